@@ -1,0 +1,71 @@
+// Fresh databases for tests: the same suite runs on PGlite and on PostgreSQL
+// (GROUNDTRUTH_TEST_DB=pglite|postgres, set by scripts/test.mjs).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { type Database, openDatabase } from './client.ts';
+import { migrate } from './migrate.ts';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+export function testDatabaseKind(): TestDatabaseKind {
+  const kind = process.env.GROUNDTRUTH_TEST_DB ?? 'pglite';
+  if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`GROUNDTRUTH_TEST_DB=${kind}: use pglite or postgres`);
+  return kind;
+}
+
+const ADMIN_URL = process.env.GROUNDTRUTH_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  db: Database;
+  kind: TestDatabaseKind;
+  /** postgres://… of the fresh database (PostgreSQL), or the PGlite data dir. */
+  url: string | undefined;
+  dataDir: string;
+  /** Opens another connection to the same database (another "process" of the API). */
+  reopen(): Promise<Database>;
+  /** Closes and deletes the database. */
+  destroy(): Promise<void>;
+}
+
+/** Creates a fresh, migrated database of the kind under test. PGlite databases live in a temp dir. */
+export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const kind = testDatabaseKind();
+  const dataDir = mkdtempSync(join(tmpdir(), 'gt-test-'));
+  let url: string | undefined;
+  if (kind === 'postgres') {
+    const name = `gt_test_${randomBytes(6).toString('hex')}`;
+    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const parsed = new URL(ADMIN_URL);
+    parsed.pathname = `/${name}`;
+    url = parsed.toString();
+  }
+  const open = () => openDatabase({ url, dataDir });
+  const reopen = async () => {
+    // PGlite is one process's database: a second instance on the same files would corrupt them.
+    if (kind === 'pglite') throw new Error('PGlite cannot be opened twice; only PostgreSQL has several processes');
+    return open();
+  };
+  const db = await open();
+  if (options.migrate !== false) await migrate(db);
+  return {
+    db,
+    kind,
+    url,
+    dataDir,
+    reopen,
+    destroy: async () => {
+      await db.close().catch(() => {});
+      if (url) {
+        const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+        await admin.unsafe(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+        await admin.end();
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// @groundtruth/ledger-store: the ledger on a database — sequencing writer, reader for proofs and tiles, keys.
+export { type Ed25519KeyFile, fileMode, loadEd25519Key } from './keys.ts';
+export { nodeTreeHasher } from './node-hasher.ts';
+export { LedgerRangeError, LedgerReader, type StoredCheckpoint, type StoredEntry } from './reader.ts';
+export {
+  type AppendedEntry,
+  type AppendReceipt,
+  type AppendRequest,
+  LEDGER_SEQUENCE_LOCK,
+  LedgerWriter,
+  type LedgerWriterOptions,
+  WriterClosedError,
+} from './writer.ts';

@@ -1,0 +1,53 @@
+// Ed25519 keys kept as PKCS#8 PEM files: the log's signing key and the API's token key.
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface Ed25519KeyFile {
+  path: string;
+  privateKey: KeyObject;
+  /** The 32-byte RFC 8032 seed, for signers that take raw keys (C2SP notes). */
+  seed: Uint8Array;
+  publicKey: Uint8Array;
+  /** True when this call created the file. */
+  created: boolean;
+}
+
+function fromPem(path: string, pem: string, created: boolean): Ed25519KeyFile {
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${path} is not an Ed25519 private key`);
+  const jwk = privateKey.export({ format: 'jwk' });
+  return {
+    path,
+    privateKey,
+    seed: new Uint8Array(Buffer.from(jwk.d!, 'base64url')),
+    publicKey: new Uint8Array(Buffer.from(jwk.x!, 'base64url')),
+    created,
+  };
+}
+
+/**
+ * Reads an Ed25519 key, or creates it (mode 0600) when `create` is set and the file does not exist.
+ * Creation uses O_EXCL, so two processes starting at once end up with the same key.
+ */
+export function loadEd25519Key(path: string, options: { create: boolean }): Ed25519KeyFile {
+  try {
+    return fromPem(path, readFileSync(path, 'utf8'), false);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.create) throw error;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  try {
+    writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fromPem(path, readFileSync(path, 'utf8'), false);
+    throw error;
+  }
+  chmodSync(path, 0o600);
+  return fromPem(path, pem, true);
+}
+
+/** File mode bits, for checking that a key is not readable by others. */
+export const fileMode = (path: string): number => statSync(path).mode & 0o777;

@@ -1,0 +1,31 @@
+// Small helpers shared by the writer and the reader for moving hashes and indexes through SQL.
+// Arrays travel as text[] (hex for bytes) because the two drivers disagree on bytea[] parameters.
+import type { Hash, SubtreeId } from '@groundtruth/ledger';
+import type { SqlExecutor } from '@groundtruth/db';
+
+export const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+
+/** bytea comes back as Buffer (postgres.js) or Uint8Array (PGlite); hand out plain Uint8Arrays. */
+export const bytes = (value: unknown): Uint8Array => {
+  const v = value as Uint8Array;
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+};
+
+export const subtreeKey = (id: SubtreeId): string => `${id.level}/${id.index}`;
+
+/** Reads complete subtree hashes in one round trip: level 0 from the entries, higher levels from ledger_subtrees. */
+export async function readSubtreeHashes(db: SqlExecutor, ids: SubtreeId[]): Promise<Map<string, Hash>> {
+  const found = new Map<string, Hash>();
+  if (ids.length === 0) return found;
+  const leaves = ids.filter((id) => id.level === 0).map((id) => id.index.toString());
+  const nodes = ids.filter((id) => id.level > 0);
+  const rows = await db.query<{ level: number; idx: string | number | bigint; hash: unknown }>(
+    `SELECT 0 AS level, idx, leaf_hash AS hash FROM ledger_entries WHERE idx = ANY($1::int8[])
+     UNION ALL
+     SELECT s.level, s.idx, s.hash FROM ledger_subtrees s
+       JOIN unnest($2::int2[], $3::int8[]) AS want(level, idx) ON s.level = want.level AND s.idx = want.idx`,
+    [leaves, nodes.map((id) => id.level), nodes.map((id) => id.index.toString())],
+  );
+  for (const row of rows) found.set(`${Number(row.level)}/${BigInt(row.idx)}`, bytes(row.hash));
+  return found;
+}

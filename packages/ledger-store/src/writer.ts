@@ -1,0 +1,305 @@
+// The ledger writer: sequences entries gap-free, stores the Merkle tree and signs a checkpoint,
+// all in one transaction per batch. Concurrent appends are grouped into one batch (group commit);
+// a PostgreSQL advisory lock makes exactly one process the sequencer of each batch.
+import {
+  CompactRange,
+  type EntryEnvelope,
+  encodeEntry,
+  type Hash,
+  type NoteSigner,
+  signCheckpoint,
+  type TreeHasher,
+} from '@groundtruth/ledger';
+import type { Database, Transaction } from '@groundtruth/db';
+import { nodeTreeHasher } from './node-hasher.ts';
+import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
+
+/** pg_advisory_xact_lock key held while a batch is sequenced ("gtlg"). */
+export const LEDGER_SEQUENCE_LOCK = 0x67_74_6c_67;
+
+export interface AppendedEntry {
+  index: bigint;
+  leafHash: Hash;
+  entry: EntryEnvelope;
+  /** True when dedup found these exact bytes already logged: index is the earlier entry's. */
+  duplicate: boolean;
+}
+
+export interface AppendReceipt {
+  entries: AppendedEntry[];
+  /** The checkpoint of the batch that committed these entries: it covers every one of them. */
+  checkpoint: { size: bigint; rootHash: Hash; note: string };
+}
+
+export interface AppendRequest {
+  entries: EntryEnvelope[];
+  /**
+   * Writes this request's projection rows in the batch transaction, knowing the indexes assigned.
+   * If it throws, this request alone is rolled back and rejected with that error.
+   */
+  project?: (tx: Transaction, appended: AppendedEntry[]) => Promise<void>;
+  /** Do not log bytes that are already in the log; return the earlier index instead. */
+  dedup?: boolean;
+}
+
+export interface LedgerWriterOptions {
+  db: Database;
+  origin: string;
+  signer: NoteSigner;
+  hasher?: TreeHasher;
+  /** Upper bounds of one batch; more waiting appends go in the next. */
+  maxBatchEntries?: number;
+  maxBatchBytes?: number;
+}
+
+interface EncodedEntry {
+  entry: EntryEnvelope;
+  data: Uint8Array;
+  leafHash: Hash;
+}
+
+interface Pending {
+  request: AppendRequest;
+  encoded: EncodedEntry[];
+  bytes: number;
+  resolve: (receipt: AppendReceipt) => void;
+  reject: (error: unknown) => void;
+}
+
+export class WriterClosedError extends Error {
+  override name = 'WriterClosedError';
+}
+
+export class LedgerWriter {
+  private readonly db: Database;
+  private readonly origin: string;
+  private readonly signer: NoteSigner;
+  private readonly hasher: TreeHasher;
+  private readonly maxBatchEntries: number;
+  private readonly maxBatchBytes: number;
+  private queue: Pending[] = [];
+  private draining: Promise<void> | undefined;
+  private closed = false;
+  /** The right edge of the tree as of the last batch this process committed; reloaded if another process moved on. */
+  private frontier: CompactRange | undefined;
+
+  constructor(options: LedgerWriterOptions) {
+    this.db = options.db;
+    this.origin = options.origin;
+    this.signer = options.signer;
+    this.hasher = options.hasher ?? nodeTreeHasher;
+    this.maxBatchEntries = options.maxBatchEntries ?? 4096;
+    this.maxBatchBytes = options.maxBatchBytes ?? 16 * 1024 * 1024;
+    if (this.signer.name !== this.origin) throw new Error('the log signing key must be named after the origin');
+  }
+
+  /** Signs the checkpoint of the empty tree when the log has none, so a new log is verifiable at once. */
+  async init(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_SEQUENCE_LOCK]);
+      const [row] = await tx.query('SELECT 1 FROM ledger_checkpoints LIMIT 1');
+      if (!row) await this.insertCheckpoint(tx, 0n, this.hasher.emptyRoot());
+    });
+  }
+
+  /** Appends entries; resolves once they are durably committed under a signed checkpoint. */
+  append(request: AppendRequest): Promise<AppendReceipt> {
+    if (this.closed) return Promise.reject(new WriterClosedError('the ledger writer is closed'));
+    let encoded: EncodedEntry[];
+    try {
+      // Encoding errors (a non-canonical entry, one over 64 KiB) belong to this caller alone.
+      encoded = request.entries.map((entry) => {
+        const data = encodeEntry(entry);
+        return { entry, data, leafHash: this.hasher.hashLeaf(data) };
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      const bytes = encoded.reduce((n, e) => n + e.data.length, 0);
+      this.queue.push({ request, encoded, bytes, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  /** Waits for queued appends, then refuses new ones. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        try {
+          await this.commit(batch);
+        } catch (error) {
+          // The transaction rolled back: nothing of this batch is stored, every caller is told.
+          this.frontier = undefined;
+          for (const p of batch) p.reject(error);
+        }
+      }
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    let entries = 0;
+    let size = 0;
+    let taken = 0;
+    for (const p of this.queue) {
+      if (taken > 0 && (entries + p.encoded.length > this.maxBatchEntries || size + p.bytes > this.maxBatchBytes)) break;
+      entries += p.encoded.length;
+      size += p.bytes;
+      taken++;
+    }
+    return this.queue.splice(0, taken);
+  }
+
+  private async loadFrontier(tx: Transaction): Promise<CompactRange> {
+    const [head] = await tx.query<{ tree_size: string | number; root_hash: unknown }>(
+      'SELECT tree_size, root_hash FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1',
+    );
+    const size = head ? BigInt(head.tree_size) : 0n;
+    if (this.frontier && this.frontier.size === size) return this.frontier.clone();
+    const ids = CompactRange.frontierIds(size);
+    const stored = await readSubtreeHashes(tx, ids);
+    const frontier = CompactRange.resume(
+      size,
+      ids.map((id) => {
+        const hash = stored.get(subtreeKey(id));
+        if (!hash) throw new Error(`ledger storage is missing subtree ${subtreeKey(id)}`);
+        return hash;
+      }),
+      this.hasher,
+    );
+    // The stored hashes must reproduce the last signed root, or we would extend a corrupted tree.
+    if (head && Buffer.compare(Buffer.from(frontier.root()), Buffer.from(bytes(head.root_hash))) !== 0) {
+      throw new Error(`ledger storage does not reproduce the checkpoint root at size ${size}`);
+    }
+    return frontier;
+  }
+
+  private async findExisting(tx: Transaction, batch: Pending[]): Promise<Map<string, bigint>> {
+    const wanted = batch.filter((p) => p.request.dedup).flatMap((p) => p.encoded.map((e) => hex(e.leafHash)));
+    const existing = new Map<string, bigint>();
+    if (wanted.length === 0) return existing;
+    const rows = await tx.query<{ idx: string | number; leaf_hash: unknown }>(
+      `SELECT min(idx) AS idx, leaf_hash FROM ledger_entries
+       WHERE leaf_hash IN (SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h) GROUP BY leaf_hash`,
+      [wanted],
+    );
+    for (const row of rows) existing.set(hex(bytes(row.leaf_hash)), BigInt(row.idx));
+    return existing;
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    const outcomes = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [LEDGER_SEQUENCE_LOCK]);
+      const frontier = await this.loadFrontier(tx);
+      const known = await this.findExisting(tx, batch);
+      const newEntries: EncodedEntry[] = [];
+      const newSubtrees: { level: number; index: bigint; hash: Hash }[] = [];
+      const results: { pending: Pending; appended?: AppendedEntry[]; error?: unknown }[] = [];
+
+      for (const pending of batch) {
+        // Assign indexes provisionally; they become real only if the projection succeeds.
+        const assigned = new Map<string, bigint>();
+        let next = frontier.size;
+        const appended = pending.encoded.map((e): AppendedEntry => {
+          const key = hex(e.leafHash);
+          const earlier = pending.request.dedup ? (known.get(key) ?? assigned.get(key)) : undefined;
+          if (earlier !== undefined) return { index: earlier, leafHash: e.leafHash, entry: e.entry, duplicate: true };
+          const index = next++;
+          if (pending.request.dedup) assigned.set(key, index);
+          return { index, leafHash: e.leafHash, entry: e.entry, duplicate: false };
+        });
+        if (pending.request.project) {
+          try {
+            await tx.savepoint((sp) => pending.request.project!(sp, appended));
+          } catch (error) {
+            results.push({ pending, error });
+            continue;
+          }
+        }
+        appended.forEach((a, i) => {
+          if (a.duplicate) return;
+          newEntries.push(pending.encoded[i]!);
+          frontier.append(a.leafHash, (id, hash) => newSubtrees.push({ ...id, hash }));
+        });
+        for (const [key, index] of assigned) known.set(key, index);
+        results.push({ pending, appended });
+      }
+
+      const firstIndex = frontier.size - BigInt(newEntries.length);
+      if (newEntries.length > 0) {
+        await this.insertEntries(tx, firstIndex, newEntries);
+        await this.insertSubtrees(tx, newSubtrees);
+      }
+      const checkpoint =
+        newEntries.length > 0
+          ? await this.insertCheckpoint(tx, frontier.size, frontier.root())
+          : await this.currentCheckpoint(tx);
+      return { results, frontier, checkpoint };
+    });
+
+    this.frontier = outcomes.frontier;
+    for (const { pending, appended, error } of outcomes.results) {
+      if (appended) pending.resolve({ entries: appended, checkpoint: outcomes.checkpoint });
+      else pending.reject(error);
+    }
+  }
+
+  private async insertEntries(tx: Transaction, firstIndex: bigint, entries: EncodedEntry[]): Promise<void> {
+    // One statement per chunk; text arrays keep the statement text fixed for both drivers.
+    const CHUNK = 2048;
+    for (let offset = 0; offset < entries.length; offset += CHUNK) {
+      const chunk = entries.slice(offset, offset + CHUNK);
+      await tx.query(
+        `INSERT INTO ledger_entries (idx, leaf_hash, data, entry_type, subject)
+         SELECT idx, decode(leaf_hash, 'hex'), decode(data, 'hex'), entry_type, subject
+         FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[])
+           AS u(idx, leaf_hash, data, entry_type, subject)`,
+        [
+          chunk.map((_, i) => (firstIndex + BigInt(offset + i)).toString()),
+          chunk.map((e) => hex(e.leafHash)),
+          chunk.map((e) => hex(e.data)),
+          chunk.map((e) => e.entry.type),
+          chunk.map((e) => e.entry.subject),
+        ],
+      );
+    }
+  }
+
+  private async insertSubtrees(tx: Transaction, subtrees: { level: number; index: bigint; hash: Hash }[]): Promise<void> {
+    if (subtrees.length === 0) return;
+    await tx.query(
+      `INSERT INTO ledger_subtrees (level, idx, hash)
+       SELECT level, idx, decode(hash, 'hex') FROM unnest($1::int2[], $2::int8[], $3::text[]) AS u(level, idx, hash)`,
+      [subtrees.map((s) => s.level), subtrees.map((s) => s.index.toString()), subtrees.map((s) => hex(s.hash))],
+    );
+  }
+
+  private async insertCheckpoint(tx: Transaction, size: bigint, rootHash: Hash) {
+    const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
+    await tx.query('INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($1, $2, $3)', [
+      size.toString(),
+      rootHash,
+      note,
+    ]);
+    return { size, rootHash, note };
+  }
+
+  private async currentCheckpoint(tx: Transaction) {
+    const [row] = await tx.query<{ tree_size: string | number; root_hash: unknown; note: string }>(
+      'SELECT tree_size, root_hash, note FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1',
+    );
+    if (!row) {
+      const empty = this.hasher.emptyRoot();
+      return this.insertCheckpoint(tx, 0n, empty);
+    }
+    return { size: BigInt(row.tree_size), rootHash: bytes(row.root_hash), note: row.note };
+  }
+}

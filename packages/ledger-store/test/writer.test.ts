@@ -1,0 +1,213 @@
+import { openTestDatabase, type TestDatabase, testDatabaseKind } from '@groundtruth/db';
+import {
+  createEd25519Signer,
+  createEd25519Verifier,
+  encodeEntry,
+  encodeVerifierKey,
+  type EntryEnvelope,
+  MemoryTree,
+  openCheckpoint,
+  verifyConsistency,
+  verifyInclusion,
+} from '@groundtruth/ledger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedgerRangeError, LedgerReader, LedgerWriter } from '../src/index.ts';
+
+const ORIGIN = 'test.groundtruth.example/log';
+const signer = createEd25519Signer(ORIGIN, new Uint8Array(32).fill(9));
+const verifier = createEd25519Verifier(encodeVerifierKey(ORIGIN, signer.publicKey));
+
+let counter = 0;
+function entry(body: Record<string, string | number> = {}): EntryEnvelope {
+  counter++;
+  return {
+    type: 'test.appended',
+    version: 1,
+    at: new Date(Date.UTC(2026, 10, 23, 0, 0, 0, counter)).toISOString(),
+    actor: 'system',
+    subject: `test:${counter}`,
+    body: { n: counter, ...body },
+  };
+}
+
+describe('LedgerWriter', () => {
+  let t: TestDatabase;
+  let writer: LedgerWriter;
+  let reader: LedgerReader;
+
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer });
+    await writer.init();
+    reader = new LedgerReader(t.db);
+  });
+  afterAll(async () => {
+    await writer.close();
+    await t.destroy();
+  });
+
+  describe('#init', () => {
+    it('signs a checkpoint of the empty tree once', async () => {
+      await writer.init();
+      const checkpoints = await reader.checkpoints(0n, 10);
+      expect(checkpoints.map((c) => c.size)).toEqual([0n]);
+      expect(openCheckpoint(checkpoints[0]!.note, verifier).rootHash).toEqual(new MemoryTree().rootAt(0n));
+    });
+  });
+
+  describe('#append', () => {
+    it('returns a receipt whose inclusion proof verifies against its signed checkpoint', async () => {
+      const receipt = await writer.append({ entries: [entry(), entry()] });
+      expect(receipt.entries.map((e) => e.index)).toEqual([0n, 1n]);
+      const checkpoint = openCheckpoint(receipt.checkpoint.note, verifier);
+      expect(checkpoint.size).toBe(2n);
+      for (const appended of receipt.entries) {
+        const { leafHash, proof } = await reader.inclusionProof(appended.index, checkpoint.size);
+        expect(leafHash).toEqual(appended.leafHash);
+        expect(verifyInclusion(appended.index, checkpoint.size, leafHash, proof, checkpoint.rootHash)).toBe(true);
+      }
+    });
+
+    it('assigns 10,000 consecutive indexes to 50 concurrent clients × 200 appends, every checkpoint consistent with the one before', async () => {
+      const before = await reader.size();
+      const clients = Array.from({ length: 50 }, async () => {
+        const indexes: bigint[] = [];
+        for (let i = 0; i < 200; i++) {
+          const receipt = await writer.append({ entries: [entry()] });
+          indexes.push(receipt.entries[0]!.index);
+        }
+        return indexes;
+      });
+      const all = (await Promise.all(clients)).flat().sort((a, b) => (a < b ? -1 : 1));
+      expect(all.length).toBe(10_000);
+      all.forEach((index, i) => expect(index).toBe(before + BigInt(i)));
+      expect(await reader.size()).toBe(before + 10_000n);
+
+      const checkpoints = await reader.checkpoints(before, 100_000);
+      // Group commit: far fewer checkpoints (batches) than appends.
+      expect(checkpoints.length).toBeLessThan(10_000);
+      for (let i = 1; i < checkpoints.length; i++) {
+        const older = openCheckpoint(checkpoints[i - 1]!.note, verifier);
+        const newer = openCheckpoint(checkpoints[i]!.note, verifier);
+        const proof = await reader.consistencyProof(older.size, newer.size);
+        expect(verifyConsistency(older.size, newer.size, proof, older.rootHash, newer.rootHash)).toBe(true);
+      }
+    });
+
+    it('agrees with an independent in-memory tree at every size', async () => {
+      const tree = new MemoryTree();
+      const size = await reader.size();
+      for (let start = 0n; start < size; start += 1000n) {
+        for (const stored of await reader.entries(start, 1000)) {
+          expect(encodeEntry(stored.entry)).toEqual(stored.data);
+          tree.appendLeaf(stored.data);
+        }
+      }
+      expect(tree.size).toBe(size);
+      for (const checkpoint of await reader.checkpoints(0n, 100_000)) {
+        expect(checkpoint.rootHash).toEqual(tree.rootAt(checkpoint.size));
+      }
+      for (const s of [1n, 2n, 3n, 255n, 256n, 257n, 4097n, size]) {
+        expect(await reader.rootAt(s)).toEqual(tree.rootAt(s));
+      }
+    });
+
+    it('rolls back only the request whose projection fails', async () => {
+      await t.db.execScript('CREATE TABLE IF NOT EXISTS test_projection (subject text PRIMARY KEY, idx bigint NOT NULL)');
+      const sizeBefore = await reader.size();
+      const project = (subject: string) => async (tx: Parameters<NonNullable<Parameters<LedgerWriter['append']>[0]['project']>>[0], appended: { index: bigint }[]) => {
+        await tx.query('INSERT INTO test_projection (subject, idx) VALUES ($1, $2)', [subject, appended[0]!.index.toString()]);
+      };
+      const results = await Promise.allSettled([
+        writer.append({ entries: [entry()], project: project('a') }),
+        writer.append({ entries: [entry()], project: project('a') }), // duplicate key: must fail alone
+        writer.append({ entries: [entry()], project: project('b') }),
+      ]);
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual(['fulfilled', expect.stringMatching(/duplicate key/), 'fulfilled']);
+      const rows = await t.db.query<{ subject: string; idx: string | number }>('SELECT subject, idx FROM test_projection ORDER BY idx');
+      expect(rows.map((r) => [r.subject, BigInt(r.idx)])).toEqual([
+        ['a', sizeBefore],
+        ['b', sizeBefore + 1n],
+      ]);
+      expect(await reader.size()).toBe(sizeBefore + 2n);
+    });
+
+    it('leaves nothing behind when an entry is invalid', async () => {
+      const sizeBefore = await reader.size();
+      await expect(writer.append({ entries: [entry(), { ...entry(), type: 'Bad Type' }] })).rejects.toThrow(/resource.verb/);
+      expect(await reader.size()).toBe(sizeBefore);
+    });
+
+    it('deduplicates identical entries when asked, within a batch and against the log', async () => {
+      const same = entry({ dedup: 'yes' });
+      const first = await writer.append({ entries: [same, same], dedup: true });
+      expect(first.entries[1]!.duplicate).toBe(true);
+      expect(first.entries[1]!.index).toBe(first.entries[0]!.index);
+      const again = await writer.append({ entries: [same], dedup: true });
+      expect(again.entries[0]).toMatchObject({ index: first.entries[0]!.index, duplicate: true });
+      expect(await reader.findByLeafHash(first.entries[0]!.leafHash)).toEqual([first.entries[0]!.index]);
+      const without = await writer.append({ entries: [same] });
+      expect(without.entries[0]!.duplicate).toBe(false);
+    });
+  });
+
+  describe.runIf(testDatabaseKind() === 'postgres')('two writers on one PostgreSQL (two API processes)', () => {
+    it('interleave without gaps or duplicates', async () => {
+      const other = await t.reopen();
+      try {
+        const second = new LedgerWriter({ db: other, origin: ORIGIN, signer });
+        const before = await reader.size();
+        const run = (w: LedgerWriter) =>
+          Promise.all(Array.from({ length: 20 }, async () => {
+            const out: bigint[] = [];
+            for (let i = 0; i < 10; i++) out.push((await w.append({ entries: [entry()] })).entries[0]!.index);
+            return out;
+          }));
+        const indexes = (await Promise.all([run(writer), run(second)])).flat(2).sort((a, b) => (a < b ? -1 : 1));
+        expect(indexes).toEqual(Array.from({ length: 400 }, (_, i) => before + BigInt(i)));
+        const latest = openCheckpoint((await reader.latestCheckpoint())!.note, verifier);
+        expect(latest.rootHash).toEqual(await reader.rootAt(latest.size));
+        await second.close();
+      } finally {
+        await other.close();
+      }
+    });
+  });
+});
+
+describe('LedgerReader', () => {
+  let t: TestDatabase;
+  let reader: LedgerReader;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer });
+    await writer.init();
+    await writer.append({ entries: Array.from({ length: 600 }, () => entry()) });
+    reader = new LedgerReader(t.db);
+  });
+  afterAll(() => t.destroy());
+
+  it('refuses sizes and indexes the log does not have', async () => {
+    await expect(reader.inclusionProof(600n, 600n)).rejects.toBeInstanceOf(LedgerRangeError);
+    await expect(reader.inclusionProof(0n, 601n)).rejects.toBeInstanceOf(LedgerRangeError);
+    await expect(reader.consistencyProof(10n, 601n)).rejects.toBeInstanceOf(LedgerRangeError);
+    await expect(reader.consistencyProof(11n, 10n)).rejects.toBeInstanceOf(LedgerRangeError);
+  });
+
+  it('serves C2SP tiles that hash to the checkpoint root', async () => {
+    const level0 = await reader.tile(0, 0n, undefined);
+    expect(level0.length).toBe(256 * 32);
+    const partial = await reader.tile(0, 2n, 88);
+    expect(partial.length).toBe(88 * 32);
+    const level1 = await reader.tile(1, 0n, 2);
+    const tree = new MemoryTree();
+    for (const e of await reader.entries(0n, 600)) tree.appendLeaf(e.data);
+    expect(level1.slice(0, 32)).toEqual(tree.subtreeHash({ level: 8, index: 0n }));
+    expect(level0.slice(32, 64)).toEqual(tree.leafHash(1n));
+    await expect(reader.tile(0, 2n, undefined)).rejects.toBeInstanceOf(LedgerRangeError);
+    await expect(reader.tile(0, 2n, 89)).rejects.toBeInstanceOf(LedgerRangeError);
+    const bundle = await reader.entryBundle(0n, undefined);
+    const firstLength = (bundle[0]! << 8) | bundle[1]!;
+    expect(bundle.slice(2, 2 + firstLength)).toEqual((await reader.entries(0n, 1))[0]!.data);
+  });
+});
