@@ -1,0 +1,77 @@
+// A small typed HTTP client for the ledger's public API.
+import { fromBase64, type Hash } from '@groundtruth/ledger';
+
+export class ClientError extends Error {
+  override name = 'ClientError';
+}
+
+export interface LedgerEntryPage {
+  entries: { index: number; data: string; entry: unknown }[];
+}
+
+export class LedgerClient {
+  readonly baseUrl: string;
+  constructor(
+    baseUrl: string,
+    private readonly token?: string,
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  private async get(path: string): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new ClientError(`cannot reach ${this.baseUrl}: ${(error as Error).message}`);
+    }
+    if (!response.ok) {
+      let detail = '';
+      try {
+        detail = ((await response.json()) as { detail?: string }).detail ?? '';
+      } catch {}
+      throw new ClientError(`GET ${path} answered ${response.status}${detail ? `: ${detail}` : ''}`);
+    }
+    return response;
+  }
+
+  async checkpoint(): Promise<string> {
+    return (await this.get('/v1/ledger/checkpoint')).text();
+  }
+
+  async verifierKey(): Promise<string> {
+    return (await (await this.get('/v1/ledger/key')).text()).trim();
+  }
+
+  async consistencyProof(from: bigint, to: bigint): Promise<Hash[]> {
+    const body = (await (await this.get(`/v1/ledger/proofs/consistency?from=${from}&to=${to}`)).json()) as {
+      proof: string[];
+    };
+    return decodeHashes(body.proof);
+  }
+
+  async inclusionProof(index: bigint, treeSize: bigint): Promise<{ leafHash: Hash; proof: Hash[] }> {
+    const body = (await (await this.get(`/v1/ledger/proofs/inclusion?index=${index}&treeSize=${treeSize}`)).json()) as {
+      leafHash: string;
+      proof: string[];
+    };
+    const [leafHash] = decodeHashes([body.leafHash]);
+    return { leafHash: leafHash!, proof: decodeHashes(body.proof) };
+  }
+
+  async entries(start: bigint, limit: number): Promise<LedgerEntryPage> {
+    return (await (await this.get(`/v1/ledger/entries?start=${start}&limit=${limit}`)).json()) as LedgerEntryPage;
+  }
+}
+
+function decodeHashes(values: unknown): Hash[] {
+  if (!Array.isArray(values)) throw new ClientError('malformed proof: not a list');
+  return values.map((v) => {
+    const hash = typeof v === 'string' ? fromBase64(v) : undefined;
+    if (!hash || hash.length !== 32) throw new ClientError('malformed proof: a hash is not base64 of 32 bytes');
+    return hash;
+  });
+}

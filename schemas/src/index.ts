@@ -1,0 +1,14 @@
+// @groundtruth/schemas: the wire contract. JSON Schemas in schemas/json/ are generated from these.
+export { Base64Hash, Problem, TreeIndexParam } from './common.ts';
+export {
+  CheckpointsQuery,
+  CheckpointsResponse,
+  ConsistencyProofQuery,
+  ConsistencyProofResponse,
+  EntriesQuery,
+  EntriesResponse,
+  InclusionProofQuery,
+  InclusionProofResponse,
+  LedgerEntry,
+  MAX_ENTRIES_PAGE,
+} from './ledger.ts';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Base64Hash, TreeIndexParam } from './common.ts';
+
+/** The ledger entry envelope; its RFC 8785 canonical JSON is the leaf data. */
+export const LedgerEntry = z
+  .object({
+    type: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/),
+    version: z.number().int().positive(),
+    at: z.string().describe('RFC 3339 UTC time the service accepted the entry'),
+    actor: z.string().min(1),
+    subject: z.string().min(1),
+    body: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'LedgerEntry' });
+
+export const InclusionProofQuery = z.object({
+  index: TreeIndexParam.describe('leaf index'),
+  treeSize: TreeIndexParam.describe('size of the tree the proof is for'),
+});
+
+export const InclusionProofResponse = z
+  .object({
+    index: z.number().int().nonnegative(),
+    treeSize: z.number().int().positive(),
+    leafHash: Base64Hash,
+    proof: z.array(Base64Hash).describe('RFC 9162 §2.1.3 audit path, leaf end first'),
+  })
+  .meta({ id: 'InclusionProof' });
+
+export const ConsistencyProofQuery = z.object({
+  from: TreeIndexParam.describe('the older tree size'),
+  to: TreeIndexParam.describe('the newer tree size'),
+});
+
+export const ConsistencyProofResponse = z
+  .object({
+    from: z.number().int().nonnegative(),
+    to: z.number().int().nonnegative(),
+    proof: z.array(Base64Hash).describe('RFC 9162 §2.1.4 consistency proof'),
+  })
+  .meta({ id: 'ConsistencyProof' });
+
+export const MAX_ENTRIES_PAGE = 1000;
+
+export const EntriesQuery = z.object({
+  start: TreeIndexParam.describe('index of the first entry'),
+  limit: z.coerce.number().int().min(1).max(MAX_ENTRIES_PAGE).default(100),
+});
+
+export const EntriesResponse = z
+  .object({
+    entries: z.array(
+      z.object({
+        index: z.number().int().nonnegative(),
+        data: z.string().describe('base64 of the exact leaf bytes'),
+        entry: LedgerEntry,
+      }),
+    ),
+  })
+  .meta({ id: 'LedgerEntries' });
+
+export const CheckpointsQuery = z.object({
+  from: TreeIndexParam.default(0n).describe('smallest tree size to list'),
+  limit: z.coerce.number().int().min(1).max(MAX_ENTRIES_PAGE).default(100),
+});
+
+export const CheckpointsResponse = z
+  .object({
+    checkpoints: z.array(
+      z.object({
+        treeSize: z.number().int().nonnegative(),
+        rootHash: Base64Hash,
+        issuedAt: z.string(),
+        note: z.string().describe('the C2SP signed checkpoint note, byte for byte'),
+      }),
+    ),
+  })
+  .meta({ id: 'LedgerCheckpoints' });

@@ -1,0 +1,67 @@
+// Bearer tokens: JWTs signed by the service with its Ed25519 key (EdDSA), checked with jose.
+import type { KeyObject } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { z } from 'zod';
+
+export const ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TOKEN_AUDIENCE = 'groundtruth-api';
+
+export interface Principal {
+  /** Who: `user:<id>` or a free-form operator name. */
+  subject: string;
+  role: Role;
+  /** The organisation the user acts for (brand, supplier, auditor), when the role needs one. */
+  organisationId?: string;
+}
+
+const Claims = z.object({
+  sub: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+  org: z.string().min(1).max(200).optional(),
+});
+
+export interface TokenKeys {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  issuer: string;
+}
+
+export class TokenError extends Error {
+  override name = 'TokenError';
+}
+
+export async function mintToken(
+  keys: TokenKeys,
+  claims: { subject: string; role: Role; organisationId?: string | undefined; ttl: string },
+): Promise<string> {
+  return new SignJWT({ role: claims.role, ...(claims.organisationId ? { org: claims.organisationId } : {}) })
+    .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+    .setSubject(claims.subject)
+    .setIssuer(keys.issuer)
+    .setAudience(TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(claims.ttl)
+    .sign(keys.privateKey);
+}
+
+/** Verifies a bearer token: EdDSA only (no `none`, no HMAC), our issuer and audience, unexpired. */
+export async function verifyToken(keys: TokenKeys, token: string): Promise<Principal> {
+  try {
+    const { payload } = await jwtVerify(token, keys.publicKey, {
+      algorithms: ['EdDSA'],
+      issuer: keys.issuer,
+      audience: TOKEN_AUDIENCE,
+      requiredClaims: ['exp', 'sub'],
+      clockTolerance: 5,
+    });
+    const claims = Claims.parse(payload);
+    return { subject: claims.sub, role: claims.role, ...(claims.org ? { organisationId: claims.org } : {}) };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw new TokenError('token expired');
+    if (error instanceof joseErrors.JOSEError) throw new TokenError(`invalid token: ${error.code}`);
+    if (error instanceof z.ZodError) throw new TokenError('invalid token claims');
+    throw error;
+  }
+}

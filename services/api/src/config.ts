@@ -1,0 +1,68 @@
+// The service's configuration: one zod schema over the environment, checked once at start-up.
+import { resolve } from 'node:path';
+import { isValidKeyName } from '@groundtruth/ledger';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded database)')
+    .optional(),
+  GROUNDTRUTH_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GROUNDTRUTH_LOG_ORIGIN: z
+    .string()
+    .refine(isValidKeyName, 'must be a schemeless URL-like name without spaces or "+", e.g. ledger.example.com/log')
+    .refine((s) => !/^[a-z]+:\/\//i.test(s), 'must not have a URL scheme')
+    .default('groundtruth.localhost/ledger'),
+  GROUNDTRUTH_SIGNING_KEY: z.string().min(1).optional().describe('PKCS#8 PEM Ed25519 key file that signs checkpoints'),
+  GROUNDTRUTH_AUTH_KEY: z.string().min(1).optional().describe('PKCS#8 PEM Ed25519 key file that signs API tokens'),
+  GROUNDTRUTH_DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  GROUNDTRUTH_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d').default('12h'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  origin: string;
+  signingKeyPath: string;
+  /** Whether a missing signing key may be generated (only when it lives in the data dir). */
+  generateSigningKey: boolean;
+  authKeyPath: string;
+  generateAuthKey: boolean;
+  demoData: boolean;
+  tokenTtl: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.GROUNDTRUTH_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    logLevel: e.LOG_LEVEL,
+    origin: e.GROUNDTRUTH_LOG_ORIGIN,
+    signingKeyPath: resolve(e.GROUNDTRUTH_SIGNING_KEY ?? `${dataDir}/keys/log-signing.pem`),
+    generateSigningKey: e.GROUNDTRUTH_SIGNING_KEY === undefined,
+    authKeyPath: resolve(e.GROUNDTRUTH_AUTH_KEY ?? `${dataDir}/keys/token-signing.pem`),
+    generateAuthKey: e.GROUNDTRUTH_AUTH_KEY === undefined,
+    demoData: e.GROUNDTRUTH_DEMO_DATA === 'on',
+    tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
+  };
+}

@@ -1,0 +1,40 @@
+// Authentication for routes that declare it: `preHandler: app.requireRole('auditor', 'admin')`.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { type Principal, type Role, TokenError, type TokenKeys, verifyToken } from '../auth.ts';
+import { AppError, forbidden, unauthorized } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+  interface FastifyInstance {
+    tokenKeys: TokenKeys;
+    requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+async function authPlugin(app: FastifyInstance, options: { tokenKeys: TokenKeys }) {
+  app.decorate('tokenKeys', options.tokenKeys);
+  app.decorateRequest('principal', undefined);
+
+  async function authenticate(request: FastifyRequest): Promise<Principal> {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header) : null;
+    if (!match) throw unauthorized('a bearer token is required');
+    try {
+      return await verifyToken(options.tokenKeys, match[1]!);
+    } catch (error) {
+      if (error instanceof TokenError) throw unauthorized(error.message);
+      throw new AppError('internal', 'token verification failed', { cause: error });
+    }
+  }
+
+  app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+    const principal = await authenticate(request);
+    if (!roles.includes(principal.role)) throw forbidden(`this needs one of the roles: ${roles.join(', ')}`);
+    request.principal = principal;
+  });
+}
+
+export default fp(authPlugin, { name: 'auth' });

@@ -1,0 +1,51 @@
+// What the server, the operator CLI and the tests share: the database, keys, ledger writer and reader.
+import { createPublicKey } from 'node:crypto';
+import { type Database, migrate, openDatabase } from '@groundtruth/db';
+import { createEd25519Signer, encodeVerifierKey } from '@groundtruth/ledger';
+import { LedgerReader, LedgerWriter, loadEd25519Key } from '@groundtruth/ledger-store';
+import type { TokenKeys } from './auth.ts';
+import type { Config } from './config.ts';
+
+export interface Runtime {
+  db: Database;
+  writer: LedgerWriter;
+  reader: LedgerReader;
+  /** The C2SP verifier key of the log: `origin+keyid+base64(0x01 ‖ public key)`. */
+  verifierKey: string;
+  origin: string;
+  tokenKeys: TokenKeys;
+  close(): Promise<void>;
+}
+
+export function loadTokenKeys(config: Config): TokenKeys {
+  const key = loadEd25519Key(config.authKeyPath, { create: config.generateAuthKey });
+  return { privateKey: key.privateKey, publicKey: createPublicKey(key.privateKey), issuer: config.origin };
+}
+
+/** Opens the database (applying migrations), loads or creates the keys and readies the ledger. */
+export async function openRuntime(config: Config, options: { db?: Database } = {}): Promise<Runtime> {
+  const signingKey = loadEd25519Key(config.signingKeyPath, { create: config.generateSigningKey });
+  const tokenKeys = loadTokenKeys(config);
+  const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await migrate(db);
+    const signer = createEd25519Signer(config.origin, signingKey.seed);
+    const writer = new LedgerWriter({ db, origin: config.origin, signer });
+    await writer.init();
+    return {
+      db,
+      writer,
+      reader: new LedgerReader(db),
+      verifierKey: encodeVerifierKey(config.origin, signingKey.publicKey),
+      origin: config.origin,
+      tokenKeys,
+      close: async () => {
+        await writer.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
