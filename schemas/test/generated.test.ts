@@ -7,7 +7,11 @@ describe('schemas/json', () => {
   it('holds exactly the JSON Schemas generated from the zod schemas (run `pnpm --filter @groundtruth/schemas generate`)', () => {
     const dir = join(import.meta.dirname, '..', 'json');
     const generated = generatedSchemas();
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).sort()).toEqual([...generated.keys()].sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual([...generated.keys()].sort());
     for (const [file, text] of generated) expect(readFileSync(join(dir, file), 'utf8'), file).toBe(text);
   });
 });

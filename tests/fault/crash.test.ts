@@ -30,7 +30,10 @@ async function appendThenKill(env: NodeJS.ProcessEnv, minAcks: number, run: Run)
   const lines = createInterface({ input: child.stdout! });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`worker acknowledged only ${acks} entries in time`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`worker acknowledged only ${acks} entries in time`)),
+      60_000,
+    );
     lines.on('line', (line) => {
       const [tag, index, hash] = line.split(' ');
       if (tag !== 'ACK') return;
@@ -39,10 +42,13 @@ async function appendThenKill(env: NodeJS.ProcessEnv, minAcks: number, run: Run)
       if (acks === minAcks) {
         clearTimeout(timer);
         // A random extra moment, so the kill lands at different points of a batch.
-        setTimeout(() => {
-          child.kill('SIGKILL');
-          done();
-        }, Math.floor(Math.random() * 40));
+        setTimeout(
+          () => {
+            child.kill('SIGKILL');
+            done();
+          },
+          Math.floor(Math.random() * 40),
+        );
       }
     });
     child.on('exit', (code) => {
@@ -113,7 +119,16 @@ describe('fault: SIGKILL while appending', () => {
         previousSize = size;
         // The restarted writer carries on from the recovered tree.
         const receipt = await runtime.writer.append({
-          entries: [{ type: 'fault.restarted', version: 1, at: new Date().toISOString(), actor: 'system', subject: `round:${round}`, body: {} }],
+          entries: [
+            {
+              type: 'fault.restarted',
+              version: 1,
+              at: new Date().toISOString(),
+              actor: 'system',
+              subject: `round:${round}`,
+              body: {},
+            },
+          ],
         });
         expect(receipt.entries[0]!.index).toBe(size);
         run.acked.set(size, toHex(receipt.entries[0]!.leafHash));

@@ -7,7 +7,11 @@ export const CLIENT_USAGE = `  gt verify --url <base URL> [--state <file>] [--ke
       Verifies the log's latest checkpoint signature and its consistency with the last
       checkpoint this machine saw (kept in --state, default ${defaultStatePath()}).`;
 
-export async function runClientCommand(command: string, args: string[], out = console): Promise<number | undefined> {
+export async function runClientCommand(
+  command: string,
+  args: string[],
+  out = console,
+): Promise<number | undefined> {
   if (command !== 'verify') return undefined;
   const { values } = parseArgs({
     args,

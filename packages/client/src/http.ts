@@ -54,7 +54,9 @@ export class LedgerClient {
   }
 
   async inclusionProof(index: bigint, treeSize: bigint): Promise<{ leafHash: Hash; proof: Hash[] }> {
-    const body = (await (await this.get(`/v1/ledger/proofs/inclusion?index=${index}&treeSize=${treeSize}`)).json()) as {
+    const body = (await (
+      await this.get(`/v1/ledger/proofs/inclusion?index=${index}&treeSize=${treeSize}`)
+    ).json()) as {
       leafHash: string;
       proof: string[];
     };
@@ -63,7 +65,9 @@ export class LedgerClient {
   }
 
   async entries(start: bigint, limit: number): Promise<LedgerEntryPage> {
-    return (await (await this.get(`/v1/ledger/entries?start=${start}&limit=${limit}`)).json()) as LedgerEntryPage;
+    return (await (
+      await this.get(`/v1/ledger/entries?start=${start}&limit=${limit}`)
+    ).json()) as LedgerEntryPage;
   }
 }
 
@@ -71,7 +75,8 @@ function decodeHashes(values: unknown): Hash[] {
   if (!Array.isArray(values)) throw new ClientError('malformed proof: not a list');
   return values.map((v) => {
     const hash = typeof v === 'string' ? fromBase64(v) : undefined;
-    if (!hash || hash.length !== 32) throw new ClientError('malformed proof: a hash is not base64 of 32 bytes');
+    if (!hash || hash.length !== 32)
+      throw new ClientError('malformed proof: a hash is not base64 of 32 bytes');
     return hash;
   });
 }

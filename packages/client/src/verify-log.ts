@@ -27,7 +27,10 @@ export interface VerifyState {
 }
 
 export function defaultStatePath(): string {
-  return process.env.GT_STATE_FILE ?? join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'groundtruth', 'checkpoints.json');
+  return (
+    process.env.GT_STATE_FILE ??
+    join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'groundtruth', 'checkpoints.json')
+  );
 }
 
 export function readState(path: string): VerifyState {
@@ -58,7 +61,10 @@ export async function verifyLog(
   client: LedgerClient,
   options: { statePath: string; trustedKey?: string | undefined },
 ): Promise<LogVerdict> {
-  const fail = (message: string): LogVerdict => ({ ok: false, message: `FAIL ${client.baseUrl}: ${message}` });
+  const fail = (message: string): LogVerdict => ({
+    ok: false,
+    message: `FAIL ${client.baseUrl}: ${message}`,
+  });
   try {
     const servedKey = await client.verifierKey();
     const state = readState(options.statePath);
@@ -88,14 +94,17 @@ export async function verifyLog(
         return fail(`the log shrank from size ${oldSize} to ${checkpoint.size}: it was rewritten`);
       }
       if (checkpoint.size === oldSize) {
-        if (!bytesEqual(oldRoot, checkpoint.rootHash)) return fail(`two different roots were signed for size ${oldSize}`);
+        if (!bytesEqual(oldRoot, checkpoint.rootHash))
+          return fail(`two different roots were signed for size ${oldSize}`);
         relation = `unchanged since ${previous.seenAt}`;
       } else if (oldSize === 0n) {
         relation = 'grew from the empty tree';
       } else {
         const proof = await client.consistencyProof(oldSize, checkpoint.size);
         if (!verifyConsistency(oldSize, checkpoint.size, proof, oldRoot, checkpoint.rootHash)) {
-          return fail(`size ${checkpoint.size} is not consistent with size ${oldSize} seen ${previous.seenAt}: history was rewritten`);
+          return fail(
+            `size ${checkpoint.size} is not consistent with size ${oldSize} seen ${previous.seenAt}: history was rewritten`,
+          );
         }
         relation = `consistent with size ${oldSize} seen ${previous.seenAt}`;
       }

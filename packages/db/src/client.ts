@@ -53,7 +53,9 @@ function toDriverParam(value: unknown): unknown {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir ?? './data');
+  return options.url
+    ? openPostgres(options.url, options.maxConnections ?? 10)
+    : openPglite(options.dataDir ?? './data');
 }
 
 async function openPostgres(url: string, maxConnections: number): Promise<Database> {
@@ -65,7 +67,10 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   });
   const executor = (client: postgres.Sql | postgres.TransactionSql): SqlExecutor => ({
     query: async <T extends object>(text: string, params: unknown[] = []) =>
-      (await client.unsafe(text, params.map(toDriverParam) as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      (await client.unsafe(
+        text,
+        params.map(toDriverParam) as postgres.ParameterOrJSON<never>[],
+      )) as unknown as T[],
     execScript: async (text) => {
       await client.unsafe(text);
     },

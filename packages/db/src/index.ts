@@ -1,5 +1,12 @@
 // @groundtruth/db: the database client (PGlite or PostgreSQL), schema and migrations.
-export { type Database, type DatabaseOptions, openDatabase, type Row, type SqlExecutor, type Transaction } from './client.ts';
+export {
+  type Database,
+  type DatabaseOptions,
+  openDatabase,
+  type Row,
+  type SqlExecutor,
+  type Transaction,
+} from './client.ts';
 export { loadMigrations, type Migration, MigrationError, migrate, migrationsApplied } from './migrate.ts';
 export { ledgerCheckpoints, ledgerEntries, ledgerSubtrees, schema, schemaMigrations } from './schema.ts';
 export { openTestDatabase, type TestDatabase, testDatabaseKind } from './testing.ts';

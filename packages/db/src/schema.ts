@@ -1,7 +1,16 @@
 // Drizzle table definitions: the typed view of what migrations/ creates. The SQL files are the
 // source of truth for DDL (they carry triggers drizzle cannot express); test/schema.test.ts checks
 // that these definitions and the migrated database agree.
-import { bigint, customType, index, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  customType,
+  index,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 

@@ -12,7 +12,8 @@ export type TestDatabaseKind = 'pglite' | 'postgres';
 
 export function testDatabaseKind(): TestDatabaseKind {
   const kind = process.env.GROUNDTRUTH_TEST_DB ?? 'pglite';
-  if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`GROUNDTRUTH_TEST_DB=${kind}: use pglite or postgres`);
+  if (kind !== 'pglite' && kind !== 'postgres')
+    throw new Error(`GROUNDTRUTH_TEST_DB=${kind}: use pglite or postgres`);
   return kind;
 }
 
@@ -47,7 +48,8 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
   const open = () => openDatabase({ url, dataDir });
   const reopen = async () => {
     // PGlite is one process's database: a second instance on the same files would corrupt them.
-    if (kind === 'pglite') throw new Error('PGlite cannot be opened twice; only PostgreSQL has several processes');
+    if (kind === 'pglite')
+      throw new Error('PGlite cannot be opened twice; only PostgreSQL has several processes');
     return open();
   };
   const db = await open();

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, migrationsApplied, openTestDatabase, type TestDatabase } from '../src/index.ts';
+import {
+  loadMigrations,
+  migrate,
+  migrationsApplied,
+  openTestDatabase,
+  type TestDatabase,
+} from '../src/index.ts';
 
 describe('database', () => {
   let t: TestDatabase;
@@ -28,7 +34,9 @@ describe('database', () => {
         [hash, Buffer.from('{}')],
       );
       await t.db.query('INSERT INTO ledger_subtrees (level, idx, hash) VALUES (1, 0, $1)', [hash]);
-      await t.db.query("INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (1, $1, 'n')", [hash]);
+      await t.db.query("INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (1, $1, 'n')", [
+        hash,
+      ]);
     });
 
     const statements = (table: string, column: string) => [
@@ -67,14 +75,16 @@ describe('database', () => {
 
     it('undoes only the failed savepoint', async () => {
       await t.db.transaction(async (tx) => {
-        await tx.query("INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (100, $1, 'kept')", [
-          Buffer.alloc(32),
-        ]);
+        await tx.query(
+          "INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (100, $1, 'kept')",
+          [Buffer.alloc(32)],
+        );
         await expect(
           tx.savepoint(async (sp) => {
-            await sp.query("INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (101, $1, 'x')", [
-              Buffer.alloc(32),
-            ]);
+            await sp.query(
+              "INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES (101, $1, 'x')",
+              [Buffer.alloc(32)],
+            );
             throw new Error('undo me');
           }),
         ).rejects.toThrow('undo me');

@@ -42,7 +42,8 @@ export function loadEd25519Key(path: string, options: { create: boolean }): Ed25
   try {
     writeFileSync(path, pem, { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fromPem(path, readFileSync(path, 'utf8'), false);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return fromPem(path, readFileSync(path, 'utf8'), false);
     throw error;
   }
   chmodSync(path, 0o600);

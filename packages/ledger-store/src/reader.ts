@@ -94,18 +94,23 @@ export class LedgerReader {
 
   private async requireSize(size: bigint, parameter: string): Promise<void> {
     const current = await this.size();
-    if (size > current) throw new LedgerRangeError(`${parameter} ${size} exceeds the tree size ${current}`, parameter);
+    if (size > current)
+      throw new LedgerRangeError(`${parameter} ${size} exceeds the tree size ${current}`, parameter);
   }
 
   private async resolve(ranges: LeafRange[]): Promise<Hash[]> {
     const ids = ranges.flatMap((r) => decomposeRange(r));
     const hashes = await readSubtreeHashes(this.db, ids);
-    return hashRanges(ranges, (id: SubtreeId) => {
-      const hash = hashes.get(subtreeKey(id));
-      // Every complete subtree below the checkpointed size is stored in the batch that completed it.
-      if (!hash) throw new Error(`ledger storage is missing subtree ${subtreeKey(id)}`);
-      return hash;
-    }, this.hasher);
+    return hashRanges(
+      ranges,
+      (id: SubtreeId) => {
+        const hash = hashes.get(subtreeKey(id));
+        // Every complete subtree below the checkpointed size is stored in the batch that completed it.
+        if (!hash) throw new Error(`ledger storage is missing subtree ${subtreeKey(id)}`);
+        return hash;
+      },
+      this.hasher,
+    );
   }
 
   /** The root hash of the tree at any size up to the current one. */
@@ -118,7 +123,8 @@ export class LedgerReader {
 
   async inclusionProof(index: bigint, treeSize: bigint): Promise<{ leafHash: Hash; proof: Hash[] }> {
     if (index < 0n) throw new LedgerRangeError('index must not be negative', 'index');
-    if (index >= treeSize) throw new LedgerRangeError(`index ${index} is not below treeSize ${treeSize}`, 'index');
+    if (index >= treeSize)
+      throw new LedgerRangeError(`index ${index} is not below treeSize ${treeSize}`, 'index');
     await this.requireSize(treeSize, 'treeSize');
     const ranges = inclusionProofRanges(index, treeSize);
     const leaf = { start: index, end: index + 1n };
@@ -164,7 +170,7 @@ export class LedgerReader {
     const ids = Array.from({ length: count }, (_, i) => ({ level: treeLevel, index: first + BigInt(i) }));
     const hashes = await readSubtreeHashes(this.db, ids);
     const out = new Uint8Array(count * 32);
-    ids.forEach((id, i) => out.set(hashes.get(subtreeKey(id))!, i * 32));
+    for (const [i, id] of ids.entries()) out.set(hashes.get(subtreeKey(id))!, i * 32);
     return out;
   }
 

@@ -3,7 +3,8 @@
 import type { Hash, SubtreeId } from '@groundtruth/ledger';
 import type { SqlExecutor } from '@groundtruth/db';
 
-export const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+export const hex = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
 /** bytea comes back as Buffer (postgres.js) or Uint8Array (PGlite); hand out plain Uint8Arrays. */
 export const bytes = (value: unknown): Uint8Array => {

@@ -90,7 +90,8 @@ export class LedgerWriter {
     this.hasher = options.hasher ?? nodeTreeHasher;
     this.maxBatchEntries = options.maxBatchEntries ?? 4096;
     this.maxBatchBytes = options.maxBatchBytes ?? 16 * 1024 * 1024;
-    if (this.signer.name !== this.origin) throw new Error('the log signing key must be named after the origin');
+    if (this.signer.name !== this.origin)
+      throw new Error('the log signing key must be named after the origin');
   }
 
   /** Signs the checkpoint of the empty tree when the log has none, so a new log is verifiable at once. */
@@ -150,7 +151,11 @@ export class LedgerWriter {
     let size = 0;
     let taken = 0;
     for (const p of this.queue) {
-      if (taken > 0 && (entries + p.encoded.length > this.maxBatchEntries || size + p.bytes > this.maxBatchBytes)) break;
+      if (
+        taken > 0 &&
+        (entries + p.encoded.length > this.maxBatchEntries || size + p.bytes > this.maxBatchBytes)
+      )
+        break;
       entries += p.encoded.length;
       size += p.bytes;
       taken++;
@@ -211,7 +216,8 @@ export class LedgerWriter {
         const appended = pending.encoded.map((e): AppendedEntry => {
           const key = hex(e.leafHash);
           const earlier = pending.request.dedup ? (known.get(key) ?? assigned.get(key)) : undefined;
-          if (earlier !== undefined) return { index: earlier, leafHash: e.leafHash, entry: e.entry, duplicate: true };
+          if (earlier !== undefined)
+            return { index: earlier, leafHash: e.leafHash, entry: e.entry, duplicate: true };
           const index = next++;
           if (pending.request.dedup) assigned.set(key, index);
           return { index, leafHash: e.leafHash, entry: e.entry, duplicate: false };
@@ -273,12 +279,19 @@ export class LedgerWriter {
     }
   }
 
-  private async insertSubtrees(tx: Transaction, subtrees: { level: number; index: bigint; hash: Hash }[]): Promise<void> {
+  private async insertSubtrees(
+    tx: Transaction,
+    subtrees: { level: number; index: bigint; hash: Hash }[],
+  ): Promise<void> {
     if (subtrees.length === 0) return;
     await tx.query(
       `INSERT INTO ledger_subtrees (level, idx, hash)
        SELECT level, idx, decode(hash, 'hex') FROM unnest($1::int2[], $2::int8[], $3::text[]) AS u(level, idx, hash)`,
-      [subtrees.map((s) => s.level), subtrees.map((s) => s.index.toString()), subtrees.map((s) => hex(s.hash))],
+      [
+        subtrees.map((s) => s.level),
+        subtrees.map((s) => s.index.toString()),
+        subtrees.map((s) => hex(s.hash)),
+      ],
     );
   }
 

@@ -64,7 +64,9 @@ describe('LedgerWriter', () => {
       for (const appended of receipt.entries) {
         const { leafHash, proof } = await reader.inclusionProof(appended.index, checkpoint.size);
         expect(leafHash).toEqual(appended.leafHash);
-        expect(verifyInclusion(appended.index, checkpoint.size, leafHash, proof, checkpoint.rootHash)).toBe(true);
+        expect(verifyInclusion(appended.index, checkpoint.size, leafHash, proof, checkpoint.rootHash)).toBe(
+          true,
+        );
       }
     });
 
@@ -80,7 +82,7 @@ describe('LedgerWriter', () => {
       });
       const all = (await Promise.all(clients)).flat().sort((a, b) => (a < b ? -1 : 1));
       expect(all.length).toBe(10_000);
-      all.forEach((index, i) => expect(index).toBe(before + BigInt(i)));
+      expect(all).toEqual(Array.from({ length: 10_000 }, (_, i) => before + BigInt(i)));
       expect(await reader.size()).toBe(before + 10_000n);
 
       const checkpoints = await reader.checkpoints(before, 100_000);
@@ -113,18 +115,34 @@ describe('LedgerWriter', () => {
     });
 
     it('rolls back only the request whose projection fails', async () => {
-      await t.db.execScript('CREATE TABLE IF NOT EXISTS test_projection (subject text PRIMARY KEY, idx bigint NOT NULL)');
+      await t.db.execScript(
+        'CREATE TABLE IF NOT EXISTS test_projection (subject text PRIMARY KEY, idx bigint NOT NULL)',
+      );
       const sizeBefore = await reader.size();
-      const project = (subject: string) => async (tx: Parameters<NonNullable<Parameters<LedgerWriter['append']>[0]['project']>>[0], appended: { index: bigint }[]) => {
-        await tx.query('INSERT INTO test_projection (subject, idx) VALUES ($1, $2)', [subject, appended[0]!.index.toString()]);
-      };
+      const project =
+        (subject: string) =>
+        async (
+          tx: Parameters<NonNullable<Parameters<LedgerWriter['append']>[0]['project']>>[0],
+          appended: { index: bigint }[],
+        ) => {
+          await tx.query('INSERT INTO test_projection (subject, idx) VALUES ($1, $2)', [
+            subject,
+            appended[0]!.index.toString(),
+          ]);
+        };
       const results = await Promise.allSettled([
         writer.append({ entries: [entry()], project: project('a') }),
         writer.append({ entries: [entry()], project: project('a') }), // duplicate key: must fail alone
         writer.append({ entries: [entry()], project: project('b') }),
       ]);
-      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual(['fulfilled', expect.stringMatching(/duplicate key/), 'fulfilled']);
-      const rows = await t.db.query<{ subject: string; idx: string | number }>('SELECT subject, idx FROM test_projection ORDER BY idx');
+      expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+        'fulfilled',
+        expect.stringMatching(/duplicate key/),
+        'fulfilled',
+      ]);
+      const rows = await t.db.query<{ subject: string; idx: string | number }>(
+        'SELECT subject, idx FROM test_projection ORDER BY idx',
+      );
       expect(rows.map((r) => [r.subject, BigInt(r.idx)])).toEqual([
         ['a', sizeBefore],
         ['b', sizeBefore + 1n],
@@ -134,7 +152,9 @@ describe('LedgerWriter', () => {
 
     it('leaves nothing behind when an entry is invalid', async () => {
       const sizeBefore = await reader.size();
-      await expect(writer.append({ entries: [entry(), { ...entry(), type: 'Bad Type' }] })).rejects.toThrow(/resource.verb/);
+      await expect(writer.append({ entries: [entry(), { ...entry(), type: 'Bad Type' }] })).rejects.toThrow(
+        /resource.verb/,
+      );
       expect(await reader.size()).toBe(sizeBefore);
     });
 
@@ -151,28 +171,36 @@ describe('LedgerWriter', () => {
     });
   });
 
-  describe.runIf(testDatabaseKind() === 'postgres')('two writers on one PostgreSQL (two API processes)', () => {
-    it('interleave without gaps or duplicates', async () => {
-      const other = await t.reopen();
-      try {
-        const second = new LedgerWriter({ db: other, origin: ORIGIN, signer });
-        const before = await reader.size();
-        const run = (w: LedgerWriter) =>
-          Promise.all(Array.from({ length: 20 }, async () => {
-            const out: bigint[] = [];
-            for (let i = 0; i < 10; i++) out.push((await w.append({ entries: [entry()] })).entries[0]!.index);
-            return out;
-          }));
-        const indexes = (await Promise.all([run(writer), run(second)])).flat(2).sort((a, b) => (a < b ? -1 : 1));
-        expect(indexes).toEqual(Array.from({ length: 400 }, (_, i) => before + BigInt(i)));
-        const latest = openCheckpoint((await reader.latestCheckpoint())!.note, verifier);
-        expect(latest.rootHash).toEqual(await reader.rootAt(latest.size));
-        await second.close();
-      } finally {
-        await other.close();
-      }
-    });
-  });
+  describe.runIf(testDatabaseKind() === 'postgres')(
+    'two writers on one PostgreSQL (two API processes)',
+    () => {
+      it('interleave without gaps or duplicates', async () => {
+        const other = await t.reopen();
+        try {
+          const second = new LedgerWriter({ db: other, origin: ORIGIN, signer });
+          const before = await reader.size();
+          const run = (w: LedgerWriter) =>
+            Promise.all(
+              Array.from({ length: 20 }, async () => {
+                const out: bigint[] = [];
+                for (let i = 0; i < 10; i++)
+                  out.push((await w.append({ entries: [entry()] })).entries[0]!.index);
+                return out;
+              }),
+            );
+          const indexes = (await Promise.all([run(writer), run(second)]))
+            .flat(2)
+            .sort((a, b) => (a < b ? -1 : 1));
+          expect(indexes).toEqual(Array.from({ length: 400 }, (_, i) => before + BigInt(i)));
+          const latest = openCheckpoint((await reader.latestCheckpoint())!.note, verifier);
+          expect(latest.rootHash).toEqual(await reader.rootAt(latest.size));
+          await second.close();
+        } finally {
+          await other.close();
+        }
+      });
+    },
+  );
 });
 
 describe('LedgerReader', () => {

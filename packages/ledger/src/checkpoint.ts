@@ -2,7 +2,14 @@
 // size and root hash, carried as the text of a signed note.
 import { fromBase64, toBase64 } from './bytes.ts';
 import { HASH_SIZE, type Hash } from './merkle.ts';
-import { NoteError, type NoteSigner, type NoteVerifier, type OpenedNote, openNote, signNote } from './note.ts';
+import {
+  type NoteError,
+  type NoteSigner,
+  type NoteVerifier,
+  type OpenedNote,
+  openNote,
+  signNote,
+} from './note.ts';
 
 export interface Checkpoint {
   origin: string;
@@ -53,7 +60,8 @@ export function parseCheckpoint(text: string): Checkpoint {
   const size = BigInt(sizeText);
   if (size >= 1n << 64n) throw new CheckpointError('tree size exceeds 64 bits');
   const rootHash = fromBase64(rootText);
-  if (!rootHash || rootHash.length !== HASH_SIZE) throw new CheckpointError('root hash must be base64 of 32 bytes');
+  if (!rootHash || rootHash.length !== HASH_SIZE)
+    throw new CheckpointError('root hash must be base64 of 32 bytes');
   if (extensions.some((e) => e.length === 0)) throw new CheckpointError('empty extension line');
   return { origin, size, rootHash, extensions };
 }
@@ -78,7 +86,9 @@ export function openCheckpoint(note: string, logVerifier: NoteVerifier): Verifie
   }
   const checkpoint = parseCheckpoint(opened.text);
   if (checkpoint.origin !== logVerifier.name) {
-    throw new CheckpointError(`checkpoint origin ${checkpoint.origin} is not the key name ${logVerifier.name}`);
+    throw new CheckpointError(
+      `checkpoint origin ${checkpoint.origin} is not the key name ${logVerifier.name}`,
+    );
   }
   return { ...checkpoint, note, opened };
 }

@@ -31,10 +31,14 @@ const TYPE_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
 function checkEnvelope(entry: EntryEnvelope): void {
-  if (!TYPE_PATTERN.test(entry.type)) throw new EntryError(`entry type ${JSON.stringify(entry.type)} is not resource.verb`);
-  if (!Number.isSafeInteger(entry.version) || entry.version < 1) throw new EntryError('entry version must be a positive integer');
-  if (!RFC3339_UTC.test(entry.at) || Number.isNaN(Date.parse(entry.at))) throw new EntryError('entry time must be RFC 3339 UTC');
-  if (entry.actor.length === 0 || entry.subject.length === 0) throw new EntryError('entry actor and subject are required');
+  if (!TYPE_PATTERN.test(entry.type))
+    throw new EntryError(`entry type ${JSON.stringify(entry.type)} is not resource.verb`);
+  if (!Number.isSafeInteger(entry.version) || entry.version < 1)
+    throw new EntryError('entry version must be a positive integer');
+  if (!RFC3339_UTC.test(entry.at) || Number.isNaN(Date.parse(entry.at)))
+    throw new EntryError('entry time must be RFC 3339 UTC');
+  if (entry.actor.length === 0 || entry.subject.length === 0)
+    throw new EntryError('entry actor and subject are required');
   if (entry.body === null || typeof entry.body !== 'object' || Array.isArray(entry.body)) {
     throw new EntryError('entry body must be an object');
   }
@@ -45,7 +49,8 @@ export function encodeEntry(entry: EntryEnvelope): Uint8Array {
   checkEnvelope(entry);
   const { type, version, at, actor, subject, body } = entry;
   const bytes = utf8.encode(canonicalJson({ type, version, at, actor, subject, body }));
-  if (bytes.length > MAX_ENTRY_BYTES) throw new EntryError(`entry is ${bytes.length} bytes; the limit is ${MAX_ENTRY_BYTES}`);
+  if (bytes.length > MAX_ENTRY_BYTES)
+    throw new EntryError(`entry is ${bytes.length} bytes; the limit is ${MAX_ENTRY_BYTES}`);
   return bytes;
 }
 
@@ -58,7 +63,8 @@ export function decodeEntry(bytes: Uint8Array): EntryEnvelope {
     throw new EntryError('entry bytes are not UTF-8 JSON');
   }
   const entry = parsed as EntryEnvelope;
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new EntryError('entry is not an object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new EntryError('entry is not an object');
   checkEnvelope(entry);
   const canonical = encodeEntry(entry);
   if (canonical.length !== bytes.length || canonical.some((b, i) => b !== bytes[i])) {

@@ -203,7 +203,8 @@ export function openNote(note: string | Uint8Array, verifiers: NoteVerifier[]): 
     const name = rest.slice(0, space);
     const b64 = rest.slice(space + 1);
     const raw = space < 0 ? undefined : fromBase64(b64);
-    if (!isValidKeyName(name) || !raw || raw.length < 5) throw new NoteError('malformed note: signature line');
+    if (!isValidKeyName(name) || !raw || raw.length < 5)
+      throw new NoteError('malformed note: signature line');
     const keyId = ((raw[0]! << 24) | (raw[1]! << 16) | (raw[2]! << 8) | raw[3]!) >>> 0;
     const signature: NoteSignature = { name, keyId, base64: b64 };
     const keyLabel = `${name}+${keyIdHex(keyId)}`;
@@ -216,7 +217,8 @@ export function openNote(note: string | Uint8Array, verifiers: NoteVerifier[]): 
       continue;
     }
     if (seenVerified.has(keyLabel)) continue;
-    if (!verifier.verify(textBytes, raw.subarray(4))) throw new NoteError(`invalid signature for key ${keyLabel}`);
+    if (!verifier.verify(textBytes, raw.subarray(4)))
+      throw new NoteError(`invalid signature for key ${keyLabel}`);
     seenVerified.add(keyLabel);
     verified.push(signature);
   }

@@ -22,7 +22,8 @@ function jsonFiles(dir: string): string[] {
   });
 }
 
-const b64 = (text: string | null): Uint8Array => (text ? fromBase64(text) ?? new Uint8Array([0xde, 0xad]) : new Uint8Array(0));
+const b64 = (text: string | null): Uint8Array =>
+  text ? (fromBase64(text) ?? new Uint8Array([0xde, 0xad])) : new Uint8Array(0);
 
 // transparency-dev/merkle testonly/constants.go: the eight leaves every RFC 6962 test suite uses.
 const CLASSIC_LEAVES = [
@@ -67,7 +68,9 @@ describe('RFC 9162 hashing', () => {
     expect(toHex(rfc9162.hashLeaf(new Uint8Array(0)))).toBe(
       '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
     );
-    expect(toHex(new MemoryTree().rootAt(0n))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(toHex(new MemoryTree().rootAt(0n))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
   });
 
   it('hashes the hasher goldens of transparency-dev/merkle rfc6962_test.go', () => {

@@ -24,7 +24,8 @@ const SPEC_NOTE =
 const GO_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
 const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const ENOCH_VKEY = 'EnochRoot+af0cfe78+ATtqJ7zOtqQtYqOo0CpvDXNlMhV3HeJDpjrASKGLWdop';
-const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+const GO_TEXT =
+  "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const PETER_SIG =
   '— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
 const ENOCH_SIG =
@@ -43,7 +44,10 @@ describe('signed note', () => {
       expect(opened.text).toBe(GO_TEXT);
       expect(opened.verified).toHaveLength(1);
       expect(opened.unverified.map((s) => s.name)).toEqual(['EnochRoot']);
-      const both = openNote(`${GO_TEXT}\n${PETER_SIG}${ENOCH_SIG}`, [GO_VKEY, ENOCH_VKEY].map(createEd25519Verifier));
+      const both = openNote(
+        `${GO_TEXT}\n${PETER_SIG}${ENOCH_SIG}`,
+        [GO_VKEY, ENOCH_VKEY].map(createEd25519Verifier),
+      );
       expect(both.verified.map((s) => s.name)).toEqual(['PeterNeumann', 'EnochRoot']);
     });
 
@@ -80,13 +84,15 @@ describe('signed note', () => {
       ]) {
         expect(() => openNote(bad, [verifier])).toThrow(/malformed/);
       }
-      expect(() => openNote(new Uint8Array([0xff, ...new TextEncoder().encode(`${GO_TEXT}\n${PETER_SIG}`)]), [verifier])).toThrow(
-        /malformed/,
-      );
+      expect(() =>
+        openNote(new Uint8Array([0xff, ...new TextEncoder().encode(`${GO_TEXT}\n${PETER_SIG}`)]), [verifier]),
+      ).toThrow(/malformed/);
     });
 
     it('accepts at least 16 signatures by unknown keys beside the known one', () => {
-      const others = Array.from({ length: 20 }, (_, i) => createEd25519Signer(`witness${i}`, new Uint8Array(32).fill(i + 1)));
+      const others = Array.from({ length: 20 }, (_, i) =>
+        createEd25519Signer(`witness${i}`, new Uint8Array(32).fill(i + 1)),
+      );
       const note = signNote(GO_TEXT, [parseSignerKey(GO_SKEY), ...others]);
       expect(openNote(note, [createEd25519Verifier(GO_VKEY)]).unverified).toHaveLength(20);
     });
@@ -115,12 +121,17 @@ describe('signed note', () => {
     it('refuses every truncation and single-byte change of a verifier key', () => {
       for (let i = 0; i < GO_VKEY.length; i++) {
         expect(() => parseVerifierKey(GO_VKEY.slice(0, i))).toThrow();
-        const changed = GO_VKEY.slice(0, i) + String.fromCharCode(GO_VKEY.charCodeAt(i) + 1) + GO_VKEY.slice(i + 1);
+        const changed =
+          GO_VKEY.slice(0, i) + String.fromCharCode(GO_VKEY.charCodeAt(i) + 1) + GO_VKEY.slice(i + 1);
         expect(() => parseVerifierKey(changed), changed).toThrow();
       }
       // Wrong key length and unknown algorithm, each with an adjusted key hash (Go's TestNewVerifier).
-      expect(() => parseVerifierKey('PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY==')).toThrow();
-      expect(() => parseVerifierKey('PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW')).toThrow();
+      expect(() =>
+        parseVerifierKey('PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=='),
+      ).toThrow();
+      expect(() =>
+        parseVerifierKey('PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW'),
+      ).toThrow();
     });
   });
 });

@@ -14,13 +14,27 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GROUNDTRUTH_LOG_ORIGIN: z
     .string()
-    .refine(isValidKeyName, 'must be a schemeless URL-like name without spaces or "+", e.g. ledger.example.com/log')
+    .refine(
+      isValidKeyName,
+      'must be a schemeless URL-like name without spaces or "+", e.g. ledger.example.com/log',
+    )
     .refine((s) => !/^[a-z]+:\/\//i.test(s), 'must not have a URL scheme')
     .default('groundtruth.localhost/ledger'),
-  GROUNDTRUTH_SIGNING_KEY: z.string().min(1).optional().describe('PKCS#8 PEM Ed25519 key file that signs checkpoints'),
-  GROUNDTRUTH_AUTH_KEY: z.string().min(1).optional().describe('PKCS#8 PEM Ed25519 key file that signs API tokens'),
+  GROUNDTRUTH_SIGNING_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PKCS#8 PEM Ed25519 key file that signs checkpoints'),
+  GROUNDTRUTH_AUTH_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PKCS#8 PEM Ed25519 key file that signs API tokens'),
   GROUNDTRUTH_DEMO_DATA: z.enum(['on', 'off']).default('on'),
-  GROUNDTRUTH_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d').default('12h'),
+  GROUNDTRUTH_TOKEN_TTL: z
+    .string()
+    .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')
+    .default('12h'),
 });
 
 export interface Config {

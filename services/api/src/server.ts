@@ -36,7 +36,12 @@ async function main() {
   await server.listen({ port: config.port, host: config.host });
   const checkpoint = await runtime.reader.latestCheckpoint();
   server.log.info(
-    { database: runtime.db.kind, dataDir: config.dataDir, treeSize: checkpoint?.size.toString(), verifierKey: runtime.verifierKey },
+    {
+      database: runtime.db.kind,
+      dataDir: config.dataDir,
+      treeSize: checkpoint?.size.toString(),
+      verifierKey: runtime.verifierKey,
+    },
     `Groundtruth is up: docs at http://${config.host}:${config.port}/docs`,
   );
 }

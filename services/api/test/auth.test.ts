@@ -11,7 +11,14 @@ describe('bearer token authentication', () => {
   const url = '/v1/ledger/entries?start=0&limit=1';
   const get = (token: string) => t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = () => ({ sub: 'user:mallory', role: 'admin', iss: TEST_ORIGIN, aud: 'groundtruth-api', iat: now(), exp: now() + 600 });
+  const claims = () => ({
+    sub: 'user:mallory',
+    role: 'admin',
+    iss: TEST_ORIGIN,
+    aud: 'groundtruth-api',
+    iat: now(),
+    exp: now() + 600,
+  });
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -63,7 +70,9 @@ describe('bearer token authentication', () => {
     [
       'a wrong audience',
       async () =>
-        new SignJWT({ ...claims(), aud: 'another-api' }).setProtectedHeader({ alg: 'EdDSA' }).sign(t.runtime.tokenKeys.privateKey),
+        new SignJWT({ ...claims(), aud: 'another-api' })
+          .setProtectedHeader({ alg: 'EdDSA' })
+          .sign(t.runtime.tokenKeys.privateKey),
     ],
     [
       'an expired exp',
@@ -81,7 +90,10 @@ describe('bearer token authentication', () => {
     ],
     [
       'an unknown role',
-      async () => new SignJWT({ ...claims(), role: 'root' }).setProtectedHeader({ alg: 'EdDSA' }).sign(t.runtime.tokenKeys.privateKey),
+      async () =>
+        new SignJWT({ ...claims(), role: 'root' })
+          .setProtectedHeader({ alg: 'EdDSA' })
+          .sign(t.runtime.tokenKeys.privateKey),
     ],
     ['garbage', async () => 'not.a.jwt'],
   ];

@@ -23,7 +23,10 @@ describe('operations routes', () => {
   it('serves an OpenAPI 3.1 document in which every operation has an operationId', async () => {
     const res = await t.app.inject('/openapi.json');
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, { operationId?: string }>> };
+    const doc = res.json() as {
+      openapi: string;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     const operations = Object.values(doc.paths).flatMap((p) => Object.values(p));
     expect(operations.length).toBeGreaterThanOrEqual(9);

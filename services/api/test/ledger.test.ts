@@ -16,7 +16,7 @@ describe('ledger read API', () => {
     t = await buildTestApp();
     await t.runtime.writer.append({ entries: demoEntries() });
     await t.runtime.writer.append({ entries: demoEntries().slice(0, 30) });
-    size = (await t.runtime.reader.size());
+    size = await t.runtime.reader.size();
   });
   afterAll(() => t.close());
 
@@ -43,7 +43,13 @@ describe('ledger read API', () => {
       const body = res.json();
       expect(Object.keys(body).sort()).toEqual(['index', 'leafHash', 'proof', 'treeSize']);
       expect(body.index).toBe(Number(index));
-      const ok = verifyInclusion(index, cp.size, fromBase64(body.leafHash)!, body.proof.map((p: string) => fromBase64(p)!), cp.rootHash);
+      const ok = verifyInclusion(
+        index,
+        cp.size,
+        fromBase64(body.leafHash)!,
+        body.proof.map((p: string) => fromBase64(p)!),
+        cp.rootHash,
+      );
       expect(ok).toBe(true);
     }
   });
@@ -56,17 +62,31 @@ describe('ledger read API', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(['from', 'proof', 'to']);
-    expect(verifyConsistency(from, cp.size, body.proof.map((p: string) => fromBase64(p)!), older[0]!.rootHash, cp.rootHash)).toBe(true);
+    expect(
+      verifyConsistency(
+        from,
+        cp.size,
+        body.proof.map((p: string) => fromBase64(p)!),
+        older[0]!.rootHash,
+        cp.rootHash,
+      ),
+    ).toBe(true);
   });
 
   it('pages entries with their exact leaf bytes for an auditor, at most 1000 per page', async () => {
     const token = await t.token('auditor');
-    const res = await t.app.inject({ url: '/v1/ledger/entries?start=5&limit=3', headers: { authorization: `Bearer ${token}` } });
+    const res = await t.app.inject({
+      url: '/v1/ledger/entries?start=5&limit=3',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(200);
     const { entries } = res.json();
     expect(entries.map((e: { index: number }) => e.index)).toEqual([5, 6, 7]);
     expect(JSON.parse(Buffer.from(entries[0].data, 'base64').toString())).toEqual(entries[0].entry);
-    const tooMany = await t.app.inject({ url: '/v1/ledger/entries?start=0&limit=1001', headers: { authorization: `Bearer ${token}` } });
+    const tooMany = await t.app.inject({
+      url: '/v1/ledger/entries?start=0&limit=1001',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(tooMany.statusCode).toBe(400);
   });
 
@@ -116,8 +136,13 @@ describe('ledger read API', () => {
   it('lists every checkpoint it signed, each verifiable', async () => {
     const res = await t.app.inject('/v1/ledger/checkpoints?from=0&limit=10');
     const { checkpoints } = res.json();
-    expect(checkpoints.map((c: { treeSize: number }) => c.treeSize)).toEqual([0, Number(size) - 30, Number(size)]);
+    expect(checkpoints.map((c: { treeSize: number }) => c.treeSize)).toEqual([
+      0,
+      Number(size) - 30,
+      Number(size),
+    ]);
     const key = (await t.app.inject('/v1/ledger/key')).body;
-    for (const c of checkpoints) expect(openCheckpoint(c.note, createEd25519Verifier(key)).size).toBe(BigInt(c.treeSize));
+    for (const c of checkpoints)
+      expect(openCheckpoint(c.note, createEd25519Verifier(key)).size).toBe(BigInt(c.treeSize));
   });
 });

@@ -29,12 +29,48 @@ interface Org {
 }
 
 const ORGS: Omit<Org, 'id'>[] = [
-  { name: 'Aurora Chocolate Ltd', kind: 'brand', role: 'brand', country: 'GB', location: [-2.58791, 51.454514] },
-  { name: 'Brightwater Confectionery GmbH', kind: 'supplier', role: 'manufacturer', country: 'DE', location: [9.993682, 53.551086] },
-  { name: 'Tema Cocoa Processing Ltd', kind: 'supplier', role: 'processor', country: 'GH', location: [0.016969, 5.669527] },
-  { name: 'Gold Coast Cocoa Exporters', kind: 'supplier', role: 'exporter', country: 'GH', location: [-1.624433, 6.688481] },
-  { name: 'Ashanti Growers Cooperative', kind: 'supplier', role: 'cooperative', country: 'GH', location: [-1.908421, 6.513262] },
-  { name: 'Western North Farmers Union', kind: 'supplier', role: 'cooperative', country: 'GH', location: [-2.49104, 6.203551] },
+  {
+    name: 'Aurora Chocolate Ltd',
+    kind: 'brand',
+    role: 'brand',
+    country: 'GB',
+    location: [-2.58791, 51.454514],
+  },
+  {
+    name: 'Brightwater Confectionery GmbH',
+    kind: 'supplier',
+    role: 'manufacturer',
+    country: 'DE',
+    location: [9.993682, 53.551086],
+  },
+  {
+    name: 'Tema Cocoa Processing Ltd',
+    kind: 'supplier',
+    role: 'processor',
+    country: 'GH',
+    location: [0.016969, 5.669527],
+  },
+  {
+    name: 'Gold Coast Cocoa Exporters',
+    kind: 'supplier',
+    role: 'exporter',
+    country: 'GH',
+    location: [-1.624433, 6.688481],
+  },
+  {
+    name: 'Ashanti Growers Cooperative',
+    kind: 'supplier',
+    role: 'cooperative',
+    country: 'GH',
+    location: [-1.908421, 6.513262],
+  },
+  {
+    name: 'Western North Farmers Union',
+    kind: 'supplier',
+    role: 'cooperative',
+    country: 'GH',
+    location: [-2.49104, 6.203551],
+  },
 ];
 
 const PLOTS_PER_COOPERATIVE = 45;

@@ -53,7 +53,14 @@ async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-      return sendProblem(request, reply, error.status, error.message, error.options.errors, error.options.headers);
+      return sendProblem(
+        request,
+        reply,
+        error.status,
+        error.message,
+        error.options.errors,
+        error.options.headers,
+      );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = CONTEXT[(error as FastifyError).validationContext ?? 'body'];

@@ -12,7 +12,12 @@ export default async function healthRoutes(app: FastifyInstance, { runtime }: { 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/health', {
-    schema: { operationId: 'getHealth', tags: ['operations'], summary: 'Liveness: the process answers', response: { 200: Status } },
+    schema: {
+      operationId: 'getHealth',
+      tags: ['operations'],
+      summary: 'Liveness: the process answers',
+      response: { 200: Status },
+    },
     handler: async () => ({ status: 'ok' as const }),
   });
 

@@ -85,7 +85,12 @@ export default async function ledgerRoutes(app: FastifyInstance, { runtime }: { 
     handler: async (request) => {
       const { index, treeSize } = request.query;
       const { leafHash, proof } = await reader.inclusionProof(index, treeSize);
-      return { index: asNumber(index), treeSize: asNumber(treeSize), leafHash: toBase64(leafHash), proof: proof.map(toBase64) };
+      return {
+        index: asNumber(index),
+        treeSize: asNumber(treeSize),
+        leafHash: toBase64(leafHash),
+        proof: proof.map(toBase64),
+      };
     },
   });
 
@@ -158,7 +163,9 @@ export default async function ledgerRoutes(app: FastifyInstance, { runtime }: { 
 }
 
 /** Parses `<L>/<N>[.p/<W>]` or `entries/<N>[.p/<W>]`, where N is written as x001/x234/067. */
-function parseTilePath(path: string): { level: number | 'entries'; index: bigint; width: number | undefined } | undefined {
+function parseTilePath(
+  path: string,
+): { level: number | 'entries'; index: bigint; width: number | undefined } | undefined {
   const segments = path.split('/');
   const head = segments.shift();
   let level: number | 'entries';
