@@ -2,14 +2,17 @@
 -- transaction that sequences their batch, and never changed. Corrections are new entries.
 
 CREATE TABLE ledger_entries (
-  idx          bigint      PRIMARY KEY CHECK (idx >= 0),
+  idx          bigint      NOT NULL CHECK (idx >= 0),
   -- RFC 9162 leaf hash, SHA-256(0x00 || data): stored to find entries by hash and to deduplicate.
   leaf_hash    bytea       NOT NULL CHECK (octet_length(leaf_hash) = 32),
   -- The exact leaf bytes: RFC 8785 canonical JSON of the entry envelope.
   data         bytea       NOT NULL CHECK (octet_length(data) <= 65535),
   entry_type   text        NOT NULL,
   subject      text        NOT NULL,
-  recorded_at  timestamptz NOT NULL DEFAULT now()
+  recorded_at  timestamptz NOT NULL DEFAULT now(),
+  -- Proofs read leaf hashes by index: carrying them in the key index allows index-only scans
+  -- instead of visiting the ~1 KiB heap rows.
+  PRIMARY KEY (idx) INCLUDE (leaf_hash)
 );
 CREATE INDEX ledger_entries_leaf_hash_idx ON ledger_entries USING hash (leaf_hash);
 CREATE INDEX ledger_entries_subject_idx ON ledger_entries (subject, idx);

@@ -6,6 +6,7 @@ export {
   type AppendedEntry,
   type AppendReceipt,
   type AppendRequest,
+  INSERT_ENTRIES,
   LEDGER_SEQUENCE_LOCK,
   LedgerWriter,
   type LedgerWriterOptions,

@@ -7,13 +7,25 @@ import type { Runtime } from './runtime.ts';
 export interface BuildOptions {
   runtime: Runtime;
   logLevel?: string;
+  /** Where log lines go (stdout by default); tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
-export async function buildServer({ runtime, logLevel = 'info' }: BuildOptions): Promise<FastifyInstance> {
+export async function buildServer({ runtime, logLevel = 'info', logStream }: BuildOptions): Promise<FastifyInstance> {
   const server = Fastify({
     logger: {
       level: logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      serializers: {
+        // Fastify's default leaves headers out; we log them, with credentials redacted above.
+        req: (request) => ({
+          method: request.method,
+          url: request.url,
+          remoteAddress: request.ip,
+          headers: request.headers,
+        }),
+      },
     },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { openTestDatabase } from '@groundtruth/db';
+import { createEd25519Verifier, openCheckpoint } from '@groundtruth/ledger';
+import { fileMode } from '@groundtruth/ledger-store';
+import { describe, expect, it } from 'vitest';
+import { buildServer } from '../src/build.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { demoEntries, seedDemoData } from '../src/demo/seed.ts';
+import { openRuntime } from '../src/runtime.ts';
+import { buildTestApp } from './helper.ts';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: undefined, origin: 'groundtruth.localhost/ledger', demoData: true });
+    expect(config.signingKeyPath).toBe(join(config.dataDir, 'keys/log-signing.pem'));
+  });
+
+  it('stops with a message naming each bad variable', () => {
+    const bad = { PORT: 'eighty', DATABASE_URL: 'mysql://x', GROUNDTRUTH_LOG_ORIGIN: 'https://ledger.example/log', LOG_LEVEL: 'loud' };
+    expect(() => loadConfig(bad)).toThrow(ConfigError);
+    try {
+      loadConfig(bad);
+    } catch (error) {
+      for (const name of Object.keys(bad)) expect((error as Error).message).toContain(name);
+    }
+  });
+});
+
+describe('openRuntime', () => {
+  it('generates the signing and token keys in the data dir with mode 0600, and reuses them', async () => {
+    const database = await openTestDatabase();
+    const config = loadConfig({ GROUNDTRUTH_DATA_DIR: database.dataDir, GROUNDTRUTH_LOG_ORIGIN: 'keys.example/log' });
+    try {
+      const runtime = await openRuntime(config, { db: database.db });
+      expect(fileMode(config.signingKeyPath)).toBe(0o600);
+      expect(fileMode(config.authKeyPath)).toBe(0o600);
+      expect(runtime.verifierKey).toMatch(/^keys\.example\/log\+[0-9a-f]{8}\+/);
+      const first = runtime.verifierKey;
+      await runtime.writer.close();
+      const again = await openRuntime(config, { db: database.db });
+      expect(again.verifierKey).toBe(first);
+      const checkpoint = (await again.reader.latestCheckpoint())!;
+      expect(openCheckpoint(checkpoint.note, createEd25519Verifier(first)).size).toBe(0n);
+      await again.writer.close();
+    } finally {
+      await database.destroy();
+    }
+  });
+
+  it('uses GROUNDTRUTH_SIGNING_KEY when given, and refuses to start if that file is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gt-key-'));
+    try {
+      const config = loadConfig({ GROUNDTRUTH_DATA_DIR: dir, GROUNDTRUTH_SIGNING_KEY: join(dir, 'absent.pem') });
+      await expect(openRuntime(config)).rejects.toThrow(/ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('demo data', () => {
+  it('writes a few hundred entries into an empty log, once', async () => {
+    const t = await buildTestApp();
+    try {
+      const written = await seedDemoData(t.runtime.writer);
+      expect(written).toBe(demoEntries().length);
+      expect(written).toBeGreaterThanOrEqual(200);
+      expect(await seedDemoData(t.runtime.writer)).toBe(0);
+      expect(await t.runtime.reader.size()).toBe(BigInt(written));
+      const types = new Set(demoEntries().map((e) => e.type));
+      expect([...types].sort()).toEqual([
+        'harvest.recorded',
+        'organisation.registered',
+        'plot.mapped',
+        'relationship.declared',
+        'transfer.shipped',
+        'transformation.recorded',
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('request logging', () => {
+  it('logs requests with their id and redacts the Authorization header', async () => {
+    const t = await buildTestApp();
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const server = await buildServer({ runtime: t.runtime, logLevel: 'info', logStream: stream });
+    try {
+      await server.inject({ url: '/health', headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'req-42' } });
+      const logged = lines.join('\n');
+      expect(logged).toContain('req-42');
+      expect(logged).toContain('[redacted]');
+      expect(logged).not.toContain('secret-token-value');
+    } finally {
+      await server.close();
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,13 @@
+// `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
+import { benchLedger } from './ledger.ts';
+
+const benches: Record<string, (args: string[]) => Promise<void>> = { ledger: benchLedger };
+const [name, ...args] = process.argv.slice(2);
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`usage: pnpm bench <${Object.keys(benches).join('|')}> [options]`);
+  process.exit(2);
+}
+console.log(`node ${process.version}, ${new Date().toISOString()}`);
+await bench(args);
+process.exit(0);

@@ -1,0 +1,165 @@
+// `pnpm bench ledger [--entries N] [--proof-entries N] [--runs N] [--db postgres|pglite|both]`
+// Ledger appends/s through the writer (durable, ~1 KiB entries) next to raw batched INSERT of the
+// same rows into a plain table on the same database, in the same run; and inclusion-proof latency
+// on a log of --proof-entries entries (default 1,000,000, PostgreSQL).
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { type Database, openTestDatabase, type TestDatabase } from '@groundtruth/db';
+import { createEd25519Signer, type EntryEnvelope, encodeEntry, verifyInclusion } from '@groundtruth/ledger';
+import { INSERT_ENTRIES, LedgerReader, LedgerWriter, nodeTreeHasher } from '@groundtruth/ledger-store';
+import { fmt, median, percentile, timed } from './stats.ts';
+
+const ORIGIN = 'bench.groundtruth.example/ledger';
+const signer = createEd25519Signer(ORIGIN, randomBytes(32));
+
+function makeEntries(count: number, offset: number): EntryEnvelope[] {
+  const at = new Date().toISOString();
+  return Array.from({ length: count }, (_, i) => ({
+    type: 'bench.appended',
+    version: 1,
+    at,
+    actor: 'system:bench',
+    subject: `bench:${offset + i}`,
+    // ~1 KiB of canonical JSON per entry.
+    body: { n: offset + i, payload: randomBytes(450).toString('hex') },
+  }));
+}
+
+/** The baseline: the same rows, batched into a plain table by the fastest bulk INSERT we measured. */
+async function rawInsertRate(db: Database, entries: EntryEnvelope[], batchSize: number): Promise<number> {
+  await db.execScript(`DROP TABLE IF EXISTS bench_raw;
+    CREATE TABLE bench_raw (idx bigint PRIMARY KEY, leaf_hash bytea NOT NULL, data bytea NOT NULL, entry_type text NOT NULL, subject text NOT NULL)`);
+  // The same bytes the writer would store, prepared outside the timed part.
+  const rows = entries.map((e, i) => {
+    const data = encodeEntry(e);
+    return { idx: String(i), hash: Buffer.from(nodeTreeHasher.hashLeaf(data)).toString('hex'), text: new TextDecoder().decode(data), e };
+  });
+  const seconds = await timed(async () => {
+    for (let offset = 0; offset < rows.length; offset += batchSize) {
+      const chunk = rows.slice(offset, offset + batchSize);
+      await db.transaction((tx) =>
+        tx.query(INSERT_ENTRIES.replace('ledger_entries', 'bench_raw'), [
+          chunk.map((r) => r.idx),
+          chunk.map((r) => r.hash),
+          chunk.map((r) => r.text),
+          chunk.map((r) => r.e.type),
+          chunk.map((r) => r.e.subject),
+        ]),
+      );
+    }
+  });
+  return rows.length / seconds;
+}
+
+/** `clients` concurrent callers, each appending `perRequest` entries per call until `total` are written. */
+async function writerRate(writer: LedgerWriter, total: number, clients: number, perRequest: number): Promise<number> {
+  const entries = makeEntries(total, Math.floor(Math.random() * 1e9));
+  let next = 0;
+  const seconds = await timed(async () => {
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < total) {
+          const start = next;
+          next += perRequest;
+          await writer.append({ entries: entries.slice(start, start + perRequest) });
+        }
+      }),
+    );
+  });
+  return total / seconds;
+}
+
+async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: number) {
+  process.env.GROUNDTRUTH_TEST_DB = kind;
+  const t: TestDatabase = await openTestDatabase();
+  try {
+    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer });
+    await writer.init();
+    const raw: number[] = [];
+    const single: number[] = [];
+    const bulk: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      raw.push(await rawInsertRate(t.db, makeEntries(total, 0), 2048));
+      single.push(await writerRate(writer, total, 256, 1));
+      bulk.push(await writerRate(writer, total, 8, 100));
+    }
+    await writer.close();
+    const rawMedian = median(raw);
+    console.log(`\n${kind}: ${fmt(total)} entries of ~1 KiB per run, ${runs} runs, medians`);
+    console.log(`  raw batched INSERT (2048 rows/txn), plain table  ${fmt(rawMedian).padStart(9)} rows/s   (baseline)`);
+    for (const [label, rates] of [
+      ['ledger writer, 256 clients × 1 entry/request', single],
+      ['ledger writer, 8 clients × 100 entries/request', bulk],
+    ] as const) {
+      const m = median(rates);
+      console.log(`  ${label.padEnd(47)} ${fmt(m).padStart(9)} appends/s  ratio ${fmt(m / rawMedian, 2)}`);
+    }
+    console.log(`  (runs: raw ${raw.map((r) => fmt(r)).join(', ')}; single ${single.map((r) => fmt(r)).join(', ')}; bulk ${bulk.map((r) => fmt(r)).join(', ')})`);
+  } finally {
+    await t.destroy();
+  }
+}
+
+async function benchProofs(kind: 'postgres' | 'pglite', size: number) {
+  process.env.GROUNDTRUTH_TEST_DB = kind;
+  const t = await openTestDatabase();
+  try {
+    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, maxBatchEntries: 8192 });
+    await writer.init();
+    const fillSeconds = await timed(async () => {
+      const chunk = 8192;
+      const inFlight: Promise<unknown>[] = [];
+      for (let offset = 0; offset < size; offset += chunk) {
+        inFlight.push(writer.append({ entries: makeEntries(Math.min(chunk, size - offset), offset) }));
+        if (inFlight.length >= 4) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+    });
+    await writer.close();
+    console.log(`\n${kind}: filled ${fmt(size)} entries in ${fmt(fillSeconds, 1)} s (${fmt(size / fillSeconds)} appends/s, 8192-entry requests)`);
+    // What autovacuum does to an append-only table soon after a bulk load (sets the visibility map).
+    const vacuumSeconds = await timed(async () => {
+      await t.db.query('VACUUM ANALYZE ledger_entries');
+      await t.db.query('VACUUM ANALYZE ledger_subtrees');
+    });
+    console.log(`  VACUUM ANALYZE after the load: ${fmt(vacuumSeconds, 1)} s`);
+    const reader = new LedgerReader(t.db);
+    const checkpoint = (await reader.latestCheckpoint())!;
+    const latencies: number[] = [];
+    const verifyMicros: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const index = BigInt(Math.floor(Math.random() * size));
+      const start = process.hrtime.bigint();
+      const { leafHash, proof } = await reader.inclusionProof(index, checkpoint.size);
+      latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const v = process.hrtime.bigint();
+      if (!verifyInclusion(index, checkpoint.size, leafHash, proof, checkpoint.rootHash)) throw new Error('proof failed');
+      verifyMicros.push(Number(process.hrtime.bigint() - v) / 1e3);
+    }
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `  inclusion proof (2,000 random indexes, reader incl. DB round trip): p50 ${fmt(percentile(latencies, 50), 3)} ms, p99 ${fmt(percentile(latencies, 99), 3)} ms`,
+    );
+    console.log(`  client-side verification (portable @noble SHA-256): p50 ${fmt(median(verifyMicros), 1)} µs`);
+  } finally {
+    await t.destroy();
+  }
+}
+
+export async function benchLedger(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      entries: { type: 'string', default: '20000' },
+      'proof-entries': { type: 'string', default: '1000000' },
+      runs: { type: 'string', default: '3' },
+      db: { type: 'string', default: 'both' },
+    },
+  });
+  const total = Number(values.entries);
+  const runs = Number(values.runs);
+  const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : ([values.db] as ('postgres' | 'pglite')[]);
+  for (const kind of kinds) await benchAppends(kind, kind === 'pglite' ? Math.min(total, 10_000) : total, runs);
+  const proofEntries = Number(values['proof-entries']);
+  if (proofEntries > 0) await benchProofs(kinds.includes('postgres') ? 'postgres' : 'pglite', proofEntries);
+}
