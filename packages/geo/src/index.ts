@@ -1,0 +1,13 @@
+// @groundtruth/geo: pure geodesy and EUDR geometry rules for production plots.
+export { polygonAreaHectares, type Position, ringAreaSquareMetres } from './area.ts';
+export {
+  type AreaFinding,
+  checkPlotGeometry,
+  DEFAULT_AREA_TOLERANCE,
+  type GeometryProblem,
+  MAX_VERTICES,
+  MIN_DECIMALS,
+  type PlotGeometryInput,
+  type PlotGeometryResult,
+  POINT_MAX_HECTARES,
+} from './plot-geometry.ts';
