@@ -12,3 +12,18 @@ export {
   LedgerEntry,
   MAX_ENTRIES_PAGE,
 } from './ledger.ts';
+export {
+  Commodity,
+  CountryCode,
+  hasValidGs1CheckDigit,
+  Organisation,
+  OrganisationInput,
+  OrganisationKind,
+  Plot,
+  PlotGeometry,
+  PlotInput,
+  Relationship,
+  RelationshipInput,
+  SupplyChain,
+  Uuid,
+} from './registry.ts';

@@ -32,7 +32,12 @@ async function rawInsertRate(db: Database, entries: EntryEnvelope[], batchSize: 
   // The same bytes the writer would store, prepared outside the timed part.
   const rows = entries.map((e, i) => {
     const data = encodeEntry(e);
-    return { idx: String(i), hash: Buffer.from(nodeTreeHasher.hashLeaf(data)).toString('hex'), text: new TextDecoder().decode(data), e };
+    return {
+      idx: String(i),
+      hash: Buffer.from(nodeTreeHasher.hashLeaf(data)).toString('hex'),
+      text: new TextDecoder().decode(data),
+      e,
+    };
   });
   const seconds = await timed(async () => {
     for (let offset = 0; offset < rows.length; offset += batchSize) {
@@ -52,7 +57,12 @@ async function rawInsertRate(db: Database, entries: EntryEnvelope[], batchSize: 
 }
 
 /** `clients` concurrent callers, each appending `perRequest` entries per call until `total` are written. */
-async function writerRate(writer: LedgerWriter, total: number, clients: number, perRequest: number): Promise<number> {
+async function writerRate(
+  writer: LedgerWriter,
+  total: number,
+  clients: number,
+  perRequest: number,
+): Promise<number> {
   const entries = makeEntries(total, Math.floor(Math.random() * 1e9));
   let next = 0;
   const seconds = await timed(async () => {
@@ -86,7 +96,9 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
     await writer.close();
     const rawMedian = median(raw);
     console.log(`\n${kind}: ${fmt(total)} entries of ~1 KiB per run, ${runs} runs, medians`);
-    console.log(`  raw batched INSERT (2048 rows/txn), plain table  ${fmt(rawMedian).padStart(9)} rows/s   (baseline)`);
+    console.log(
+      `  raw batched INSERT (2048 rows/txn), plain table  ${fmt(rawMedian).padStart(9)} rows/s   (baseline)`,
+    );
     for (const [label, rates] of [
       ['ledger writer, 256 clients × 1 entry/request', single],
       ['ledger writer, 8 clients × 100 entries/request', bulk],
@@ -94,7 +106,9 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
       const m = median(rates);
       console.log(`  ${label.padEnd(47)} ${fmt(m).padStart(9)} appends/s  ratio ${fmt(m / rawMedian, 2)}`);
     }
-    console.log(`  (runs: raw ${raw.map((r) => fmt(r)).join(', ')}; single ${single.map((r) => fmt(r)).join(', ')}; bulk ${bulk.map((r) => fmt(r)).join(', ')})`);
+    console.log(
+      `  (runs: raw ${raw.map((r) => fmt(r)).join(', ')}; single ${single.map((r) => fmt(r)).join(', ')}; bulk ${bulk.map((r) => fmt(r)).join(', ')})`,
+    );
   } finally {
     await t.destroy();
   }
@@ -116,7 +130,9 @@ async function benchProofs(kind: 'postgres' | 'pglite', size: number) {
       await Promise.all(inFlight);
     });
     await writer.close();
-    console.log(`\n${kind}: filled ${fmt(size)} entries in ${fmt(fillSeconds, 1)} s (${fmt(size / fillSeconds)} appends/s, 8192-entry requests)`);
+    console.log(
+      `\n${kind}: filled ${fmt(size)} entries in ${fmt(fillSeconds, 1)} s (${fmt(size / fillSeconds)} appends/s, 8192-entry requests)`,
+    );
     // What autovacuum does to an append-only table soon after a bulk load (sets the visibility map).
     const vacuumSeconds = await timed(async () => {
       await t.db.query('VACUUM ANALYZE ledger_entries');
@@ -133,14 +149,17 @@ async function benchProofs(kind: 'postgres' | 'pglite', size: number) {
       const { leafHash, proof } = await reader.inclusionProof(index, checkpoint.size);
       latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
       const v = process.hrtime.bigint();
-      if (!verifyInclusion(index, checkpoint.size, leafHash, proof, checkpoint.rootHash)) throw new Error('proof failed');
+      if (!verifyInclusion(index, checkpoint.size, leafHash, proof, checkpoint.rootHash))
+        throw new Error('proof failed');
       verifyMicros.push(Number(process.hrtime.bigint() - v) / 1e3);
     }
     latencies.sort((a, b) => a - b);
     console.log(
       `  inclusion proof (2,000 random indexes, reader incl. DB round trip): p50 ${fmt(percentile(latencies, 50), 3)} ms, p99 ${fmt(percentile(latencies, 99), 3)} ms`,
     );
-    console.log(`  client-side verification (portable @noble SHA-256): p50 ${fmt(median(verifyMicros), 1)} µs`);
+    console.log(
+      `  client-side verification (portable @noble SHA-256): p50 ${fmt(median(verifyMicros), 1)} µs`,
+    );
   } finally {
     await t.destroy();
   }
@@ -158,8 +177,10 @@ export async function benchLedger(args: string[]) {
   });
   const total = Number(values.entries);
   const runs = Number(values.runs);
-  const kinds = values.db === 'both' ? (['postgres', 'pglite'] as const) : ([values.db] as ('postgres' | 'pglite')[]);
-  for (const kind of kinds) await benchAppends(kind, kind === 'pglite' ? Math.min(total, 10_000) : total, runs);
+  const kinds =
+    values.db === 'both' ? (['postgres', 'pglite'] as const) : ([values.db] as ('postgres' | 'pglite')[]);
+  for (const kind of kinds)
+    await benchAppends(kind, kind === 'pglite' ? Math.min(total, 10_000) : total, runs);
   const proofEntries = Number(values['proof-entries']);
   if (proofEntries > 0) await benchProofs(kinds.includes('postgres') ? 'postgres' : 'pglite', proofEntries);
 }

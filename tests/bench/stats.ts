@@ -5,7 +5,11 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
-export const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: number[]): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 export const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });

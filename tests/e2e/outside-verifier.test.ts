@@ -20,8 +20,7 @@ import {
   verifyInclusion,
 } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEntries } from '../../services/api/src/demo/seed.ts';
-import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
+import { buildTestApp, sampleEntries, type TestApp } from '../../services/api/test/helper.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,7 +35,7 @@ describe('outside verifier over HTTP', () => {
     t = await buildTestApp();
     // Several batches of different sizes, so checkpoints fall on odd sizes.
     for (const n of [1, 2, 5, 250, 13, 256, 1]) {
-      await t.runtime.writer.append({ entries: demoEntries().slice(0, n) });
+      await t.runtime.writer.append({ entries: sampleEntries(n) });
     }
     baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
     client = new LedgerClient(baseUrl, await t.token('auditor'));
@@ -108,7 +107,7 @@ describe('outside verifier over HTTP', () => {
       expect(first.message).toMatch(
         /^OK test\.groundtruth\.example\/ledger size \d+ .*first checkpoint seen/,
       );
-      await t.runtime.writer.append({ entries: demoEntries().slice(0, 3) });
+      await t.runtime.writer.append({ entries: sampleEntries(3) });
       const second = await verifyLog(new LedgerClient(baseUrl), { statePath });
       expect(second.ok).toBe(true);
       expect(second.message).toMatch(/consistent with size/);

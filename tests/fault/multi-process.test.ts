@@ -13,7 +13,10 @@ import { openRuntime } from '../../services/api/src/runtime.ts';
 const WORKER = resolve(import.meta.dirname, '../fixtures/append-worker.ts');
 
 function runWorker(env: NodeJS.ProcessEnv, acks: number, acked: Map<bigint, string>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let count = 0;
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`worker acknowledged ${count} of ${acks}`)), 90_000);
@@ -39,12 +42,20 @@ describe.runIf(testDatabaseKind() === 'postgres')('three API processes on one Po
   afterAll(() => t.destroy());
 
   it('append concurrently without gaps, duplicates or inconsistent checkpoints', async () => {
-    const env = { DATABASE_URL: t.url!, GROUNDTRUTH_DATA_DIR: t.dataDir, GROUNDTRUTH_LOG_ORIGIN: 'multi.groundtruth.example/ledger' };
+    const env = {
+      DATABASE_URL: t.url!,
+      GROUNDTRUTH_DATA_DIR: t.dataDir,
+      GROUNDTRUTH_LOG_ORIGIN: 'multi.groundtruth.example/ledger',
+    };
     // Create the shared keys once, as an operator would before starting replicas.
     const first = await openRuntime(loadConfig(env));
     await first.close();
     const acked = new Map<bigint, string>();
-    await Promise.all([runWorker(env, 1500, acked), runWorker(env, 1500, acked), runWorker(env, 1500, acked)]);
+    await Promise.all([
+      runWorker(env, 1500, acked),
+      runWorker(env, 1500, acked),
+      runWorker(env, 1500, acked),
+    ]);
     expect(acked.size).toBeGreaterThanOrEqual(4500);
 
     const runtime = await openRuntime(loadConfig(env));

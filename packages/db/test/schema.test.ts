@@ -20,7 +20,11 @@ describe('drizzle schema', () => {
       );
       const migrated = rows.map((r) => [r.column_name, r.data_type, r.is_nullable === 'NO']);
       const declared = config.columns
-        .map((c) => [c.name, c.getSQLType().replace(/^timestamp with time zone$/, 'timestamp with time zone'), c.notNull])
+        .map((c) => [
+          c.name,
+          c.getSQLType().replace(/^timestamp with time zone$/, 'timestamp with time zone'),
+          c.notNull,
+        ])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
       const normalise = (type: unknown) =>
         String(type)

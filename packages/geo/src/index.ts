@@ -10,4 +10,5 @@ export {
   type PlotGeometryInput,
   type PlotGeometryResult,
   POINT_MAX_HECTARES,
+  sourceDecimals,
 } from './plot-geometry.ts';

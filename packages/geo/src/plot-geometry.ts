@@ -37,6 +37,27 @@ export interface PlotGeometryInput {
   geometry: { type: string; coordinates: unknown };
   declaredAreaHectares?: number | undefined;
   areaTolerance?: number;
+  /**
+   * Decimal digits a coordinate had in the submitted JSON text (see sourceDecimals): parsing loses
+   * trailing zeros, so 6.500000 would otherwise read as one decimal. Without it, precision is judged
+   * over the whole geometry (some coordinate must show six decimals).
+   */
+  sourceDecimals?: (value: number) => number | undefined;
+}
+
+/**
+ * From raw JSON text: for each numeric value, the most decimal digits any token of that value had.
+ * (The same value written twice with different precision is counted at its most precise.)
+ */
+export function sourceDecimals(jsonText: string): (value: number) => number | undefined {
+  const best = new Map<number, number>();
+  for (const match of jsonText.matchAll(/-?\d+(?:\.(\d+))?(?:[eE][+-]?\d+)?/g)) {
+    const value = Number(match[0]);
+    const digits =
+      match[0].includes('e') || match[0].includes('E') ? decimals(value) : (match[1]?.length ?? 0);
+    if (digits > (best.get(value) ?? -1)) best.set(value, digits);
+  }
+  return (value) => best.get(value);
 }
 
 /**
@@ -154,8 +175,27 @@ function checkRing(ring: unknown, pointer: string, problems: GeometryProblem[]):
   return true;
 }
 
-/** Precision is insufficient when no coordinate of the geometry has six decimals: the data was rounded. */
-function checkPrecision(positions: number[][], problems: GeometryProblem[]): void {
+/**
+ * With the source text, every coordinate needs six decimals. Without it, precision is insufficient
+ * only when no coordinate shows six: parsed numbers have lost their trailing zeros.
+ */
+function checkPrecision(
+  positions: number[][],
+  problems: GeometryProblem[],
+  source?: (value: number) => number | undefined,
+): void {
+  if (source) {
+    const coarse = positions
+      .flatMap((p) => [p[0]!, p[1]!])
+      .find((v) => (source(v) ?? decimals(v)) < MIN_DECIMALS);
+    if (coarse !== undefined) {
+      problems.push({
+        pointer: '/coordinates',
+        detail: `coordinates need at least ${MIN_DECIMALS} decimal places (EUDR Art. 2(28)); ${coarse} has ${source(coarse) ?? decimals(coarse)}`,
+      });
+    }
+    return;
+  }
   const best = Math.max(...positions.flatMap((p) => [decimals(p[0]!), decimals(p[1]!)]));
   if (best < MIN_DECIMALS) {
     problems.push({
@@ -181,7 +221,7 @@ export function checkPlotGeometry(input: PlotGeometryInput): PlotGeometryResult 
   switch (geometry.type) {
     case 'Point': {
       if (!checkPosition(geometry.coordinates, '/coordinates', problems)) break;
-      checkPrecision([geometry.coordinates as number[]], problems);
+      checkPrecision([geometry.coordinates as number[]], problems, input.sourceDecimals);
       if (declaredAreaHectares === undefined) {
         problems.push({
           pointer: '/declaredAreaHectares',
@@ -219,7 +259,7 @@ export function checkPlotGeometry(input: PlotGeometryInput): PlotGeometryResult 
           valid.push(rings as number[][][]);
       });
       if (problems.length > 0) break;
-      checkPrecision(valid.flat(2), problems);
+      checkPrecision(valid.flat(2), problems, input.sourceDecimals);
       areaHectares = valid.reduce((sum, rings) => sum + polygonAreaHectares(rings as Position[][]), 0);
       areaSource = 'geodesic';
       if (declaredAreaHectares !== undefined && declaredAreaHectares > 0 && areaHectares > 0) {

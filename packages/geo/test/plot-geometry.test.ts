@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlotGeometry, polygonAreaHectares, ringAreaSquareMetres } from '../src/index.ts';
+import {
+  checkPlotGeometry,
+  polygonAreaHectares,
+  ringAreaSquareMetres,
+  sourceDecimals,
+} from '../src/index.ts';
 
 // Independent reference: the exact area of an ellipsoidal quadrangle bounded by two meridians and two
 // parallels, A = (b²/2)·Δλ·[q(φ2) − q(φ1)] with the authalic function q (Snyder, Map Projections — A
@@ -143,5 +148,26 @@ describe('checkPlotGeometry (EUDR)', () => {
     expect(
       checkPlotGeometry({ geometry: { type: 'LineString', coordinates: [] } }).problems[0]!.pointer,
     ).toBe('/type');
+  });
+
+  it('judges each coordinate by its source text when it is given: 6.500000 has six decimals, 6.5 one', () => {
+    const precise = '{"type":"Point","coordinates":[-1.908420,6.500000]}';
+    const parsed = JSON.parse(precise);
+    expect(
+      checkPlotGeometry({
+        geometry: parsed,
+        declaredAreaHectares: 1,
+        sourceDecimals: sourceDecimals(precise),
+      }).problems,
+    ).toEqual([]);
+    // Without the source the same Point looks rounded.
+    expect(checkPlotGeometry({ geometry: parsed, declaredAreaHectares: 1 }).problems).toHaveLength(1);
+    const coarse = '{"type":"Point","coordinates":[-1.908421,6.5]}';
+    const result = checkPlotGeometry({
+      geometry: JSON.parse(coarse),
+      declaredAreaHectares: 1,
+      sourceDecimals: sourceDecimals(coarse),
+    });
+    expect(result.problems[0]!.detail).toMatch(/6.5 has 1/);
   });
 });

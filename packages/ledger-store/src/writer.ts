@@ -278,7 +278,10 @@ export class LedgerWriter {
     ]);
   }
 
-  private async insertSubtrees(tx: Transaction, subtrees: { level: number; index: bigint; hash: Hash }[]): Promise<void> {
+  private async insertSubtrees(
+    tx: Transaction,
+    subtrees: { level: number; index: bigint; hash: Hash }[],
+  ): Promise<void> {
     if (subtrees.length === 0) return;
     await tx.query(INSERT_SUBTREES, [
       subtrees.map((s) => s.level),

@@ -6,7 +6,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import healthRoutes from './routes/health/index.ts';
+import { createAccess } from './access.ts';
 import ledgerRoutes from './routes/v1/ledger/index.ts';
+import organisationRoutes from './routes/v1/organisations/index.ts';
+import { createOrganisationService } from './routes/v1/organisations/service.ts';
+import plotRoutes from './routes/v1/plots/index.ts';
+import { createPlotService } from './routes/v1/plots/service.ts';
+import relationshipRoutes from './routes/v1/relationships/index.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
@@ -14,8 +20,20 @@ export interface AppOptions {
 }
 
 export default async function app(fastify: FastifyInstance, { runtime }: AppOptions) {
+  // Keep the JSON text a request arrived as: EUDR precision is a property of the digits written
+  // (6.500000 has six decimals; the parsed number 6.5 does not show them). Parsing stays Fastify's own,
+  // with its prototype-poisoning protection.
+  const parseJson = fastify.getDefaultJsonParser('error', 'ignore');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    request.rawBody = body as string;
+    parseJson(request, body as string, done);
+  });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
+
+  // Ours first: routes pick up the error handler of their context when they are declared.
+  await fastify.register(errorsPlugin);
+  await fastify.register(authPlugin, { tokenKeys: runtime.tokenKeys });
 
   await fastify.register(swagger, {
     openapi: {
@@ -33,9 +51,13 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(swaggerUi, { routePrefix: '/docs' });
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 
-  await fastify.register(errorsPlugin);
-  await fastify.register(authPlugin, { tokenKeys: runtime.tokenKeys });
-
   await fastify.register(healthRoutes, { runtime });
   await fastify.register(ledgerRoutes, { runtime, prefix: '/v1/ledger' });
+
+  const deps = { db: runtime.db, writer: runtime.writer };
+  const access = createAccess(runtime.db);
+  const organisations = createOrganisationService(deps);
+  await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
+  await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
+  await fastify.register(plotRoutes, { plots: createPlotService(deps), access, prefix: '/v1/plots' });
 }

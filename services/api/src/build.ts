@@ -11,7 +11,11 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
 }
 
-export async function buildServer({ runtime, logLevel = 'info', logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  runtime,
+  logLevel = 'info',
+  logStream,
+}: BuildOptions): Promise<FastifyInstance> {
   const server = Fastify({
     logger: {
       level: logLevel,

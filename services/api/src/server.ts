@@ -11,7 +11,7 @@ async function main() {
   server.addHook('onClose', async () => runtime.close());
 
   if (config.demoData) {
-    const written = await seedDemoData(runtime.writer);
+    const written = await seedDemoData(runtime);
     if (written > 0) server.log.info({ entries: written }, 'wrote demo data into the empty ledger');
   }
 

@@ -1,5 +1,6 @@
 // buildTestApp: the real app on a fresh database of the kind under test (PGlite or PostgreSQL).
 import { openTestDatabase, type TestDatabase } from '@groundtruth/db';
+import type { EntryEnvelope } from '@groundtruth/ledger';
 import type { FastifyInstance } from 'fastify';
 import { mintToken, type Role } from '../src/auth.ts';
 import { buildServer } from '../src/build.ts';
@@ -39,4 +40,20 @@ export async function buildTestApp(): Promise<TestApp> {
       await database.destroy();
     },
   };
+}
+
+let sampleCounter = 0;
+/** Plain entries of a test type, for tests that need a log of some size. */
+export function sampleEntries(count: number): EntryEnvelope[] {
+  return Array.from({ length: count }, () => {
+    sampleCounter++;
+    return {
+      type: 'test.sample',
+      version: 1,
+      at: new Date().toISOString(),
+      actor: 'system:test',
+      subject: `sample:${sampleCounter}`,
+      body: { n: sampleCounter, note: `sample entry ${sampleCounter}` },
+    };
+  });
 }

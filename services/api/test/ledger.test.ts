@@ -6,16 +6,15 @@ import {
   verifyInclusion,
 } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEntries } from '../src/demo/seed.ts';
-import { buildTestApp, type TestApp } from './helper.ts';
+import { buildTestApp, sampleEntries, type TestApp } from './helper.ts';
 
 describe('ledger read API', () => {
   let t: TestApp;
   let size: bigint;
   beforeAll(async () => {
     t = await buildTestApp();
-    await t.runtime.writer.append({ entries: demoEntries() });
-    await t.runtime.writer.append({ entries: demoEntries().slice(0, 30) });
+    await t.runtime.writer.append({ entries: sampleEntries(286) });
+    await t.runtime.writer.append({ entries: sampleEntries(30) });
     size = await t.runtime.reader.size();
   });
   afterAll(() => t.close());

@@ -8,19 +8,30 @@ import { fileMode } from '@groundtruth/ledger-store';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/build.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { demoEntries, seedDemoData } from '../src/demo/seed.ts';
+import { DEMO_PLOTS_PER_COOPERATIVE, seedDemoData } from '../src/demo/seed.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { buildTestApp } from './helper.ts';
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', databaseUrl: undefined, origin: 'groundtruth.localhost/ledger', demoData: true });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      origin: 'groundtruth.localhost/ledger',
+      demoData: true,
+    });
     expect(config.signingKeyPath).toBe(join(config.dataDir, 'keys/log-signing.pem'));
   });
 
   it('stops with a message naming each bad variable', () => {
-    const bad = { PORT: 'eighty', DATABASE_URL: 'mysql://x', GROUNDTRUTH_LOG_ORIGIN: 'https://ledger.example/log', LOG_LEVEL: 'loud' };
+    const bad = {
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      GROUNDTRUTH_LOG_ORIGIN: 'https://ledger.example/log',
+      LOG_LEVEL: 'loud',
+    };
     expect(() => loadConfig(bad)).toThrow(ConfigError);
     try {
       loadConfig(bad);
@@ -33,7 +44,10 @@ describe('loadConfig', () => {
 describe('openRuntime', () => {
   it('generates the signing and token keys in the data dir with mode 0600, and reuses them', async () => {
     const database = await openTestDatabase();
-    const config = loadConfig({ GROUNDTRUTH_DATA_DIR: database.dataDir, GROUNDTRUTH_LOG_ORIGIN: 'keys.example/log' });
+    const config = loadConfig({
+      GROUNDTRUTH_DATA_DIR: database.dataDir,
+      GROUNDTRUTH_LOG_ORIGIN: 'keys.example/log',
+    });
     try {
       const runtime = await openRuntime(config, { db: database.db });
       expect(fileMode(config.signingKeyPath)).toBe(0o600);
@@ -54,7 +68,10 @@ describe('openRuntime', () => {
   it('uses GROUNDTRUTH_SIGNING_KEY when given, and refuses to start if that file is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gt-key-'));
     try {
-      const config = loadConfig({ GROUNDTRUTH_DATA_DIR: dir, GROUNDTRUTH_SIGNING_KEY: join(dir, 'absent.pem') });
+      const config = loadConfig({
+        GROUNDTRUTH_DATA_DIR: dir,
+        GROUNDTRUTH_SIGNING_KEY: join(dir, 'absent.pem'),
+      });
       await expect(openRuntime(config)).rejects.toThrow(/ENOENT/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -63,23 +80,35 @@ describe('openRuntime', () => {
 });
 
 describe('demo data', () => {
-  it('writes a few hundred entries into an empty log, once', async () => {
+  it('writes a realistic cocoa chain into an empty log once, through the registry services', async () => {
     const t = await buildTestApp();
     try {
-      const written = await seedDemoData(t.runtime.writer);
-      expect(written).toBe(demoEntries().length);
-      expect(written).toBeGreaterThanOrEqual(200);
-      expect(await seedDemoData(t.runtime.writer)).toBe(0);
+      const written = await seedDemoData(t.runtime);
+      expect(written).toBeGreaterThanOrEqual(600);
+      expect(await seedDemoData(t.runtime)).toBe(0);
       expect(await t.runtime.reader.size()).toBe(BigInt(written));
-      const types = new Set(demoEntries().map((e) => e.type));
-      expect([...types].sort()).toEqual([
-        'harvest.recorded',
-        'organisation.registered',
-        'plot.mapped',
-        'relationship.declared',
-        'transfer.shipped',
-        'transformation.recorded',
-      ]);
+      const count = async (table: string) =>
+        Number((await t.runtime.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+      expect(await count('organisations')).toBe(7);
+      expect(await count('supply_relationships')).toBe(6);
+      expect(await count('plots')).toBe(2 * DEMO_PLOTS_PER_COOPERATIVE);
+      const countries = await t.runtime.db.query<{ country: string }>(
+        'SELECT DISTINCT country FROM plots ORDER BY country',
+      );
+      expect(countries.map((c) => c.country)).toEqual(['CI', 'GH']);
+      // Every demo plot passed the EUDR checks; some carry an area finding, as real data would.
+      const findings = await count("plots WHERE findings <> '[]'::jsonb");
+      expect(findings).toBeGreaterThan(0);
+      expect(findings).toBeLessThan(2 * DEMO_PLOTS_PER_COOPERATIVE);
+      const [brand] = await t.runtime.db.query<{ id: string }>(
+        "SELECT id FROM organisations WHERE kind = 'brand'",
+      );
+      const token = await t.token('compliance', { organisationId: brand!.id });
+      const chain = await t.app.inject({
+        url: `/v1/organisations/${brand!.id}/supply-chain`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(chain.json().suppliers.map((s: { tier: number }) => s.tier)).toEqual([1, 2, 3, 3, 4, 4]);
     } finally {
       await t.close();
     }
@@ -98,7 +127,10 @@ describe('request logging', () => {
     });
     const server = await buildServer({ runtime: t.runtime, logLevel: 'info', logStream: stream });
     try {
-      await server.inject({ url: '/health', headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'req-42' } });
+      await server.inject({
+        url: '/health',
+        headers: { authorization: 'Bearer secret-token-value', 'x-request-id': 'req-42' },
+      });
       const logged = lines.join('\n');
       expect(logged).toContain('req-42');
       expect(logged).toContain('[redacted]');

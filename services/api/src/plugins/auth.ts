@@ -7,6 +7,8 @@ import { AppError, forbidden, unauthorized } from '../errors.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | undefined;
+    /** The JSON body as received (set by the app's JSON parser). */
+    rawBody?: string;
   }
   interface FastifyInstance {
     tokenKeys: TokenKeys;

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/** ISO 3166-1 alpha-2 country code. */
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GH');
+
+export const Uuid = z.uuid();
+
+/** GS1 check digit (mod 10, weights 3 and 1 from the right) of a GLN or GTIN. */
+export function hasValidGs1CheckDigit(digits: string): boolean {
+  const body = digits.slice(0, -1);
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
+  return (10 - (sum % 10)) % 10 === Number(digits.at(-1));
+}
+
+export const OrganisationKind = z.enum(['brand', 'supplier', 'auditor']);
+
+export const OrganisationInput = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    kind: OrganisationKind,
+    country: CountryCode,
+    role: z
+      .enum(['manufacturer', 'processor', 'trader', 'exporter', 'importer', 'cooperative', 'farm', 'other'])
+      .optional()
+      .describe('what a supplier does in the chain'),
+    identifiers: z
+      .object({
+        gln: z
+          .string()
+          .regex(/^\d{13}$/, 'a GLN has 13 digits')
+          .refine(hasValidGs1CheckDigit, 'GLN check digit is wrong')
+          .optional(),
+        lei: z
+          .string()
+          .regex(/^[A-Z0-9]{18}\d{2}$/, 'an LEI has 20 characters (ISO 17442)')
+          .optional(),
+        nationalRegistration: z.string().trim().min(1).max(100).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .meta({ id: 'NewOrganisation' });
+
+export const Organisation = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    kind: OrganisationKind,
+    country: CountryCode,
+    role: z.string().nullable(),
+    identifiers: z.record(z.string(), z.string()),
+    entryIndex: z.number().int().nonnegative().describe('index of the ledger entry that registered it'),
+  })
+  .meta({ id: 'Organisation' });
+
+export const Commodity = z.enum(['cocoa', 'coffee', 'oil_palm', 'soya', 'cattle', 'rubber', 'wood']);
+
+export const RelationshipInput = z
+  .object({
+    buyerId: Uuid,
+    supplierId: Uuid,
+    commodity: Commodity,
+  })
+  .strict()
+  .meta({ id: 'NewRelationship' });
+
+export const Relationship = z
+  .object({
+    id: Uuid,
+    buyerId: Uuid,
+    supplierId: Uuid,
+    commodity: Commodity,
+    entryIndex: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'Relationship' });
+
+export const SupplyChain = z
+  .object({
+    organisationId: Uuid,
+    suppliers: z.array(
+      z.object({
+        organisation: Organisation,
+        tier: z
+          .number()
+          .int()
+          .positive()
+          .describe('shortest distance from this organisation along declared relationships'),
+      }),
+    ),
+  })
+  .meta({ id: 'SupplyChain' });
+
+/** RFC 7946 geometry as submitted; the EUDR rules are checked by @groundtruth/geo. */
+export const PlotGeometry = z.object({
+  type: z.enum(['Point', 'Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.unknown()).max(10_000),
+});
+
+export const PlotInput = z
+  .object({
+    organisationId: Uuid.describe('the supplier (farm or cooperative) the plot belongs to'),
+    name: z.string().trim().min(1).max(200).optional(),
+    commodity: Commodity,
+    country: CountryCode,
+    geometry: PlotGeometry,
+    declaredAreaHectares: z.number().positive().max(1_000_000).optional(),
+  })
+  .strict()
+  .meta({ id: 'NewPlot' });
+
+export const Plot = z
+  .object({
+    id: Uuid,
+    organisationId: Uuid,
+    name: z.string().nullable(),
+    commodity: Commodity,
+    country: CountryCode,
+    geometry: PlotGeometry,
+    areaHectares: z
+      .string()
+      .describe('geodesic area on WGS84 (Polygon) or the declared area (Point), 6 decimals'),
+    areaSource: z.enum(['geodesic', 'declared']),
+    declaredAreaHectares: z.string().nullable(),
+    findings: z.array(z.record(z.string(), z.unknown())),
+    entryIndex: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'Plot' });

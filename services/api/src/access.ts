@@ -1,0 +1,65 @@
+// Per-object authorisation: who may see and write which organisation's records. A brand's users see
+// the chain that feeds their brand; a supplier sees itself and its own upstream; an admin sees all.
+import type { SqlExecutor } from '@groundtruth/db';
+import type { Principal } from './auth.ts';
+import { forbidden, notFound } from './errors.ts';
+
+/** Declared chains deeper than this are treated as bad data rather than followed. */
+export const MAX_TIERS = 20;
+
+/**
+ * The organisations upstream of `organisationId`, each with its tier (shortest distance along declared
+ * buyer → supplier relationships). Breadth-first, one query per tier, cycles ignored.
+ */
+export async function upstreamTiers(db: SqlExecutor, organisationId: string): Promise<Map<string, number>> {
+  const tiers = new Map<string, number>();
+  let frontier = [organisationId];
+  for (let tier = 1; tier <= MAX_TIERS && frontier.length > 0; tier++) {
+    const rows = await db.query<{ supplier_id: string }>(
+      'SELECT DISTINCT supplier_id FROM supply_relationships WHERE buyer_id = ANY($1::uuid[])',
+      [frontier],
+    );
+    frontier = [];
+    for (const { supplier_id } of rows) {
+      if (supplier_id === organisationId || tiers.has(supplier_id)) continue;
+      tiers.set(supplier_id, tier);
+      frontier.push(supplier_id);
+    }
+  }
+  return tiers;
+}
+
+export interface Access {
+  /** Throws 404 unless the principal may see the organisation (a 404, so ids of others do not leak). */
+  requireVisible(principal: Principal, organisationId: string): Promise<void>;
+  /** Throws 404 if invisible, 403 if visible but not the principal's to write. */
+  requireWritable(principal: Principal, organisationId: string): Promise<void>;
+}
+
+export function createAccess(db: SqlExecutor): Access {
+  async function visible(principal: Principal, organisationId: string): Promise<boolean> {
+    if (principal.role === 'admin') return true;
+    const own = principal.organisationId;
+    if (!own) return false;
+    if (own === organisationId) return true;
+    // An auditor sees what brands grant it; grants are not built yet, so only its own organisation.
+    if (principal.role === 'auditor') return false;
+    return (await upstreamTiers(db, own)).has(organisationId);
+  }
+
+  return {
+    async requireVisible(principal, organisationId) {
+      if (!(await visible(principal, organisationId)))
+        throw notFound(`organisation ${organisationId} not found`);
+    },
+    async requireWritable(principal, organisationId) {
+      if (!(await visible(principal, organisationId)))
+        throw notFound(`organisation ${organisationId} not found`);
+      if (principal.role === 'admin') return;
+      // Suppliers write only for themselves; a brand's procurement team maps the chain that feeds it.
+      if (principal.role === 'supplier' && principal.organisationId === organisationId) return;
+      if (principal.role === 'procurement') return;
+      throw forbidden(`a ${principal.role} token may not write records for organisation ${organisationId}`);
+    },
+  };
+}

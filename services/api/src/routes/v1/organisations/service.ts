@@ -1,0 +1,168 @@
+// The supplier registry: organisations and the supply relationships between them.
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '@groundtruth/db';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import type { z } from 'zod';
+import type { OrganisationInput, RelationshipInput } from '@groundtruth/schemas';
+import { upstreamTiers } from '../../../access.ts';
+import type { Principal } from '../../../auth.ts';
+import { AppError, badRequest, notFound } from '../../../errors.ts';
+
+export interface OrganisationRecord {
+  id: string;
+  name: string;
+  kind: 'brand' | 'supplier' | 'auditor';
+  country: string;
+  role: string | null;
+  identifiers: Record<string, string>;
+  entryIndex: number;
+}
+
+interface OrganisationRow {
+  id: string;
+  name: string;
+  kind: OrganisationRecord['kind'];
+  country: string;
+  role: string | null;
+  identifiers: Record<string, string> | string;
+  entry_index: string | number;
+}
+
+const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  country: row.country,
+  role: row.role,
+  identifiers: typeof row.identifiers === 'string' ? JSON.parse(row.identifiers) : row.identifiers,
+  entryIndex: Number(row.entry_index),
+});
+
+const ORGANISATION_COLUMNS = 'id, name, kind, country, role, identifiers, entry_index';
+
+/** PostgreSQL's unique_violation: a record that already exists. */
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+export function createOrganisationService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+  async function get(id: string): Promise<OrganisationRecord | undefined> {
+    const [row] = await db.query<OrganisationRow>(
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = $1`,
+      [id],
+    );
+    return row && toOrganisation(row);
+  }
+
+  return {
+    get,
+
+    async register(
+      principal: Principal,
+      input: z.output<typeof OrganisationInput>,
+      options: { id?: string } = {},
+    ): Promise<OrganisationRecord> {
+      const id = options.id ?? randomUUID();
+      // Drop absent identifiers so the entry holds only what was given.
+      const identifiers = Object.fromEntries(
+        Object.entries(input.identifiers ?? {}).filter((kv): kv is [string, string] => kv[1] !== undefined),
+      );
+      const body = {
+        name: input.name,
+        kind: input.kind,
+        country: input.country,
+        role: input.role ?? null,
+        identifiers,
+      };
+      const receipt = await writer.append({
+        entries: [
+          {
+            type: 'organisation.registered',
+            version: 1,
+            at: new Date().toISOString(),
+            actor: principal.subject,
+            subject: `organisation:${id}`,
+            body,
+          },
+        ],
+        project: async (tx, [appended]) => {
+          await tx.query(
+            `INSERT INTO organisations (id, name, kind, country, role, identifiers, entry_index) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
+            [
+              id,
+              input.name,
+              input.kind,
+              input.country,
+              input.role ?? null,
+              JSON.stringify(identifiers),
+              appended!.index.toString(),
+            ],
+          );
+        },
+      });
+      return { id, ...body, entryIndex: Number(receipt.entries[0]!.index) };
+    },
+
+    async declareRelationship(
+      principal: Principal,
+      input: z.output<typeof RelationshipInput>,
+      options: { id?: string } = {},
+    ) {
+      if (input.buyerId === input.supplierId) {
+        throw badRequest('an organisation cannot supply itself', [
+          { in: 'body', pointer: '/supplierId', detail: 'must differ from buyerId' },
+        ]);
+      }
+      const supplier = await get(input.supplierId);
+      if (!supplier) throw notFound(`organisation ${input.supplierId} not found`);
+      if (supplier.kind !== 'supplier') {
+        throw badRequest(`organisation ${input.supplierId} is a ${supplier.kind}, not a supplier`, [
+          { in: 'body', pointer: '/supplierId', detail: 'must be a supplier' },
+        ]);
+      }
+      const id = options.id ?? randomUUID();
+      try {
+        const receipt = await writer.append({
+          entries: [
+            {
+              type: 'relationship.declared',
+              version: 1,
+              at: new Date().toISOString(),
+              actor: principal.subject,
+              subject: `relationship:${id}`,
+              body: {
+                buyer: `organisation:${input.buyerId}`,
+                supplier: `organisation:${input.supplierId}`,
+                commodity: input.commodity,
+              },
+            },
+          ],
+          project: async (tx, [appended]) => {
+            await tx.query(
+              'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
+              [id, input.buyerId, input.supplierId, input.commodity, appended!.index.toString()],
+            );
+          },
+        });
+        return { id, ...input, entryIndex: Number(receipt.entries[0]!.index) };
+      } catch (error) {
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'this relationship is already declared', { cause: error });
+        throw error;
+      }
+    },
+
+    /** Every organisation upstream of this one, with its tier. */
+    async supplyChain(organisationId: string) {
+      const tiers = await upstreamTiers(db, organisationId);
+      if (tiers.size === 0) return [];
+      const rows = await db.query<OrganisationRow>(
+        `SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = ANY($1::uuid[])`,
+        [[...tiers.keys()]],
+      );
+      return rows
+        .map((row) => ({ organisation: toOrganisation(row), tier: tiers.get(row.id)! }))
+        .sort((a, b) => a.tier - b.tier || a.organisation.name.localeCompare(b.organisation.name));
+    },
+  };
+}
+
+export type OrganisationService = ReturnType<typeof createOrganisationService>;

@@ -1,0 +1,147 @@
+// Production plots: EUDR geometry checked, geodesic area computed, an area mismatch kept as a finding.
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '@groundtruth/db';
+import { checkPlotGeometry, sourceDecimals } from '@groundtruth/geo';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import type { PlotInput } from '@groundtruth/schemas';
+import type { z } from 'zod';
+import type { Principal } from '../../../auth.ts';
+import { badRequest, notFound } from '../../../errors.ts';
+
+interface PlotRow {
+  id: string;
+  organisation_id: string;
+  name: string | null;
+  commodity: string;
+  country: string;
+  geometry: unknown;
+  area_hectares: string;
+  area_source: 'geodesic' | 'declared';
+  declared_area_hectares: string | null;
+  findings: unknown;
+  entry_index: string | number;
+}
+
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+const toPlot = (row: PlotRow) => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  name: row.name,
+  commodity: row.commodity as z.output<typeof PlotInput>['commodity'],
+  country: row.country,
+  geometry: json(row.geometry),
+  // numeric comes back as a string from both drivers: exact, as quantities must be.
+  areaHectares: Number(row.area_hectares).toFixed(6),
+  areaSource: row.area_source,
+  declaredAreaHectares:
+    row.declared_area_hectares === null ? null : Number(row.declared_area_hectares).toFixed(6),
+  findings: json(row.findings),
+  entryIndex: Number(row.entry_index),
+});
+
+export type PlotRecord = ReturnType<typeof toPlot>;
+
+export function createPlotService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+  return {
+    async get(id: string): Promise<PlotRecord | undefined> {
+      const [row] = await db.query<PlotRow>('SELECT * FROM plots WHERE id = $1', [id]);
+      return row && toPlot(row);
+    },
+
+    /** `sourceText` is the JSON the geometry was submitted as, so precision is judged on the digits written. */
+    async map(
+      principal: Principal,
+      input: z.output<typeof PlotInput>,
+      options: { id?: string; sourceText?: string | undefined } = {},
+    ): Promise<PlotRecord> {
+      const [owner] = await db.query<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [
+        input.organisationId,
+      ]);
+      if (!owner) throw notFound(`organisation ${input.organisationId} not found`);
+      if (owner.kind !== 'supplier') {
+        throw badRequest('plots belong to suppliers', [
+          { in: 'body', pointer: '/organisationId', detail: `is a ${owner.kind}` },
+        ]);
+      }
+      const checked = checkPlotGeometry({
+        geometry: input.geometry,
+        declaredAreaHectares: input.declaredAreaHectares,
+        ...(options.sourceText ? { sourceDecimals: sourceDecimals(options.sourceText) } : {}),
+      });
+      if (checked.problems.length > 0) {
+        const errors = checked.problems.map((p) => ({
+          in: 'body' as const,
+          pointer: p.pointer.startsWith('/declaredAreaHectares') ? p.pointer : `/geometry${p.pointer}`,
+          detail: p.detail,
+        }));
+        throw badRequest(`the plot geometry breaks the EUDR rules: ${errors[0]!.detail}`, errors);
+      }
+      const id = options.id ?? randomUUID();
+      const areaHectares = checked.areaHectares!.toFixed(6);
+      const declared =
+        input.declaredAreaHectares === undefined ? null : input.declaredAreaHectares.toFixed(6);
+      const findings = checked.findings.map((f) => ({
+        ...f,
+        computedHectares: f.computedHectares.toFixed(6),
+        declaredHectares: f.declaredHectares.toFixed(6),
+        relativeDifference: f.relativeDifference.toFixed(4),
+      }));
+      const receipt = await writer.append({
+        entries: [
+          {
+            type: 'plot.mapped',
+            version: 1,
+            at: new Date().toISOString(),
+            actor: principal.subject,
+            subject: `plot:${id}`,
+            body: {
+              organisation: `organisation:${input.organisationId}`,
+              name: input.name ?? null,
+              commodity: input.commodity,
+              country: input.country,
+              geometry: input.geometry as { type: string; coordinates: never[] },
+              areaHectares,
+              areaSource: checked.areaSource!,
+              declaredAreaHectares: declared,
+              findings,
+            },
+          },
+        ],
+        project: async (tx, [appended]) => {
+          await tx.query(
+            `INSERT INTO plots (id, organisation_id, name, commodity, country, geometry, area_hectares, area_source,
+                                declared_area_hectares, findings, entry_index)
+             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11)`,
+            [
+              id,
+              input.organisationId,
+              input.name ?? null,
+              input.commodity,
+              input.country,
+              JSON.stringify(input.geometry),
+              areaHectares,
+              checked.areaSource,
+              declared,
+              JSON.stringify(findings),
+              appended!.index.toString(),
+            ],
+          );
+        },
+      });
+      return {
+        id,
+        organisationId: input.organisationId,
+        name: input.name ?? null,
+        commodity: input.commodity,
+        country: input.country,
+        geometry: input.geometry,
+        areaHectares,
+        areaSource: checked.areaSource!,
+        declaredAreaHectares: declared,
+        findings,
+        entryIndex: Number(receipt.entries[0]!.index),
+      };
+    },
+  };
+}
