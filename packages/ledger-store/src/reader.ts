@@ -33,6 +33,10 @@ export interface StoredEntry {
   entry: EntryEnvelope;
 }
 
+/** Subtrees of 2^6 leaves and more are cached: at most n/64 of them, bounded by MAX_CACHED_HASHES. */
+const CACHED_FROM_LEVEL = 6;
+const MAX_CACHED_HASHES = 200_000;
+
 /** A request for something the log does not (yet) have: maps to 400/404, never 500. */
 export class LedgerRangeError extends Error {
   override name = 'LedgerRangeError';
@@ -98,9 +102,33 @@ export class LedgerReader {
       throw new LedgerRangeError(`${parameter} ${size} exceeds the tree size ${current}`, parameter);
   }
 
+  /**
+   * Complete subtree hashes never change, so those of the upper levels (shared by many proofs) are
+   * kept in memory: a proof then reads only its lower levels from the database.
+   */
+  private readonly upperLevels = new Map<string, Hash>();
+
+  private async readHashes(ids: SubtreeId[]): Promise<Map<string, Hash>> {
+    const hashes = new Map<string, Hash>();
+    const missing: SubtreeId[] = [];
+    for (const id of ids) {
+      const cached = id.level >= CACHED_FROM_LEVEL ? this.upperLevels.get(subtreeKey(id)) : undefined;
+      if (cached) hashes.set(subtreeKey(id), cached);
+      else missing.push(id);
+    }
+    for (const [key, hash] of await readSubtreeHashes(this.db, missing)) {
+      hashes.set(key, hash);
+      if (Number(key.split('/')[0]) >= CACHED_FROM_LEVEL) {
+        if (this.upperLevels.size >= MAX_CACHED_HASHES) this.upperLevels.delete(this.upperLevels.keys().next().value!);
+        this.upperLevels.set(key, hash);
+      }
+    }
+    return hashes;
+  }
+
   private async resolve(ranges: LeafRange[]): Promise<Hash[]> {
     const ids = ranges.flatMap((r) => decomposeRange(r));
-    const hashes = await readSubtreeHashes(this.db, ids);
+    const hashes = await this.readHashes(ids);
     return hashRanges(
       ranges,
       (id: SubtreeId) => {
