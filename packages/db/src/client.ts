@@ -66,11 +66,13 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     types: {},
   });
   const executor = (client: postgres.Sql | postgres.TransactionSql): SqlExecutor => ({
+    // Named prepared statements: postgres.js leaves unsafe() queries unprepared, which re-parses and
+    // re-plans every call. Our statement texts are fixed (arrays, not generated VALUES lists), so the
+    // per-connection statement cache stays small.
     query: async <T extends object>(text: string, params: unknown[] = []) =>
-      (await client.unsafe(
-        text,
-        params.map(toDriverParam) as postgres.ParameterOrJSON<never>[],
-      )) as unknown as T[],
+      (await client.unsafe(text, params.map(toDriverParam) as postgres.ParameterOrJSON<never>[], {
+        prepare: params.length > 0,
+      })) as unknown as T[],
     execScript: async (text) => {
       await client.unsafe(text);
     },
