@@ -27,3 +27,13 @@ export {
   SupplyChain,
   Uuid,
 } from './registry.ts';
+export {
+  Batch,
+  EventInput,
+  Gtin,
+  Product,
+  ProductInput,
+  QuantityInput,
+  Trace,
+  TraceEvent,
+} from './traceability.ts';

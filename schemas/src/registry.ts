@@ -1,3 +1,4 @@
+import { hasValidCheckDigit } from '@groundtruth/quantity';
 import { z } from 'zod';
 
 /** ISO 3166-1 alpha-2 country code. */
@@ -5,13 +6,8 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1
 
 export const Uuid = z.uuid();
 
-/** GS1 check digit (mod 10, weights 3 and 1 from the right) of a GLN or GTIN. */
-export function hasValidGs1CheckDigit(digits: string): boolean {
-  const body = digits.slice(0, -1);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += Number(body[body.length - 1 - i]) * (i % 2 === 0 ? 3 : 1);
-  return (10 - (sum % 10)) % 10 === Number(digits.at(-1));
-}
+/** GS1 check digit (mod 10) of a GLN or GTIN. */
+export const hasValidGs1CheckDigit = hasValidCheckDigit;
 
 export const OrganisationKind = z.enum(['brand', 'supplier', 'auditor']);
 

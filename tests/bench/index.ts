@@ -1,7 +1,8 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
 import { benchLedger } from './ledger.ts';
+import { benchTrace } from './trace.ts';
 
-const benches: Record<string, (args: string[]) => Promise<void>> = { ledger: benchLedger };
+const benches: Record<string, (args: string[]) => Promise<void>> = { ledger: benchLedger, trace: benchTrace };
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;
 if (!bench) {

@@ -144,7 +144,8 @@ async function benchProofs(kind: 'postgres' | 'pglite', size: number) {
     // Steady state, not the minutes after a bulk load: flush the load's dirty pages first (PostgreSQL
     // only), and let the reader warm its cache of upper-level subtrees with 500 proofs.
     if (kind === 'postgres') await t.db.query('CHECKPOINT');
-    for (let i = 0; i < 500; i++) await reader.inclusionProof(BigInt(Math.floor(Math.random() * size)), checkpoint.size);
+    for (let i = 0; i < 500; i++)
+      await reader.inclusionProof(BigInt(Math.floor(Math.random() * size)), checkpoint.size);
     const latencies: number[] = [];
     const verifyMicros: number[] = [];
     for (let i = 0; i < 2000; i++) {

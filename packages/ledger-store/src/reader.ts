@@ -119,7 +119,8 @@ export class LedgerReader {
     for (const [key, hash] of await readSubtreeHashes(this.db, missing)) {
       hashes.set(key, hash);
       if (Number(key.split('/')[0]) >= CACHED_FROM_LEVEL) {
-        if (this.upperLevels.size >= MAX_CACHED_HASHES) this.upperLevels.delete(this.upperLevels.keys().next().value!);
+        if (this.upperLevels.size >= MAX_CACHED_HASHES)
+          this.upperLevels.delete(this.upperLevels.keys().next().value!);
         this.upperLevels.set(key, hash);
       }
     }

@@ -13,6 +13,10 @@ import { createOrganisationService } from './routes/v1/organisations/service.ts'
 import plotRoutes from './routes/v1/plots/index.ts';
 import { createPlotService } from './routes/v1/plots/service.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
+import batchRoutes from './routes/v1/batches/index.ts';
+import eventRoutes from './routes/v1/events/index.ts';
+import { createEventService } from './routes/v1/events/service.ts';
+import productRoutes from './routes/v1/products/index.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
@@ -60,4 +64,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
   await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
   await fastify.register(plotRoutes, { plots: createPlotService(deps), access, prefix: '/v1/plots' });
+  await fastify.register(productRoutes, { ...deps, access, prefix: '/v1/products' });
+  const events = createEventService({ ...deps, access });
+  await fastify.register(eventRoutes, { events, prefix: '/v1/events' });
+  await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
 }

@@ -1,0 +1,22 @@
+// @groundtruth/quantity: exact decimal quantities, UN/CEFACT units and GS1 keys.
+export {
+  add,
+  compare,
+  type Decimal,
+  DecimalError,
+  formatDecimal,
+  isPositive,
+  multiply,
+  parseDecimal,
+  round,
+} from './decimal.ts';
+export { hasValidCheckDigit, normaliseGtin } from './gtin.ts';
+export {
+  convertMass,
+  isMassUnit,
+  KNOWN_UNITS,
+  MASS_UNITS,
+  type Quantity,
+  toGrams,
+  UnitError,
+} from './units.ts';

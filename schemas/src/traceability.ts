@@ -1,0 +1,138 @@
+import { KNOWN_UNITS, normaliseGtin, parseDecimal } from '@groundtruth/quantity';
+import { z } from 'zod';
+import { Commodity, Uuid } from './registry.ts';
+
+/** An exact quantity: a decimal string (never a float) and a UN/CEFACT Rec. 20 unit code. */
+export const QuantityInput = z
+  .object({
+    value: z
+      .string()
+      .regex(/^\d{1,24}(\.\d{1,9})?$/, 'must be a positive decimal string such as "512.4"')
+      .refine((v) => parseDecimal(v).units > 0n, 'must be greater than zero'),
+    unit: z
+      .enum(KNOWN_UNITS as [string, ...string[]])
+      .describe('UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …'),
+  })
+  .strict();
+
+export const Gtin = z
+  .string()
+  .refine(
+    (g) => normaliseGtin(g) !== undefined,
+    'must be a GTIN-8, -12, -13 or -14 with a valid check digit',
+  );
+
+export const ProductInput = z
+  .object({ gtin: Gtin, name: z.string().trim().min(1).max(300), commodity: Commodity, organisationId: Uuid })
+  .strict()
+  .meta({ id: 'NewProduct' });
+
+export const Product = z
+  .object({
+    id: Uuid,
+    gtin: z.string().length(14),
+    name: z.string(),
+    commodity: Commodity,
+    organisationId: Uuid,
+    entryIndex: z.number().int(),
+  })
+  .meta({ id: 'Product' });
+
+const Lot = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[\x21-\x7e ]+$/, 'printable ASCII (a GS1 lot, AI 10)');
+
+const NewBatch = z
+  .object({
+    lot: Lot,
+    quantity: QuantityInput,
+    productId: Uuid.optional(),
+    description: z.string().trim().max(300).optional(),
+  })
+  .strict();
+
+const Consumed = z.object({ batchId: Uuid, quantity: QuantityInput }).strict();
+const EventTime = z.iso.datetime({ offset: true }).describe('RFC 3339 time the event happened');
+
+export const EventInput = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        type: z.literal('harvest'),
+        plotId: Uuid,
+        season: z.string().trim().min(1).max(60),
+        eventTime: EventTime,
+        output: NewBatch,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('transfer'),
+        fromOrganisationId: Uuid,
+        toOrganisationId: Uuid,
+        eventTime: EventTime,
+        input: Consumed,
+        output: NewBatch,
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('transformation'),
+        organisationId: Uuid,
+        eventTime: EventTime,
+        inputs: z.array(Consumed).min(1).max(500),
+        outputs: z.array(NewBatch).min(1).max(100),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'NewTraceEvent' });
+
+export const Quantity = z.object({ value: z.string(), unit: z.string(), grams: z.string().nullable() });
+
+export const Batch = z
+  .object({
+    id: Uuid,
+    organisationId: Uuid,
+    lot: z.string(),
+    commodity: Commodity,
+    productId: Uuid.nullable(),
+    description: z.string().nullable(),
+    quantity: Quantity,
+    producedBy: Uuid.describe('the event that produced this batch'),
+    entryIndex: z.number().int(),
+  })
+  .meta({ id: 'Batch' });
+
+export const TraceEvent = z
+  .object({
+    id: Uuid,
+    type: z.enum(['harvest', 'transfer', 'transformation']),
+    organisationId: Uuid,
+    eventTime: z.string(),
+    inputs: z.array(
+      z.object({ batchId: Uuid.nullable(), plotId: Uuid.nullable(), quantity: Quantity.nullable() }),
+    ),
+    outputs: z.array(z.object({ batchId: Uuid, quantity: Quantity })),
+    entryIndex: z.number().int(),
+  })
+  .meta({ id: 'TraceEvent' });
+
+export const Trace = z
+  .object({
+    batchId: Uuid,
+    batches: z.array(Batch.extend({ tier: z.number().int().nullable() })),
+    events: z.array(TraceEvent),
+    plots: z.array(
+      z.object({
+        id: Uuid,
+        organisationId: Uuid,
+        country: z.string(),
+        areaHectares: z.string(),
+        tier: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Trace' });

@@ -1,0 +1,328 @@
+// Traceability events: each one consumes batches (or a plot) and produces new batches, written as one
+// ledger entry with its projection rows. The upstream graph of a batch comes back in a few queries.
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor, Transaction } from '@groundtruth/db';
+import type { JsonValue } from '@groundtruth/ledger';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { toGrams } from '@groundtruth/quantity';
+import type { EventInput } from '@groundtruth/schemas';
+import type { z } from 'zod';
+import type { Access } from '../../../access.ts';
+import { upstreamTiers } from '../../../access.ts';
+import type { Principal } from '../../../auth.ts';
+import { AppError, badRequest, notFound } from '../../../errors.ts';
+
+type EventInputValue = z.output<typeof EventInput>;
+type QuantityValue = { value: string; unit: string };
+
+interface BatchRow {
+  id: string;
+  organisation_id: string;
+  lot: string;
+  commodity: string;
+  product_id: string | null;
+  description: string | null;
+  quantity_value: string;
+  quantity_unit: string;
+  mass_grams: string | null;
+  produced_by: string;
+  entry_index: string | number;
+}
+
+/** numeric comes back as text with trailing zeros; show it as it was meant: 512.400000000 → 512.4. */
+const trimDecimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
+
+const quantityOf = (value: string | null, unit: string | null, grams: string | null) =>
+  value === null || unit === null
+    ? null
+    : { value: trimDecimal(value), unit, grams: grams === null ? null : trimDecimal(grams) };
+
+export const toBatch = (row: BatchRow) => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  lot: row.lot,
+  commodity: row.commodity as 'cocoa',
+  productId: row.product_id,
+  description: row.description,
+  quantity: quantityOf(row.quantity_value, row.quantity_unit, row.mass_grams)!,
+  producedBy: row.produced_by,
+  entryIndex: Number(row.entry_index),
+});
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+export function createEventService({
+  db,
+  writer,
+  access,
+}: {
+  db: SqlExecutor;
+  writer: LedgerWriter;
+  access: Access;
+}) {
+  async function batchesById(ids: string[]): Promise<Map<string, BatchRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.query<BatchRow>('SELECT * FROM batches WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Inputs must exist and be held by the organisation that consumes them. */
+  async function consumedBatches(holder: string, inputs: { batchId: string }[], pointer: string) {
+    const found = await batchesById(inputs.map((i) => i.batchId));
+    return inputs.map((input, i) => {
+      const batch = found.get(input.batchId);
+      if (!batch) throw notFound(`batch ${input.batchId} not found`);
+      if (batch.organisation_id !== holder) {
+        throw badRequest(`batch ${input.batchId} is not held by organisation ${holder}`, [
+          {
+            in: 'body',
+            pointer: `${pointer}/${i}/batchId`,
+            detail: 'the consuming organisation must hold the batch',
+          },
+        ]);
+      }
+      return batch;
+    });
+  }
+
+  async function record(principal: Principal, input: EventInputValue) {
+    const eventId = randomUUID();
+    let actingOrganisation: string;
+    let outputOwner: string;
+    let commodity: string;
+    const consumed: { batchId: string | null; plotId: string | null; quantity: QuantityValue | null }[] = [];
+
+    if (input.type === 'harvest') {
+      const [plot] = await db.query<{ organisation_id: string; commodity: string }>(
+        'SELECT organisation_id, commodity FROM plots WHERE id = $1',
+        [input.plotId],
+      );
+      if (!plot) throw notFound(`plot ${input.plotId} not found`);
+      await access.requireWritable(principal, plot.organisation_id);
+      actingOrganisation = outputOwner = plot.organisation_id;
+      commodity = plot.commodity;
+      consumed.push({ batchId: null, plotId: input.plotId, quantity: null });
+    } else if (input.type === 'transfer') {
+      await access.requireWritable(principal, input.fromOrganisationId);
+      if (input.fromOrganisationId === input.toOrganisationId) {
+        throw badRequest('a transfer goes to another organisation', [
+          { in: 'body', pointer: '/toOrganisationId', detail: 'must differ from fromOrganisationId' },
+        ]);
+      }
+      const [receiver] = await db.query('SELECT 1 FROM organisations WHERE id = $1', [
+        input.toOrganisationId,
+      ]);
+      if (!receiver) throw notFound(`organisation ${input.toOrganisationId} not found`);
+      const [batch] = await consumedBatches(input.fromOrganisationId, [input.input], '/input');
+      actingOrganisation = input.fromOrganisationId;
+      outputOwner = input.toOrganisationId;
+      commodity = batch!.commodity;
+      consumed.push({ batchId: input.input.batchId, plotId: null, quantity: input.input.quantity });
+    } else {
+      await access.requireWritable(principal, input.organisationId);
+      const batches = await consumedBatches(input.organisationId, input.inputs, '/inputs');
+      actingOrganisation = outputOwner = input.organisationId;
+      commodity = batches[0]!.commodity;
+      input.inputs.forEach((i) => consumed.push({ batchId: i.batchId, plotId: null, quantity: i.quantity }));
+    }
+
+    const outputs = (input.type === 'transformation' ? input.outputs : [input.output]).map((o) => ({
+      id: randomUUID(),
+      ...o,
+    }));
+    const withGrams = (q: QuantityValue) => ({ ...q, grams: toGrams(q) ?? null });
+
+    const body: Record<string, JsonValue> = {
+      event: input.type,
+      organisation: `organisation:${actingOrganisation}`,
+      eventTime: input.eventTime,
+      inputs: consumed.map((c) => ({
+        ...(c.batchId ? { batch: `batch:${c.batchId}` } : {}),
+        ...(c.plotId ? { plot: `plot:${c.plotId}` } : {}),
+        ...(c.quantity ? { quantity: c.quantity } : {}),
+      })),
+      outputs: outputs.map((o) => ({
+        batch: `batch:${o.id}`,
+        organisation: `organisation:${outputOwner}`,
+        lot: o.lot,
+        quantity: o.quantity,
+        ...(o.productId ? { product: `product:${o.productId}` } : {}),
+      })),
+      ...(input.type === 'harvest' ? { season: input.season } : {}),
+    };
+
+    const project = async (tx: Transaction, index: bigint) => {
+      await tx.query(
+        'INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index) VALUES ($1, $2, $3, $4, $5)',
+        [eventId, input.type, actingOrganisation, input.eventTime, index.toString()],
+      );
+      for (const [position, c] of consumed.entries()) {
+        const q = c.quantity ? withGrams(c.quantity) : null;
+        await tx.query(
+          `INSERT INTO trace_event_inputs (event_id, position, batch_id, plot_id, quantity_value, quantity_unit, mass_grams)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [eventId, position, c.batchId, c.plotId, q?.value ?? null, q?.unit ?? null, q?.grams ?? null],
+        );
+      }
+      for (const o of outputs) {
+        const q = withGrams(o.quantity);
+        await tx.query(
+          `INSERT INTO batches (id, organisation_id, lot, commodity, product_id, description, quantity_value, quantity_unit,
+                                mass_grams, produced_by, entry_index)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            o.id,
+            outputOwner,
+            o.lot,
+            commodity,
+            o.productId ?? null,
+            o.description ?? null,
+            q.value,
+            q.unit,
+            q.grams,
+            eventId,
+            index.toString(),
+          ],
+        );
+      }
+    };
+
+    try {
+      const receipt = await writer.append({
+        entries: [
+          {
+            type: `event.${input.type}`,
+            version: 1,
+            at: new Date().toISOString(),
+            actor: principal.subject,
+            subject: `event:${eventId}`,
+            body,
+          },
+        ],
+        project: (tx, [appended]) => project(tx, appended!.index),
+      });
+      return { eventId, batchIds: outputs.map((o) => o.id), entryIndex: Number(receipt.entries[0]!.index) };
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new AppError(
+          'conflict',
+          `a batch with that lot already exists for organisation ${outputOwner}`,
+          { cause: error },
+        );
+      if ((error as { code?: string }).code === '23503')
+        throw badRequest('a referenced product does not exist');
+      throw error;
+    }
+  }
+
+  async function getBatch(principal: Principal, id: string) {
+    const [row] = await db.query<BatchRow>('SELECT * FROM batches WHERE id = $1', [id]);
+    if (!row) throw notFound(`batch ${id} not found`);
+    await access.requireVisible(principal, row.organisation_id).catch(() => {
+      throw notFound(`batch ${id} not found`);
+    });
+    return row;
+  }
+
+  /**
+   * The upstream graph of a batch: every event and batch back to the plots. One recursive query finds
+   * the batches (UNION makes each batch visited once, so cycles in bad data end), then one query each
+   * for batches, events, inputs and plots: five queries whatever the size of the graph.
+   */
+  async function trace(principal: Principal, batchId: string) {
+    const root = await getBatch(principal, batchId);
+    const upstream = await db.query<{ batch_id: string }>(
+      `WITH RECURSIVE upstream(batch_id) AS (
+         SELECT $1::uuid
+         UNION
+         SELECT i.batch_id
+         FROM upstream u
+         JOIN batches b ON b.id = u.batch_id
+         JOIN trace_event_inputs i ON i.event_id = b.produced_by
+         WHERE i.batch_id IS NOT NULL
+       )
+       SELECT batch_id FROM upstream`,
+      [batchId],
+    );
+    const ids = upstream.map((r) => r.batch_id);
+    const [batchRows, eventRows, inputRows] = await Promise.all([
+      db.query<BatchRow>('SELECT * FROM batches WHERE id = ANY($1::uuid[])', [ids]),
+      db.query<{
+        id: string;
+        kind: 'harvest';
+        organisation_id: string;
+        event_time: Date | string;
+        entry_index: string | number;
+      }>(
+        'SELECT e.* FROM trace_events e WHERE e.id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))',
+        [ids],
+      ),
+      db.query<{
+        event_id: string;
+        position: number;
+        batch_id: string | null;
+        plot_id: string | null;
+        quantity_value: string | null;
+        quantity_unit: string | null;
+        mass_grams: string | null;
+      }>(
+        `SELECT i.* FROM trace_event_inputs i WHERE i.event_id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))
+         ORDER BY i.event_id, i.position`,
+        [ids],
+      ),
+    ]);
+    const plotIds = [...new Set(inputRows.flatMap((i) => (i.plot_id ? [i.plot_id] : [])))];
+    const plotRows = plotIds.length
+      ? await db.query<{ id: string; organisation_id: string; country: string; area_hectares: string }>(
+          'SELECT id, organisation_id, country, area_hectares FROM plots WHERE id = ANY($1::uuid[])',
+          [plotIds],
+        )
+      : [];
+    // Tiers relative to the caller's organisation when it has one, else to the traced batch's holder.
+    const rootOrganisation = principal.organisationId ?? root.organisation_id;
+    const tiers = await upstreamTiers(db, rootOrganisation);
+    const tierOf = (org: string) => (org === rootOrganisation ? 0 : (tiers.get(org) ?? null));
+
+    const outputsByEvent = new Map<string, BatchRow[]>();
+    for (const b of batchRows)
+      outputsByEvent.set(b.produced_by, [...(outputsByEvent.get(b.produced_by) ?? []), b]);
+    const inputsByEvent = new Map<string, typeof inputRows>();
+    for (const i of inputRows) inputsByEvent.set(i.event_id, [...(inputsByEvent.get(i.event_id) ?? []), i]);
+
+    return {
+      batchId,
+      batches: batchRows.map((b) => ({ ...toBatch(b), tier: tierOf(b.organisation_id) })),
+      events: eventRows.map((e) => ({
+        id: e.id,
+        type: e.kind,
+        organisationId: e.organisation_id,
+        eventTime: new Date(e.event_time).toISOString(),
+        inputs: (inputsByEvent.get(e.id) ?? []).map((i) => ({
+          batchId: i.batch_id,
+          plotId: i.plot_id,
+          quantity: quantityOf(i.quantity_value, i.quantity_unit, i.mass_grams),
+        })),
+        outputs: (outputsByEvent.get(e.id) ?? []).map((b) => ({
+          batchId: b.id,
+          quantity: quantityOf(b.quantity_value, b.quantity_unit, b.mass_grams)!,
+        })),
+        entryIndex: Number(e.entry_index),
+      })),
+      plots: plotRows.map((p) => ({
+        id: p.id,
+        organisationId: p.organisation_id,
+        country: p.country,
+        areaHectares: Number(p.area_hectares).toFixed(6),
+        tier: tierOf(p.organisation_id),
+      })),
+    };
+  }
+
+  return {
+    record,
+    getBatch: async (principal: Principal, id: string) => toBatch(await getBatch(principal, id)),
+    trace,
+  };
+}
+
+export type EventService = ReturnType<typeof createEventService>;

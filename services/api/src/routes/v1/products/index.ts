@@ -1,0 +1,110 @@
+// Products by GTIN (check digit validated, stored as GTIN-14).
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '@groundtruth/db';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { normaliseGtin } from '@groundtruth/quantity';
+import { Problem, Product, ProductInput, Uuid } from '@groundtruth/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Access } from '../../../access.ts';
+import { AppError, notFound } from '../../../errors.ts';
+
+interface ProductRow {
+  id: string;
+  gtin: string;
+  name: string;
+  commodity: 'cocoa';
+  organisation_id: string;
+  entry_index: string | number;
+}
+const toProduct = (r: ProductRow) => ({
+  id: r.id,
+  gtin: r.gtin,
+  name: r.name,
+  commodity: r.commodity,
+  organisationId: r.organisation_id,
+  entryIndex: Number(r.entry_index),
+});
+
+export default async function productRoutes(
+  app: FastifyInstance,
+  { db, writer, access }: { db: SqlExecutor; writer: LedgerWriter; access: Access },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'registerProduct',
+      tags: ['traceability'],
+      security: [{ bearer: [] }],
+      body: ProductInput,
+      response: { 201: Product, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+    },
+    handler: async (request, reply) => {
+      const input = request.body;
+      await access.requireWritable(request.principal!, input.organisationId);
+      const id = randomUUID();
+      const gtin = normaliseGtin(input.gtin)!;
+      try {
+        const receipt = await writer.append({
+          entries: [
+            {
+              type: 'product.registered',
+              version: 1,
+              at: new Date().toISOString(),
+              actor: request.principal!.subject,
+              subject: `product:${id}`,
+              body: {
+                gtin,
+                name: input.name,
+                commodity: input.commodity,
+                organisation: `organisation:${input.organisationId}`,
+              },
+            },
+          ],
+          project: async (tx, [appended]) => {
+            await tx.query(
+              'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
+              [id, gtin, input.name, input.commodity, input.organisationId, appended!.index.toString()],
+            );
+          },
+        });
+        return reply
+          .code(201)
+          .send({
+            id,
+            gtin,
+            name: input.name,
+            commodity: input.commodity,
+            organisationId: input.organisationId,
+            entryIndex: Number(receipt.entries[0]!.index),
+          });
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505')
+          throw new AppError('conflict', `GTIN ${gtin} is already registered`, { cause: error });
+        throw error;
+      }
+    },
+  });
+
+  r.get('/:id', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
+    schema: {
+      operationId: 'getProduct',
+      tags: ['traceability'],
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: { 200: Product, 401: Problem, 404: Problem },
+    },
+    handler: async (request) => {
+      const [row] = await db.query<ProductRow>('SELECT * FROM products WHERE id = $1', [request.params.id]);
+      if (!row) throw notFound(`product ${request.params.id} not found`);
+      await access.requireVisible(request.principal!, row.organisation_id).catch(() => {
+        throw notFound(`product ${request.params.id} not found`);
+      });
+      return toProduct(row);
+    },
+  });
+}
