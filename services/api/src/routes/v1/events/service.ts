@@ -123,7 +123,7 @@ export function createEventService({
       const batches = await consumedBatches(input.organisationId, input.inputs, '/inputs');
       actingOrganisation = outputOwner = input.organisationId;
       commodity = batches[0]!.commodity;
-      input.inputs.forEach((i) => consumed.push({ batchId: i.batchId, plotId: null, quantity: i.quantity }));
+      for (const i of input.inputs) consumed.push({ batchId: i.batchId, plotId: null, quantity: i.quantity });
     }
 
     const outputs = (input.type === 'transformation' ? input.outputs : [input.output]).map((o) => ({
