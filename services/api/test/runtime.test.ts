@@ -84,7 +84,10 @@ describe('demo data', () => {
     const t = await buildTestApp();
     try {
       const written = await seedDemoData(t.runtime);
-      expect(written).toBeGreaterThanOrEqual(600);
+      const plots = 2 * DEMO_PLOTS_PER_COOPERATIVE;
+      // guard + 7 organisations + 6 relationships + plots + 2 harvests a plot + per cooperative a pool
+      // and two transfers + the pressing + the butter shipment.
+      expect(written).toBe(1 + 7 + 6 + plots + 2 * plots + 2 * 3 + 2);
       expect(await seedDemoData(t.runtime)).toBe(0);
       expect(await t.runtime.reader.size()).toBe(BigInt(written));
       const count = async (table: string) =>
@@ -109,6 +112,17 @@ describe('demo data', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(chain.json().suppliers.map((s: { tier: number }) => s.tier)).toEqual([1, 2, 3, 3, 4, 4]);
+      // The manufacturer's cocoa butter traces back through the processor and exporters to every demo plot.
+      const [butter] = await t.runtime.db.query<{ id: string }>(
+        "SELECT id FROM batches WHERE lot = 'BW-CB-2026-09-001'",
+      );
+      const trace = await t.app.inject({
+        url: `/v1/batches/${butter!.id}/trace`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(trace.statusCode).toBe(200);
+      expect(trace.json().plots).toHaveLength(2 * DEMO_PLOTS_PER_COOPERATIVE);
+      expect(new Set(trace.json().plots.map((p: { tier: number }) => p.tier))).toEqual(new Set([4]));
     } finally {
       await t.close();
     }

@@ -1,9 +1,10 @@
 // Demo data for a newcomer's first start: a cocoa chain from farms in Ghana and Côte d'Ivoire to a UK
 // chocolate brand, written through the same services as API requests. Deterministic: every demo log is alike.
-import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { SqlExecutor } from '@groundtruth/db';
+import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
+import { createEventService } from '../routes/v1/events/service.ts';
 import { createOrganisationService, type OrganisationRecord } from '../routes/v1/organisations/service.ts';
 import { createPlotService } from '../routes/v1/plots/service.ts';
 
@@ -132,14 +133,13 @@ export async function seedDemoData({
   writer: LedgerWriter;
 }): Promise<number> {
   const random = prng(20261123);
-  const at = () => new Date().toISOString();
   try {
     await writer.append({
       entries: [
         {
           type: 'demo.seeded',
           version: 1,
-          at: at(),
+          at: new Date().toISOString(),
           actor: SYSTEM.subject,
           subject: 'demo:cocoa-chain',
           body: {
@@ -191,11 +191,13 @@ export async function seedDemoData({
     );
   }
 
-  const events: { type: string; subject: string; body: Record<string, JsonValue> }[] = [];
-  const deliveries: number[] = [];
+  const events = createEventService({ db, writer, access: createAccess(db) });
+  const kg = (value: number) => ({ value: value.toFixed(1), unit: 'KGM' });
+  const harvestsByCoop: { batchId: string; quantity: { value: string; unit: string } }[][] = COOPERATIVES.map(
+    () => [],
+  );
   const plotWrites: Promise<unknown>[] = [];
   COOPERATIVES.forEach((coop, c) => {
-    let cooperativeKg = 0;
     for (let p = 0; p < DEMO_PLOTS_PER_COOPERATIVE; p++) {
       const plotId = uuidFrom(random);
       const hectares = Math.round((0.8 + random() * 5.5) * 100) / 100;
@@ -217,98 +219,103 @@ export async function seedDemoData({
         : random() < 0.1
           ? Math.round(hectares * 1.45 * 100) / 100
           : hectares;
-      plotWrites.push(
-        plots.map(
-          SYSTEM,
-          {
-            organisationId: cooperatives[c]!.id,
-            name: `${coop.country}-${String(p + 1).padStart(3, '0')}`,
-            commodity: 'cocoa',
-            country: coop.country,
-            geometry,
-            declaredAreaHectares: declared,
-          },
-          { id: plotId, sourceText: geometryText },
-        ),
-      );
       // Main crop (Oct–Feb) and light crop (May–Aug); about 450 kg of dried beans per hectare a year.
-      for (const [season, share, date] of [
-        ['2025/26 main crop', 0.75, '2025-12-15'],
-        ['2026 light crop', 0.25, '2026-06-20'],
-      ] as const) {
-        const kg = Math.round(hectares * (350 + random() * 200) * share * 10) / 10;
-        cooperativeKg += kg;
-        events.push({
-          type: 'harvest.recorded',
-          subject: `plot:${plotId}`,
-          body: {
-            season,
-            eventTime: `${date}T08:00:00Z`,
-            product: 'cocoa beans, dried',
-            quantity: { value: kg.toFixed(1), unit: 'KGM' },
-          },
-        });
-      }
+      const crops = (
+        [
+          ['2025/26 main crop', 0.75, '2025-12-15'],
+          ['2026 light crop', 0.25, '2026-06-20'],
+        ] as const
+      ).map(([season, share, date]) => ({
+        season,
+        date,
+        kg: Math.round(hectares * (350 + random() * 200) * share * 10) / 10,
+      }));
+      plotWrites.push(
+        (async () => {
+          await plots.map(
+            SYSTEM,
+            {
+              organisationId: cooperatives[c]!.id,
+              name: `${coop.country}-${String(p + 1).padStart(3, '0')}`,
+              commodity: 'cocoa',
+              country: coop.country,
+              geometry,
+              declaredAreaHectares: declared,
+            },
+            { id: plotId, sourceText: geometryText },
+          );
+          for (const [k, crop] of crops.entries()) {
+            const harvest = await events.record(SYSTEM, {
+              type: 'harvest',
+              plotId,
+              season: crop.season,
+              eventTime: `${crop.date}T08:00:00Z`,
+              output: {
+                lot: `${coop.country}-${String(p + 1).padStart(3, '0')}-${k === 0 ? 'M' : 'L'}26`,
+                quantity: kg(crop.kg),
+                description: 'cocoa beans, dried',
+              },
+            });
+            harvestsByCoop[c]!.push({ batchId: harvest.batchIds[0]!, quantity: kg(crop.kg) });
+          }
+        })(),
+      );
     }
-    deliveries.push(cooperativeKg);
   });
   await Promise.all(plotWrites);
 
+  // Each cooperative pools its members' beans, ships them to its exporter, who ships them to Tema.
+  const atProcessor: { batchId: string; quantity: { value: string; unit: string } }[] = [];
   let beansKg = 0;
-  deliveries.forEach((kg, i) => {
-    beansKg += kg;
-    events.push({
-      type: 'transfer.shipped',
-      subject: `batch:${uuidFrom(random)}`,
-      body: {
-        from: `organisation:${cooperatives[i]!.id}`,
-        to: `organisation:${exporters[i]!.id}`,
-        product: 'cocoa beans, dried',
-        quantity: { value: kg.toFixed(1), unit: 'KGM' },
-        eventTime: '2026-07-10T10:00:00Z',
-      },
-    });
-    events.push({
-      type: 'transfer.shipped',
-      subject: `batch:${uuidFrom(random)}`,
-      body: {
-        from: `organisation:${exporters[i]!.id}`,
-        to: `organisation:${processor.id}`,
-        product: 'cocoa beans, dried',
-        quantity: { value: kg.toFixed(1), unit: 'KGM' },
-        eventTime: '2026-07-24T10:00:00Z',
-      },
-    });
-  });
-  // Beans → nibs (≈ 0.80) → liquor; liquor pressed into butter (≈ 0.43) and cake.
-  const liquorKg = beansKg * 0.8;
-  events.push({
-    type: 'transformation.recorded',
-    subject: `batch:${uuidFrom(random)}`,
-    body: {
-      site: `organisation:${processor.id}`,
-      inputs: [{ product: 'cocoa beans, dried', quantity: { value: beansKg.toFixed(1), unit: 'KGM' } }],
+  for (const [c, harvests] of harvestsByCoop.entries()) {
+    const totalKg = harvests.reduce((sum, h) => sum + Number(h.quantity.value), 0);
+    beansKg += totalKg;
+    const pooled = await events.record(SYSTEM, {
+      type: 'transformation',
+      organisationId: cooperatives[c]!.id,
+      eventTime: '2026-07-01T08:00:00Z',
+      inputs: harvests,
       outputs: [
-        { product: 'cocoa butter', quantity: { value: (liquorKg * 0.43).toFixed(1), unit: 'KGM' } },
-        { product: 'cocoa cake', quantity: { value: (liquorKg * 0.55).toFixed(1), unit: 'KGM' } },
+        { lot: `POOL-2026-${c + 1}`, quantity: kg(totalKg), description: 'cocoa beans, dried, pooled' },
       ],
-      eventTime: '2026-08-05T06:00:00Z',
-    },
+    });
+    const atExporter = await events.record(SYSTEM, {
+      type: 'transfer',
+      fromOrganisationId: cooperatives[c]!.id,
+      toOrganisationId: exporters[c]!.id,
+      eventTime: '2026-07-10T10:00:00Z',
+      input: { batchId: pooled.batchIds[0]!, quantity: kg(totalKg) },
+      output: { lot: `EXP-2026-${c + 1}`, quantity: kg(totalKg), description: 'cocoa beans, dried' },
+    });
+    const shipped = await events.record(SYSTEM, {
+      type: 'transfer',
+      fromOrganisationId: exporters[c]!.id,
+      toOrganisationId: processor.id,
+      eventTime: '2026-07-24T10:00:00Z',
+      input: { batchId: atExporter.batchIds[0]!, quantity: kg(totalKg) },
+      output: { lot: `TCP-IN-2026-${c + 1}`, quantity: kg(totalKg), description: 'cocoa beans, dried' },
+    });
+    atProcessor.push({ batchId: shipped.batchIds[0]!, quantity: kg(totalKg) });
+  }
+  // Beans → nibs (≈ 0.80) → liquor, pressed into butter (≈ 0.43 of liquor) and cake (≈ 0.55).
+  const liquorKg = beansKg * 0.8;
+  const pressed = await events.record(SYSTEM, {
+    type: 'transformation',
+    organisationId: processor.id,
+    eventTime: '2026-08-05T06:00:00Z',
+    inputs: atProcessor,
+    outputs: [
+      { lot: 'TCP-BUTTER-2026-08', quantity: kg(liquorKg * 0.43), description: 'cocoa butter' },
+      { lot: 'TCP-CAKE-2026-08', quantity: kg(liquorKg * 0.55), description: 'cocoa cake' },
+    ],
   });
-  events.push({
-    type: 'transfer.shipped',
-    subject: `batch:${uuidFrom(random)}`,
-    body: {
-      from: `organisation:${processor.id}`,
-      to: `organisation:${manufacturer.id}`,
-      product: 'cocoa butter',
-      quantity: { value: (liquorKg * 0.43).toFixed(1), unit: 'KGM' },
-      eventTime: '2026-09-01T09:00:00Z',
-    },
-  });
-  // Traceability events have no projection yet (EPCIS capture comes with the supply-chain records work).
-  await writer.append({
-    entries: events.map((e) => ({ ...e, version: 1, at: at(), actor: SYSTEM.subject })),
+  await events.record(SYSTEM, {
+    type: 'transfer',
+    fromOrganisationId: processor.id,
+    toOrganisationId: manufacturer.id,
+    eventTime: '2026-09-01T09:00:00Z',
+    input: { batchId: pressed.batchIds[0]!, quantity: kg(liquorKg * 0.43) },
+    output: { lot: 'BW-CB-2026-09-001', quantity: kg(liquorKg * 0.43), description: 'cocoa butter' },
   });
 
   // The log was empty before the guard entry, so everything in it now is the demo.

@@ -71,16 +71,14 @@ export default async function productRoutes(
             );
           },
         });
-        return reply
-          .code(201)
-          .send({
-            id,
-            gtin,
-            name: input.name,
-            commodity: input.commodity,
-            organisationId: input.organisationId,
-            entryIndex: Number(receipt.entries[0]!.index),
-          });
+        return reply.code(201).send({
+          id,
+          gtin,
+          name: input.name,
+          commodity: input.commodity,
+          organisationId: input.organisationId,
+          entryIndex: Number(receipt.entries[0]!.index),
+        });
       } catch (error) {
         if ((error as { code?: string }).code === '23505')
           throw new AppError('conflict', `GTIN ${gtin} is already registered`, { cause: error });
