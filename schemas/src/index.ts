@@ -37,3 +37,10 @@ export {
   Trace,
   TraceEvent,
 } from './traceability.ts';
+export {
+  EvidenceRequirementInput,
+  InvitationInput,
+  Onboarding,
+  OnboardingStatus,
+  TransitionInput,
+} from './onboarding.ts';

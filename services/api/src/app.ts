@@ -16,6 +16,8 @@ import relationshipRoutes from './routes/v1/relationships/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
+import onboardingRoutes from './routes/v1/onboarding/index.ts';
+import { createOnboardingService } from './routes/v1/onboarding/service.ts';
 import productRoutes from './routes/v1/products/index.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -68,4 +70,5 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   const events = createEventService({ ...deps, access });
   await fastify.register(eventRoutes, { events, prefix: '/v1/events' });
   await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
+  await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });
 }

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Commodity, Uuid } from './registry.ts';
+
+export const OnboardingStatus = z.enum([
+  'invited',
+  'submitted',
+  'under_review',
+  'approved',
+  'rejected',
+  'suspended',
+]);
+
+export const InvitationInput = z
+  .object({ brandId: Uuid, supplierId: Uuid })
+  .strict()
+  .meta({ id: 'NewInvitation' });
+
+export const TransitionInput = z
+  .object({
+    to: OnboardingStatus,
+    reason: z.string().trim().min(1).max(2000).describe('why: kept on the ledger entry'),
+  })
+  .strict()
+  .meta({ id: 'NewOnboardingTransition' });
+
+export const EvidenceRequirementInput = z
+  .object({
+    commodity: Commodity,
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case identifier such as site_reality_snapshot'),
+    description: z.string().trim().min(1).max(500),
+    stage: z.enum(['onboarding', 'procurement', 'annual']),
+  })
+  .strict()
+  .meta({ id: 'NewEvidenceRequirement' });
+
+export const Onboarding = z
+  .object({
+    brandId: Uuid,
+    supplierId: Uuid,
+    status: OnboardingStatus,
+    history: z.array(
+      z.object({
+        status: OnboardingStatus,
+        reason: z.string().nullable(),
+        actor: z.string(),
+        at: z.string(),
+        entryIndex: z.number().int(),
+      }),
+    ),
+    requirements: z.array(
+      z.object({ commodity: Commodity, key: z.string(), description: z.string(), stage: z.string() }),
+    ),
+  })
+  .meta({ id: 'Onboarding' });

@@ -1,0 +1,211 @@
+// Supplier onboarding: invited → submitted → under review → approved / rejected / suspended.
+// Every transition is a ledger entry with who and why; the state check runs under the ledger's
+// sequencing lock, so two racing transitions cannot both apply.
+import type { SqlExecutor } from '@groundtruth/db';
+import { decodeEntry } from '@groundtruth/ledger';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/schemas';
+import type { z } from 'zod';
+import type { Principal } from '../../../auth.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+
+type Status = z.output<typeof OnboardingStatus>;
+type Party = 'supplier' | 'buyer';
+
+/** Which side moves the workflow from one status to the next. */
+const TRANSITIONS: Record<Status, Partial<Record<Status, Party>>> = {
+  invited: { submitted: 'supplier' },
+  submitted: { under_review: 'buyer' },
+  under_review: { approved: 'buyer', rejected: 'buyer' },
+  approved: { suspended: 'buyer' },
+  suspended: { under_review: 'buyer' },
+  rejected: { submitted: 'supplier' },
+};
+
+const subjectOf = (brandId: string, supplierId: string) => `onboarding:${brandId}:${supplierId}`;
+
+class StaleState extends Error {}
+
+export function createOnboardingService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+  const isBuyer = (p: Principal, brandId: string) =>
+    p.role === 'admin' ||
+    ((p.role === 'procurement' || p.role === 'compliance') && p.organisationId === brandId);
+  const isSupplier = (p: Principal, supplierId: string) =>
+    p.role === 'admin' || (p.role === 'supplier' && p.organisationId === supplierId);
+
+  async function current(brandId: string, supplierId: string): Promise<Status | undefined> {
+    const [row] = await db.query<{ status: Status }>(
+      'SELECT status FROM supplier_onboarding WHERE brand_id = $1 AND supplier_id = $2',
+      [brandId, supplierId],
+    );
+    return row?.status;
+  }
+
+  async function write(
+    principal: Principal,
+    brandId: string,
+    supplierId: string,
+    from: Status | undefined,
+    to: Status,
+    reason: string | null,
+  ) {
+    try {
+      await writer.append({
+        entries: [
+          {
+            type: 'onboarding.transitioned',
+            version: 1,
+            at: new Date().toISOString(),
+            actor: principal.subject,
+            subject: subjectOf(brandId, supplierId),
+            body: {
+              brand: `organisation:${brandId}`,
+              supplier: `organisation:${supplierId}`,
+              from: from ?? null,
+              to,
+              reason,
+            },
+          },
+        ],
+        project: async (tx, [appended]) => {
+          const [row] = await tx.query<{ status: Status }>(
+            'SELECT status FROM supplier_onboarding WHERE brand_id = $1 AND supplier_id = $2 FOR UPDATE',
+            [brandId, supplierId],
+          );
+          if ((row?.status ?? undefined) !== from) throw new StaleState();
+          await tx.query(
+            `INSERT INTO supplier_onboarding (brand_id, supplier_id, status, reason, entry_index) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (brand_id, supplier_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+               entry_index = excluded.entry_index, updated_at = now()`,
+            [brandId, supplierId, to, reason, appended!.index.toString()],
+          );
+        },
+      });
+    } catch (error) {
+      if (error instanceof StaleState)
+        throw new AppError('conflict', 'the onboarding status changed meanwhile; read it again');
+      throw error;
+    }
+  }
+
+  return {
+    async invite(principal: Principal, brandId: string, supplierId: string) {
+      if (!isBuyer(principal, brandId))
+        throw forbidden('only the brand’s procurement or compliance team invites its suppliers');
+      const kinds = await db.query<{ id: string; kind: string }>(
+        'SELECT id, kind FROM organisations WHERE id = ANY($1::uuid[])',
+        [[brandId, supplierId]],
+      );
+      const kind = (id: string) => kinds.find((k) => k.id === id)?.kind;
+      if (kind(brandId) !== 'brand')
+        throw badRequest(`organisation ${brandId} is not a brand`, [
+          { in: 'body', pointer: '/brandId', detail: 'must be a brand' },
+        ]);
+      if (!kind(supplierId)) throw notFound(`organisation ${supplierId} not found`);
+      if (kind(supplierId) !== 'supplier')
+        throw badRequest(`organisation ${supplierId} is not a supplier`, [
+          { in: 'body', pointer: '/supplierId', detail: 'must be a supplier' },
+        ]);
+      if (await current(brandId, supplierId))
+        throw new AppError('conflict', 'this supplier is already being onboarded by this brand');
+      await write(principal, brandId, supplierId, undefined, 'invited', null);
+    },
+
+    async transition(principal: Principal, brandId: string, supplierId: string, to: Status, reason: string) {
+      const from = await current(brandId, supplierId);
+      if (!from || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+        throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
+      }
+      const party = TRANSITIONS[from][to];
+      if (!party) {
+        throw new AppError(
+          'conflict',
+          `cannot go from ${from} to ${to}; next: ${Object.keys(TRANSITIONS[from]).join(', ')}`,
+        );
+      }
+      const allowed = party === 'supplier' ? isSupplier(principal, supplierId) : isBuyer(principal, brandId);
+      if (!allowed) throw forbidden(`the ${party} moves onboarding from ${from} to ${to}`);
+      await write(principal, brandId, supplierId, from, to, reason);
+    },
+
+    async get(principal: Principal, brandId: string, supplierId: string) {
+      const status = await current(brandId, supplierId);
+      if (!status || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+        throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
+      }
+      // The history is the ledger itself: every transition entry of this workflow, in order.
+      const rows = await db.query<{ idx: string | number; data: Uint8Array }>(
+        'SELECT idx, data FROM ledger_entries WHERE subject = $1 ORDER BY idx',
+        [subjectOf(brandId, supplierId)],
+      );
+      const history = rows.map((row) => {
+        const entry = decodeEntry(new Uint8Array(row.data));
+        return {
+          status: entry.body.to as Status,
+          reason: (entry.body.reason as string | null) ?? null,
+          actor: entry.actor,
+          at: entry.at,
+          entryIndex: Number(row.idx),
+        };
+      });
+      const requirements = await db.query<{
+        commodity: 'cocoa';
+        key: string;
+        description: string;
+        stage: string;
+      }>(
+        `SELECT r.commodity, r.key, r.description, r.stage FROM evidence_requirements r
+         WHERE r.brand_id = $1 AND r.commodity IN (SELECT commodity FROM supply_relationships WHERE supplier_id = $2)
+         ORDER BY r.commodity, r.key`,
+        [brandId, supplierId],
+      );
+      return { brandId, supplierId, status, history, requirements };
+    },
+
+    async requireEvidence(
+      principal: Principal,
+      brandId: string,
+      input: z.output<typeof EvidenceRequirementInput>,
+    ) {
+      if (!isBuyer(principal, brandId))
+        throw forbidden('only the brand’s own team sets its evidence requirements');
+      const [brand] = await db.query<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [
+        brandId,
+      ]);
+      if (brand?.kind !== 'brand') throw notFound(`brand ${brandId} not found`);
+      try {
+        await writer.append({
+          entries: [
+            {
+              type: 'evidence_requirement.set',
+              version: 1,
+              at: new Date().toISOString(),
+              actor: principal.subject,
+              subject: `organisation:${brandId}`,
+              body: { ...input },
+            },
+          ],
+          project: async (tx, [appended]) => {
+            await tx.query(
+              'INSERT INTO evidence_requirements (brand_id, commodity, key, description, stage, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
+              [
+                brandId,
+                input.commodity,
+                input.key,
+                input.description,
+                input.stage,
+                appended!.index.toString(),
+              ],
+            );
+          },
+        });
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505')
+          throw new AppError('conflict', `requirement ${input.key} already exists for ${input.commodity}`);
+        throw error;
+      }
+    },
+  };
+}
+
+export type OnboardingService = ReturnType<typeof createOnboardingService>;
