@@ -13,7 +13,10 @@ export interface TestApp {
   app: FastifyInstance;
   runtime: Runtime;
   database: TestDatabase;
-  token(role: Role, options?: { subject?: string; organisationId?: string | undefined; ttl?: string }): Promise<string>;
+  token(
+    role: Role,
+    options?: { subject?: string; organisationId?: string | undefined; ttl?: string },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -10,7 +10,8 @@ import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
-import { AppError, badRequest, notFound } from '../../../errors.ts';
+import { badRequest, notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
 
 type EventInputValue = z.output<typeof EventInput>;
 type QuantityValue = { value: string; unit: string };
@@ -48,8 +49,6 @@ export const toBatch = (row: BatchRow) => ({
   producedBy: row.produced_by,
   entryIndex: Number(row.entry_index),
 });
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 export function createEventService({
   db,
@@ -188,27 +187,16 @@ export function createEventService({
     };
 
     try {
-      const receipt = await writer.append({
-        entries: [
-          {
-            type: `event.${input.type}`,
-            version: 1,
-            at: new Date().toISOString(),
-            actor: principal.subject,
-            subject: `event:${eventId}`,
-            body,
-          },
-        ],
-        project: (tx, [appended]) => project(tx, appended!.index),
+      const entryIndex = await appendRecord(writer, principal, {
+        type: `event.${input.type}`,
+        subject: `event:${eventId}`,
+        body,
+        conflict: `a batch with that lot already exists for organisation ${outputOwner}`,
+        project,
       });
-      return { eventId, batchIds: outputs.map((o) => o.id), entryIndex: Number(receipt.entries[0]!.index) };
+      return { eventId, batchIds: outputs.map((o) => o.id), entryIndex };
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError(
-          'conflict',
-          `a batch with that lot already exists for organisation ${outputOwner}`,
-          { cause: error },
-        );
+      // foreign_key_violation: a product id that does not exist.
       if ((error as { code?: string }).code === '23503')
         throw badRequest('a referenced product does not exist');
       throw error;

@@ -8,6 +8,7 @@ import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/sc
 import type { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
 
 type Status = z.output<typeof OnboardingStatus>;
 type Party = 'supplier' | 'buyer';
@@ -50,24 +51,18 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
     reason: string | null,
   ) {
     try {
-      await writer.append({
-        entries: [
-          {
-            type: 'onboarding.transitioned',
-            version: 1,
-            at: new Date().toISOString(),
-            actor: principal.subject,
-            subject: subjectOf(brandId, supplierId),
-            body: {
-              brand: `organisation:${brandId}`,
-              supplier: `organisation:${supplierId}`,
-              from: from ?? null,
-              to,
-              reason,
-            },
-          },
-        ],
-        project: async (tx, [appended]) => {
+      await appendRecord(writer, principal, {
+        type: 'onboarding.transitioned',
+        subject: subjectOf(brandId, supplierId),
+        body: {
+          brand: `organisation:${brandId}`,
+          supplier: `organisation:${supplierId}`,
+          from: from ?? null,
+          to,
+          reason,
+        },
+        conflict: 'this onboarding already exists',
+        project: async (tx, index) => {
           const [row] = await tx.query<{ status: Status }>(
             'SELECT status FROM supplier_onboarding WHERE brand_id = $1 AND supplier_id = $2 FOR UPDATE',
             [brandId, supplierId],
@@ -77,7 +72,7 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
             `INSERT INTO supplier_onboarding (brand_id, supplier_id, status, reason, entry_index) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (brand_id, supplier_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
                entry_index = excluded.entry_index, updated_at = now()`,
-            [brandId, supplierId, to, reason, appended!.index.toString()],
+            [brandId, supplierId, to, reason, index.toString()],
           );
         },
       });
@@ -173,37 +168,18 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
         brandId,
       ]);
       if (brand?.kind !== 'brand') throw notFound(`brand ${brandId} not found`);
-      try {
-        await writer.append({
-          entries: [
-            {
-              type: 'evidence_requirement.set',
-              version: 1,
-              at: new Date().toISOString(),
-              actor: principal.subject,
-              subject: `organisation:${brandId}`,
-              body: { ...input },
-            },
-          ],
-          project: async (tx, [appended]) => {
-            await tx.query(
-              'INSERT INTO evidence_requirements (brand_id, commodity, key, description, stage, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-              [
-                brandId,
-                input.commodity,
-                input.key,
-                input.description,
-                input.stage,
-                appended!.index.toString(),
-              ],
-            );
-          },
-        });
-      } catch (error) {
-        if ((error as { code?: string }).code === '23505')
-          throw new AppError('conflict', `requirement ${input.key} already exists for ${input.commodity}`);
-        throw error;
-      }
+      await appendRecord(writer, principal, {
+        type: 'evidence_requirement.set',
+        subject: `organisation:${brandId}`,
+        body: { ...input },
+        conflict: `requirement ${input.key} already exists for ${input.commodity}`,
+        project: async (tx, index) => {
+          await tx.query(
+            'INSERT INTO evidence_requirements (brand_id, commodity, key, description, stage, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
+            [brandId, input.commodity, input.key, input.description, input.stage, index.toString()],
+          );
+        },
+      });
     },
   };
 }

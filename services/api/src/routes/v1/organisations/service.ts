@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import type { OrganisationInput, RelationshipInput } from '@groundtruth/schemas';
 import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
-import { AppError, badRequest, notFound } from '../../../errors.ts';
+import { badRequest, notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
 
 export interface OrganisationRecord {
   id: string;
@@ -40,9 +41,6 @@ const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
 
 const ORGANISATION_COLUMNS = 'id, name, kind, country, role, identifiers, entry_index';
 
-/** PostgreSQL's unique_violation: a record that already exists. */
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
-
 export function createOrganisationService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
   async function get(id: string): Promise<OrganisationRecord | undefined> {
     const [row] = await db.query<OrganisationRow>(
@@ -72,18 +70,12 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
         role: input.role ?? null,
         identifiers,
       };
-      const receipt = await writer.append({
-        entries: [
-          {
-            type: 'organisation.registered',
-            version: 1,
-            at: new Date().toISOString(),
-            actor: principal.subject,
-            subject: `organisation:${id}`,
-            body,
-          },
-        ],
-        project: async (tx, [appended]) => {
+      const entryIndex = await appendRecord(writer, principal, {
+        type: 'organisation.registered',
+        subject: `organisation:${id}`,
+        body,
+        conflict: `organisation ${id} already exists`,
+        project: async (tx, index) => {
           await tx.query(
             `INSERT INTO organisations (id, name, kind, country, role, identifiers, entry_index) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
             [
@@ -93,12 +85,12 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
               input.country,
               input.role ?? null,
               JSON.stringify(identifiers),
-              appended!.index.toString(),
+              index.toString(),
             ],
           );
         },
       });
-      return { id, ...body, entryIndex: Number(receipt.entries[0]!.index) };
+      return { id, ...body, entryIndex };
     },
 
     async declareRelationship(
@@ -119,35 +111,23 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
         ]);
       }
       const id = options.id ?? randomUUID();
-      try {
-        const receipt = await writer.append({
-          entries: [
-            {
-              type: 'relationship.declared',
-              version: 1,
-              at: new Date().toISOString(),
-              actor: principal.subject,
-              subject: `relationship:${id}`,
-              body: {
-                buyer: `organisation:${input.buyerId}`,
-                supplier: `organisation:${input.supplierId}`,
-                commodity: input.commodity,
-              },
-            },
-          ],
-          project: async (tx, [appended]) => {
-            await tx.query(
-              'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
-              [id, input.buyerId, input.supplierId, input.commodity, appended!.index.toString()],
-            );
-          },
-        });
-        return { id, ...input, entryIndex: Number(receipt.entries[0]!.index) };
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new AppError('conflict', 'this relationship is already declared', { cause: error });
-        throw error;
-      }
+      const entryIndex = await appendRecord(writer, principal, {
+        type: 'relationship.declared',
+        subject: `relationship:${id}`,
+        body: {
+          buyer: `organisation:${input.buyerId}`,
+          supplier: `organisation:${input.supplierId}`,
+          commodity: input.commodity,
+        },
+        conflict: 'this relationship is already declared',
+        project: async (tx, index) => {
+          await tx.query(
+            'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
+            [id, input.buyerId, input.supplierId, input.commodity, index.toString()],
+          );
+        },
+      });
+      return { id, ...input, entryIndex };
     },
 
     /** Every organisation upstream of this one, with its tier. */

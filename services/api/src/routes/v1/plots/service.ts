@@ -7,6 +7,7 @@ import type { PlotInput } from '@groundtruth/schemas';
 import type { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
 
 interface PlotRow {
   id: string;
@@ -87,28 +88,22 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
         declaredHectares: f.declaredHectares.toFixed(6),
         relativeDifference: f.relativeDifference.toFixed(4),
       }));
-      const receipt = await writer.append({
-        entries: [
-          {
-            type: 'plot.mapped',
-            version: 1,
-            at: new Date().toISOString(),
-            actor: principal.subject,
-            subject: `plot:${id}`,
-            body: {
-              organisation: `organisation:${input.organisationId}`,
-              name: input.name ?? null,
-              commodity: input.commodity,
-              country: input.country,
-              geometry: input.geometry as { type: string; coordinates: never[] },
-              areaHectares,
-              areaSource: checked.areaSource!,
-              declaredAreaHectares: declared,
-              findings,
-            },
-          },
-        ],
-        project: async (tx, [appended]) => {
+      const entryIndex = await appendRecord(writer, principal, {
+        type: 'plot.mapped',
+        subject: `plot:${id}`,
+        body: {
+          organisation: `organisation:${input.organisationId}`,
+          name: input.name ?? null,
+          commodity: input.commodity,
+          country: input.country,
+          geometry: input.geometry as { type: string; coordinates: never[] },
+          areaHectares,
+          areaSource: checked.areaSource!,
+          declaredAreaHectares: declared,
+          findings,
+        },
+        conflict: `plot ${id} already exists`,
+        project: async (tx, index) => {
           await tx.query(
             `INSERT INTO plots (id, organisation_id, name, commodity, country, geometry, area_hectares, area_source,
                                 declared_area_hectares, findings, entry_index)
@@ -124,7 +119,7 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
               checked.areaSource,
               declared,
               JSON.stringify(findings),
-              appended!.index.toString(),
+              index.toString(),
             ],
           );
         },
@@ -140,7 +135,7 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
         areaSource: checked.areaSource!,
         declaredAreaHectares: declared,
         findings,
-        entryIndex: Number(receipt.entries[0]!.index),
+        entryIndex,
       };
     },
   };

@@ -8,7 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
-import { AppError, notFound } from '../../../errors.ts';
+import { notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
 
 interface ProductRow {
   id: string;
@@ -47,43 +48,33 @@ export default async function productRoutes(
       await access.requireWritable(request.principal!, input.organisationId);
       const id = randomUUID();
       const gtin = normaliseGtin(input.gtin)!;
-      try {
-        const receipt = await writer.append({
-          entries: [
-            {
-              type: 'product.registered',
-              version: 1,
-              at: new Date().toISOString(),
-              actor: request.principal!.subject,
-              subject: `product:${id}`,
-              body: {
-                gtin,
-                name: input.name,
-                commodity: input.commodity,
-                organisation: `organisation:${input.organisationId}`,
-              },
-            },
-          ],
-          project: async (tx, [appended]) => {
-            await tx.query(
-              'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-              [id, gtin, input.name, input.commodity, input.organisationId, appended!.index.toString()],
-            );
-          },
-        });
-        return reply.code(201).send({
+      const entryIndex = await appendRecord(writer, request.principal!, {
+        type: 'product.registered',
+        subject: `product:${id}`,
+        body: {
+          gtin,
+          name: input.name,
+          commodity: input.commodity,
+          organisation: `organisation:${input.organisationId}`,
+        },
+        conflict: `GTIN ${gtin} is already registered`,
+        project: async (tx, index) => {
+          await tx.query(
+            'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
+            [id, gtin, input.name, input.commodity, input.organisationId, index.toString()],
+          );
+        },
+      });
+      return reply
+        .code(201)
+        .send({
           id,
           gtin,
           name: input.name,
           commodity: input.commodity,
           organisationId: input.organisationId,
-          entryIndex: Number(receipt.entries[0]!.index),
+          entryIndex,
         });
-      } catch (error) {
-        if ((error as { code?: string }).code === '23505')
-          throw new AppError('conflict', `GTIN ${gtin} is already registered`, { cause: error });
-        throw error;
-      }
     },
   });
 
