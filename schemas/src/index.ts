@@ -44,3 +44,4 @@ export {
   OnboardingStatus,
   TransitionInput,
 } from './onboarding.ts';
+export { ImportReport } from './imports.ts';

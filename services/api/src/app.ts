@@ -16,6 +16,8 @@ import relationshipRoutes from './routes/v1/relationships/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
+import importRoutes from './routes/v1/imports/index.ts';
+import { createImportService } from './routes/v1/imports/service.ts';
 import onboardingRoutes from './routes/v1/onboarding/index.ts';
 import { createOnboardingService } from './routes/v1/onboarding/service.ts';
 import productRoutes from './routes/v1/products/index.ts';
@@ -34,6 +36,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     request.rawBody = body as string;
     parseJson(request, body as string, done);
   });
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
@@ -65,7 +68,12 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   const organisations = createOrganisationService(deps);
   await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
   await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
-  await fastify.register(plotRoutes, { plots: createPlotService(deps), access, prefix: '/v1/plots' });
+  const plots = createPlotService(deps);
+  await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });
+  await fastify.register(importRoutes, {
+    imports: createImportService({ ...deps, access, plots }),
+    prefix: '/v1/imports',
+  });
   await fastify.register(productRoutes, { ...deps, access, prefix: '/v1/products' });
   const events = createEventService({ ...deps, access });
   await fastify.register(eventRoutes, { events, prefix: '/v1/events' });

@@ -1,5 +1,5 @@
-// Appending one domain record: its ledger entry (version 1, stamped now, by the caller) and its
-// projection rows in the same transaction. A unique violation in the projection means the record
+// Appending domain records: each one a ledger entry (version 1, stamped now, by the caller) with its
+// projection rows, all in one transaction. A unique violation in a projection means the record
 // already exists: the client gets 409 with the caller's words, never a 500.
 import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
@@ -20,29 +20,52 @@ export interface RecordSpec {
   conflict: string;
 }
 
-/** Appends the record and resolves with its entry index once it is durably in the log. */
+/**
+ * Appends several records atomically: all their entries and projections commit together or not at
+ * all. `after` runs last in the same transaction (e.g. to store an idempotency key). Resolves with
+ * the entry index of each record once they are durably in the log.
+ */
+export async function appendRecords(
+  writer: LedgerWriter,
+  principal: Principal,
+  specs: RecordSpec[],
+  after?: (tx: Transaction) => Promise<void>,
+): Promise<number[]> {
+  const at = new Date().toISOString();
+  let current: RecordSpec | undefined;
+  try {
+    const receipt = await writer.append({
+      entries: specs.map((spec) => ({
+        type: spec.type,
+        version: 1,
+        at,
+        actor: principal.subject,
+        subject: spec.subject,
+        body: spec.body,
+      })),
+      project: async (tx, appended) => {
+        for (const [i, spec] of specs.entries()) {
+          current = spec;
+          await spec.project(tx, appended[i]!.index);
+        }
+        current = undefined;
+        await after?.(tx);
+      },
+    });
+    return receipt.entries.map((e) => Number(e.index));
+  } catch (error) {
+    if (isUniqueViolation(error) && current)
+      throw new AppError('conflict', current.conflict, { cause: error });
+    throw error;
+  }
+}
+
+/** Appends one record; resolves with its entry index. */
 export async function appendRecord(
   writer: LedgerWriter,
   principal: Principal,
   spec: RecordSpec,
 ): Promise<number> {
-  try {
-    const receipt = await writer.append({
-      entries: [
-        {
-          type: spec.type,
-          version: 1,
-          at: new Date().toISOString(),
-          actor: principal.subject,
-          subject: spec.subject,
-          body: spec.body,
-        },
-      ],
-      project: (tx, [appended]) => spec.project(tx, appended!.index),
-    });
-    return Number(receipt.entries[0]!.index);
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('conflict', spec.conflict, { cause: error });
-    throw error;
-  }
+  const [index] = await appendRecords(writer, principal, [spec]);
+  return index!;
 }

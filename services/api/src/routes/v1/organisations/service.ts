@@ -7,7 +7,7 @@ import type { OrganisationInput, RelationshipInput } from '@groundtruth/schemas'
 import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';
-import { appendRecord } from '../../../record.ts';
+import { appendRecord, type RecordSpec } from '../../../record.ts';
 
 export interface OrganisationRecord {
   id: string;
@@ -41,6 +41,62 @@ const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
 
 const ORGANISATION_COLUMNS = 'id, name, kind, country, role, identifiers, entry_index';
 
+/** The record of a new organisation, checked by the schema, not yet written. */
+export function prepareRegistration(input: z.output<typeof OrganisationInput>, id: string = randomUUID()) {
+  // Drop absent identifiers so the entry holds only what was given.
+  const identifiers = Object.fromEntries(
+    Object.entries(input.identifiers ?? {}).filter((kv): kv is [string, string] => kv[1] !== undefined),
+  );
+  const body = {
+    name: input.name,
+    kind: input.kind,
+    country: input.country,
+    role: input.role ?? null,
+    identifiers,
+  };
+  const spec: RecordSpec = {
+    type: 'organisation.registered',
+    subject: `organisation:${id}`,
+    body,
+    conflict: `organisation ${id} already exists`,
+    project: async (tx, index) => {
+      await tx.query(
+        `INSERT INTO organisations (id, name, kind, country, role, identifiers, entry_index) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
+        [
+          id,
+          input.name,
+          input.kind,
+          input.country,
+          input.role ?? null,
+          JSON.stringify(identifiers),
+          index.toString(),
+        ],
+      );
+    },
+  };
+  return { spec, record: { id, ...body } };
+}
+
+/** The record of a supply relationship, not yet written (the caller has checked both ends). */
+export function relationshipSpec(id: string, input: z.output<typeof RelationshipInput>): RecordSpec {
+  return {
+    type: 'relationship.declared',
+    subject: `relationship:${id}`,
+    body: {
+      buyer: `organisation:${input.buyerId}`,
+      supplier: `organisation:${input.supplierId}`,
+      commodity: input.commodity,
+    },
+    conflict: 'this relationship is already declared',
+    project: async (tx, index) => {
+      await tx.query(
+        'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
+        [id, input.buyerId, input.supplierId, input.commodity, index.toString()],
+      );
+    },
+  };
+}
+
 export function createOrganisationService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
   async function get(id: string): Promise<OrganisationRecord | undefined> {
     const [row] = await db.query<OrganisationRow>(
@@ -58,39 +114,8 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
       input: z.output<typeof OrganisationInput>,
       options: { id?: string } = {},
     ): Promise<OrganisationRecord> {
-      const id = options.id ?? randomUUID();
-      // Drop absent identifiers so the entry holds only what was given.
-      const identifiers = Object.fromEntries(
-        Object.entries(input.identifiers ?? {}).filter((kv): kv is [string, string] => kv[1] !== undefined),
-      );
-      const body = {
-        name: input.name,
-        kind: input.kind,
-        country: input.country,
-        role: input.role ?? null,
-        identifiers,
-      };
-      const entryIndex = await appendRecord(writer, principal, {
-        type: 'organisation.registered',
-        subject: `organisation:${id}`,
-        body,
-        conflict: `organisation ${id} already exists`,
-        project: async (tx, index) => {
-          await tx.query(
-            `INSERT INTO organisations (id, name, kind, country, role, identifiers, entry_index) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
-            [
-              id,
-              input.name,
-              input.kind,
-              input.country,
-              input.role ?? null,
-              JSON.stringify(identifiers),
-              index.toString(),
-            ],
-          );
-        },
-      });
-      return { id, ...body, entryIndex };
+      const { spec, record } = prepareRegistration(input, options.id);
+      return { ...record, entryIndex: await appendRecord(writer, principal, spec) };
     },
 
     async declareRelationship(
@@ -111,22 +136,7 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
         ]);
       }
       const id = options.id ?? randomUUID();
-      const entryIndex = await appendRecord(writer, principal, {
-        type: 'relationship.declared',
-        subject: `relationship:${id}`,
-        body: {
-          buyer: `organisation:${input.buyerId}`,
-          supplier: `organisation:${input.supplierId}`,
-          commodity: input.commodity,
-        },
-        conflict: 'this relationship is already declared',
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
-            [id, input.buyerId, input.supplierId, input.commodity, index.toString()],
-          );
-        },
-      });
+      const entryIndex = await appendRecord(writer, principal, relationshipSpec(id, input));
       return { id, ...input, entryIndex };
     },
 

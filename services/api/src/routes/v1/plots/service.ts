@@ -7,7 +7,7 @@ import type { PlotInput } from '@groundtruth/schemas';
 import type { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';
-import { appendRecord } from '../../../record.ts';
+import { appendRecord, type RecordSpec } from '../../../record.ts';
 
 interface PlotRow {
   id: string;
@@ -56,6 +56,15 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
       input: z.output<typeof PlotInput>,
       options: { id?: string; sourceText?: string | undefined } = {},
     ): Promise<PlotRecord> {
+      const { spec, record } = await this.prepare(input, options);
+      return { ...record, entryIndex: await appendRecord(writer, principal, spec) };
+    },
+
+    /** Checks a plot (owner, EUDR geometry) and builds its record without writing: for single and bulk writes. */
+    async prepare(
+      input: z.output<typeof PlotInput>,
+      options: { id?: string; sourceText?: string | undefined } = {},
+    ): Promise<{ spec: RecordSpec; record: Omit<PlotRecord, 'entryIndex'> }> {
       const [owner] = await db.query<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [
         input.organisationId,
       ]);
@@ -88,7 +97,7 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
         declaredHectares: f.declaredHectares.toFixed(6),
         relativeDifference: f.relativeDifference.toFixed(4),
       }));
-      const entryIndex = await appendRecord(writer, principal, {
+      const spec: RecordSpec = {
         type: 'plot.mapped',
         subject: `plot:${id}`,
         body: {
@@ -123,8 +132,8 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
             ],
           );
         },
-      });
-      return {
+      };
+      const record = {
         id,
         organisationId: input.organisationId,
         name: input.name ?? null,
@@ -135,8 +144,8 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
         areaSource: checked.areaSource!,
         declaredAreaHectares: declared,
         findings,
-        entryIndex,
       };
+      return { spec, record };
     },
   };
 }

@@ -65,16 +65,14 @@ export default async function productRoutes(
           );
         },
       });
-      return reply
-        .code(201)
-        .send({
-          id,
-          gtin,
-          name: input.name,
-          commodity: input.commodity,
-          organisationId: input.organisationId,
-          entryIndex,
-        });
+      return reply.code(201).send({
+        id,
+        gtin,
+        name: input.name,
+        commodity: input.commodity,
+        organisationId: input.organisationId,
+        entryIndex,
+      });
     },
   });
 

@@ -1,0 +1,191 @@
+// Bulk import for procurement onboarding: suppliers or plots from CSV or JSON, with a report of what
+// was accepted and why rows were rejected. Accepted rows are written in one transaction, so an import
+// is all-or-nothing at the database level in both modes; `all-or-nothing` additionally refuses the
+// whole file when any row is bad. An Idempotency-Key makes a retry answer the same without writing.
+import { createHash, randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '@groundtruth/db';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { Commodity, CountryCode, OrganisationInput, PlotInput, Uuid } from '@groundtruth/schemas';
+import { z } from 'zod';
+import type { Access } from '../../../access.ts';
+import type { Principal } from '../../../auth.ts';
+import { AppError, type FieldError } from '../../../errors.ts';
+import { appendRecords, isUniqueViolation, type RecordSpec } from '../../../record.ts';
+import { prepareRegistration, relationshipSpec } from '../organisations/service.ts';
+import type { createPlotService } from '../plots/service.ts';
+
+export const MAX_IMPORT_ROWS = 10_000;
+export type ImportKind = 'suppliers' | 'plots';
+export type ImportMode = 'all-or-nothing' | 'per-row';
+
+/** A supplier row: the organisation, and optionally the buyer it supplies (declared with it). */
+export const SupplierRow = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    country: CountryCode,
+    role: OrganisationInput.shape.role,
+    identifiers: OrganisationInput.shape.identifiers,
+    buyerId: Uuid.optional(),
+    commodity: Commodity.optional(),
+  })
+  .strict()
+  .refine((r) => (r.buyerId === undefined) === (r.commodity === undefined), {
+    message: 'buyerId and commodity go together',
+    path: ['commodity'],
+  });
+
+export interface ImportRow {
+  /** The row as parsed from JSON or CSV. */
+  value: unknown;
+  /** The text its geometry was written as (plots), so EUDR precision is judged on the digits sent. */
+  sourceText?: string | undefined;
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  mode: ImportMode;
+  accepted: number;
+  rejected: number;
+  rows: { row: number; status: 'accepted' | 'rejected'; id?: string; errors?: FieldError[] }[];
+}
+
+const toFieldErrors = (error: z.ZodError): FieldError[] =>
+  error.issues.map((i) => ({ in: 'body', pointer: `/${i.path.join('/')}`, detail: i.message }));
+
+export function createImportService(deps: {
+  db: SqlExecutor;
+  writer: LedgerWriter;
+  access: Access;
+  plots: ReturnType<typeof createPlotService>;
+}) {
+  const { db, writer, access, plots } = deps;
+
+  async function prepareRow(
+    principal: Principal,
+    kind: ImportKind,
+    row: ImportRow,
+  ): Promise<{ id: string; specs: RecordSpec[] }> {
+    if (kind === 'suppliers') {
+      const parsed = SupplierRow.safeParse(row.value);
+      if (!parsed.success)
+        throw new AppError('validation', 'invalid row', { errors: toFieldErrors(parsed.error) });
+      const { buyerId, commodity, ...organisation } = parsed.data;
+      if (buyerId) await access.requireWritable(principal, buyerId);
+      const { spec, record } = prepareRegistration({ ...organisation, kind: 'supplier' });
+      const specs = [spec];
+      if (buyerId && commodity)
+        specs.push(relationshipSpec(randomUUID(), { buyerId, supplierId: record.id, commodity }));
+      return { id: record.id, specs };
+    }
+    const parsed = PlotInput.safeParse(row.value);
+    if (!parsed.success)
+      throw new AppError('validation', 'invalid row', { errors: toFieldErrors(parsed.error) });
+    await access.requireWritable(principal, parsed.data.organisationId);
+    const { spec, record } = await plots.prepare(parsed.data, { sourceText: row.sourceText });
+    return { id: record.id, specs: [spec] };
+  }
+
+  async function storedResponse(principal: Principal, key: string) {
+    const [row] = await db.query<{ request_hash: string; status_code: number; response: unknown }>(
+      'SELECT request_hash, status_code, response FROM idempotency_keys WHERE principal = $1 AND key = $2',
+      [principal.subject, key],
+    );
+    return (
+      row && {
+        ...row,
+        response: (typeof row.response === 'string'
+          ? JSON.parse(row.response)
+          : row.response) as ImportReport,
+      }
+    );
+  }
+
+  return {
+    async run(
+      principal: Principal,
+      request: {
+        kind: ImportKind;
+        mode: ImportMode;
+        rows: ImportRow[];
+        idempotencyKey?: string | undefined;
+        rawRequest: string;
+      },
+    ): Promise<{ statusCode: number; report: ImportReport; replayed: boolean }> {
+      const requestHash = createHash('sha256')
+        .update(`${request.kind}\n${request.mode}\n${request.rawRequest}`)
+        .digest('hex');
+      if (request.idempotencyKey) {
+        const stored = await storedResponse(principal, request.idempotencyKey);
+        if (stored) {
+          if (stored.request_hash !== requestHash) {
+            throw new AppError('validation', 'this Idempotency-Key was used for a different request', {
+              errors: [
+                {
+                  in: 'headers',
+                  pointer: '/idempotency-key',
+                  detail: 'reuse a key only to retry the same request',
+                },
+              ],
+            });
+          }
+          return { statusCode: stored.status_code, report: stored.response, replayed: true };
+        }
+      }
+      if (request.rows.length > MAX_IMPORT_ROWS) {
+        throw new AppError('payload_too_large', `an import takes at most ${MAX_IMPORT_ROWS} rows`);
+      }
+
+      const report: ImportReport = {
+        kind: request.kind,
+        mode: request.mode,
+        accepted: 0,
+        rejected: 0,
+        rows: [],
+      };
+      const specs: RecordSpec[] = [];
+      for (const [i, row] of request.rows.entries()) {
+        try {
+          const prepared = await prepareRow(principal, request.kind, row);
+          specs.push(...prepared.specs);
+          report.rows.push({ row: i + 1, status: 'accepted', id: prepared.id });
+          report.accepted++;
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          report.rows.push({
+            row: i + 1,
+            status: 'rejected',
+            errors: error.options.errors ?? [{ pointer: '/', detail: error.message }],
+          });
+          report.rejected++;
+        }
+      }
+      const refused = request.mode === 'all-or-nothing' && report.rejected > 0;
+      if (refused) {
+        // Nothing is written; say so row by row.
+        for (const row of report.rows) if (row.status === 'accepted') delete row.id;
+        report.accepted = 0;
+        return { statusCode: 422, report, replayed: false };
+      }
+      if (specs.length === 0) return { statusCode: 200, report, replayed: false };
+      try {
+        await appendRecords(writer, principal, specs, async (tx) => {
+          if (!request.idempotencyKey) return;
+          await tx.query(
+            'INSERT INTO idempotency_keys (principal, key, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5::jsonb)',
+            [principal.subject, request.idempotencyKey, requestHash, 200, JSON.stringify(report)],
+          );
+        });
+      } catch (error) {
+        // A concurrent retry with the same key won the race: answer with what it stored.
+        const cause = (error as { cause?: unknown }).cause ?? error;
+        if (request.idempotencyKey && isUniqueViolation(cause)) {
+          const stored = await storedResponse(principal, request.idempotencyKey);
+          if (stored?.request_hash === requestHash)
+            return { statusCode: stored.status_code, report: stored.response, replayed: true };
+        }
+        throw error;
+      }
+      return { statusCode: 200, report, replayed: false };
+    },
+  };
+}
