@@ -45,3 +45,4 @@ export {
   TransitionInput,
 } from './onboarding.ts';
 export { ImportReport } from './imports.ts';
+export { Contact, ContactInput } from './contacts.ts';

@@ -86,8 +86,8 @@ describe('demo data', () => {
       const written = await seedDemoData(t.runtime);
       const plots = 2 * DEMO_PLOTS_PER_COOPERATIVE;
       // guard + 7 organisations + 6 relationships + plots + 2 harvests a plot + per cooperative a pool
-      // and two transfers + the pressing + the butter shipment.
-      expect(written).toBe(1 + 7 + 6 + plots + 2 * plots + 2 * 3 + 2);
+      // and two transfers + grinding + pressing + the butter shipment.
+      expect(written).toBe(1 + 7 + 6 + plots + 2 * plots + 2 * 3 + 3);
       expect(await seedDemoData(t.runtime)).toBe(0);
       expect(await t.runtime.reader.size()).toBe(BigInt(written));
       const count = async (table: string) =>

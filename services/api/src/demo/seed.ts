@@ -297,16 +297,24 @@ export async function seedDemoData({
     });
     atProcessor.push({ batchId: shipped.batchIds[0]!, quantity: kg(totalKg) });
   }
-  // Beans → nibs (≈ 0.80) → liquor, pressed into butter (≈ 0.43 of liquor) and cake (≈ 0.55).
+  // Tema grinds the beans into liquor (≈ 0.80 after shelling and winnowing), then presses the liquor
+  // into butter (≈ 0.43) and cake, milled into powder (≈ 0.55).
   const liquorKg = beansKg * 0.8;
+  const ground = await events.record(SYSTEM, {
+    type: 'transformation',
+    organisationId: processor.id,
+    eventTime: '2026-08-03T06:00:00Z',
+    inputs: atProcessor,
+    outputs: [{ lot: 'TCP-LIQUOR-2026-08', quantity: kg(liquorKg), description: 'cocoa liquor' }],
+  });
   const pressed = await events.record(SYSTEM, {
     type: 'transformation',
     organisationId: processor.id,
     eventTime: '2026-08-05T06:00:00Z',
-    inputs: atProcessor,
+    inputs: [{ batchId: ground.batchIds[0]!, quantity: kg(liquorKg) }],
     outputs: [
       { lot: 'TCP-BUTTER-2026-08', quantity: kg(liquorKg * 0.43), description: 'cocoa butter' },
-      { lot: 'TCP-CAKE-2026-08', quantity: kg(liquorKg * 0.55), description: 'cocoa cake' },
+      { lot: 'TCP-POWDER-2026-08', quantity: kg(liquorKg * 0.55), description: 'cocoa powder' },
     ],
   });
   await events.record(SYSTEM, {

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Uuid } from './registry.ts';
+
+export const ContactInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +233201234567')
+      .optional(),
+    role: z.string().trim().max(100).optional(),
+  })
+  .strict()
+  .meta({ id: 'NewContact' });
+
+export const Contact = z
+  .object({
+    id: Uuid,
+    organisationId: Uuid,
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    role: z.string().nullable(),
+    commitment: z
+      .string()
+      .describe('hex SHA-256(salt ‖ RFC 8785 JSON of the contact), as on the ledger entry'),
+    erased: z.boolean(),
+    entryIndex: z.number().int(),
+  })
+  .meta({ id: 'Contact' });
