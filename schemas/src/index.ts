@@ -46,3 +46,4 @@ export {
 } from './onboarding.ts';
 export { ImportReport } from './imports.ts';
 export { Contact, ContactInput } from './contacts.ts';
+export { IssuedToken, Role, TokenRequest, User, UserInput } from './users.ts';

@@ -14,6 +14,7 @@ import { createOrganisationService } from './routes/v1/organisations/service.ts'
 import plotRoutes from './routes/v1/plots/index.ts';
 import { createPlotService } from './routes/v1/plots/service.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
+import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
@@ -43,7 +44,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
 
   // Ours first: routes pick up the error handler of their context when they are declared.
   await fastify.register(errorsPlugin);
-  await fastify.register(authPlugin, { tokenKeys: runtime.tokenKeys });
+  await fastify.register(authPlugin, {
+    tokenKeys: runtime.tokenKeys,
+    isTokenActive: (tokenId: string) => isTokenActive(runtime.db, tokenId),
+  });
 
   await fastify.register(swagger, {
     openapi: {
@@ -80,5 +84,6 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   const events = createEventService({ ...deps, access });
   await fastify.register(eventRoutes, { events, prefix: '/v1/events' });
   await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
+  await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
   await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });
 }

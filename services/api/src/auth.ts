@@ -14,12 +14,15 @@ export interface Principal {
   role: Role;
   /** The organisation the user acts for (brand, supplier, auditor), when the role needs one. */
   organisationId?: string;
+  /** Token id of a per-user token (revocable); operator tokens from `gt token` have none. */
+  tokenId?: string;
 }
 
 const Claims = z.object({
   sub: z.string().min(1).max(200),
   role: z.enum(ROLES),
   org: z.string().min(1).max(200).optional(),
+  jti: z.uuid().optional(),
 });
 
 export interface TokenKeys {
@@ -34,9 +37,14 @@ export class TokenError extends Error {
 
 export async function mintToken(
   keys: TokenKeys,
-  claims: { subject: string; role: Role; organisationId?: string | undefined; ttl: string },
+  claims: { subject: string; role: Role; organisationId?: string | undefined; ttl: string; tokenId?: string },
 ): Promise<string> {
-  return new SignJWT({ role: claims.role, ...(claims.organisationId ? { org: claims.organisationId } : {}) })
+  const jwt = new SignJWT({
+    role: claims.role,
+    ...(claims.organisationId ? { org: claims.organisationId } : {}),
+  });
+  if (claims.tokenId) jwt.setJti(claims.tokenId);
+  return jwt
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setSubject(claims.subject)
     .setIssuer(keys.issuer)
@@ -57,7 +65,12 @@ export async function verifyToken(keys: TokenKeys, token: string): Promise<Princ
       clockTolerance: 5,
     });
     const claims = Claims.parse(payload);
-    return { subject: claims.sub, role: claims.role, ...(claims.org ? { organisationId: claims.org } : {}) };
+    return {
+      subject: claims.sub,
+      role: claims.role,
+      ...(claims.org ? { organisationId: claims.org } : {}),
+      ...(claims.jti ? { tokenId: claims.jti } : {}),
+    };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new TokenError('token expired');
     if (error instanceof joseErrors.JOSEError) throw new TokenError(`invalid token: ${error.code}`);

@@ -16,7 +16,10 @@ declare module 'fastify' {
   }
 }
 
-async function authPlugin(app: FastifyInstance, options: { tokenKeys: TokenKeys }) {
+async function authPlugin(
+  app: FastifyInstance,
+  options: { tokenKeys: TokenKeys; isTokenActive?: (tokenId: string) => Promise<boolean> },
+) {
   app.decorate('tokenKeys', options.tokenKeys);
   app.decorateRequest('principal', undefined);
 
@@ -24,12 +27,18 @@ async function authPlugin(app: FastifyInstance, options: { tokenKeys: TokenKeys 
     const header = request.headers.authorization;
     const match = header ? /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header) : null;
     if (!match) throw unauthorized('a bearer token is required');
+    let principal: Principal;
     try {
-      return await verifyToken(options.tokenKeys, match[1]!);
+      principal = await verifyToken(options.tokenKeys, match[1]!);
     } catch (error) {
       if (error instanceof TokenError) throw unauthorized(error.message);
       throw new AppError('internal', 'token verification failed', { cause: error });
     }
+    // A per-user token counts only while its issuance stands: revoked or unknown ids are refused.
+    if (principal.tokenId && !(await options.isTokenActive?.(principal.tokenId))) {
+      throw unauthorized('token revoked or unknown');
+    }
+    return principal;
   }
 
   app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {

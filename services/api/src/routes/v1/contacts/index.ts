@@ -93,19 +93,17 @@ export default async function contactRoutes(
           );
         },
       });
-      return reply
-        .code(201)
-        .send({
-          id,
-          organisationId: request.params.id,
-          name: c.name,
-          email: c.email ?? null,
-          phone: c.phone ?? null,
-          role: c.role ?? null,
-          commitment: commitment.toString('hex'),
-          erased: false,
-          entryIndex,
-        });
+      return reply.code(201).send({
+        id,
+        organisationId: request.params.id,
+        name: c.name,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+        role: c.role ?? null,
+        commitment: commitment.toString('hex'),
+        erased: false,
+        entryIndex,
+      });
     },
   });
 
