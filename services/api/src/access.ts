@@ -42,8 +42,18 @@ export function createAccess(db: SqlExecutor): Access {
     const own = principal.organisationId;
     if (!own) return false;
     if (own === organisationId) return true;
-    // An auditor sees what brands grant it; grants are not built yet, so only its own organisation.
-    if (principal.role === 'auditor') return false;
+    if (principal.role === 'auditor') {
+      // An auditor sees the chains of the brands that granted it access (and nothing else).
+      const grants = await db.query<{ brand_id: string }>(
+        'SELECT brand_id FROM auditor_grants WHERE auditor_id = $1 AND revoked_at IS NULL',
+        [own],
+      );
+      for (const { brand_id } of grants) {
+        if (brand_id === organisationId || (await upstreamTiers(db, brand_id)).has(organisationId))
+          return true;
+      }
+      return false;
+    }
     return (await upstreamTiers(db, own)).has(organisationId);
   }
 
@@ -56,7 +66,8 @@ export function createAccess(db: SqlExecutor): Access {
       if (!(await visible(principal, organisationId)))
         throw notFound(`organisation ${organisationId} not found`);
       if (principal.role === 'admin') return;
-      // Suppliers write only for themselves; a brand's procurement team maps the chain that feeds it.
+      // Suppliers write only for themselves; a brand's procurement team maps the chain that feeds it;
+      // auditors and compliance officers read.
       if (principal.role === 'supplier' && principal.organisationId === organisationId) return;
       if (principal.role === 'procurement') return;
       throw forbidden(`a ${principal.role} token may not write records for organisation ${organisationId}`);

@@ -8,6 +8,7 @@ import errorsPlugin from './plugins/errors.ts';
 import healthRoutes from './routes/health/index.ts';
 import { createAccess } from './access.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
+import grantRoutes from './routes/v1/grants/index.ts';
 import ledgerRoutes from './routes/v1/ledger/index.ts';
 import organisationRoutes from './routes/v1/organisations/index.ts';
 import { createOrganisationService } from './routes/v1/organisations/service.ts';
@@ -73,6 +74,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   const organisations = createOrganisationService(deps);
   await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
   await fastify.register(contactRoutes, { ...deps, access, prefix: '/v1/organisations' });
+  await fastify.register(grantRoutes, { ...deps, prefix: '/v1/organisations' });
   await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
   const plots = createPlotService(deps);
   await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });

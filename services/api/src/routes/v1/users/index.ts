@@ -89,16 +89,14 @@ export default async function userRoutes(
           );
         },
       });
-      return reply
-        .code(201)
-        .send({
-          id,
-          organisationId: input.organisationId ?? null,
-          role: input.role,
-          displayName: input.displayName,
-          email: input.email ?? null,
-          entryIndex,
-        });
+      return reply.code(201).send({
+        id,
+        organisationId: input.organisationId ?? null,
+        role: input.role,
+        displayName: input.displayName,
+        email: input.email ?? null,
+        entryIndex,
+      });
     },
   });
 

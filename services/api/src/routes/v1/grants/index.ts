@@ -1,0 +1,115 @@
+// Auditor grants: a brand lets an auditing organisation read the chain that feeds it. Granting and
+// revoking are ledger entries.
+import type { SqlExecutor } from '@groundtruth/db';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { Problem, Uuid } from '@groundtruth/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Principal } from '../../../auth.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+
+export default async function grantRoutes(
+  app: FastifyInstance,
+  { db, writer }: { db: SqlExecutor; writer: LedgerWriter },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const requireBrandTeam = async (principal: Principal, brandId: string) => {
+    const ownBrand = principal.role === 'admin' || principal.organisationId === brandId;
+    if (!ownBrand) throw notFound(`organisation ${brandId} not found`);
+    if (principal.role !== 'admin' && principal.role !== 'procurement' && principal.role !== 'compliance') {
+      throw forbidden('only the brand’s procurement or compliance team grants auditors access');
+    }
+  };
+  const kinds = async (ids: string[]) =>
+    new Map(
+      (
+        await db.query<{ id: string; kind: string }>(
+          'SELECT id, kind FROM organisations WHERE id = ANY($1::uuid[])',
+          [ids],
+        )
+      ).map((r) => [r.id, r.kind]),
+    );
+
+  r.post('/:brandId/auditor-grants', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance'),
+    schema: {
+      operationId: 'grantAuditor',
+      tags: ['access'],
+      summary: 'Let an auditing organisation read the chain that feeds this brand',
+      security: [{ bearer: [] }],
+      params: z.object({ brandId: Uuid }),
+      body: z.object({ auditorId: Uuid }).strict(),
+      response: {
+        201: z.object({ brandId: Uuid, auditorId: Uuid, entryIndex: z.number().int() }),
+        ...problems,
+      },
+    },
+    handler: async (request, reply) => {
+      const { brandId } = request.params;
+      const { auditorId } = request.body;
+      await requireBrandTeam(request.principal!, brandId);
+      const k = await kinds([brandId, auditorId]);
+      if (k.get(brandId) !== 'brand') throw notFound(`brand ${brandId} not found`);
+      if (k.get(auditorId) !== 'auditor')
+        throw badRequest(`organisation ${auditorId} is not an auditor`, [
+          { in: 'body', pointer: '/auditorId', detail: 'must be an auditor organisation' },
+        ]);
+      const entryIndex = await appendRecord(writer, request.principal!, {
+        type: 'auditor.granted',
+        subject: `organisation:${brandId}`,
+        body: { auditor: `organisation:${auditorId}` },
+        conflict: 'this auditor already has access',
+        project: async (tx, index) => {
+          const [active] = await tx.query(
+            'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND revoked_at IS NULL FOR UPDATE',
+            [brandId, auditorId],
+          );
+          if (active) throw new AppError('conflict', 'this auditor already has access');
+          await tx.query(
+            `INSERT INTO auditor_grants (brand_id, auditor_id, entry_index) VALUES ($1, $2, $3)
+             ON CONFLICT (brand_id, auditor_id) DO UPDATE SET entry_index = excluded.entry_index, revoked_at = NULL`,
+            [brandId, auditorId, index.toString()],
+          );
+        },
+      });
+      return reply.code(201).send({ brandId, auditorId, entryIndex });
+    },
+  });
+
+  r.delete('/:brandId/auditor-grants/:auditorId', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance'),
+    schema: {
+      operationId: 'revokeAuditor',
+      tags: ['access'],
+      security: [{ bearer: [] }],
+      params: z.object({ brandId: Uuid, auditorId: Uuid }),
+      response: { 204: z.null(), ...problems },
+    },
+    handler: async (request, reply) => {
+      const { brandId, auditorId } = request.params;
+      await requireBrandTeam(request.principal!, brandId);
+      const [grant] = await db.query(
+        'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND revoked_at IS NULL',
+        [brandId, auditorId],
+      );
+      if (!grant) throw notFound(`no active grant for auditor ${auditorId}`);
+      await appendRecord(writer, request.principal!, {
+        type: 'auditor.revoked',
+        subject: `organisation:${brandId}`,
+        body: { auditor: `organisation:${auditorId}` },
+        conflict: 'already revoked',
+        project: async (tx) => {
+          await tx.query(
+            'UPDATE auditor_grants SET revoked_at = now() WHERE brand_id = $1 AND auditor_id = $2',
+            [brandId, auditorId],
+          );
+        },
+      });
+      return reply.code(204).send(null);
+    },
+  });
+}
