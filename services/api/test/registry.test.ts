@@ -438,7 +438,7 @@ describe('supplier registry', () => {
       expect(huge.statusCode).toBe(413);
     });
 
-    it('survives a thousand generated bodies per route without a 5xx', async () => {
+    it('survives 3,600 generated bodies across every POST route without a 5xx', async () => {
       let seed = 7;
       const random = () => {
         seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -453,7 +453,19 @@ describe('supplier registry', () => {
           () => pick([0, -1, 1e308, -0.5, 6.123456, Number.MAX_SAFE_INTEGER]),
           () => pick(['', 'x', 'GH', 'cocoa', 'Polygon', 'Point', ids.s2, '💥'.repeat(50), 'a'.repeat(400)]),
           () => ids.brandA,
-          () => pick(['supplier', 'brand', '4012345000009']),
+          () =>
+            pick([
+              'supplier',
+              'brand',
+              '4012345000009',
+              'harvest',
+              'transfer',
+              'transformation',
+              'KGM',
+              '512.4',
+              '-1',
+              'rows',
+            ]),
           () => Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1)),
           () =>
             Object.fromEntries(
@@ -471,6 +483,23 @@ describe('supplier registry', () => {
                   'commodity',
                   'declaredAreaHectares',
                   'identifiers',
+                  'plotId',
+                  'season',
+                  'eventTime',
+                  'output',
+                  'inputs',
+                  'outputs',
+                  'quantity',
+                  'value',
+                  'unit',
+                  'lot',
+                  'gtin',
+                  'rows',
+                  'brandId',
+                  'auditorId',
+                  'role',
+                  'displayName',
+                  'phone',
                 ]),
                 value(depth + 1),
               ]),
@@ -478,9 +507,24 @@ describe('supplier registry', () => {
         ][kind]!();
       };
       const statuses = new Map<number, number>();
-      for (const url of ['/v1/organisations', '/v1/relationships', '/v1/plots']) {
-        for (let i = 0; i < 1000; i++) {
-          const res = await send('POST', url, tokens.procurementA, value(0) ?? {});
+      // Every POST route, as the most privileged caller (so bodies reach the deepest validation) and as procurement.
+      const routes = [
+        '/v1/organisations',
+        '/v1/relationships',
+        '/v1/plots',
+        '/v1/events',
+        '/v1/products',
+        '/v1/onboarding',
+        '/v1/imports/suppliers',
+        '/v1/imports/plots?mode=per-row',
+        `/v1/organisations/${ids.s2}/contacts`,
+        `/v1/organisations/${ids.brandA}/evidence-requirements`,
+        `/v1/organisations/${ids.brandA}/auditor-grants`,
+        '/v1/users',
+      ];
+      for (const url of routes) {
+        for (let i = 0; i < 300; i++) {
+          const res = await send('POST', url, i % 2 ? tokens.admin : tokens.procurementA, value(0) ?? {});
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
           if (res.statusCode >= 500) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`);
         }
