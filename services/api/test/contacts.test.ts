@@ -7,13 +7,7 @@ describe('supplier contacts (personal data off the ledger)', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const tok: Record<string, string> = {};
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: { authorization: `Bearer ${token}` },
-    });
+  const call = (...args: Parameters<TestApp['call']>) => t.call(...args);
   const CONTACT = {
     name: 'Akosua Mensah',
     phone: '+233201234567',
@@ -24,20 +18,12 @@ describe('supplier contacts (personal data off the ledger)', () => {
   beforeAll(async () => {
     t = await buildTestApp();
     tok.admin = await t.token('admin');
-    for (const [key, kind] of [
-      ['brand', 'brand'],
-      ['otherBrand', 'brand'],
-      ['farm', 'supplier'],
-    ] as const) {
-      ids[key] = (
-        await call('POST', '/v1/organisations', tok.admin!, { name: key, kind, country: 'GH' })
-      ).json().id;
-    }
-    await call('POST', '/v1/relationships', tok.admin!, {
-      buyerId: ids.brand!,
-      supplierId: ids.farm!,
-      commodity: 'cocoa',
-    });
+    Object.assign(
+      ids,
+      await t.seedOrganisations({ brand: 'brand', otherBrand: 'brand', farm: 'supplier' }, [
+        ['brand', 'farm'],
+      ]),
+    );
     tok.farm = await t.token('supplier', { organisationId: ids.farm });
     tok.compliance = await t.token('compliance', { organisationId: ids.brand });
     tok.other = await t.token('procurement', { organisationId: ids.otherBrand });

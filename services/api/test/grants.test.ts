@@ -5,38 +5,27 @@ describe('auditor grants', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const tok: Record<string, string> = {};
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      ...(payload ? { payload } : {}),
-      headers: { authorization: `Bearer ${token}` },
-    });
+  const call = (...args: Parameters<TestApp['call']>) => t.call(...args);
 
   beforeAll(async () => {
     t = await buildTestApp();
     tok.admin = await t.token('admin');
-    for (const [key, kind] of [
-      ['brand', 'brand'],
-      ['otherBrand', 'brand'],
-      ['supplier', 'supplier'],
-      ['otherSupplier', 'supplier'],
-      ['auditor', 'auditor'],
-    ] as const) {
-      ids[key] = (
-        await call('POST', '/v1/organisations', tok.admin!, { name: key, kind, country: 'GB' })
-      ).json().id;
-    }
-    await call('POST', '/v1/relationships', tok.admin!, {
-      buyerId: ids.brand!,
-      supplierId: ids.supplier!,
-      commodity: 'cocoa',
-    });
-    await call('POST', '/v1/relationships', tok.admin!, {
-      buyerId: ids.otherBrand!,
-      supplierId: ids.otherSupplier!,
-      commodity: 'cocoa',
-    });
+    Object.assign(
+      ids,
+      await t.seedOrganisations(
+        {
+          brand: 'brand',
+          otherBrand: 'brand',
+          supplier: 'supplier',
+          otherSupplier: 'supplier',
+          auditor: 'auditor',
+        },
+        [
+          ['brand', 'supplier'],
+          ['otherBrand', 'otherSupplier'],
+        ],
+      ),
+    );
     tok.auditor = await t.token('auditor', { organisationId: ids.auditor });
     tok.compliance = await t.token('compliance', { organisationId: ids.brand });
     tok.otherCompliance = await t.token('compliance', { organisationId: ids.otherBrand });

@@ -1,7 +1,7 @@
 // buildTestApp: the real app on a fresh database of the kind under test (PGlite or PostgreSQL).
 import { openTestDatabase, type TestDatabase } from '@groundtruth/db';
 import type { EntryEnvelope } from '@groundtruth/ledger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { mintToken, type Role } from '../src/auth.ts';
 import { buildServer } from '../src/build.ts';
 import { loadConfig } from '../src/config.ts';
@@ -17,6 +17,18 @@ export interface TestApp {
     role: Role,
     options?: { subject?: string; organisationId?: string | undefined; ttl?: string },
   ): Promise<string>;
+  /** One authenticated request through app.inject. */
+  call(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    token: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse>;
+  /** Registers organisations (name = key) and declares buyer → supplier links, as an admin; returns their ids by key. */
+  seedOrganisations(
+    kinds: Record<string, 'brand' | 'supplier' | 'auditor'>,
+    links?: [buyer: string, supplier: string][],
+  ): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -37,6 +49,41 @@ export async function buildTestApp(): Promise<TestApp> {
         organisationId: options.organisationId,
         ttl: options.ttl ?? '10m',
       }),
+    call: (method, url, token, payload) =>
+      app.inject({
+        method,
+        url,
+        ...(payload ? { payload } : {}),
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    seedOrganisations: async (kinds, links = []) => {
+      const admin = await mintToken(runtime.tokenKeys, {
+        role: 'admin',
+        subject: 'user:test-seed',
+        ttl: '10m',
+      });
+      const ids: Record<string, string> = {};
+      for (const [key, kind] of Object.entries(kinds)) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/v1/organisations',
+          payload: { name: key, kind, country: 'GH' },
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        if (res.statusCode !== 201) throw new Error(`seeding ${key}: ${res.body}`);
+        ids[key] = res.json().id;
+      }
+      for (const [buyer, supplier] of links) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/v1/relationships',
+          payload: { buyerId: ids[buyer], supplierId: ids[supplier], commodity: 'cocoa' },
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        if (res.statusCode !== 201) throw new Error(`seeding ${buyer} → ${supplier}: ${res.body}`);
+      }
+      return ids;
+    },
     close: async () => {
       await app.close();
       await runtime.writer.close();
