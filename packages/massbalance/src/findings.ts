@@ -1,0 +1,35 @@
+// What the engine reports: a rule, how serious, about what, and the numbers that triggered it, with the
+// reference table version, so that a report can be recomputed and compared exactly.
+
+export type Rule =
+  | 'OVER_YIELD'
+  | 'IMPOSSIBLE_YIELD'
+  | 'MASS_IMBALANCE'
+  | 'BLENDED_ORIGIN'
+  | 'NEGATIVE_BALANCE'
+  | 'CREDIT_EXPIRED'
+  | 'PERIOD_LOCKED'
+  | 'PERIOD_TOO_LONG'
+  | 'YIELD_OUTLIER'
+  | 'OUTSIDE_HARVEST_WINDOW'
+  | 'NEW_PLOT_BURST'
+  | 'CYCLE'
+  | 'UNKNOWN_MATERIAL'
+  | 'NOT_CHECKED';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Subject {
+  kind: 'plot' | 'event' | 'batch' | 'site';
+  id: string;
+}
+
+export interface Finding {
+  rule: Rule;
+  severity: Severity;
+  subject: Subject;
+  message: string;
+  /** Exact decimals as strings; shares as numbers in [0, 1]. */
+  numbers: Record<string, string | number>;
+  referenceVersion: string;
+}

@@ -1,0 +1,50 @@
+// @groundtruth/massbalance: pure mass-balance rules over the quantities people report. No I/O: the
+// service feeds it plots, events and batches and stores the findings it returns.
+export {
+  type ConservationResult,
+  type Conversion,
+  checkConservation,
+  DEFAULT_CONSERVATION_TOLERANCE,
+} from './conservation.ts';
+export type { Finding, Rule, Severity, Subject } from './findings.ts';
+export { baseEquivalent, type MaterialAmount } from './materials.ts';
+export {
+  blendedOriginFindings,
+  type CustodyModel,
+  type FlowBatch,
+  type FlowEvent,
+  type FlowGraph,
+  propagateShares,
+  type ShareResult,
+} from './origin.ts';
+export {
+  checkPlotCapacity,
+  cropYear,
+  DEFAULT_GPS_TOLERANCE,
+  type PlotCapacity,
+  type PlotHarvests,
+  POINT_MAX_HECTARES,
+} from './plot-capacity.ts';
+export {
+  BASE_MATERIAL,
+  type Commodity,
+  DEFAULT_REFERENCE,
+  MATERIAL_FACTORS,
+  type MaterialFactor,
+  REFERENCE_VERSION,
+  type ReferenceTable,
+  YIELDS,
+  type YieldOverride,
+  type YieldReference,
+  yieldFor,
+} from './reference.ts';
+export { median, newPlotBurst, OUTLIER_Z, outsideHarvestWindow, yieldOutliers } from './signals.ts';
+export {
+  type AccountResult,
+  CREDIT_LIFETIME_MONTHS,
+  checkSiteAccount,
+  MAX_PERIOD_MONTHS,
+  type Period,
+  type Posting,
+  type SiteAccount,
+} from './site-accounts.ts';
