@@ -317,8 +317,8 @@ export const DEFAULT_REFERENCE: ReferenceTable = {
   overrides: [],
 };
 
-export class ReferenceError extends Error {
-  override name = 'ReferenceError';
+export class ReferenceDataError extends Error {
+  override name = 'ReferenceDataError';
 }
 
 /**
@@ -335,7 +335,7 @@ export function yieldFor(
   const row =
     table.yields.find((y) => y.commodity === commodity && y.country === country) ??
     table.yields.find((y) => y.commodity === commodity && y.country === '*');
-  if (!row) throw new ReferenceError(`no reference yield for ${commodity}`);
+  if (!row) throw new ReferenceDataError(`no reference yield for ${commodity}`);
   const override =
     (plotId && table.overrides.find((o) => o.commodity === commodity && o.plotId === plotId)) ||
     table.overrides.find((o) => o.commodity === commodity && !o.plotId && o.country === country);
