@@ -1,5 +1,14 @@
 // @groundtruth/schemas: the wire contract. JSON Schemas in schemas/json/ are generated from these.
 export { Base64Hash, Problem, TreeIndexParam } from './common.ts';
+export { Contact, ContactInput } from './contacts.ts';
+export {
+  CaptureErrorBehaviour,
+  CaptureJob,
+  EPCIS_MATCH_PARAMETERS,
+  EPCISQueryDocument,
+  EpcisEventQuery,
+} from './epcis.ts';
+export { ImportReport } from './imports.ts';
 export {
   CheckpointsQuery,
   CheckpointsResponse,
@@ -12,6 +21,13 @@ export {
   LedgerEntry,
   MAX_ENTRIES_PAGE,
 } from './ledger.ts';
+export {
+  EvidenceRequirementInput,
+  InvitationInput,
+  Onboarding,
+  OnboardingStatus,
+  TransitionInput,
+} from './onboarding.ts';
 export {
   Commodity,
   CountryCode,
@@ -37,13 +53,4 @@ export {
   Trace,
   TraceEvent,
 } from './traceability.ts';
-export {
-  EvidenceRequirementInput,
-  InvitationInput,
-  Onboarding,
-  OnboardingStatus,
-  TransitionInput,
-} from './onboarding.ts';
-export { ImportReport } from './imports.ts';
-export { Contact, ContactInput } from './contacts.ts';
 export { IssuedToken, Role, TokenRequest, User, UserInput } from './users.ts';

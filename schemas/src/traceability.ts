@@ -45,10 +45,24 @@ const Lot = z
   .max(80)
   .regex(/^[\x21-\x7e ]+$/, 'printable ASCII (a GS1 lot, AI 10)');
 
+/** What a batch physically is, for conversion factors: cocoa_beans, cocoa_liquor, coffee_green … */
+export const Material = z
+  .string()
+  .regex(/^[a-z][a-z_]{1,59}$/, 'a material name such as cocoa_butter')
+  .describe('Physical form, from the reference table of conversion factors (GET /v1/reference)');
+
 const NewBatch = z
   .object({
     lot: Lot,
     quantity: QuantityInput,
+    material: Material.optional().describe(
+      'Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one',
+    ),
+    cocoaContent: z
+      .string()
+      .regex(/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/, 'a fraction between 0 and 1, e.g. "0.70"')
+      .optional()
+      .describe('Chocolate only: cocoa content as a fraction, which sets its bean equivalent'),
     productId: Uuid.optional(),
     description: z.string().trim().max(300).optional(),
   })
@@ -98,6 +112,8 @@ export const Batch = z
     organisationId: Uuid,
     lot: z.string(),
     commodity: Commodity,
+    material: z.string(),
+    cocoaContent: z.string().nullable(),
     productId: Uuid.nullable(),
     description: z.string().nullable(),
     quantity: Quantity,

@@ -1,8 +1,13 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
 import { benchLedger } from './ledger.ts';
+import { benchMassBalance } from './massbalance.ts';
 import { benchTrace } from './trace.ts';
 
-const benches: Record<string, (args: string[]) => Promise<void>> = { ledger: benchLedger, trace: benchTrace };
+const benches: Record<string, (args: string[]) => Promise<void>> = {
+  ledger: benchLedger,
+  massbalance: benchMassBalance,
+  trace: benchTrace,
+};
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;
 if (!bench) {

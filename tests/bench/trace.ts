@@ -3,12 +3,12 @@
 // finds the upstream batch ids (the least any implementation must do), measured in the same run.
 import { parseArgs } from 'node:util';
 import { openTestDatabase } from '@groundtruth/db';
-import { loadConfig } from '../../services/api/src/config.ts';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
+import { loadConfig } from '../../services/api/src/config.ts';
+import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
 import { createOrganisationService } from '../../services/api/src/routes/v1/organisations/service.ts';
 import { createPlotService } from '../../services/api/src/routes/v1/plots/service.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
 import { openRuntime } from '../../services/api/src/runtime.ts';
 import { fmt, percentile, timed } from './stats.ts';
 

@@ -1,7 +1,7 @@
 // An outside verifier: talks to the service over HTTP only, downloads every entry, rebuilds the
 // tree itself and checks that the server agrees with it at every size.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';

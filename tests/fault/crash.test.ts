@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { openTestDatabase, testDatabaseKind, type Database } from '@groundtruth/db';
+import { type Database, openTestDatabase, testDatabaseKind } from '@groundtruth/db';
 import { createEd25519Verifier, MemoryTree, openCheckpoint, toHex } from '@groundtruth/ledger';
 import { LedgerReader } from '@groundtruth/ledger-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -9,8 +9,8 @@ import {
   fromBase64,
   openCheckpoint,
   toBase64,
-  verifyConsistency,
   type VerifiedCheckpoint,
+  verifyConsistency,
 } from '@groundtruth/ledger';
 import type { LedgerClient } from './http.ts';
 

@@ -1,5 +1,5 @@
 // @groundtruth/geo: pure geodesy and EUDR geometry rules for production plots.
-export { polygonAreaHectares, type Position, ringAreaSquareMetres } from './area.ts';
+export { type Position, polygonAreaHectares, ringAreaSquareMetres } from './area.ts';
 export {
   type AreaFinding,
   checkPlotGeometry,

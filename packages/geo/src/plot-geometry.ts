@@ -1,6 +1,6 @@
 // EUDR geolocation rules for a production plot (Regulation (EU) 2023/1115 Art. 2(28) as corrected;
 // RFC 7946 GeoJSON in WGS84 [lon, lat]). Pure: returns what is wrong, with JSON Pointers to it.
-import { polygonAreaHectares, type Position } from './area.ts';
+import { type Position, polygonAreaHectares } from './area.ts';
 
 /** EUDR: plots above 4 ha need a polygon; a Point may stand for a plot of at most 4 ha. */
 export const POINT_MAX_HECTARES = 4;

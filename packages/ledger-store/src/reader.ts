@@ -1,9 +1,11 @@
 // Reads the stored log: checkpoints, roots and proofs for any past size, entries and C2SP tiles.
 // Every root or proof costs one query of O(log n) rows (see readSubtreeHashes).
+
+import type { SqlExecutor } from '@groundtruth/db';
 import {
   consistencyProofRanges,
-  decomposeRange,
   decodeEntry,
+  decomposeRange,
   type EntryEnvelope,
   type Hash,
   hashRanges,
@@ -15,7 +17,6 @@ import {
   type TreeHasher,
   tileWidth,
 } from '@groundtruth/ledger';
-import type { SqlExecutor } from '@groundtruth/db';
 import { nodeTreeHasher } from './node-hasher.ts';
 import { bytes, readSubtreeHashes, subtreeKey } from './sql.ts';
 

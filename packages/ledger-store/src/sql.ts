@@ -1,7 +1,8 @@
 // Small helpers shared by the writer and the reader for moving hashes and indexes through SQL.
 // Arrays travel as text[] (hex for bytes) because the two drivers disagree on bytea[] parameters.
-import type { Hash, SubtreeId } from '@groundtruth/ledger';
+
 import type { SqlExecutor } from '@groundtruth/db';
+import type { Hash, SubtreeId } from '@groundtruth/ledger';
 
 export const hex = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');

@@ -1,6 +1,8 @@
 // The ledger writer: sequences entries gap-free, stores the Merkle tree and signs a checkpoint,
 // all in one transaction per batch. Concurrent appends are grouped into one batch (group commit);
 // a PostgreSQL advisory lock makes exactly one process the sequencer of each batch.
+
+import type { Database, Transaction } from '@groundtruth/db';
 import {
   CompactRange,
   type EntryEnvelope,
@@ -10,7 +12,6 @@ import {
   signCheckpoint,
   type TreeHasher,
 } from '@groundtruth/ledger';
-import type { Database, Transaction } from '@groundtruth/db';
 import { nodeTreeHasher } from './node-hasher.ts';
 import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
 

@@ -2,9 +2,9 @@ import { openTestDatabase, type TestDatabase, testDatabaseKind } from '@groundtr
 import {
   createEd25519Signer,
   createEd25519Verifier,
+  type EntryEnvelope,
   encodeEntry,
   encodeVerifierKey,
-  type EntryEnvelope,
   MemoryTree,
   openCheckpoint,
   verifyConsistency,

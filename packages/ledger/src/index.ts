@@ -10,6 +10,7 @@ export {
   signCheckpoint,
   type VerifiedCheckpoint,
 } from './checkpoint.ts';
+export { decodeEntry, type EntryEnvelope, EntryError, encodeEntry, MAX_ENTRY_BYTES } from './entry.ts';
 export {
   consistencyProofRanges,
   createTreeHasher,
@@ -49,4 +50,3 @@ export {
 } from './note.ts';
 export { encodeTileIndex, parseTileIndex, TILE_HEIGHT, TILE_WIDTH, tileWidth } from './tiles.ts';
 export { CompactRange, MemoryTree } from './tree.ts';
-export { decodeEntry, type EntryEnvelope, EntryError, encodeEntry, MAX_ENTRY_BYTES } from './entry.ts';

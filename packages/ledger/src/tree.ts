@@ -1,12 +1,12 @@
 // Growing a Merkle tree: the compact range (what an appender needs) and a whole in-memory tree
 // (what a verifier that downloaded every entry needs).
 import {
+  consistencyProofRanges,
   decomposeRange,
   foldRange,
   type Hash,
   hashRanges,
   inclusionProofRanges,
-  consistencyProofRanges,
   ProofError,
   rfc9162,
   type SubtreeId,

@@ -11,9 +11,13 @@ export { baseEquivalent, type MaterialAmount } from './materials.ts';
 export {
   blendedOriginFindings,
   type CustodyModel,
+  downstreamShares,
+  equivalentFactors,
   type FlowBatch,
   type FlowEvent,
   type FlowGraph,
+  type GraphIndex,
+  indexGraph,
   propagateShares,
   type ShareResult,
 } from './origin.ts';

@@ -103,10 +103,13 @@ const CROP_YEAR_START_MONTH: Partial<Record<Commodity, number>> = { cocoa: 10, c
 
 /** The crop year a harvest at `time` belongs to: "2025/26" for split years, "2026" for calendar ones. */
 export function cropYear(commodity: Commodity, time: string | Date): string {
-  const date = new Date(time);
+  // A UTC ISO string is read by its digits (fast, and called once per harvest); anything else parsed.
+  const utc = typeof time === 'string' && /^\d{4}-\d{2}-.*Z$/.test(time);
+  const date = utc ? undefined : new Date(time);
+  const year = utc ? Number((time as string).slice(0, 4)) : date!.getUTCFullYear();
+  const month = utc ? Number((time as string).slice(5, 7)) : date!.getUTCMonth() + 1;
   const start = CROP_YEAR_START_MONTH[commodity];
-  const year = date.getUTCFullYear();
   if (!start) return String(year);
-  const first = date.getUTCMonth() + 1 >= start ? year : year - 1;
+  const first = month >= start ? year : year - 1;
   return `${first}/${String((first + 1) % 100).padStart(2, '0')}`;
 }

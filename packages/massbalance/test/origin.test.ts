@@ -155,3 +155,32 @@ describe('bad data', () => {
     ).toBeCloseTo(0.5, 12);
   });
 });
+
+describe('downstream exposure', () => {
+  it('marks only what lies downstream of a source, with the share of its volume', async () => {
+    const { downstreamShares, indexGraph } = await import('../src/index.ts');
+    const g = chain();
+    const exposure = downstreamShares(table, g, indexGraph(g), ['h2']);
+    expect([...exposure.keys()].sort()).toEqual(['bar', 'butter', 'dirty', 'liquor', 'pool', 'powder']);
+    expect(exposure.get('dirty')).toBe(1);
+    expect(exposure.get('pool')).toBeCloseTo(0.75, 12);
+    expect(exposure.get('bar')).toBeCloseTo(0.75, 12);
+    expect(downstreamShares(table, g, indexGraph(g), ['press']).get('bar')).toBe(1);
+  });
+
+  it('does not loop on a cycle downstream of a source', async () => {
+    const { downstreamShares, indexGraph } = await import('../src/index.ts');
+    const g = graph(
+      [batch('h-out', 'h', '10'), batch('a', 'e1', '20'), batch('b', 'e2', '10')],
+      [
+        harvest('h', 'p'),
+        convert('e1', [
+          ['h-out', '10'],
+          ['b', '10'],
+        ]),
+        convert('e2', [['a', '10']]),
+      ],
+    );
+    expect([...downstreamShares(table, g, indexGraph(g), ['h']).entries()]).toEqual([['h-out', 1]]);
+  });
+});

@@ -30,6 +30,8 @@ export async function upstreamTiers(db: SqlExecutor, organisationId: string): Pr
 }
 
 export interface Access {
+  /** Every organisation whose records the principal may see, or 'all' for an admin. */
+  visibleOrganisations(principal: Principal): Promise<string[] | 'all'>;
   /** Throws 404 unless the principal may see the organisation (a 404, so ids of others do not leak). */
   requireVisible(principal: Principal, organisationId: string): Promise<void>;
   /** Throws 404 if invisible, 403 if visible but not the principal's to write. */
@@ -57,7 +59,28 @@ export function createAccess(db: SqlExecutor): Access {
     return (await upstreamTiers(db, own)).has(organisationId);
   }
 
+  async function visibleOrganisations(principal: Principal): Promise<string[] | 'all'> {
+    if (principal.role === 'admin') return 'all';
+    const own = principal.organisationId;
+    if (!own) return [];
+    const roots = [own];
+    if (principal.role === 'auditor') {
+      const grants = await db.query<{ brand_id: string }>(
+        'SELECT brand_id FROM auditor_grants WHERE auditor_id = $1 AND revoked_at IS NULL',
+        [own],
+      );
+      roots.push(...grants.map((g) => g.brand_id));
+    }
+    const ids = new Set(roots);
+    // An auditor's own organisation has no chain; a granting brand's chain is read in full.
+    for (const root of principal.role === 'auditor' ? roots.slice(1) : roots) {
+      for (const id of (await upstreamTiers(db, root)).keys()) ids.add(id);
+    }
+    return [...ids];
+  }
+
   return {
+    visibleOrganisations,
     async requireVisible(principal, organisationId) {
       if (!(await visible(principal, organisationId)))
         throw notFound(`organisation ${organisationId} not found`);

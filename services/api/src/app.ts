@@ -1,29 +1,33 @@
 // The application as a Fastify plugin: external plugins, then ours, then routes.
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createAccess } from './access.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
+import epcisRoutes from './routes/epcis/index.ts';
+import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
-import { createAccess } from './access.ts';
+import batchRoutes from './routes/v1/batches/index.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
+import eventRoutes from './routes/v1/events/index.ts';
+import { createEventService } from './routes/v1/events/service.ts';
 import grantRoutes from './routes/v1/grants/index.ts';
+import importRoutes from './routes/v1/imports/index.ts';
+import { createImportService } from './routes/v1/imports/service.ts';
 import ledgerRoutes from './routes/v1/ledger/index.ts';
+import massBalanceRoutes from './routes/v1/mass-balance/index.ts';
+import { createMassBalanceService } from './routes/v1/mass-balance/service.ts';
+import onboardingRoutes from './routes/v1/onboarding/index.ts';
+import { createOnboardingService } from './routes/v1/onboarding/service.ts';
 import organisationRoutes from './routes/v1/organisations/index.ts';
 import { createOrganisationService } from './routes/v1/organisations/service.ts';
 import plotRoutes from './routes/v1/plots/index.ts';
 import { createPlotService } from './routes/v1/plots/service.ts';
+import productRoutes from './routes/v1/products/index.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
 import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
-import batchRoutes from './routes/v1/batches/index.ts';
-import eventRoutes from './routes/v1/events/index.ts';
-import { createEventService } from './routes/v1/events/service.ts';
-import importRoutes from './routes/v1/imports/index.ts';
-import { createImportService } from './routes/v1/imports/service.ts';
-import onboardingRoutes from './routes/v1/onboarding/index.ts';
-import { createOnboardingService } from './routes/v1/onboarding/service.ts';
-import productRoutes from './routes/v1/products/index.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
@@ -35,10 +39,17 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   // (6.500000 has six decimals; the parsed number 6.5 does not show them). Parsing stays Fastify's own,
   // with its prototype-poisoning protection.
   const parseJson = fastify.getDefaultJsonParser('error', 'ignore');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  const keepRawJson = (
+    request: FastifyRequest,
+    body: string | Buffer,
+    done: (e: Error | null, v?: unknown) => void,
+  ) => {
     request.rawBody = body as string;
     parseJson(request, body as string, done);
-  });
+  };
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, keepRawJson);
+  // EPCIS documents are JSON-LD.
+  fastify.addContentTypeParser('application/ld+json', { parseAs: 'string' }, keepRawJson);
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
@@ -84,8 +95,27 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   });
   await fastify.register(productRoutes, { ...deps, access, prefix: '/v1/products' });
   const events = createEventService({ ...deps, access });
-  await fastify.register(eventRoutes, { events, prefix: '/v1/events' });
+  const massBalance = createMassBalanceService({ ...deps, access });
+  await fastify.register(eventRoutes, {
+    events,
+    // A new harvest re-checks its plot at once; a failure here is logged, and the next recompute covers it.
+    afterHarvest: (principal, eventId) =>
+      massBalance.checkHarvest(principal, eventId).then(
+        () => undefined,
+        (error: unknown) =>
+          fastify.log.error({ err: error, eventId }, 'incremental mass-balance check failed'),
+      ),
+    prefix: '/v1/events',
+  });
+  await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
   await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
   await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });
+  const epcis = createEpcisService({ ...deps, access, schema: loadEpcisSchema(runtime.epcisSchemaPath) });
+  if (!epcis.available)
+    fastify.log.warn(
+      { path: runtime.epcisSchemaPath },
+      "GS1's EPCIS JSON Schema not found: EPCIS capture is off",
+    );
+  await fastify.register(epcisRoutes, { epcis, prefix: '/epcis' });
 }

@@ -1,7 +1,14 @@
 // The service's configuration: one zod schema over the environment, checked once at start-up.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isValidKeyName } from '@groundtruth/ledger';
 import { z } from 'zod';
+
+// GS1 publishes the schema; we read it where the team's reference data keeps it rather than keeping a
+// copy of our own (docs/decisions/0004-epcis.md).
+const DEFAULT_EPCIS_SCHEMA = join(
+  import.meta.dirname,
+  '../../../../shared/data/epcis/gs1/EPCIS-JSON-Schema.json',
+);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
@@ -30,6 +37,11 @@ const EnvSchema = z.object({
     .min(1)
     .optional()
     .describe('PKCS#8 PEM Ed25519 key file that signs API tokens'),
+  GROUNDTRUTH_EPCIS_SCHEMA: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("GS1's EPCIS-JSON-Schema.json, which /epcis/capture validates documents against"),
   GROUNDTRUTH_DEMO_DATA: z.enum(['on', 'off']).default('on'),
   GROUNDTRUTH_TOKEN_TTL: z
     .string()
@@ -50,6 +62,8 @@ export interface Config {
   authKeyPath: string;
   generateAuthKey: boolean;
   demoData: boolean;
+  /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
+  epcisSchemaPath: string;
   tokenTtl: string;
 }
 
@@ -77,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authKeyPath: resolve(e.GROUNDTRUTH_AUTH_KEY ?? `${dataDir}/keys/token-signing.pem`),
     generateAuthKey: e.GROUNDTRUTH_AUTH_KEY === undefined,
     demoData: e.GROUNDTRUTH_DEMO_DATA === 'on',
+    epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
   };
 }

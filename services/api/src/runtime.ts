@@ -14,6 +14,7 @@ export interface Runtime {
   verifierKey: string;
   origin: string;
   tokenKeys: TokenKeys;
+  epcisSchemaPath: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +40,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       verifierKey: encodeVerifierKey(config.origin, signingKey.publicKey),
       origin: config.origin,
       tokenKeys,
+      epcisSchemaPath: config.epcisSchemaPath,
       close: async () => {
         await writer.close();
         await db.close();

@@ -329,7 +329,7 @@ describe('supplier registry', () => {
         '/v1/organisations',
         'unknown field',
         () => ({ name: 'X', kind: 'supplier', country: 'GH', admin: true }),
-        '/',
+        '/admin',
       ],
       [
         '/v1/organisations',

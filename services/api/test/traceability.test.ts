@@ -77,6 +77,66 @@ describe('traceability events and trace', () => {
   });
   afterAll(() => t.close());
 
+  it('records what each batch physically is: defaults where it is evident, refused where it is not', async () => {
+    const harvest = await record(tok.coop!, {
+      type: 'harvest',
+      plotId: ids.plot0,
+      season: '2025/26 main crop',
+      eventTime: '2025-11-15T08:00:00Z',
+      output: { lot: 'MAT-H', quantity: { value: '100', unit: 'KGM' } },
+    });
+    const batch = async (id: string) => (await send(`/v1/batches/${id}`, tok.coop!)).json();
+    expect(await batch(harvest.batchIds[0]!)).toMatchObject({ material: 'cocoa_beans', cocoaContent: null });
+    const ground = await record(tok.coop!, {
+      type: 'transformation',
+      organisationId: ids.coop,
+      eventTime: '2025-11-16T08:00:00Z',
+      inputs: [{ batchId: harvest.batchIds[0], quantity: { value: '50', unit: 'KGM' } }],
+      outputs: [{ lot: 'MAT-L', quantity: { value: '40', unit: 'KGM' }, material: 'cocoa_liquor' }],
+    });
+    expect((await batch(ground.batchIds[0]!)).material).toBe('cocoa_liquor');
+    const before = await footprint();
+    const refused: [object, string][] = [
+      [
+        { lot: 'MAT-X', quantity: { value: '1', unit: 'KGM' }, material: 'coffee_green' },
+        '/outputs/0/material',
+      ],
+      [
+        { lot: 'MAT-X', quantity: { value: '1', unit: 'KGM' }, material: 'chocolate' },
+        '/outputs/0/cocoaContent',
+      ],
+      [
+        { lot: 'MAT-X', quantity: { value: '1', unit: 'KGM' }, cocoaContent: '0.7' },
+        '/outputs/0/cocoaContent',
+      ],
+    ];
+    for (const [output, pointer] of refused) {
+      const res = await send('/v1/events', tok.coop!, {
+        type: 'transformation',
+        organisationId: ids.coop,
+        eventTime: '2025-11-16T09:00:00Z',
+        inputs: [{ batchId: harvest.batchIds[0], quantity: { value: '1', unit: 'KGM' } }],
+        outputs: [output],
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0].pointer).toBe(pointer);
+    }
+    // Beans and liquor together: the output must say what it is.
+    const mixed = await send('/v1/events', tok.coop!, {
+      type: 'transformation',
+      organisationId: ids.coop,
+      eventTime: '2025-11-17T08:00:00Z',
+      inputs: [
+        { batchId: harvest.batchIds[0], quantity: { value: '10', unit: 'KGM' } },
+        { batchId: ground.batchIds[0], quantity: { value: '10', unit: 'KGM' } },
+      ],
+      outputs: [{ lot: 'MAT-M', quantity: { value: '20', unit: 'KGM' } }],
+    });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().errors[0].pointer).toBe('/outputs/0/material');
+    expect(await footprint()).toEqual(before);
+  });
+
   it('follows harvests, a transfer and a transformation back to the plots, with exact quantities and tiers', async () => {
     const harvests = [];
     for (const [i, kg] of ['812.4', '790.15', '1001.05'].entries()) {

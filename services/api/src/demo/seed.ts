@@ -1,7 +1,8 @@
 // Demo data for a newcomer's first start: a cocoa chain from farms in Ghana and Côte d'Ivoire to a UK
 // chocolate brand, written through the same services as API requests. Deterministic: every demo log is alike.
-import type { LedgerWriter } from '@groundtruth/ledger-store';
+
 import type { SqlExecutor } from '@groundtruth/db';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
 import { createEventService } from '../routes/v1/events/service.ts';
@@ -125,13 +126,22 @@ class AlreadySeeded extends Error {}
  * Writes the demo once, into an empty log only: a guard entry checks emptiness under the sequencing
  * lock, so two processes starting together cannot both seed. Returns the number of entries written.
  */
-export async function seedDemoData({
-  db,
-  writer,
-}: {
-  db: SqlExecutor;
-  writer: LedgerWriter;
-}): Promise<number> {
+/**
+ * Three times Côte d'Ivoire's plausible maximum with the GPS tolerance (1,500 kg/ha × 1.15): what the
+ * mass-balance scenario uses to launder cocoa of unknown origin through one cooperative.
+ */
+export const LAUNDERED_KG_PER_HA = 3 * 1500 * 1.15;
+
+export async function seedDemoData(
+  {
+    db,
+    writer,
+  }: {
+    db: SqlExecutor;
+    writer: LedgerWriter;
+  },
+  options: { launderingCooperative?: number } = {},
+): Promise<number> {
   const random = prng(20261123);
   try {
     await writer.append({
@@ -225,11 +235,21 @@ export async function seedDemoData({
           ['2025/26 main crop', 0.75, '2025-12-15'],
           ['2026 light crop', 0.25, '2026-06-20'],
         ] as const
-      ).map(([season, share, date]) => ({
-        season,
-        date,
-        kg: Math.round(hectares * (350 + random() * 200) * share * 10) / 10,
-      }));
+      ).map(([season, share, date]) => {
+        const kgPerHectare = 350 + random() * 200;
+        return {
+          season,
+          date,
+          // A laundering cooperative's members "deliver" three times what their land can grow.
+          kg:
+            Math.round(
+              hectares *
+                (c === options.launderingCooperative ? LAUNDERED_KG_PER_HA : kgPerHectare) *
+                share *
+                10,
+            ) / 10,
+        };
+      });
       plotWrites.push(
         (async () => {
           await plots.map(
@@ -305,7 +325,14 @@ export async function seedDemoData({
     organisationId: processor.id,
     eventTime: '2026-08-03T06:00:00Z',
     inputs: atProcessor,
-    outputs: [{ lot: 'TCP-LIQUOR-2026-08', quantity: kg(liquorKg), description: 'cocoa liquor' }],
+    outputs: [
+      {
+        lot: 'TCP-LIQUOR-2026-08',
+        quantity: kg(liquorKg),
+        material: 'cocoa_liquor',
+        description: 'cocoa liquor',
+      },
+    ],
   });
   const pressed = await events.record(SYSTEM, {
     type: 'transformation',
@@ -313,8 +340,18 @@ export async function seedDemoData({
     eventTime: '2026-08-05T06:00:00Z',
     inputs: [{ batchId: ground.batchIds[0]!, quantity: kg(liquorKg) }],
     outputs: [
-      { lot: 'TCP-BUTTER-2026-08', quantity: kg(liquorKg * 0.43), description: 'cocoa butter' },
-      { lot: 'TCP-POWDER-2026-08', quantity: kg(liquorKg * 0.55), description: 'cocoa powder' },
+      {
+        lot: 'TCP-BUTTER-2026-08',
+        quantity: kg(liquorKg * 0.43),
+        material: 'cocoa_butter',
+        description: 'cocoa butter',
+      },
+      {
+        lot: 'TCP-POWDER-2026-08',
+        quantity: kg(liquorKg * 0.55),
+        material: 'cocoa_powder',
+        description: 'cocoa powder',
+      },
     ],
   });
   await events.record(SYSTEM, {

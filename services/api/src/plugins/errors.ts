@@ -64,11 +64,20 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = CONTEXT[(error as FastifyError).validationContext ?? 'body'];
-      const errors = error.validation.map((v) => ({
-        ...(where ? { in: where } : {}),
-        pointer: v.instancePath || '/',
-        detail: v.message ?? 'invalid',
-      }));
+      const errors = error.validation.flatMap((v) => {
+        const at = v.instancePath === '/' ? '' : v.instancePath;
+        // An unexpected property is the client's mistake at that property, not at its parent.
+        const keys = v.keyword === 'unrecognized_keys' ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+        const pointers =
+          keys.length > 0
+            ? keys.map((k) => `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+            : [at || '/'];
+        return pointers.map((pointer) => ({
+          ...(where ? { in: where } : {}),
+          pointer,
+          detail: keys.length > 0 ? 'is not a recognised property' : (v.message ?? 'invalid'),
+        }));
+      });
       const fields = errors.map((e) => `${e.in ?? ''}${e.pointer}`).join(', ');
       return sendProblem(request, reply, 400, `invalid ${fields}`, errors);
     }

@@ -1,10 +1,10 @@
 import { migrationsApplied } from '@groundtruth/db';
+import { Problem } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Runtime } from '../../runtime.ts';
 import { sendProblem } from '../../plugins/errors.ts';
-import { Problem } from '@groundtruth/schemas';
+import type { Runtime } from '../../runtime.ts';
 
 const Status = z.object({ status: z.literal('ok') });
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor, Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { BASE_MATERIAL, type Commodity, MATERIAL_FACTORS } from '@groundtruth/massbalance';
 import { toGrams } from '@groundtruth/quantity';
 import type { EventInput } from '@groundtruth/schemas';
 import type { z } from 'zod';
@@ -14,6 +15,13 @@ import { badRequest, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
 
 type EventInputValue = z.output<typeof EventInput>;
+
+/** The materials a commodity's batches may be: those the conversion table knows (and chocolate). */
+export function materialsOf(commodity: string): string[] {
+  const known = MATERIAL_FACTORS.filter((f) => f.commodity === commodity).map((f) => f.material);
+  const base = BASE_MATERIAL[commodity as Commodity];
+  return [...new Set([...(base ? [base] : []), ...known, ...(commodity === 'cocoa' ? ['chocolate'] : [])])];
+}
 type QuantityValue = { value: string; unit: string };
 
 interface BatchRow {
@@ -26,6 +34,8 @@ interface BatchRow {
   quantity_value: string;
   quantity_unit: string;
   mass_grams: string | null;
+  material: string;
+  cocoa_content: string | null;
   produced_by: string;
   entry_index: string | number;
 }
@@ -43,6 +53,8 @@ export const toBatch = (row: BatchRow) => ({
   organisationId: row.organisation_id,
   lot: row.lot,
   commodity: row.commodity as 'cocoa',
+  material: row.material,
+  cocoaContent: row.cocoa_content === null ? null : trimDecimal(row.cocoa_content),
   productId: row.product_id,
   description: row.description,
   quantity: quantityOf(row.quantity_value, row.quantity_unit, row.mass_grams)!,
@@ -125,10 +137,41 @@ export function createEventService({
       for (const i of input.inputs) consumed.push({ batchId: i.batchId, plotId: null, quantity: i.quantity });
     }
 
-    const outputs = (input.type === 'transformation' ? input.outputs : [input.output]).map((o) => ({
-      id: randomUUID(),
-      ...o,
-    }));
+    // What each output physically is: given, or what it evidently is (see NewBatch.material).
+    const inputMaterials = new Set<string>(
+      input.type === 'harvest'
+        ? [BASE_MATERIAL[commodity as Commodity] ?? commodity]
+        : Array.from(
+            (await batchesById(consumed.flatMap((c) => (c.batchId ? [c.batchId] : [])))).values(),
+            (b) => b.material,
+          ),
+    );
+    const allowed = materialsOf(commodity);
+    const outputs = (input.type === 'transformation' ? input.outputs : [input.output]).map((o, i) => {
+      const pointer = input.type === 'transformation' ? `/outputs/${i}` : '/output';
+      const material = o.material ?? (inputMaterials.size === 1 ? [...inputMaterials][0]! : undefined);
+      if (!material)
+        throw badRequest('say what the output is: its inputs are of several materials', [
+          {
+            in: 'body',
+            pointer: `${pointer}/material`,
+            detail: `required when inputs mix ${[...inputMaterials].join(', ')}`,
+          },
+        ]);
+      if (!allowed.includes(material))
+        throw badRequest(`${material} is not a material of ${commodity}`, [
+          { in: 'body', pointer: `${pointer}/material`, detail: `must be one of ${allowed.join(', ')}` },
+        ]);
+      if ((material === 'chocolate') !== (o.cocoaContent !== undefined))
+        throw badRequest('cocoaContent goes with chocolate, and chocolate needs it', [
+          {
+            in: 'body',
+            pointer: `${pointer}/cocoaContent`,
+            detail: 'required for chocolate, and only for it',
+          },
+        ]);
+      return { id: randomUUID(), ...o, material };
+    });
     const withGrams = (q: QuantityValue) => ({ ...q, grams: toGrams(q) ?? null });
 
     const body: Record<string, JsonValue> = {
@@ -145,6 +188,8 @@ export function createEventService({
         organisation: `organisation:${outputOwner}`,
         lot: o.lot,
         quantity: o.quantity,
+        material: o.material,
+        ...(o.cocoaContent ? { cocoaContent: o.cocoaContent } : {}),
         ...(o.productId ? { product: `product:${o.productId}` } : {}),
       })),
       ...(input.type === 'harvest' ? { season: input.season } : {}),
@@ -167,8 +212,8 @@ export function createEventService({
         const q = withGrams(o.quantity);
         await tx.query(
           `INSERT INTO batches (id, organisation_id, lot, commodity, product_id, description, quantity_value, quantity_unit,
-                                mass_grams, produced_by, entry_index)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                mass_grams, produced_by, entry_index, material, cocoa_content)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           [
             o.id,
             outputOwner,
@@ -181,6 +226,8 @@ export function createEventService({
             q.grams,
             eventId,
             index.toString(),
+            o.material,
+            o.cocoaContent ?? null,
           ],
         );
       }

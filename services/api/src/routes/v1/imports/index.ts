@@ -1,4 +1,4 @@
-import { ImportReport as Report, Problem } from '@groundtruth/schemas';
+import { Problem, ImportReport as Report } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import type { z } from 'zod';
 import type { OrganisationInput, RelationshipInput } from '@groundtruth/schemas';
+import type { z } from 'zod';
 import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';

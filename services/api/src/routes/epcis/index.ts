@@ -1,0 +1,156 @@
+// GS1 EPCIS 2.0 REST binding: capture jobs, the events query and the event types resource.
+import {
+  CaptureErrorBehaviour,
+  CaptureJob,
+  EPCIS_MATCH_PARAMETERS,
+  EPCISQueryDocument,
+  EpcisEventQuery,
+  Problem,
+} from '@groundtruth/schemas';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CAPTURE_BYTE_LIMIT,
+  CAPTURE_EVENT_LIMIT,
+  EPCIS_CONTEXT,
+  type EpcisService,
+  EVENT_TYPES,
+  type EventQuery,
+} from './service.ts';
+
+const VERSION_HEADERS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
+
+function queryDocument(events: Record<string, unknown>[]) {
+  return {
+    '@context': [EPCIS_CONTEXT],
+    type: 'EPCISQueryDocument' as const,
+    schemaVersion: '2.0',
+    creationDate: new Date().toISOString(),
+    epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: events } } },
+  };
+}
+
+export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: EpcisService }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const withVersions = (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.headers(VERSION_HEADERS);
+    done();
+  };
+  app.addHook('onRequest', withVersions);
+
+  r.options('/capture', {
+    schema: {
+      operationId: 'epcisCaptureOptions',
+      tags: ['epcis'],
+      summary: 'What the capture interface accepts: versions and limits',
+      response: { 204: z.null() },
+    },
+    handler: async (_request, reply) =>
+      reply
+        .code(204)
+        .headers({
+          allow: 'OPTIONS, POST, GET',
+          'GS1-EPCIS-Capture-Limit': String(CAPTURE_EVENT_LIMIT),
+          'GS1-EPCIS-Capture-File-Size-Limit': String(CAPTURE_BYTE_LIMIT),
+          'GS1-Capture-Error-Behaviour': 'rollback, proceed',
+        })
+        .send(null),
+  });
+
+  r.post('/capture', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    bodyLimit: CAPTURE_BYTE_LIMIT,
+    schema: {
+      operationId: 'epcisCapture',
+      tags: ['epcis'],
+      summary: 'Capture an EPCISDocument: each event becomes a ledger entry',
+      description:
+        "The document is validated against GS1's EPCIS 2.0 JSON Schema and CBV 2.0 vocabulary. With " +
+        '`GS1-Capture-Error-Behaviour: rollback` (the default) one bad event refuses the whole document ' +
+        '(400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job.',
+      security: [{ bearer: [] }],
+      headers: z.looseObject({ 'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional() }),
+      body: z.unknown().describe('EPCISDocument (JSON or JSON-LD)'),
+      response: { 202: CaptureJob, ...problems, 409: Problem, 413: Problem, 503: Problem },
+    },
+    handler: async (request, reply) => {
+      const behaviour = request.headers['gs1-capture-error-behaviour'] ?? 'rollback';
+      const job = await epcis.capture(request.principal!, request.body, behaviour);
+      return reply.code(202).header('location', `/epcis/capture/${job.captureID}`).send(job);
+    },
+  });
+
+  r.get('/capture/:captureID', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'epcisCaptureJob',
+      tags: ['epcis'],
+      summary: 'A capture job: whether it finished, succeeded, and what was wrong',
+      security: [{ bearer: [] }],
+      params: z.object({ captureID: z.uuid() }),
+      response: { 200: CaptureJob, ...problems },
+    },
+    handler: async (request) => epcis.job(request.principal!, request.params.captureID),
+  });
+
+  r.get('/events', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'epcisEvents',
+      tags: ['epcis'],
+      summary: 'EPCIS events visible to the caller, filtered by SimpleEventQuery parameters',
+      description:
+        'List parameters may repeat or separate values with "|". Paging: follow the `Link: <…>; rel="next"` ' +
+        'header, or pass its `nextPageToken` with the same parameters.',
+      security: [{ bearer: [] }],
+      querystring: EpcisEventQuery,
+      response: { 200: EPCISQueryDocument, ...problems },
+    },
+    handler: async (request, reply) => {
+      const q = request.query as z.infer<typeof EpcisEventQuery> & Record<string, string[] | undefined>;
+      const match: Record<string, string[]> = {};
+      for (const name of EPCIS_MATCH_PARAMETERS) if (q[name]) match[name] = q[name];
+      const query: EventQuery = { ...(q as unknown as EventQuery), match };
+      for (const name of EPCIS_MATCH_PARAMETERS) delete (query as unknown as Record<string, unknown>)[name];
+      const page = await epcis.query(request.principal!, query);
+      if (page.nextPageToken) {
+        const url = new URL(request.url, 'http://x');
+        url.searchParams.set('nextPageToken', page.nextPageToken);
+        reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+      }
+      return queryDocument(page.events);
+    },
+  });
+
+  r.get('/events/:eventID', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'epcisEvent',
+      tags: ['epcis'],
+      summary: 'One EPCIS event by its eventID or CBV 2.0 event hash ID',
+      security: [{ bearer: [] }],
+      params: z.object({ eventID: z.string().min(1).max(2048) }),
+      response: { 200: EPCISQueryDocument, ...problems },
+    },
+    handler: async (request) => queryDocument(await epcis.event(request.principal!, request.params.eventID)),
+  });
+
+  r.get('/eventTypes', {
+    schema: {
+      operationId: 'epcisEventTypes',
+      tags: ['epcis'],
+      summary: 'The EPCIS event types this repository stores',
+      response: {
+        200: z.object({ '@context': z.string(), type: z.literal('Collection'), member: z.array(z.string()) }),
+      },
+    },
+    handler: async () => ({
+      '@context': EPCIS_CONTEXT,
+      type: 'Collection' as const,
+      member: [...EVENT_TYPES],
+    }),
+  });
+}

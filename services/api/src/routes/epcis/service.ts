@@ -1,0 +1,538 @@
+// GS1 EPCIS 2.0 capture and query over the ledger. Each captured event becomes one ledger entry (the
+// event as submitted, its document's JSON-LD context and its CBV 2.0 event hash ID) plus index rows;
+// each submission is a capture job. With `rollback` a document with any bad event stores nothing;
+// with `proceed` the good events are stored and the bad ones are listed in the job.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Database, SqlExecutor } from '@groundtruth/db';
+import {
+  canonicalVocabularyValue,
+  createSchemaValidator,
+  type EpcisSchemaValidator,
+  epcLikePattern,
+  eventHashId,
+  type JsonLdContext,
+  type JsonObject,
+  MATCH_PARAMETERS,
+  queryKeysOf,
+  readCaptureDocument,
+  type TermLists,
+  termListsFromSchema,
+  type ValidationIssue,
+} from '@groundtruth/epcis';
+import { canonicalJson, type JsonValue } from '@groundtruth/ledger';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import type { Access } from '../../access.ts';
+import type { Principal } from '../../auth.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
+import { appendRecords } from '../../record.ts';
+
+export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+export const EVENT_TYPES = [
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+] as const;
+/** Events per capture request; advertised as GS1-EPCIS-Capture-Limit. */
+export const CAPTURE_EVENT_LIMIT = 10_000;
+/** Bytes per capture request; advertised as GS1-EPCIS-Capture-File-Size-Limit. */
+export const CAPTURE_BYTE_LIMIT = 32 * 1024 * 1024;
+// An event must fit one ledger entry (64 KiB) with its envelope and context around it.
+const MAX_EVENT_BYTES = 60_000;
+
+export type CaptureBehaviour = 'rollback' | 'proceed';
+
+export interface CaptureError {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  pointer: string;
+}
+
+export interface CaptureJob {
+  captureID: string;
+  createdAt: string;
+  finishedAt?: string;
+  running: boolean;
+  success: boolean;
+  captureErrorBehaviour: CaptureBehaviour;
+  errors: CaptureError[];
+  /** Groundtruth's addition: each stored event's id, CBV hash ID and ledger entry index. */
+  events: { eventID: string; hashID: string; entryIndex: number }[];
+}
+
+export interface EventQuery {
+  eventType?: string[];
+  GE_eventTime?: string;
+  LT_eventTime?: string;
+  GE_recordTime?: string;
+  LT_recordTime?: string;
+  EQ_action?: string[];
+  EQ_bizStep?: string[];
+  EQ_disposition?: string[];
+  EQ_readPoint?: string[];
+  EQ_bizLocation?: string[];
+  EQ_eventID?: string[];
+  orderBy?: 'eventTime' | 'recordTime';
+  orderDirection?: 'ASC' | 'DESC';
+  perPage: number;
+  nextPageToken?: string;
+  match: Record<string, string[]>;
+}
+
+export interface EventPage {
+  events: JsonObject[];
+  nextPageToken?: string;
+}
+
+export interface EpcisService {
+  /** Whether GS1's schema was found: capture needs it, queries do not. */
+  readonly available: boolean;
+  capture(principal: Principal, document: unknown, behaviour: CaptureBehaviour): Promise<CaptureJob>;
+  job(principal: Principal, captureId: string): Promise<CaptureJob>;
+  query(principal: Principal, query: EventQuery): Promise<EventPage>;
+  event(principal: Principal, eventId: string): Promise<JsonObject[]>;
+}
+
+const VALIDATION_TYPE = 'https://ref.gs1.org/standards/epcis/exceptions#ValidationException';
+
+/** A capture whose document was refused as a whole; the job records it too. */
+export class CaptureRejected extends AppError {
+  constructor(
+    readonly job: CaptureJob,
+    message: string,
+    errors: ValidationIssue[],
+  ) {
+    super('validation', message, {
+      errors: errors.map((e) => ({ in: 'body', pointer: e.pointer, detail: e.detail })),
+      headers: { location: `/epcis/capture/${job.captureID}` },
+    });
+  }
+}
+
+export function loadEpcisSchema(path: string): JsonObject | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as JsonObject;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+interface JobRow {
+  capture_id: string;
+  organisation_id: string;
+  behaviour: CaptureBehaviour;
+  created_at: Date | string;
+  finished_at: Date | string | null;
+  running: boolean;
+  success: boolean;
+  errors: CaptureError[] | string;
+  events: CaptureJob['events'] | string;
+}
+
+const iso = (v: Date | string) => new Date(v).toISOString();
+const parsedJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function jobOf(row: JobRow): CaptureJob {
+  return {
+    captureID: row.capture_id,
+    createdAt: iso(row.created_at),
+    ...(row.finished_at ? { finishedAt: iso(row.finished_at) } : {}),
+    running: row.running,
+    success: row.success,
+    captureErrorBehaviour: row.behaviour,
+    errors: parsedJson(row.errors),
+    events: parsedJson(row.events),
+  };
+}
+
+const captureError = (issue: ValidationIssue): CaptureError => ({
+  type: VALIDATION_TYPE,
+  title: 'Invalid EPCIS event',
+  status: 400,
+  detail: issue.detail,
+  pointer: issue.pointer,
+});
+
+interface PreparedEvent {
+  eventId: string;
+  hashId: string;
+  event: JsonObject;
+  pointer: string;
+}
+
+export function createEpcisService(deps: {
+  db: Database;
+  writer: LedgerWriter;
+  access: Access;
+  schema: JsonObject | undefined;
+}): EpcisService {
+  const { db, writer, access } = deps;
+  let validator: EpcisSchemaValidator | undefined;
+  let terms: TermLists | undefined;
+  if (deps.schema) {
+    validator = createSchemaValidator(deps.schema);
+    terms = termListsFromSchema(deps.schema);
+  }
+
+  async function finishJob(
+    captureId: string,
+    success: boolean,
+    errors: CaptureError[],
+    events: CaptureJob['events'],
+  ): Promise<CaptureJob> {
+    const [row] = await db.query<JobRow>(
+      `UPDATE epcis_capture_jobs
+          SET running = false, finished_at = now(), success = $2, errors = $3::jsonb,
+              stored_count = $4, events = $5::jsonb
+        WHERE capture_id = $1
+        RETURNING *`,
+      [captureId, success, JSON.stringify(errors), events.length, JSON.stringify(events)],
+    );
+    return jobOf(row!);
+  }
+
+  /** Hash IDs, duplicate eventIDs and entry sizes: what the schema cannot see. Adds to `issues`. */
+  async function prepare(
+    organisationId: string,
+    read: ReturnType<typeof readCaptureDocument>,
+    issues: ValidationIssue[],
+  ): Promise<PreparedEvent[]> {
+    const prepared: PreparedEvent[] = [];
+    const seen = new Set<string>();
+    for (const e of read.events) {
+      if (e.issues.length > 0) {
+        issues.push(...e.issues);
+        continue;
+      }
+      let hashId: string;
+      try {
+        hashId = eventHashId(e.event, read.context as JsonLdContext | undefined);
+      } catch (error) {
+        issues.push({
+          pointer: e.pointer,
+          detail: `no CBV event hash ID can be computed: ${(error as Error).message}`,
+        });
+        continue;
+      }
+      const eventId = typeof e.event.eventID === 'string' ? e.event.eventID : hashId;
+      const idPointer = typeof e.event.eventID === 'string' ? `${e.pointer}/eventID` : e.pointer;
+      if (seen.has(eventId)) {
+        issues.push({
+          pointer: idPointer,
+          detail: `event ${eventId} appears more than once in this document`,
+        });
+        continue;
+      }
+      seen.add(eventId);
+      const size = Buffer.byteLength(canonicalJson({ event: e.event, context: read.context } as JsonValue));
+      if (size > MAX_EVENT_BYTES) {
+        issues.push({
+          pointer: e.pointer,
+          detail: `the event with its context is ${size} bytes; an event may be at most ${MAX_EVENT_BYTES}`,
+        });
+        continue;
+      }
+      prepared.push({ eventId, hashId, event: e.event, pointer: idPointer });
+    }
+    if (prepared.length === 0) return prepared;
+    const existing = new Set(
+      (
+        await db.query<{ event_id: string }>(
+          'SELECT event_id FROM epcis_events WHERE organisation_id = $1 AND event_id = ANY($2::text[])',
+          [organisationId, prepared.map((p) => p.eventId)],
+        )
+      ).map((r) => r.event_id),
+    );
+    return prepared.filter((p) => {
+      if (!existing.has(p.eventId)) return true;
+      issues.push({ pointer: p.pointer, detail: `event ${p.eventId} was already captured` });
+      return false;
+    });
+  }
+
+  return {
+    available: validator !== undefined,
+
+    async capture(principal, document, behaviour) {
+      if (!validator || !terms) {
+        throw new AppError(
+          'unavailable',
+          "EPCIS capture needs GS1's EPCIS-JSON-Schema.json: set GROUNDTRUTH_EPCIS_SCHEMA to its path",
+        );
+      }
+      const organisationId = principal.organisationId;
+      if (!organisationId) {
+        throw forbidden('EPCIS events are captured for an organisation: use a token that names one');
+      }
+      const read = readCaptureDocument(document, validator, terms);
+      if (read.events.length > CAPTURE_EVENT_LIMIT) {
+        throw new AppError(
+          'payload_too_large',
+          `a capture may hold at most ${CAPTURE_EVENT_LIMIT} events; this one has ${read.events.length}`,
+        );
+      }
+      const captureId = randomUUID();
+      await db.query(
+        `INSERT INTO epcis_capture_jobs (capture_id, organisation_id, created_by, behaviour, event_count)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [captureId, organisationId, principal.subject, behaviour, read.events.length],
+      );
+      const issues: ValidationIssue[] = [...read.documentIssues];
+      const prepared = read.documentIssues.length > 0 ? [] : await prepare(organisationId, read, issues);
+      const errors = issues.map(captureError);
+      if (read.documentIssues.length > 0 || (behaviour === 'rollback' && issues.length > 0)) {
+        const job = await finishJob(captureId, false, errors, []);
+        const fields = [...new Set(issues.map((i) => i.pointer || '/'))].slice(0, 5).join(', ');
+        throw new CaptureRejected(job, `the document was not stored: invalid ${fields}`, issues);
+      }
+
+      const keys = prepared.map((p) => queryKeysOf(p.event, terms));
+      let indexes: number[] = [];
+      try {
+        indexes =
+          prepared.length === 0
+            ? []
+            : await appendRecords(
+                writer,
+                principal,
+                prepared.map((p, i) => ({
+                  type: 'epcis.event',
+                  subject: `epcis:${p.eventId}`,
+                  body: {
+                    event: p.event as JsonValue,
+                    context: (read.context ?? null) as JsonValue,
+                    hashId: p.hashId,
+                    captureId,
+                    organisation: `organisation:${organisationId}`,
+                  },
+                  conflict: `event ${p.eventId} was already captured`,
+                  project: async (tx, index) => {
+                    const k = keys[i]!;
+                    await tx.query(
+                      `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
+                         event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location)
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12)`,
+                      [
+                        index.toString(),
+                        organisationId,
+                        captureId,
+                        p.eventId,
+                        p.hashId,
+                        k.eventType,
+                        k.eventTime,
+                        k.action,
+                        k.bizStep,
+                        k.disposition,
+                        k.readPoint,
+                        k.bizLocation,
+                      ],
+                    );
+                    if (k.epcs.length > 0) {
+                      await tx.query(
+                        `INSERT INTO epcis_event_epcs (entry_index, role, epc)
+                         SELECT $1, role, epc FROM unnest($2::text[], $3::text[]) AS t(role, epc)`,
+                        [index.toString(), k.epcs.map((e) => e.role), k.epcs.map((e) => e.value)],
+                      );
+                    }
+                  },
+                })),
+              );
+      } catch (error) {
+        const detail = error instanceof AppError ? error.message : 'the events could not be stored';
+        await finishJob(captureId, false, [...errors, captureError({ pointer: '', detail })], []);
+        throw error;
+      }
+      const stored = prepared.map((p, i) => ({
+        eventID: p.eventId,
+        hashID: p.hashId,
+        entryIndex: indexes[i]!,
+      }));
+      return finishJob(captureId, errors.length === 0, errors, stored);
+    },
+
+    async job(principal, captureId) {
+      const [row] = await db.query<JobRow>('SELECT * FROM epcis_capture_jobs WHERE capture_id = $1', [
+        captureId,
+      ]);
+      // Jobs are the capturing organisation's own business; others get the same 404 as for no job.
+      if (!row || (principal.role !== 'admin' && row.organisation_id !== principal.organisationId))
+        throw notFound(`capture job ${captureId} not found`);
+      return jobOf(row);
+    },
+
+    async query(principal, query) {
+      return runQuery(db, await access.visibleOrganisations(principal), query, terms);
+    },
+
+    async event(principal, eventId) {
+      const page = await runQuery(
+        db,
+        await access.visibleOrganisations(principal),
+        { perPage: 100, match: {}, EQ_eventID: [eventId] },
+        terms,
+      );
+      if (page.events.length === 0) throw notFound(`event ${eventId} not found`);
+      return page.events;
+    },
+  };
+}
+
+interface PageToken {
+  /** Fingerprint of the query the token continues. */
+  q: string;
+  /** Sort key of the last event returned: event time in µs (eventTime order) and entry index. */
+  t?: string;
+  i: string;
+}
+
+function fingerprint(query: EventQuery): string {
+  const { nextPageToken: _token, perPage: _perPage, ...rest } = query;
+  return canonicalJson(rest as unknown as JsonValue);
+}
+
+function encodeToken(token: PageToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+function decodeToken(raw: string, query: EventQuery): PageToken {
+  const refuse = (detail: string) =>
+    badRequest(`invalid nextPageToken: ${detail}`, [{ in: 'query', pointer: '/nextPageToken', detail }]);
+  let token: PageToken;
+  try {
+    token = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as PageToken;
+  } catch {
+    throw refuse('not a token this server issued');
+  }
+  if (
+    typeof token?.i !== 'string' ||
+    !/^\d+$/.test(token.i) ||
+    (token.t !== undefined && !/^-?\d+$/.test(token.t))
+  )
+    throw refuse('not a token this server issued');
+  if (token.q !== fingerprint(query)) throw refuse('the token belongs to a query with other parameters');
+  return token;
+}
+
+/** EPCIS SimpleEventQuery over the index tables, in pages ordered by a keyset (never OFFSET). */
+async function runQuery(
+  db: SqlExecutor,
+  visible: string[] | 'all',
+  query: EventQuery,
+  terms: TermLists | undefined,
+): Promise<EventPage> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (visible !== 'all') where.push(`e.organisation_id = ANY(${param(visible)}::uuid[])`);
+  const anyOf = (column: string, values: string[] | undefined) => {
+    if (values && values.length > 0) where.push(`${column} = ANY(${param(values)}::text[])`);
+  };
+  anyOf('e.event_type', query.eventType);
+  anyOf('e.action', query.EQ_action);
+  const vocabulary = (name: 'bizStep' | 'disposition', values: string[] | undefined) =>
+    values && terms ? values.map((v) => canonicalVocabularyValue(name, v, terms)) : values;
+  anyOf('e.biz_step', vocabulary('bizStep', query.EQ_bizStep));
+  anyOf('e.disposition', vocabulary('disposition', query.EQ_disposition));
+  anyOf('e.read_point', query.EQ_readPoint);
+  anyOf('e.biz_location', query.EQ_bizLocation);
+  if (query.EQ_eventID) {
+    const ids = param(query.EQ_eventID);
+    where.push(`(e.event_id = ANY(${ids}::text[]) OR e.hash_id = ANY(${ids}::text[]))`);
+  }
+  if (query.GE_eventTime) where.push(`e.event_time >= ${param(query.GE_eventTime)}::timestamptz`);
+  if (query.LT_eventTime) where.push(`e.event_time < ${param(query.LT_eventTime)}::timestamptz`);
+  if (query.GE_recordTime) where.push(`e.record_time >= ${param(query.GE_recordTime)}::timestamptz`);
+  if (query.LT_recordTime) where.push(`e.record_time < ${param(query.LT_recordTime)}::timestamptz`);
+  for (const [name, values] of Object.entries(query.match)) {
+    const roles = MATCH_PARAMETERS[name];
+    if (!roles || values.length === 0) continue;
+    where.push(
+      `EXISTS (SELECT 1 FROM epcis_event_epcs m WHERE m.entry_index = e.entry_index
+         AND m.role = ANY(${param(roles)}::text[]) AND m.epc LIKE ANY(${param(values.map(epcLikePattern))}::text[]))`,
+    );
+  }
+
+  const byEventTime = query.orderBy === 'eventTime';
+  const descending = query.orderDirection === 'DESC';
+  const direction = descending ? 'DESC' : 'ASC';
+  // Event times sort as whole microseconds since the epoch, so a token carries them exactly.
+  const timeKey = '(extract(epoch FROM e.event_time) * 1000000)::bigint';
+  if (query.nextPageToken) {
+    const token = decodeToken(query.nextPageToken, query);
+    const cmp = descending ? '<' : '>';
+    if (byEventTime) {
+      where.push(
+        `(${timeKey}, e.entry_index) ${cmp} (${param(token.t ?? '0')}::bigint, ${param(token.i)}::bigint)`,
+      );
+    } else {
+      where.push(`e.entry_index ${cmp} ${param(token.i)}::bigint`);
+    }
+  }
+  const order = byEventTime
+    ? `e.event_time ${direction}, e.entry_index ${direction}`
+    : `e.entry_index ${direction}`;
+  const rows = await db.query<{
+    entry_index: string | number | bigint;
+    time_key: string | number | bigint;
+    record_time: Date | string;
+    event_id: string;
+    entry: string;
+  }>(
+    `SELECT e.entry_index, ${timeKey} AS time_key, e.record_time, e.event_id,
+            convert_from(l.data, 'UTF8') AS entry
+       FROM epcis_events e JOIN ledger_entries l ON l.idx = e.entry_index
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${order}
+      LIMIT ${param(query.perPage + 1)}`,
+    params,
+  );
+  const page = rows.slice(0, query.perPage);
+  const events = page.map((row) => eventForQuery(row.entry, row.event_id, row.record_time));
+  const last = page.at(-1);
+  const more = rows.length > query.perPage && last !== undefined;
+  return {
+    events,
+    ...(more
+      ? {
+          nextPageToken: encodeToken({
+            q: fingerprint(query),
+            i: BigInt(last.entry_index).toString(),
+            ...(byEventTime ? { t: BigInt(last.time_key).toString() } : {}),
+          }),
+        }
+      : {}),
+  };
+}
+
+/**
+ * The event as it was captured, with what the repository adds: `recordTime` (when we stored it: EPCIS
+ * has the repository set it) and, for events that came without one, their hash ID as `eventID`. The
+ * event carries its document's JSON-LD context when that context declares more than GS1's.
+ */
+function eventForQuery(entryText: string, eventId: string, recordTime: Date | string): JsonObject {
+  const entry = JSON.parse(entryText) as { body: { event: JsonObject; context: unknown } };
+  const { event, context } = entry.body;
+  const extra = contextBeyondEpcis(context);
+  return {
+    ...(extra ? { '@context': extra } : {}),
+    ...event,
+    eventID: eventId,
+    recordTime: iso(recordTime),
+  };
+}
+
+/** A document context minus GS1's own context URL; undefined when nothing else is left. */
+function contextBeyondEpcis(context: unknown): unknown {
+  const list = Array.isArray(context) ? context : context === undefined || context === null ? [] : [context];
+  const rest = list.filter((c) => !(typeof c === 'string' && /epcis-context\.jsonld$/.test(c)));
+  if (rest.length === 0) return undefined;
+  return rest.length === 1 ? rest[0] : rest;
+}

@@ -1,0 +1,199 @@
+// Mass-balance findings, per-batch breakdowns, recompute runs and the reference table.
+import { Problem, Uuid } from '@groundtruth/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { EventService } from '../events/service.ts';
+import type { MassBalanceService } from './service.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
+const RULES = [
+  'OVER_YIELD',
+  'IMPOSSIBLE_YIELD',
+  'MASS_IMBALANCE',
+  'BLENDED_ORIGIN',
+  'NEGATIVE_BALANCE',
+  'CREDIT_EXPIRED',
+  'PERIOD_LOCKED',
+  'PERIOD_TOO_LONG',
+  'YIELD_OUTLIER',
+  'OUTSIDE_HARVEST_WINDOW',
+  'NEW_PLOT_BURST',
+  'CYCLE',
+  'UNKNOWN_MATERIAL',
+] as const;
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')))
+    .pipe(z.array(z.enum(values)).min(1).max(20));
+
+const Finding = z
+  .object({
+    id: Uuid,
+    rule: z.string(),
+    severity: z.enum(['error', 'warning', 'info']),
+    subject: z.object({ kind: z.string(), id: z.string() }),
+    period: z.string().nullable(),
+    organisationId: Uuid.nullable(),
+    message: z.string(),
+    numbers: z.record(z.string(), z.unknown()),
+    referenceVersion: z.string(),
+    treeSize: z.number().int(),
+    computedAt: z.string(),
+    resolution: z
+      .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
+      .nullable(),
+    exposure: z.number().optional().describe('with batchId: the share of that batch the finding touches'),
+  })
+  .meta({ id: 'MassBalanceFinding' });
+
+const RunSummary = z
+  .object({
+    runId: Uuid,
+    kind: z.enum(['recompute', 'incremental']),
+    treeSize: z.number().int(),
+    referenceVersion: z.string(),
+    findings: z.record(z.string(), z.number().int()),
+    durationMs: z.number(),
+  })
+  .meta({ id: 'MassBalanceRun' });
+
+const Breakdown = z
+  .object({
+    batchId: Uuid,
+    material: z.string(),
+    grams: z.string(),
+    baseEquivalentGrams: z.string().nullable(),
+    tracedShare: z.number(),
+    untracedShare: z.number(),
+    untracedGrams: z.string(),
+    cyclic: z.boolean(),
+    referenceVersion: z.string(),
+    treeSize: z.number().int(),
+    plots: z.array(
+      z.object({
+        plotId: Uuid,
+        period: z.string(),
+        harvestedGrams: z.string(),
+        plausibleCapacityGrams: z.string(),
+        tracedFraction: z.number(),
+        rule: z.string().nullable(),
+      }),
+    ),
+    conversions: z.array(
+      z.object({
+        eventId: Uuid,
+        kind: z.string(),
+        inputEquivalentGrams: z.string(),
+        outputEquivalentGrams: z.string(),
+        balanced: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'MassBalanceBreakdown' });
+
+export default async function massBalanceRoutes(
+  app: FastifyInstance,
+  { massBalance, events }: { massBalance: MassBalanceService; events: EventService },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/findings', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'listFindings',
+      tags: ['mass balance'],
+      summary: 'Current mass-balance findings the caller may see, most serious first',
+      security: [{ bearer: [] }],
+      querystring: z
+        .object({
+          rule: list(RULES).optional(),
+          severity: list(['error', 'warning', 'info'] as const).optional(),
+          subjectKind: z.enum(['plot', 'event', 'batch', 'site']).optional(),
+          subjectId: z.string().max(200).optional(),
+          batchId: Uuid.optional().describe('findings on this batch or on volume it contains'),
+          status: z.enum(['open', 'resolved', 'all']).default('open'),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        })
+        .strict(),
+      response: { 200: z.array(Finding), ...problems },
+    },
+    handler: async (request) => {
+      const { rule, severity, subjectKind, subjectId, batchId, status, limit } = request.query;
+      return massBalance.findings(request.principal!, {
+        ...(rule ? { rule } : {}),
+        ...(severity ? { severity } : {}),
+        ...(subjectKind ? { subjectKind } : {}),
+        ...(subjectId ? { subjectId } : {}),
+        ...(batchId ? { batchId } : {}),
+        status,
+        limit,
+      });
+    },
+  });
+
+  r.post('/findings/:id/resolution', {
+    preHandler: app.requireRole('admin', 'compliance'),
+    schema: {
+      operationId: 'resolveFinding',
+      tags: ['mass balance'],
+      summary: 'Resolve a finding with a justification (a ledger entry; the finding stays)',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: z.object({ justification: z.string().trim().min(10).max(2000) }).strict(),
+      response: { 200: Finding, ...problems, 409: Problem },
+    },
+    handler: async (request) =>
+      massBalance.resolve(request.principal!, request.params.id, request.body.justification),
+  });
+
+  r.post('/mass-balance/recompute', {
+    preHandler: app.requireRole('admin', 'compliance'),
+    schema: {
+      operationId: 'recomputeMassBalance',
+      tags: ['mass balance'],
+      summary: 'Run every mass-balance rule over all data; supersedes the current findings',
+      security: [{ bearer: [] }],
+      response: { 200: RunSummary, ...problems },
+    },
+    handler: async (request) => massBalance.recompute(request.principal!),
+  });
+
+  r.get('/batches/:id/mass-balance', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'batchMassBalance',
+      tags: ['mass balance'],
+      summary: 'How much of a batch traces to what identified plots can grow, with the numbers',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: { 200: Breakdown, ...problems },
+    },
+    handler: async (request) => {
+      await events.getBatch(request.principal!, request.params.id); // 404 unless visible
+      return massBalance.breakdown(request.params.id);
+    },
+  });
+
+  r.get('/reference', {
+    schema: {
+      operationId: 'referenceData',
+      tags: ['mass balance'],
+      summary: 'The yields and conversion factors the rules use, with sources and version',
+      response: {
+        200: z.object({
+          version: z.string(),
+          yields: z.array(z.record(z.string(), z.string())),
+          factors: z.array(z.record(z.string(), z.string())),
+        }),
+      },
+    },
+    handler: async () => ({
+      version: massBalance.reference.version,
+      yields: massBalance.reference.yields.map((y) => ({ ...y })),
+      factors: massBalance.reference.factors.map((f) => ({ ...f })),
+    }),
+  });
+}

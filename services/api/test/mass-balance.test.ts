@@ -1,0 +1,173 @@
+// The mass-balance scenario on the demo chain, on both databases: one cooperative launders cocoa (its
+// member plots "deliver" three times what their land can grow). The engine must flag those plots, that
+// cooperative's outgoing batches and the chocolate maker's butter downstream with the right blended
+// share, and leave the clean cooperative's chain alone. Expected shares are worked out here from the
+// stored plots and harvests, independently of the engine's code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../src/demo/seed.ts';
+import { buildTestApp, type TestApp } from './helper.ts';
+
+type Json = Record<string, unknown> & { numbers: Record<string, unknown> };
+
+let t: TestApp;
+let admin: string;
+const orgs: Record<string, string> = {};
+const lots: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  admin = await t.token('admin');
+  expect(await seedDemoData(t.runtime, { launderingCooperative: 1 })).toBeGreaterThan(600);
+  for (const row of await t.runtime.db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM organisations',
+  ))
+    orgs[row.name] = row.id;
+  for (const row of await t.runtime.db.query<{ id: string; lot: string }>('SELECT id, lot FROM batches'))
+    lots[row.lot] = row.id;
+  const run = await t.call('POST', '/v1/mass-balance/recompute', admin);
+  expect(run.statusCode, run.body).toBe(200);
+  expect(run.json()).toMatchObject({
+    kind: 'recompute',
+    referenceVersion: expect.stringMatching(/^gt-reference-/),
+  });
+}, 180_000);
+afterAll(async () => {
+  await t.close();
+});
+
+const CLEAN = 'Ashanti Growers Cooperative';
+const LAUNDERING = 'Coopérative Agricole de Soubré';
+const BRAND = 'Aurora Chocolate Ltd';
+
+/** Per plot of a cooperative: harvested grams in the crop year and what its area can plausibly grow. */
+async function plotsOf(cooperative: string) {
+  const rows = await t.runtime.db.query<{ id: string; area: string; kind: string; grams: string }>(
+    `SELECT p.id, p.area_hectares::text AS area, p.geometry->>'type' AS kind, sum(b.mass_grams)::text AS grams
+       FROM plots p JOIN trace_event_inputs i ON i.plot_id = p.id JOIN batches b ON b.produced_by = i.event_id
+      WHERE p.organisation_id = $1 GROUP BY p.id`,
+    [orgs[cooperative]],
+  );
+  // Côte d'Ivoire 1,500 kg/ha and Ghana 1,900 kg/ha plausible maximum, 15 % GPS tolerance, Points ≤ 4 ha.
+  const maxKgPerHa = cooperative === LAUNDERING ? 1500 : 1900;
+  return rows.map((r) => {
+    const hectares = r.kind === 'Point' ? Math.min(4, Number(r.area)) : Number(r.area);
+    const capacity = hectares * maxKgPerHa * 1.15 * 1000;
+    return { id: r.id, grams: Number(r.grams), excess: Math.max(0, Number(r.grams) - capacity) };
+  });
+}
+
+const findings = async (query: string, token = admin) => {
+  const res = await t.call('GET', `/v1/findings?${query}`, token);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Json[];
+};
+
+describe('a cooperative launders cocoa through the demo chain', () => {
+  it('flags every plot of the laundering cooperative as impossible, and none of the clean one', async () => {
+    const laundering = await plotsOf(LAUNDERING);
+    expect(laundering.length).toBeGreaterThanOrEqual(100);
+    const flagged = await findings('rule=IMPOSSIBLE_YIELD,OVER_YIELD&limit=1000');
+    const byPlot = new Map(flagged.map((f) => [(f.subject as { id: string }).id, f]));
+    for (const plot of laundering) {
+      expect(byPlot.get(plot.id)?.rule, plot.id).toBe('IMPOSSIBLE_YIELD');
+      expect(Number(byPlot.get(plot.id)!.numbers.excessGrams)).toBeCloseTo(plot.excess, 0);
+    }
+    for (const plot of await plotsOf(CLEAN)) expect(byPlot.has(plot.id)).toBe(false);
+    expect(flagged).toHaveLength(laundering.length);
+  });
+
+  it('gives the laundering cooperative’s outgoing batches their blended share', async () => {
+    const plots = await plotsOf(LAUNDERING);
+    const expected = plots.reduce((s, p) => s + p.excess, 0) / plots.reduce((s, p) => s + p.grams, 0);
+    expect(expected).toBeGreaterThan(0.6);
+    for (const lot of ['POOL-2026-2', 'EXP-2026-2', 'TCP-IN-2026-2']) {
+      const [finding] = await findings(`rule=BLENDED_ORIGIN&subjectId=${lots[lot]}`);
+      expect(finding, lot).toBeDefined();
+      expect(finding!.severity).toBe('error'); // segregated sites may not carry untraced volume
+      expect(finding!.numbers.untracedShare as number).toBeCloseTo(expected, 9);
+    }
+  });
+
+  it('carries the blend into the chocolate maker’s butter in proportion to the beans', async () => {
+    const laundering = await plotsOf(LAUNDERING);
+    const clean = await plotsOf(CLEAN);
+    const beans = [...laundering, ...clean].reduce((s, p) => s + p.grams, 0);
+    const expected = laundering.reduce((s, p) => s + p.excess, 0) / beans;
+    const butter = lots['BW-CB-2026-09-001']!;
+    const [finding] = await findings(`rule=BLENDED_ORIGIN&subjectId=${butter}`);
+    expect(finding!.numbers.untracedShare as number).toBeCloseTo(expected, 9);
+    const breakdown = await t.call('GET', `/v1/batches/${butter}/mass-balance`, admin);
+    expect(breakdown.statusCode, breakdown.body).toBe(200);
+    expect(breakdown.json().untracedShare).toBeCloseTo(expected, 9);
+    expect(breakdown.json().plots).toHaveLength(laundering.length + clean.length);
+    expect(breakdown.json().conversions.every((c: { balanced: boolean }) => c.balanced)).toBe(true);
+    // Every flagged plot marks the butter with its share of the beans.
+    const exposures = await findings(`batchId=${butter}&rule=IMPOSSIBLE_YIELD&limit=1000`);
+    expect(exposures).toHaveLength(laundering.length);
+    const launderingShare = laundering.reduce((s, p) => s + p.grams, 0) / beans;
+    expect(exposures.reduce((s, f) => s + (f.exposure as number), 0)).toBeCloseTo(launderingShare, 9);
+  });
+
+  it('finds nothing in the clean cooperative’s chain', async () => {
+    for (const lot of ['POOL-2026-1', 'EXP-2026-1', 'TCP-IN-2026-1']) {
+      expect(await findings(`batchId=${lots[lot]}&status=all`), lot).toEqual([]);
+    }
+    expect(await findings('rule=MASS_IMBALANCE')).toEqual([]);
+  });
+
+  it('shows findings to the brand’s compliance team and not to a stranger', async () => {
+    const brandToken = await t.token('compliance', { organisationId: orgs[BRAND] });
+    expect((await findings('rule=IMPOSSIBLE_YIELD&limit=1000', brandToken)).length).toBeGreaterThan(0);
+    const { stranger } = await t.seedOrganisations({ stranger: 'supplier' });
+    const strangerToken = await t.token('supplier', { organisationId: stranger });
+    expect(await findings('limit=1000', strangerToken)).toEqual([]);
+  });
+
+  it('resolves a finding with a justification as a ledger entry, and keeps it across recomputes', async () => {
+    const [finding] = await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}`);
+    const compliance = await t.token('compliance', { organisationId: orgs[BRAND] });
+    const supplier = await t.token('supplier', { organisationId: orgs[LAUNDERING] });
+    const url = `/v1/findings/${finding!.id}/resolution`;
+    expect(
+      (await t.call('POST', url, supplier, { justification: 'we say it is fine, honestly' })).statusCode,
+    ).toBe(403);
+    expect((await t.call('POST', url, compliance, { justification: 'short' })).statusCode).toBe(400);
+    const resolved = await t.call('POST', url, compliance, {
+      justification: 'Cooperative suspended on 2026-10-02; batch withdrawn from sale.',
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const entryIndex = resolved.json().resolution.entryIndex as number;
+    const entry = await t.call('GET', `/v1/ledger/entries?start=${entryIndex}&limit=1`, admin);
+    expect(entry.statusCode, entry.body).toBe(200);
+    expect(entry.json().entries[0].entry).toMatchObject({
+      type: 'finding.resolved',
+      subject: `finding:${finding!.id}`,
+      body: { rule: 'BLENDED_ORIGIN', justification: expect.stringMatching(/suspended/) },
+    });
+    expect(
+      (await t.call('POST', url, compliance, { justification: 'again, the same justification' })).statusCode,
+    ).toBe(409);
+    // A recompute with the same numbers keeps the resolution on the new finding.
+    expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
+    const [again] = await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=all`);
+    expect(again!.id).not.toBe(finding!.id);
+    expect(again!.resolution).toMatchObject({ entryIndex });
+    expect(await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=open`)).toEqual([]);
+  });
+
+  it('checks a new harvest at once, without a recompute', async () => {
+    const [plot] = await plotsOf(CLEAN);
+    expect(await findings(`subjectId=${plot!.id}`)).toEqual([]);
+    const grower = await t.token('supplier', { organisationId: orgs[CLEAN] });
+    const res = await t.call('POST', '/v1/events', grower, {
+      type: 'harvest',
+      plotId: plot!.id,
+      season: '2025/26 main crop',
+      eventTime: '2026-01-20T08:00:00Z',
+      output: { lot: 'LATE-DELIVERY-1', quantity: { value: '60', unit: 'TNE' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [finding] = await findings(`subjectId=${plot!.id}`);
+    expect(finding).toMatchObject({ rule: 'IMPOSSIBLE_YIELD', period: '2025/26' });
+  });
+});

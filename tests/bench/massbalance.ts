@@ -1,0 +1,173 @@
+// `pnpm bench massbalance [--plots N] [--harvests K] [--runs R] [--db postgres|pglite]`: full recompute
+// of every mass-balance rule over N plots (default 100,000) with K harvests each (default 5), each
+// harvest shipped to an exporter and pooled there (≈ 2 × N × K events), next to a bare SQL GROUP BY of
+// the same sums (harvest per plot, inputs and outputs per event) measured in the same run; then the
+// incremental check of one new harvest, p50/p99. Data is written by SQL, not through the API: what is
+// measured is the engine, not the loader.
+import { parseArgs } from 'node:util';
+import { openTestDatabase } from '@groundtruth/db';
+import { createAccess } from '../../services/api/src/access.ts';
+import type { Principal } from '../../services/api/src/auth.ts';
+import { loadConfig } from '../../services/api/src/config.ts';
+import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
+import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
+import { openRuntime } from '../../services/api/src/runtime.ts';
+import { fmt, median, percentile, timed } from './stats.ts';
+
+const ADMIN: Principal = { subject: 'system:bench', role: 'admin' };
+
+export async function benchMassBalance(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      plots: { type: 'string', default: '100000' },
+      harvests: { type: 'string', default: '5' },
+      runs: { type: 'string', default: '3' },
+      db: { type: 'string', default: 'postgres' },
+    },
+  });
+  const plots = Number(values.plots);
+  const perPlot = Number(values.harvests);
+  const runs = Number(values.runs);
+  const cooperatives = Math.max(1, Math.round(plots / 500));
+  process.env.GROUNDTRUTH_TEST_DB = values.db;
+  const t = await openTestDatabase();
+  const runtime = await openRuntime(
+    loadConfig({
+      GROUNDTRUTH_DATA_DIR: t.dataDir,
+      GROUNDTRUTH_LOG_ORIGIN: 'bench.groundtruth.example/ledger',
+    }),
+    { db: t.db },
+  );
+  const db = t.db;
+  try {
+    const fill = await timed(async () => {
+      await db.execScript(`
+        CREATE TEMP TABLE bench_orgs AS
+          SELECT gen_random_uuid() AS id, n FROM generate_series(0, ${cooperatives}) AS n;
+        INSERT INTO organisations (id, kind, name, country, entry_index)
+          SELECT id, 'supplier', 'bench org ' || n, 'GH', 0 FROM bench_orgs;
+        -- Organisation 0 is the exporter; the others are cooperatives of about 500 plots.
+        CREATE TEMP TABLE bench_plots AS
+          SELECT gen_random_uuid() AS id, n, 1 + (n % ${cooperatives}) AS coop,
+                 round((0.5 + random() * 4.5)::numeric, 6) AS hectares,
+                 -- One plot in a hundred launders: it "delivers" four times the Ghana plausible maximum.
+                 (n % 100 = 0) AS launders
+            FROM generate_series(0, ${plots - 1}) AS n;
+        INSERT INTO plots (id, organisation_id, commodity, country, geometry, area_hectares, area_source, entry_index)
+          SELECT p.id, o.id, 'cocoa', 'GH', '{"type":"Polygon","coordinates":[]}'::jsonb, p.hectares, 'geodesic', 0
+            FROM bench_plots p JOIN bench_orgs o ON o.n = p.coop;
+        CREATE TEMP TABLE bench_harvests AS
+          SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id,
+                 gen_random_uuid() AS transfer_id, gen_random_uuid() AS shipped_id,
+                 p.id AS plot_id, p.coop, k,
+                 round(p.hectares * (CASE WHEN p.launders THEN 7600 ELSE 400 + random() * 200 END)::numeric / ${perPlot} * 1000, 3) AS grams
+            FROM bench_plots p CROSS JOIN generate_series(1, ${perPlot}) AS k;
+        INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
+          SELECT h.event_id, 'harvest', o.id, timestamptz '2025-10-15' + (h.k * interval '20 days'), 0
+            FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+        INSERT INTO trace_event_inputs (event_id, position, plot_id) SELECT event_id, 0, plot_id FROM bench_harvests;
+        INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
+                             produced_by, entry_index)
+          SELECT h.batch_id, o.id, 'H-' || h.batch_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.event_id, 0
+            FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+        INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
+          SELECT h.transfer_id, 'transfer', o.id, timestamptz '2026-06-01', 0
+            FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+        INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
+          SELECT transfer_id, 0, batch_id, grams, 'GRM', grams FROM bench_harvests;
+        INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
+                             produced_by, entry_index)
+          SELECT h.shipped_id, x.id, 'S-' || h.shipped_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.transfer_id, 0
+            FROM bench_harvests h CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
+        -- The exporter pools each cooperative's beans.
+        CREATE TEMP TABLE bench_pools AS
+          SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id, coop, sum(grams) AS grams
+            FROM bench_harvests GROUP BY coop;
+        INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
+          SELECT p.event_id, 'transformation', x.id, timestamptz '2026-07-01', 0
+            FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
+        INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
+          SELECT p.event_id, row_number() OVER (PARTITION BY p.event_id), h.shipped_id, h.grams, 'GRM', h.grams
+            FROM bench_harvests h JOIN bench_pools p ON p.coop = h.coop;
+        INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
+                             produced_by, entry_index)
+          SELECT p.batch_id, x.id, 'P-' || p.batch_id, 'cocoa', 'cocoa_beans', p.grams, 'GRM', p.grams, p.event_id, 0
+            FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
+        ANALYZE;
+      `);
+    });
+    const [counts] = await db.query<{ events: string; batches: string; inputs: string }>(
+      `SELECT (SELECT count(*) FROM trace_events)::text AS events, (SELECT count(*) FROM batches)::text AS batches,
+              (SELECT count(*) FROM trace_event_inputs)::text AS inputs`,
+    );
+    console.log(
+      `${values.db}: ${fmt(plots)} plots, ${fmt(Number(counts!.events))} events, ${fmt(Number(counts!.batches))} batches, ` +
+        `${fmt(Number(counts!.inputs))} inputs, written in ${fmt(fill, 1)} s`,
+    );
+
+    const access = createAccess(db);
+    const massBalance = createMassBalanceService({ db, writer: runtime.writer, access });
+    const baseline: number[] = [];
+    const full: number[] = [];
+    let summary: Awaited<ReturnType<typeof massBalance.recompute>> | undefined;
+    for (let run = 0; run < runs; run++) {
+      // The least any implementation must do: the per-plot harvest sums and the per-event input and
+      // output sums, in SQL, returned to the client.
+      baseline.push(
+        await timed(async () => {
+          await Promise.all([
+            db.query(
+              `SELECT i.plot_id, sum(b.mass_grams) FROM trace_event_inputs i JOIN batches b ON b.produced_by = i.event_id
+                WHERE i.plot_id IS NOT NULL GROUP BY i.plot_id`,
+            ),
+            db.query(
+              'SELECT event_id, sum(mass_grams) FROM trace_event_inputs WHERE batch_id IS NOT NULL GROUP BY event_id',
+            ),
+            db.query('SELECT produced_by, sum(mass_grams) FROM batches GROUP BY produced_by'),
+          ]);
+        }),
+      );
+      full.push(
+        await timed(async () => {
+          summary = await massBalance.recompute(ADMIN);
+        }),
+      );
+    }
+    const b = median(baseline);
+    const f = median(full);
+    console.log(
+      `bare GROUP BY of the same sums: median ${fmt(b, 2)} s (${baseline.map((x) => fmt(x, 2)).join(', ')})`,
+    );
+    console.log(
+      `full recompute: median ${fmt(f, 2)} s (${full.map((x) => fmt(x, 2)).join(', ')}); ratio ${fmt(f / b, 1)}× the bare aggregate` +
+        ` (target ≤ 10 s and ≤ 3×)`,
+    );
+    console.log(`findings: ${JSON.stringify(summary?.findings)}`);
+
+    // Incremental: one new harvest on an existing plot, then its check (timed alone).
+    const events = createEventService({ db, writer: runtime.writer, access });
+    const sample = await db.query<{ id: string }>('SELECT id FROM plots ORDER BY random() LIMIT 300');
+    const latencies: number[] = [];
+    for (const [i, plot] of sample.entries()) {
+      const recorded = await events.record(ADMIN, {
+        type: 'harvest',
+        plotId: plot.id,
+        season: '2025/26',
+        eventTime: '2026-02-01T08:00:00Z',
+        output: { lot: `INC-${i}`, quantity: { value: '25', unit: 'KGM' } },
+      });
+      latencies.push(
+        (await timed(() => massBalance.checkHarvest(ADMIN, recorded.eventId).then(() => {}))) * 1000,
+      );
+    }
+    const sorted = latencies.slice(50).sort((x, y) => x - y); // after 50 warm-up checks
+    console.log(
+      `incremental check of one new harvest (${sorted.length} samples): p50 ${fmt(percentile(sorted, 50), 2)} ms, ` +
+        `p99 ${fmt(percentile(sorted, 99), 2)} ms (target p99 ≤ 5 ms)`,
+    );
+  } finally {
+    await runtime.writer.close();
+    await t.destroy();
+  }
+}
