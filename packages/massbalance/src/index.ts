@@ -1,6 +1,14 @@
 // @groundtruth/massbalance: pure mass-balance rules over the quantities people report. No I/O: the
 // service feeds it plots, events and batches and stores the findings it returns.
 export {
+  type CompiledGraph,
+  compileGraph,
+  downstreamCompiled,
+  equivalentFactors,
+  outputIds,
+  propagateCompiled,
+} from './compiled.ts';
+export {
   type ConservationResult,
   type Conversion,
   checkConservation,
@@ -12,7 +20,6 @@ export {
   blendedOriginFindings,
   type CustodyModel,
   downstreamShares,
-  equivalentFactors,
   type FlowBatch,
   type FlowEvent,
   type FlowGraph,

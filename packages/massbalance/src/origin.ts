@@ -3,8 +3,10 @@
 // plots can grow, is its traced share. Shares mix in proportion to base-material equivalents; mass a
 // conversion creates beyond its inputs (and tolerance) has no origin. The same pass marks everything
 // downstream of a finding with the share of its mass the finding touches.
+
+import { type CompiledGraph, compileGraph, downstreamCompiled, propagateCompiled } from './compiled.ts';
 import type { Finding } from './findings.ts';
-import { CHOCOLATE_BEAN_YIELD, type ReferenceTable } from './reference.ts';
+import type { ReferenceTable } from './reference.ts';
 
 /** ISO 22095 chain-of-custody models, strictest first: a site may only downgrade along this list. */
 export type CustodyModel = 'identity_preserved' | 'segregated' | 'mass_balance';
@@ -40,24 +42,6 @@ export interface ShareResult {
 }
 
 /**
- * Base-material equivalent per gram of a batch's material, as a float: shares are ratios, so floats
- * serve (the exact rules use exact decimals), and a factor looked up once per material keeps a pass
- * over a million events fast. Unknown materials weigh 0.
- */
-export function equivalentFactors(
-  table: ReferenceTable,
-): (batch: { material: string; cocoaContent?: string }) => number {
-  const factors = new Map(table.factors.map((f) => [f.material, Number(f.factor)]));
-  const chocolateYield = Number(CHOCOLATE_BEAN_YIELD);
-  return (batch) =>
-    batch.material === 'chocolate'
-      ? batch.cocoaContent
-        ? Number(batch.cocoaContent) / chocolateYield
-        : 0
-      : (factors.get(batch.material) ?? 0);
-}
-
-/**
  * One pass over the graph in dependency order (Kahn's algorithm), so a cycle in bad data ends the walk
  * instead of looping: batches left over are reported as cyclic and given share 0.
  * `seed(event)` gives the share of a root event's outputs (a harvest); for other events the share is
@@ -67,65 +51,22 @@ export function propagateShares(
   table: ReferenceTable,
   graph: FlowGraph,
   seed: (event: FlowEvent) => number | undefined,
-  options: { tolerance?: number; index?: GraphIndex } = {},
+  options: { tolerance?: number; index?: CompiledGraph } = {},
 ): ShareResult {
-  const tolerance = options.tolerance ?? 0.005;
-  const { consumers, outputsOf } = options.index ?? indexGraph(graph);
-  const factorOf = equivalentFactors(table);
-  // An event is ready once every batch it consumes (and that exists) has a share.
-  const waitingOn = new Map<string, number>();
-  const ready: string[] = [];
-  for (const event of graph.events.values()) {
-    let waiting = 0;
-    const seen = new Set<string>();
-    for (const input of event.inputs) {
-      if (!seen.has(input.batchId) && graph.batches.has(input.batchId)) waiting++;
-      seen.add(input.batchId);
-    }
-    waitingOn.set(event.id, waiting);
-    if (waiting === 0) ready.push(event.id);
-  }
+  const compiled = options.index ?? compileGraph(table, graph);
+  const events = compiled.eventIds.map((id) => graph.events.get(id)!);
+  const dense = propagateCompiled(compiled, (e) => seed(events[e]!), options.tolerance ?? 0.005);
   const shares = new Map<string, number>();
-  while (ready.length > 0) {
-    const event = graph.events.get(ready.pop()!)!;
-    const outputs = outputsOf.get(event.id) ?? [];
-    let share = seed(event);
-    if (share === undefined) {
-      let tracedIn = 0;
-      let totalIn = 0;
-      for (const input of event.inputs) {
-        const batch = graph.batches.get(input.batchId);
-        const eq = batch ? Number(input.grams) * factorOf(batch) : 0;
-        totalIn += eq;
-        tracedIn += eq * (shares.get(input.batchId) ?? 0);
-      }
-      let totalOut = 0;
-      for (const id of outputs) {
-        const batch = graph.batches.get(id)!;
-        totalOut += Number(batch.grams) * factorOf(batch);
-      }
-      const denominator = totalOut > totalIn * (1 + tolerance) ? totalOut : totalIn;
-      share = denominator > 0 ? tracedIn / denominator : 0;
-    }
-    for (const id of outputs) {
-      shares.set(id, clamp(share));
-      for (const consumer of consumers.get(id) ?? []) {
-        const left = waitingOn.get(consumer)! - 1;
-        waitingOn.set(consumer, left);
-        if (left === 0) ready.push(consumer);
-      }
-    }
-  }
   const cyclic: string[] = [];
-  for (const id of graph.batches.keys()) {
-    if (shares.has(id)) continue;
-    cyclic.push(id);
-    shares.set(id, 0);
+  for (let b = 0; b < dense.length; b++) {
+    const id = compiled.batchIds[b]!;
+    const share = dense[b]!;
+    if (Number.isNaN(share)) cyclic.push(id);
+    shares.set(id, Number.isNaN(share) ? 0 : share);
   }
   return { shares, cyclic };
 }
 
-const clamp = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Shares below this are rounding, not blending (a milligram in a tonne). */
 const NEGLIGIBLE = 1e-9;
@@ -167,29 +108,10 @@ export function blendedOriginFindings(
   return findings;
 }
 
-/** Which events consume each batch, and which batches each event produced. */
-export interface GraphIndex {
-  consumers: Map<string, string[]>;
-  outputsOf: Map<string, string[]>;
-}
+/** The graph compiled for repeated walks (see compiled.ts). */
+export type GraphIndex = CompiledGraph;
 
-export function indexGraph(graph: FlowGraph): GraphIndex {
-  const consumers = new Map<string, string[]>();
-  const outputsOf = new Map<string, string[]>();
-  for (const batch of graph.batches.values()) {
-    const list = outputsOf.get(batch.producedBy);
-    if (list) list.push(batch.id);
-    else outputsOf.set(batch.producedBy, [batch.id]);
-  }
-  for (const event of graph.events.values()) {
-    for (const id of new Set(event.inputs.map((i) => i.batchId))) {
-      const list = consumers.get(id);
-      if (list) list.push(event.id);
-      else consumers.set(id, [event.id]);
-    }
-  }
-  return { consumers, outputsOf };
-}
+export const indexGraph = (table: ReferenceTable, graph: FlowGraph): GraphIndex => compileGraph(table, graph);
 
 /**
  * The share of each downstream batch's mass that comes out of `sources` (events whose outputs are
@@ -197,75 +119,18 @@ export function indexGraph(graph: FlowGraph): GraphIndex {
  * lies downstream, in dependency order; batches on a cycle are left out rather than followed.
  */
 export function downstreamShares(
-  table: ReferenceTable,
-  graph: FlowGraph,
+  _table: ReferenceTable,
+  _graph: FlowGraph,
   index: GraphIndex,
   sources: Iterable<string>,
   options: { tolerance?: number } = {},
 ): Map<string, number> {
-  const tolerance = options.tolerance ?? 0.005;
-  const factorOf = equivalentFactors(table);
-  const seeds = new Set(sources);
-  // Everything reachable from the sources.
-  const reached = new Set<string>();
-  const events = new Set<string>(seeds);
-  const queue = [...seeds];
-  while (queue.length > 0) {
-    const eventId = queue.pop()!;
-    for (const batchId of index.outputsOf.get(eventId) ?? []) {
-      if (reached.has(batchId)) continue;
-      reached.add(batchId);
-      for (const consumer of index.consumers.get(batchId) ?? []) {
-        if (events.has(consumer)) continue;
-        events.add(consumer);
-        queue.push(consumer);
-      }
-    }
-  }
-  // Dependency order within the reached part: inputs from outside it carry none of the sources' volume.
-  const waitingOn = new Map<string, number>();
-  const ready: string[] = [];
-  for (const id of events) {
-    const inside = new Set(
-      (graph.events.get(id)?.inputs ?? []).map((i) => i.batchId).filter((b) => reached.has(b)),
-    );
-    waitingOn.set(id, seeds.has(id) ? 0 : inside.size);
-    if (seeds.has(id) || inside.size === 0) ready.push(id);
-  }
-  const shares = new Map<string, number>();
-  while (ready.length > 0) {
-    const id = ready.pop()!;
-    const event = graph.events.get(id);
-    const outputs = index.outputsOf.get(id) ?? [];
-    let share = 1;
-    if (!seeds.has(id) && event) {
-      let touched = 0;
-      let totalIn = 0;
-      for (const input of event.inputs) {
-        const batch = graph.batches.get(input.batchId);
-        const eq = batch ? Number(input.grams) * factorOf(batch) : 0;
-        totalIn += eq;
-        touched += eq * (shares.get(input.batchId) ?? 0);
-      }
-      let totalOut = 0;
-      for (const b of outputs) {
-        const batch = graph.batches.get(b)!;
-        totalOut += Number(batch.grams) * factorOf(batch);
-      }
-      const denominator = totalOut > totalIn * (1 + tolerance) ? totalOut : totalIn;
-      share = denominator > 0 ? touched / denominator : 0;
-    }
-    for (const b of outputs) {
-      if (!reached.has(b)) continue;
-      shares.set(b, clamp(share));
-      for (const consumer of index.consumers.get(b) ?? []) {
-        if (!waitingOn.has(consumer)) continue;
-        const left = waitingOn.get(consumer)! - 1;
-        waitingOn.set(consumer, left);
-        if (left === 0) ready.push(consumer);
-      }
-    }
-  }
-  for (const [b, share] of shares) if (share <= 0) shares.delete(b);
-  return shares;
+  const indexes = [...sources].flatMap((id) => {
+    const e = index.eventAt.get(id);
+    return e === undefined ? [] : [e];
+  });
+  const result = new Map<string, number>();
+  for (const [b, share] of downstreamCompiled(index, indexes, options.tolerance ?? 0.005))
+    result.set(index.batchIds[b]!, share);
+  return result;
 }

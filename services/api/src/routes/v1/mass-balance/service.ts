@@ -18,13 +18,13 @@ import {
   DEFAULT_CONSERVATION_TOLERANCE,
   DEFAULT_REFERENCE,
   downstreamShares,
-  equivalentFactors,
   type Finding,
   type FlowBatch,
   type FlowEvent,
   type FlowGraph,
   indexGraph,
   newPlotBurst,
+  outputIds,
   outsideHarvestWindow,
   type Posting,
   propagateShares,
@@ -211,7 +211,7 @@ function harvestTotals(data: MassBalanceData, index: ReturnType<typeof indexGrap
   for (const h of data.harvests) {
     const key = `${h.plotId} ${h.period}`;
     let milligrams = totals.get(key) ?? 0;
-    for (const batchId of index.outputsOf.get(h.eventId) ?? []) {
+    for (const batchId of outputIds(index, h.eventId)) {
       milligrams += toMilligrams(data.graph.batches.get(batchId)?.grams ?? '0');
     }
     totals.set(key, milligrams);
@@ -237,9 +237,8 @@ function evaluate(
   data: MassBalanceData,
 ): { findings: Scoped[]; traced: Map<string, number> } {
   const { graph } = data;
-  const index = indexGraph(graph);
+  const index = indexGraph(table, graph);
   const totals = harvestTotals(data, index);
-  const factorOf = equivalentFactors(table);
   const findings: Scoped[] = [];
   const holder = (batchId: string) => graph.batches.get(batchId)?.organisationId;
 
@@ -262,29 +261,30 @@ function evaluate(
   }
   const harvestOf = new Map(data.harvests.map((h) => [h.eventId, h]));
 
-  // 2. Conservation of every transfer and transformation.
-  for (const event of graph.events.values()) {
+  // 2. Conservation of every transfer and transformation. Screened in floating point over the compiled
+  // arrays; only a conversion near or over its limit gets the exact decimal check.
+  for (let e = 0; e < index.eventIds.length; e++) {
+    const event = graph.events.get(index.eventIds[e]!)!;
     if (event.kind === 'harvest') continue;
-    const outputs = (index.outputsOf.get(event.id) ?? []).map((id) => graph.batches.get(id)!);
+    let inF = 0;
+    let outF = 0;
+    let unknown = false;
+    for (let i = index.inStart[e]!; i < index.inStart[e + 1]!; i++) {
+      const b = index.inBatch[i]!;
+      if (b >= 0 && index.batchFactor[b] === 0) unknown = true;
+      inF += index.inEq[i]!;
+    }
+    for (let o = index.outStart[e]!; o < index.outStart[e + 1]!; o++) {
+      const b = index.outBatch[o]!;
+      if (index.batchFactor[b] === 0) unknown = true;
+      outF += index.batchEq[b]!;
+    }
+    if (!unknown && outF <= inF * (1 + CONSERVATION_TOLERANCE) * (1 - 1e-9)) continue;
+    const outputs = outputIds(index, event.id).map((id) => graph.batches.get(id)!);
     const consumed = event.inputs.flatMap((i) => {
       const batch = graph.batches.get(i.batchId);
       return batch ? [{ batch, grams: i.grams }] : [];
     });
-    // Screen in floating point; only a conversion near or over its limit gets the exact decimal check.
-    let inF = 0;
-    let outF = 0;
-    let unknown = false;
-    for (const { batch, grams } of consumed) {
-      const factor = factorOf(batch);
-      unknown ||= factor === 0;
-      inF += Number(grams) * factor;
-    }
-    for (const batch of outputs) {
-      const factor = factorOf(batch);
-      unknown ||= factor === 0;
-      outF += Number(batch.grams) * factor;
-    }
-    if (!unknown && outF <= inF * (1 + CONSERVATION_TOLERANCE) * (1 - 1e-9)) continue;
     const inputs = consumed.map(({ batch, grams }) => ({
       material: batch.material,
       grams,
@@ -331,7 +331,7 @@ function evaluate(
   for (const h of data.harvests) {
     const grower = data.plots.get(h.plotId)!.organisation_id;
     if (data.custody.get(grower) !== 'mass_balance') continue;
-    for (const batchId of index.outputsOf.get(h.eventId) ?? []) {
+    for (const batchId of outputIds(index, h.eventId)) {
       const eq = baseEquivalent(table, graph.batches.get(batchId)!);
       if (!eq.ok) continue;
       const grams = (Number(eq.grams.units) / 10 ** eq.grams.scale) * (traced.shares.get(batchId) ?? 0);
@@ -341,7 +341,7 @@ function evaluate(
   for (const event of graph.events.values()) {
     if (event.kind !== 'transfer') continue;
     const info = data.eventInfo.get(event.id)!;
-    for (const batchId of index.outputsOf.get(event.id) ?? []) {
+    for (const batchId of outputIds(index, event.id)) {
       const batch = graph.batches.get(batchId)!;
       const eq = baseEquivalent(table, batch);
       if (!eq.ok) continue;
@@ -773,11 +773,11 @@ export function createMassBalanceService({
     const batch = data.graph.batches.get(batchId)!;
     const eq = baseEquivalent(reference, batch);
     const traced = shares.shares.get(batchId) ?? 0;
-    const index = indexGraph(data.graph);
+    const index = indexGraph(reference, data.graph);
     const conversions = [...data.graph.events.values()]
       .filter((e) => e.kind !== 'harvest')
       .map((e) => {
-        const outputs = (index.outputsOf.get(e.id) ?? []).map((id) => data.graph.batches.get(id)!);
+        const outputs = outputIds(index, e.id).map((id) => data.graph.batches.get(id)!);
         const inputs = e.inputs.flatMap((i) => {
           const b = data.graph.batches.get(i.batchId);
           return b
