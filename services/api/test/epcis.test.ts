@@ -474,7 +474,12 @@ describe('the events query', () => {
     const id = encodeURIComponent(one!.eventID);
     expect((await t.call('GET', `/epcis/events/${id}`, compliance)).statusCode).toBe(200);
     expect((await t.call('GET', `/epcis/events/${id}`, stranger)).statusCode).toBe(404);
+    const size = async () => Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
+    const before = await size();
     expect((await capture(compliance, documentOf([objectEvent()]))).statusCode).toBe(403);
+    const adminWithoutOrganisation = await t.token('admin');
+    expect((await capture(adminWithoutOrganisation, documentOf([objectEvent()]))).statusCode).toBe(403);
+    expect(await size()).toBe(before);
     const job = await capture(token, documentOf([objectEvent()]));
     expect((await t.call('GET', job.headers.location as string, stranger)).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/epcis/events' })).statusCode).toBe(401);

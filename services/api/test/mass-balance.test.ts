@@ -115,6 +115,17 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     expect(await findings('rule=MASS_IMBALANCE')).toEqual([]);
   });
 
+  it('lets only admins and compliance officers recompute, and writes no run for a refused caller', async () => {
+    const runs = async () =>
+      Number((await t.runtime.db.query<{ n: string }>('SELECT count(*)::text AS n FROM mass_balance_runs'))[0]!.n);
+    const before = await runs();
+    for (const role of ['supplier', 'procurement', 'auditor'] as const) {
+      const token = await t.token(role, { organisationId: orgs[LAUNDERING] });
+      expect((await t.call('POST', '/v1/mass-balance/recompute', token)).statusCode, role).toBe(403);
+    }
+    expect(await runs()).toBe(before);
+  });
+
   it('shows findings to the brand’s compliance team and not to a stranger', async () => {
     const brandToken = await t.token('compliance', { organisationId: orgs[BRAND] });
     expect((await findings('rule=IMPOSSIBLE_YIELD&limit=1000', brandToken)).length).toBeGreaterThan(0);

@@ -521,6 +521,8 @@ describe('supplier registry', () => {
         `/v1/organisations/${ids.brandA}/evidence-requirements`,
         `/v1/organisations/${ids.brandA}/auditor-grants`,
         '/v1/users',
+        `/v1/findings/${ids.s2}/resolution`,
+        '/epcis/capture',
       ];
       for (const url of routes) {
         for (let i = 0; i < 300; i++) {

@@ -1,0 +1,12 @@
+// @groundtruth/evidence: reality-snapshot media. Content-addressed storage with streaming SHA-256,
+// media identification by magic bytes, and capture metadata from file headers.
+export { type BlobStore, BlobTooLargeError, FsBlobStore, HEAD_BYTES, type StoredBlob } from './blob-store.ts';
+export {
+  type CaptureMetadata,
+  headerMetadata,
+  type MediaKind,
+  type MediaType,
+  plyHeader,
+  sniffMedia,
+} from './media.ts';
+export { captureMetadata } from './metadata.ts';
