@@ -8,6 +8,14 @@ export {
   EPCISQueryDocument,
   EpcisEventQuery,
 } from './epcis.ts';
+export {
+  AttestationManifest,
+  AttestationReceipt,
+  EvidenceBlob,
+  PublicJwk,
+  Sha256Hex,
+  SigningKey,
+} from './evidence.ts';
 export { ImportReport } from './imports.ts';
 export {
   CheckpointsQuery,

@@ -29,8 +29,18 @@ export class BlobTooLargeError extends Error {
   }
 }
 
+export class BlobRefusedError extends Error {
+  override name = 'BlobRefusedError';
+}
+
+export interface PutOptions {
+  maxBytes: number;
+  /** Judges the complete upload by its first bytes and size before it is placed; false refuses it. */
+  accept?: (head: Uint8Array, size: number) => boolean;
+}
+
 export interface BlobStore {
-  put(source: Readable | AsyncIterable<Uint8Array>, options: { maxBytes: number }): Promise<StoredBlob>;
+  put(source: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob>;
   has(sha256: string): Promise<boolean>;
   /** A stream of the object's bytes; undefined when it is not stored. */
   open(sha256: string): Promise<Readable | undefined>;
@@ -55,7 +65,7 @@ export class FsBlobStore implements BlobStore {
 
   async put(
     source: Readable | AsyncIterable<Uint8Array>,
-    { maxBytes }: { maxBytes: number },
+    { maxBytes, accept }: PutOptions,
   ): Promise<StoredBlob> {
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
@@ -82,6 +92,8 @@ export class FsBlobStore implements BlobStore {
       const handle = await open(tmp, 'r');
       await handle.sync();
       await handle.close();
+      const headBytes = new Uint8Array(Buffer.concat(head));
+      if (accept && !accept(headBytes, size)) throw new BlobRefusedError('the store refused the upload');
       const sha256 = hash.digest('hex');
       const final = this.pathOf(sha256);
       await mkdir(dirname(final), { recursive: true });
@@ -94,7 +106,7 @@ export class FsBlobStore implements BlobStore {
         created = false;
       }
       await unlink(tmp);
-      return { sha256, size, created, head: new Uint8Array(Buffer.concat(head)) };
+      return { sha256, size, created, head: headBytes };
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;

@@ -1,6 +1,14 @@
 // @groundtruth/evidence: reality-snapshot media. Content-addressed storage with streaming SHA-256,
 // media identification by magic bytes, and capture metadata from file headers.
-export { type BlobStore, BlobTooLargeError, FsBlobStore, HEAD_BYTES, type StoredBlob } from './blob-store.ts';
+export {
+  BlobRefusedError,
+  type BlobStore,
+  BlobTooLargeError,
+  FsBlobStore,
+  HEAD_BYTES,
+  type PutOptions,
+  type StoredBlob,
+} from './blob-store.ts';
 export {
   type CaptureMetadata,
   headerMetadata,

@@ -67,7 +67,6 @@ export function propagateShares(
   return { shares, cyclic };
 }
 
-
 /** Shares below this are rounding, not blending (a milligram in a tonne). */
 const NEGLIGIBLE = 1e-9;
 

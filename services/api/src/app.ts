@@ -13,6 +13,8 @@ import batchRoutes from './routes/v1/batches/index.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
+import evidenceRoutes from './routes/v1/evidence/index.ts';
+import { createEvidenceService } from './routes/v1/evidence/service.ts';
 import grantRoutes from './routes/v1/grants/index.ts';
 import importRoutes from './routes/v1/imports/index.ts';
 import { createImportService } from './routes/v1/imports/service.ts';
@@ -108,6 +110,14 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/events',
   });
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
+  const evidence = createEvidenceService({
+    ...deps,
+    reader: runtime.reader,
+    access,
+    store: runtime.evidence.store,
+    maxBytes: runtime.evidence.maxBytes,
+  });
+  await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
   await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
   await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });

@@ -42,6 +42,13 @@ const EnvSchema = z.object({
     .min(1)
     .optional()
     .describe("GS1's EPCIS-JSON-Schema.json, which /epcis/capture validates documents against"),
+  GROUNDTRUTH_EVIDENCE_DIR: z.string().min(1).optional().describe('where evidence media are stored'),
+  GROUNDTRUTH_EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 45)
+    .default(2 * 1024 ** 3),
   GROUNDTRUTH_DEMO_DATA: z.enum(['on', 'off']).default('on'),
   GROUNDTRUTH_TOKEN_TTL: z
     .string()
@@ -62,6 +69,10 @@ export interface Config {
   authKeyPath: string;
   generateAuthKey: boolean;
   demoData: boolean;
+  /** The filesystem blob store of evidence media. */
+  evidenceDir: string;
+  /** Largest evidence upload accepted, in bytes. */
+  evidenceMaxBytes: number;
   /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
   epcisSchemaPath: string;
   tokenTtl: string;
@@ -91,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authKeyPath: resolve(e.GROUNDTRUTH_AUTH_KEY ?? `${dataDir}/keys/token-signing.pem`),
     generateAuthKey: e.GROUNDTRUTH_AUTH_KEY === undefined,
     demoData: e.GROUNDTRUTH_DEMO_DATA === 'on',
+    evidenceDir: resolve(e.GROUNDTRUTH_EVIDENCE_DIR ?? `${dataDir}/evidence`),
+    evidenceMaxBytes: e.GROUNDTRUTH_EVIDENCE_MAX_BYTES,
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
   };

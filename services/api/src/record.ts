@@ -3,7 +3,7 @@
 // already exists: the client gets 409 with the caller's words, never a 500.
 import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
-import type { LedgerWriter } from '@groundtruth/ledger-store';
+import type { AppendReceipt, LedgerWriter } from '@groundtruth/ledger-store';
 import type { Principal } from './auth.ts';
 import { AppError } from './errors.ts';
 
@@ -31,6 +31,17 @@ export async function appendRecords(
   specs: RecordSpec[],
   after?: (tx: Transaction) => Promise<void>,
 ): Promise<number[]> {
+  const receipt = await appendRecordsWithReceipt(writer, principal, specs, after);
+  return receipt.entries.map((e) => Number(e.index));
+}
+
+/** As appendRecords, with the writer's receipt: leaf hashes and the checkpoint that covers them. */
+export async function appendRecordsWithReceipt(
+  writer: LedgerWriter,
+  principal: Principal,
+  specs: RecordSpec[],
+  after?: (tx: Transaction) => Promise<void>,
+): Promise<AppendReceipt> {
   const at = new Date().toISOString();
   let current: RecordSpec | undefined;
   try {
@@ -52,7 +63,7 @@ export async function appendRecords(
         await after?.(tx);
       },
     });
-    return receipt.entries.map((e) => Number(e.index));
+    return receipt;
   } catch (error) {
     if (isUniqueViolation(error) && current)
       throw new AppError('conflict', current.conflict, { cause: error });

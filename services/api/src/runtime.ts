@@ -1,6 +1,7 @@
 // What the server, the operator CLI and the tests share: the database, keys, ledger writer and reader.
 import { createPublicKey } from 'node:crypto';
 import { type Database, migrate, openDatabase } from '@groundtruth/db';
+import { FsBlobStore } from '@groundtruth/evidence';
 import { createEd25519Signer, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
@@ -15,6 +16,7 @@ export interface Runtime {
   origin: string;
   tokenKeys: TokenKeys;
   epcisSchemaPath: string;
+  evidence: { store: FsBlobStore; maxBytes: number };
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
+      evidence: { store: new FsBlobStore(config.evidenceDir), maxBytes: config.evidenceMaxBytes },
       close: async () => {
         await writer.close();
         await db.close();

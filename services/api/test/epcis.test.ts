@@ -474,7 +474,8 @@ describe('the events query', () => {
     const id = encodeURIComponent(one!.eventID);
     expect((await t.call('GET', `/epcis/events/${id}`, compliance)).statusCode).toBe(200);
     expect((await t.call('GET', `/epcis/events/${id}`, stranger)).statusCode).toBe(404);
-    const size = async () => Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
+    const size = async () =>
+      Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
     const before = await size();
     expect((await capture(compliance, documentOf([objectEvent()]))).statusCode).toBe(403);
     const adminWithoutOrganisation = await t.token('admin');

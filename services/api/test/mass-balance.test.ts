@@ -117,7 +117,9 @@ describe('a cooperative launders cocoa through the demo chain', () => {
 
   it('lets only admins and compliance officers recompute, and writes no run for a refused caller', async () => {
     const runs = async () =>
-      Number((await t.runtime.db.query<{ n: string }>('SELECT count(*)::text AS n FROM mass_balance_runs'))[0]!.n);
+      Number(
+        (await t.runtime.db.query<{ n: string }>('SELECT count(*)::text AS n FROM mass_balance_runs'))[0]!.n,
+      );
     const before = await runs();
     for (const role of ['supplier', 'procurement', 'auditor'] as const) {
       const token = await t.token(role, { organisationId: orgs[LAUNDERING] });

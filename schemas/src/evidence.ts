@@ -1,0 +1,86 @@
+// Reality-snapshot evidence on the wire: uploaded media, supplier keys, attestation manifests and the
+// receipt that lets anyone check an attestation without the server.
+import { z } from 'zod';
+import { Uuid } from './registry.ts';
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest');
+
+export const EvidenceBlob = z
+  .object({
+    sha256: Sha256Hex,
+    size: z.number().int(),
+    kind: z.enum(['image', 'video', 'splat', 'gltf']),
+    mediaType: z.string(),
+    format: z.string(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .describe('EXIF time and GPS of photos; point counts of splats'),
+  })
+  .meta({ id: 'EvidenceBlob' });
+
+export const PublicJwk = z
+  .object({
+    kty: z.enum(['OKP', 'EC']),
+    crv: z.string(),
+    x: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url'),
+    y: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url')
+      .optional(),
+  })
+  .loose()
+  .describe('An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517)');
+
+export const SigningKey = z
+  .object({
+    kid: z.string().describe('RFC 7638 JWK thumbprint (SHA-256)'),
+    alg: z.enum(['EdDSA', 'ES256']),
+    jwk: z.record(z.string(), z.unknown()),
+    organisationId: Uuid,
+    entryIndex: z.number().int(),
+    revoked: z.boolean(),
+  })
+  .meta({ id: 'SigningKey' });
+
+const Longitude = z.number().min(-180).max(180);
+const Latitude = z.number().min(-90).max(90);
+
+/** What a supplier signs: the site or batch, the media by digest, when, where, with what, and its words. */
+export const AttestationManifest = z
+  .object({
+    subject: z.object({ kind: z.enum(['plot', 'batch']), id: Uuid }).strict(),
+    media: z
+      .array(
+        z
+          .object({
+            sha256: Sha256Hex,
+            size: z.number().int().min(0),
+            kind: z.enum(['image', 'video', 'splat', 'gltf']),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(50),
+    capturedAt: z.iso.datetime({ offset: true }),
+    location: z.object({ type: z.literal('Point'), coordinates: z.tuple([Longitude, Latitude]) }).strict(),
+    device: z.string().trim().min(1).max(200),
+    statement: z.string().trim().min(1).max(4000),
+  })
+  .strict()
+  .meta({ id: 'AttestationManifest' });
+
+export const AttestationReceipt = z
+  .object({
+    attestationId: Uuid,
+    entryIndex: z.number().int(),
+    leafHash: z.string().describe('base64 RFC 9162 leaf hash of the ledger entry'),
+    checkpoint: z.string().describe('the C2SP signed checkpoint that covers the entry'),
+    inclusionProof: z.object({
+      index: z.number().int(),
+      treeSize: z.number().int(),
+      proof: z.array(z.string()),
+    }),
+    kid: z.string(),
+    manifest: AttestationManifest,
+  })
+  .meta({ id: 'AttestationReceipt' });

@@ -1,0 +1,149 @@
+// Evidence media, supplier signing keys and attestations.
+import {
+  AttestationReceipt,
+  EvidenceBlob,
+  Problem,
+  PublicJwk,
+  Sha256Hex,
+  SigningKey,
+  Uuid,
+} from '@groundtruth/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { JWK } from 'jose';
+import { z } from 'zod';
+import type { EvidenceService } from './service.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
+
+export default async function evidenceRoutes(
+  app: FastifyInstance,
+  { evidence }: { evidence: EvidenceService },
+) {
+  // Media stream straight into the store: this parser leaves the body unread for the handler, so a
+  // 1 GiB upload never sits in memory. (Scoped to this plugin; JSON routes keep their parser.)
+  app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/evidence', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'uploadEvidence',
+      tags: ['evidence'],
+      summary: 'Upload a photo, video or 3D capture (raw bytes, application/octet-stream)',
+      description:
+        'Streamed to the content-addressed store while its SHA-256 is computed; identified by its bytes ' +
+        '(JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ, GLB; `.splat` and `.ksplat` carry no magic number, so name ' +
+        'them with `?kind=`). The same bytes uploaded twice are stored once (200 instead of 201).',
+      security: [{ bearer: [] }],
+      querystring: z.object({ kind: z.enum(['splat', 'ksplat']).optional() }).strict(),
+      response: { 200: EvidenceBlob, 201: EvidenceBlob, ...problems, 413: Problem, 415: Problem },
+    },
+    handler: async (request, reply) => {
+      const length = request.headers['content-length'];
+      const { blob, created } = await evidence.upload(request.principal!, request.raw, {
+        ...(request.query.kind ? { kind: request.query.kind } : {}),
+        ...(length !== undefined ? { contentLength: Number(length) } : {}),
+      });
+      return reply.code(created ? 201 : 200).send(blob as z.infer<typeof EvidenceBlob>);
+    },
+  });
+
+  r.get('/evidence/:sha256', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'getEvidence',
+      tags: ['evidence'],
+      summary: 'What a stored media file is, with its capture metadata',
+      security: [{ bearer: [] }],
+      params: z.object({ sha256: Sha256Hex }),
+      response: { 200: EvidenceBlob, ...problems },
+    },
+    handler: async (request) =>
+      (await evidence.blob(request.principal!, request.params.sha256)) as z.infer<typeof EvidenceBlob>,
+  });
+
+  r.get('/evidence/:sha256/content', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'getEvidenceContent',
+      tags: ['evidence'],
+      summary: 'The media bytes',
+      security: [{ bearer: [] }],
+      params: z.object({ sha256: Sha256Hex }),
+    },
+    handler: async (request, reply) => {
+      const { meta, stream } = await evidence.content(request.principal!, request.params.sha256);
+      return reply
+        .type(meta.mediaType)
+        .header('content-length', String(meta.size))
+        .header('digest', `sha-256=:${Buffer.from(meta.sha256, 'hex').toString('base64')}:`)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(stream);
+    },
+  });
+
+  r.post('/organisations/:id/keys', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'registerSigningKey',
+      tags: ['evidence'],
+      summary: 'Register a supplier’s public key for signing attestations (a ledger entry)',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: z.object({ jwk: PublicJwk }).strict(),
+      response: { 201: SigningKey, ...problems, 409: Problem },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await evidence.registerKey(request.principal!, request.params.id, request.body.jwk as JWK)),
+  });
+
+  r.get('/organisations/:id/keys', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'listSigningKeys',
+      tags: ['evidence'],
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: { 200: z.array(SigningKey), ...problems },
+    },
+    handler: async (request) => evidence.keys(request.principal!, request.params.id),
+  });
+
+  r.delete('/organisations/:id/keys/:kid', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'revokeSigningKey',
+      tags: ['evidence'],
+      summary: 'Revoke a key (a ledger entry): it can attest nothing after this',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid, kid: z.string().min(1).max(100) }),
+      response: { 204: z.null(), ...problems, 409: Problem },
+    },
+    handler: async (request, reply) => {
+      await evidence.revokeKey(request.principal!, request.params.id, request.params.kid);
+      return reply.code(204).send(null);
+    },
+  });
+
+  r.post('/attestations', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'recordAttestation',
+      tags: ['evidence'],
+      summary: 'Record a signed attestation; the receipt proves it is in the ledger',
+      description:
+        'A compact JWS (EdDSA or ES256, `kid` = the registered key’s RFC 7638 thumbprint) over an ' +
+        'AttestationManifest. The receipt holds the entry index, leaf hash, signed checkpoint and inclusion ' +
+        'proof: with the key and the media, everything needed to check the attestation without this server.',
+      security: [{ bearer: [] }],
+      body: z.object({ jws: z.string().min(10).max(60_000) }).strict(),
+      response: { 201: AttestationReceipt, ...problems, 409: Problem },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await evidence.attest(request.principal!, request.body.jws)),
+  });
+}

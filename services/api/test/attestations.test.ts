@@ -1,0 +1,306 @@
+// Reality-snapshot attestations end to end, on both databases: register a key, upload a splat and a
+// photo, sign a manifest, get a receipt, and check the receipt with nothing but the ledger library,
+// the log's public key and the media. Tampering with the signature, manifest or proof fails, and so
+// do another tenant's key, a revoked key and a digest that was never uploaded.
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import {
+  canonicalJsonBytes,
+  createEd25519Verifier,
+  fromBase64,
+  openCheckpoint,
+  rfc9162,
+  verifyInclusion,
+} from '@groundtruth/ledger';
+import { CompactSign, exportJWK, generateKeyPair, type KeyObject } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from './helper.ts';
+
+let t: TestApp;
+const ids: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+let keyA: { privateKey: KeyObject | CryptoKey; kid: string };
+
+const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
+const square = (lon: number, lat: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [r6(lon + 0.001273), lat],
+      [r6(lon + 0.001273), r6(lat + 0.001265)],
+      [lon, r6(lat + 0.001265)],
+      [lon, lat],
+    ],
+  ],
+});
+
+function plySplat(vertices: number): Buffer {
+  const properties = [
+    'x',
+    'y',
+    'z',
+    'f_dc_0',
+    'f_dc_1',
+    'f_dc_2',
+    'opacity',
+    'scale_0',
+    'scale_1',
+    'scale_2',
+    'rot_0',
+    'rot_1',
+    'rot_2',
+    'rot_3',
+  ];
+  const header = `ply\nformat binary_little_endian 1.0\nelement vertex ${vertices}\n${properties.map((p) => `property float ${p}`).join('\n')}\nend_header\n`;
+  const body = Buffer.alloc(vertices * properties.length * 4);
+  for (let i = 0; i < body.length; i += 4) body.writeFloatLE(Math.sin(i), i);
+  return Buffer.concat([Buffer.from(header, 'latin1'), body]);
+}
+const photo = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
+  Buffer.from('JFIF\0 a cocoa drying table'),
+  Buffer.from([0xff, 0xd9]),
+]);
+
+const upload = (token: string, bytes: Buffer, query = '') =>
+  t.app.inject({
+    method: 'POST',
+    url: `/v1/evidence${query}`,
+    payload: bytes,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+  });
+
+async function sign(privateKey: KeyObject | CryptoKey, kid: string, manifest: object): Promise<string> {
+  return new CompactSign(new TextEncoder().encode(JSON.stringify(manifest)))
+    .setProtectedHeader({ alg: 'EdDSA', kid })
+    .sign(privateKey);
+}
+
+async function newKey(organisation: string, token: string) {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const res = await t.call('POST', `/v1/organisations/${organisation}/keys`, token, {
+    jwk: await exportJWK(publicKey),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return { privateKey, kid: res.json().kid as string };
+}
+
+const media: Record<string, { sha256: string; size: number; kind: string }> = {};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  Object.assign(
+    ids,
+    await t.seedOrganisations({ brand: 'brand', a: 'supplier', b: 'supplier' }, [['brand', 'a']]),
+  );
+  tokens.a = await t.token('supplier', { organisationId: ids.a });
+  tokens.b = await t.token('supplier', { organisationId: ids.b });
+  tokens.brand = await t.token('compliance', { organisationId: ids.brand });
+  for (const [name, lon] of [
+    ['plotA', -1.908421],
+    ['plotB', -1.918421],
+  ] as const) {
+    const owner = name === 'plotA' ? 'a' : 'b';
+    const res = await t.call('POST', '/v1/plots', tokens[owner]!, {
+      organisationId: ids[owner],
+      commodity: 'cocoa',
+      country: 'GH',
+      geometry: square(lon, 6.513262),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ids[name] = res.json().id;
+  }
+  keyA = await newKey(ids.a!, tokens.a!);
+  for (const [name, bytes] of [
+    ['splat', plySplat(500)],
+    ['photo', photo],
+  ] as const) {
+    const res = await upload(tokens.a!, bytes);
+    expect(res.statusCode, res.body).toBe(201);
+    media[name] = { sha256: res.json().sha256, size: res.json().size, kind: res.json().kind };
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const manifestFor = (plot: string, overrides: object = {}) => ({
+  subject: { kind: 'plot', id: plot },
+  media: [media.splat, media.photo],
+  capturedAt: '2026-11-20T09:15:00Z',
+  location: { type: 'Point', coordinates: [-1.907812, 6.513901] },
+  device: 'Pixel 9 Pro, Scaniverse 4.1',
+  statement: 'Drying tables and storage shed at the start of the main crop; no children at work.',
+  ...overrides,
+});
+
+describe('evidence uploads', () => {
+  it('identifies media by their bytes, records header facts, and stores the same bytes once', async () => {
+    const meta = await t.call('GET', `/v1/evidence/${media.splat!.sha256}`, tokens.a!);
+    expect(meta.json()).toMatchObject({
+      kind: 'splat',
+      format: 'ply',
+      metadata: { vertexCount: 500, gaussianSplat: true },
+    });
+    expect(media.splat!.sha256).toBe(createHash('sha256').update(plySplat(500)).digest('hex'));
+    const again = await upload(tokens.a!, plySplat(500));
+    expect(again.statusCode).toBe(200);
+    const content = await t.call('GET', `/v1/evidence/${media.photo!.sha256}/content`, tokens.brand!);
+    expect(content.statusCode).toBe(200);
+    expect(content.headers['content-type']).toBe('image/jpeg');
+    expect(content.rawPayload.equals(photo)).toBe(true);
+    // The brand sees its supplier's evidence; an unrelated supplier does not.
+    expect((await t.call('GET', `/v1/evidence/${media.photo!.sha256}`, tokens.b!)).statusCode).toBe(404);
+  });
+
+  it('refuses what is not a supported media file, whatever the client calls it, and keeps nothing', async () => {
+    const files = async () =>
+      (await readdir(t.runtime.evidence.store.root, { recursive: true, withFileTypes: true }))
+        .filter((d) => d.isFile())
+        .map((d) => d.name)
+        .sort();
+    const before = await files();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/evidence',
+      payload: Buffer.from('#!/bin/sh\necho not a photo\n'),
+      headers: { authorization: `Bearer ${tokens.a}`, 'content-type': 'application/octet-stream' },
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(await files()).toEqual(before);
+    expect((await upload(tokens.brand!, photo)).statusCode).toBe(403);
+    expect((await upload(tokens.a!, Buffer.alloc(321, 1), '?kind=splat')).statusCode).toBe(415);
+    expect((await upload(tokens.a!, Buffer.alloc(320, 1), '?kind=splat')).json()).toMatchObject({
+      format: 'splat',
+      metadata: { pointCount: 10 },
+    });
+  });
+});
+
+describe('attestations', () => {
+  let receipt: Record<string, any>;
+
+  it('records a signed manifest and returns a receipt that verifies without the server', async () => {
+    const jws = await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotA!));
+    const res = await t.call('POST', '/v1/attestations', tokens.a!, { jws });
+    expect(res.statusCode, res.body).toBe(201);
+    receipt = res.json();
+    // Offline: the log's key, the checkpoint, the proof, and the entry rebuilt from the JWS.
+    const logKey = (await t.app.inject({ url: '/v1/ledger/key' })).body.trim();
+    const checkpoint = openCheckpoint(receipt.checkpoint, createEd25519Verifier(logKey));
+    expect(checkpoint.size).toBe(BigInt(receipt.inclusionProof.treeSize));
+    const entries = await t.call(
+      'GET',
+      `/v1/ledger/entries?start=${receipt.entryIndex}&limit=1`,
+      await t.token('admin'),
+    );
+    const leafBytes = fromBase64(entries.json().entries[0].data)!;
+    const entry = JSON.parse(new TextDecoder().decode(leafBytes));
+    expect(entry).toMatchObject({
+      type: 'attestation.recorded',
+      subject: `plot:${ids.plotA}`,
+      body: { jws, kid: keyA.kid },
+    });
+    expect(canonicalJsonBytes(entry)).toEqual(leafBytes);
+    const leafHash = rfc9162.hashLeaf(leafBytes);
+    expect(Buffer.from(leafHash).toString('base64')).toBe(receipt.leafHash);
+    const proof: Uint8Array[] = receipt.inclusionProof.proof.map((p: string) => fromBase64(p)!);
+    expect(
+      verifyInclusion(BigInt(receipt.entryIndex), checkpoint.size, leafHash, proof, checkpoint.rootHash),
+    ).toBe(true);
+    // Flip one byte of the proof, of the leaf: the inclusion check fails.
+    const badProof = proof.map((p: Uint8Array, i: number) =>
+      i === 0 ? Uint8Array.from(p, (b, j) => (j === 0 ? b ^ 1 : b)) : p,
+    );
+    expect(
+      verifyInclusion(BigInt(receipt.entryIndex), checkpoint.size, leafHash, badProof, checkpoint.rootHash),
+    ).toBe(false);
+    const badLeaf = rfc9162.hashLeaf(Uint8Array.from(leafBytes, (b, j) => (j === 10 ? b ^ 1 : b)));
+    expect(
+      verifyInclusion(BigInt(receipt.entryIndex), checkpoint.size, badLeaf, proof, checkpoint.rootHash),
+    ).toBe(false);
+  });
+
+  it('refuses a JWS with one byte changed in its signature or its manifest', async () => {
+    const jws = await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotA!, { statement: 'second visit' }));
+    const [header, payload, signature] = jws.split('.') as [string, string, string];
+    const flip = (s: string) => `${s.slice(0, 5)}${s[5] === 'A' ? 'B' : 'A'}${s.slice(6)}`;
+    for (const tampered of [
+      `${header}.${payload}.${flip(signature)}`,
+      `${header}.${flip(payload)}.${signature}`,
+    ]) {
+      const res = await t.call('POST', '/v1/attestations', tokens.a!, { jws: tampered });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ pointer: '/jws' });
+      expect(res.json().detail).toMatch(/signature does not verify|not JSON/);
+    }
+  });
+
+  it('refuses another supplier’s key, a digest never uploaded, and a revoked key, writing nothing', async () => {
+    const size = async () =>
+      Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
+    const before = await size();
+    // A's key over B's plot.
+    const cross = await t.call('POST', '/v1/attestations', tokens.a!, {
+      jws: await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotB!)),
+    });
+    expect(cross.statusCode, cross.body).toBe(403);
+    // B submitting A's signed attestation.
+    const relayed = await t.call('POST', '/v1/attestations', tokens.b!, {
+      jws: await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotA!)),
+    });
+    expect([403, 404]).toContain(relayed.statusCode);
+    const ghost = await t.call('POST', '/v1/attestations', tokens.a!, {
+      jws: await sign(
+        keyA.privateKey,
+        keyA.kid,
+        manifestFor(ids.plotA!, { media: [{ sha256: 'f'.repeat(64), size: 1, kind: 'image' }] }),
+      ),
+    });
+    expect(ghost.statusCode).toBe(400);
+    expect(ghost.json().errors[0].pointer).toBe('/manifest/media/0/sha256');
+    const badManifest = await t.call('POST', '/v1/attestations', tokens.a!, {
+      jws: await sign(
+        keyA.privateKey,
+        keyA.kid,
+        manifestFor(ids.plotA!, { location: { type: 'Point', coordinates: [200, 6] } }),
+      ),
+    });
+    expect(badManifest.statusCode).toBe(400);
+    expect(badManifest.json().errors[0].pointer).toBe('/manifest/location/coordinates/0');
+    const revoked = await newKey(ids.a!, tokens.a!);
+    expect(
+      (await t.call('DELETE', `/v1/organisations/${ids.a}/keys/${revoked.kid}`, tokens.a!)).statusCode,
+    ).toBe(204);
+    const afterRevocation = await t.call('POST', '/v1/attestations', tokens.a!, {
+      jws: await sign(revoked.privateKey, revoked.kid, manifestFor(ids.plotA!)),
+    });
+    expect(afterRevocation.statusCode).toBe(400);
+    expect(afterRevocation.json().detail).toMatch(/revoked/);
+    // Two entries: the second key's registration and its revocation; no attestation.
+    expect(await size()).toBe(before + 2);
+  });
+
+  it('refuses private keys, foreign curves and other tenants’ key registrations', async () => {
+    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const secret = await t.call('POST', `/v1/organisations/${ids.a}/keys`, tokens.a!, {
+      jwk: await exportJWK(privateKey),
+    });
+    expect(secret.statusCode).toBe(400);
+    expect(secret.json().errors[0].pointer).toBe('/jwk/d');
+    const { publicKey: rsa } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+    expect(
+      (await t.call('POST', `/v1/organisations/${ids.a}/keys`, tokens.a!, { jwk: await exportJWK(rsa) }))
+        .statusCode,
+    ).toBe(400);
+    const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const foreign = await t.call('POST', `/v1/organisations/${ids.a}/keys`, tokens.b!, {
+      jwk: await exportJWK(publicKey),
+    });
+    expect([403, 404]).toContain(foreign.statusCode);
+    const listed = await t.call('GET', `/v1/organisations/${ids.a}/keys`, tokens.brand!);
+    expect(listed.json().map((k: { revoked: boolean }) => k.revoked)).toEqual([false, true]);
+  });
+});
