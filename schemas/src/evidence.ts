@@ -84,3 +84,49 @@ export const AttestationReceipt = z
     manifest: AttestationManifest,
   })
   .meta({ id: 'AttestationReceipt' });
+
+/** What an auditor signs about an attestation, with its own registered key. */
+export const AuditorStatement = z
+  .object({
+    attestationId: Uuid,
+    verdict: z.enum(['confirmed', 'disputed', 'fake']),
+    visitedAt: z.iso.datetime({ offset: true }).optional(),
+    note: z.string().trim().min(1).max(4000),
+  })
+  .strict()
+  .meta({ id: 'AuditorStatement' });
+
+/** Everything needed to check one attestation without the server (given the log's public key). */
+export const AttestationEvidence = z
+  .object({
+    attestationId: Uuid,
+    subject: z.object({ kind: z.enum(['plot', 'batch']), id: Uuid }),
+    organisationId: Uuid,
+    kid: z.string(),
+    jwk: z.record(z.string(), z.unknown()),
+    keyRevoked: z.boolean(),
+    jws: z.string(),
+    manifest: AttestationManifest,
+    entry: z.object({ index: z.number().int(), data: z.string().describe('base64 of the exact leaf bytes') }),
+    inclusionProof: z.object({ treeSize: z.number().int(), proof: z.array(z.string()) }),
+    withdrawn: z.object({ reason: z.string(), entryIndex: z.number().int() }).nullable(),
+    statements: z.array(
+      z.object({
+        organisationId: Uuid,
+        kid: z.string(),
+        verdict: z.enum(['confirmed', 'disputed', 'fake']),
+        note: z.string(),
+        jws: z.string(),
+        entryIndex: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'AttestationEvidence' });
+
+export const EvidenceReport = z
+  .object({
+    logKey: z.string().describe('C2SP verifier key of the log'),
+    checkpoint: z.string().describe('the signed checkpoint every inclusion proof here leads to'),
+    attestations: z.array(AttestationEvidence),
+  })
+  .meta({ id: 'EvidenceReport' });

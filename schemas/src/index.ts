@@ -9,9 +9,12 @@ export {
   EpcisEventQuery,
 } from './epcis.ts';
 export {
+  AttestationEvidence,
   AttestationManifest,
   AttestationReceipt,
+  AuditorStatement,
   EvidenceBlob,
+  EvidenceReport,
   PublicJwk,
   Sha256Hex,
   SigningKey,

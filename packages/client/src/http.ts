@@ -1,5 +1,6 @@
 // A small typed HTTP client for the ledger's public API.
 import { fromBase64, type Hash } from '@groundtruth/ledger';
+import type { EvidenceReport } from './evidence.ts';
 
 export class ClientError extends Error {
   override name = 'ClientError';
@@ -18,12 +19,17 @@ export class LedgerClient {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
-  private async get(path: string): Promise<Response> {
+  private async get(path: string, init: { method?: string; json?: unknown } = {}): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
-        headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-        signal: AbortSignal.timeout(30_000),
+        method: init.method ?? 'GET',
+        headers: {
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+        signal: AbortSignal.timeout(300_000),
       });
     } catch (error) {
       throw new ClientError(`cannot reach ${this.baseUrl}: ${(error as Error).message}`);
@@ -33,7 +39,9 @@ export class LedgerClient {
       try {
         detail = ((await response.json()) as { detail?: string }).detail ?? '';
       } catch {}
-      throw new ClientError(`GET ${path} answered ${response.status}${detail ? `: ${detail}` : ''}`);
+      throw new ClientError(
+        `${init.method ?? 'GET'} ${path} answered ${response.status}${detail ? `: ${detail}` : ''}`,
+      );
     }
     return response;
   }
@@ -62,6 +70,24 @@ export class LedgerClient {
     };
     const [leafHash] = decodeHashes([body.leafHash]);
     return { leafHash: leafHash!, proof: decodeHashes(body.proof) };
+  }
+
+  /** The attestations covering a digest, with everything needed to check them offline. */
+  async evidenceForDigest(sha256: string): Promise<EvidenceReport> {
+    return (await (
+      await this.get('/v1/verify', { method: 'POST', json: { sha256 } })
+    ).json()) as EvidenceReport;
+  }
+
+  /** The attestations about a subject (`plot:<id>` or `batch:<id>`); needs a token. */
+  async attestations(subject: string): Promise<EvidenceReport> {
+    return (await (
+      await this.get(`/v1/attestations?subject=${encodeURIComponent(subject)}`)
+    ).json()) as EvidenceReport;
+  }
+
+  async media(sha256: string): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.get(`/v1/evidence/${sha256}/content`)).arrayBuffer());
   }
 
   async entries(start: bigint, limit: number): Promise<LedgerEntryPage> {

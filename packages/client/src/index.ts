@@ -1,4 +1,13 @@
 // @groundtruth/client: a typed HTTP client and the network side of the `gt` CLI.
 export { CLIENT_USAGE, runClientCommand } from './cli.ts';
+export {
+  type AttestationEvidence,
+  type AttestationVerdict,
+  BUNDLE_FORMAT,
+  checkAttestation,
+  type EvidenceReport,
+  verifyBundle,
+  writeBundle,
+} from './evidence.ts';
 export { ClientError, LedgerClient, type LedgerEntryPage } from './http.ts';
 export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';

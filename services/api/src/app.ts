@@ -116,6 +116,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     access,
     store: runtime.evidence.store,
     maxBytes: runtime.evidence.maxBytes,
+    logKey: runtime.verifierKey,
   });
   await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
   await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });

@@ -2,6 +2,7 @@
 import {
   AttestationReceipt,
   EvidenceBlob,
+  EvidenceReport,
   Problem,
   PublicJwk,
   Sha256Hex,
@@ -145,5 +146,97 @@ export default async function evidenceRoutes(
     },
     handler: async (request, reply) =>
       reply.code(201).send(await evidence.attest(request.principal!, request.body.jws)),
+  });
+
+  const Report = EvidenceReport.extend({ sha256: Sha256Hex });
+
+  r.post('/verify', {
+    schema: {
+      operationId: 'verifyEvidence',
+      tags: ['evidence'],
+      summary: 'Public: which attestations cover a file, by digest, with everything needed to check them',
+      description:
+        'Answers with each attestation’s JWS, the signing key (JWK), the exact ledger entry bytes, an ' +
+        'inclusion proof and the signed checkpoint it leads to, and the log’s public key; `gt verify-file` ' +
+        'checks all of it locally. POST the file itself to /v1/verify/file instead of its digest.',
+      body: z.object({ sha256: Sha256Hex }).strict(),
+      response: { 200: Report, 400: Problem, 503: Problem },
+    },
+    handler: async (request) => evidence.verifyDigest(request.body.sha256) as Promise<z.infer<typeof Report>>,
+  });
+
+  r.post('/verify/file', {
+    schema: {
+      operationId: 'verifyEvidenceFile',
+      tags: ['evidence'],
+      summary: 'Public: as /v1/verify, for the file itself (application/octet-stream; hashed, not stored)',
+      response: { 200: Report, 400: Problem, 413: Problem, 503: Problem },
+    },
+    handler: async (request) => evidence.verifyStream(request.raw) as Promise<z.infer<typeof Report>>,
+  });
+
+  r.get('/attestations', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'listAttestations',
+      tags: ['evidence'],
+      summary: 'The attestations about a plot or batch, with proofs and auditors’ statements',
+      security: [{ bearer: [] }],
+      querystring: z
+        .object({
+          subject: z
+            .string()
+            .regex(/^(plot|batch):[0-9a-f-]{36}$/, 'plot:<uuid> or batch:<uuid>')
+            .describe('plot:<id> or batch:<id>'),
+        })
+        .strict(),
+      response: { 200: EvidenceReport, ...problems, 503: Problem },
+    },
+    handler: async (request) => {
+      const [kind, id] = request.query.subject.split(':') as ['plot' | 'batch', string];
+      return evidence.attestationsFor(request.principal!, kind, id) as Promise<
+        z.infer<typeof EvidenceReport>
+      >;
+    },
+  });
+
+  r.post('/attestations/:id/statements', {
+    preHandler: app.requireRole('auditor', 'admin'),
+    schema: {
+      operationId: 'recordAuditorStatement',
+      tags: ['evidence'],
+      summary: 'An auditor’s signed statement about an attestation: confirmed on site, disputed, or fake',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: z.object({ jws: z.string().min(10).max(20_000) }).strict(),
+      response: {
+        201: z.object({ statementId: Uuid, entryIndex: z.number().int(), verdict: z.string() }),
+        ...problems,
+        409: Problem,
+      },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await evidence.state(request.principal!, request.params.id, request.body.jws)),
+  });
+
+  r.post('/attestations/:id/withdrawal', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'withdrawAttestation',
+      tags: ['evidence'],
+      summary: 'Withdraw an attestation (a new entry; the attestation stays, marked withdrawn)',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
+      response: {
+        201: z.object({ attestationId: Uuid, entryIndex: z.number().int() }),
+        ...problems,
+        409: Problem,
+      },
+    },
+    handler: async (request, reply) =>
+      reply
+        .code(201)
+        .send(await evidence.withdraw(request.principal!, request.params.id, request.body.reason)),
   });
 }

@@ -2,7 +2,7 @@
 // and attestations (a compact JWS by a registered key over a manifest naming stored media). An
 // accepted attestation is a ledger entry; its receipt carries everything needed to check it later
 // without this server: entry index, leaf hash, signed checkpoint and inclusion proof.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Database } from '@groundtruth/db';
 import {
@@ -14,8 +14,9 @@ import {
 } from '@groundtruth/evidence';
 import { type JsonValue, toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
-import { AttestationManifest } from '@groundtruth/schemas';
+import { AttestationManifest, AuditorStatement } from '@groundtruth/schemas';
 import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
@@ -56,6 +57,8 @@ export function createEvidenceService(deps: {
   access: Access;
   store: FsBlobStore;
   maxBytes: number;
+  /** The log's C2SP verifier key, handed out with evidence so it can be checked offline. */
+  logKey: string;
 }) {
   const { db, writer, reader, access, store, maxBytes } = deps;
 
@@ -223,9 +226,21 @@ export function createEvidenceService(deps: {
    * Checks an attestation and appends it. Refused: an unknown or revoked key, a bad signature, a
    * manifest that does not parse, a subject that is not the key holder's, media never uploaded.
    */
-  async function attest(principal: Principal, jws: string) {
-    const refuse = (pointer: string, detail: string) =>
-      badRequest(`attestation refused: ${detail}`, [{ in: 'body', pointer, detail }]);
+  interface KeyRow {
+    organisation_id: string;
+    alg: string;
+    jwk: JWK | string;
+    revoked_at: unknown;
+  }
+  const refuse = (pointer: string, detail: string) =>
+    badRequest(`refused: ${detail}`, [{ in: 'body', pointer, detail }]);
+
+  /**
+   * A compact JWS by a registered, unrevoked key: its key row and parsed JSON payload. `authorise`
+   * runs once the key is known and before the signature is checked, so a caller without the right
+   * learns nothing about the signature.
+   */
+  async function verifySigned(jws: string, authorise?: (key: KeyRow) => Promise<void>) {
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(jws);
@@ -235,30 +250,38 @@ export function createEvidenceService(deps: {
     if (header.alg !== 'EdDSA' && header.alg !== 'ES256')
       throw refuse('/jws', 'the JWS must be signed with EdDSA or ES256');
     if (typeof header.kid !== 'string') throw refuse('/jws', 'the JWS header must name the key (kid)');
-    const [key] = await db.query<{
-      organisation_id: string;
-      alg: string;
-      jwk: JWK | string;
-      revoked_at: unknown;
-    }>('SELECT organisation_id, alg, jwk, revoked_at FROM organisation_keys WHERE kid = $1', [header.kid]);
-    if (!key) throw refuse('/jws', `key ${header.kid} is not registered`);
-    if (key.revoked_at) throw refuse('/jws', `key ${header.kid} was revoked`);
-    if (key.alg !== header.alg)
-      throw refuse('/jws', `key ${header.kid} signs with ${key.alg}, not ${header.alg}`);
-    await access.requireWritable(principal, key.organisation_id);
-    let payload: Uint8Array;
+    const kid = header.kid;
+    const [key] = await db.query<KeyRow>(
+      'SELECT organisation_id, alg, jwk, revoked_at FROM organisation_keys WHERE kid = $1',
+      [kid],
+    );
+    if (!key) throw refuse('/jws', `key ${kid} is not registered`);
+    if (key.revoked_at) throw refuse('/jws', `key ${kid} was revoked`);
+    if (key.alg !== header.alg) throw refuse('/jws', `key ${kid} signs with ${key.alg}, not ${header.alg}`);
+    await authorise?.(key);
+    let bytes: Uint8Array;
     try {
       const jwk = typeof key.jwk === 'string' ? (JSON.parse(key.jwk) as JWK) : key.jwk;
-      ({ payload } = await compactVerify(jws, await importJWK(jwk, key.alg)));
+      ({ payload: bytes } = await compactVerify(jws, await importJWK(jwk, key.alg)));
     } catch {
       throw refuse('/jws', 'the signature does not verify with the registered key');
     }
-    let parsed: unknown;
+    let payload: unknown;
     try {
-      parsed = JSON.parse(new TextDecoder().decode(payload));
+      payload = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       throw refuse('/jws', 'the signed payload is not JSON');
     }
+    return { key, kid, payload };
+  }
+
+  async function attest(principal: Principal, jws: string) {
+    const {
+      key,
+      kid,
+      payload: parsed,
+    } = await verifySigned(jws, (k) => access.requireWritable(principal, k.organisation_id));
+    const header = { kid };
     const result = AttestationManifest.safeParse(parsed);
     if (!result.success) {
       throw badRequest(
@@ -347,7 +370,214 @@ export function createEvidenceService(deps: {
     };
   }
 
-  return { upload, blob, content, registerKey, revokeKey, keys, attest };
+  interface AttestationRow {
+    id: string;
+    entry_index: string | number;
+    organisation_id: string;
+    kid: string;
+    subject_kind: 'plot' | 'batch';
+    subject_id: string;
+    manifest: unknown;
+    jws: string;
+    withdrawn_entry: string | number | null;
+    withdrawn_reason: string | null;
+    jwk: JWK | string;
+    revoked_at: unknown;
+  }
+  const ATTESTATION_SELECT = `SELECT a.*, k.jwk, k.revoked_at FROM attestations a JOIN organisation_keys k ON k.kid = a.kid`;
+
+  /** Each attestation with its entry bytes, statements and an inclusion proof to the latest checkpoint. */
+  async function evidencePackages(rows: AttestationRow[]) {
+    const checkpoint = await reader.latestCheckpoint();
+    if (!checkpoint) throw new AppError('unavailable', 'the log has no checkpoint yet');
+    const statements = rows.length
+      ? await db.query<{
+          attestation_id: string;
+          organisation_id: string;
+          kid: string;
+          verdict: 'confirmed' | 'disputed' | 'fake';
+          statement: { note: string } | string;
+          jws: string;
+          entry_index: string | number;
+        }>(
+          'SELECT * FROM attestation_statements WHERE attestation_id = ANY($1::uuid[]) ORDER BY entry_index',
+          [rows.map((r) => r.id)],
+        )
+      : [];
+    const packages = [];
+    for (const row of rows) {
+      const index = BigInt(row.entry_index);
+      const [entry] = await reader.entries(index, 1);
+      const proof = await reader.inclusionProof(index, checkpoint.size);
+      packages.push({
+        attestationId: row.id,
+        subject: { kind: row.subject_kind, id: row.subject_id },
+        organisationId: row.organisation_id,
+        kid: row.kid,
+        jwk: (typeof row.jwk === 'string' ? JSON.parse(row.jwk) : row.jwk) as Record<string, unknown>,
+        keyRevoked: row.revoked_at !== null,
+        jws: row.jws,
+        manifest: (typeof row.manifest === 'string' ? JSON.parse(row.manifest) : row.manifest) as z.infer<
+          typeof AttestationManifest
+        >,
+        entry: { index: Number(index), data: toBase64(entry!.data) },
+        inclusionProof: { treeSize: Number(checkpoint.size), proof: proof.proof.map(toBase64) },
+        withdrawn:
+          row.withdrawn_entry === null
+            ? null
+            : { reason: row.withdrawn_reason ?? '', entryIndex: Number(row.withdrawn_entry) },
+        statements: statements
+          .filter((s) => s.attestation_id === row.id)
+          .map((s) => ({
+            organisationId: s.organisation_id,
+            kid: s.kid,
+            verdict: s.verdict,
+            note: (typeof s.statement === 'string' ? JSON.parse(s.statement) : s.statement).note,
+            jws: s.jws,
+            entryIndex: Number(s.entry_index),
+          })),
+      });
+    }
+    return { logKey: deps.logKey, checkpoint: checkpoint.note, attestations: packages };
+  }
+
+  /** Public: which attestations cover these bytes (by digest), with everything needed to check them. */
+  async function verifyDigest(sha256: string) {
+    const rows = await db.query<AttestationRow>(
+      `${ATTESTATION_SELECT} WHERE a.id IN (SELECT attestation_id FROM attestation_media WHERE sha256 = $1) ORDER BY a.entry_index`,
+      [sha256],
+    );
+    return { sha256, ...(await evidencePackages(rows)) };
+  }
+
+  /** Public: the same for a file, hashed as it streams in and never stored. */
+  async function verifyStream(body: Readable) {
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes)
+        throw new AppError('payload_too_large', `the file exceeds the limit of ${maxBytes} bytes`);
+      hash.update(chunk as Buffer);
+    }
+    return verifyDigest(hash.digest('hex'));
+  }
+
+  /** The attestations about a plot or batch the caller can see. */
+  async function attestationsFor(principal: Principal, kind: 'plot' | 'batch', id: string) {
+    const table = kind === 'plot' ? 'plots' : 'batches';
+    const [subject] = await db.query<{ organisation_id: string }>(
+      `SELECT organisation_id FROM ${table} WHERE id = $1`,
+      [id],
+    );
+    if (!subject) throw notFound(`${kind} ${id} not found`);
+    await access.requireVisible(principal, subject.organisation_id).catch(() => {
+      throw notFound(`${kind} ${id} not found`);
+    });
+    const rows = await db.query<AttestationRow>(
+      `${ATTESTATION_SELECT} WHERE a.subject_kind = $1 AND a.subject_id = $2 ORDER BY a.entry_index`,
+      [kind, id],
+    );
+    return evidencePackages(rows);
+  }
+
+  async function attestationRow(principal: Principal, attestationId: string): Promise<AttestationRow> {
+    const [row] = await db.query<AttestationRow>(`${ATTESTATION_SELECT} WHERE a.id = $1`, [attestationId]);
+    if (!row) throw notFound(`attestation ${attestationId} not found`);
+    await access.requireVisible(principal, row.organisation_id).catch(() => {
+      throw notFound(`attestation ${attestationId} not found`);
+    });
+    return row;
+  }
+
+  /** An auditor's signed statement about an attestation: confirmed on site, disputed, or fake. */
+  async function state(principal: Principal, attestationId: string, jws: string) {
+    if (principal.role !== 'auditor' && principal.role !== 'admin')
+      throw forbidden('only auditors make statements');
+    const attestation = await attestationRow(principal, attestationId);
+    const { key, kid, payload } = await verifySigned(jws);
+    if (principal.role !== 'admin' && key.organisation_id !== principal.organisationId)
+      throw forbidden('sign statements with your own organisation’s key');
+    const [org] = await db.query<{ kind: string }>('SELECT kind FROM organisations WHERE id = $1', [
+      key.organisation_id,
+    ]);
+    if (org?.kind !== 'auditor') throw forbidden('statements are signed with an auditing organisation’s key');
+    const parsed = AuditorStatement.safeParse(payload);
+    if (!parsed.success)
+      throw badRequest(
+        'statement refused: invalid',
+        parsed.error.issues.map((i) => ({
+          in: 'body' as const,
+          pointer: `/statement/${i.path.join('/')}`,
+          detail: i.message,
+        })),
+      );
+    if (parsed.data.attestationId !== attestationId)
+      throw badRequest('statement refused: it is about another attestation', [
+        { in: 'body', pointer: '/statement/attestationId', detail: `must be ${attestationId}` },
+      ]);
+    const id = randomUUID();
+    const entryIndex = await appendRecord(writer, principal, {
+      type: 'attestation.statement',
+      subject: `attestation:${attestationId}`,
+      body: { statement: `statement:${id}`, attestationEntry: Number(attestation.entry_index), kid, jws },
+      conflict: 'this statement is already recorded',
+      project: async (tx, index) => {
+        await tx.query(
+          `INSERT INTO attestation_statements (id, attestation_id, entry_index, organisation_id, kid, verdict, statement, jws)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+          [
+            id,
+            attestationId,
+            index.toString(),
+            key.organisation_id,
+            kid,
+            parsed.data.verdict,
+            JSON.stringify(parsed.data),
+            jws,
+          ],
+        );
+      },
+    });
+    return { statementId: id, entryIndex, verdict: parsed.data.verdict };
+  }
+
+  /** The attesting supplier withdraws an attestation: a new entry; the attestation stays, marked. */
+  async function withdraw(principal: Principal, attestationId: string, reason: string) {
+    const attestation = await attestationRow(principal, attestationId);
+    await access.requireWritable(principal, attestation.organisation_id);
+    if (attestation.withdrawn_entry !== null)
+      throw new AppError('conflict', 'this attestation is already withdrawn');
+    const entryIndex = await appendRecord(writer, principal, {
+      type: 'attestation.withdrawn',
+      subject: `attestation:${attestationId}`,
+      body: { attestationEntry: Number(attestation.entry_index), reason },
+      conflict: 'this attestation is already withdrawn',
+      project: async (tx, index) => {
+        const done = await tx.query(
+          'UPDATE attestations SET withdrawn_entry = $2, withdrawn_reason = $3 WHERE id = $1 AND withdrawn_entry IS NULL RETURNING id',
+          [attestationId, index.toString(), reason],
+        );
+        if (done.length === 0) throw new AppError('conflict', 'this attestation is already withdrawn');
+      },
+    });
+    return { attestationId, entryIndex };
+  }
+
+  return {
+    upload,
+    blob,
+    content,
+    registerKey,
+    revokeKey,
+    keys,
+    attest,
+    verifyDigest,
+    verifyStream,
+    attestationsFor,
+    state,
+    withdraw,
+  };
 }
 
 export type EvidenceService = ReturnType<typeof createEvidenceService>;
