@@ -1,9 +1,11 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
+import { benchEvidence } from './evidence.ts';
 import { benchLedger } from './ledger.ts';
 import { benchMassBalance } from './massbalance.ts';
 import { benchTrace } from './trace.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
+  evidence: benchEvidence,
   ledger: benchLedger,
   massbalance: benchMassBalance,
   trace: benchTrace,
