@@ -283,6 +283,38 @@ describe('attestations', () => {
     expect(await size()).toBe(before + 2);
   });
 
+  it('takes a batch: each item gets its receipt or its own refusal, and only the good ones are written', async () => {
+    const size = async () =>
+      Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
+    const before = await size();
+    const good = await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotA!, { statement: 'batch item' }));
+    const [h, p, sig] = good.split('.') as [string, string, string];
+    const forged = `${h}.${p}.${sig.slice(0, -4)}${sig.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+    const foreign = await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotB!));
+    const res = await t.call('POST', '/v1/attestations/batch', tokens.a!, {
+      jws: [good, forged, foreign, 'not.a.compact.jws.at.all'],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const results = res.json().results;
+    expect(results.map((r: { status: number }) => r.status)).toEqual([201, 400, 403, 400]);
+    expect(results[0].receipt.manifest.statement).toBe('batch item');
+    expect(results[1].problem.detail).toMatch(/signature does not verify/);
+    expect(await size()).toBe(before + 1);
+    // The batch receipt verifies like a single one.
+    const logKey = (await t.app.inject({ url: '/v1/ledger/key' })).body.trim();
+    const checkpoint = openCheckpoint(results[0].receipt.checkpoint, createEd25519Verifier(logKey));
+    const proof: Uint8Array[] = results[0].receipt.inclusionProof.proof.map((x: string) => fromBase64(x)!);
+    expect(
+      verifyInclusion(
+        BigInt(results[0].receipt.entryIndex),
+        checkpoint.size,
+        fromBase64(results[0].receipt.leafHash)!,
+        proof,
+        checkpoint.rootHash,
+      ),
+    ).toBe(true);
+  });
+
   it('refuses private keys, foreign curves and other tenants’ key registrations', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     const secret = await t.call('POST', `/v1/organisations/${ids.a}/keys`, tokens.a!, {

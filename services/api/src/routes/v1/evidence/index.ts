@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JWK } from 'jose';
 import { z } from 'zod';
+import { TITLE_BY_CODE } from '../../../errors.ts';
 import type { EvidenceService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -197,6 +198,52 @@ export default async function evidenceRoutes(
       return evidence.attestationsFor(request.principal!, kind, id) as Promise<
         z.infer<typeof EvidenceReport>
       >;
+    },
+  });
+
+  r.post('/attestations/batch', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    bodyLimit: 32 * 1024 * 1024,
+    schema: {
+      operationId: 'recordAttestations',
+      tags: ['evidence'],
+      summary: 'Record up to 1,000 signed attestations at once; each gets its receipt or its refusal',
+      description:
+        'Checked with one query per kind of fact (keys, subjects, media) for the whole batch; the accepted ' +
+        'ones are appended together. A refused item does not hold back the others.',
+      security: [{ bearer: [] }],
+      body: z.object({ jws: z.array(z.string().min(10).max(60_000)).min(1).max(1000) }).strict(),
+      response: {
+        200: z.object({
+          results: z.array(
+            z.union([
+              z.object({ index: z.number().int(), status: z.literal(201), receipt: AttestationReceipt }),
+              z.object({ index: z.number().int(), status: z.number().int(), problem: Problem }),
+            ]),
+          ),
+        }),
+        ...problems,
+      },
+    },
+    handler: async (request) => {
+      const outcomes = await evidence.attestMany(request.principal!, request.body.jws);
+      return {
+        results: outcomes.map((o, index) =>
+          o.ok
+            ? { index, status: 201 as const, receipt: o.receipt }
+            : {
+                index,
+                status: o.error.status,
+                problem: {
+                  type: `urn:groundtruth:problem:${o.error.code}`,
+                  title: TITLE_BY_CODE[o.error.code],
+                  status: o.error.status,
+                  detail: o.error.message,
+                  ...(o.error.options.errors ? { errors: o.error.options.errors } : {}),
+                },
+              },
+        ),
+      };
     },
   });
 

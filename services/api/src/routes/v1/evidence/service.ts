@@ -2,7 +2,13 @@
 // and attestations (a compact JWS by a registered key over a manifest naming stored media). An
 // accepted attestation is a ledger entry; its receipt carries everything needed to check it later
 // without this server: entry index, leaf hash, signed checkpoint and inclusion proof.
-import { createHash, randomUUID } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  type KeyObject,
+  randomUUID,
+  verify as verifySignature,
+} from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Database } from '@groundtruth/db';
 import {
@@ -20,7 +26,7 @@ import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
-import { appendRecord, appendRecordsWithReceipt } from '../../../record.ts';
+import { appendRecord, appendRecordsWithReceipt, type RecordSpec } from '../../../record.ts';
 
 export interface EvidenceBlob {
   sha256: string;
@@ -275,99 +281,247 @@ export function createEvidenceService(deps: {
     return { key, kid, payload };
   }
 
-  async function attest(principal: Principal, jws: string) {
-    const {
-      key,
-      kid,
-      payload: parsed,
-    } = await verifySigned(jws, (k) => access.requireWritable(principal, k.organisation_id));
-    const header = { kid };
-    const result = AttestationManifest.safeParse(parsed);
-    if (!result.success) {
-      throw badRequest(
-        'attestation refused: the manifest is invalid',
-        result.error.issues.map((i) => ({
-          in: 'body' as const,
-          pointer: `/manifest/${i.path.join('/')}`,
-          detail: i.message,
-        })),
-      );
+  /** Public keys as node:crypto objects, by kid: a JWK is parsed once, not once per signature. */
+  const publicKeys = new Map<string, KeyObject>();
+  function publicKeyOf(kid: string, key: KeyRow): KeyObject {
+    let object = publicKeys.get(kid);
+    if (!object) {
+      const jwk = typeof key.jwk === 'string' ? JSON.parse(key.jwk) : key.jwk;
+      object = createPublicKey({ key: jwk, format: 'jwk' });
+      publicKeys.set(kid, object);
     }
-    const manifest = result.data;
-    if (Date.parse(manifest.capturedAt) > Date.now() + 5 * 60_000)
-      throw refuse('/manifest/capturedAt', 'a capture cannot be in the future');
-    const table = manifest.subject.kind === 'plot' ? 'plots' : 'batches';
-    const [subject] = await db.query<{ organisation_id: string }>(
-      `SELECT organisation_id FROM ${table} WHERE id = $1`,
-      [manifest.subject.id],
-    );
-    if (!subject) throw notFound(`${manifest.subject.kind} ${manifest.subject.id} not found`);
-    if (subject.organisation_id !== key.organisation_id)
-      throw forbidden(
-        `key ${header.kid} belongs to another organisation than the ${manifest.subject.kind} it attests`,
-      );
-    const digests = manifest.media.map((m) => m.sha256);
-    const known = new Map(
+    return object;
+  }
+
+  /** RFC 7515 compact JWS: verifies `header.payload` against the signature, EdDSA or ES256. */
+  function signatureHolds(jws: string, alg: string, key: KeyObject): boolean {
+    const last = jws.lastIndexOf('.');
+    const input = Buffer.from(jws.slice(0, last), 'ascii');
+    const signature = Buffer.from(jws.slice(last + 1), 'base64url');
+    return alg === 'EdDSA'
+      ? verifySignature(null, input, key, signature)
+      : verifySignature('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature);
+  }
+
+  type Receipt = Awaited<ReturnType<typeof attest>>;
+  type Outcome = { ok: true; receipt: Receipt } | { ok: false; error: AppError };
+
+  /**
+   * Checks a batch of attestations with set-based queries (keys, subjects and media each in one
+   * query, whatever the batch size), appends the good ones together, and reports each one. Refused:
+   * an unknown or revoked key, a bad signature, a manifest that does not parse, a subject that is not
+   * the key holder's, media never uploaded.
+   */
+  async function attestMany(principal: Principal, list: string[]): Promise<Outcome[]> {
+    const outcomes: (Outcome | undefined)[] = new Array(list.length);
+    const fail = (i: number, error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+      outcomes[i] = { ok: false, error };
+    };
+    const headers = list.map((jws, i) => {
+      try {
+        const header = decodeProtectedHeader(jws);
+        if (header.alg !== 'EdDSA' && header.alg !== 'ES256')
+          throw refuse('/jws', 'the JWS must be signed with EdDSA or ES256');
+        if (typeof header.kid !== 'string') throw refuse('/jws', 'the JWS header must name the key (kid)');
+        return { alg: header.alg, kid: header.kid };
+      } catch (error) {
+        fail(i, error instanceof AppError ? error : refuse('/jws', 'not a compact JWS'));
+        return undefined;
+      }
+    });
+    const kids = [...new Set(headers.flatMap((h) => (h ? [h.kid] : [])))];
+    const keys = new Map(
       (
-        await db.query<{ sha256: string; size: string | number; kind: string }>(
-          'SELECT sha256, size, kind FROM evidence_blobs WHERE sha256 = ANY($1::text[])',
-          [digests],
+        await db.query<KeyRow & { kid: string }>(
+          'SELECT kid, organisation_id, alg, jwk, revoked_at FROM organisation_keys WHERE kid = ANY($1::text[])',
+          [kids],
         )
-      ).map((r) => [r.sha256, r]),
+      ).map((k) => [k.kid, k]),
     );
-    for (const [i, m] of manifest.media.entries()) {
-      const blob = known.get(m.sha256);
-      if (!blob) throw refuse(`/manifest/media/${i}/sha256`, `no media with digest ${m.sha256} was uploaded`);
-      if (Number(blob.size) !== m.size)
-        throw refuse(`/manifest/media/${i}/size`, `the stored media is ${blob.size} bytes`);
-      if (blob.kind !== m.kind) throw refuse(`/manifest/media/${i}/kind`, `the stored media is ${blob.kind}`);
+    const authorised = new Map<string, AppError | null>();
+    const manifests: (z.infer<typeof AttestationManifest> | undefined)[] = [];
+    for (const [i, header] of headers.entries()) {
+      if (!header) continue;
+      try {
+        const key = keys.get(header.kid);
+        if (!key) throw refuse('/jws', `key ${header.kid} is not registered`);
+        if (key.revoked_at) throw refuse('/jws', `key ${header.kid} was revoked`);
+        if (key.alg !== header.alg)
+          throw refuse('/jws', `key ${header.kid} signs with ${key.alg}, not ${header.alg}`);
+        // Authorisation before the signature: a caller without the right learns nothing about it.
+        if (!authorised.has(key.organisation_id)) {
+          authorised.set(
+            key.organisation_id,
+            await access.requireWritable(principal, key.organisation_id).then(
+              () => null,
+              (error: unknown) => {
+                if (error instanceof AppError) return error;
+                throw error;
+              },
+            ),
+          );
+        }
+        const denied = authorised.get(key.organisation_id);
+        if (denied) throw denied;
+        if (!signatureHolds(list[i]!, header.alg, publicKeyOf(header.kid, key)))
+          throw refuse('/jws', 'the signature does not verify with the registered key');
+        let payload: unknown;
+        try {
+          payload = JSON.parse(Buffer.from(list[i]!.split('.')[1]!, 'base64url').toString('utf8'));
+        } catch {
+          throw refuse('/jws', 'the signed payload is not JSON');
+        }
+        const result = AttestationManifest.safeParse(payload);
+        if (!result.success)
+          throw badRequest(
+            'refused: the manifest is invalid',
+            result.error.issues.map((issue) => ({
+              in: 'body' as const,
+              pointer: `/manifest/${issue.path.join('/')}`,
+              detail: issue.message,
+            })),
+          );
+        if (Date.parse(result.data.capturedAt) > Date.now() + 5 * 60_000)
+          throw refuse('/manifest/capturedAt', 'a capture cannot be in the future');
+        manifests[i] = result.data;
+      } catch (error) {
+        fail(i, error);
+      }
     }
 
-    const id = randomUUID();
-    const receipt = await appendRecordsWithReceipt(writer, principal, [
-      {
-        type: 'attestation.recorded',
-        subject: `${manifest.subject.kind}:${manifest.subject.id}`,
-        body: { attestation: `attestation:${id}`, kid: header.kid, jws },
-        conflict: 'this attestation is already recorded',
-        project: async (tx, index) => {
-          await tx.query(
-            `INSERT INTO attestations (id, entry_index, organisation_id, kid, subject_kind, subject_id, captured_at, manifest, jws)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-            [
-              id,
-              index.toString(),
-              key.organisation_id,
-              header.kid,
-              manifest.subject.kind,
-              manifest.subject.id,
-              manifest.capturedAt,
-              JSON.stringify(manifest),
-              jws,
-            ],
-          );
-          await tx.query(
-            'INSERT INTO attestation_media (attestation_id, sha256) SELECT $1, unnest($2::text[])',
-            [id, [...new Set(digests)]],
-          );
-        },
-      },
+    // Subjects and media of every manifest still standing, in one query each.
+    const ofKind = (kind: 'plot' | 'batch') => [
+      ...new Set(manifests.flatMap((m) => (m && m.subject.kind === kind ? [m.subject.id] : []))),
+    ];
+    const [plotOwners, batchOwners, blobs] = await Promise.all([
+      db.query<{ id: string; organisation_id: string }>(
+        'SELECT id, organisation_id FROM plots WHERE id = ANY($1::uuid[])',
+        [ofKind('plot')],
+      ),
+      db.query<{ id: string; organisation_id: string }>(
+        'SELECT id, organisation_id FROM batches WHERE id = ANY($1::uuid[])',
+        [ofKind('batch')],
+      ),
+      db.query<{ sha256: string; size: string | number; kind: string }>(
+        'SELECT sha256, size, kind FROM evidence_blobs WHERE sha256 = ANY($1::text[])',
+        [[...new Set(manifests.flatMap((m) => m?.media.map((x) => x.sha256) ?? []))]],
+      ),
     ]);
-    const entry = receipt.entries[0]!;
-    const proof = await reader.inclusionProof(entry.index, receipt.checkpoint.size);
-    return {
-      attestationId: id,
-      entryIndex: Number(entry.index),
-      leafHash: toBase64(entry.leafHash),
-      checkpoint: receipt.checkpoint.note,
-      inclusionProof: {
-        index: Number(entry.index),
-        treeSize: Number(receipt.checkpoint.size),
-        proof: proof.proof.map(toBase64),
-      },
-      kid: header.kid,
-      manifest,
-    };
+    const owners = new Map([...plotOwners, ...batchOwners].map((r) => [r.id, r.organisation_id]));
+    const known = new Map(blobs.map((b) => [b.sha256, b]));
+    const records: {
+      i: number;
+      id: string;
+      spec: RecordSpec;
+      manifest: z.infer<typeof AttestationManifest>;
+    }[] = [];
+    for (const [i, manifest] of manifests.entries()) {
+      if (!manifest) continue;
+      try {
+        const header = headers[i]!;
+        const key = keys.get(header.kid)!;
+        const owner = owners.get(manifest.subject.id);
+        if (!owner) throw notFound(`${manifest.subject.kind} ${manifest.subject.id} not found`);
+        if (owner !== key.organisation_id)
+          throw forbidden(
+            `key ${header.kid} belongs to another organisation than the ${manifest.subject.kind} it attests`,
+          );
+        for (const [n, m] of manifest.media.entries()) {
+          const blob = known.get(m.sha256);
+          if (!blob)
+            throw refuse(`/manifest/media/${n}/sha256`, `no media with digest ${m.sha256} was uploaded`);
+          if (Number(blob.size) !== m.size)
+            throw refuse(`/manifest/media/${n}/size`, `the stored media is ${blob.size} bytes`);
+          if (blob.kind !== m.kind)
+            throw refuse(`/manifest/media/${n}/kind`, `the stored media is ${blob.kind}`);
+        }
+        const id = randomUUID();
+        const jws = list[i]!;
+        records.push({
+          i,
+          id,
+          manifest,
+          spec: {
+            type: 'attestation.recorded',
+            subject: `${manifest.subject.kind}:${manifest.subject.id}`,
+            body: { attestation: `attestation:${id}`, kid: header.kid, jws },
+            conflict: 'this attestation is already recorded',
+            project: async (tx, index) => {
+              await tx.query(
+                `INSERT INTO attestations (id, entry_index, organisation_id, kid, subject_kind, subject_id, captured_at, manifest, jws)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
+                [
+                  id,
+                  index.toString(),
+                  key.organisation_id,
+                  header.kid,
+                  manifest.subject.kind,
+                  manifest.subject.id,
+                  manifest.capturedAt,
+                  JSON.stringify(manifest),
+                  jws,
+                ],
+              );
+              await tx.query(
+                'INSERT INTO attestation_media (attestation_id, sha256) SELECT $1, unnest($2::text[])',
+                [id, [...new Set(manifest.media.map((m) => m.sha256))]],
+              );
+            },
+          },
+        });
+      } catch (error) {
+        fail(i, error);
+      }
+    }
+
+    if (records.length > 0) {
+      const receipt = await appendRecordsWithReceipt(
+        writer,
+        principal,
+        records.map((r) => r.spec),
+      );
+      const proofs = await Promise.all(
+        receipt.entries.map((e) => reader.inclusionProof(e.index, receipt.checkpoint.size)),
+      );
+      for (const [n, record] of records.entries()) {
+        const entry = receipt.entries[n]!;
+        outcomes[record.i] = {
+          ok: true,
+          receipt: {
+            attestationId: record.id,
+            entryIndex: Number(entry.index),
+            leafHash: toBase64(entry.leafHash),
+            checkpoint: receipt.checkpoint.note,
+            inclusionProof: {
+              index: Number(entry.index),
+              treeSize: Number(receipt.checkpoint.size),
+              proof: proofs[n]!.proof.map(toBase64),
+            },
+            kid: headers[record.i]!.kid,
+            manifest: record.manifest,
+          },
+        };
+      }
+    }
+    return outcomes as Outcome[];
+  }
+
+  async function attest(
+    principal: Principal,
+    jws: string,
+  ): Promise<{
+    attestationId: string;
+    entryIndex: number;
+    leafHash: string;
+    checkpoint: string;
+    inclusionProof: { index: number; treeSize: number; proof: string[] };
+    kid: string;
+    manifest: z.infer<typeof AttestationManifest>;
+  }> {
+    const [outcome] = await attestMany(principal, [jws]);
+    if (!outcome!.ok) throw outcome!.error;
+    return outcome!.receipt;
   }
 
   interface AttestationRow {
@@ -572,6 +726,7 @@ export function createEvidenceService(deps: {
     revokeKey,
     keys,
     attest,
+    attestMany,
     verifyDigest,
     verifyStream,
     attestationsFor,
