@@ -162,6 +162,27 @@ export class LedgerReader {
     return { leafHash: leafHash!, proof };
   }
 
+  /** Inclusion proofs of several entries in one tree, with one read of the subtree hashes they need. */
+  async inclusionProofs(indexes: bigint[], treeSize: bigint): Promise<{ leafHash: Hash; proof: Hash[] }[]> {
+    for (const index of indexes) {
+      if (index < 0n) throw new LedgerRangeError('index must not be negative', 'index');
+      if (index >= treeSize)
+        throw new LedgerRangeError(`index ${index} is not below treeSize ${treeSize}`, 'index');
+    }
+    await this.requireSize(treeSize, 'treeSize');
+    const perIndex = indexes.map((index) => [
+      { start: index, end: index + 1n },
+      ...inclusionProofRanges(index, treeSize),
+    ]);
+    const hashes = await this.resolve(perIndex.flat());
+    let at = 0;
+    return perIndex.map((ranges) => {
+      const [leafHash, ...proof] = hashes.slice(at, at + ranges.length);
+      at += ranges.length;
+      return { leafHash: leafHash!, proof };
+    });
+  }
+
   async consistencyProof(from: bigint, to: bigint): Promise<Hash[]> {
     if (from < 0n) throw new LedgerRangeError('from must not be negative', 'from');
     if (from > to) throw new LedgerRangeError(`from ${from} exceeds to ${to}`, 'from');

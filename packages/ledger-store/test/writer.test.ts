@@ -222,6 +222,15 @@ describe('LedgerReader', () => {
     await expect(reader.consistencyProof(11n, 10n)).rejects.toBeInstanceOf(LedgerRangeError);
   });
 
+  it('gives the same proofs one at a time as in a batch, at any size', async () => {
+    for (const size of [1n, 2n, 63n, 64n, 65n, 511n, 600n]) {
+      const indexes = [0n, size / 2n, size - 1n].filter((i, n, all) => all.indexOf(i) === n);
+      const batch = await reader.inclusionProofs(indexes, size);
+      for (const [n, index] of indexes.entries()) expect(batch[n]).toEqual(await reader.inclusionProof(index, size));
+    }
+    await expect(reader.inclusionProofs([0n, 600n], 600n)).rejects.toBeInstanceOf(LedgerRangeError);
+  });
+
   it('serves C2SP tiles that hash to the checkpoint root', async () => {
     const level0 = await reader.tile(0, 0n, undefined);
     expect(level0.length).toBe(256 * 32);

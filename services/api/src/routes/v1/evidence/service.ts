@@ -416,6 +416,7 @@ export function createEvidenceService(deps: {
       spec: RecordSpec;
       manifest: z.infer<typeof AttestationManifest>;
     }[] = [];
+    const entryIndexes = new Map<string, bigint>();
     for (const [i, manifest] of manifests.entries()) {
       if (!manifest) continue;
       try {
@@ -447,26 +448,9 @@ export function createEvidenceService(deps: {
             subject: `${manifest.subject.kind}:${manifest.subject.id}`,
             body: { attestation: `attestation:${id}`, kid: header.kid, jws },
             conflict: 'this attestation is already recorded',
-            project: async (tx, index) => {
-              await tx.query(
-                `INSERT INTO attestations (id, entry_index, organisation_id, kid, subject_kind, subject_id, captured_at, manifest, jws)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-                [
-                  id,
-                  index.toString(),
-                  key.organisation_id,
-                  header.kid,
-                  manifest.subject.kind,
-                  manifest.subject.id,
-                  manifest.capturedAt,
-                  JSON.stringify(manifest),
-                  jws,
-                ],
-              );
-              await tx.query(
-                'INSERT INTO attestation_media (attestation_id, sha256) SELECT $1, unnest($2::text[])',
-                [id, [...new Set(manifest.media.map((m) => m.sha256))]],
-              );
+            // Rows are written together after the last entry (see below): one statement per table.
+            project: async (_tx, index) => {
+              entryIndexes.set(id, index);
             },
           },
         });
@@ -480,9 +464,38 @@ export function createEvidenceService(deps: {
         writer,
         principal,
         records.map((r) => r.spec),
+        async (tx) => {
+          await tx.query(
+            `INSERT INTO attestations (id, entry_index, organisation_id, kid, subject_kind, subject_id, captured_at, manifest, jws)
+             SELECT id::uuid, entry_index::bigint, organisation_id::uuid, kid, subject_kind, subject_id::uuid,
+                    captured_at::timestamptz, manifest::jsonb, jws
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                           $9::text[])
+                 AS t(id, entry_index, organisation_id, kid, subject_kind, subject_id, captured_at, manifest, jws)`,
+            [
+              records.map((r) => r.id),
+              records.map((r) => entryIndexes.get(r.id)!.toString()),
+              records.map((r) => keys.get(headers[r.i]!.kid)!.organisation_id),
+              records.map((r) => headers[r.i]!.kid),
+              records.map((r) => r.manifest.subject.kind),
+              records.map((r) => r.manifest.subject.id),
+              records.map((r) => r.manifest.capturedAt),
+              records.map((r) => JSON.stringify(r.manifest)),
+              records.map((r) => list[r.i]!),
+            ],
+          );
+          const media = records.flatMap((r) =>
+            [...new Set(r.manifest.media.map((m) => m.sha256))].map((d) => [r.id, d]),
+          );
+          await tx.query(
+            'INSERT INTO attestation_media (attestation_id, sha256) SELECT a::uuid, d FROM unnest($1::text[], $2::text[]) AS t(a, d)',
+            [media.map((m) => m[0]!), media.map((m) => m[1]!)],
+          );
+        },
       );
-      const proofs = await Promise.all(
-        receipt.entries.map((e) => reader.inclusionProof(e.index, receipt.checkpoint.size)),
+      const proofs = await reader.inclusionProofs(
+        receipt.entries.map((e) => e.index),
+        receipt.checkpoint.size,
       );
       for (const [n, record] of records.entries()) {
         const entry = receipt.entries[n]!;

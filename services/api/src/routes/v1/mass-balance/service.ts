@@ -583,25 +583,30 @@ export function createMassBalanceService({
    */
   async function checkHarvest(principal: Principal, eventId: string): Promise<RunSummary> {
     const startedAt = new Date();
-    const [row] = await db.query<PlotRow & { event_time: Date | string }>(
-      `SELECT p.id, p.organisation_id, p.commodity, p.country, p.geometry->>'type' AS geometry_type,
-              p.area_hectares::text AS area_hectares, p.created_at, e.event_time
-         FROM trace_event_inputs i JOIN plots p ON p.id = i.plot_id JOIN trace_events e ON e.id = i.event_id
-        WHERE i.event_id = $1`,
+    // One read: the plot, the harvest's time, and its crop year's total (crop years start in October
+    // for cocoa and coffee, as in cropYear()).
+    const [row] = await db.query<PlotRow & { at: string; grams: string | null }>(
+      `WITH h AS (
+         SELECT p.id, p.organisation_id, p.commodity, p.country, p.geometry->>'type' AS geometry_type,
+                p.area_hectares::text AS area_hectares, p.created_at, e.event_time,
+                CASE WHEN p.commodity IN ('cocoa', 'coffee')
+                  THEN make_timestamptz(extract(year FROM (e.event_time AT TIME ZONE 'UTC') - interval '9 months')::int, 10, 1, 0, 0, 0, 'UTC')
+                  ELSE make_timestamptz(extract(year FROM e.event_time AT TIME ZONE 'UTC')::int, 1, 1, 0, 0, 0, 'UTC')
+                END AS period_start
+           FROM trace_event_inputs i JOIN plots p ON p.id = i.plot_id JOIN trace_events e ON e.id = i.event_id
+          WHERE i.event_id = $1)
+       SELECT h.*, to_char(h.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+              (SELECT sum(b.mass_grams)::text
+                 FROM trace_event_inputs i2 JOIN trace_events e2 ON e2.id = i2.event_id AND e2.kind = 'harvest'
+                 JOIN batches b ON b.produced_by = e2.id
+                WHERE i2.plot_id = h.id AND e2.event_time >= h.period_start
+                  AND e2.event_time < h.period_start + interval '1 year') AS grams
+         FROM h`,
       [eventId],
     );
     if (!row) throw notFound(`harvest ${eventId} not found`);
     const commodity = row.commodity as Commodity;
-    const at = iso(row.event_time);
-    const period = cropYear(commodity, at);
-    const [bounds] = [cropYearBounds(commodity, period)];
-    const [total] = await db.query<{ grams: string | null }>(
-      `SELECT sum(b.mass_grams)::text AS grams
-         FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
-         JOIN batches b ON b.produced_by = e.id
-        WHERE i.plot_id = $1 AND e.event_time >= $2 AND e.event_time < $3`,
-      [row.id, bounds.start, bounds.end],
-    );
+    const period = cropYear(commodity, row.at);
     const check = checkPlotCapacity(reference, {
       plotId: row.id,
       commodity,
@@ -609,21 +614,71 @@ export function createMassBalanceService({
       geometryType: row.geometry_type,
       areaHectares: trim(row.area_hectares),
       period,
-      harvestedGrams: trim(total?.grams ?? '0'),
+      harvestedGrams: trim(row.grams ?? '0'),
     });
-    const findings: Scoped[] = [];
-    if (check.finding) findings.push({ ...check.finding, period, organisationId: row.organisation_id });
-    const window = outsideHarvestWindow(reference, { eventId, commodity, at });
-    if (window) findings.push({ ...window, organisationId: row.organisation_id });
-    return store('incremental', principal, startedAt, await treeSizeOf(db), findings, async (tx) => {
-      await tx.query(
-        `UPDATE mass_balance_findings SET superseded_at = now()
-          WHERE superseded_at IS NULL AND ((subject_kind = 'plot' AND subject_id = $1 AND period = $2
+    const found: Scoped[] = [];
+    if (check.finding) found.push({ ...check.finding, period, organisationId: row.organisation_id });
+    const window = outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
+    if (window) found.push({ ...window, organisationId: row.organisation_id });
+
+    // One write, one commit: the run, the superseding of this plot's and this harvest's findings, and
+    // the new findings, which keep a resolution when their numbers have not changed.
+    const runId = randomUUID();
+    const ids = found.map(() => randomUUID());
+    const [written] = await db.query<{ tree_size: string | number }>(
+      `WITH run AS (
+         INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
+         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
+         RETURNING id, tree_size),
+       old AS (
+         UPDATE mass_balance_findings SET superseded_at = now()
+          WHERE superseded_at IS NULL AND ((subject_kind = 'plot' AND subject_id = $6 AND period = $7
                 AND rule IN ('OVER_YIELD', 'IMPOSSIBLE_YIELD'))
-             OR (subject_kind = 'event' AND subject_id = $3 AND rule = 'OUTSIDE_HARVEST_WINDOW'))`,
-        [row.id, period, eventId],
-      );
-    });
+             OR (subject_kind = 'event' AND subject_id = $8 AND rule = 'OUTSIDE_HARVEST_WINDOW'))
+         RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
+       inserted AS (
+         INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
+           message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
+         SELECT n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period, n.organisation_id::uuid,
+                n.message, n.numbers::jsonb, $2, run.tree_size, o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
+           FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                       $16::text[], $17::text[])
+                  AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
+           CROSS JOIN run
+           LEFT JOIN old o ON o.resolution_entry IS NOT NULL AND o.rule = n.rule AND o.subject_kind = n.subject_kind
+                AND o.subject_id = n.subject_id AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb
+         RETURNING id)
+       SELECT tree_size FROM run`,
+      [
+        runId,
+        reference.version,
+        startedAt.toISOString(),
+        found.length,
+        principal.subject,
+        row.id,
+        period,
+        eventId,
+        ids,
+        found.map((f) => f.rule),
+        found.map((f) => f.severity),
+        found.map((f) => f.subject.kind),
+        found.map((f) => f.subject.id),
+        found.map((f) => f.period ?? null),
+        found.map((f) => f.organisationId ?? null),
+        found.map((f) => f.message),
+        found.map((f) => JSON.stringify(f.numbers)),
+      ],
+    );
+    const counts: Record<string, number> = {};
+    for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+    return {
+      runId,
+      kind: 'incremental',
+      treeSize: Number(written!.tree_size),
+      referenceVersion: reference.version,
+      findings: counts,
+      durationMs: Date.now() - startedAt.getTime(),
+    };
   }
 
   async function findings(
@@ -837,16 +892,6 @@ const fromDecimal = (d: { units: bigint; scale: number }) => {
   const fraction = d.scale > 0 ? digits.slice(digits.length - d.scale).replace(/0+$/, '') : '';
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 };
-
-/** The first and last instant of a crop year label, for the incremental query. */
-function cropYearBounds(commodity: Commodity, period: string): { start: string; end: string } {
-  const first = Number(period.slice(0, 4));
-  if (period.includes('/')) {
-    return { start: `${first}-10-01T00:00:00Z`, end: `${first + 1}-10-01T00:00:00Z` };
-  }
-  void commodity;
-  return { start: `${first}-01-01T00:00:00Z`, end: `${first + 1}-01-01T00:00:00Z` };
-}
 
 interface FindingRow {
   id: string;
