@@ -27,6 +27,7 @@ export async function benchEvidence(args: string[]) {
       concurrency: { type: 'string', default: '64' },
       db: { type: 'string', default: 'postgres' },
       runs: { type: 'string', default: '3' },
+      'batch-only': { type: 'boolean', default: false },
     },
   });
   const mib = Number(values.mib);
@@ -148,7 +149,7 @@ export async function benchEvidence(args: string[]) {
         req.on('error', reject);
         req.end(body);
       });
-    let next = 0;
+    let next = values['batch-only'] ? bodies.length : 0;
     let failed = 0;
     const seconds = await timed(async () => {
       await Promise.all(
