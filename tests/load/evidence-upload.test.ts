@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
+import type { FsBlobStore } from '@groundtruth/evidence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
 
@@ -17,7 +18,9 @@ let token: string;
 
 async function storedFiles(): Promise<string[]> {
   try {
-    return (await readdir(t.runtime.evidence.store.root, { recursive: true, withFileTypes: true }))
+    return (
+      await readdir((t.runtime.evidence.store as FsBlobStore).root, { recursive: true, withFileTypes: true })
+    )
       .filter((d) => d.isFile())
       .map((d) => d.name);
   } catch {

@@ -18,3 +18,4 @@ export {
   sniffMedia,
 } from './media.ts';
 export { captureMetadata } from './metadata.ts';
+export { S3BlobStore, type S3StoreOptions } from './s3-store.ts';

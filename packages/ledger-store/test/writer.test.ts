@@ -226,7 +226,8 @@ describe('LedgerReader', () => {
     for (const size of [1n, 2n, 63n, 64n, 65n, 511n, 600n]) {
       const indexes = [0n, size / 2n, size - 1n].filter((i, n, all) => all.indexOf(i) === n);
       const batch = await reader.inclusionProofs(indexes, size);
-      for (const [n, index] of indexes.entries()) expect(batch[n]).toEqual(await reader.inclusionProof(index, size));
+      for (const [n, index] of indexes.entries())
+        expect(batch[n]).toEqual(await reader.inclusionProof(index, size));
     }
     await expect(reader.inclusionProofs([0n, 600n], 600n)).rejects.toBeInstanceOf(LedgerRangeError);
   });

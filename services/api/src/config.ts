@@ -43,6 +43,17 @@ const EnvSchema = z.object({
     .optional()
     .describe("GS1's EPCIS-JSON-Schema.json, which /epcis/capture validates documents against"),
   GROUNDTRUTH_EVIDENCE_DIR: z.string().min(1).optional().describe('where evidence media are stored'),
+  GROUNDTRUTH_EVIDENCE_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')
+    .optional()
+    .describe('store evidence in this S3-compatible bucket (the evidence dir is then its local cache)'),
+  GROUNDTRUTH_EVIDENCE_S3_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('endpoint of MinIO, Ceph or another S3-compatible service'),
+  GROUNDTRUTH_EVIDENCE_S3_REGION: z.string().min(1).default('us-east-1'),
+  GROUNDTRUTH_EVIDENCE_S3_PREFIX: z.string().default(''),
   GROUNDTRUTH_EVIDENCE_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -73,6 +84,8 @@ export interface Config {
   evidenceDir: string;
   /** Largest evidence upload accepted, in bytes. */
   evidenceMaxBytes: number;
+  /** S3-compatible storage for evidence; credentials come from the AWS SDK's usual sources. */
+  evidenceS3: { bucket: string; endpoint?: string; region: string; prefix: string } | undefined;
   /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
   epcisSchemaPath: string;
   tokenTtl: string;
@@ -104,6 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.GROUNDTRUTH_DEMO_DATA === 'on',
     evidenceDir: resolve(e.GROUNDTRUTH_EVIDENCE_DIR ?? `${dataDir}/evidence`),
     evidenceMaxBytes: e.GROUNDTRUTH_EVIDENCE_MAX_BYTES,
+    evidenceS3: e.GROUNDTRUTH_EVIDENCE_S3_BUCKET
+      ? {
+          bucket: e.GROUNDTRUTH_EVIDENCE_S3_BUCKET,
+          ...(e.GROUNDTRUTH_EVIDENCE_S3_ENDPOINT ? { endpoint: e.GROUNDTRUTH_EVIDENCE_S3_ENDPOINT } : {}),
+          region: e.GROUNDTRUTH_EVIDENCE_S3_REGION,
+          prefix: e.GROUNDTRUTH_EVIDENCE_S3_PREFIX,
+        }
+      : undefined,
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
   };

@@ -1,7 +1,7 @@
 // What the server, the operator CLI and the tests share: the database, keys, ledger writer and reader.
 import { createPublicKey } from 'node:crypto';
 import { type Database, migrate, openDatabase } from '@groundtruth/db';
-import { FsBlobStore } from '@groundtruth/evidence';
+import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
 import { createEd25519Signer, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
@@ -16,7 +16,7 @@ export interface Runtime {
   origin: string;
   tokenKeys: TokenKeys;
   epcisSchemaPath: string;
-  evidence: { store: FsBlobStore; maxBytes: number };
+  evidence: { store: BlobStore; maxBytes: number };
   close(): Promise<void>;
 }
 
@@ -43,7 +43,12 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
-      evidence: { store: new FsBlobStore(config.evidenceDir), maxBytes: config.evidenceMaxBytes },
+      evidence: {
+        store: config.evidenceS3
+          ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })
+          : new FsBlobStore(config.evidenceDir),
+        maxBytes: config.evidenceMaxBytes,
+      },
       close: async () => {
         await writer.close();
         await db.close();

@@ -4,6 +4,7 @@
 // do another tenant's key, a revoked key and a digest that was never uploaded.
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import type { FsBlobStore } from '@groundtruth/evidence';
 import {
   canonicalJsonBytes,
   createEd25519Verifier,
@@ -156,7 +157,12 @@ describe('evidence uploads', () => {
 
   it('refuses what is not a supported media file, whatever the client calls it, and keeps nothing', async () => {
     const files = async () =>
-      (await readdir(t.runtime.evidence.store.root, { recursive: true, withFileTypes: true }))
+      (
+        await readdir((t.runtime.evidence.store as FsBlobStore).root, {
+          recursive: true,
+          withFileTypes: true,
+        })
+      )
         .filter((d) => d.isFile())
         .map((d) => d.name)
         .sort();

@@ -32,9 +32,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(): Promise<TestApp> {
+/** `env` adds configuration (as the service reads it from the environment) to the test defaults. */
+export async function buildTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config = loadConfig({ GROUNDTRUTH_DATA_DIR: database.dataDir, GROUNDTRUTH_LOG_ORIGIN: TEST_ORIGIN });
+  const config = loadConfig({
+    GROUNDTRUTH_DATA_DIR: database.dataDir,
+    GROUNDTRUTH_LOG_ORIGIN: TEST_ORIGIN,
+    ...options.env,
+  });
   const runtime = await openRuntime(config, { db: database.db });
   const app = await buildServer({ runtime, logLevel: 'silent' });
   await app.ready();

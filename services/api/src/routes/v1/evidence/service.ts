@@ -13,9 +13,9 @@ import type { Readable } from 'node:stream';
 import type { Database } from '@groundtruth/db';
 import {
   BlobRefusedError,
+  type BlobStore,
   BlobTooLargeError,
   captureMetadata,
-  type FsBlobStore,
   sniffMedia,
 } from '@groundtruth/evidence';
 import { type JsonValue, toBase64 } from '@groundtruth/ledger';
@@ -61,7 +61,7 @@ export function createEvidenceService(deps: {
   writer: LedgerWriter;
   reader: LedgerReader;
   access: Access;
-  store: FsBlobStore;
+  store: BlobStore;
   maxBytes: number;
   /** The log's C2SP verifier key, handed out with evidence so it can be checked offline. */
   logKey: string;
@@ -85,7 +85,7 @@ export function createEvidenceService(deps: {
         'payload_too_large',
         `the upload is ${declared.contentLength} bytes; the limit is ${maxBytes}`,
       );
-    let stored: Awaited<ReturnType<FsBlobStore['put']>>;
+    let stored: Awaited<ReturnType<BlobStore['put']>>;
     try {
       // Judged by its bytes before it is placed: a refused upload never enters the store.
       stored = await store.put(body, {
