@@ -28,6 +28,8 @@ export async function benchEvidence(args: string[]) {
       db: { type: 'string', default: 'postgres' },
       runs: { type: 'string', default: '3' },
       'batch-only': { type: 'boolean', default: false },
+      'batch-size': { type: 'string', default: '250' },
+      'in-flight': { type: 'string', default: '8' },
     },
   });
   const mib = Number(values.mib);
@@ -166,15 +168,17 @@ export async function benchEvidence(args: string[]) {
         `${fmt(count / seconds)}/s (target ≥ 3,000/s)${failed ? `, ${failed} failed` : ''}`,
     );
 
-    // The same number again through the batch endpoint: 250 per request, 8 requests in flight.
+    // The same number again through the batch endpoint.
+    const batchSize = Number(values['batch-size']);
+    const inFlight = Number(values['in-flight']);
     const batches: string[] = [];
-    for (let i = 0; i < bodies.length; i += 250)
-      batches.push(JSON.stringify({ jws: bodies.slice(i, i + 250).map((b) => JSON.parse(b).jws) }));
+    for (let i = 0; i < bodies.length; i += batchSize)
+      batches.push(JSON.stringify({ jws: bodies.slice(i, i + batchSize).map((b) => JSON.parse(b).jws) }));
     let nextBatch = 0;
     let batchFailed = 0;
     const batchSeconds = await timed(async () => {
       await Promise.all(
-        Array.from({ length: 8 }, async () => {
+        Array.from({ length: inFlight }, async () => {
           while (nextBatch < batches.length) {
             const status = await post(batches[nextBatch++]!, '/v1/attestations/batch');
             if (status !== 200) batchFailed++;
@@ -184,7 +188,7 @@ export async function benchEvidence(args: string[]) {
     });
     agent.destroy();
     console.log(
-      `${values.db}: ${fmt(count)} through POST /v1/attestations/batch (250 per request, 8 in flight): ` +
+      `${values.db}: ${fmt(count)} through POST /v1/attestations/batch (${batchSize} per request, ${inFlight} in flight): ` +
         `${fmt(count / batchSeconds)}/s (target ≥ 3,000/s)${batchFailed ? `, ${batchFailed} batches failed` : ''}`,
     );
   } finally {
