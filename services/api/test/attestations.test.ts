@@ -321,6 +321,40 @@ describe('attestations', () => {
     ).toBe(true);
   });
 
+  it('lets only the attesting organisation withdraw, as a new entry that keeps the attestation', async () => {
+    const size = async () =>
+      Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
+    const attestationId = receipt.attestationId as string;
+    const before = await size();
+    const byOther = await t.call('POST', `/v1/attestations/${attestationId}/withdrawal`, tokens.b!, {
+      reason: 'not ours to withdraw',
+    });
+    expect(byOther.statusCode).toBe(404);
+    const byBrand = await t.call('POST', `/v1/attestations/${attestationId}/withdrawal`, tokens.brand!, {
+      reason: 'compliance cannot withdraw',
+    });
+    expect(byBrand.statusCode).toBe(403);
+    expect(await size()).toBe(before);
+    const withdrawn = await t.call('POST', `/v1/attestations/${attestationId}/withdrawal`, tokens.a!, {
+      reason: 'the drying shed burnt down; a new capture follows',
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(201);
+    expect(
+      (
+        await t.call('POST', `/v1/attestations/${attestationId}/withdrawal`, tokens.a!, {
+          reason: 'again, twice',
+        })
+      ).statusCode,
+    ).toBe(409);
+    const listed = await t.call('GET', `/v1/attestations?subject=plot:${ids.plotA}`, tokens.brand!);
+    const shown = listed
+      .json()
+      .attestations.find((a: { attestationId: string }) => a.attestationId === attestationId);
+    expect(shown.withdrawn.reason).toMatch(/burnt down/);
+    expect(shown.jws).toBeTruthy();
+    expect(await size()).toBe(before + 1);
+  });
+
   it('refuses private keys, foreign curves and other tenants’ key registrations', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     const secret = await t.call('POST', `/v1/organisations/${ids.a}/keys`, tokens.a!, {
