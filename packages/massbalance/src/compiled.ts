@@ -59,20 +59,22 @@ export function compileGraph(table: ReferenceTable, graph: FlowGraph): CompiledG
   const batchFactor = new Float64Array(nb);
   const producer = new Int32Array(nb);
   const outCount = new Int32Array(ne + 1);
-  for (let b = 0; b < nb; b++) {
-    const batch = graph.batches.get(batchIds[b]!)!;
+  // Maps iterate in insertion order: the n-th value belongs to the n-th key, no lookup needed.
+  let b = 0;
+  for (const batch of graph.batches.values()) {
     batchFactor[b] = factorOf(batch);
     batchEq[b] = Number(batch.grams) * batchFactor[b]!;
     const e = eventAt.get(batch.producedBy) ?? -1;
     producer[b] = e;
     if (e >= 0) outCount[e + 1]!++;
+    b++;
   }
   const outStart = prefixSum(outCount);
   const outBatch = new Int32Array(outStart[ne]!);
   const outFill = outStart.slice(0, ne);
-  for (let b = 0; b < nb; b++) {
-    const e = producer[b]!;
-    if (e >= 0) outBatch[outFill[e]!++] = b;
+  for (let n = 0; n < nb; n++) {
+    const e = producer[n]!;
+    if (e >= 0) outBatch[outFill[e]!++] = n;
   }
 
   let inputTotal = 0;
@@ -85,9 +87,11 @@ export function compileGraph(table: ReferenceTable, graph: FlowGraph): CompiledG
   // Which event last counted a batch, so a batch listed twice in one event counts once.
   const lastCounted = new Int32Array(nb).fill(-1);
   let k = 0;
-  for (let e = 0; e < ne; e++) {
+  let e = 0;
+  // Events iterate in the order of eventIds (insertion order), so e is the event's index.
+  for (const event of graph.events.values()) {
     inStart[e] = k;
-    for (const input of graph.events.get(eventIds[e]!)!.inputs) {
+    for (const input of event.inputs) {
       const b = batchAt.get(input.batchId) ?? -1;
       inBatch[k] = b;
       inEq[k] = b >= 0 ? Number(input.grams) * batchFactor[b]! : 0;
@@ -98,6 +102,7 @@ export function compileGraph(table: ReferenceTable, graph: FlowGraph): CompiledG
       }
       k++;
     }
+    e++;
   }
   inStart[ne] = k;
   const consStart = prefixSum(consCount);

@@ -121,8 +121,8 @@ async function loadData(db: SqlExecutor, batchIds?: string[]): Promise<MassBalan
       cocoa_content: string | null;
       produced_by: string;
     }>(
-      `SELECT b.id, b.organisation_id, b.material, b.mass_grams::text AS mass_grams,
-              b.cocoa_content::text AS cocoa_content, b.produced_by FROM batches b ${only}`,
+      `SELECT b.id, b.organisation_id, b.material, trim_scale(b.mass_grams)::text AS mass_grams,
+              trim_scale(b.cocoa_content)::text AS cocoa_content, b.produced_by FROM batches b ${only}`,
       params,
     ),
     db.query<{ id: string; kind: FlowEvent['kind']; organisation_id: string; event_time: Date | string }>(
@@ -139,7 +139,7 @@ async function loadData(db: SqlExecutor, batchIds?: string[]): Promise<MassBalan
       plot_id: string | null;
       mass_grams: string | null;
     }>(
-      `SELECT i.event_id, i.batch_id, i.plot_id, i.mass_grams::text AS mass_grams FROM trace_event_inputs i
+      `SELECT i.event_id, i.batch_id, i.plot_id, trim_scale(i.mass_grams)::text AS mass_grams FROM trace_event_inputs i
         ${batchIds ? 'WHERE i.event_id IN (SELECT produced_by FROM batches b WHERE b.id = ANY($1::uuid[]))' : ''}`,
       params,
     ),
@@ -162,8 +162,8 @@ async function loadData(db: SqlExecutor, batchIds?: string[]): Promise<MassBalan
       organisationId: b.organisation_id,
       material: b.material,
       // Batches counted in pieces or litres have no mass: they weigh nothing in the balance.
-      grams: b.mass_grams === null ? '0' : trim(b.mass_grams),
-      ...(b.cocoa_content ? { cocoaContent: trim(b.cocoa_content) } : {}),
+      grams: b.mass_grams ?? '0',
+      ...(b.cocoa_content ? { cocoaContent: b.cocoa_content } : {}),
       producedBy: b.produced_by,
     });
   }
@@ -189,7 +189,7 @@ async function loadData(db: SqlExecutor, batchIds?: string[]): Promise<MassBalan
           at,
         });
     } else if (i.batch_id) {
-      event.inputs.push({ batchId: i.batch_id, grams: i.mass_grams === null ? '0' : trim(i.mass_grams) });
+      event.inputs.push({ batchId: i.batch_id, grams: i.mass_grams ?? '0' });
     }
   }
   return {

@@ -1,0 +1,3 @@
+import { benchMassBalance } from './massbalance.ts';
+await benchMassBalance(['--runs', '1']);
+process.exit(0);
