@@ -48,7 +48,18 @@ export const Onboarding = z
       }),
     ),
     requirements: z.array(
-      z.object({ commodity: Commodity, key: z.string(), description: z.string(), stage: z.string() }),
+      z.object({
+        commodity: Commodity,
+        key: z.string(),
+        description: z.string(),
+        stage: z.string(),
+        met: z
+          .boolean()
+          .describe(
+            'the supplier has an attested reality snapshot in force (for annual ones: captured in the last 12 months)',
+          ),
+        attestations: z.array(z.string()).describe('the attestations that meet it'),
+      }),
     ),
   })
   .meta({ id: 'Onboarding' });

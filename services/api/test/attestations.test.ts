@@ -355,6 +355,63 @@ describe('attestations', () => {
     expect(await size()).toBe(before + 1);
   });
 
+  it('holds back approval until an onboarding-stage evidence requirement is met by an attestation', async () => {
+    const admin = await t.token('admin');
+    const procurement = await t.token('procurement', { organisationId: ids.brand });
+    const requirement = await t.call(
+      'POST',
+      `/v1/organisations/${ids.brand}/evidence-requirements`,
+      procurement,
+      {
+        commodity: 'cocoa',
+        key: 'site_snapshot_at_onboarding',
+        description: 'A reality snapshot of each production site before the first order',
+        stage: 'onboarding',
+      },
+    );
+    expect(requirement.statusCode, requirement.body).toBe(201);
+    // A new supplier of the brand, with nothing attested yet.
+    const { c } = await t.seedOrganisations({ c: 'supplier' });
+    const linked = await t.call('POST', '/v1/relationships', admin, {
+      buyerId: ids.brand,
+      supplierId: c,
+      commodity: 'cocoa',
+    });
+    expect(linked.statusCode, linked.body).toBe(201);
+    const supplierC = await t.token('supplier', { organisationId: c });
+    const steps = async (supplier: string, token: string) => {
+      expect(
+        (await t.call('POST', '/v1/onboarding', procurement, { brandId: ids.brand, supplierId: supplier }))
+          .statusCode,
+      ).toBe(201);
+      const url = `/v1/onboarding/${ids.brand}/${supplier}/transitions`;
+      expect((await t.call('POST', url, token, { to: 'submitted', reason: 'forms filled' })).statusCode).toBe(
+        200,
+      );
+      expect(
+        (await t.call('POST', url, procurement, { to: 'under_review', reason: 'checking' })).statusCode,
+      ).toBe(200);
+      return t.call('POST', url, procurement, { to: 'approved', reason: 'looks fine' });
+    };
+    const refused = await steps(c!, supplierC);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toMatch(/site_snapshot_at_onboarding is not met/);
+    const shown = (await t.call('GET', `/v1/onboarding/${ids.brand}/${c}`, procurement)).json();
+    expect(
+      shown.requirements.find((r: { key: string }) => r.key === 'site_snapshot_at_onboarding'),
+    ).toMatchObject({
+      met: false,
+      attestations: [],
+    });
+    // Supplier A has attested its plot (above): its approval goes through, naming what met it.
+    const approved = await steps(ids.a!, tokens.a!);
+    expect(approved.statusCode, approved.body).toBe(200);
+    const met = (await t.call('GET', `/v1/onboarding/${ids.brand}/${ids.a}`, procurement)).json();
+    expect(met.requirements.find((r: { key: string }) => r.key === 'site_snapshot_at_onboarding').met).toBe(
+      true,
+    );
+  });
+
   it('refuses private keys, foreign curves and other tenants’ key registrations', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
     const secret = await t.call('POST', `/v1/organisations/${ids.a}/keys`, tokens.a!, {

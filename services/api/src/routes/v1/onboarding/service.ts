@@ -83,6 +83,37 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
     }
   }
 
+  /**
+   * The brand's evidence requirements for the commodities the supplier delivers, each with the
+   * supplier's attestations that meet it: not withdrawn, and for annual ones captured within a year.
+   * (A requirement's words are the brand's; what we can check is that a signed snapshot exists.)
+   */
+  async function requirementsOf(brandId: string, supplierId: string) {
+    const requirements = await db.query<{
+      commodity: 'cocoa';
+      key: string;
+      description: string;
+      stage: string;
+    }>(
+      `SELECT r.commodity, r.key, r.description, r.stage FROM evidence_requirements r
+       WHERE r.brand_id = $1 AND r.commodity IN (SELECT commodity FROM supply_relationships WHERE supplier_id = $2)
+       ORDER BY r.commodity, r.key`,
+      [brandId, supplierId],
+    );
+    if (requirements.length === 0) return [];
+    const attestations = await db.query<{ id: string; captured_at: Date | string }>(
+      'SELECT id, captured_at FROM attestations WHERE organisation_id = $1 AND withdrawn_entry IS NULL ORDER BY entry_index',
+      [supplierId],
+    );
+    const yearAgo = Date.now() - 365 * 86_400_000;
+    return requirements.map((r) => {
+      const meeting = attestations
+        .filter((a) => r.stage !== 'annual' || new Date(a.captured_at).getTime() >= yearAgo)
+        .map((a) => a.id);
+      return { ...r, met: meeting.length > 0, attestations: meeting };
+    });
+  }
+
   return {
     async invite(principal: Principal, brandId: string, supplierId: string) {
       if (!isBuyer(principal, brandId))
@@ -120,6 +151,18 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
       }
       const allowed = party === 'supplier' ? isSupplier(principal, supplierId) : isBuyer(principal, brandId);
       if (!allowed) throw forbidden(`the ${party} moves onboarding from ${from} to ${to}`);
+      if (to === 'approved') {
+        // The brand's onboarding-stage evidence requirements must be met before approval.
+        const unmet = (await requirementsOf(brandId, supplierId)).filter(
+          (r) => r.stage === 'onboarding' && !r.met,
+        );
+        if (unmet.length > 0)
+          throw new AppError(
+            'conflict',
+            `cannot approve: evidence requirement ${unmet.map((r) => `${r.commodity}/${r.key}`).join(', ')} is not met; ` +
+              'the supplier has no attested reality snapshot in force',
+          );
+      }
       await write(principal, brandId, supplierId, from, to, reason);
     },
 
@@ -143,18 +186,13 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
           entryIndex: Number(row.idx),
         };
       });
-      const requirements = await db.query<{
-        commodity: 'cocoa';
-        key: string;
-        description: string;
-        stage: string;
-      }>(
-        `SELECT r.commodity, r.key, r.description, r.stage FROM evidence_requirements r
-         WHERE r.brand_id = $1 AND r.commodity IN (SELECT commodity FROM supply_relationships WHERE supplier_id = $2)
-         ORDER BY r.commodity, r.key`,
-        [brandId, supplierId],
-      );
-      return { brandId, supplierId, status, history, requirements };
+      return {
+        brandId,
+        supplierId,
+        status,
+        history,
+        requirements: await requirementsOf(brandId, supplierId),
+      };
     },
 
     async requireEvidence(
