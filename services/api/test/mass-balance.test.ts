@@ -183,4 +183,39 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     const [finding] = await findings(`subjectId=${plot!.id}`);
     expect(finding).toMatchObject({ rule: 'IMPOSSIBLE_YIELD', period: '2025/26' });
   });
+
+  it('applies a justified override of a reference yield from the next run on, naming it in the version', async () => {
+    const compliance = await t.token('compliance', { organisationId: orgs[BRAND] });
+    const supplier = await t.token('supplier', { organisationId: orgs[LAUNDERING] });
+    const body = {
+      commodity: 'cocoa',
+      country: 'CI',
+      plausibleMax: '6000',
+      hardCeiling: '8000',
+      justification: 'Irrigated clonal trial plots, district survey of 2026 (report GT-2026-114).',
+    };
+    expect((await t.call('POST', '/v1/reference/overrides', supplier, body)).statusCode).toBe(403);
+    const both = await t.call('POST', '/v1/reference/overrides', compliance, {
+      ...body,
+      plotId: lots['POOL-2026-1'],
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().errors[0].pointer).toBe('/country');
+    const recorded = await t.call('POST', '/v1/reference/overrides', compliance, body);
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(recorded.json().referenceVersion).toBe(
+      `gt-reference-2026.11.1+overrides@${recorded.json().entryIndex}`,
+    );
+    const reference = (await t.app.inject({ url: '/v1/reference' })).json();
+    expect(reference.overrides).toMatchObject([{ commodity: 'cocoa', country: 'CI', plausibleMax: '6000' }]);
+    const run = await t.call('POST', '/v1/mass-balance/recompute', admin);
+    expect(run.json().referenceVersion).toBe(recorded.json().referenceVersion);
+    // 3 × 1,500 kg/ha is within the new plausible maximum: the laundering plots are no longer flagged;
+    // the Ghana plot that "delivered" 60 t (above) still is.
+    const laundering = new Set((await plotsOf(LAUNDERING)).map((p) => p.id));
+    const flagged = await findings('rule=IMPOSSIBLE_YIELD,OVER_YIELD&limit=1000');
+    expect(flagged.filter((f) => laundering.has((f.subject as { id: string }).id))).toEqual([]);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.referenceVersion).toBe(recorded.json().referenceVersion);
+  });
 });

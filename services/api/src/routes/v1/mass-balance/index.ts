@@ -181,19 +181,65 @@ export default async function massBalanceRoutes(
     schema: {
       operationId: 'referenceData',
       tags: ['mass balance'],
-      summary: 'The yields and conversion factors the rules use, with sources and version',
+      summary: 'The yields and conversion factors the rules use, with sources, overrides and version',
       response: {
         200: z.object({
           version: z.string(),
           yields: z.array(z.record(z.string(), z.string())),
           factors: z.array(z.record(z.string(), z.string())),
+          overrides: z.array(z.record(z.string(), z.union([z.string(), z.number()]))),
         }),
       },
     },
-    handler: async () => ({
-      version: massBalance.reference.version,
-      yields: massBalance.reference.yields.map((y) => ({ ...y })),
-      factors: massBalance.reference.factors.map((f) => ({ ...f })),
-    }),
+    handler: async () => {
+      const reference = await massBalance.currentReference();
+      return {
+        version: reference.version,
+        yields: reference.yields.map((y) => ({ ...y })),
+        factors: reference.factors.map((f) => ({ ...f })),
+        overrides: reference.overrides.map((o) => ({ ...o })),
+      };
+    },
+  });
+
+  const Yield = z.string().regex(/^\d{1,7}(\.\d{1,3})?$/, 'kg per hectare per year, e.g. "1800"');
+  r.post('/reference/overrides', {
+    preHandler: app.requireRole('admin', 'compliance'),
+    schema: {
+      operationId: 'overrideReferenceYield',
+      tags: ['mass balance'],
+      summary: 'Override a reference yield for a country or one plot, with a justification (a ledger entry)',
+      description:
+        'Applies from the next check on, to everyone: the reference version of every later finding names the ' +
+        'last override, and the finding carries the override entry it used.',
+      security: [{ bearer: [] }],
+      body: z
+        .object({
+          commodity: z.enum(['cocoa', 'coffee', 'oil_palm', 'soya', 'cattle', 'rubber']),
+          country: z
+            .string()
+            .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')
+            .optional(),
+          plotId: Uuid.optional(),
+          plausibleMax: Yield.optional(),
+          hardCeiling: Yield.optional(),
+          justification: z.string().trim().min(20).max(2000),
+        })
+        .strict()
+        .refine((b) => (b.country === undefined) !== (b.plotId === undefined), {
+          message: 'name a country or a plot, not both',
+          path: ['country'],
+        })
+        .refine((b) => b.plausibleMax !== undefined || b.hardCeiling !== undefined, {
+          message: 'override the plausible maximum, the hard ceiling, or both',
+          path: ['plausibleMax'],
+        }),
+      response: {
+        201: z.object({ entryIndex: z.number().int(), referenceVersion: z.string() }),
+        ...problems,
+      },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await massBalance.override(request.principal!, request.body)),
   });
 }

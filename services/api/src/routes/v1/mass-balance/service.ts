@@ -444,15 +444,50 @@ export function createMassBalanceService({
   db,
   writer,
   access,
-  reference = DEFAULT_REFERENCE,
+  reference: base = DEFAULT_REFERENCE,
 }: {
   db: Database;
   writer: LedgerWriter;
   access: Access;
   reference?: ReferenceTable;
 }) {
+  /**
+   * The reference table in force: the shipped one with every recorded override applied (the newest
+   * wins). Its version names the last override, so a finding says exactly which numbers it used.
+   */
+  async function currentReference(): Promise<ReferenceTable> {
+    const rows = await db.query<{
+      entry_index: string | number;
+      commodity: Commodity;
+      country: string | null;
+      plot_id: string | null;
+      plausible_max: string | null;
+      hard_ceiling: string | null;
+      justification: string;
+    }>(
+      `SELECT entry_index, commodity, country, plot_id, trim_scale(plausible_max)::text AS plausible_max,
+              trim_scale(hard_ceiling)::text AS hard_ceiling, justification
+         FROM yield_overrides ORDER BY entry_index DESC`,
+    );
+    if (rows.length === 0) return base;
+    return {
+      ...base,
+      version: `${base.version}+overrides@${rows[0]!.entry_index}`,
+      overrides: rows.map((r) => ({
+        commodity: r.commodity,
+        ...(r.country ? { country: r.country } : {}),
+        ...(r.plot_id ? { plotId: r.plot_id } : {}),
+        ...(r.plausible_max ? { plausibleMax: r.plausible_max } : {}),
+        ...(r.hard_ceiling ? { hardCeiling: r.hard_ceiling } : {}),
+        justification: r.justification,
+        entryIndex: Number(r.entry_index),
+      })),
+    };
+  }
+
   /** Supersedes the current findings that `scope` selects and stores the new ones, in one transaction. */
   async function store(
+    version: string,
     kind: RunSummary['kind'],
     principal: Principal,
     startedAt: Date,
@@ -465,15 +500,7 @@ export function createMassBalanceService({
       await tx.query(
         `INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          runId,
-          kind,
-          treeSize,
-          reference.version,
-          startedAt.toISOString(),
-          findings.length,
-          principal.subject,
-        ],
+        [runId, kind, treeSize, version, startedAt.toISOString(), findings.length, principal.subject],
       );
       // Resolutions carry over to the same finding with the same numbers; changed numbers reopen it.
       const previous = await tx.query<{
@@ -527,7 +554,7 @@ export function createMassBalanceService({
           [
             chunk.map((r) => r.id),
             runId,
-            reference.version,
+            version,
             treeSize,
             chunk.map((r) => r.f.rule),
             chunk.map((r) => r.f.severity),
@@ -562,7 +589,7 @@ export function createMassBalanceService({
       runId,
       kind,
       treeSize,
-      referenceVersion: reference.version,
+      referenceVersion: version,
       findings: counts,
       durationMs: Date.now() - startedAt.getTime(),
     };
@@ -570,11 +597,19 @@ export function createMassBalanceService({
 
   async function recompute(principal: Principal): Promise<RunSummary> {
     const startedAt = new Date();
-    const data = await loadData(db);
+    const [data, reference] = await Promise.all([loadData(db), currentReference()]);
     const { findings } = evaluate(reference, data);
-    return store('recompute', principal, startedAt, data.treeSize, findings, async (tx) => {
-      await tx.query('UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL');
-    });
+    return store(
+      reference.version,
+      'recompute',
+      principal,
+      startedAt,
+      data.treeSize,
+      findings,
+      async (tx) => {
+        await tx.query('UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL');
+      },
+    );
   }
 
   /**
@@ -583,6 +618,7 @@ export function createMassBalanceService({
    */
   async function checkHarvest(principal: Principal, eventId: string): Promise<RunSummary> {
     const startedAt = new Date();
+    const reference = await currentReference();
     // One read: the plot, the harvest's time, and its crop year's total (crop years start in October
     // for cocoa and coffee, as in cropYear()).
     const [row] = await db.query<PlotRow & { at: string; grams: string | null }>(
@@ -774,6 +810,7 @@ export function createMassBalanceService({
 
   /** The traced/untraced breakdown of one batch, computed now over its upstream graph. */
   async function breakdown(batchId: string) {
+    const reference = await currentReference();
     const upstream = await db.query<{ batch_id: string }>(
       `WITH RECURSIVE upstream(batch_id) AS (
          SELECT $1::uuid
@@ -882,7 +919,62 @@ export function createMassBalanceService({
     };
   }
 
-  return { recompute, checkHarvest, findings, resolve, breakdown, reference };
+  /** Records an override of a reference yield, for a country or one plot, with its justification. */
+  async function override(
+    principal: Principal,
+    input: {
+      commodity: Commodity;
+      country?: string | undefined;
+      plotId?: string | undefined;
+      plausibleMax?: string | undefined;
+      hardCeiling?: string | undefined;
+      justification: string;
+    },
+  ) {
+    if (input.plotId) {
+      const [plot] = await db.query<{ organisation_id: string; commodity: string }>(
+        'SELECT organisation_id, commodity FROM plots WHERE id = $1',
+        [input.plotId],
+      );
+      if (!plot) throw notFound(`plot ${input.plotId} not found`);
+      await access.requireVisible(principal, plot.organisation_id).catch(() => {
+        throw notFound(`plot ${input.plotId} not found`);
+      });
+    }
+    const entryIndex = await appendRecord(writer, principal, {
+      type: 'reference.override',
+      subject: input.plotId ? `plot:${input.plotId}` : `reference:${input.commodity}/${input.country}`,
+      body: {
+        referenceVersion: base.version,
+        commodity: input.commodity,
+        ...(input.country ? { country: input.country } : {}),
+        ...(input.plotId ? { plot: `plot:${input.plotId}` } : {}),
+        ...(input.plausibleMax ? { plausibleMaxKgPerHa: input.plausibleMax } : {}),
+        ...(input.hardCeiling ? { hardCeilingKgPerHa: input.hardCeiling } : {}),
+        justification: input.justification,
+      },
+      conflict: 'this override is already recorded',
+      project: async (tx, index) => {
+        await tx.query(
+          `INSERT INTO yield_overrides (entry_index, commodity, country, plot_id, plausible_max, hard_ceiling, justification, recorded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            index.toString(),
+            input.commodity,
+            input.country ?? null,
+            input.plotId ?? null,
+            input.plausibleMax ?? null,
+            input.hardCeiling ?? null,
+            input.justification,
+            principal.subject,
+          ],
+        );
+      },
+    });
+    return { entryIndex, referenceVersion: (await currentReference()).version };
+  }
+
+  return { recompute, checkHarvest, findings, resolve, breakdown, currentReference, override };
 }
 
 const fromDecimal = (d: { units: bigint; scale: number }) => {
