@@ -13,6 +13,7 @@
 // - bare CBV words are expanded by the field they sit in (bizStep → BizStep-, …); the reference instead
 //   runs JSON-LD expansion and then rewrites any string equal to the tail of an expanded CBV URI,
 //   which can also rewrite an extension value that happens to equal a CBV word. Not reproduced.
+import { gs1CheckDigit } from '@groundtruth/quantity';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
@@ -230,15 +231,8 @@ function canonicalTimestamp(text: string): string {
 
 // --- GS1 identifiers (rules 17, 18) ---------------------------------------------------------------
 
-/** GS1 General Specifications §7.9.1 mod-10 check digit for the digits given. */
-function checkDigit(digits: string): string {
-  let sum = 0;
-  for (let fromRight = 0; fromRight < digits.length; fromRight++) {
-    sum += Number(digits[digits.length - 1 - fromRight]) * (fromRight % 2 === 0 ? 3 : 1);
-  }
-  return String((10 - (sum % 10)) % 10);
-}
-const withCheckDigit = (digits: string) => digits + checkDigit(digits);
+/** The digits followed by their GS1 mod-10 check digit (General Specifications §7.9.1). */
+const withCheckDigit = (digits: string) => digits + gs1CheckDigit(digits);
 
 /** GS1 Digital Link 1.2 table 7-1: characters of an EPC URI component that a DL URI percent-encodes. */
 function percentEncode(component: string): string {

@@ -10,7 +10,7 @@ export {
   parseDecimal,
   round,
 } from './decimal.ts';
-export { hasValidCheckDigit, normaliseGtin } from './gtin.ts';
+export { gs1CheckDigit, hasValidCheckDigit, normaliseGtin } from './gtin.ts';
 export {
   convertMass,
   isMassUnit,
