@@ -172,12 +172,10 @@ export function createEpcisService(deps: {
   schema: JsonObject | undefined;
 }): EpcisService {
   const { db, writer, access } = deps;
+  const { schema } = deps;
+  const terms: TermLists | undefined = schema ? termListsFromSchema(schema) : undefined;
+  // Compiling GS1's schema takes 100–200 ms: done at the first capture, not at every start.
   let validator: EpcisSchemaValidator | undefined;
-  let terms: TermLists | undefined;
-  if (deps.schema) {
-    validator = createSchemaValidator(deps.schema);
-    terms = termListsFromSchema(deps.schema);
-  }
 
   async function finishJob(
     captureId: string,
@@ -256,10 +254,10 @@ export function createEpcisService(deps: {
   }
 
   return {
-    available: validator !== undefined,
+    available: schema !== undefined,
 
     async capture(principal, document, behaviour) {
-      if (!validator || !terms) {
+      if (!schema || !terms) {
         throw new AppError(
           'unavailable',
           "EPCIS capture needs GS1's EPCIS-JSON-Schema.json: set GROUNDTRUTH_EPCIS_SCHEMA to its path",
@@ -269,6 +267,7 @@ export function createEpcisService(deps: {
       if (!organisationId) {
         throw forbidden('EPCIS events are captured for an organisation: use a token that names one');
       }
+      validator ??= createSchemaValidator(schema);
       const read = readCaptureDocument(document, validator, terms);
       if (read.events.length > CAPTURE_EVENT_LIMIT) {
         throw new AppError(
