@@ -39,26 +39,6 @@ export interface Access {
 }
 
 export function createAccess(db: SqlExecutor): Access {
-  async function visible(principal: Principal, organisationId: string): Promise<boolean> {
-    if (principal.role === 'admin') return true;
-    const own = principal.organisationId;
-    if (!own) return false;
-    if (own === organisationId) return true;
-    if (principal.role === 'auditor') {
-      // An auditor sees the chains of the brands that granted it access (and nothing else).
-      const grants = await db.query<{ brand_id: string }>(
-        'SELECT brand_id FROM auditor_grants WHERE auditor_id = $1 AND revoked_at IS NULL',
-        [own],
-      );
-      for (const { brand_id } of grants) {
-        if (brand_id === organisationId || (await upstreamTiers(db, brand_id)).has(organisationId))
-          return true;
-      }
-      return false;
-    }
-    return (await upstreamTiers(db, own)).has(organisationId);
-  }
-
   async function visibleOrganisations(principal: Principal): Promise<string[] | 'all'> {
     if (principal.role === 'admin') return 'all';
     const own = principal.organisationId;
@@ -77,6 +57,12 @@ export function createAccess(db: SqlExecutor): Access {
       for (const id of (await upstreamTiers(db, root)).keys()) ids.add(id);
     }
     return [...ids];
+  }
+
+  async function visible(principal: Principal, organisationId: string): Promise<boolean> {
+    if (principal.role === 'admin' || principal.organisationId === organisationId) return true;
+    const ids = await visibleOrganisations(principal);
+    return ids === 'all' || ids.includes(organisationId);
   }
 
   return {
