@@ -21,7 +21,7 @@ import {
 import { type JsonValue, toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
 import { AttestationManifest, AuditorStatement } from '@groundtruth/schemas';
-import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { calculateJwkThumbprint, decodeProtectedHeader, type JWK } from 'jose';
 import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
@@ -161,7 +161,7 @@ export function createEvidenceService(deps: {
         ? { kty: 'OKP', crv: jwk.crv, x: jwk.x }
         : { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y as string };
     try {
-      await importJWK(publicJwk, expected.alg);
+      createPublicKey({ key: publicJwk as Record<string, string>, format: 'jwk' });
     } catch (error) {
       throw badRequest(`not a valid ${expected.crv} public key: ${(error as Error).message}`, [
         { in: 'body', pointer: '/jwk/x', detail: 'not a valid public key' },
@@ -228,10 +228,6 @@ export function createEvidenceService(deps: {
     }));
   }
 
-  /**
-   * Checks an attestation and appends it. Refused: an unknown or revoked key, a bad signature, a
-   * manifest that does not parse, a subject that is not the key holder's, media never uploaded.
-   */
   interface KeyRow {
     organisation_id: string;
     alg: string;
@@ -240,46 +236,6 @@ export function createEvidenceService(deps: {
   }
   const refuse = (pointer: string, detail: string) =>
     badRequest(`refused: ${detail}`, [{ in: 'body', pointer, detail }]);
-
-  /**
-   * A compact JWS by a registered, unrevoked key: its key row and parsed JSON payload. `authorise`
-   * runs once the key is known and before the signature is checked, so a caller without the right
-   * learns nothing about the signature.
-   */
-  async function verifySigned(jws: string, authorise?: (key: KeyRow) => Promise<void>) {
-    let header: ReturnType<typeof decodeProtectedHeader>;
-    try {
-      header = decodeProtectedHeader(jws);
-    } catch {
-      throw refuse('/jws', 'not a compact JWS');
-    }
-    if (header.alg !== 'EdDSA' && header.alg !== 'ES256')
-      throw refuse('/jws', 'the JWS must be signed with EdDSA or ES256');
-    if (typeof header.kid !== 'string') throw refuse('/jws', 'the JWS header must name the key (kid)');
-    const kid = header.kid;
-    const [key] = await db.query<KeyRow>(
-      'SELECT organisation_id, alg, jwk, revoked_at FROM organisation_keys WHERE kid = $1',
-      [kid],
-    );
-    if (!key) throw refuse('/jws', `key ${kid} is not registered`);
-    if (key.revoked_at) throw refuse('/jws', `key ${kid} was revoked`);
-    if (key.alg !== header.alg) throw refuse('/jws', `key ${kid} signs with ${key.alg}, not ${header.alg}`);
-    await authorise?.(key);
-    let bytes: Uint8Array;
-    try {
-      const jwk = typeof key.jwk === 'string' ? (JSON.parse(key.jwk) as JWK) : key.jwk;
-      ({ payload: bytes } = await compactVerify(jws, await importJWK(jwk, key.alg)));
-    } catch {
-      throw refuse('/jws', 'the signature does not verify with the registered key');
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw refuse('/jws', 'the signed payload is not JSON');
-    }
-    return { key, kid, payload };
-  }
 
   /** Public keys as node:crypto objects, by kid: a JWK is parsed once, not once per signature. */
   const publicKeys = new Map<string, KeyObject>();
@@ -303,6 +259,55 @@ export function createEvidenceService(deps: {
       : verifySignature('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature);
   }
 
+  // The steps of checking a signed JWS, shared by single and batch paths: the header, the key, then
+  // (after the caller's authorisation) the signature and the payload.
+  function headerOf(jws: string): { alg: 'EdDSA' | 'ES256'; kid: string } {
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(jws);
+    } catch {
+      throw refuse('/jws', 'not a compact JWS');
+    }
+    if (header.alg !== 'EdDSA' && header.alg !== 'ES256')
+      throw refuse('/jws', 'the JWS must be signed with EdDSA or ES256');
+    if (typeof header.kid !== 'string') throw refuse('/jws', 'the JWS header must name the key (kid)');
+    return { alg: header.alg, kid: header.kid };
+  }
+
+  function usableKey(header: { alg: string; kid: string }, key: KeyRow | undefined): KeyRow {
+    if (!key) throw refuse('/jws', `key ${header.kid} is not registered`);
+    if (key.revoked_at) throw refuse('/jws', `key ${header.kid} was revoked`);
+    if (key.alg !== header.alg)
+      throw refuse('/jws', `key ${header.kid} signs with ${key.alg}, not ${header.alg}`);
+    return key;
+  }
+
+  function signedPayload(jws: string, header: { alg: string; kid: string }, key: KeyRow): unknown {
+    if (!signatureHolds(jws, header.alg, publicKeyOf(header.kid, key)))
+      throw refuse('/jws', 'the signature does not verify with the registered key');
+    try {
+      return JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8'));
+    } catch {
+      throw refuse('/jws', 'the signed payload is not JSON');
+    }
+  }
+
+  /**
+   * A compact JWS by a registered, unrevoked key: its key row and parsed JSON payload. `authorise`
+   * runs once the key is known and before the signature is checked, so a caller without the right
+   * learns nothing about the signature.
+   */
+  async function verifySigned(jws: string, authorise?: (key: KeyRow) => Promise<void>) {
+    const header = headerOf(jws);
+    const [row] = await db.query<KeyRow>(
+      'SELECT organisation_id, alg, jwk, revoked_at FROM organisation_keys WHERE kid = $1',
+      [header.kid],
+    );
+    const key = usableKey(header, row);
+    await authorise?.(key);
+    return { key, kid: header.kid, payload: signedPayload(jws, header, key) };
+  }
+
   type Receipt = Awaited<ReturnType<typeof attest>>;
   type Outcome = { ok: true; receipt: Receipt } | { ok: false; error: AppError };
 
@@ -320,13 +325,9 @@ export function createEvidenceService(deps: {
     };
     const headers = list.map((jws, i) => {
       try {
-        const header = decodeProtectedHeader(jws);
-        if (header.alg !== 'EdDSA' && header.alg !== 'ES256')
-          throw refuse('/jws', 'the JWS must be signed with EdDSA or ES256');
-        if (typeof header.kid !== 'string') throw refuse('/jws', 'the JWS header must name the key (kid)');
-        return { alg: header.alg, kid: header.kid };
+        return headerOf(jws);
       } catch (error) {
-        fail(i, error instanceof AppError ? error : refuse('/jws', 'not a compact JWS'));
+        fail(i, error);
         return undefined;
       }
     });
@@ -344,11 +345,7 @@ export function createEvidenceService(deps: {
     for (const [i, header] of headers.entries()) {
       if (!header) continue;
       try {
-        const key = keys.get(header.kid);
-        if (!key) throw refuse('/jws', `key ${header.kid} is not registered`);
-        if (key.revoked_at) throw refuse('/jws', `key ${header.kid} was revoked`);
-        if (key.alg !== header.alg)
-          throw refuse('/jws', `key ${header.kid} signs with ${key.alg}, not ${header.alg}`);
+        const key = usableKey(header, keys.get(header.kid));
         // Authorisation before the signature: a caller without the right learns nothing about it.
         if (!authorised.has(key.organisation_id)) {
           authorised.set(
@@ -364,15 +361,7 @@ export function createEvidenceService(deps: {
         }
         const denied = authorised.get(key.organisation_id);
         if (denied) throw denied;
-        if (!signatureHolds(list[i]!, header.alg, publicKeyOf(header.kid, key)))
-          throw refuse('/jws', 'the signature does not verify with the registered key');
-        let payload: unknown;
-        try {
-          payload = JSON.parse(Buffer.from(list[i]!.split('.')[1]!, 'base64url').toString('utf8'));
-        } catch {
-          throw refuse('/jws', 'the signed payload is not JSON');
-        }
-        const result = AttestationManifest.safeParse(payload);
+        const result = AttestationManifest.safeParse(signedPayload(list[i]!, header, key));
         if (!result.success)
           throw badRequest(
             'refused: the manifest is invalid',
