@@ -23,8 +23,6 @@ export {
   type FlowBatch,
   type FlowEvent,
   type FlowGraph,
-  type GraphIndex,
-  indexGraph,
   propagateShares,
   type ShareResult,
 } from './origin.ts';

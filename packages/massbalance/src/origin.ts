@@ -107,20 +107,13 @@ export function blendedOriginFindings(
   return findings;
 }
 
-/** The graph compiled for repeated walks (see compiled.ts). */
-export type GraphIndex = CompiledGraph;
-
-export const indexGraph = (table: ReferenceTable, graph: FlowGraph): GraphIndex => compileGraph(table, graph);
-
 /**
  * The share of each downstream batch's mass that comes out of `sources` (events whose outputs are
  * wholly touched by a finding: a flagged plot's harvests, a flagged transformation). Visits only what
  * lies downstream, in dependency order; batches on a cycle are left out rather than followed.
  */
 export function downstreamShares(
-  _table: ReferenceTable,
-  _graph: FlowGraph,
-  index: GraphIndex,
+  index: CompiledGraph,
   sources: Iterable<string>,
   options: { tolerance?: number } = {},
 ): Map<string, number> {

@@ -10,10 +10,13 @@ import {
   baseEquivalent,
   blendedOriginFindings,
   type Commodity,
+  type CompiledGraph,
+  type Conversion,
   type CustodyModel,
   checkConservation,
   checkPlotCapacity,
   checkSiteAccount,
+  compileGraph,
   cropYear,
   DEFAULT_CONSERVATION_TOLERANCE,
   DEFAULT_REFERENCE,
@@ -22,7 +25,6 @@ import {
   type FlowBatch,
   type FlowEvent,
   type FlowGraph,
-  indexGraph,
   newPlotBurst,
   outputIds,
   outsideHarvestWindow,
@@ -31,6 +33,7 @@ import {
   type ReferenceTable,
   yieldOutliers,
 } from '@groundtruth/massbalance';
+import { type Decimal, formatDecimal } from '@groundtruth/quantity';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, notFound } from '../../../errors.ts';
@@ -206,7 +209,7 @@ async function loadData(db: SqlExecutor, batchIds?: string[]): Promise<MassBalan
  * Harvested milligrams per plot and crop year, from harvest events' output batches. Whole milligrams
  * are exact in a double up to 9 × 10^9 tonnes, far beyond any plot.
  */
-function harvestTotals(data: MassBalanceData, index: ReturnType<typeof indexGraph>): Map<string, number> {
+function harvestTotals(data: MassBalanceData, index: CompiledGraph): Map<string, number> {
   const totals = new Map<string, number>();
   for (const h of data.harvests) {
     const key = `${h.plotId} ${h.period}`;
@@ -231,13 +234,60 @@ const fromMilligrams = (mg: number): string => {
   return fraction ? `${whole}.${fraction}` : String(whole);
 };
 
+/** The capacity check of one plot's crop year. */
+function plotCapacity(table: ReferenceTable, plot: PlotRow, period: string, milligrams: number) {
+  return checkPlotCapacity(table, {
+    plotId: plot.id,
+    commodity: plot.commodity as Commodity,
+    country: plot.country,
+    geometryType: plot.geometry_type,
+    areaHectares: plot.area_hectares,
+    period,
+    harvestedGrams: fromMilligrams(milligrams),
+  });
+}
+
+/** A transfer or transformation as the conservation rule reads it. */
+function conversionOf(graph: FlowGraph, index: CompiledGraph, event: FlowEvent): Conversion {
+  return {
+    eventId: event.id,
+    kind: event.kind as Conversion['kind'],
+    inputs: event.inputs.flatMap((i) => {
+      const batch = graph.batches.get(i.batchId);
+      return batch
+        ? [
+            {
+              material: batch.material,
+              grams: i.grams,
+              ...(batch.cocoaContent ? { cocoaContent: batch.cocoaContent } : {}),
+            },
+          ]
+        : [];
+    }),
+    outputs: outputIds(index, event.id).map((id) => graph.batches.get(id)!),
+  };
+}
+
+/** Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year. */
+function harvestSeed(
+  harvests: Harvest[],
+  fraction: Map<string, number>,
+): (event: FlowEvent) => number | undefined {
+  const harvestOf = new Map(harvests.map((h) => [h.eventId, h]));
+  return (event) => {
+    if (event.kind !== 'harvest') return undefined;
+    const h = harvestOf.get(event.id);
+    return h ? (fraction.get(`${h.plotId} ${h.period}`) ?? 1) : 0;
+  };
+}
+
 /** Runs every rule over the data. Pure apart from the data it is given. */
 function evaluate(
   table: ReferenceTable,
   data: MassBalanceData,
 ): { findings: Scoped[]; traced: Map<string, number> } {
   const { graph } = data;
-  const index = indexGraph(table, graph);
+  const index = compileGraph(table, graph);
   const totals = harvestTotals(data, index);
   const findings: Scoped[] = [];
   const holder = (batchId: string) => graph.batches.get(batchId)?.organisationId;
@@ -247,19 +297,10 @@ function evaluate(
   for (const [key, milligrams] of totals) {
     const [plotId, period] = key.split(' ') as [string, string];
     const plot = data.plots.get(plotId)!;
-    const check = checkPlotCapacity(table, {
-      plotId,
-      commodity: plot.commodity as Commodity,
-      country: plot.country,
-      geometryType: plot.geometry_type,
-      areaHectares: plot.area_hectares,
-      period,
-      harvestedGrams: fromMilligrams(milligrams),
-    });
+    const check = plotCapacity(table, plot, period, milligrams);
     plotFraction.set(key, check.tracedFraction);
     if (check.finding) findings.push({ ...check.finding, period, organisationId: plot.organisation_id });
   }
-  const harvestOf = new Map(data.harvests.map((h) => [h.eventId, h]));
 
   // 2. Conservation of every transfer and transformation. Screened in floating point over the compiled
   // arrays; only a conversion near or over its limit gets the exact decimal check.
@@ -280,37 +321,13 @@ function evaluate(
       outF += index.batchEq[b]!;
     }
     if (!unknown && outF <= inF * (1 + CONSERVATION_TOLERANCE) * (1 - 1e-9)) continue;
-    const outputs = outputIds(index, event.id).map((id) => graph.batches.get(id)!);
-    const consumed = event.inputs.flatMap((i) => {
-      const batch = graph.batches.get(i.batchId);
-      return batch ? [{ batch, grams: i.grams }] : [];
-    });
-    const inputs = consumed.map(({ batch, grams }) => ({
-      material: batch.material,
-      grams,
-      ...(batch.cocoaContent ? { cocoaContent: batch.cocoaContent } : {}),
-    }));
-    const result = checkConservation(table, {
-      eventId: event.id,
-      kind: event.kind as 'transfer',
-      inputs,
-      outputs,
-    });
+    const result = checkConservation(table, conversionOf(graph, index, event));
     const organisationId = data.eventInfo.get(event.id)?.organisationId;
     for (const f of result.findings) findings.push({ ...f, ...(organisationId ? { organisationId } : {}) });
   }
 
   // 3. Traced shares and blended origin.
-  const traced = propagateShares(
-    table,
-    graph,
-    (event) => {
-      if (event.kind !== 'harvest') return undefined;
-      const h = harvestOf.get(event.id);
-      return h ? (plotFraction.get(`${h.plotId} ${h.period}`) ?? 1) : 0;
-    },
-    { index },
-  );
+  const traced = propagateShares(table, graph, harvestSeed(data.harvests, plotFraction), { index });
   for (const f of blendedOriginFindings(
     table,
     graph,
@@ -432,7 +449,7 @@ function evaluate(
     if (sources.length === 0) continue;
     let exposures = walked.get(key);
     if (!exposures) {
-      exposures = downstreamShares(table, graph, index, sources);
+      exposures = downstreamShares(index, sources);
       walked.set(key, exposures);
     }
     f.exposures = exposures;
@@ -643,15 +660,12 @@ export function createMassBalanceService({
     if (!row) throw notFound(`harvest ${eventId} not found`);
     const commodity = row.commodity as Commodity;
     const period = cropYear(commodity, row.at);
-    const check = checkPlotCapacity(reference, {
-      plotId: row.id,
-      commodity,
-      country: row.country,
-      geometryType: row.geometry_type,
-      areaHectares: trim(row.area_hectares),
+    const check = plotCapacity(
+      reference,
+      { ...row, area_hectares: trim(row.area_hectares) },
       period,
-      harvestedGrams: trim(row.grams ?? '0'),
-    });
+      toMilligrams(row.grams ?? '0'),
+    );
     const found: Scoped[] = [];
     if (check.finding) found.push({ ...check.finding, period, organisationId: row.organisation_id });
     const window = outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
@@ -843,51 +857,19 @@ export function createMassBalanceService({
     }
     const plotChecks = [...totals].map(([key, mg]) => {
       const [plotId, period] = key.split(' ') as [string, string];
-      const plot = data.plots.get(plotId)!;
-      const check = checkPlotCapacity(reference, {
-        plotId,
-        commodity: plot.commodity as Commodity,
-        country: plot.country,
-        geometryType: plot.geometry_type,
-        areaHectares: plot.area_hectares,
-        period,
-        harvestedGrams: fromMilligrams(mg),
-      });
+      const check = plotCapacity(reference, data.plots.get(plotId)!, period, mg);
       return { key, plotId, period, harvestedGrams: fromMilligrams(mg), check };
     });
     const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
-    const harvestOf = new Map(data.harvests.map((h) => [h.eventId, h]));
-    const shares = propagateShares(reference, data.graph, (event) => {
-      if (event.kind !== 'harvest') return undefined;
-      const h = harvestOf.get(event.id);
-      return h ? (fraction.get(`${h.plotId} ${h.period}`) ?? 1) : 0;
-    });
+    const index = compileGraph(reference, data.graph);
+    const shares = propagateShares(reference, data.graph, harvestSeed(data.harvests, fraction), { index });
     const batch = data.graph.batches.get(batchId)!;
     const eq = baseEquivalent(reference, batch);
     const traced = shares.shares.get(batchId) ?? 0;
-    const index = indexGraph(reference, data.graph);
     const conversions = [...data.graph.events.values()]
       .filter((e) => e.kind !== 'harvest')
       .map((e) => {
-        const outputs = outputIds(index, e.id).map((id) => data.graph.batches.get(id)!);
-        const inputs = e.inputs.flatMap((i) => {
-          const b = data.graph.batches.get(i.batchId);
-          return b
-            ? [
-                {
-                  material: b.material,
-                  grams: i.grams,
-                  ...(b.cocoaContent ? { cocoaContent: b.cocoaContent } : {}),
-                },
-              ]
-            : [];
-        });
-        const result = checkConservation(reference, {
-          eventId: e.id,
-          kind: e.kind as 'transfer',
-          inputs,
-          outputs,
-        });
+        const result = checkConservation(reference, conversionOf(data.graph, index, e));
         return {
           eventId: e.id,
           kind: e.kind,
@@ -977,13 +959,8 @@ export function createMassBalanceService({
   return { recompute, checkHarvest, findings, resolve, breakdown, currentReference, override };
 }
 
-const fromDecimal = (d: { units: bigint; scale: number }) => {
-  const negative = d.units < 0n;
-  const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, '0');
-  const whole = digits.slice(0, digits.length - d.scale);
-  const fraction = d.scale > 0 ? digits.slice(digits.length - d.scale).replace(/0+$/, '') : '';
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-};
+/** An exact decimal as its shortest string (1250.050 → 1250.05). */
+const fromDecimal = (d: Decimal) => trim(formatDecimal(d));
 
 interface FindingRow {
   id: string;
