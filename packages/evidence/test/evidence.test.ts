@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BlobTooLargeError, captureMetadata, FsBlobStore, plyHeader, sniffMedia } from '../src/index.ts';
+import { plySplat } from './fixtures.ts';
 
 const dirs: string[] = [];
 async function store() {
@@ -135,27 +136,6 @@ function jpegWithExif(): Buffer {
   const length = Buffer.alloc(2);
   length.writeUInt16BE(app1Body.length + 2);
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), length, app1Body, Buffer.from([0xff, 0xd9])]);
-}
-
-function plySplat(vertices: number): Buffer {
-  const properties = [
-    'x',
-    'y',
-    'z',
-    'f_dc_0',
-    'f_dc_1',
-    'f_dc_2',
-    'opacity',
-    'scale_0',
-    'scale_1',
-    'scale_2',
-    'rot_0',
-    'rot_1',
-    'rot_2',
-    'rot_3',
-  ];
-  const header = `ply\nformat binary_little_endian 1.0\nelement vertex ${vertices}\n${properties.map((p) => `property float ${p}`).join('\n')}\nend_header\n`;
-  return Buffer.concat([Buffer.from(header, 'latin1'), Buffer.alloc(vertices * properties.length * 4)]);
 }
 
 function spz(points: number): Buffer {

@@ -15,54 +15,15 @@ import {
 } from '@groundtruth/ledger';
 import { CompactSign, exportJWK, generateKeyPair, type KeyObject } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helper.ts';
+import { jpeg, plySplat } from '../../../packages/evidence/test/fixtures.ts';
+import { buildTestApp, square, type TestApp } from './helper.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 let keyA: { privateKey: KeyObject | CryptoKey; kid: string };
 
-const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
-const square = (lon: number, lat: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [r6(lon + 0.001273), lat],
-      [r6(lon + 0.001273), r6(lat + 0.001265)],
-      [lon, r6(lat + 0.001265)],
-      [lon, lat],
-    ],
-  ],
-});
-
-function plySplat(vertices: number): Buffer {
-  const properties = [
-    'x',
-    'y',
-    'z',
-    'f_dc_0',
-    'f_dc_1',
-    'f_dc_2',
-    'opacity',
-    'scale_0',
-    'scale_1',
-    'scale_2',
-    'rot_0',
-    'rot_1',
-    'rot_2',
-    'rot_3',
-  ];
-  const header = `ply\nformat binary_little_endian 1.0\nelement vertex ${vertices}\n${properties.map((p) => `property float ${p}`).join('\n')}\nend_header\n`;
-  const body = Buffer.alloc(vertices * properties.length * 4);
-  for (let i = 0; i < body.length; i += 4) body.writeFloatLE(Math.sin(i), i);
-  return Buffer.concat([Buffer.from(header, 'latin1'), body]);
-}
-const photo = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
-  Buffer.from('JFIF\0 a cocoa drying table'),
-  Buffer.from([0xff, 0xd9]),
-]);
+const photo = jpeg('a cocoa drying table');
 
 const upload = (token: string, bytes: Buffer, query = '') =>
   t.app.inject({

@@ -8,39 +8,15 @@ import { join } from 'node:path';
 import { runClientCommand } from '@groundtruth/client';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpeg, plySplat } from '../../../packages/evidence/test/fixtures.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let url: string;
 let work: string;
 const ids: Record<string, string> = {};
-const splat = (() => {
-  const properties = [
-    'x',
-    'y',
-    'z',
-    'f_dc_0',
-    'f_dc_1',
-    'f_dc_2',
-    'opacity',
-    'scale_0',
-    'scale_1',
-    'scale_2',
-    'rot_0',
-    'rot_1',
-    'rot_2',
-    'rot_3',
-  ];
-  const header = `ply\nformat binary_little_endian 1.0\nelement vertex 2000\n${properties.map((p) => `property float ${p}`).join('\n')}\nend_header\n`;
-  const body = Buffer.alloc(2000 * properties.length * 4);
-  for (let i = 0; i < body.length; i += 4) body.writeFloatLE(Math.cos(i / 7), i);
-  return Buffer.concat([Buffer.from(header, 'latin1'), body]);
-})();
-const photo = Buffer.concat([
-  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
-  Buffer.from('JFIF\0 fermentation boxes'),
-  Buffer.from([0xff, 0xd9]),
-]);
+const splat = plySplat(2000, 1);
+const photo = jpeg('fermentation boxes');
 
 /** Runs a gt command, capturing what it prints. */
 async function gt(...args: string[]) {

@@ -8,6 +8,7 @@ import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { S3BlobStore } from '@groundtruth/evidence';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpeg } from '../../../packages/evidence/test/fixtures.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let server: S3rver;
@@ -42,11 +43,7 @@ describe('evidence in an S3-compatible bucket', () => {
     const store = t.runtime.evidence.store as S3BlobStore;
     const { farm } = await t.seedOrganisations({ farm: 'supplier' });
     const token = await t.token('supplier', { organisationId: farm });
-    const photo = Buffer.concat([
-      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]),
-      Buffer.from('JFIF\0 a warehouse'),
-      Buffer.from([0xff, 0xd9]),
-    ]);
+    const photo = jpeg('a warehouse');
     const send = (payload: Buffer) =>
       t.app.inject({
         method: 'POST',

@@ -9,6 +9,21 @@ import { openRuntime, type Runtime } from '../src/runtime.ts';
 
 export const TEST_ORIGIN = 'test.groundtruth.example/ledger';
 
+const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
+/** A GeoJSON square plot of about 2 ha at (lon, lat); offsets chosen so every corner keeps six non-zero decimals. */
+export const square = (lon: number, lat: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon, lat],
+      [r6(lon + 0.001273), lat],
+      [r6(lon + 0.001273), r6(lat + 0.001265)],
+      [lon, r6(lat + 0.001265)],
+      [lon, lat],
+    ],
+  ],
+});
+
 export interface TestApp {
   app: FastifyInstance;
   runtime: Runtime;

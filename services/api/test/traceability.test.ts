@@ -1,20 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './helper.ts';
-
-// Offsets chosen so every corner keeps six non-zero decimals once rounded.
-const r6 = (n: number) => Math.round(n * 1e6) / 1e6;
-const square = (lon: number, lat: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lon, lat],
-      [r6(lon + 0.001273), lat],
-      [r6(lon + 0.001273), r6(lat + 0.001265)],
-      [lon, r6(lat + 0.001265)],
-      [lon, lat],
-    ],
-  ],
-});
+import { buildTestApp, square, type TestApp } from './helper.ts';
 
 describe('traceability events and trace', () => {
   let t: TestApp;
