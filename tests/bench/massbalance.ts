@@ -5,10 +5,11 @@
 // incremental check of one new harvest, p50/p99. Data is written by SQL, not through the API: what is
 // measured is the engine, not the loader.
 import { parseArgs } from 'node:util';
-import { openTestDatabase } from '@groundtruth/db';
+import { type Database, openTestDatabase } from '@groundtruth/db';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
 import { loadConfig } from '../../services/api/src/config.ts';
+import { appendRecord } from '../../services/api/src/record.ts';
 import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
 import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
 import { openRuntime } from '../../services/api/src/runtime.ts';
@@ -29,7 +30,6 @@ export async function benchMassBalance(args: string[]) {
   const plots = Number(values.plots);
   const perPlot = Number(values.harvests);
   const runs = Number(values.runs);
-  const cooperatives = Math.max(1, Math.round(plots / 500));
   process.env.GROUNDTRUTH_TEST_DB = values.db;
   const t = await openTestDatabase();
   const runtime = await openRuntime(
@@ -41,62 +41,16 @@ export async function benchMassBalance(args: string[]) {
   );
   const db = t.db;
   try {
-    const fill = await timed(async () => {
-      await db.execScript(`
-        CREATE TEMP TABLE bench_orgs AS
-          SELECT gen_random_uuid() AS id, n FROM generate_series(0, ${cooperatives}) AS n;
-        INSERT INTO organisations (id, kind, name, country, entry_index)
-          SELECT id, 'supplier', 'bench org ' || n, 'GH', 0 FROM bench_orgs;
-        -- Organisation 0 is the exporter; the others are cooperatives of about 500 plots.
-        CREATE TEMP TABLE bench_plots AS
-          SELECT gen_random_uuid() AS id, n, 1 + (n % ${cooperatives}) AS coop,
-                 round((0.5 + random() * 4.5)::numeric, 6) AS hectares,
-                 -- One plot in a hundred launders: it "delivers" four times the Ghana plausible maximum.
-                 (n % 100 = 0) AS launders
-            FROM generate_series(0, ${plots - 1}) AS n;
-        INSERT INTO plots (id, organisation_id, commodity, country, geometry, area_hectares, area_source, entry_index)
-          SELECT p.id, o.id, 'cocoa', 'GH', '{"type":"Polygon","coordinates":[]}'::jsonb, p.hectares, 'geodesic', 0
-            FROM bench_plots p JOIN bench_orgs o ON o.n = p.coop;
-        CREATE TEMP TABLE bench_harvests AS
-          SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id,
-                 gen_random_uuid() AS transfer_id, gen_random_uuid() AS shipped_id,
-                 p.id AS plot_id, p.coop, k,
-                 round(p.hectares * (CASE WHEN p.launders THEN 7600 ELSE 400 + random() * 200 END)::numeric / ${perPlot} * 1000, 3) AS grams
-            FROM bench_plots p CROSS JOIN generate_series(1, ${perPlot}) AS k;
-        INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
-          SELECT h.event_id, 'harvest', o.id, timestamptz '2025-10-15' + (h.k * interval '20 days'), 0
-            FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
-        INSERT INTO trace_event_inputs (event_id, position, plot_id) SELECT event_id, 0, plot_id FROM bench_harvests;
-        INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
-                             produced_by, entry_index)
-          SELECT h.batch_id, o.id, 'H-' || h.batch_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.event_id, 0
-            FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
-        INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
-          SELECT h.transfer_id, 'transfer', o.id, timestamptz '2026-06-01', 0
-            FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
-        INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
-          SELECT transfer_id, 0, batch_id, grams, 'GRM', grams FROM bench_harvests;
-        INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
-                             produced_by, entry_index)
-          SELECT h.shipped_id, x.id, 'S-' || h.shipped_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.transfer_id, 0
-            FROM bench_harvests h CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
-        -- The exporter pools each cooperative's beans.
-        CREATE TEMP TABLE bench_pools AS
-          SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id, coop, sum(grams) AS grams
-            FROM bench_harvests GROUP BY coop;
-        INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
-          SELECT p.event_id, 'transformation', x.id, timestamptz '2026-07-01', 0
-            FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
-        INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
-          SELECT p.event_id, row_number() OVER (PARTITION BY p.event_id), h.shipped_id, h.grams, 'GRM', h.grams
-            FROM bench_harvests h JOIN bench_pools p ON p.coop = h.coop;
-        INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
-                             produced_by, entry_index)
-          SELECT p.batch_id, x.id, 'P-' || p.batch_id, 'cocoa', 'cocoa_beans', p.grams, 'GRM', p.grams, p.event_id, 0
-            FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
-        ANALYZE;
-      `);
+    // The generated rows stand for one ledger entry, as every projection row does: a recompute reads
+    // what entries below the tree size recorded.
+    const entryIndex = await appendRecord(runtime.writer, ADMIN, {
+      type: 'bench.dataset',
+      subject: 'bench:massbalance',
+      body: { plots, harvestsPerPlot: perPlot },
+      project: async () => {},
+      conflict: 'already recorded',
     });
+    const fill = await timed(() => fillMassBalanceData(db, plots, perPlot, entryIndex));
     const [counts] = await db.query<{ events: string; batches: string; inputs: string }>(
       `SELECT (SELECT count(*) FROM trace_events)::text AS events, (SELECT count(*) FROM batches)::text AS batches,
               (SELECT count(*) FROM trace_event_inputs)::text AS inputs`,
@@ -170,4 +124,71 @@ export async function benchMassBalance(args: string[]) {
     await runtime.writer.close();
     await t.destroy();
   }
+}
+
+/**
+ * Writes the generated chain by SQL: N plots in cooperatives of about 500, K harvests each, every
+ * harvest shipped to one exporter (organisation 0) and pooled there per cooperative.
+ */
+export async function fillMassBalanceData(
+  db: Database,
+  plots: number,
+  perPlot: number,
+  entryIndex: number,
+): Promise<void> {
+  const cooperatives = Math.max(1, Math.round(plots / 500));
+  await db.execScript(`
+      CREATE TEMP TABLE bench_orgs AS
+        SELECT gen_random_uuid() AS id, n FROM generate_series(0, ${cooperatives}) AS n;
+      INSERT INTO organisations (id, kind, name, country, entry_index)
+        SELECT id, 'supplier', 'bench org ' || n, 'GH', ${entryIndex} FROM bench_orgs;
+      -- Organisation 0 is the exporter; the others are cooperatives of about 500 plots.
+      CREATE TEMP TABLE bench_plots AS
+        SELECT gen_random_uuid() AS id, n, 1 + (n % ${cooperatives}) AS coop,
+               round((0.5 + random() * 4.5)::numeric, 6) AS hectares,
+               -- One plot in a hundred launders: it "delivers" four times the Ghana plausible maximum.
+               (n % 100 = 0) AS launders
+          FROM generate_series(0, ${plots - 1}) AS n;
+      INSERT INTO plots (id, organisation_id, commodity, country, geometry, area_hectares, area_source, entry_index)
+        SELECT p.id, o.id, 'cocoa', 'GH', '{"type":"Polygon","coordinates":[]}'::jsonb, p.hectares, 'geodesic', ${entryIndex}
+          FROM bench_plots p JOIN bench_orgs o ON o.n = p.coop;
+      CREATE TEMP TABLE bench_harvests AS
+        SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id,
+               gen_random_uuid() AS transfer_id, gen_random_uuid() AS shipped_id,
+               p.id AS plot_id, p.coop, k,
+               round(p.hectares * (CASE WHEN p.launders THEN 7600 ELSE 400 + random() * 200 END)::numeric / ${perPlot} * 1000, 3) AS grams
+          FROM bench_plots p CROSS JOIN generate_series(1, ${perPlot}) AS k;
+      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
+        SELECT h.event_id, 'harvest', o.id, timestamptz '2025-10-15' + (h.k * interval '20 days'), ${entryIndex}
+          FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+      INSERT INTO trace_event_inputs (event_id, position, plot_id) SELECT event_id, 0, plot_id FROM bench_harvests;
+      INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
+                           produced_by, entry_index)
+        SELECT h.batch_id, o.id, 'H-' || h.batch_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.event_id, ${entryIndex}
+          FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
+        SELECT h.transfer_id, 'transfer', o.id, timestamptz '2026-06-01', ${entryIndex}
+          FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+      INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
+        SELECT transfer_id, 0, batch_id, grams, 'GRM', grams FROM bench_harvests;
+      INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
+                           produced_by, entry_index)
+        SELECT h.shipped_id, x.id, 'S-' || h.shipped_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.transfer_id, ${entryIndex}
+          FROM bench_harvests h CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
+      -- The exporter pools each cooperative's beans.
+      CREATE TEMP TABLE bench_pools AS
+        SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id, coop, sum(grams) AS grams
+          FROM bench_harvests GROUP BY coop;
+      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
+        SELECT p.event_id, 'transformation', x.id, timestamptz '2026-07-01', ${entryIndex}
+          FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
+      INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
+        SELECT p.event_id, row_number() OVER (PARTITION BY p.event_id), h.shipped_id, h.grams, 'GRM', h.grams
+          FROM bench_harvests h JOIN bench_pools p ON p.coop = h.coop;
+      INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
+                           produced_by, entry_index)
+        SELECT p.batch_id, x.id, 'P-' || p.batch_id, 'cocoa', 'cocoa_beans', p.grams, 'GRM', p.grams, p.event_id, ${entryIndex}
+          FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
+      ANALYZE;
+    `);
 }

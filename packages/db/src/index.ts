@@ -8,5 +8,13 @@ export {
   type Transaction,
 } from './client.ts';
 export { loadMigrations, type Migration, MigrationError, migrate, migrationsApplied } from './migrate.ts';
+export {
+  PACKED_ROW_SEPARATOR,
+  type PackedColumns,
+  type PackedField,
+  PackedRowError,
+  packedRow,
+  readPacked,
+} from './packed.ts';
 export { ledgerCheckpoints, ledgerEntries, ledgerSubtrees, schema, schemaMigrations } from './schema.ts';
 export { openTestDatabase, type TestDatabase, testDatabaseKind } from './testing.ts';

@@ -1,23 +1,40 @@
 // The material graph in dense arrays: batches and events numbered 0…n-1, inputs, outputs and consumers
 // as compressed rows (CSR). Share propagation over a million events is array arithmetic this way; the
 // same walk over maps keyed by UUID strings spent most of its time hashing and collecting garbage.
-import type { FlowGraph } from './origin.ts';
+import type { FlowEvent, FlowGraph } from './origin.ts';
 import { CHOCOLATE_BEAN_YIELD, type ReferenceTable } from './reference.ts';
 
-export interface CompiledGraph {
+/**
+ * The material graph as columns, batches and events numbered 0…n-1: what a database loader reads
+ * directly, and what compileGraph() makes from objects. Masses are whole milligrams (the database keeps
+ * grams to three decimals), exact in a double.
+ */
+export interface GraphColumns {
   batchIds: string[];
-  batchAt: Map<string, number>;
+  batchOrganisation: string[];
+  batchMaterial: string[];
+  /** Chocolate's cocoa content as a fraction (exact decimal); undefined for other materials. */
+  batchCocoaContent: (string | undefined)[];
+  batchMilligrams: Float64Array;
+  /** Index of the event that produced each batch, or -1 when that event is not in the graph. */
+  batchProducer: Int32Array;
+  eventIds: string[];
+  eventKind: FlowEvent['kind'][];
+  /** Every input, in any order: the consuming event, the batch (-1 when missing) and milligrams taken. */
+  inputEvent: Int32Array;
+  inputBatch: Int32Array;
+  inputMilligrams: Float64Array;
+}
+
+export interface CompiledGraph extends GraphColumns {
   /** Base-material equivalent of each whole batch, in grams. */
   batchEq: Float64Array;
   /** Equivalent per gram of each batch's material; 0 where the material has no factor. */
   batchFactor: Float64Array;
-  /** Index of the event that produced each batch, or -1. */
-  producer: Int32Array;
-  eventIds: string[];
-  eventAt: Map<string, number>;
-  /** Inputs of event e are inBatch/inEq[inStart[e] … inStart[e+1]); inBatch is -1 for a missing batch. */
+  /** Inputs of event e are inBatch/inMilligrams/inEq[inStart[e] … inStart[e+1]). */
   inStart: Int32Array;
   inBatch: Int32Array;
+  inMilligrams: Float64Array;
   inEq: Float64Array;
   /** Outputs of event e are outBatch[outStart[e] … outStart[e+1]). */
   outStart: Int32Array;
@@ -27,6 +44,9 @@ export interface CompiledGraph {
   consEvent: Int32Array;
   /** Distinct existing input batches per event: what an event waits for in dependency order. */
   distinctInputs: Int32Array;
+  /** Index of a batch or event by id; the maps are built on first use. */
+  batchIndex(id: string): number | undefined;
+  eventIndex(id: string): number | undefined;
 }
 
 /**
@@ -35,7 +55,7 @@ export interface CompiledGraph {
  */
 export function equivalentFactors(
   table: ReferenceTable,
-): (batch: { material: string; cocoaContent?: string }) => number {
+): (batch: { material: string; cocoaContent?: string | undefined }) => number {
   const factors = new Map(table.factors.map((f) => [f.material, Number(f.factor)]));
   const chocolateYield = Number(CHOCOLATE_BEAN_YIELD);
   return (batch) =>
@@ -46,93 +66,144 @@ export function equivalentFactors(
       : (factors.get(batch.material) ?? 0);
 }
 
+/** Exact grams ("1250.5") as whole milligrams; the database keeps no finer mass. */
+export function gramsToMilligrams(grams: string): number {
+  const [whole, fraction = ''] = grams.split('.');
+  const sign = whole!.startsWith('-') ? -1 : 1;
+  return Number(whole) * 1000 + sign * Number(`${fraction}000`.slice(0, 3));
+}
+
+/** Whole milligrams as exact grams, shortest form (1250500 → "1250.5"). */
+export function milligramsToGrams(milligrams: number): string {
+  const whole = Math.floor(milligrams / 1000);
+  const fraction = String(milligrams - whole * 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
+/** The graph of objects as columns, then compiled. */
 export function compileGraph(table: ReferenceTable, graph: FlowGraph): CompiledGraph {
-  const factorOf = equivalentFactors(table);
-  const batchIds = [...graph.batches.keys()];
-  const batchAt = new Map(batchIds.map((id, i) => [id, i]));
   const eventIds = [...graph.events.keys()];
   const eventAt = new Map(eventIds.map((id, i) => [id, i]));
-  const nb = batchIds.length;
-  const ne = eventIds.length;
+  const batches = [...graph.batches.values()];
+  const batchAt = new Map(batches.map((b, i) => [b.id, i]));
+  const inputs = [...graph.events.values()].flatMap((event, e) =>
+    event.inputs.map((input) => ({ e, b: batchAt.get(input.batchId) ?? -1, grams: input.grams })),
+  );
+  return buildGraph(table, {
+    batchIds: batches.map((b) => b.id),
+    batchOrganisation: batches.map((b) => b.organisationId),
+    batchMaterial: batches.map((b) => b.material),
+    batchCocoaContent: batches.map((b) => b.cocoaContent),
+    batchMilligrams: Float64Array.from(batches, (b) => gramsToMilligrams(b.grams)),
+    batchProducer: Int32Array.from(batches, (b) => eventAt.get(b.producedBy) ?? -1),
+    eventIds,
+    eventKind: [...graph.events.values()].map((e) => e.kind),
+    inputEvent: Int32Array.from(inputs, (i) => i.e),
+    inputBatch: Int32Array.from(inputs, (i) => i.b),
+    inputMilligrams: Float64Array.from(inputs, (i) => gramsToMilligrams(i.grams)),
+  });
+}
+
+/** Compiles columns into CSR arrays: outputs, inputs and consumers per event and batch. */
+export function buildGraph(table: ReferenceTable, columns: GraphColumns): CompiledGraph {
+  const factorOf = equivalentFactors(table);
+  const nb = columns.batchIds.length;
+  const ne = columns.eventIds.length;
+  const ni = columns.inputEvent.length;
 
   const batchEq = new Float64Array(nb);
   const batchFactor = new Float64Array(nb);
-  const producer = new Int32Array(nb);
   const outCount = new Int32Array(ne + 1);
-  // Maps iterate in insertion order: the n-th value belongs to the n-th key, no lookup needed.
-  let b = 0;
-  for (const batch of graph.batches.values()) {
-    batchFactor[b] = factorOf(batch);
-    batchEq[b] = Number(batch.grams) * batchFactor[b]!;
-    const e = eventAt.get(batch.producedBy) ?? -1;
-    producer[b] = e;
+  // Material factors looked up once per distinct material and cocoa content, not once per batch.
+  const factorCache = new Map<string, number>();
+  for (let b = 0; b < nb; b++) {
+    const material = columns.batchMaterial[b]!;
+    const cocoaContent = columns.batchCocoaContent[b];
+    const key = cocoaContent === undefined ? material : `${material} ${cocoaContent}`;
+    let factor = factorCache.get(key);
+    if (factor === undefined) {
+      factor = factorOf({ material, cocoaContent });
+      factorCache.set(key, factor);
+    }
+    batchFactor[b] = factor;
+    batchEq[b] = (columns.batchMilligrams[b]! / 1000) * factor;
+    const e = columns.batchProducer[b]!;
     if (e >= 0) outCount[e + 1]!++;
-    b++;
   }
   const outStart = prefixSum(outCount);
   const outBatch = new Int32Array(outStart[ne]!);
   const outFill = outStart.slice(0, ne);
-  for (let n = 0; n < nb; n++) {
-    const e = producer[n]!;
-    if (e >= 0) outBatch[outFill[e]!++] = n;
+  for (let b = 0; b < nb; b++) {
+    const e = columns.batchProducer[b]!;
+    if (e >= 0) outBatch[outFill[e]!++] = b;
   }
 
-  let inputTotal = 0;
-  for (const event of graph.events.values()) inputTotal += event.inputs.length;
-  const inStart = new Int32Array(ne + 1);
-  const inBatch = new Int32Array(inputTotal);
-  const inEq = new Float64Array(inputTotal);
+  // Inputs grouped by event (a counting sort that keeps their order within an event).
+  const inCount = new Int32Array(ne + 1);
+  for (let i = 0; i < ni; i++) inCount[columns.inputEvent[i]! + 1]!++;
+  const inStart = prefixSum(inCount);
+  const inFill = inStart.slice(0, ne);
+  const inBatch = new Int32Array(ni);
+  const inMilligrams = new Float64Array(ni);
+  const inEq = new Float64Array(ni);
+  for (let i = 0; i < ni; i++) {
+    const k = inFill[columns.inputEvent[i]!]!++;
+    const b = columns.inputBatch[i]!;
+    inBatch[k] = b;
+    inMilligrams[k] = columns.inputMilligrams[i]!;
+    inEq[k] = b >= 0 ? (columns.inputMilligrams[i]! / 1000) * batchFactor[b]! : 0;
+  }
+
   const consCount = new Int32Array(nb + 1);
   const distinctInputs = new Int32Array(ne);
   // Which event last counted a batch, so a batch listed twice in one event counts once.
   const lastCounted = new Int32Array(nb).fill(-1);
-  let k = 0;
-  let e = 0;
-  // Events iterate in the order of eventIds (insertion order), so e is the event's index.
-  for (const event of graph.events.values()) {
-    inStart[e] = k;
-    for (const input of event.inputs) {
-      const b = batchAt.get(input.batchId) ?? -1;
-      inBatch[k] = b;
-      inEq[k] = b >= 0 ? Number(input.grams) * batchFactor[b]! : 0;
-      if (b >= 0 && lastCounted[b] !== e) {
-        lastCounted[b] = e;
-        consCount[b + 1]!++;
-        distinctInputs[e]!++;
-      }
-      k++;
+  for (let e = 0; e < ne; e++) {
+    for (let k = inStart[e]!; k < inStart[e + 1]!; k++) {
+      const b = inBatch[k]!;
+      if (b < 0 || lastCounted[b] === e) continue;
+      lastCounted[b] = e;
+      consCount[b + 1]!++;
+      distinctInputs[e]!++;
     }
-    e++;
   }
-  inStart[ne] = k;
   const consStart = prefixSum(consCount);
   const consEvent = new Int32Array(consStart[nb]!);
   const consFill = consStart.slice(0, nb);
   lastCounted.fill(-1);
   for (let e = 0; e < ne; e++) {
-    for (let i = inStart[e]!; i < inStart[e + 1]!; i++) {
-      const b = inBatch[i]!;
+    for (let k = inStart[e]!; k < inStart[e + 1]!; k++) {
+      const b = inBatch[k]!;
       if (b < 0 || lastCounted[b] === e) continue;
       lastCounted[b] = e;
       consEvent[consFill[b]!++] = e;
     }
   }
+  let batchAt: Map<string, number> | undefined;
+  let eventAt: Map<string, number> | undefined;
   return {
-    batchIds,
-    batchAt,
+    ...columns,
     batchEq,
     batchFactor,
-    producer,
-    eventIds,
-    eventAt,
     inStart,
     inBatch,
+    inMilligrams,
     inEq,
     outStart,
     outBatch,
     consStart,
     consEvent,
     distinctInputs,
+    batchIndex(id) {
+      batchAt ??= new Map(columns.batchIds.map((x, i) => [x, i]));
+      return batchAt.get(id);
+    },
+    eventIndex(id) {
+      eventAt ??= new Map(columns.eventIds.map((x, i) => [x, i]));
+      return eventAt.get(id);
+    },
   };
 }
 
@@ -277,11 +348,9 @@ export function downstreamCompiled(
   return local;
 }
 
-/** The ids of the batches an event produced. */
-export function outputIds(g: CompiledGraph, eventId: string): string[] {
-  const e = g.eventAt.get(eventId);
-  if (e === undefined) return [];
-  const ids: string[] = [];
-  for (let o = g.outStart[e]!; o < g.outStart[e + 1]!; o++) ids.push(g.batchIds[g.outBatch[o]!]!);
-  return ids;
+/** The batches an event produced, by index. */
+export function outputsOf(g: CompiledGraph, e: number): number[] {
+  const out: number[] = [];
+  for (let o = g.outStart[e]!; o < g.outStart[e + 1]!; o++) out.push(g.outBatch[o]!);
+  return out;
 }

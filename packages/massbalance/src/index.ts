@@ -1,12 +1,14 @@
 // @groundtruth/massbalance: pure mass-balance rules over the quantities people report. No I/O: the
 // service feeds it plots, events and batches and stores the findings it returns.
 export {
+  buildGraph,
   type CompiledGraph,
   compileGraph,
-  downstreamCompiled,
   equivalentFactors,
-  outputIds,
-  propagateCompiled,
+  type GraphColumns,
+  gramsToMilligrams,
+  milligramsToGrams,
+  outputsOf,
 } from './compiled.ts';
 export {
   type ConservationResult,
@@ -27,8 +29,10 @@ export {
   type ShareResult,
 } from './origin.ts';
 export {
+  approximateCapacityGrams,
   checkPlotCapacity,
   cropYear,
+  cropYearStart,
   DEFAULT_GPS_TOLERANCE,
   type PlotCapacity,
   type PlotHarvests,

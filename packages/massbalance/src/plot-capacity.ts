@@ -96,20 +96,49 @@ export function checkPlotCapacity(
   return result;
 }
 
+/**
+ * The plausible capacity of a plot in grams, as a float: enough to screen a million harvests. A total
+ * below it × (1 − 10⁻⁹) is within capacity whatever the rounding; only the rest need checkPlotCapacity.
+ */
+export function approximateCapacityGrams(
+  table: ReferenceTable,
+  plot: Pick<PlotHarvests, 'plotId' | 'commodity' | 'country' | 'geometryType' | 'areaHectares'>,
+  options: { gpsTolerance?: string } = {},
+): number {
+  const reference = yieldFor(table, plot.commodity, plot.country, plot.plotId);
+  const area = Number(plot.areaHectares);
+  const hectares = plot.geometryType === 'Point' ? Math.min(area, Number(POINT_MAX_HECTARES)) : area;
+  return (
+    hectares *
+    Number(reference.plausibleMax) *
+    1000 *
+    (1 + Number(options.gpsTolerance ?? DEFAULT_GPS_TOLERANCE))
+  );
+}
+
 const formatKg = (grams: Decimal) => (decimalToNumber(grams) / 1000).toFixed(1);
 
 /** Crop years start in October for cocoa and coffee (ICCO and ICO years) and in January otherwise. */
 const CROP_YEAR_START_MONTH: Partial<Record<Commodity, number>> = { cocoa: 10, coffee: 10 };
 
-/** The crop year a harvest at `time` belongs to: "2025/26" for split years, "2026" for calendar ones. */
-export function cropYear(commodity: Commodity, time: string | Date): string {
+/**
+ * The crop year a harvest at `time` (ISO text, a Date or epoch milliseconds) belongs to: "2025/26" for
+ * split years, "2026" for calendar ones.
+ */
+export function cropYear(commodity: Commodity, time: string | Date | number): string {
+  const first = cropYearStart(commodity, time);
+  return CROP_YEAR_START_MONTH[commodity]
+    ? `${first}/${String((first + 1) % 100).padStart(2, '0')}`
+    : String(first);
+}
+
+/** The calendar year in which the crop year of `time` starts. */
+export function cropYearStart(commodity: Commodity, time: string | Date | number): number {
   // A UTC ISO string is read by its digits (fast, and called once per harvest); anything else parsed.
   const utc = typeof time === 'string' && /^\d{4}-\d{2}-.*Z$/.test(time);
   const date = utc ? undefined : new Date(time);
   const year = utc ? Number((time as string).slice(0, 4)) : date!.getUTCFullYear();
   const month = utc ? Number((time as string).slice(5, 7)) : date!.getUTCMonth() + 1;
   const start = CROP_YEAR_START_MONTH[commodity];
-  if (!start) return String(year);
-  const first = month >= start ? year : year - 1;
-  return `${first}/${String((first + 1) % 100).padStart(2, '0')}`;
+  return start && month < start ? year - 1 : year;
 }

@@ -49,18 +49,19 @@ export const HARVEST_MONTHS: Record<string, readonly number[]> = {
 
 export function outsideHarvestWindow(
   table: ReferenceTable,
-  harvest: { eventId: string; commodity: string; at: string },
+  harvest: { eventId: string; commodity: string; at: string | number },
 ): Finding | undefined {
   const months = HARVEST_MONTHS[harvest.commodity];
   if (!months) return undefined;
   const month = new Date(harvest.at).getUTCMonth() + 1;
   if (months.includes(month)) return undefined;
+  const at = typeof harvest.at === 'number' ? new Date(harvest.at).toISOString() : harvest.at;
   return {
     rule: 'OUTSIDE_HARVEST_WINDOW',
     severity: 'warning',
     subject: { kind: 'event', id: harvest.eventId },
-    message: `a ${harvest.commodity} harvest dated ${harvest.at.slice(0, 10)} falls outside the main and mid crop`,
-    numbers: { month, at: harvest.at },
+    message: `a ${harvest.commodity} harvest dated ${at.slice(0, 10)} falls outside the main and mid crop`,
+    numbers: { month, at },
     referenceVersion: table.version,
   };
 }
@@ -71,16 +72,17 @@ export function outsideHarvestWindow(
  */
 export function newPlotBurst(
   table: ReferenceTable,
-  cooperative: { id: string; plotRegisteredAt: string[] },
-  sale: { eventId: string; at: string },
+  cooperative: { id: string; plotRegisteredAt: (string | number)[] },
+  sale: { eventId: string; at: string | number },
   options: { days?: number; share?: number } = {},
 ): Finding | undefined {
   const days = options.days ?? 90;
   const share = options.share ?? 0.3; // RA caps cocoa group growth at 10-30 % a year
-  const saleAt = Date.parse(sale.at);
-  const before = cooperative.plotRegisteredAt.filter((t) => Date.parse(t) <= saleAt);
+  const ms = (t: string | number) => (typeof t === 'number' ? t : Date.parse(t));
+  const saleAt = ms(sale.at);
+  const before = cooperative.plotRegisteredAt.map(ms).filter((t) => t <= saleAt);
   if (before.length === 0) return undefined;
-  const recent = before.filter((t) => saleAt - Date.parse(t) <= days * 86_400_000).length;
+  const recent = before.filter((t) => saleAt - t <= days * 86_400_000).length;
   if (recent / before.length <= share) return undefined;
   return {
     rule: 'NEW_PLOT_BURST',

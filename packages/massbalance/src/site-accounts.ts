@@ -16,6 +16,8 @@ export interface Posting {
   kind: 'receive' | 'sell';
   /** Traced base-material grams, exact decimal. */
   grams: string;
+  /** The ledger entry that recorded it, where known: a closed period locks only what came later. */
+  entry?: number;
 }
 
 export interface Period {
@@ -23,6 +25,8 @@ export interface Period {
   /** Exclusive. */
   end: string;
   closed: boolean;
+  /** The ledger entry that closed it, where known; postings recorded before it stand. */
+  closedAtEntry?: number;
 }
 
 export interface SiteAccount {
@@ -79,14 +83,22 @@ export function checkSiteAccount(table: ReferenceTable, account: SiteAccount): A
   for (const posting of postings) {
     const at = Date.parse(posting.at);
     const period = account.periods.find((p) => Date.parse(p.start) <= at && at < Date.parse(p.end));
-    if (period?.closed) {
+    const recordedAfterClose =
+      posting.entry === undefined ||
+      period?.closedAtEntry === undefined ||
+      posting.entry > period.closedAtEntry;
+    if (period?.closed && recordedAfterClose) {
       finding(
         'PERIOD_LOCKED',
         'error',
-        `posting ${posting.id} falls in the closed period from ${period.start}`,
+        `posting ${posting.id} is dated in the period from ${period.start}, recorded after that period was closed`,
         {
           posting: posting.id,
           at: posting.at,
+          periodStart: period.start,
+          periodEnd: period.end,
+          ...(posting.entry !== undefined ? { postingEntry: posting.entry } : {}),
+          ...(period.closedAtEntry !== undefined ? { closedAtEntry: period.closedAtEntry } : {}),
         },
       );
       continue;

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   blendedOriginFindings,
+  compileGraph,
   DEFAULT_REFERENCE,
+  downstreamShares,
   type FlowBatch,
   type FlowEvent,
   type FlowGraph,
@@ -12,6 +14,24 @@ import {
 } from '../src/index.ts';
 
 const table = DEFAULT_REFERENCE;
+
+/** Traced shares by batch id, with the event seed given as objects (the compiled graph numbers them). */
+function sharesOf(g: FlowGraph, seed: (e: FlowEvent) => number | undefined) {
+  const compiled = compileGraph(table, g);
+  const result = propagateShares(compiled, (e) => seed(g.events.get(compiled.eventIds[e]!)!));
+  const byId = new Map(compiled.batchIds.map((id, b) => [id, result.shares[b]!]));
+  const cyclic = compiled.batchIds.filter((_, b) => result.cyclic[b] === 1);
+  return { compiled, result, shares: byId, cyclic };
+}
+/** Downstream exposure by batch id, from sources given by event id. */
+function exposureOf(g: FlowGraph, sources: string[]) {
+  const compiled = compileGraph(table, g);
+  const exposure = downstreamShares(
+    compiled,
+    sources.map((id) => compiled.eventIndex(id)!),
+  );
+  return new Map([...exposure].map(([b, share]) => [compiled.batchIds[b]!, share]));
+}
 
 function graph(batches: FlowBatch[], events: FlowEvent[]): FlowGraph {
   return { batches: new Map(batches.map((b) => [b.id, b])), events: new Map(events.map((e) => [e.id, e])) };
@@ -70,7 +90,7 @@ const seedTraced = (e: FlowEvent) => (e.kind === 'harvest' ? plotShares[e.plotId
 
 describe('traced shares', () => {
   it('mixes shares by base equivalent through pooling, grinding, pressing and transfer', () => {
-    const { shares, cyclic } = propagateShares(table, chain(), seedTraced);
+    const { shares, cyclic } = sharesOf(chain(), seedTraced);
     expect(cyclic).toEqual([]);
     // Pool: (1 t × 1 + 3 t × 1/3) / 4 t = 0.5, carried unchanged through conversions that lose mass.
     for (const id of ['pool', 'liquor', 'butter', 'powder', 'bar'])
@@ -85,12 +105,12 @@ describe('traced shares', () => {
       'liquor',
       batch('liquor', 'grind', '3600000', 'cocoa_liquor', 'processor'),
     );
-    const { shares } = propagateShares(table, g, seedTraced);
+    const { shares } = sharesOf(g, seedTraced);
     expect(shares.get('liquor')).toBeCloseTo((0.5 * 4) / 4.5, 12);
   });
 
   it('marks what is downstream of a finding with the share it touches', () => {
-    const affected = propagateShares(table, chain(), (e) =>
+    const affected = sharesOf(chain(), (e) =>
       e.kind === 'harvest' ? (e.plotId === 'plot-dirty' ? 1 : 0) : undefined,
     );
     expect(affected.shares.get('clean')).toBe(0);
@@ -99,11 +119,11 @@ describe('traced shares', () => {
   });
 
   it('reports blended origin by the custody model of the site that holds the batch', () => {
-    const traced = propagateShares(table, chain(), seedTraced);
-    const findings = blendedOriginFindings(table, chain(), traced, (org) =>
+    const { compiled, result } = sharesOf(chain(), seedTraced);
+    const findings = blendedOriginFindings(table, compiled, result, (org) =>
       org === 'processor' ? 'mass_balance' : 'segregated',
     );
-    const byBatch = new Map(findings.map((f) => [f.subject.id, f]));
+    const byBatch = new Map(findings.map(({ finding: f }) => [f.subject.id, f]));
     expect(byBatch.has('clean')).toBe(false);
     expect(byBatch.get('dirty')).toMatchObject({ rule: 'BLENDED_ORIGIN', severity: 'error' });
     expect(byBatch.get('dirty')!.numbers.untracedShare).toBeCloseTo(2 / 3, 12);
@@ -124,11 +144,11 @@ describe('bad data', () => {
       [batch('a', 'e1', '10'), batch('b', 'e2', '10'), batch('ok', 'h', '10')],
       [convert('e1', [['b', '10']]), convert('e2', [['a', '10']]), harvest('h', 'p')],
     );
-    const result = propagateShares(table, g, (e) => (e.kind === 'harvest' ? 1 : undefined));
-    expect(result.cyclic.sort()).toEqual(['a', 'b']);
-    expect(result.shares.get('ok')).toBe(1);
-    const findings = blendedOriginFindings(table, g, result, () => 'segregated');
-    expect(findings.map((f) => [f.subject.id, f.rule]).sort()).toEqual([
+    const traced = sharesOf(g, (e) => (e.kind === 'harvest' ? 1 : undefined));
+    expect(traced.cyclic.sort()).toEqual(['a', 'b']);
+    expect(traced.shares.get('ok')).toBe(1);
+    const findings = blendedOriginFindings(table, traced.compiled, traced.result, () => 'segregated');
+    expect(findings.map(({ finding: f }) => [f.subject.id, f.rule]).sort()).toEqual([
       ['a', 'CYCLE'],
       ['b', 'CYCLE'],
     ]);
@@ -136,7 +156,7 @@ describe('bad data', () => {
 
   it('ends on a transfer that consumes its own output', () => {
     const g = graph([batch('self', 't', '10')], [convert('t', [['self', '10']], 'transfer')]);
-    expect(propagateShares(table, g, () => undefined).cyclic).toEqual(['self']);
+    expect(sharesOf(g, () => undefined).cyclic).toEqual(['self']);
   });
 
   it('treats an input batch missing from the graph as untraced mass', () => {
@@ -150,26 +170,22 @@ describe('bad data', () => {
         ]),
       ],
     );
-    expect(
-      propagateShares(table, g, (e) => (e.kind === 'harvest' ? 1 : undefined)).shares.get('out'),
-    ).toBeCloseTo(0.5, 12);
+    expect(sharesOf(g, (e) => (e.kind === 'harvest' ? 1 : undefined)).shares.get('out')).toBeCloseTo(0.5, 12);
   });
 });
 
 describe('downstream exposure', () => {
-  it('marks only what lies downstream of a source, with the share of its volume', async () => {
-    const { compileGraph, downstreamShares } = await import('../src/index.ts');
+  it('marks only what lies downstream of a source, with the share of its volume', () => {
     const g = chain();
-    const exposure = downstreamShares(compileGraph(table, g), ['h2']);
+    const exposure = exposureOf(g, ['h2']);
     expect([...exposure.keys()].sort()).toEqual(['bar', 'butter', 'dirty', 'liquor', 'pool', 'powder']);
     expect(exposure.get('dirty')).toBe(1);
     expect(exposure.get('pool')).toBeCloseTo(0.75, 12);
     expect(exposure.get('bar')).toBeCloseTo(0.75, 12);
-    expect(downstreamShares(compileGraph(table, g), ['press']).get('bar')).toBe(1);
+    expect(exposureOf(g, ['press']).get('bar')).toBe(1);
   });
 
-  it('does not loop on a cycle downstream of a source', async () => {
-    const { compileGraph, downstreamShares } = await import('../src/index.ts');
+  it('does not loop on a cycle downstream of a source', () => {
     const g = graph(
       [batch('h-out', 'h', '10'), batch('a', 'e1', '20'), batch('b', 'e2', '10')],
       [
@@ -181,6 +197,6 @@ describe('downstream exposure', () => {
         convert('e2', [['a', '10']]),
       ],
     );
-    expect([...downstreamShares(compileGraph(table, g), ['h']).entries()]).toEqual([['h-out', 1]]);
+    expect([...exposureOf(g, ['h']).entries()]).toEqual([['h-out', 1]]);
   });
 });

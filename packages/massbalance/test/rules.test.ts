@@ -242,6 +242,27 @@ describe('site accounts', () => {
     );
     expect(result.findings.map((f) => f.rule).sort()).toEqual(['PERIOD_LOCKED', 'PERIOD_TOO_LONG']);
   });
+
+  it('locks a closed period only against postings recorded after the entry that closed it', () => {
+    const closed = {
+      start: '2026-01-01T00:00:00Z',
+      end: '2026-04-01T00:00:00Z',
+      closed: true,
+      closedAtEntry: 50,
+    };
+    const posting = (entry: number) => ({
+      id: `r${entry}`,
+      at: '2026-02-01T00:00:00Z',
+      kind: 'receive' as const,
+      grams: '1',
+      entry,
+    });
+    expect(account([posting(49)], [closed]).findings).toEqual([]);
+    expect(account([posting(50)], [closed]).findings).toEqual([]); // the closing entry itself cannot be a posting
+    const late = account([posting(51)], [closed]).findings;
+    expect(late.map((f) => f.rule)).toEqual(['PERIOD_LOCKED']);
+    expect(late[0]!.numbers).toMatchObject({ postingEntry: 51, closedAtEntry: 50 });
+  });
 });
 
 describe('statistical signals', () => {

@@ -29,6 +29,7 @@ import plotRoutes from './routes/v1/plots/index.ts';
 import { createPlotService } from './routes/v1/plots/service.ts';
 import productRoutes from './routes/v1/products/index.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
+import siteAccountRoutes from './routes/v1/site-accounts/index.ts';
 import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -88,6 +89,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
   await fastify.register(contactRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(grantRoutes, { ...deps, prefix: '/v1/organisations' });
+  await fastify.register(siteAccountRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
   const plots = createPlotService(deps);
   await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });

@@ -2,31 +2,31 @@
 // @groundtruth/massbalance, and stores what they find. A full recompute supersedes every current
 // finding; a new harvest re-checks its own plot in a few queries. Nothing is deleted.
 import { randomUUID } from 'node:crypto';
-import type { Database, SqlExecutor, Transaction } from '@groundtruth/db';
+import type { Database, Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import { canonicalJson } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
+  approximateCapacityGrams,
   baseEquivalent,
   blendedOriginFindings,
   type Commodity,
   type CompiledGraph,
   type Conversion,
-  type CustodyModel,
   checkConservation,
   checkPlotCapacity,
   checkSiteAccount,
-  compileGraph,
   cropYear,
+  cropYearStart,
   DEFAULT_CONSERVATION_TOLERANCE,
   DEFAULT_REFERENCE,
   downstreamShares,
   type Finding,
-  type FlowBatch,
-  type FlowEvent,
-  type FlowGraph,
+  gramsToMilligrams,
+  type MaterialAmount,
+  milligramsToGrams,
   newPlotBurst,
-  outputIds,
+  outputsOf,
   outsideHarvestWindow,
   type Posting,
   propagateShares,
@@ -38,32 +38,15 @@ import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
+import { loadData, type MassBalanceData, type PlotColumns } from './load.ts';
 
-interface PlotRow {
+/** A plot as the capacity rule reads it. */
+interface PlotFacts {
   id: string;
-  organisation_id: string;
   commodity: string;
   country: string;
   geometry_type: 'Point' | 'Polygon' | 'MultiPolygon';
   area_hectares: string;
-  created_at: Date | string;
-}
-
-interface Harvest {
-  eventId: string;
-  plotId: string;
-  period: string;
-  at: string;
-}
-
-/** Everything the rules read, loaded in a handful of queries. */
-interface MassBalanceData {
-  graph: FlowGraph;
-  plots: Map<string, PlotRow>;
-  harvests: Harvest[];
-  eventInfo: Map<string, { kind: FlowEvent['kind']; organisationId: string; at: string }>;
-  custody: Map<string, CustodyModel>;
-  treeSize: number;
 }
 
 export interface StoredFinding {
@@ -99,244 +82,168 @@ interface Scoped extends Finding {
 
 const CONSERVATION_TOLERANCE = Number(DEFAULT_CONSERVATION_TOLERANCE);
 const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
-const iso = (v: Date | string) => new Date(v).toISOString();
-
-async function treeSizeOf(db: SqlExecutor): Promise<number> {
-  const [row] = await db.query<{ size: string | number }>(
-    'SELECT coalesce(max(idx) + 1, 0) AS size FROM ledger_entries',
-  );
-  return Number(row!.size);
-}
-
-/**
- * Loads the material graph. `batchIds` limits it to those batches (a trace); harvest totals are
- * always whole, since a plot's capacity is shared by every harvest of its crop year.
- */
-async function loadData(db: SqlExecutor, batchIds?: string[]): Promise<MassBalanceData> {
-  const only = batchIds ? 'WHERE b.id = ANY($1::uuid[])' : '';
-  const params = batchIds ? [batchIds] : [];
-  const [batchRows, eventRows, inputRows, custodyRows, treeSize] = await Promise.all([
-    db.query<{
-      id: string;
-      organisation_id: string;
-      material: string;
-      mass_grams: string | null;
-      cocoa_content: string | null;
-      produced_by: string;
-    }>(
-      `SELECT b.id, b.organisation_id, b.material, trim_scale(b.mass_grams)::text AS mass_grams,
-              trim_scale(b.cocoa_content)::text AS cocoa_content, b.produced_by FROM batches b ${only}`,
-      params,
-    ),
-    db.query<{ id: string; kind: FlowEvent['kind']; organisation_id: string; event_time: Date | string }>(
-      // ISO text straight from the database: a million Date objects would cost more than the rules.
-      `SELECT e.id, e.kind, e.organisation_id,
-              to_char(e.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS event_time
-         FROM trace_events e
-        ${batchIds ? 'WHERE e.id IN (SELECT produced_by FROM batches b WHERE b.id = ANY($1::uuid[]))' : ''}`,
-      params,
-    ),
-    db.query<{
-      event_id: string;
-      batch_id: string | null;
-      plot_id: string | null;
-      mass_grams: string | null;
-    }>(
-      `SELECT i.event_id, i.batch_id, i.plot_id, trim_scale(i.mass_grams)::text AS mass_grams FROM trace_event_inputs i
-        ${batchIds ? 'WHERE i.event_id IN (SELECT produced_by FROM batches b WHERE b.id = ANY($1::uuid[]))' : ''}`,
-      params,
-    ),
-    db.query<{ id: string; custody_model: CustodyModel }>('SELECT id, custody_model FROM organisations'),
-    treeSizeOf(db),
-  ]);
-  const plotIds = [...new Set(inputRows.flatMap((i) => (i.plot_id ? [i.plot_id] : [])))];
-  const plotRows = await db.query<PlotRow>(
-    `SELECT id, organisation_id, commodity, country, geometry->>'type' AS geometry_type,
-            area_hectares::text AS area_hectares, created_at FROM plots
-      ${batchIds ? 'WHERE id = ANY($1::uuid[])' : ''}`,
-    batchIds ? [plotIds] : [],
-  );
-  const plots = new Map(plotRows.map((p) => [p.id, { ...p, area_hectares: trim(p.area_hectares) }]));
-
-  const batches = new Map<string, FlowBatch>();
-  for (const b of batchRows) {
-    batches.set(b.id, {
-      id: b.id,
-      organisationId: b.organisation_id,
-      material: b.material,
-      // Batches counted in pieces or litres have no mass: they weigh nothing in the balance.
-      grams: b.mass_grams ?? '0',
-      ...(b.cocoa_content ? { cocoaContent: b.cocoa_content } : {}),
-      producedBy: b.produced_by,
-    });
-  }
-  const events = new Map<string, FlowEvent>();
-  const eventInfo = new Map<string, { kind: FlowEvent['kind']; organisationId: string; at: string }>();
-  for (const e of eventRows) {
-    events.set(e.id, { id: e.id, kind: e.kind, inputs: [] });
-    eventInfo.set(e.id, { kind: e.kind, organisationId: e.organisation_id, at: String(e.event_time) });
-  }
-  const harvests: Harvest[] = [];
-  for (const i of inputRows) {
-    const event = events.get(i.event_id);
-    if (!event) continue;
-    if (i.plot_id) {
-      event.plotId = i.plot_id;
-      const plot = plots.get(i.plot_id);
-      const at = eventInfo.get(i.event_id)!.at;
-      if (plot)
-        harvests.push({
-          eventId: i.event_id,
-          plotId: i.plot_id,
-          period: cropYear(plot.commodity as Commodity, at),
-          at,
-        });
-    } else if (i.batch_id) {
-      event.inputs.push({ batchId: i.batch_id, grams: i.mass_grams ?? '0' });
-    }
-  }
-  return {
-    graph: { batches, events },
-    plots,
-    harvests,
-    eventInfo,
-    custody: new Map(custodyRows.map((r) => [r.id, r.custody_model])),
-    treeSize,
-  };
-}
-
-/**
- * Harvested milligrams per plot and crop year, from harvest events' output batches. Whole milligrams
- * are exact in a double up to 9 × 10^9 tonnes, far beyond any plot.
- */
-function harvestTotals(data: MassBalanceData, index: CompiledGraph): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const h of data.harvests) {
-    const key = `${h.plotId} ${h.period}`;
-    let milligrams = totals.get(key) ?? 0;
-    for (const batchId of outputIds(index, h.eventId)) {
-      milligrams += toMilligrams(data.graph.batches.get(batchId)?.grams ?? '0');
-    }
-    totals.set(key, milligrams);
-  }
-  return totals;
-}
-
-const toMilligrams = (grams: string): number => {
-  const [whole, fraction = ''] = grams.split('.');
-  return Number(whole) * 1000 + Number(`${fraction}000`.slice(0, 3));
-};
-const fromMilligrams = (mg: number): string => {
-  const whole = Math.floor(mg / 1000);
-  const fraction = String(mg % 1000)
-    .padStart(3, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : String(whole);
-};
+const iso = (v: Date | string | number) => new Date(v).toISOString();
 
 /** The capacity check of one plot's crop year. */
-function plotCapacity(table: ReferenceTable, plot: PlotRow, period: string, milligrams: number) {
-  return checkPlotCapacity(table, {
-    plotId: plot.id,
-    commodity: plot.commodity as Commodity,
-    country: plot.country,
-    geometryType: plot.geometry_type,
-    areaHectares: plot.area_hectares,
-    period,
-    harvestedGrams: fromMilligrams(milligrams),
-  });
+function plotCapacity(table: ReferenceTable, plot: PlotFacts, period: string, milligrams: number) {
+  return checkPlotCapacity(table, plotHarvests(plot, period, milligrams));
+}
+const plotHarvests = (plot: PlotFacts, period: string, milligrams: number) => ({
+  plotId: plot.id,
+  commodity: plot.commodity as Commodity,
+  country: plot.country,
+  geometryType: plot.geometry_type,
+  areaHectares: plot.area_hectares,
+  period,
+  harvestedGrams: milligramsToGrams(milligrams),
+});
+const plotFacts = (plots: PlotColumns, p: number): PlotFacts => ({
+  id: plots.ids[p]!,
+  commodity: plots.commodity[p]!,
+  country: plots.country[p]!,
+  geometry_type: plots.geometryType[p]!,
+  area_hectares: plots.areaHectares[p]!,
+});
+
+/** A transfer or transformation as the exact conservation rule reads it. */
+function conversionOf(graph: CompiledGraph, e: number): Conversion {
+  const inputs = [];
+  for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++) {
+    const b = graph.inBatch[k]!;
+    if (b >= 0) inputs.push(batchAmount(graph, b, graph.inMilligrams[k]!));
+  }
+  return {
+    eventId: graph.eventIds[e]!,
+    kind: graph.eventKind[e] as Conversion['kind'],
+    inputs,
+    outputs: outputsOf(graph, e).map((b) => batchAmount(graph, b, graph.batchMilligrams[b]!)),
+  };
 }
 
-/** A transfer or transformation as the conservation rule reads it. */
-function conversionOf(graph: FlowGraph, index: CompiledGraph, event: FlowEvent): Conversion {
+/** So many milligrams of a batch's material, as the exact rules read it. */
+function batchAmount(graph: CompiledGraph, b: number, milligrams: number): MaterialAmount {
+  const cocoaContent = graph.batchCocoaContent[b];
   return {
-    eventId: event.id,
-    kind: event.kind as Conversion['kind'],
-    inputs: event.inputs.flatMap((i) => {
-      const batch = graph.batches.get(i.batchId);
-      return batch
-        ? [
-            {
-              material: batch.material,
-              grams: i.grams,
-              ...(batch.cocoaContent ? { cocoaContent: batch.cocoaContent } : {}),
-            },
-          ]
-        : [];
-    }),
-    outputs: outputIds(index, event.id).map((id) => graph.batches.get(id)!),
+    material: graph.batchMaterial[b]!,
+    grams: milligramsToGrams(milligrams),
+    ...(cocoaContent ? { cocoaContent } : {}),
   };
+}
+
+/**
+ * Harvest totals per plot and crop year. A key is plot index × 10⁴ + the year the crop year starts,
+ * numbers rather than strings because there are as many as there are plots.
+ */
+interface Harvests {
+  /** Key of each event's plot and crop year; NaN for events that are not harvests of a known plot. */
+  keyOf: Float64Array;
+  /** Milligrams harvested per key. */
+  totals: Map<number, number>;
+  /** The harvest events of each key. */
+  events: Map<number, number[]>;
+}
+const plotOfKey = (key: number) => Math.floor(key / 10_000);
+const periodOfKey = (data: MassBalanceData, key: number) => {
+  const commodity = data.plots.commodity[plotOfKey(key)]!;
+  return cropYear(commodity, Date.UTC(key % 10_000, 11, 31));
+};
+
+function harvestsOf(data: MassBalanceData): Harvests {
+  const { graph, plots } = data;
+  const keyOf = new Float64Array(graph.eventIds.length).fill(Number.NaN);
+  const totals = new Map<number, number>();
+  const events = new Map<number, number[]>();
+  for (let e = 0; e < keyOf.length; e++) {
+    const p = data.harvestPlot[e]!;
+    if (p < 0 || graph.eventKind[e] !== 'harvest') continue;
+    const key = p * 10_000 + cropYearStart(plots.commodity[p]!, data.eventTime[e]!);
+    keyOf[e] = key;
+    let milligrams = totals.get(key) ?? 0;
+    for (let o = graph.outStart[e]!; o < graph.outStart[e + 1]!; o++)
+      milligrams += graph.batchMilligrams[graph.outBatch[o]!]!;
+    totals.set(key, milligrams);
+    const list = events.get(key);
+    if (list) list.push(e);
+    else events.set(key, [e]);
+  }
+  return { keyOf, totals, events };
 }
 
 /** Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year. */
 function harvestSeed(
-  harvests: Harvest[],
-  fraction: Map<string, number>,
-): (event: FlowEvent) => number | undefined {
-  const harvestOf = new Map(harvests.map((h) => [h.eventId, h]));
-  return (event) => {
-    if (event.kind !== 'harvest') return undefined;
-    const h = harvestOf.get(event.id);
-    return h ? (fraction.get(`${h.plotId} ${h.period}`) ?? 1) : 0;
+  graph: CompiledGraph,
+  harvests: Harvests,
+  fraction: Map<number, number>,
+): (e: number) => number | undefined {
+  return (e) => {
+    if (graph.eventKind[e] !== 'harvest') return undefined;
+    const key = harvests.keyOf[e]!;
+    return Number.isNaN(key) ? 0 : (fraction.get(key) ?? 1);
   };
 }
 
 /** Runs every rule over the data. Pure apart from the data it is given. */
-function evaluate(
-  table: ReferenceTable,
-  data: MassBalanceData,
-): { findings: Scoped[]; traced: Map<string, number> } {
-  const { graph } = data;
-  const index = compileGraph(table, graph);
-  const totals = harvestTotals(data, index);
+function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
+  const { graph, plots } = data;
+  const harvests = harvestsOf(data);
   const findings: Scoped[] = [];
-  const holder = (batchId: string) => graph.batches.get(batchId)?.organisationId;
+  const period = (key: number) => periodOfKey(data, key);
 
-  // 1. Plot capacity per crop year; what a plot cannot have grown is untraced at its harvests.
-  const plotFraction = new Map<string, number>();
-  for (const [key, milligrams] of totals) {
-    const [plotId, period] = key.split(' ') as [string, string];
-    const plot = data.plots.get(plotId)!;
-    const check = plotCapacity(table, plot, period, milligrams);
-    plotFraction.set(key, check.tracedFraction);
-    if (check.finding) findings.push({ ...check.finding, period, organisationId: plot.organisation_id });
+  // 1. Plot capacity per crop year; what a plot cannot have grown is untraced at its harvests. Screened
+  // in floating point; only a plot near or over its plausible capacity gets the exact decimal check.
+  const plotFraction = new Map<number, number>();
+  const capacityOf = new Map<number, number>();
+  for (const [key, milligrams] of harvests.totals) {
+    const p = plotOfKey(key);
+    let capacity = capacityOf.get(p) ?? Number.NaN;
+    if (Number.isNaN(capacity)) {
+      const facts = plotFacts(plots, p);
+      capacity = approximateCapacityGrams(table, {
+        plotId: facts.id,
+        commodity: facts.commodity as Commodity,
+        country: facts.country,
+        geometryType: facts.geometry_type,
+        areaHectares: facts.area_hectares,
+      });
+      capacityOf.set(p, capacity);
+    }
+    if (milligrams / 1000 <= capacity * (1 - 1e-9)) continue;
+    const check = plotCapacity(table, plotFacts(plots, p), period(key), milligrams);
+    if (check.tracedFraction < 1) plotFraction.set(key, check.tracedFraction);
+    if (check.finding)
+      findings.push({ ...check.finding, period: period(key), organisationId: plots.organisation[p]! });
   }
 
   // 2. Conservation of every transfer and transformation. Screened in floating point over the compiled
   // arrays; only a conversion near or over its limit gets the exact decimal check.
-  for (let e = 0; e < index.eventIds.length; e++) {
-    const event = graph.events.get(index.eventIds[e]!)!;
-    if (event.kind === 'harvest') continue;
+  const flaggedConversions = new Map<string, number>();
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    if (graph.eventKind[e] === 'harvest') continue;
     let inF = 0;
     let outF = 0;
     let unknown = false;
-    for (let i = index.inStart[e]!; i < index.inStart[e + 1]!; i++) {
-      const b = index.inBatch[i]!;
-      if (b >= 0 && index.batchFactor[b] === 0) unknown = true;
-      inF += index.inEq[i]!;
+    for (let i = graph.inStart[e]!; i < graph.inStart[e + 1]!; i++) {
+      const b = graph.inBatch[i]!;
+      if (b >= 0 && graph.batchFactor[b] === 0) unknown = true;
+      inF += graph.inEq[i]!;
     }
-    for (let o = index.outStart[e]!; o < index.outStart[e + 1]!; o++) {
-      const b = index.outBatch[o]!;
-      if (index.batchFactor[b] === 0) unknown = true;
-      outF += index.batchEq[b]!;
+    for (let o = graph.outStart[e]!; o < graph.outStart[e + 1]!; o++) {
+      const b = graph.outBatch[o]!;
+      if (graph.batchFactor[b] === 0) unknown = true;
+      outF += graph.batchEq[b]!;
     }
     if (!unknown && outF <= inF * (1 + CONSERVATION_TOLERANCE) * (1 - 1e-9)) continue;
-    const result = checkConservation(table, conversionOf(graph, index, event));
-    const organisationId = data.eventInfo.get(event.id)?.organisationId;
-    for (const f of result.findings) findings.push({ ...f, ...(organisationId ? { organisationId } : {}) });
+    const result = checkConservation(table, conversionOf(graph, e));
+    const organisationId = data.eventOrganisation[e]!;
+    for (const f of result.findings) findings.push({ ...f, organisationId });
+    if (result.findings.length > 0) flaggedConversions.set(graph.eventIds[e]!, e);
   }
 
   // 3. Traced shares and blended origin.
-  const traced = propagateShares(table, graph, harvestSeed(data.harvests, plotFraction), { index });
-  for (const f of blendedOriginFindings(
-    table,
-    graph,
-    traced,
-    (org) => data.custody.get(org) ?? 'segregated',
-  )) {
-    const organisationId = holder(f.subject.id);
-    findings.push({ ...f, ...(organisationId ? { organisationId } : {}) });
-  }
+  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction));
+  const custodyOf = (organisationId: string) => data.custody.get(organisationId) ?? 'segregated';
+  for (const { batch, finding } of blendedOriginFindings(table, graph, traced, custodyOf))
+    findings.push({ ...finding, organisationId: graph.batchOrganisation[batch]! });
 
   // 4. Site accounts for mass-balance sites: traced volume in is credit, volume out spends it.
   const postingsBySite = new Map<string, Posting[]>();
@@ -345,116 +252,140 @@ function evaluate(
     if (list) list.push(posting);
     else postingsBySite.set(site, [posting]);
   };
-  for (const h of data.harvests) {
-    const grower = data.plots.get(h.plotId)!.organisation_id;
-    if (data.custody.get(grower) !== 'mass_balance') continue;
-    for (const batchId of outputIds(index, h.eventId)) {
-      const eq = baseEquivalent(table, graph.batches.get(batchId)!);
-      if (!eq.ok) continue;
-      const grams = (Number(eq.grams.units) / 10 ** eq.grams.scale) * (traced.shares.get(batchId) ?? 0);
-      post(grower, { id: `${h.eventId}:harvest`, at: h.at, kind: 'receive', grams: grams.toFixed(3) });
-    }
-  }
-  for (const event of graph.events.values()) {
-    if (event.kind !== 'transfer') continue;
-    const info = data.eventInfo.get(event.id)!;
-    for (const batchId of outputIds(index, event.id)) {
-      const batch = graph.batches.get(batchId)!;
-      const eq = baseEquivalent(table, batch);
-      if (!eq.ok) continue;
-      const grams = Number(eq.grams.units) / 10 ** eq.grams.scale;
-      if (data.custody.get(info.organisationId) === 'mass_balance')
-        post(info.organisationId, {
-          id: `${event.id}:out`,
-          at: info.at,
-          kind: 'sell',
+  const equivalentGrams = (b: number) =>
+    baseEquivalent(table, batchAmount(graph, b, graph.batchMilligrams[b]!));
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    const kind = graph.eventKind[e];
+    if (kind === 'harvest') {
+      const p = data.harvestPlot[e]!;
+      if (p < 0) continue;
+      const grower = plots.organisation[p]!;
+      if (custodyOf(grower) !== 'mass_balance') continue;
+      for (const b of outputsOf(graph, e)) {
+        const eq = equivalentGrams(b);
+        if (!eq?.ok) continue;
+        const grams = (Number(eq.grams.units) / 10 ** eq.grams.scale) * traced.shares[b]!;
+        post(grower, {
+          id: `${graph.eventIds[e]}:harvest`,
+          at: iso(data.eventTime[e]!),
+          kind: 'receive',
           grams: grams.toFixed(3),
         });
-      if (data.custody.get(batch.organisationId) === 'mass_balance')
-        post(batch.organisationId, {
-          id: `${event.id}:in`,
-          at: info.at,
-          kind: 'receive',
-          grams: (grams * (traced.shares.get(batchId) ?? 0)).toFixed(3),
-        });
+      }
+    } else if (kind === 'transfer') {
+      const sender = data.eventOrganisation[e]!;
+      for (const b of outputsOf(graph, e)) {
+        const receiver = graph.batchOrganisation[b]!;
+        if (custodyOf(sender) !== 'mass_balance' && custodyOf(receiver) !== 'mass_balance') continue;
+        const eq = equivalentGrams(b);
+        if (!eq?.ok) continue;
+        const grams = Number(eq.grams.units) / 10 ** eq.grams.scale;
+        const at = iso(data.eventTime[e]!);
+        if (custodyOf(sender) === 'mass_balance')
+          post(sender, {
+            id: `${graph.eventIds[e]}:out`,
+            at,
+            kind: 'sell',
+            grams: grams.toFixed(3),
+            entry: data.eventEntry[e]!,
+          });
+        if (custodyOf(receiver) === 'mass_balance')
+          post(receiver, {
+            id: `${graph.eventIds[e]}:in`,
+            at,
+            kind: 'receive',
+            grams: (grams * traced.shares[b]!).toFixed(3),
+            entry: data.eventEntry[e]!,
+          });
+      }
     }
   }
   for (const [site, postings] of postingsBySite) {
-    for (const f of checkSiteAccount(table, { siteId: site, commodity: 'all', postings, periods: [] })
-      .findings)
+    const periods = data.periods.get(site) ?? [];
+    for (const f of checkSiteAccount(table, { siteId: site, commodity: 'all', postings, periods }).findings)
       findings.push({ ...f, organisationId: site });
   }
 
   // 5. Statistical signals.
   const byGroup = new Map<string, { plotId: string; kgPerHectare: number }[]>();
-  for (const [key, milligrams] of totals) {
-    const [plotId, period] = key.split(' ') as [string, string];
-    const plot = data.plots.get(plotId)!;
-    const group = `${plot.organisation_id} ${period}`;
-    const kgPerHectare = Number(milligrams) / 1e6 / Number(plot.area_hectares);
+  for (const [key, milligrams] of harvests.totals) {
+    const p = plotOfKey(key);
+    const group = `${plots.organisation[p]} ${period(key)}`;
+    const kgPerHectare = milligrams / 1e6 / Number(plots.areaHectares[p]);
     const list = byGroup.get(group);
-    if (list) list.push({ plotId, kgPerHectare });
-    else byGroup.set(group, [{ plotId, kgPerHectare }]);
+    if (list) list.push({ plotId: plots.ids[p]!, kgPerHectare });
+    else byGroup.set(group, [{ plotId: plots.ids[p]!, kgPerHectare }]);
   }
-  for (const [group, plots] of byGroup) {
+  for (const [group, members] of byGroup) {
     const [organisationId, period] = group.split(' ') as [string, string];
-    for (const f of yieldOutliers(table, `organisation ${organisationId}, ${period}`, plots))
+    for (const f of yieldOutliers(table, `organisation ${organisationId}, ${period}`, members))
       findings.push({ ...f, period, organisationId });
   }
-  for (const h of data.harvests) {
-    const plot = data.plots.get(h.plotId)!;
-    const f = outsideHarvestWindow(table, { eventId: h.eventId, commodity: plot.commodity, at: h.at });
-    if (f) findings.push({ ...f, organisationId: plot.organisation_id });
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    const p = data.harvestPlot[e]!;
+    if (p < 0 || graph.eventKind[e] !== 'harvest') continue;
+    const f = outsideHarvestWindow(table, {
+      eventId: graph.eventIds[e]!,
+      commodity: plots.commodity[p]!,
+      at: data.eventTime[e]!,
+    });
+    if (f) findings.push({ ...f, organisationId: plots.organisation[p]! });
   }
   // New member plots before a grower's largest sale (one check per grower, not per delivery).
-  const plotsByOrg = new Map<string, string[]>();
-  for (const plot of data.plots.values()) {
-    const list = plotsByOrg.get(plot.organisation_id);
-    if (list) list.push(iso(plot.created_at));
-    else plotsByOrg.set(plot.organisation_id, [iso(plot.created_at)]);
+  const plotsByOrg = new Map<string, number[]>();
+  for (let p = 0; p < plots.ids.length; p++) {
+    const list = plotsByOrg.get(plots.organisation[p]!);
+    if (list) list.push(plots.createdAt[p]!);
+    else plotsByOrg.set(plots.organisation[p]!, [plots.createdAt[p]!]);
   }
-  const largestSale = new Map<string, { eventId: string; at: string; grams: number }>();
-  for (const event of graph.events.values()) {
-    if (event.kind !== 'transfer') continue;
-    const info = data.eventInfo.get(event.id)!;
-    if (!plotsByOrg.has(info.organisationId)) continue;
-    const grams = event.inputs.reduce((sum, i) => sum + Number(i.grams), 0);
-    const current = largestSale.get(info.organisationId);
-    if (!current || grams > current.grams)
-      largestSale.set(info.organisationId, { eventId: event.id, at: info.at, grams });
+  const largestSale = new Map<string, { e: number; milligrams: number }>();
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    if (graph.eventKind[e] !== 'transfer') continue;
+    const seller = data.eventOrganisation[e]!;
+    if (!plotsByOrg.has(seller)) continue;
+    let milligrams = 0;
+    for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++) milligrams += graph.inMilligrams[k]!;
+    const current = largestSale.get(seller);
+    if (!current || milligrams > current.milligrams) largestSale.set(seller, { e, milligrams });
   }
   for (const [organisationId, sale] of largestSale) {
-    const registered = plotsByOrg.get(organisationId)!;
-    const f = newPlotBurst(table, { id: organisationId, plotRegisteredAt: registered }, sale);
+    const f = newPlotBurst(
+      table,
+      { id: organisationId, plotRegisteredAt: plotsByOrg.get(organisationId)! },
+      { eventId: graph.eventIds[sale.e]!, at: data.eventTime[sale.e]! },
+    );
     if (f) findings.push({ ...f, organisationId });
   }
 
   // 6. Propagation: what lies downstream of a plot or conversion finding, and how much of it.
-  const harvestsByPlotPeriod = new Map<string, string[]>();
-  for (const h of data.harvests) {
-    const key = `${h.plotId} ${h.period}`;
-    const list = harvestsByPlotPeriod.get(key);
-    if (list) list.push(h.eventId);
-    else harvestsByPlotPeriod.set(key, [h.eventId]);
-  }
   // Findings on the same plot and year (over-yield and outlier) share one walk.
+  const keyByPlotPeriod = new Map<string, number>();
+  for (const key of harvests.totals.keys())
+    keyByPlotPeriod.set(`${plots.ids[plotOfKey(key)]} ${period(key)}`, key);
   const walked = new Map<string, Map<string, number>>();
   for (const f of findings) {
     if (f.severity === 'info') continue;
-    let key: string | undefined;
-    if (f.subject.kind === 'plot' && f.period) key = `${f.subject.id} ${f.period}`;
-    else if (f.subject.kind === 'event' && f.rule === 'MASS_IMBALANCE') key = f.subject.id;
-    if (!key) continue;
-    const sources = f.subject.kind === 'plot' ? (harvestsByPlotPeriod.get(key) ?? []) : [key];
-    if (sources.length === 0) continue;
-    let exposures = walked.get(key);
+    let sources: number[] | undefined;
+    let walk: string | undefined;
+    if (f.subject.kind === 'plot' && f.period) {
+      walk = `${f.subject.id} ${f.period}`;
+      const key = keyByPlotPeriod.get(walk);
+      sources = key === undefined ? undefined : harvests.events.get(key);
+    } else if (f.subject.kind === 'event' && f.rule === 'MASS_IMBALANCE') {
+      walk = f.subject.id;
+      const e = flaggedConversions.get(f.subject.id);
+      sources = e === undefined ? undefined : [e];
+    }
+    if (!walk || !sources || sources.length === 0) continue;
+    let exposures = walked.get(walk);
     if (!exposures) {
-      exposures = downstreamShares(index, sources);
-      walked.set(key, exposures);
+      exposures = new Map();
+      for (const [b, share] of downstreamShares(graph, sources)) exposures.set(graph.batchIds[b]!, share);
+      walked.set(walk, exposures);
     }
     f.exposures = exposures;
   }
-  return { findings, traced: traced.shares };
+  return findings;
 }
 
 export function createMassBalanceService({
@@ -614,8 +545,9 @@ export function createMassBalanceService({
 
   async function recompute(principal: Principal): Promise<RunSummary> {
     const startedAt = new Date();
-    const [data, reference] = await Promise.all([loadData(db), currentReference()]);
-    const { findings } = evaluate(reference, data);
+    const reference = await currentReference();
+    const data = await loadData(db, reference);
+    const findings = evaluate(reference, data);
     return store(
       reference.version,
       'recompute',
@@ -638,7 +570,7 @@ export function createMassBalanceService({
     const reference = await currentReference();
     // One read: the plot, the harvest's time, and its crop year's total (crop years start in October
     // for cocoa and coffee, as in cropYear()).
-    const [row] = await db.query<PlotRow & { at: string; grams: string | null }>(
+    const [row] = await db.query<PlotFacts & { organisation_id: string; at: string; grams: string | null }>(
       `WITH h AS (
          SELECT p.id, p.organisation_id, p.commodity, p.country, p.geometry->>'type' AS geometry_type,
                 p.area_hectares::text AS area_hectares, p.created_at, e.event_time,
@@ -664,7 +596,7 @@ export function createMassBalanceService({
       reference,
       { ...row, area_hectares: trim(row.area_hectares) },
       period,
-      toMilligrams(row.grams ?? '0'),
+      gramsToMilligrams(row.grams ?? '0'),
     );
     const found: Scoped[] = [];
     if (check.finding) found.push({ ...check.finding, period, organisationId: row.organisation_id });
@@ -836,57 +768,62 @@ export function createMassBalanceService({
     );
     const data = await loadData(
       db,
+      reference,
       upstream.map((r) => r.batch_id),
     );
+    const { graph, plots } = data;
+    const b = graph.batchIndex(batchId);
+    if (b === undefined) throw notFound(`batch ${batchId} not found`);
     // A plot's capacity is shared by all its harvests in the crop year, upstream of this batch or not.
-    const plotIds = [...data.plots.keys()];
-    const harvestTotalsRows = plotIds.length
-      ? await db.query<{ plot_id: string; event_time: Date | string; grams: string | null }>(
-          `SELECT i.plot_id, e.event_time, sum(b.mass_grams)::text AS grams
+    const harvestTotalsRows = plots.ids.length
+      ? await db.query<{ plot_id: string; at: string; grams: string | null }>(
+          `SELECT i.plot_id, ${'to_char(e.event_time AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\')'} AS at,
+                  trim_scale(sum(b.mass_grams))::text AS grams
              FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
              JOIN batches b ON b.produced_by = e.id
-            WHERE i.plot_id = ANY($1::uuid[]) GROUP BY i.plot_id, e.id, e.event_time`,
-          [plotIds],
+            WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2 GROUP BY i.plot_id, e.id, e.event_time`,
+          [plots.ids, data.treeSize],
         )
       : [];
-    const totals = new Map<string, number>();
+    const plotAt = new Map(plots.ids.map((id, p) => [id, p]));
+    const totals = new Map<number, number>();
     for (const r of harvestTotalsRows) {
-      const plot = data.plots.get(r.plot_id)!;
-      const key = `${r.plot_id} ${cropYear(plot.commodity as Commodity, iso(r.event_time))}`;
-      totals.set(key, (totals.get(key) ?? 0) + toMilligrams(trim(r.grams ?? '0')));
+      const p = plotAt.get(r.plot_id)!;
+      const key = p * 10_000 + cropYearStart(plots.commodity[p]!, r.at);
+      totals.set(key, (totals.get(key) ?? 0) + gramsToMilligrams(r.grams ?? '0'));
     }
-    const plotChecks = [...totals].map(([key, mg]) => {
-      const [plotId, period] = key.split(' ') as [string, string];
-      const check = plotCapacity(reference, data.plots.get(plotId)!, period, mg);
-      return { key, plotId, period, harvestedGrams: fromMilligrams(mg), check };
+    const plotChecks = [...totals].map(([key, milligrams]) => {
+      const p = plotOfKey(key);
+      const period = periodOfKey(data, key);
+      const check = plotCapacity(reference, plotFacts(plots, p), period, milligrams);
+      return { key, plotId: plots.ids[p]!, period, harvestedGrams: milligramsToGrams(milligrams), check };
     });
     const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
-    const index = compileGraph(reference, data.graph);
-    const shares = propagateShares(reference, data.graph, harvestSeed(data.harvests, fraction), { index });
-    const batch = data.graph.batches.get(batchId)!;
-    const eq = baseEquivalent(reference, batch);
-    const traced = shares.shares.get(batchId) ?? 0;
-    const conversions = [...data.graph.events.values()]
-      .filter((e) => e.kind !== 'harvest')
-      .map((e) => {
-        const result = checkConservation(reference, conversionOf(data.graph, index, e));
-        return {
-          eventId: e.id,
-          kind: e.kind,
-          inputEquivalentGrams: fromDecimal(result.inputGrams),
-          outputEquivalentGrams: fromDecimal(result.outputGrams),
-          balanced: result.findings.length === 0,
-        };
+    const shares = propagateShares(graph, harvestSeed(graph, harvestsOf(data), fraction));
+    const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
+    const traced = shares.shares[b]!;
+    const conversions = [];
+    for (let e = 0; e < graph.eventIds.length; e++) {
+      if (graph.eventKind[e] === 'harvest') continue;
+      const result = checkConservation(reference, conversionOf(graph, e));
+      conversions.push({
+        eventId: graph.eventIds[e]!,
+        kind: graph.eventKind[e]!,
+        inputEquivalentGrams: fromDecimal(result.inputGrams),
+        outputEquivalentGrams: fromDecimal(result.outputGrams),
+        balanced: result.findings.length === 0,
       });
+    }
+    const grams = graph.batchMilligrams[b]! / 1000;
     return {
       batchId,
-      material: batch.material,
-      grams: batch.grams,
+      material: graph.batchMaterial[b]!,
+      grams: milligramsToGrams(graph.batchMilligrams[b]!),
       baseEquivalentGrams: eq.ok ? fromDecimal(eq.grams) : null,
       tracedShare: traced,
       untracedShare: 1 - traced,
-      untracedGrams: Math.round(Number(batch.grams) * (1 - traced)).toString(),
-      cyclic: shares.cyclic.includes(batchId),
+      untracedGrams: Math.round(grams * (1 - traced)).toString(),
+      cyclic: shares.cyclic[b] === 1,
       referenceVersion: reference.version,
       treeSize: data.treeSize,
       plots: plotChecks.map((c) => ({

@@ -1,0 +1,267 @@
+// Loads what the mass-balance rules read: the material graph as columns, the plots, and each site's
+// custody model, as of one ledger tree size. A full recompute reads a million events and batches, so
+// rows travel packed (one text value per table, see @groundtruth/db packed rows) and are linked by the
+// integer surrogates the database keeps (`seq`), never by hashing UUID strings here.
+import {
+  type Database,
+  PACKED_ROW_SEPARATOR,
+  type PackedField,
+  packedRow,
+  readPacked,
+  type SqlExecutor,
+} from '@groundtruth/db';
+import {
+  buildGraph,
+  type Commodity,
+  type CompiledGraph,
+  type CustodyModel,
+  type FlowEvent,
+  type Period,
+  type ReferenceTable,
+} from '@groundtruth/massbalance';
+
+export interface PlotColumns {
+  ids: string[];
+  organisation: string[];
+  commodity: Commodity[];
+  country: string[];
+  geometryType: ('Point' | 'Polygon' | 'MultiPolygon')[];
+  /** Hectares, exact decimal text. */
+  areaHectares: string[];
+  /** Registration time, epoch milliseconds. */
+  createdAt: Float64Array;
+}
+
+export interface MassBalanceData {
+  graph: CompiledGraph;
+  eventOrganisation: string[];
+  /** Event time, epoch milliseconds. */
+  eventTime: Float64Array;
+  /** The ledger entry that recorded each event. */
+  eventEntry: Float64Array;
+  /** The plot (index into `plots`) each harvest event took from; -1 for other events. */
+  harvestPlot: Int32Array;
+  plots: PlotColumns;
+  custody: Map<string, CustodyModel>;
+  /** Accounting periods of mass-balance sites, by organisation; closed only by an entry below the tree size. */
+  periods: Map<string, Period[]>;
+  /** Everything loaded was recorded by ledger entries below this index. */
+  treeSize: number;
+}
+
+async function treeSizeOf(db: SqlExecutor): Promise<number> {
+  const [row] = await db.query<{ size: string | number }>(
+    'SELECT coalesce(max(idx) + 1, 0) AS size FROM ledger_entries',
+  );
+  return Number(row!.size);
+}
+
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
+const milligrams = (column: string) => `coalesce((${column} * 1000)::bigint::text, '')`;
+
+/**
+ * The graph as recorded below the current tree size: every projection row carries the ledger entry
+ * that wrote it, and entries commit in index order, so rows below a committed size are a consistent
+ * cut even while new events arrive. `batchIds` limits the graph to those batches (an upstream trace).
+ */
+export async function loadData(
+  db: Database,
+  table: ReferenceTable,
+  batchIds?: string[],
+): Promise<MassBalanceData> {
+  const treeSize = await treeSizeOf(db);
+  const params: unknown[] = batchIds ? [treeSize, batchIds] : [treeSize];
+  const scopedEvents = batchIds
+    ? 'AND e.id IN (SELECT produced_by FROM batches WHERE id = ANY($2::uuid[]))'
+    : '';
+  const packed = async (select: string, from: string, fields: PackedField[], bound = params) => {
+    const [row] = await db.query<{ packed: string | null }>(
+      `SELECT string_agg(${select}, ${PACKED_ROW_SEPARATOR}) AS packed FROM ${from}`,
+      bound,
+    );
+    return readPacked(row!.packed, fields).columns;
+  };
+  const [events, batches, inputs, plotRows, organisations, periodRows] = await Promise.all([
+    packed(
+      packedRow(
+        'e.seq::text',
+        'e.kind',
+        'e.organisation_id::text',
+        ms('e.event_time'),
+        'e.entry_index::text',
+        'e.id::text',
+      ),
+      `trace_events e WHERE e.entry_index < $1 ${scopedEvents}`,
+      ['n', 's', 's', 'n', 'n', 's'],
+    ),
+    packed(
+      packedRow(
+        'b.seq::text',
+        'b.producer_seq::text',
+        'b.organisation_id::text',
+        'b.material',
+        milligrams('b.mass_grams'),
+        "coalesce(trim_scale(b.cocoa_content)::text, '')",
+        'b.id::text',
+      ),
+      `batches b WHERE b.entry_index < $1 ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
+      ['n', 'n', 's', 's', 'n', 's', 's'],
+    ),
+    // Inputs of events recorded at or after the tree size are dropped below, by their event's seq.
+    packed(
+      packedRow(
+        'i.event_seq::text',
+        "coalesce(i.batch_seq::text, '')",
+        "coalesce(i.plot_seq::text, '')",
+        milligrams('i.mass_grams'),
+      ),
+      `trace_event_inputs i ${batchIds ? 'WHERE i.event_id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))' : ''}`,
+      ['n', 'n', 'n', 'n'],
+      batchIds ? [batchIds] : [],
+    ),
+    packed(
+      packedRow(
+        'p.seq::text',
+        'p.organisation_id::text',
+        'p.commodity',
+        'p.country',
+        "p.geometry->>'type'",
+        'trim_scale(p.area_hectares)::text',
+        ms('p.created_at'),
+        'p.id::text',
+      ),
+      // A scoped load needs only the plots its harvests took from.
+      `plots p WHERE p.entry_index < $1 ${
+        batchIds
+          ? `AND p.id IN (SELECT i.plot_id FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id
+                           WHERE true ${scopedEvents})`
+          : ''
+      }`,
+      ['n', 's', 's', 's', 's', 's', 'n', 's'],
+    ),
+    db.query<{ id: string; custody_model: CustodyModel }>('SELECT id, custody_model FROM organisations'),
+    db.query<{ organisation_id: string; start: string; end: string; closed_entry: string | number | null }>(
+      `SELECT organisation_id, ${isoText('starts_at')} AS start, ${isoText('ends_at')} AS end,
+              CASE WHEN closed_entry < $1 THEN closed_entry END AS closed_entry
+         FROM accounting_periods WHERE entry_index < $1 ORDER BY starts_at`,
+      [treeSize],
+    ),
+  ]);
+
+  // Organisation ids, materials and kinds repeat a million times: keep one string of each.
+  const interned = new Map<string, string>();
+  const intern = (values: string[]) => {
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i]!;
+      const known = interned.get(value);
+      if (known === undefined) interned.set(value, value);
+      else values[i] = known;
+    }
+    return values;
+  };
+
+  const [eventSeq, eventKind, eventOrganisation, eventTime, eventEntry, eventIds] = events as [
+    Float64Array,
+    FlowEvent['kind'][],
+    string[],
+    Float64Array,
+    Float64Array,
+    string[],
+  ];
+  const [batchSeq, producerSeq, batchOrganisation, batchMaterial, batchMilligrams, cocoa, ids] = batches as [
+    Float64Array,
+    Float64Array,
+    string[],
+    string[],
+    Float64Array,
+    string[],
+    string[],
+  ];
+  const [inputEventSeq, inputBatchSeq, inputPlotSeq, inputMilligrams] = inputs as Float64Array[] as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const [plotSeq, plotOrganisation, commodity, country, geometryType, areaHectares, createdAt, plotIds] =
+    plotRows as [Float64Array, string[], string[], string[], string[], string[], Float64Array, string[]];
+
+  const eventAt = denseIndex(eventSeq);
+  const batchAt = denseIndex(batchSeq);
+  const plotAt = denseIndex(plotSeq);
+  const at = (index: Int32Array, seq: number) => (seq < index.length ? index[seq]! : -1);
+
+  const harvestPlot = new Int32Array(eventIds.length).fill(-1);
+  const kept: number[] = [];
+  for (let i = 0; i < inputEventSeq.length; i++) {
+    const e = at(eventAt, inputEventSeq[i]!);
+    if (e < 0) continue;
+    if (Number.isNaN(inputPlotSeq[i]!)) kept.push(i);
+    else harvestPlot[e] = at(plotAt, inputPlotSeq[i]!);
+  }
+  const graph = buildGraph(table, {
+    batchIds: ids,
+    batchOrganisation: intern(batchOrganisation),
+    batchMaterial: intern(batchMaterial),
+    batchCocoaContent: cocoa.map((c) => (c === '' ? undefined : c)),
+    // Batches counted in pieces or litres have no mass: they weigh nothing in the balance.
+    batchMilligrams: batchMilligrams.map((m) => (Number.isNaN(m) ? 0 : m)),
+    batchProducer: Int32Array.from(producerSeq, (seq) => at(eventAt, seq)),
+    eventIds,
+    eventKind: intern(eventKind) as FlowEvent['kind'][],
+    inputEvent: Int32Array.from(kept, (i) => at(eventAt, inputEventSeq[i]!)),
+    inputBatch: Int32Array.from(kept, (i) =>
+      Number.isNaN(inputBatchSeq[i]!) ? -1 : at(batchAt, inputBatchSeq[i]!),
+    ),
+    inputMilligrams: Float64Array.from(kept, (i) =>
+      Number.isNaN(inputMilligrams[i]!) ? 0 : inputMilligrams[i]!,
+    ),
+  });
+  return {
+    graph,
+    eventOrganisation: intern(eventOrganisation),
+    eventTime,
+    eventEntry,
+    harvestPlot,
+    plots: {
+      ids: plotIds,
+      organisation: intern(plotOrganisation),
+      commodity: intern(commodity) as Commodity[],
+      country: intern(country),
+      geometryType: intern(geometryType) as PlotColumns['geometryType'],
+      areaHectares,
+      createdAt,
+    },
+    custody: new Map(organisations.map((r) => [r.id, r.custody_model])),
+    periods: periodsBySite(periodRows),
+    treeSize,
+  };
+}
+
+function periodsBySite(
+  rows: { organisation_id: string; start: string; end: string; closed_entry: string | number | null }[],
+): Map<string, Period[]> {
+  const periods = new Map<string, Period[]>();
+  for (const r of rows) {
+    const period: Period = {
+      start: r.start,
+      end: r.end,
+      closed: r.closed_entry !== null,
+      ...(r.closed_entry !== null ? { closedAtEntry: Number(r.closed_entry) } : {}),
+    };
+    const list = periods.get(r.organisation_id);
+    if (list) list.push(period);
+    else periods.set(r.organisation_id, [period]);
+  }
+  return periods;
+}
+
+/** seq → position in the column, -1 where no row has that seq. */
+function denseIndex(seqs: Float64Array): Int32Array {
+  let max = -1;
+  for (const seq of seqs) if (seq > max) max = seq;
+  const index = new Int32Array(max + 1).fill(-1);
+  for (let i = 0; i < seqs.length; i++) index[seqs[i]!] = i;
+  return index;
+}

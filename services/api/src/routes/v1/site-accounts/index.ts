@@ -1,0 +1,243 @@
+// A site's chain-of-custody model and the accounting periods of its mass-balance account. Setting the
+// model, declaring a period and closing one are ledger entries; the mass-balance rules read them.
+import { randomUUID } from 'node:crypto';
+import type { SqlExecutor } from '@groundtruth/db';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { MAX_PERIOD_MONTHS } from '@groundtruth/massbalance';
+import { Problem, Uuid } from '@groundtruth/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Access } from '../../../access.ts';
+import { AppError, notFound } from '../../../errors.ts';
+import { appendRecord } from '../../../record.ts';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const WRITERS = ['admin', 'procurement', 'supplier'] as const;
+const READERS = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
+
+const Time = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time with an offset or Z' });
+const plusMonths = (iso: string, months: number) => {
+  const d = new Date(iso);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.getTime();
+};
+
+const Period = z
+  .object({
+    id: Uuid,
+    organisationId: Uuid,
+    start: z.string(),
+    end: z.string().describe('exclusive'),
+    entryIndex: z.number().int(),
+    declaredBy: z.string(),
+    closed: z
+      .object({ entryIndex: z.number().int(), at: z.string(), by: z.string() })
+      .nullable()
+      .describe('once closed, postings recorded later and dated inside the period are findings'),
+  })
+  .meta({ id: 'AccountingPeriod' });
+
+interface PeriodRow {
+  id: string;
+  organisation_id: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  entry_index: string | number;
+  declared_by: string;
+  closed_entry: string | number | null;
+  closed_at: Date | string | null;
+  closed_by: string | null;
+}
+const iso = (v: Date | string) => new Date(v).toISOString();
+const toPeriod = (r: PeriodRow): z.infer<typeof Period> => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  start: iso(r.starts_at),
+  end: iso(r.ends_at),
+  entryIndex: Number(r.entry_index),
+  declaredBy: r.declared_by,
+  closed:
+    r.closed_entry === null
+      ? null
+      : { entryIndex: Number(r.closed_entry), at: iso(r.closed_at!), by: r.closed_by! },
+});
+
+export default async function siteAccountRoutes(
+  app: FastifyInstance,
+  { db, writer, access }: { db: SqlExecutor; writer: LedgerWriter; access: Access },
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const requireOrganisation = async (id: string) => {
+    const [row] = await db.query<{ id: string }>('SELECT id FROM organisations WHERE id = $1', [id]);
+    if (!row) throw notFound(`organisation ${id} not found`);
+  };
+
+  r.put('/:id/custody-model', {
+    preHandler: app.requireRole(...WRITERS),
+    schema: {
+      operationId: 'setCustodyModel',
+      tags: ['mass balance'],
+      summary: "Set a site's chain-of-custody model (ISO 22095), with a justification (a ledger entry)",
+      description:
+        'identity_preserved and segregated sites may hold no untraced volume; a mass_balance site may, as far as ' +
+        'its account of traced credit covers it. Applies from the next check on.',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: z
+        .object({
+          model: z.enum(['identity_preserved', 'segregated', 'mass_balance']),
+          justification: z
+            .string()
+            .trim()
+            .min(10)
+            .max(2000)
+            .describe('e.g. the certificate that states the model'),
+        })
+        .strict(),
+      response: {
+        200: z.object({ organisationId: Uuid, model: z.string(), entryIndex: z.number().int() }),
+        ...problems,
+      },
+    },
+    handler: async (request) => {
+      const { id } = request.params;
+      await requireOrganisation(id);
+      await access.requireWritable(request.principal!, id);
+      const entryIndex = await appendRecord(writer, request.principal!, {
+        type: 'organisation.custody_model',
+        subject: `organisation:${id}`,
+        body: { model: request.body.model, justification: request.body.justification },
+        conflict: 'this custody model is already recorded',
+        project: async (tx) => {
+          await tx.query('UPDATE organisations SET custody_model = $2 WHERE id = $1', [
+            id,
+            request.body.model,
+          ]);
+        },
+      });
+      return { organisationId: id, model: request.body.model, entryIndex };
+    },
+  });
+
+  r.get('/:id/accounting-periods', {
+    preHandler: app.requireRole(...READERS),
+    schema: {
+      operationId: 'listAccountingPeriods',
+      tags: ['mass balance'],
+      summary: "A mass-balance site's accounting periods, oldest first",
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: { 200: z.array(Period), ...problems },
+    },
+    handler: async (request) => {
+      await access.requireVisible(request.principal!, request.params.id);
+      const rows = await db.query<PeriodRow>(
+        'SELECT * FROM accounting_periods WHERE organisation_id = $1 ORDER BY starts_at',
+        [request.params.id],
+      );
+      return rows.map(toPeriod);
+    },
+  });
+
+  r.post('/:id/accounting-periods', {
+    preHandler: app.requireRole(...WRITERS),
+    schema: {
+      operationId: 'declareAccountingPeriod',
+      tags: ['mass balance'],
+      summary: `Declare an accounting period of at most ${MAX_PERIOD_MONTHS} months (a ledger entry)`,
+      description: 'Periods of one site may not overlap. Months are counted in UTC; the end is exclusive.',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: z
+        .object({ start: Time, end: Time })
+        .strict()
+        .refine((b) => Date.parse(b.end) > Date.parse(b.start), {
+          message: 'the period must end after it starts',
+          path: ['end'],
+        })
+        .refine((b) => Date.parse(b.end) <= plusMonths(b.start, MAX_PERIOD_MONTHS), {
+          message: `an accounting period is at most ${MAX_PERIOD_MONTHS} months long`,
+          path: ['end'],
+        }),
+      response: { 201: Period, ...problems },
+    },
+    handler: async (request, reply) => {
+      const { id } = request.params;
+      await requireOrganisation(id);
+      await access.requireWritable(request.principal!, id);
+      const periodId = randomUUID();
+      const start = new Date(request.body.start).toISOString();
+      const end = new Date(request.body.end).toISOString();
+      await appendRecord(writer, request.principal!, {
+        type: 'accounting_period.declared',
+        subject: `organisation:${id}`,
+        body: { period: `accounting_period:${periodId}`, start, end },
+        conflict: 'this period is already declared',
+        project: async (tx, index) => {
+          // Under the writer's lock: no other declaration can slip in between this check and the insert.
+          const [overlap] = await tx.query<{ id: string; starts_at: Date | string; ends_at: Date | string }>(
+            `SELECT id, starts_at, ends_at FROM accounting_periods
+              WHERE organisation_id = $1 AND starts_at < $3 AND ends_at > $2 LIMIT 1`,
+            [id, start, end],
+          );
+          if (overlap)
+            throw new AppError(
+              'conflict',
+              `the period overlaps period ${overlap.id} (${iso(overlap.starts_at)} to ${iso(overlap.ends_at)})`,
+            );
+          await tx.query(
+            `INSERT INTO accounting_periods (id, organisation_id, starts_at, ends_at, entry_index, declared_by)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [periodId, id, start, end, index.toString(), request.principal!.subject],
+          );
+        },
+      });
+      const [row] = await db.query<PeriodRow>('SELECT * FROM accounting_periods WHERE id = $1', [periodId]);
+      return reply.code(201).send(toPeriod(row!));
+    },
+  });
+
+  r.post('/:id/accounting-periods/:periodId/close', {
+    preHandler: app.requireRole(...WRITERS),
+    schema: {
+      operationId: 'closeAccountingPeriod',
+      tags: ['mass balance'],
+      summary: 'Close an accounting period that has ended (a ledger entry); it takes no later postings',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid, periodId: Uuid }),
+      response: { 200: Period, ...problems },
+    },
+    handler: async (request) => {
+      const { id, periodId } = request.params;
+      await access.requireWritable(request.principal!, id);
+      const [period] = await db.query<PeriodRow>(
+        'SELECT * FROM accounting_periods WHERE id = $1 AND organisation_id = $2',
+        [periodId, id],
+      );
+      if (!period) throw notFound(`accounting period ${periodId} not found`);
+      if (period.closed_entry !== null) throw new AppError('conflict', 'this period is already closed');
+      if (new Date(period.ends_at).getTime() > Date.now())
+        throw new AppError(
+          'conflict',
+          `the period runs until ${iso(period.ends_at)}: it can be closed once it has ended`,
+        );
+      await appendRecord(writer, request.principal!, {
+        type: 'accounting_period.closed',
+        subject: `organisation:${id}`,
+        body: { period: `accounting_period:${periodId}` },
+        conflict: 'this period is already closed',
+        project: async (tx, index) => {
+          const closed = await tx.query(
+            `UPDATE accounting_periods SET closed_entry = $2, closed_at = now(), closed_by = $3
+              WHERE id = $1 AND closed_entry IS NULL RETURNING id`,
+            [periodId, index.toString(), request.principal!.subject],
+          );
+          if (closed.length === 0) throw new AppError('conflict', 'this period was closed meanwhile');
+        },
+      });
+      const [row] = await db.query<PeriodRow>('SELECT * FROM accounting_periods WHERE id = $1', [periodId]);
+      return toPeriod(row!);
+    },
+  });
+}
