@@ -402,8 +402,18 @@ export function createMassBalanceService({
   /**
    * The reference table in force: the shipped one with every recorded override applied (the newest
    * wins). Its version names the last override, so a finding says exactly which numbers it used.
+   * Overrides are append-only, so the newest entry index identifies the table: it is rebuilt only
+   * when that changes (another process may have recorded one), and a caller that already read the
+   * index (the incremental check does, in its one read) asks no more.
    */
-  async function currentReference(): Promise<ReferenceTable> {
+  let cachedReference: { newest: number | null; table: ReferenceTable } | undefined;
+  const NEWEST_OVERRIDE = '(SELECT max(entry_index) FROM yield_overrides)';
+  async function currentReference(newest?: number | null): Promise<ReferenceTable> {
+    if (newest === undefined) {
+      const [row] = await db.query<{ newest: string | number | null }>(`SELECT ${NEWEST_OVERRIDE} AS newest`);
+      newest = row!.newest === null ? null : Number(row!.newest);
+    }
+    if (cachedReference?.newest === newest) return cachedReference.table;
     const rows = await db.query<{
       entry_index: string | number;
       commodity: Commodity;
@@ -415,22 +425,27 @@ export function createMassBalanceService({
     }>(
       `SELECT entry_index, commodity, country, plot_id, trim_scale(plausible_max)::text AS plausible_max,
               trim_scale(hard_ceiling)::text AS hard_ceiling, justification
-         FROM yield_overrides ORDER BY entry_index DESC`,
+         FROM yield_overrides WHERE entry_index <= $1 ORDER BY entry_index DESC`,
+      [newest ?? -1],
     );
-    if (rows.length === 0) return base;
-    return {
-      ...base,
-      version: `${base.version}+overrides@${rows[0]!.entry_index}`,
-      overrides: rows.map((r) => ({
-        commodity: r.commodity,
-        ...(r.country ? { country: r.country } : {}),
-        ...(r.plot_id ? { plotId: r.plot_id } : {}),
-        ...(r.plausible_max ? { plausibleMax: r.plausible_max } : {}),
-        ...(r.hard_ceiling ? { hardCeiling: r.hard_ceiling } : {}),
-        justification: r.justification,
-        entryIndex: Number(r.entry_index),
-      })),
-    };
+    const table: ReferenceTable =
+      rows.length === 0
+        ? base
+        : {
+            ...base,
+            version: `${base.version}+overrides@${rows[0]!.entry_index}`,
+            overrides: rows.map((r) => ({
+              commodity: r.commodity,
+              ...(r.country ? { country: r.country } : {}),
+              ...(r.plot_id ? { plotId: r.plot_id } : {}),
+              ...(r.plausible_max ? { plausibleMax: r.plausible_max } : {}),
+              ...(r.hard_ceiling ? { hardCeiling: r.hard_ceiling } : {}),
+              justification: r.justification,
+              entryIndex: Number(r.entry_index),
+            })),
+          };
+    cachedReference = { newest, table };
+    return table;
   }
 
   /** Supersedes the current findings that `scope` selects and stores the new ones, in one transaction. */
@@ -567,10 +582,16 @@ export function createMassBalanceService({
    */
   async function checkHarvest(principal: Principal, eventId: string): Promise<RunSummary> {
     const startedAt = new Date();
-    const reference = await currentReference();
-    // One read: the plot, the harvest's time, and its crop year's total (crop years start in October
-    // for cocoa and coffee, as in cropYear()).
-    const [row] = await db.query<PlotFacts & { organisation_id: string; at: string; grams: string | null }>(
+    // One read: the plot, the harvest's time, its crop year's total (crop years start in October for
+    // cocoa and coffee, as in cropYear()) and which reference overrides are in force.
+    const [row] = await db.query<
+      PlotFacts & {
+        organisation_id: string;
+        at: string;
+        grams: string | null;
+        newest: string | number | null;
+      }
+    >(
       `WITH h AS (
          SELECT p.id, p.organisation_id, p.commodity, p.country, p.geometry->>'type' AS geometry_type,
                 p.area_hectares::text AS area_hectares, p.created_at, e.event_time,
@@ -585,11 +606,13 @@ export function createMassBalanceService({
                  FROM trace_event_inputs i2 JOIN trace_events e2 ON e2.id = i2.event_id AND e2.kind = 'harvest'
                  JOIN batches b ON b.produced_by = e2.id
                 WHERE i2.plot_id = h.id AND e2.event_time >= h.period_start
-                  AND e2.event_time < h.period_start + interval '1 year') AS grams
+                  AND e2.event_time < h.period_start + interval '1 year') AS grams,
+              ${NEWEST_OVERRIDE} AS newest
          FROM h`,
       [eventId],
     );
     if (!row) throw notFound(`harvest ${eventId} not found`);
+    const reference = await currentReference(row.newest === null ? null : Number(row.newest));
     const commodity = row.commodity as Commodity;
     const period = cropYear(commodity, row.at);
     const check = plotCapacity(
@@ -630,7 +653,10 @@ export function createMassBalanceService({
            LEFT JOIN old o ON o.resolution_entry IS NOT NULL AND o.rule = n.rule AND o.subject_kind = n.subject_kind
                 AND o.subject_id = n.subject_id AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb
          RETURNING id)
-       SELECT tree_size FROM run`,
+       -- Findings are derived from ledger entries that are already durable: this commit need not wait
+       -- for the disk. A crash may lose the last few milliseconds of incremental findings, never an
+       -- entry, and the next recompute restores them.
+       SELECT tree_size FROM run, (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`,
       [
         runId,
         reference.version,
