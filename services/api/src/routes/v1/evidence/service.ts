@@ -249,14 +249,20 @@ export function createEvidenceService(deps: {
     return object;
   }
 
-  /** RFC 7515 compact JWS: verifies `header.payload` against the signature, EdDSA or ES256. */
-  function signatureHolds(jws: string, alg: string, key: KeyObject): boolean {
+  /**
+   * RFC 7515 compact JWS: verifies `header.payload` against the signature, EdDSA or ES256. With a
+   * callback, node:crypto verifies on libuv's thread pool: a batch of a thousand signatures (about
+   * 0.1 ms each) runs on every core instead of holding the event loop for a tenth of a second.
+   */
+  function signatureHolds(jws: string, alg: string, key: KeyObject): Promise<boolean> {
     const last = jws.lastIndexOf('.');
     const input = Buffer.from(jws.slice(0, last), 'ascii');
     const signature = Buffer.from(jws.slice(last + 1), 'base64url');
-    return alg === 'EdDSA'
-      ? verifySignature(null, input, key, signature)
-      : verifySignature('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature);
+    return new Promise((resolve, reject) => {
+      const done = (error: Error | null, valid: boolean) => (error ? reject(error) : resolve(valid));
+      if (alg === 'EdDSA') verifySignature(null, input, key, signature, done);
+      else verifySignature('sha256', input, { key, dsaEncoding: 'ieee-p1363' }, signature, done);
+    });
   }
 
   // The steps of checking a signed JWS, shared by single and batch paths: the header, the key, then
@@ -282,8 +288,12 @@ export function createEvidenceService(deps: {
     return key;
   }
 
-  function signedPayload(jws: string, header: { alg: string; kid: string }, key: KeyRow): unknown {
-    if (!signatureHolds(jws, header.alg, publicKeyOf(header.kid, key)))
+  async function signedPayload(
+    jws: string,
+    header: { alg: string; kid: string },
+    key: KeyRow,
+  ): Promise<unknown> {
+    if (!(await signatureHolds(jws, header.alg, publicKeyOf(header.kid, key))))
       throw refuse('/jws', 'the signature does not verify with the registered key');
     try {
       return JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8'));
@@ -305,7 +315,7 @@ export function createEvidenceService(deps: {
     );
     const key = usableKey(header, row);
     await authorise?.(key);
-    return { key, kid: header.kid, payload: signedPayload(jws, header, key) };
+    return { key, kid: header.kid, payload: await signedPayload(jws, header, key) };
   }
 
   type Receipt = Awaited<ReturnType<typeof attest>>;
@@ -342,6 +352,9 @@ export function createEvidenceService(deps: {
     );
     const authorised = new Map<string, AppError | null>();
     const manifests: (z.infer<typeof AttestationManifest> | undefined)[] = [];
+    // Keys and authorisation first, one organisation at a time; then every signature at once (on the
+    // thread pool), then the manifests.
+    const signed: { i: number; header: { alg: string; kid: string }; key: KeyRow }[] = [];
     for (const [i, header] of headers.entries()) {
       if (!header) continue;
       try {
@@ -361,7 +374,24 @@ export function createEvidenceService(deps: {
         }
         const denied = authorised.get(key.organisation_id);
         if (denied) throw denied;
-        const result = AttestationManifest.safeParse(signedPayload(list[i]!, header, key));
+        signed.push({ i, header, key });
+      } catch (error) {
+        fail(i, error);
+      }
+    }
+    const payloads = await Promise.all(
+      signed.map(({ i, header, key }) =>
+        signedPayload(list[i]!, header, key).then(
+          (payload) => ({ ok: true as const, payload }),
+          (error: unknown) => ({ ok: false as const, error }),
+        ),
+      ),
+    );
+    for (const [n, { i }] of signed.entries()) {
+      try {
+        const verified = payloads[n]!;
+        if (!verified.ok) throw verified.error;
+        const result = AttestationManifest.safeParse(verified.payload);
         if (!result.success)
           throw badRequest(
             'refused: the manifest is invalid',
