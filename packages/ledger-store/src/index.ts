@@ -1,5 +1,5 @@
 // @groundtruth/ledger-store: the ledger on a database — sequencing writer, reader for proofs and tiles, keys.
-export { type Ed25519KeyFile, fileMode, loadEd25519Key } from './keys.ts';
+export { type Ed25519KeyFile, fileMode, loadEd25519Key, nodeNoteSigner } from './keys.ts';
 export { nodeTreeHasher } from './node-hasher.ts';
 export { LedgerRangeError, LedgerReader, type StoredCheckpoint, type StoredEntry } from './reader.ts';
 export {

@@ -1,7 +1,8 @@
 // Ed25519 keys kept as PKCS#8 PEM files: the log's signing key and the API's token key.
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createEd25519Signer, type NoteSigner } from '@groundtruth/ledger';
 
 export interface Ed25519KeyFile {
   path: string;
@@ -52,3 +53,13 @@ export function loadEd25519Key(path: string, options: { create: boolean }): Ed25
 
 /** File mode bits, for checking that a key is not readable by others. */
 export const fileMode = (path: string): number => statSync(path).mode & 0o777;
+
+/**
+ * The C2SP note signer for a key file, signing with node:crypto: the same deterministic RFC 8032
+ * signature as the browser-safe signer, in about a twentieth of the time (the pure-JS one derives
+ * the public key again on every call, and a checkpoint is signed with every append).
+ */
+export function nodeNoteSigner(name: string, key: Ed25519KeyFile): NoteSigner & { publicKey: Uint8Array } {
+  const signer = createEd25519Signer(name, key.seed);
+  return { ...signer, sign: (message) => new Uint8Array(sign(null, message, key.privateKey)) };
+}

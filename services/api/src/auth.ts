@@ -56,6 +56,31 @@ export async function mintToken(
 
 /** Verifies a bearer token: EdDSA only (no `none`, no HMAC), our issuer and audience, unexpired. */
 export async function verifyToken(keys: TokenKeys, token: string): Promise<Principal> {
+  return (await verifyTokenUntil(keys, token)).principal;
+}
+
+/**
+ * verifyToken with a memory of tokens already verified, until each expires. The signature check is
+ * most of what authenticating a request costs, and clients send the same token many times. Bounded
+ * (the oldest entry goes first); revocation of per-user tokens is still asked on every request.
+ */
+export function createTokenVerifier(keys: TokenKeys, max = 10_000): (token: string) => Promise<Principal> {
+  const verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  return async (token) => {
+    const known = verified.get(token);
+    if (known && Date.now() < known.expiresAt) return known.principal;
+    verified.delete(token);
+    const result = await verifyTokenUntil(keys, token);
+    if (verified.size >= max) verified.delete(verified.keys().next().value!);
+    verified.set(token, result);
+    return result.principal;
+  };
+}
+
+async function verifyTokenUntil(
+  keys: TokenKeys,
+  token: string,
+): Promise<{ principal: Principal; expiresAt: number }> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       algorithms: ['EdDSA'],
@@ -65,12 +90,14 @@ export async function verifyToken(keys: TokenKeys, token: string): Promise<Princ
       clockTolerance: 5,
     });
     const claims = Claims.parse(payload);
-    return {
+    const principal: Principal = {
       subject: claims.sub,
       role: claims.role,
       ...(claims.org ? { organisationId: claims.org } : {}),
       ...(claims.jti ? { tokenId: claims.jti } : {}),
     };
+    // exp is required above; the cache stops at it, without the verifier's clock tolerance.
+    return { principal: Object.freeze(principal), expiresAt: payload.exp! * 1000 };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new TokenError('token expired');
     if (error instanceof joseErrors.JOSEError) throw new TokenError(`invalid token: ${error.code}`);

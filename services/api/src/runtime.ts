@@ -2,8 +2,8 @@
 import { createPublicKey } from 'node:crypto';
 import { type Database, migrate, openDatabase } from '@groundtruth/db';
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
-import { createEd25519Signer, encodeVerifierKey } from '@groundtruth/ledger';
-import { LedgerReader, LedgerWriter, loadEd25519Key } from '@groundtruth/ledger-store';
+import { encodeVerifierKey } from '@groundtruth/ledger';
+import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
 import type { Config } from './config.ts';
 
@@ -32,7 +32,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db);
-    const signer = createEd25519Signer(config.origin, signingKey.seed);
+    const signer = nodeNoteSigner(config.origin, signingKey);
     const writer = new LedgerWriter({ db, origin: config.origin, signer });
     await writer.init();
     return {

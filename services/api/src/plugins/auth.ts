@@ -1,7 +1,7 @@
 // Authentication for routes that declare it: `preHandler: app.requireRole('auditor', 'admin')`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type Principal, type Role, TokenError, type TokenKeys, verifyToken } from '../auth.ts';
+import { createTokenVerifier, type Principal, type Role, TokenError, type TokenKeys } from '../auth.ts';
 import { AppError, forbidden, unauthorized } from '../errors.ts';
 
 declare module 'fastify' {
@@ -23,13 +23,14 @@ async function authPlugin(
   app.decorate('tokenKeys', options.tokenKeys);
   app.decorateRequest('principal', undefined);
 
+  const verify = createTokenVerifier(options.tokenKeys);
   async function authenticate(request: FastifyRequest): Promise<Principal> {
     const header = request.headers.authorization;
     const match = header ? /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header) : null;
     if (!match) throw unauthorized('a bearer token is required');
     let principal: Principal;
     try {
-      principal = await verifyToken(options.tokenKeys, match[1]!);
+      principal = await verify(match[1]!);
     } catch (error) {
       if (error instanceof TokenError) throw unauthorized(error.message);
       throw new AppError('internal', 'token verification failed', { cause: error });

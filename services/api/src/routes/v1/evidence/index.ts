@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JWK } from 'jose';
 import { z } from 'zod';
 import { TITLE_BY_CODE } from '../../../errors.ts';
-import type { EvidenceService } from './service.ts';
+import { type EvidenceService, MAX_ATTESTATION_BATCH } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
@@ -212,7 +212,9 @@ export default async function evidenceRoutes(
         'Checked with one query per kind of fact (keys, subjects, media) for the whole batch; the accepted ' +
         'ones are appended together. A refused item does not hold back the others.',
       security: [{ bearer: [] }],
-      body: z.object({ jws: z.array(z.string().min(10).max(60_000)).min(1).max(1000) }).strict(),
+      body: z
+        .object({ jws: z.array(z.string().min(10).max(60_000)).min(1).max(MAX_ATTESTATION_BATCH) })
+        .strict(),
       response: {
         200: z.object({
           results: z.array(
