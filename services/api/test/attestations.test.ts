@@ -282,6 +282,74 @@ describe('attestations', () => {
     ).toBe(true);
   });
 
+  it('answers concurrent single attestations each on its own, though they are checked and appended together', async () => {
+    const size = async () =>
+      Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
+    const keyB = await newKey(ids.b!, tokens.b!);
+    const deviceA = await t.token('supplier', { organisationId: ids.a, subject: 'user:device-a' });
+    const deviceB = await t.token('supplier', { organisationId: ids.b, subject: 'user:device-b' });
+    const mediaB = await upload(tokens.b!, jpeg('supplier B drying shed'));
+    const photoB = { sha256: mediaB.json().sha256, size: mediaB.json().size, kind: mediaB.json().kind };
+    const before = await size();
+    const requests: { token: string; jws: string; expect: number }[] = [];
+    for (let i = 0; i < 12; i++) {
+      // A's good ones, B's good ones (another principal, same moment), and refusals mixed in.
+      requests.push({
+        token: deviceA,
+        jws: await sign(
+          keyA.privateKey,
+          keyA.kid,
+          manifestFor(ids.plotA!, { statement: `concurrent A ${i}` }),
+        ),
+        expect: 201,
+      });
+      requests.push({
+        token: deviceB,
+        jws: await sign(
+          keyB.privateKey,
+          keyB.kid,
+          manifestFor(ids.plotB!, { media: [photoB], statement: `concurrent B ${i}` }),
+        ),
+        expect: 201,
+      });
+      if (i % 3 === 0)
+        requests.push({
+          token: deviceA,
+          jws: await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotB!, { statement: `foreign ${i}` })),
+          expect: 403,
+        });
+      if (i % 4 === 0)
+        requests.push({
+          token: deviceB,
+          jws: await sign(
+            keyA.privateKey,
+            keyA.kid,
+            manifestFor(ids.plotA!, { statement: `not B's key ${i}` }),
+          ),
+          // B may not even learn that A's key exists.
+          expect: 404,
+        });
+    }
+    const responses = await Promise.all(
+      requests.map((r) => t.call('POST', '/v1/attestations', r.token, { jws: r.jws })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(requests.map((r) => r.expect));
+    const accepted = responses.filter((r) => r.statusCode === 201).map((r) => r.json());
+    expect(new Set(accepted.map((r) => r.entryIndex)).size).toBe(24);
+    expect(accepted.map((r) => r.manifest.statement).sort()).toEqual(
+      [...Array(12).keys()].flatMap((i) => [`concurrent A ${i}`, `concurrent B ${i}`]).sort(),
+    );
+    expect(await size()).toBe(before + 24);
+    // Each entry names the caller who sent it.
+    const admin = await t.token('admin');
+    for (const r of accepted.slice(0, 4)) {
+      const entry = (await t.call('GET', `/v1/ledger/entries?start=${r.entryIndex}&limit=1`, admin)).json()
+        .entries[0].entry;
+      expect(entry.subject).toBe(`plot:${r.manifest.subject.id}`);
+      expect(entry.actor).toBe(r.manifest.subject.id === ids.plotA ? 'user:device-a' : 'user:device-b');
+    }
+  });
+
   it('lets only the attesting organisation withdraw, as a new entry that keeps the attestation', async () => {
     const size = async () =>
       Number((await t.app.inject({ url: '/v1/ledger/checkpoint' })).body.split('\n')[1]);
