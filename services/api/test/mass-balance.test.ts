@@ -184,6 +184,35 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     expect(finding).toMatchObject({ rule: 'IMPOSSIBLE_YIELD', period: '2025/26' });
   });
 
+  it('keeps a resolution while the numbers stand, and reopens the finding when a new harvest changes them', async () => {
+    const [finding] = (await findings('rule=IMPOSSIBLE_YIELD&limit=1000')).filter(
+      (f) => f.organisationId === orgs[CLEAN],
+    );
+    const plotId = (finding!.subject as { id: string }).id;
+    const resolved = await t.call('POST', `/v1/findings/${finding!.id}/resolution`, admin, {
+      justification: 'Cooperative bought in a neighbour’s harvest; documented in audit 2026-17.',
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    // Same numbers after a recompute: still resolved, on the new finding.
+    expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
+    const [kept] = await findings(`subjectId=${plotId}&rule=IMPOSSIBLE_YIELD&status=all`);
+    expect(kept!.id).not.toBe(finding!.id);
+    expect(kept!.resolution).toMatchObject({ entryIndex: resolved.json().resolution.entryIndex });
+    // Another delivery from the plot in the same crop year: the incremental check's numbers differ.
+    const grower = await t.token('supplier', { organisationId: orgs[CLEAN] });
+    const res = await t.call('POST', '/v1/events', grower, {
+      type: 'harvest',
+      plotId,
+      season: '2025/26 main crop',
+      eventTime: '2026-01-25T08:00:00Z',
+      output: { lot: 'LATE-DELIVERY-2', quantity: { value: '1', unit: 'TNE' } },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [reopened] = await findings(`subjectId=${plotId}&rule=IMPOSSIBLE_YIELD&status=all`);
+    expect(reopened!.resolution).toBeNull();
+    expect(Number(reopened!.numbers.harvestedGrams)).toBe(Number(kept!.numbers.harvestedGrams) + 1_000_000);
+  });
+
   it('applies a justified override of a reference yield from the next run on, naming it in the version', async () => {
     const compliance = await t.token('compliance', { organisationId: orgs[BRAND] });
     const supplier = await t.token('supplier', { organisationId: orgs[LAUNDERING] });

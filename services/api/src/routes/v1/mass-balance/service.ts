@@ -2,9 +2,8 @@
 // @groundtruth/massbalance, and stores what they find. A full recompute supersedes every current
 // finding; a new harvest re-checks its own plot in a few queries. Nothing is deleted.
 import { randomUUID } from 'node:crypto';
-import type { Database, Transaction } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
-import { canonicalJson } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
   approximateCapacityGrams,
@@ -79,6 +78,14 @@ interface Scoped extends Finding {
   organisationId?: string;
   exposures?: Map<string, number>;
 }
+
+/**
+ * When a new finding `n` is the same finding as a superseded one `o`, whose resolution it keeps: same
+ * rule, subject and period, and the same numbers (as JSON values, so key order does not matter).
+ * Changed numbers are a changed finding and reopen it. Shared by the recompute and the incremental check.
+ */
+const CARRIES_RESOLUTION = `o.rule = n.rule AND o.subject_kind = n.subject_kind AND o.subject_id = n.subject_id
+  AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb`;
 
 const CONSERVATION_TOLERANCE = Number(DEFAULT_CONSERVATION_TOLERANCE);
 const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
@@ -448,72 +455,45 @@ export function createMassBalanceService({
     return table;
   }
 
-  /** Supersedes the current findings that `scope` selects and stores the new ones, in one transaction. */
+  /**
+   * Supersedes every current finding and stores the new ones, in one transaction. A resolution
+   * carries over to a new finding that is the same finding (CARRIES_RESOLUTION); changed numbers
+   * reopen it.
+   */
   async function store(
     version: string,
-    kind: RunSummary['kind'],
     principal: Principal,
     startedAt: Date,
     treeSize: number,
     findings: Scoped[],
-    supersede: (tx: Transaction) => Promise<void>,
   ): Promise<RunSummary> {
     const runId = randomUUID();
     await db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [runId, kind, treeSize, version, startedAt.toISOString(), findings.length, principal.subject],
+         VALUES ($1, 'recompute', $2, $3, $4, $5, $6)`,
+        [runId, treeSize, version, startedAt.toISOString(), findings.length, principal.subject],
       );
-      // Resolutions carry over to the same finding with the same numbers; changed numbers reopen it.
-      const previous = await tx.query<{
-        rule: string;
-        subject_kind: string;
-        subject_id: string;
-        period: string | null;
-        numbers: unknown;
-        resolution_entry: string | number | null;
-        resolution: string | null;
-        resolved_by: string | null;
-        resolved_at: Date | string | null;
-      }>(
-        `SELECT rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at
-           FROM mass_balance_findings WHERE superseded_at IS NULL AND resolution_entry IS NOT NULL`,
+      // The resolved ones among the superseded, kept aside for the inserts below to join.
+      await tx.query(
+        `CREATE TEMP TABLE resolved_before ON COMMIT DROP AS
+           SELECT rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at
+             FROM mass_balance_findings WHERE superseded_at IS NULL AND resolution_entry IS NOT NULL`,
       );
-      const keyOf = (
-        rule: string,
-        kind: string,
-        id: string,
-        period: string | null | undefined,
-        numbers: unknown,
-      ) =>
-        canonicalJson([
-          rule,
-          kind,
-          id,
-          period ?? null,
-          (typeof numbers === 'string' ? JSON.parse(numbers) : numbers) as JsonValue,
-        ]);
-      const resolved = new Map(
-        previous.map((p) => [keyOf(p.rule, p.subject_kind, p.subject_id, p.period, p.numbers), p]),
-      );
-      await supersede(tx);
+      await tx.query('UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL');
       const rows = findings.map((f) => ({ id: randomUUID(), f }));
       for (let start = 0; start < rows.length; start += 2000) {
         const chunk = rows.slice(start, start + 2000);
-        const carried = chunk.map(({ f }) =>
-          resolved.get(keyOf(f.rule, f.subject.kind, f.subject.id, f.period, f.numbers)),
-        );
         await tx.query(
           `INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
              message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
-           SELECT id::uuid, $2, rule, severity, subject_kind, subject_id, period, organisation_id::uuid, message,
-                  numbers::jsonb, $3, $4, resolution_entry::bigint, resolution, resolved_by, resolved_at::timestamptz
+           SELECT n.id::uuid, $2, n.rule, n.severity, n.subject_kind, n.subject_id, n.period, n.organisation_id::uuid,
+                  n.message, n.numbers::jsonb, $3, $4, o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
              -- Arrays travel as text[] and are cast here: the PostgreSQL driver sends only some array types.
              FROM unnest($1::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                         $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-               AS t(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers,
-                    resolution_entry, resolution, resolved_by, resolved_at)`,
+                         $12::text[])
+               AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
+             LEFT JOIN LATERAL (SELECT * FROM resolved_before o WHERE ${CARRIES_RESOLUTION} LIMIT 1) o ON true`,
           [
             chunk.map((r) => r.id),
             runId,
@@ -527,10 +507,6 @@ export function createMassBalanceService({
             chunk.map((r) => r.f.organisationId ?? null),
             chunk.map((r) => r.f.message),
             chunk.map((r) => JSON.stringify(r.f.numbers)),
-            carried.map((c) => (c?.resolution_entry == null ? null : String(c.resolution_entry))),
-            carried.map((c) => c?.resolution ?? null),
-            carried.map((c) => c?.resolved_by ?? null),
-            carried.map((c) => (c?.resolved_at ? iso(c.resolved_at) : null)),
           ],
         );
         const exposures = chunk.flatMap(({ id, f }) =>
@@ -550,7 +526,7 @@ export function createMassBalanceService({
     for (const f of findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
     return {
       runId,
-      kind,
+      kind: 'recompute',
       treeSize,
       referenceVersion: version,
       findings: counts,
@@ -563,17 +539,7 @@ export function createMassBalanceService({
     const reference = await currentReference();
     const data = await loadData(db, reference);
     const findings = evaluate(reference, data);
-    return store(
-      reference.version,
-      'recompute',
-      principal,
-      startedAt,
-      data.treeSize,
-      findings,
-      async (tx) => {
-        await tx.query('UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL');
-      },
-    );
+    return store(reference.version, principal, startedAt, data.treeSize, findings);
   }
 
   /**
@@ -650,8 +616,8 @@ export function createMassBalanceService({
                        $16::text[], $17::text[])
                   AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
            CROSS JOIN run
-           LEFT JOIN old o ON o.resolution_entry IS NOT NULL AND o.rule = n.rule AND o.subject_kind = n.subject_kind
-                AND o.subject_id = n.subject_id AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb
+           LEFT JOIN LATERAL (SELECT * FROM old o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
+             ON true
          RETURNING id)
        -- Findings are derived from ledger entries that are already durable: this commit need not wait
        -- for the disk. A crash may lose the last few milliseconds of incremental findings, never an
