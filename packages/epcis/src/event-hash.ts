@@ -488,6 +488,15 @@ function constrainDigitalLink(uri: string): string | undefined {
   return CONSTRAINED_DL.some((pattern) => pattern.test(result)) ? result : undefined;
 }
 
+/**
+ * An EPC or EPC class as the constrained canonical GS1 Digital Link URI (CBV 2.0 §8.9 rules 14–18),
+ * whichever of the two forms EPCIS 2.0 allows it was written in; anything else as it is. Two spellings
+ * of the same identifier have the same canonical form.
+ */
+export function canonicalEpc(uri: string): string {
+  return canonicalDigitalLink(uri.trim()) ?? uri;
+}
+
 /** The constrained canonical GS1 Digital Link URI for an EPC URI or DL URI, else undefined. */
 function canonicalDigitalLink(uri: string): string | undefined {
   if (!uri.includes('.')) return undefined;

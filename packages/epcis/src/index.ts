@@ -1,8 +1,15 @@
 // GS1 EPCIS 2.0 / CBV 2.0: reading and checking captured documents, CBV vocabulary, event hash IDs
 // and the keys the query interface filters on. Pure: no I/O (the caller loads GS1's schema).
 export { type DocumentEvent, type ReadDocument, readCaptureDocument } from './document.ts';
-export { eventHashId, type JsonLdContext, preHashString } from './event-hash.ts';
-export { type EpcRole, epcLikePattern, MATCH_PARAMETERS, type QueryKeys, queryKeysOf } from './query-keys.ts';
+export { canonicalEpc, eventHashId, type JsonLdContext, preHashString } from './event-hash.ts';
+export {
+  type EpcRole,
+  epcLikePattern,
+  epcMatchPatterns,
+  MATCH_PARAMETERS,
+  type QueryKeys,
+  queryKeysOf,
+} from './query-keys.ts';
 export {
   createSchemaValidator,
   type EpcisSchemaValidator,

@@ -1,6 +1,7 @@
 // What the query interface filters on, pulled out of an event once at capture and indexed, so that
 // queries never scan stored event bodies.
 
+import { canonicalEpc } from './event-hash.ts';
 import type { JsonObject } from './validate.ts';
 import { canonicalVocabularyValue, type TermLists } from './vocabulary.ts';
 
@@ -25,6 +26,10 @@ export interface QueryKeys {
   disposition: string | null;
   readPoint: string | null;
   bizLocation: string | null;
+  /**
+   * Every EPC and class by role: as captured, and also as its canonical GS1 Digital Link URI where that
+   * differs, so a query in either spelling (EPC URN or Digital Link) finds the event.
+   */
   epcs: { role: EpcRole; value: string }[];
 }
 
@@ -38,7 +43,7 @@ const classes = (v: unknown): string[] =>
 export function queryKeysOf(event: JsonObject, terms: TermLists): QueryKeys {
   const epcs: QueryKeys['epcs'] = [];
   const add = (role: EpcRole, values: string[]) => {
-    for (const value of new Set(values)) epcs.push({ role, value });
+    for (const value of new Set(values.flatMap((v) => [v, canonicalEpc(v)]))) epcs.push({ role, value });
   };
   add('epc', strings(event.epcList));
   add('child', strings(event.childEPCs));
@@ -88,4 +93,16 @@ export function epcLikePattern(value: string): string {
   if (!idpat) return escaped;
   const fields = idpat[2]!.split('.').map((f) => (f === '*' ? '%' : f));
   return `urn:epc:id:${idpat[1]}:${fields.join('.')}`;
+}
+
+/**
+ * The LIKE patterns one MATCH_* value stands for: an EPC pattern URI as its pattern over EPC URNs (a
+ * Digital Link URI has no company-prefix boundary to match a pattern on), any other value as itself
+ * and as its canonical Digital Link form, which is stored beside every EPC URN captured.
+ */
+export function epcMatchPatterns(value: string): string[] {
+  const pattern = epcLikePattern(value);
+  if (/^urn:epc:idpat:/i.test(value)) return [pattern];
+  const canonical = canonicalEpc(value);
+  return canonical === value ? [pattern] : [pattern, epcLikePattern(canonical)];
 }

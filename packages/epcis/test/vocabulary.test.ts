@@ -9,6 +9,7 @@ import {
   checkVocabulary,
   createSchemaValidator,
   epcLikePattern,
+  epcMatchPatterns,
   queryKeysOf,
   readCaptureDocument,
   termListsFromSchema,
@@ -132,10 +133,28 @@ describe('reading a capture document', () => {
       bizLocation: 'urn:epc:id:sgln:0614141.00888.0',
       action: null,
     });
+    // Each EPC as captured and as its canonical GS1 Digital Link URI, so either spelling finds it.
     expect(keys.epcs).toEqual([
       { role: 'input', value: 'urn:epc:id:sgtin:0614141.107346.1' },
+      { role: 'input', value: 'https://id.gs1.org/01/10614141073464/21/1' },
       { role: 'outputClass', value: 'urn:epc:class:lgtin:0614141.107346.LOT1' },
+      { role: 'outputClass', value: 'https://id.gs1.org/01/10614141073464/10/LOT1' },
     ]);
+  });
+
+  it('matches a value in both spellings, and a pattern over EPC URNs only', () => {
+    expect(epcMatchPatterns('https://example.com/01/10614141073464/21/2018?17=280101')).toEqual([
+      'https://example.com/01/10614141073464/21/2018?17=280101',
+      'https://id.gs1.org/01/10614141073464/21/2018',
+    ]);
+    expect(epcMatchPatterns('urn:epc:id:sscc:0614141.1234567890')).toEqual([
+      'urn:epc:id:sscc:0614141.1234567890',
+      'https://id.gs1.org/00/106141412345678908',
+    ]);
+    expect(epcMatchPatterns('urn:epc:idpat:sgtin:0614141.107346.*')).toEqual([
+      'urn:epc:id:sgtin:0614141.107346.%',
+    ]);
+    expect(epcMatchPatterns('urn:example:not-an-epc')).toEqual(['urn:example:not-an-epc']);
   });
 
   it('turns EPC pattern URIs into LIKE patterns and escapes the rest', () => {

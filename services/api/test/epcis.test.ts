@@ -465,6 +465,49 @@ describe('the events query', () => {
     expect(badTime.json().errors[0]).toMatchObject({ in: 'query', pointer: '/GE_eventTime' });
   });
 
+  it('matches an EPC written as an EPC URN or as a GS1 Digital Link URI, whichever form was captured', async () => {
+    const urn = 'urn:epc:id:sgtin:0614141.107346.90001';
+    const urnAsLink = 'https://id.gs1.org/01/10614141073464/21/90001';
+    const link = 'https://example.com/01/10614141073464/21/90002?17=280101';
+    const linkAsUrn = 'urn:epc:id:sgtin:0614141.107346.90002';
+    // A laboratory of its own, so these events stay out of the farmer's counts in the other tests.
+    const { lab } = await t.seedOrganisations({ lab: 'supplier' });
+    const labToken = await t.token('supplier', { organisationId: lab });
+    const times = async (qs: string) => {
+      const res = await t.call('GET', `/epcis/events?${qs}`, labToken);
+      expect(res.statusCode, res.body).toBe(200);
+      return eventsOf(res.json()).map((e) => new Date(e.eventTime).toISOString().slice(0, 10));
+    };
+    const captured = await capture(
+      labToken,
+      documentOf(
+        [urn, link].map((epcValue, n) => ({
+          type: 'ObjectEvent',
+          eventTime: `2026-10-0${n + 1}T08:00:00Z`,
+          eventTimeZoneOffset: '+00:00',
+          epcList: [epcValue],
+          action: 'OBSERVE',
+          bizStep: 'inspecting',
+        })),
+      ),
+    );
+    expect(captured.statusCode, captured.body).toBe(202);
+    expect(await times(`MATCH_epc=${encodeURIComponent(urn)}`)).toEqual(['2026-10-01']);
+    expect(await times(`MATCH_epc=${encodeURIComponent(urnAsLink)}`)).toEqual(['2026-10-01']);
+    expect(await times(`MATCH_anyEPC=${encodeURIComponent(linkAsUrn)}`)).toEqual(['2026-10-02']);
+    expect(
+      await times(`MATCH_epc=${encodeURIComponent('https://id.gs1.org/01/10614141073464/21/90002')}`),
+    ).toEqual(['2026-10-02']);
+    // A pattern over EPC URNs finds what was captured as a URN; the Digital Link capture has no URN to match.
+    expect(await times(`MATCH_epc=${encodeURIComponent('urn:epc:idpat:sgtin:0614141.107346.*')}`)).toEqual([
+      '2026-10-01',
+    ]);
+    // The events come back exactly as captured.
+    const res = await t.call('GET', `/epcis/events?MATCH_epc=${encodeURIComponent(linkAsUrn)}`, labToken);
+    const [event] = eventsOf(res.json());
+    expect(event!.epcList).toEqual([link]);
+  });
+
   it('shows events to the brand the farmer supplies, not to a stranger; only suppliers capture', async () => {
     const compliance = await t.token('compliance', { organisationId: ids.brand });
     expect(eventsOf((await query('perPage=100', compliance)).json())).toHaveLength(events.length);

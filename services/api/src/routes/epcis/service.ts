@@ -9,7 +9,7 @@ import {
   canonicalVocabularyValue,
   createSchemaValidator,
   type EpcisSchemaValidator,
-  epcLikePattern,
+  epcMatchPatterns,
   eventHashId,
   type JsonLdContext,
   type JsonObject,
@@ -455,7 +455,7 @@ async function runQuery(
     if (!roles || values.length === 0) continue;
     where.push(
       `EXISTS (SELECT 1 FROM epcis_event_epcs m WHERE m.entry_index = e.entry_index
-         AND m.role = ANY(${param(roles)}::text[]) AND m.epc LIKE ANY(${param(values.map(epcLikePattern))}::text[]))`,
+         AND m.role = ANY(${param(roles)}::text[]) AND m.epc LIKE ANY(${param(values.flatMap(epcMatchPatterns))}::text[]))`,
     );
   }
 
