@@ -19,3 +19,4 @@ export {
 } from './media.ts';
 export { captureMetadata } from './metadata.ts';
 export { S3BlobStore, type S3StoreOptions } from './s3-store.ts';
+export { parseIso6709, videoMetadata } from './video.ts';

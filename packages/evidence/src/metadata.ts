@@ -1,7 +1,9 @@
 // Capture metadata recorded with an upload: EXIF time and GPS of photos (read by exifr from the stored
-// file, chunk by chunk, never the whole file), and the header facts of splat and glTF files.
+// file, chunk by chunk, never the whole file), creation time, duration and location of videos, and
+// the header facts of splat and glTF files.
 import exifr from 'exifr';
 import { type CaptureMetadata, headerMetadata, type MediaType } from './media.ts';
+import { videoMetadata } from './video.ts';
 
 export async function captureMetadata(
   type: MediaType,
@@ -10,6 +12,13 @@ export async function captureMetadata(
   path: string | undefined,
 ): Promise<CaptureMetadata> {
   const metadata = headerMetadata(type, head, size);
+  if (type.kind === 'video' && path) {
+    try {
+      return { ...metadata, ...(await videoMetadata(path)) };
+    } catch {
+      return { ...metadata, video: 'unreadable' };
+    }
+  }
   if (type.kind !== 'image' || type.format === 'png' || !path) return metadata;
   try {
     const exif = (await exifr.parse(path, {

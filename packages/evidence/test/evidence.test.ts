@@ -7,8 +7,15 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BlobTooLargeError, captureMetadata, FsBlobStore, plyHeader, sniffMedia } from '../src/index.ts';
-import { plySplat } from './fixtures.ts';
+import {
+  BlobTooLargeError,
+  captureMetadata,
+  FsBlobStore,
+  parseIso6709,
+  plyHeader,
+  sniffMedia,
+} from '../src/index.ts';
+import { mp4, plySplat } from './fixtures.ts';
 
 const dirs: string[] = [];
 async function store() {
@@ -194,6 +201,49 @@ describe('media identification', () => {
       vertexCount: 3,
       gaussianSplat: false,
     });
+  });
+
+  it('records a video’s creation time, duration and location from its movie header, wherever it sits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gt-video-'));
+    dirs.push(dir);
+    const createdAt = new Date('2026-11-20T09:15:07Z');
+    const cases = [
+      { version: 0 as const, moovFirst: false },
+      { version: 1 as const, moovFirst: true },
+    ];
+    for (const [n, c] of cases.entries()) {
+      const bytes = mp4({ createdAt, seconds: 12.5, location: '+06.5139-001.9078+210.000/', ...c });
+      const path = join(dir, `clip${n}.mp4`);
+      await writeFile(path, bytes);
+      const type = sniffMedia(bytes, bytes.length)!;
+      expect(type).toMatchObject({ kind: 'video', format: 'mp4' });
+      expect(await captureMetadata(type, bytes.subarray(0, 64), bytes.length, path)).toEqual({
+        videoCreationTime: '2026-11-20T09:15:07.000Z',
+        durationSeconds: 12.5,
+        gpsLatitude: 6.5139,
+        gpsLongitude: -1.9078,
+        gpsAltitude: 210,
+      });
+    }
+    // No creation time set (0), no location: nothing invented.
+    const bare = mp4({ seconds: 3 });
+    await writeFile(join(dir, 'bare.mp4'), bare);
+    expect(
+      await captureMetadata(sniffMedia(bare, bare.length)!, bare, bare.length, join(dir, 'bare.mp4')),
+    ).toEqual({
+      durationSeconds: 3,
+    });
+    // Cut off before the movie header: said so, not guessed.
+    const cut = mp4({ createdAt, seconds: 1 }).subarray(0, 1024);
+    await writeFile(join(dir, 'cut.mp4'), cut);
+    expect(
+      await captureMetadata(sniffMedia(cut, cut.length)!, cut, cut.length, join(dir, 'cut.mp4')),
+    ).toEqual({
+      video: 'no movie header',
+    });
+    expect(parseIso6709('+37.7858-122.4064/')).toEqual({ gpsLatitude: 37.7858, gpsLongitude: -122.4064 });
+    expect(parseIso6709('+97.0000+000.0000/')).toBeUndefined();
+    expect(parseIso6709('somewhere')).toBeUndefined();
   });
 
   it('records EXIF capture time and GPS of a photo, and the header facts of splats', async () => {

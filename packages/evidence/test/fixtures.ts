@@ -34,3 +34,70 @@ export function jpeg(caption: string): Buffer {
     Buffer.from([0xff, 0xd9]),
   ]);
 }
+
+/** An ISO BMFF box: 32-bit size, type, content (a 64-bit size when `large`). */
+function box(type: string, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(8 + body.length, 0);
+  header.write(type, 4, 'latin1');
+  return Buffer.concat([header, body]);
+}
+function largeBox(type: string, body: Buffer): Buffer {
+  const header = Buffer.alloc(16);
+  header.writeUInt32BE(1, 0);
+  header.write(type, 4, 'latin1');
+  header.writeBigUInt64BE(BigInt(16 + body.length), 8);
+  return Buffer.concat([header, body]);
+}
+
+/**
+ * A minimal MP4 as phones write it: ftyp, media data, and a movie header with creation time and
+ * duration (mvhd version 0 or 1), optionally a location (udta/©xyz, ISO 6709). The movie box comes
+ * after the media data, as it does in a recording, unless `moovFirst`.
+ */
+export function mp4(options: {
+  createdAt?: Date;
+  seconds?: number;
+  location?: string;
+  version?: 0 | 1;
+  moovFirst?: boolean;
+  mediaBytes?: number;
+}): Buffer {
+  const created = options.createdAt ? Math.floor(options.createdAt.getTime() / 1000) + 2_082_844_800 : 0;
+  const timescale = 600;
+  const duration = Math.round((options.seconds ?? 0) * timescale);
+  let mvhd: Buffer;
+  if (options.version === 1) {
+    mvhd = Buffer.alloc(4 + 8 + 8 + 4 + 8 + 80);
+    mvhd[0] = 1;
+    mvhd.writeBigUInt64BE(BigInt(created), 4);
+    mvhd.writeBigUInt64BE(BigInt(created), 12);
+    mvhd.writeUInt32BE(timescale, 20);
+    mvhd.writeBigUInt64BE(BigInt(duration), 24);
+  } else {
+    mvhd = Buffer.alloc(4 + 4 + 4 + 4 + 4 + 80);
+    mvhd.writeUInt32BE(created, 4);
+    mvhd.writeUInt32BE(created, 8);
+    mvhd.writeUInt32BE(timescale, 12);
+    mvhd.writeUInt32BE(duration, 16);
+  }
+  const udta = options.location
+    ? [
+        box(
+          'udta',
+          box(
+            '\u00a9xyz',
+            Buffer.concat([
+              Buffer.from([0, Buffer.byteLength(options.location), 0x15, 0xc7]),
+              Buffer.from(options.location),
+            ]),
+          ),
+        ),
+      ]
+    : [];
+  const moov = box('moov', box('mvhd', mvhd), ...udta);
+  const ftyp = box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1'));
+  const mdat = largeBox('mdat', Buffer.alloc(options.mediaBytes ?? 1024, 7));
+  return Buffer.concat(options.moovFirst ? [ftyp, moov, mdat] : [ftyp, mdat, moov]);
+}

@@ -15,7 +15,7 @@ import {
 } from '@groundtruth/ledger';
 import { CompactSign, exportJWK, generateKeyPair, type KeyObject } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpeg, plySplat } from '../../../packages/evidence/test/fixtures.ts';
+import { jpeg, mp4, plySplat } from '../../../packages/evidence/test/fixtures.ts';
 import { buildTestApp, square, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -112,6 +112,25 @@ describe('evidence uploads', () => {
     expect(content.statusCode).toBe(200);
     expect(content.headers['content-type']).toBe('image/jpeg');
     expect(content.rawPayload.equals(photo)).toBe(true);
+    // A phone video: when, how long and where, from its movie header (which follows the media data).
+    const clip = mp4({
+      createdAt: new Date('2026-11-19T16:40:00Z'),
+      seconds: 42,
+      location: '+06.5139-001.9078/',
+      mediaBytes: 256 * 1024,
+    });
+    const video = await upload(tokens.a!, clip);
+    expect(video.statusCode, video.body).toBe(201);
+    expect((await t.call('GET', `/v1/evidence/${video.json().sha256}`, tokens.a!)).json()).toMatchObject({
+      kind: 'video',
+      format: 'mp4',
+      metadata: {
+        videoCreationTime: '2026-11-19T16:40:00.000Z',
+        durationSeconds: 42,
+        gpsLatitude: 6.5139,
+        gpsLongitude: -1.9078,
+      },
+    });
     // The brand sees its supplier's evidence; an unrelated supplier does not.
     expect((await t.call('GET', `/v1/evidence/${media.photo!.sha256}`, tokens.b!)).statusCode).toBe(404);
   });
