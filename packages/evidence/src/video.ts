@@ -75,6 +75,18 @@ export async function videoMetadata(path: string): Promise<CaptureMetadata> {
       const location = parseIso6709(body.toString('utf8', 4, 4 + body.readUInt16BE(0)));
       if (location) Object.assign(metadata, location);
     }
+    // QuickTime (iPhone) writes its location as a metadata item instead: moov/meta with an mdta
+    // `keys` list and an `ilst` whose items are numbered by key.
+    const meta = await find(moov.start, moov.start + moov.length, 'meta');
+    if (meta && meta.length < 64 * 1024 && !('gpsLatitude' in metadata)) {
+      const items = quickTimeMetadata(await read(meta.start, meta.length));
+      const location = parseIso6709(items.get('com.apple.quicktime.location.ISO6709') ?? '');
+      if (location) Object.assign(metadata, location);
+      const model = items.get('com.apple.quicktime.model');
+      if (model) metadata.cameraModel = model.slice(0, 100);
+      const make = items.get('com.apple.quicktime.make');
+      if (make) metadata.cameraMake = make.slice(0, 100);
+    }
     return metadata;
   } finally {
     await file.close();
@@ -95,4 +107,41 @@ export function parseIso6709(
     gpsLongitude: longitude,
     ...(m[3] !== undefined ? { gpsAltitude: Number(m[3]) } : {}),
   };
+}
+
+/** The UTF-8 values of a QuickTime metadata box (`meta` content: hdlr, keys, ilst), by key name. */
+function quickTimeMetadata(meta: Buffer): Map<string, string> {
+  const children = (from: number, to: number) => {
+    const out: { type: string; start: number; end: number }[] = [];
+    for (let at = from; at + 8 <= to && out.length < 1000; ) {
+      const size = meta.readUInt32BE(at);
+      if (size < 8 || at + size > to) break;
+      out.push({ type: meta.toString('latin1', at + 4, at + 8), start: at + 8, end: at + size });
+      at += size;
+    }
+    return out;
+  };
+  const top = children(0, meta.length);
+  const keys: string[] = [];
+  const keysBox = top.find((b) => b.type === 'keys');
+  if (keysBox && keysBox.end - keysBox.start >= 8) {
+    // Full box: version and flags, then the count, then (size, namespace, name) per key.
+    for (let at = keysBox.start + 8; at + 8 <= keysBox.end; ) {
+      const size = meta.readUInt32BE(at);
+      if (size < 8 || at + size > keysBox.end) break;
+      keys.push(meta.toString('utf8', at + 8, at + size));
+      at += size;
+    }
+  }
+  const values = new Map<string, string>();
+  const ilst = top.find((b) => b.type === 'ilst');
+  if (!ilst) return values;
+  for (const item of children(ilst.start, ilst.end)) {
+    const key = keys[meta.readUInt32BE(item.start - 4) - 1]; // the item's type is its 1-based key index
+    const data = children(item.start, item.end).find((b) => b.type === 'data');
+    // data: type indicator (1 = UTF-8) and locale, then the value.
+    if (key && data && data.end - data.start > 8 && meta.readUInt32BE(data.start) === 1)
+      values.set(key, meta.toString('utf8', data.start + 8, data.end));
+  }
+  return values;
 }

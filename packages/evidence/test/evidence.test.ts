@@ -225,6 +225,28 @@ describe('media identification', () => {
         gpsAltitude: 210,
       });
     }
+    // An iPhone's QuickTime movie keeps location, make and model as metadata items.
+    const mov = mp4({
+      createdAt,
+      seconds: 4,
+      quickTime: {
+        'com.apple.quicktime.make': 'Apple',
+        'com.apple.quicktime.location.ISO6709': '+06.5139-001.9078+210.000/',
+        'com.apple.quicktime.model': 'iPhone 16 Pro',
+      },
+    });
+    await writeFile(join(dir, 'clip.mov'), mov);
+    const movType = sniffMedia(mov, mov.length)!;
+    expect(movType).toMatchObject({ kind: 'video', format: 'mov' });
+    expect(await captureMetadata(movType, mov, mov.length, join(dir, 'clip.mov'))).toEqual({
+      videoCreationTime: '2026-11-20T09:15:07.000Z',
+      durationSeconds: 4,
+      gpsLatitude: 6.5139,
+      gpsLongitude: -1.9078,
+      gpsAltitude: 210,
+      cameraMake: 'Apple',
+      cameraModel: 'iPhone 16 Pro',
+    });
     // No creation time set (0), no location: nothing invented.
     const bare = mp4({ seconds: 3 });
     await writeFile(join(dir, 'bare.mp4'), bare);

@@ -63,6 +63,8 @@ export function mp4(options: {
   version?: 0 | 1;
   moovFirst?: boolean;
   mediaBytes?: number;
+  /** QuickTime, as an iPhone writes it: location, make and model as `mdta` metadata items. */
+  quickTime?: Record<string, string>;
 }): Buffer {
   const created = options.createdAt ? Math.floor(options.createdAt.getTime() / 1000) + 2_082_844_800 : 0;
   const timescale = 600;
@@ -96,8 +98,40 @@ export function mp4(options: {
         ),
       ]
     : [];
-  const moov = box('moov', box('mvhd', mvhd), ...udta);
-  const ftyp = box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1'));
+  const meta = options.quickTime ? [quickTimeMeta(options.quickTime)] : [];
+  const moov = box('moov', box('mvhd', mvhd), ...udta, ...meta);
+  const ftyp = options.quickTime
+    ? box('ftyp', Buffer.from('qt  \0\0\0\0qt  ', 'latin1'))
+    : box('ftyp', Buffer.from('isom\0\0\x02\0isomiso2mp41', 'latin1'));
   const mdat = largeBox('mdat', Buffer.alloc(options.mediaBytes ?? 1024, 7));
   return Buffer.concat(options.moovFirst ? [ftyp, moov, mdat] : [ftyp, mdat, moov]);
+}
+
+/** moov/meta of a QuickTime movie: hdlr (mdta), the keys, and one UTF-8 data item per key. */
+function quickTimeMeta(items: Record<string, string>): Buffer {
+  const names = Object.keys(items);
+  const count = Buffer.alloc(8);
+  count.writeUInt32BE(names.length, 4);
+  const keys = box(
+    'keys',
+    count,
+    ...names.map((name) => {
+      const entry = Buffer.alloc(8);
+      entry.writeUInt32BE(8 + Buffer.byteLength(name), 0);
+      entry.write('mdta', 4, 'latin1');
+      return Buffer.concat([entry, Buffer.from(name)]);
+    }),
+  );
+  const ilst = box(
+    'ilst',
+    ...names.map((name, i) => {
+      const index = Buffer.alloc(4);
+      index.writeUInt32BE(i + 1, 0);
+      const data = box('data', Buffer.from([0, 0, 0, 1, 0, 0, 0, 0]), Buffer.from(items[name]!));
+      // The item's type is its 1-based key index, written as four bytes.
+      return box(index.toString('latin1'), data);
+    }),
+  );
+  const hdlr = box('hdlr', Buffer.alloc(8), Buffer.from('mdta', 'latin1'), Buffer.alloc(13));
+  return box('meta', hdlr, keys, ilst);
 }
