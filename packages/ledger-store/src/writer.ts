@@ -232,7 +232,11 @@ export class LedgerWriter {
           if (pending.request.dedup) assigned.set(key, index);
           return { index, leafHash: e.leafHash, entry: e.entry, duplicate: false };
         });
-        if (pending.request.project) {
+        if (pending.request.project && batch.length === 1) {
+          // Alone in its batch, a request's projection needs no savepoint: if it fails, the whole
+          // transaction rolls back and this request is the only one told.
+          await pending.request.project(tx, appended);
+        } else if (pending.request.project) {
           try {
             await tx.savepoint((sp) => pending.request.project!(sp, appended));
           } catch (error) {
@@ -250,13 +254,9 @@ export class LedgerWriter {
       }
 
       const firstIndex = frontier.size - BigInt(newEntries.length);
-      if (newEntries.length > 0) {
-        await this.insertEntries(tx, firstIndex, newEntries);
-        await this.insertSubtrees(tx, newSubtrees);
-      }
       const checkpoint =
         newEntries.length > 0
-          ? await this.insertCheckpoint(tx, frontier.size, frontier.root())
+          ? await this.insertAppended(tx, firstIndex, newEntries, newSubtrees, frontier.size, frontier.root())
           : await this.currentCheckpoint(tx);
       return { results, frontier, checkpoint };
     });
@@ -268,27 +268,39 @@ export class LedgerWriter {
     }
   }
 
-  private async insertEntries(tx: Transaction, firstIndex: bigint, entries: EncodedEntry[]): Promise<void> {
-    await tx.query(INSERT_ENTRIES, [
-      entries.map((_, i) => (firstIndex + BigInt(i)).toString()),
-      entries.map((e) => hex(e.leafHash)),
-      // Canonical JSON is UTF-8 text without NUL, so it travels as text and is stored as its exact bytes.
-      entries.map((e) => utf8Decoder.decode(e.data)),
-      entries.map((e) => e.entry.type),
-      entries.map((e) => e.entry.subject),
-    ]);
-  }
-
-  private async insertSubtrees(
+  /**
+   * The entries, the subtrees they complete and the signed checkpoint, in one statement: one round
+   * trip instead of three, which a small batch (a single request) feels.
+   */
+  private async insertAppended(
     tx: Transaction,
+    firstIndex: bigint,
+    entries: EncodedEntry[],
     subtrees: { level: number; index: bigint; hash: Hash }[],
-  ): Promise<void> {
-    if (subtrees.length === 0) return;
-    await tx.query(INSERT_SUBTREES, [
-      subtrees.map((s) => s.level),
-      subtrees.map((s) => s.index.toString()),
-      subtrees.map((s) => hex(s.hash)),
-    ]);
+    size: bigint,
+    rootHash: Hash,
+  ) {
+    const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
+    await tx.query(
+      `WITH entries AS (${INSERT_ENTRIES}),
+            subtrees AS (${INSERT_SUBTREES.replace('$1', '$6').replace('$2', '$7').replace('$3', '$8')})
+       INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($9, $10, $11)`,
+      [
+        entries.map((_, i) => (firstIndex + BigInt(i)).toString()),
+        entries.map((e) => hex(e.leafHash)),
+        // Canonical JSON is UTF-8 text without NUL, so it travels as text and is stored as its exact bytes.
+        entries.map((e) => utf8Decoder.decode(e.data)),
+        entries.map((e) => e.entry.type),
+        entries.map((e) => e.entry.subject),
+        subtrees.map((t) => t.level),
+        subtrees.map((t) => t.index.toString()),
+        subtrees.map((t) => hex(t.hash)),
+        size.toString(),
+        rootHash,
+        note,
+      ],
+    );
+    return { size, rootHash, note };
   }
 
   private async insertCheckpoint(tx: Transaction, size: bigint, rootHash: Hash) {

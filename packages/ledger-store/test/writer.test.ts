@@ -150,6 +150,36 @@ describe('LedgerWriter', () => {
       expect(await reader.size()).toBe(sizeBefore + 2n);
     });
 
+    it('rolls back a request alone in its batch whose projection fails, and carries on', async () => {
+      await t.db.execScript(
+        'CREATE TABLE IF NOT EXISTS test_alone (subject text PRIMARY KEY, idx bigint NOT NULL)',
+      );
+      const project =
+        (subject: string) =>
+        async (
+          tx: Parameters<NonNullable<Parameters<LedgerWriter['append']>[0]['project']>>[0],
+          appended: { index: bigint }[],
+        ) => {
+          await tx.query('INSERT INTO test_alone (subject, idx) VALUES ($1, $2)', [
+            subject,
+            appended[0]!.index.toString(),
+          ]);
+        };
+      // One at a time, so each request is alone in its batch (no savepoint).
+      const first = await writer.append({ entries: [entry()], project: project('x') });
+      const sizeAfterFirst = await reader.size();
+      await expect(writer.append({ entries: [entry()], project: project('x') })).rejects.toThrow(
+        /duplicate key/,
+      );
+      expect(await reader.size()).toBe(sizeAfterFirst);
+      const third = await writer.append({ entries: [entry()], project: project('y') });
+      expect(third.entries[0]!.index).toBe(first.entries[0]!.index + 1n);
+      const rows = await t.db.query<{ subject: string }>('SELECT subject FROM test_alone ORDER BY idx');
+      expect(rows.map((r) => r.subject)).toEqual(['x', 'y']);
+      // The checkpoint after the failure still covers exactly what is stored.
+      expect(third.checkpoint.size).toBe(await reader.size());
+    });
+
     it('leaves nothing behind when an entry is invalid', async () => {
       const sizeBefore = await reader.size();
       await expect(writer.append({ entries: [entry(), { ...entry(), type: 'Bad Type' }] })).rejects.toThrow(
