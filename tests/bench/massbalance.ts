@@ -144,7 +144,9 @@ export async function fillMassBalanceData(
         SELECT id, 'supplier', 'bench org ' || n, 'GH', ${entryIndex} FROM bench_orgs;
       -- Organisation 0 is the exporter; the others are cooperatives of about 500 plots.
       CREATE TEMP TABLE bench_plots AS
-        SELECT gen_random_uuid() AS id, n, 1 + (n % ${cooperatives}) AS coop,
+        -- Consecutive plots share a cooperative, so the launderers are spread over all of them (about
+        -- five in each), as an auditor would meet them, rather than crowded into a few.
+        SELECT gen_random_uuid() AS id, n, 1 + (n / 500) % ${cooperatives} AS coop,
                round((0.5 + random() * 4.5)::numeric, 6) AS hectares,
                -- One plot in a hundred launders: it "delivers" four times the Ghana plausible maximum.
                (n % 100 = 0) AS launders
