@@ -4,6 +4,8 @@
 // broken-off or refused upload therefore never reaches the bucket; an object already there is not
 // sent again. Reads come from the cache when it has the object, from the bucket otherwise.
 import { createReadStream } from 'node:fs';
+import { readdir, stat, unlink, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
@@ -25,7 +27,15 @@ export interface S3StoreOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Where uploads are spooled and kept as a read cache. */
   cacheDir: string;
+  /**
+   * The most the cache may hold, in bytes; unset keeps everything. Past it, objects already in the
+   * bucket are dropped from the cache, least recently used first (see prune).
+   */
+  cacheMaxBytes?: number;
 }
+
+/** Objects written or read this recently are never pruned: their caller may still be reading them. */
+const PRUNE_GRACE_MS = 60_000;
 
 export class S3BlobStore implements BlobStore {
   readonly cache: FsBlobStore;
@@ -72,6 +82,7 @@ export class S3BlobStore implements BlobStore {
         ContentType: 'application/octet-stream',
       }),
     );
+    this.schedulePrune();
     return { ...local, created: true };
   }
 
@@ -81,7 +92,12 @@ export class S3BlobStore implements BlobStore {
 
   async open(sha256: string): Promise<Readable | undefined> {
     const cached = await this.cache.open(sha256);
-    if (cached) return cached;
+    if (cached) {
+      // A read counts as use: the modification time is the cache's "last used" (atime is often off).
+      const now = new Date();
+      await utimes(this.cache.pathOf(sha256), now, now).catch(() => {});
+      return cached;
+    }
     try {
       const object = await this.client.send(
         new GetObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(sha256) }),
@@ -95,5 +111,47 @@ export class S3BlobStore implements BlobStore {
 
   localPath(sha256: string): string | undefined {
     return this.cache.localPath(sha256);
+  }
+
+  private pruning: Promise<unknown> | undefined;
+  /** Prunes after an upload, one pass at a time, without holding up the upload's answer. */
+  private schedulePrune() {
+    if (this.options.cacheMaxBytes === undefined || this.pruning) return;
+    this.pruning = this.prune()
+      .catch(() => {}) // a failed pass leaves files behind; the next upload tries again
+      .finally(() => {
+        this.pruning = undefined;
+      });
+  }
+
+  /**
+   * Brings the cache under cacheMaxBytes: least recently used first, only objects the bucket holds,
+   * never one used in the last minute. Returns what it removed and what the cache holds after.
+   */
+  async prune(): Promise<{ removed: number; freedBytes: number; cachedBytes: number }> {
+    const limit = this.options.cacheMaxBytes ?? Number.POSITIVE_INFINITY;
+    const root = join(this.options.cacheDir, 'sha256');
+    const files: { sha256: string; path: string; size: number; used: number }[] = [];
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true }).catch(() => [])) {
+      if (!entry.isFile() || !/^[0-9a-f]{64}$/.test(entry.name)) continue; // spool files are not objects
+      const path = join(entry.parentPath, entry.name);
+      const info = await stat(path).catch(() => undefined);
+      if (info) files.push({ sha256: entry.name, path, size: info.size, used: info.mtimeMs });
+    }
+    let cachedBytes = files.reduce((sum, f) => sum + f.size, 0);
+    let removed = 0;
+    let freedBytes = 0;
+    const cutoff = Date.now() - PRUNE_GRACE_MS;
+    for (const file of files.sort((a, b) => a.used - b.used)) {
+      if (cachedBytes <= limit) break;
+      if (file.used > cutoff) continue;
+      // Only what the bucket holds may go: the cache must never be the last copy.
+      if (!(await this.inBucket(file.sha256))) continue;
+      await unlink(file.path).catch(() => {});
+      cachedBytes -= file.size;
+      freedBytes += file.size;
+      removed++;
+    }
+    return { removed, freedBytes, cachedBytes };
   }
 }

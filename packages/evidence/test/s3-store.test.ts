@@ -2,9 +2,9 @@
 // same guarantees as the filesystem store — one object per content, nothing from a refused or
 // broken-off upload — and reads from the bucket when the local cache does not have the object.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 let storeCount = 0;
-async function store() {
+async function store(cacheMaxBytes?: number) {
   const bucket = `evidence-${++storeCount}`;
   const s = new S3BlobStore({
     bucket,
@@ -35,6 +35,7 @@ async function store() {
     endpoint,
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     cacheDir: join(root, `cache-${storeCount}`),
+    ...(cacheMaxBytes !== undefined ? { cacheMaxBytes } : {}),
   });
   await s.client.send(new CreateBucketCommand({ Bucket: bucket }));
   const objects = async () =>
@@ -82,5 +83,40 @@ describe('S3-compatible blob store', () => {
     }
     await expect(s.put(brokenOff(), { maxBytes: 1 << 20 })).rejects.toThrow(/connection reset/);
     expect(await objects()).toEqual([]);
+  });
+
+  it('keeps its local cache under the limit, least recently used first, never the last copy', async () => {
+    const { s } = await store(700_000);
+    const variant = (n: number) => Buffer.from(bytes.map((b) => (b + n) % 256));
+    const digests: string[] = [];
+    for (const n of [1, 2, 3]) digests.push((await s.put(chunks(variant(n)), { maxBytes: 1 << 20 })).sha256);
+    // An object only in the cache (as if its upload to the bucket had not happened): never pruned.
+    const orphan = createHash('sha256').update('orphan').digest('hex');
+    await mkdir(dirname(s.cache.pathOf(orphan)), { recursive: true });
+    await copyFile(s.cache.pathOf(digests[0]!), s.cache.pathOf(orphan));
+    // Everything was used just now: within the grace minute nothing goes, whatever the size.
+    expect(await s.prune()).toMatchObject({ removed: 0, cachedBytes: 4 * bytes.length });
+    // Age them: 1 used longest ago, then the orphan, 3, and 2 (read most recently).
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    for (const [sha256, minutes] of [
+      [digests[0]!, 50],
+      [orphan, 40],
+      [digests[2]!, 30],
+      [digests[1]!, 20],
+    ] as const)
+      await utimes(s.cache.pathOf(sha256), ago(minutes), ago(minutes));
+    expect(await s.prune()).toEqual({
+      removed: 2,
+      freedBytes: 2 * bytes.length,
+      cachedBytes: 2 * bytes.length,
+    });
+    expect(await s.cache.has(digests[0]!)).toBe(false);
+    expect(await s.cache.has(orphan)).toBe(true);
+    expect(await s.cache.has(digests[2]!)).toBe(false);
+    expect(await s.cache.has(digests[1]!)).toBe(true);
+    // What left the cache is still served, from the bucket.
+    const back: Buffer[] = [];
+    for await (const chunk of (await s.open(digests[0]!))!) back.push(Buffer.from(chunk as Uint8Array));
+    expect(Buffer.concat(back).equals(variant(1))).toBe(true);
   });
 });

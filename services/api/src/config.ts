@@ -54,6 +54,14 @@ const EnvSchema = z.object({
     .describe('endpoint of MinIO, Ceph or another S3-compatible service'),
   GROUNDTRUTH_EVIDENCE_S3_REGION: z.string().min(1).default('us-east-1'),
   GROUNDTRUTH_EVIDENCE_S3_PREFIX: z.string().default(''),
+  GROUNDTRUTH_EVIDENCE_S3_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 1024 ** 3)
+    .describe(
+      'with S3: the most the local cache keeps; objects in the bucket leave it least recently used first',
+    ),
   GROUNDTRUTH_EVIDENCE_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -85,7 +93,9 @@ export interface Config {
   /** Largest evidence upload accepted, in bytes. */
   evidenceMaxBytes: number;
   /** S3-compatible storage for evidence; credentials come from the AWS SDK's usual sources. */
-  evidenceS3: { bucket: string; endpoint?: string; region: string; prefix: string } | undefined;
+  evidenceS3:
+    | { bucket: string; endpoint?: string; region: string; prefix: string; cacheMaxBytes: number }
+    | undefined;
   /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
   epcisSchemaPath: string;
   tokenTtl: string;
@@ -123,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           ...(e.GROUNDTRUTH_EVIDENCE_S3_ENDPOINT ? { endpoint: e.GROUNDTRUTH_EVIDENCE_S3_ENDPOINT } : {}),
           region: e.GROUNDTRUTH_EVIDENCE_S3_REGION,
           prefix: e.GROUNDTRUTH_EVIDENCE_S3_PREFIX,
+          cacheMaxBytes: e.GROUNDTRUTH_EVIDENCE_S3_CACHE_MAX_BYTES,
         }
       : undefined,
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),

@@ -23,6 +23,11 @@ describe('loadConfig', () => {
       demoData: true,
     });
     expect(config.signingKeyPath).toBe(join(config.dataDir, 'keys/log-signing.pem'));
+    expect(config.evidenceS3).toBeUndefined();
+    expect(loadConfig({ GROUNDTRUTH_EVIDENCE_S3_BUCKET: 'evidence' }).evidenceS3).toMatchObject({
+      bucket: 'evidence',
+      cacheMaxBytes: 10 * 1024 ** 3,
+    });
   });
 
   it('stops with a message naming each bad variable', () => {
@@ -31,6 +36,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'mysql://x',
       GROUNDTRUTH_LOG_ORIGIN: 'https://ledger.example/log',
       LOG_LEVEL: 'loud',
+      GROUNDTRUTH_EVIDENCE_S3_CACHE_MAX_BYTES: '-1',
     };
     expect(() => loadConfig(bad)).toThrow(ConfigError);
     try {
