@@ -190,15 +190,14 @@ export async function loadData(
   const eventAt = denseIndex(eventSeq);
   const batchAt = denseIndex(batchSeq);
   const plotAt = denseIndex(plotSeq);
-  const at = (index: Int32Array, seq: number) => (seq < index.length ? index[seq]! : -1);
 
   const harvestPlot = new Int32Array(eventIds.length).fill(-1);
   const kept: number[] = [];
   for (let i = 0; i < inputEventSeq.length; i++) {
-    const e = at(eventAt, inputEventSeq[i]!);
+    const e = eventAt(inputEventSeq[i]!);
     if (e < 0) continue;
     if (Number.isNaN(inputPlotSeq[i]!)) kept.push(i);
-    else harvestPlot[e] = at(plotAt, inputPlotSeq[i]!);
+    else harvestPlot[e] = plotAt(inputPlotSeq[i]!);
   }
   const graph = buildGraph(table, {
     batchIds: ids,
@@ -207,12 +206,12 @@ export async function loadData(
     batchCocoaContent: cocoa.map((c) => (c === '' ? undefined : c)),
     // Batches counted in pieces or litres have no mass: they weigh nothing in the balance.
     batchMilligrams: batchMilligrams.map((m) => (Number.isNaN(m) ? 0 : m)),
-    batchProducer: Int32Array.from(producerSeq, (seq) => at(eventAt, seq)),
+    batchProducer: Int32Array.from(producerSeq, (seq) => eventAt(seq)),
     eventIds,
     eventKind: intern(eventKind) as FlowEvent['kind'][],
-    inputEvent: Int32Array.from(kept, (i) => at(eventAt, inputEventSeq[i]!)),
+    inputEvent: Int32Array.from(kept, (i) => eventAt(inputEventSeq[i]!)),
     inputBatch: Int32Array.from(kept, (i) =>
-      Number.isNaN(inputBatchSeq[i]!) ? -1 : at(batchAt, inputBatchSeq[i]!),
+      Number.isNaN(inputBatchSeq[i]!) ? -1 : batchAt(inputBatchSeq[i]!),
     ),
     inputMilligrams: Float64Array.from(kept, (i) =>
       Number.isNaN(inputMilligrams[i]!) ? 0 : inputMilligrams[i]!,
@@ -258,10 +257,22 @@ function periodsBySite(
 }
 
 /** seq → position in the column, -1 where no row has that seq. */
-function denseIndex(seqs: Float64Array): Int32Array {
+type SeqIndex = (seq: number) => number;
+
+/**
+ * seq → position in the column, -1 where no row has that seq. A flat array when the seqs are dense,
+ * as they are unless many inserts were rolled back (identity values are not given back); a map when
+ * the gaps would make the array several times the rows.
+ */
+function denseIndex(seqs: Float64Array): SeqIndex {
   let max = -1;
   for (const seq of seqs) if (seq > max) max = seq;
+  if (max > 4 * seqs.length + 1_000_000) {
+    const map = new Map<number, number>();
+    for (let i = 0; i < seqs.length; i++) map.set(seqs[i]!, i);
+    return (seq) => map.get(seq) ?? -1;
+  }
   const index = new Int32Array(max + 1).fill(-1);
   for (let i = 0; i < seqs.length; i++) index[seqs[i]!] = i;
-  return index;
+  return (seq) => (seq >= 0 && seq < index.length ? index[seq]! : -1);
 }
