@@ -30,7 +30,7 @@ export interface QueryKeys {
    * Every EPC and class by role: as captured, and also as its canonical GS1 Digital Link URI where that
    * differs, so a query in either spelling (EPC URN or Digital Link) finds the event.
    */
-  epcs: { role: EpcRole; value: string }[];
+  epcs: { role: EpcRole; value: string; spelling: 'captured' | 'canonical' }[];
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -43,7 +43,10 @@ const classes = (v: unknown): string[] =>
 export function queryKeysOf(event: JsonObject, terms: TermLists): QueryKeys {
   const epcs: QueryKeys['epcs'] = [];
   const add = (role: EpcRole, values: string[]) => {
-    for (const value of new Set(values.flatMap((v) => [v, canonicalEpc(v)]))) epcs.push({ role, value });
+    const captured = new Set(values);
+    for (const value of captured) epcs.push({ role, value, spelling: 'captured' });
+    for (const value of new Set(values.map(canonicalEpc)))
+      if (!captured.has(value)) epcs.push({ role, value, spelling: 'canonical' });
   };
   add('epc', strings(event.epcList));
   add('child', strings(event.childEPCs));

@@ -135,10 +135,14 @@ describe('reading a capture document', () => {
     });
     // Each EPC as captured and as its canonical GS1 Digital Link URI, so either spelling finds it.
     expect(keys.epcs).toEqual([
-      { role: 'input', value: 'urn:epc:id:sgtin:0614141.107346.1' },
-      { role: 'input', value: 'https://id.gs1.org/01/10614141073464/21/1' },
-      { role: 'outputClass', value: 'urn:epc:class:lgtin:0614141.107346.LOT1' },
-      { role: 'outputClass', value: 'https://id.gs1.org/01/10614141073464/10/LOT1' },
+      { role: 'input', value: 'urn:epc:id:sgtin:0614141.107346.1', spelling: 'captured' },
+      { role: 'input', value: 'https://id.gs1.org/01/10614141073464/21/1', spelling: 'canonical' },
+      { role: 'outputClass', value: 'urn:epc:class:lgtin:0614141.107346.LOT1', spelling: 'captured' },
+      {
+        role: 'outputClass',
+        value: 'https://id.gs1.org/01/10614141073464/10/LOT1',
+        spelling: 'canonical',
+      },
     ]);
   });
 

@@ -508,6 +508,63 @@ describe('the events query', () => {
     expect(event!.epcList).toEqual([link]);
   });
 
+  it('serves the top-level resources: their values in pages, and the events of each value', async () => {
+    const collection = async (path: string, as = token) => {
+      const res = await t.call('GET', `/epcis/${path}`, as);
+      expect(res.statusCode, res.body).toBe(200);
+      return res;
+    };
+    const bizSteps = (await collection('bizSteps')).json();
+    expect(bizSteps).toMatchObject({ type: 'Collection' });
+    // Stored in canonical form, whichever spelling was captured.
+    expect(bizSteps.member).toEqual(
+      expect.arrayContaining([
+        'https://ref.gs1.org/cbv/BizStep-commissioning',
+        'https://ref.gs1.org/cbv/BizStep-receiving',
+        'https://ref.gs1.org/cbv/BizStep-packing',
+      ]),
+    );
+    expect([...bizSteps.member].sort()).toEqual(bizSteps.member);
+    // One per page, following the Link header, gives the same list.
+    const paged: string[] = [];
+    let next: string | undefined = '/epcis/bizSteps?perPage=1';
+    while (next) {
+      const res = await t.call('GET', next, token);
+      expect(res.statusCode, res.body).toBe(200);
+      paged.push(...res.json().member);
+      next = /<([^>]+)>; rel="next"/.exec(String(res.headers.link ?? ''))?.[1];
+    }
+    expect(paged).toEqual(bizSteps.member);
+    expect(
+      (await t.call('GET', '/epcis/readPoints?nextPageToken=junk', token)).json().errors[0].pointer,
+    ).toBe('/nextPageToken');
+    // EPCs as captured: the canonical spellings indexed beside them are not listed.
+    const epcs = (await collection('epcs?perPage=1000')).json().member as string[];
+    expect(epcs).toEqual(expect.arrayContaining([epc(2), 'urn:epc:id:sscc:0614141.1234567890']));
+    expect(epcs.some((e) => e.startsWith('https://id.gs1.org/'))).toBe(false);
+    expect((await collection('bizLocations')).json().member).toContain(store);
+    // A stranger sees no values at all.
+    const stranger = await t.token('supplier', { organisationId: ids.stranger });
+    expect((await collection('bizSteps', stranger)).json().member).toEqual([]);
+    // The events of one value are the events query with that filter.
+    const timesOf = async (path: string) =>
+      eventsOf((await collection(path)).json()).map((e) => new Date(e.eventTime).toISOString().slice(0, 10));
+    expect(await timesOf(`epcs/${encodeURIComponent(epc(2))}/events`)).toEqual([
+      '2026-09-02',
+      '2026-09-03',
+      '2026-09-05',
+    ]);
+    expect(await timesOf(`bizSteps/${encodeURIComponent('commissioning')}/events`)).toEqual([
+      '2026-09-01',
+      '2026-09-05',
+    ]);
+    expect(
+      await timesOf(`bizLocations/${encodeURIComponent(store)}/events?eventType=AggregationEvent`),
+    ).toEqual(['2026-09-04']);
+    expect(await timesOf('eventTypes/TransformationEvent/events')).toEqual(['2026-09-05']);
+    expect((await t.call('GET', '/epcis/eventTypes/NoSuchEvent/events', token)).statusCode).toBe(400);
+  });
+
   it('shows events to the brand the farmer supplies, not to a stranger; only suppliers capture', async () => {
     const compliance = await t.token('compliance', { organisationId: ids.brand });
     expect(eventsOf((await query('perPage=100', compliance)).json())).toHaveLength(events.length);

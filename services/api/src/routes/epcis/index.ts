@@ -1,4 +1,5 @@
-// GS1 EPCIS 2.0 REST binding: capture jobs, the events query and the event types resource.
+// GS1 EPCIS 2.0 REST binding: capture jobs, the events query, and the top-level resources (event types,
+// EPCs, business steps, locations, read points, dispositions) with their events.
 import {
   CaptureErrorBehaviour,
   CaptureJob,
@@ -13,6 +14,8 @@ import { z } from 'zod';
 import {
   CAPTURE_BYTE_LIMIT,
   CAPTURE_EVENT_LIMIT,
+  COLLECTIONS,
+  type CollectionName,
   EPCIS_CONTEXT,
   type EpcisService,
   EVENT_TYPES,
@@ -109,20 +112,93 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
       querystring: EpcisEventQuery,
       response: { 200: EPCISQueryDocument, ...problems },
     },
-    handler: async (request, reply) => {
-      const q = request.query as z.infer<typeof EpcisEventQuery> & Record<string, string[] | undefined>;
-      const match: Record<string, string[]> = {};
-      for (const name of EPCIS_MATCH_PARAMETERS) if (q[name]) match[name] = q[name];
-      const query: EventQuery = { ...(q as unknown as EventQuery), match };
-      for (const name of EPCIS_MATCH_PARAMETERS) delete (query as unknown as Record<string, unknown>)[name];
-      const page = await epcis.query(request.principal!, query);
-      if (page.nextPageToken) {
-        const url = new URL(request.url, 'http://x');
-        url.searchParams.set('nextPageToken', page.nextPageToken);
-        reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
-      }
-      return queryDocument(page.events);
+    handler: async (request, reply) => events(request, reply, {}),
+  });
+
+  /** The events query, with `extra` filters from the path of a resource's /events. */
+  async function events(request: FastifyRequest, reply: FastifyReply, extra: Record<string, string[]>) {
+    const q = {
+      ...(request.query as z.infer<typeof EpcisEventQuery> & Record<string, string[] | undefined>),
+      ...extra,
+    };
+    const match: Record<string, string[]> = {};
+    for (const name of EPCIS_MATCH_PARAMETERS) if (q[name]) match[name] = q[name];
+    const query: EventQuery = { ...(q as unknown as EventQuery), match };
+    for (const name of EPCIS_MATCH_PARAMETERS) delete (query as unknown as Record<string, unknown>)[name];
+    const page = await epcis.query(request.principal!, query);
+    if (page.nextPageToken) {
+      const url = new URL(request.url, 'http://x');
+      url.searchParams.set('nextPageToken', page.nextPageToken);
+      reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+    }
+    return queryDocument(page.events);
+  }
+
+  const Collection = z.object({
+    '@context': z.string(),
+    type: z.literal('Collection'),
+    member: z.array(z.string()),
+  });
+  for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+    const filter = COLLECTIONS[name].filter;
+    r.get(`/${name}`, {
+      preHandler: app.requireRole(...ALL_ROLES),
+      schema: {
+        operationId: `epcis_${name}`,
+        tags: ['epcis'],
+        summary: `The ${name} in the events visible to the caller, in code-point order`,
+        description:
+          name === 'epcs'
+            ? 'Instance-level EPCs as captured (EPC URNs or GS1 Digital Link URIs). Paging: follow the `Link: <…>; rel="next"` header.'
+            : 'Paging: follow the `Link: <…>; rel="next"` header.',
+        security: [{ bearer: [] }],
+        querystring: z
+          .object({
+            perPage: z.coerce.number().int().min(1).max(1000).default(100),
+            nextPageToken: z.string().max(4096).optional(),
+          })
+          .strict(),
+        response: { 200: Collection, ...problems },
+      },
+      handler: async (request, reply) => {
+        const page = await epcis.collection(request.principal!, name, request.query);
+        if (page.nextPageToken) {
+          const url = new URL(request.url, 'http://x');
+          url.searchParams.set('nextPageToken', page.nextPageToken);
+          reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
+        }
+        return { '@context': EPCIS_CONTEXT, type: 'Collection' as const, member: page.members };
+      },
+    });
+    r.get(`/${name}/:value/events`, {
+      preHandler: app.requireRole(...ALL_ROLES),
+      schema: {
+        operationId: `epcis_${name}_events`,
+        tags: ['epcis'],
+        summary: `Events with this ${name.replace(/s$/, '')} (percent-encode it), as GET /events?${filter}=…`,
+        security: [{ bearer: [] }],
+        params: z.object({ value: z.string().min(1).max(2048) }),
+        querystring: EpcisEventQuery,
+        response: { 200: EPCISQueryDocument, ...problems },
+      },
+      handler: async (request, reply) => events(request, reply, { [filter]: [request.params.value] }),
+    });
+  }
+
+  r.get('/eventTypes/:eventType/events', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'epcis_eventTypes_events',
+      tags: ['epcis'],
+      summary: 'Events of one type, as GET /events?eventType=…',
+      security: [{ bearer: [] }],
+      params: z.object({
+        eventType: z.enum(EVENT_TYPES),
+      }),
+      querystring: EpcisEventQuery,
+      response: { 200: EPCISQueryDocument, ...problems },
     },
+    handler: async (request, reply) => events(request, reply, { eventType: [request.params.eventType] }),
   });
 
   r.get('/events/:eventID', {

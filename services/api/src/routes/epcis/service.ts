@@ -95,7 +95,23 @@ export interface EpcisService {
   job(principal: Principal, captureId: string): Promise<CaptureJob>;
   query(principal: Principal, query: EventQuery): Promise<EventPage>;
   event(principal: Principal, eventId: string): Promise<JsonObject[]>;
+  /** The values of a top-level resource (bizSteps, epcs …) in the events the caller may see, in pages. */
+  collection(
+    principal: Principal,
+    name: CollectionName,
+    page: { perPage: number; nextPageToken?: string | undefined },
+  ): Promise<{ members: string[]; nextPageToken?: string }>;
 }
+
+/** EPCIS 2.0's top-level resources besides event types, and where their values are indexed. */
+export const COLLECTIONS = {
+  epcs: { filter: 'MATCH_anyEPC' },
+  bizSteps: { filter: 'EQ_bizStep', column: 'biz_step' },
+  bizLocations: { filter: 'EQ_bizLocation', column: 'biz_location' },
+  readPoints: { filter: 'EQ_readPoint', column: 'read_point' },
+  dispositions: { filter: 'EQ_disposition', column: 'disposition' },
+} as const;
+export type CollectionName = keyof typeof COLLECTIONS;
 
 const VALIDATION_TYPE = 'https://ref.gs1.org/standards/epcis/exceptions#ValidationException';
 
@@ -333,9 +349,15 @@ export function createEpcisService(deps: {
                     );
                     if (k.epcs.length > 0) {
                       await tx.query(
-                        `INSERT INTO epcis_event_epcs (entry_index, role, epc)
-                         SELECT $1, role, epc FROM unnest($2::text[], $3::text[]) AS t(role, epc)`,
-                        [index.toString(), k.epcs.map((e) => e.role), k.epcs.map((e) => e.value)],
+                        `INSERT INTO epcis_event_epcs (entry_index, role, epc, spelling)
+                         SELECT $1, role, epc, spelling FROM unnest($2::text[], $3::text[], $4::text[])
+                           AS t(role, epc, spelling)`,
+                        [
+                          index.toString(),
+                          k.epcs.map((e) => e.role),
+                          k.epcs.map((e) => e.value),
+                          k.epcs.map((e) => e.spelling),
+                        ],
                       );
                     }
                   },
@@ -366,6 +388,51 @@ export function createEpcisService(deps: {
 
     async query(principal, query) {
       return runQuery(db, await access.visibleOrganisations(principal), query, terms);
+    },
+
+    async collection(principal, name, page) {
+      const visible = await access.visibleOrganisations(principal);
+      const params: unknown[] = [];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      const where: string[] = [];
+      if (visible !== 'all') where.push(`e.organisation_id = ANY(${param(visible)}::uuid[])`);
+      if (page.nextPageToken) {
+        let after: { c?: string; v?: string };
+        try {
+          after = JSON.parse(Buffer.from(page.nextPageToken, 'base64url').toString('utf8'));
+        } catch {
+          after = {};
+        }
+        if (after.c !== name || typeof after.v !== 'string')
+          throw badRequest('invalid nextPageToken: not a token of this collection', [
+            { in: 'query', pointer: '/nextPageToken', detail: 'not a token of this collection' },
+          ]);
+        where.push(`v COLLATE "C" > ${param(after.v)}`);
+      }
+      const spec = COLLECTIONS[name];
+      // EPCs as captured (not the canonical spellings indexed beside them), instance EPCs only.
+      const source =
+        'column' in spec
+          ? `SELECT DISTINCT e.${spec.column} AS v, e.organisation_id FROM epcis_events e WHERE e.${spec.column} IS NOT NULL`
+          : `SELECT DISTINCT m.epc AS v, e.organisation_id FROM epcis_event_epcs m
+               JOIN epcis_events e ON e.entry_index = m.entry_index
+              WHERE m.spelling = 'captured' AND m.role IN ('epc', 'child', 'parent', 'input', 'output')`;
+      const rows = await db.query<{ v: string }>(
+        // Code-point order ("C"), whatever the database's collation, so pages follow one another.
+        `SELECT DISTINCT v COLLATE "C" AS v FROM (${source}) e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY 1 LIMIT ${param(page.perPage + 1)}`,
+        params,
+      );
+      const members = rows.slice(0, page.perPage).map((r) => r.v);
+      return rows.length > page.perPage
+        ? {
+            members,
+            nextPageToken: Buffer.from(JSON.stringify({ c: name, v: members.at(-1) })).toString('base64url'),
+          }
+        : { members };
     },
 
     async event(principal, eventId) {
