@@ -144,7 +144,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
     r.get(`/${name}`, {
       preHandler: app.requireRole(...ALL_ROLES),
       schema: {
-        operationId: `epcis_${name}`,
+        operationId: `epcis${name[0]!.toUpperCase()}${name.slice(1)}`,
         tags: ['epcis'],
         summary: `The ${name} in the events visible to the caller, in code-point order`,
         description:
@@ -173,7 +173,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
     r.get(`/${name}/:value/events`, {
       preHandler: app.requireRole(...ALL_ROLES),
       schema: {
-        operationId: `epcis_${name}_events`,
+        operationId: `epcis${name[0]!.toUpperCase()}${name.slice(1)}Events`,
         tags: ['epcis'],
         summary: `Events with this ${name.replace(/s$/, '')} (percent-encode it), as GET /events?${filter}=…`,
         security: [{ bearer: [] }],
@@ -188,7 +188,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
   r.get('/eventTypes/:eventType/events', {
     preHandler: app.requireRole(...ALL_ROLES),
     schema: {
-      operationId: 'epcis_eventTypes_events',
+      operationId: 'epcisEventTypesEvents',
       tags: ['epcis'],
       summary: 'Events of one type, as GET /events?eventType=…',
       security: [{ bearer: [] }],

@@ -27,6 +27,7 @@ import {
   newPlotBurst,
   outputsOf,
   outsideHarvestWindow,
+  type PlotHarvests,
   type Posting,
   propagateShares,
   type ReferenceTable,
@@ -95,7 +96,8 @@ const iso = (v: Date | string | number) => new Date(v).toISOString();
 function plotCapacity(table: ReferenceTable, plot: PlotFacts, period: string, milligrams: number) {
   return checkPlotCapacity(table, plotHarvests(plot, period, milligrams));
 }
-const plotHarvests = (plot: PlotFacts, period: string, milligrams: number) => ({
+/** A plot and one crop year's harvest, as the capacity rule reads them. */
+const plotHarvests = (plot: PlotFacts, period: string, milligrams: number): PlotHarvests => ({
   plotId: plot.id,
   commodity: plot.commodity as Commodity,
   country: plot.country,
@@ -204,14 +206,7 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
     const p = plotOfKey(key);
     let capacity = capacityOf.get(p) ?? Number.NaN;
     if (Number.isNaN(capacity)) {
-      const facts = plotFacts(plots, p);
-      capacity = approximateCapacityGrams(table, {
-        plotId: facts.id,
-        commodity: facts.commodity as Commodity,
-        country: facts.country,
-        geometryType: facts.geometry_type,
-        areaHectares: facts.area_hectares,
-      });
+      capacity = approximateCapacityGrams(table, plotHarvests(plotFacts(plots, p), '', 0));
       capacityOf.set(p, capacity);
     }
     if (milligrams / 1000 <= capacity * (1 - 1e-9)) continue;
