@@ -42,6 +42,8 @@ export interface AccountResult {
   /** Credit that expired unused. */
   expiredGrams: Decimal;
   findings: Finding[];
+  /** Every posting in the order the account takes them, with the unexpired credit after it. */
+  trail: (Posting & { balanceGrams: Decimal; status: 'posted' | 'locked' | 'short' })[];
 }
 
 const addMonths = (iso: string, months: number) => {
@@ -80,6 +82,8 @@ export function checkSiteAccount(table: ReferenceTable, account: SiteAccount): A
   const postings = [...account.postings].sort(
     (a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id),
   );
+  const trail: AccountResult['trail'] = [];
+  const balance = () => sum(lots.map((l) => l.remaining));
   for (const posting of postings) {
     const at = Date.parse(posting.at);
     const period = account.periods.find((p) => Date.parse(p.start) <= at && at < Date.parse(p.end));
@@ -101,6 +105,7 @@ export function checkSiteAccount(table: ReferenceTable, account: SiteAccount): A
           ...(period.closedAtEntry !== undefined ? { closedAtEntry: period.closedAtEntry } : {}),
         },
       );
+      trail.push({ ...posting, balanceGrams: balance(), status: 'locked' });
       continue;
     }
     // Lapse every lot whose 12 months are over before this posting.
@@ -126,10 +131,12 @@ export function checkSiteAccount(table: ReferenceTable, account: SiteAccount): A
         expires: addMonths(posting.at, CREDIT_LIFETIME_MONTHS),
         from: posting.at,
       });
+      trail.push({ ...posting, balanceGrams: balance(), status: 'posted' });
       continue;
     }
-    const available = sum(lots.map((l) => l.remaining));
-    if (compare(grams, available) > 0) {
+    const available = balance();
+    const short = compare(grams, available) > 0;
+    if (short) {
       finding(
         'NEGATIVE_BALANCE',
         'error',
@@ -150,8 +157,9 @@ export function checkSiteAccount(table: ReferenceTable, account: SiteAccount): A
       lot.remaining = subtract(lot.remaining, take);
       owed = subtract(owed, take);
     }
+    trail.push({ ...posting, balanceGrams: balance(), status: short ? 'short' : 'posted' });
   }
-  return { balanceGrams: sum(lots.map((l) => l.remaining)), expiredGrams: expired, findings };
+  return { balanceGrams: balance(), expiredGrams: expired, findings, trail };
 }
 
 const kg = (grams: Decimal) => (Number(formatDecimal(grams)) / 1000).toFixed(1);

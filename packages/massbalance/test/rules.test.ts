@@ -1,5 +1,6 @@
 // Each mass-balance rule on its own, at its boundaries: exactly at a limit is fine, a milligram above is
 // not. Numbers are exact decimals, so the boundaries are exact too.
+import { formatDecimal } from '@groundtruth/quantity';
 import { describe, expect, it } from 'vitest';
 import {
   baseEquivalent,
@@ -230,6 +231,13 @@ describe('site accounts', () => {
     ]);
     expect(result.findings.map((f) => f.rule)).toEqual(['CREDIT_EXPIRED', 'NEGATIVE_BALANCE']);
     expect(result.expiredGrams.units).toBe(400n);
+    // The trail: credit after each posting, in order; the short sale empties the account.
+    expect(result.trail.map((p) => [p.id, formatDecimal(p.balanceGrams), p.status])).toEqual([
+      ['r1', '1000', 'posted'],
+      ['r2', '2000', 'posted'],
+      ['s1', '1400', 'posted'],
+      ['s2', '0', 'short'],
+    ]);
   });
 
   it('refuses periods over 3 months and postings into a closed period', () => {

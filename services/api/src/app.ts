@@ -89,7 +89,6 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
   await fastify.register(contactRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(grantRoutes, { ...deps, prefix: '/v1/organisations' });
-  await fastify.register(siteAccountRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
   const plots = createPlotService(deps);
   await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });
@@ -112,6 +111,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/events',
   });
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
+  await fastify.register(siteAccountRoutes, { ...deps, access, massBalance, prefix: '/v1/organisations' });
   const evidence = createEvidenceService({
     ...deps,
     reader: runtime.reader,

@@ -219,6 +219,25 @@ describe('a mass-balance trader’s account', () => {
     // receipts together carry that much credit.
     expect(Number(negative!.numbers.availableGrams)).toBeCloseTo(capacityGrams, -1);
     expect(Number(negative!.numbers.shortfallGrams)).toBeCloseTo(Number(kg) * 1000 - capacityGrams, -1);
+    // The account itself, posting by posting, as the brand's compliance officer sees it.
+    const view = await t.call('GET', `/v1/organisations/${ids.trader}/site-account`, tok.compliance!);
+    expect(view.statusCode, view.body).toBe(200);
+    const account = view.json();
+    expect(account).toMatchObject({ custodyModel: 'mass_balance', balanceGrams: '0' });
+    expect(account.postings.map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([
+      [`${received.eventId}:in`, 'posted'],
+      [`${sold.eventId}:out`, 'locked'],
+      [`${received2.eventId}:in`, 'posted'],
+      [`${sold2.eventId}:out`, 'short'],
+    ]);
+    expect(Number(account.postings[2].balanceGrams)).toBeCloseTo(capacityGrams, -1);
+    expect(account.findings.map((f: { rule: string }) => f.rule).sort()).toEqual([
+      'NEGATIVE_BALANCE',
+      'PERIOD_LOCKED',
+    ]);
+    expect(
+      (await t.call('GET', `/v1/organisations/${ids.trader}/site-account`, tok.stranger!)).statusCode,
+    ).toBe(404);
     // The segregated brand holding the sold batches sees blended origin as an error.
     const brandFindings = (
       await t.call('GET', `/v1/findings?batchId=${sold2.batchIds[0]}`, tok.compliance!)

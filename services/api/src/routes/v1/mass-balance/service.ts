@@ -12,6 +12,7 @@ import {
   type Commodity,
   type CompiledGraph,
   type Conversion,
+  type CustodyModel,
   checkConservation,
   checkPlotCapacity,
   checkSiteAccount,
@@ -191,6 +192,71 @@ function harvestSeed(
   };
 }
 
+/**
+ * The postings of every mass-balance site's account: traced base-material grams received (its own
+ * harvests, transfers in) are credit, grams sent on (transfers out) spend it. Each names the ledger
+ * entry that recorded it, for the closed-period rule.
+ */
+function sitePostings(
+  table: ReferenceTable,
+  data: MassBalanceData,
+  shares: Float64Array,
+  custodyOf: (organisationId: string) => CustodyModel,
+): Map<string, Posting[]> {
+  const { graph, plots } = data;
+  const postingsBySite = new Map<string, Posting[]>();
+  const post = (site: string, posting: Posting) => {
+    const list = postingsBySite.get(site);
+    if (list) list.push(posting);
+    else postingsBySite.set(site, [posting]);
+  };
+  const equivalentGrams = (b: number) =>
+    baseEquivalent(table, batchAmount(graph, b, graph.batchMilligrams[b]!));
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    const kind = graph.eventKind[e];
+    const entry = data.eventEntry[e]!;
+    if (kind === 'harvest') {
+      const p = data.harvestPlot[e]!;
+      if (p < 0) continue;
+      const grower = plots.organisation[p]!;
+      if (custodyOf(grower) !== 'mass_balance') continue;
+      for (const b of outputsOf(graph, e)) {
+        const eq = equivalentGrams(b);
+        if (!eq.ok) continue;
+        const grams = (Number(eq.grams.units) / 10 ** eq.grams.scale) * shares[b]!;
+        post(grower, {
+          id: `${graph.eventIds[e]}:harvest`,
+          at: iso(data.eventTime[e]!),
+          kind: 'receive',
+          grams: grams.toFixed(3),
+          entry,
+        });
+      }
+    } else if (kind === 'transfer') {
+      const sender = data.eventOrganisation[e]!;
+      for (const b of outputsOf(graph, e)) {
+        const receiver = graph.batchOrganisation[b]!;
+        if (custodyOf(sender) !== 'mass_balance' && custodyOf(receiver) !== 'mass_balance') continue;
+        const eq = equivalentGrams(b);
+        if (!eq.ok) continue;
+        const grams = Number(eq.grams.units) / 10 ** eq.grams.scale;
+        const at = iso(data.eventTime[e]!);
+        if (custodyOf(sender) === 'mass_balance')
+          post(sender, { id: `${graph.eventIds[e]}:out`, at, kind: 'sell', grams: grams.toFixed(3), entry });
+        if (custodyOf(receiver) === 'mass_balance')
+          post(receiver, {
+            id: `${graph.eventIds[e]}:in`,
+            at,
+            kind: 'receive',
+            grams: (grams * shares[b]!).toFixed(3),
+            entry,
+          });
+      }
+    }
+  }
+  return postingsBySite;
+}
+
 /** Runs every rule over the data. Pure apart from the data it is given. */
 function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   const { graph, plots } = data;
@@ -248,60 +314,7 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
     findings.push({ ...finding, organisationId: graph.batchOrganisation[batch]! });
 
   // 4. Site accounts for mass-balance sites: traced volume in is credit, volume out spends it.
-  const postingsBySite = new Map<string, Posting[]>();
-  const post = (site: string, posting: Posting) => {
-    const list = postingsBySite.get(site);
-    if (list) list.push(posting);
-    else postingsBySite.set(site, [posting]);
-  };
-  const equivalentGrams = (b: number) =>
-    baseEquivalent(table, batchAmount(graph, b, graph.batchMilligrams[b]!));
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    const kind = graph.eventKind[e];
-    if (kind === 'harvest') {
-      const p = data.harvestPlot[e]!;
-      if (p < 0) continue;
-      const grower = plots.organisation[p]!;
-      if (custodyOf(grower) !== 'mass_balance') continue;
-      for (const b of outputsOf(graph, e)) {
-        const eq = equivalentGrams(b);
-        if (!eq?.ok) continue;
-        const grams = (Number(eq.grams.units) / 10 ** eq.grams.scale) * traced.shares[b]!;
-        post(grower, {
-          id: `${graph.eventIds[e]}:harvest`,
-          at: iso(data.eventTime[e]!),
-          kind: 'receive',
-          grams: grams.toFixed(3),
-        });
-      }
-    } else if (kind === 'transfer') {
-      const sender = data.eventOrganisation[e]!;
-      for (const b of outputsOf(graph, e)) {
-        const receiver = graph.batchOrganisation[b]!;
-        if (custodyOf(sender) !== 'mass_balance' && custodyOf(receiver) !== 'mass_balance') continue;
-        const eq = equivalentGrams(b);
-        if (!eq?.ok) continue;
-        const grams = Number(eq.grams.units) / 10 ** eq.grams.scale;
-        const at = iso(data.eventTime[e]!);
-        if (custodyOf(sender) === 'mass_balance')
-          post(sender, {
-            id: `${graph.eventIds[e]}:out`,
-            at,
-            kind: 'sell',
-            grams: grams.toFixed(3),
-            entry: data.eventEntry[e]!,
-          });
-        if (custodyOf(receiver) === 'mass_balance')
-          post(receiver, {
-            id: `${graph.eventIds[e]}:in`,
-            at,
-            kind: 'receive',
-            grams: (grams * traced.shares[b]!).toFixed(3),
-            entry: data.eventEntry[e]!,
-          });
-      }
-    }
-  }
+  const postingsBySite = sitePostings(table, data, traced.shares, custodyOf);
   for (const [site, postings] of postingsBySite) {
     const periods = data.periods.get(site) ?? [];
     for (const f of checkSiteAccount(table, { siteId: site, commodity: 'all', postings, periods }).findings)
@@ -741,27 +754,27 @@ export function createMassBalanceService({
     return toFinding(after!);
   }
 
-  /** The traced/untraced breakdown of one batch, computed now over its upstream graph. */
-  async function breakdown(batchId: string) {
-    const reference = await currentReference();
-    const upstream = await db.query<{ batch_id: string }>(
+  /**
+   * The graph upstream of the batches `seed` selects (SQL over $1), with traced shares worked out as a
+   * full recompute would: a plot's capacity is shared by all its harvests in the crop year, upstream
+   * of these batches or not.
+   */
+  async function upstream(reference: ReferenceTable, seed: string, param: string) {
+    const rows = await db.query<{ batch_id: string }>(
       `WITH RECURSIVE upstream(batch_id) AS (
-         SELECT $1::uuid
+         ${seed}
          UNION
          SELECT i.batch_id FROM upstream u JOIN batches b ON b.id = u.batch_id
            JOIN trace_event_inputs i ON i.event_id = b.produced_by WHERE i.batch_id IS NOT NULL)
        SELECT batch_id FROM upstream`,
-      [batchId],
+      [param],
     );
     const data = await loadData(
       db,
       reference,
-      upstream.map((r) => r.batch_id),
+      rows.map((r) => r.batch_id),
     );
     const { graph, plots } = data;
-    const b = graph.batchIndex(batchId);
-    if (b === undefined) throw notFound(`batch ${batchId} not found`);
-    // A plot's capacity is shared by all its harvests in the crop year, upstream of this batch or not.
     const harvestTotalsRows = plots.ids.length
       ? await db.query<{ plot_id: string; at: string; grams: string | null }>(
           `SELECT i.plot_id, ${'to_char(e.event_time AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\')'} AS at,
@@ -787,6 +800,16 @@ export function createMassBalanceService({
     });
     const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
     const shares = propagateShares(graph, harvestSeed(graph, harvestsOf(data), fraction));
+    return { data, plotChecks, shares };
+  }
+
+  /** The traced/untraced breakdown of one batch, computed now over its upstream graph. */
+  async function breakdown(batchId: string) {
+    const reference = await currentReference();
+    const { data, plotChecks, shares } = await upstream(reference, 'SELECT $1::uuid', batchId);
+    const { graph } = data;
+    const b = graph.batchIndex(batchId);
+    if (b === undefined) throw notFound(`batch ${batchId} not found`);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
     const traced = shares.shares[b]!;
     const conversions = [];
@@ -822,6 +845,57 @@ export function createMassBalanceService({
         rule: c.check.finding?.rule ?? null,
       })),
       conversions,
+    };
+  }
+
+  /**
+   * A site's mass-balance account as of now: every posting with the credit after it, the balance,
+   * expired credit, its periods and what the account rule finds. Computed over the graph upstream of
+   * what the site holds or sent on, with the site's current custody model.
+   */
+  async function siteAccount(organisationId: string) {
+    const reference = await currentReference();
+    const { data, shares } = await upstream(
+      reference,
+      `SELECT id FROM batches WHERE organisation_id = $1::uuid
+          OR produced_by IN (SELECT id FROM trace_events WHERE organisation_id = $1::uuid)`,
+      organisationId,
+    );
+    const custodyModel = data.custody.get(organisationId) ?? 'segregated';
+    // The account is kept as if the site kept mass balance, whatever it declares: a segregated site's
+    // account shows what mass balance would allow it.
+    const custodyOf = (id: string) =>
+      id === organisationId ? 'mass_balance' : (data.custody.get(id) ?? 'segregated');
+    const postings = sitePostings(reference, data, shares.shares, custodyOf).get(organisationId) ?? [];
+    const periods = data.periods.get(organisationId) ?? [];
+    const result = checkSiteAccount(reference, {
+      siteId: organisationId,
+      commodity: 'all',
+      postings,
+      periods,
+    });
+    return {
+      organisationId,
+      custodyModel,
+      referenceVersion: reference.version,
+      treeSize: data.treeSize,
+      balanceGrams: fromDecimal(result.balanceGrams),
+      expiredGrams: fromDecimal(result.expiredGrams),
+      postings: result.trail.map((p) => ({
+        id: p.id,
+        at: p.at,
+        kind: p.kind,
+        grams: trim(p.grams),
+        balanceGrams: fromDecimal(p.balanceGrams),
+        status: p.status,
+        ...(p.entry !== undefined ? { entryIndex: p.entry } : {}),
+      })),
+      findings: result.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        numbers: f.numbers,
+      })),
     };
   }
 
@@ -880,7 +954,7 @@ export function createMassBalanceService({
     return { entryIndex, referenceVersion: (await currentReference()).version };
   }
 
-  return { recompute, checkHarvest, findings, resolve, breakdown, currentReference, override };
+  return { recompute, checkHarvest, findings, resolve, breakdown, siteAccount, currentReference, override };
 }
 
 /** An exact decimal as its shortest string (1250.050 → 1250.05). */

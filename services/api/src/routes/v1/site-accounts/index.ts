@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
+import type { MassBalanceService } from '../mass-balance/service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const WRITERS = ['admin', 'procurement', 'supplier'] as const;
@@ -65,7 +66,12 @@ const toPeriod = (r: PeriodRow): z.infer<typeof Period> => ({
 
 export default async function siteAccountRoutes(
   app: FastifyInstance,
-  { db, writer, access }: { db: SqlExecutor; writer: LedgerWriter; access: Access },
+  {
+    db,
+    writer,
+    access,
+    massBalance,
+  }: { db: SqlExecutor; writer: LedgerWriter; access: Access; massBalance: MassBalanceService },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const requireOrganisation = async (id: string) => {
@@ -117,6 +123,57 @@ export default async function siteAccountRoutes(
         },
       });
       return { organisationId: id, model: request.body.model, entryIndex };
+    },
+  });
+
+  const Grams = z.string().describe('exact decimal grams of base-material equivalent');
+  r.get('/:id/site-account', {
+    preHandler: app.requireRole(...READERS),
+    schema: {
+      operationId: 'siteAccount',
+      tags: ['mass balance'],
+      summary: "A site's mass-balance account now: each posting with the credit after it, and the balance",
+      description:
+        'Credit is the traced share of what the site received (its own harvests, transfers in); transfers out ' +
+        'spend it, oldest credit first, and credit lapses after 12 months. Kept as mass balance whatever the ' +
+        "site's custody model, so a segregated site sees what mass balance would allow it.",
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: {
+        200: z.object({
+          organisationId: Uuid,
+          custodyModel: z.string(),
+          referenceVersion: z.string(),
+          treeSize: z.number().int(),
+          balanceGrams: Grams,
+          expiredGrams: Grams,
+          postings: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              kind: z.enum(['receive', 'sell']),
+              grams: Grams,
+              balanceGrams: Grams,
+              status: z.enum(['posted', 'locked', 'short']),
+              entryIndex: z.number().int().optional(),
+            }),
+          ),
+          findings: z.array(
+            z.object({
+              rule: z.string(),
+              severity: z.string(),
+              message: z.string(),
+              numbers: z.record(z.string(), z.unknown()),
+            }),
+          ),
+        }),
+        ...problems,
+      },
+    },
+    handler: async (request) => {
+      await requireOrganisation(request.params.id);
+      await access.requireVisible(request.principal!, request.params.id);
+      return massBalance.siteAccount(request.params.id);
     },
   });
 
