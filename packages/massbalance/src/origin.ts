@@ -75,14 +75,15 @@ export function blendedOriginFindings(
   table: ReferenceTable,
   graph: CompiledGraph,
   traced: ShareResult,
-  custodyModel: (organisationId: string) => CustodyModel,
+  /** The model of the holding site for this batch; the caller may judge by when it was recorded. */
+  custodyModel: (organisationId: string, batch: number) => CustodyModel,
 ): { batch: number; finding: Finding }[] {
   const findings: { batch: number; finding: Finding }[] = [];
   for (let b = 0; b < graph.batchIds.length; b++) {
     const share = traced.shares[b]!;
     const untraced = 1 - share;
     if (untraced <= NEGLIGIBLE) continue;
-    const model = custodyModel(graph.batchOrganisation[b]!);
+    const model = custodyModel(graph.batchOrganisation[b]!, b);
     const cyclic = traced.cyclic[b] === 1;
     const finding: Finding = {
       rule: cyclic ? 'CYCLE' : 'BLENDED_ORIGIN',

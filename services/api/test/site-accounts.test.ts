@@ -245,5 +245,46 @@ describe('a mass-balance trader’s account', () => {
     expect(brandFindings).toContainEqual(
       expect.objectContaining({ rule: 'BLENDED_ORIGIN', severity: 'error' }),
     );
+
+    // The brand moves to mass balance. What it received while segregated stays judged as segregated;
+    // what it receives from now on is judged by mass balance.
+    const switched = await t.call('PUT', `/v1/organisations/${ids.brand}/custody-model`, tok.admin!, {
+      model: 'mass_balance',
+      justification: 'Brand certified for mass balance from this date (certificate MB-2026-88).',
+    });
+    expect(switched.statusCode, switched.body).toBe(200);
+    const harvest3 = await record(tok.coop!, {
+      type: 'harvest',
+      plotId: plot.json().id,
+      season: '2025/26 main crop',
+      eventTime: '2026-02-10T08:00:00Z',
+      output: { lot: 'MB-H3', quantity: qty },
+    });
+    const received3 = await record(tok.coop!, {
+      type: 'transfer',
+      fromOrganisationId: ids.coop,
+      toOrganisationId: ids.trader,
+      eventTime: '2026-05-01T08:00:00Z',
+      input: { batchId: harvest3.batchIds[0], quantity: qty },
+      output: { lot: 'MB-IN-3', quantity: qty },
+    });
+    const sold3 = await record(tok.trader!, {
+      type: 'transfer',
+      fromOrganisationId: ids.trader,
+      toOrganisationId: ids.brand,
+      eventTime: '2026-05-05T08:00:00Z',
+      input: { batchId: received3.batchIds[0], quantity: qty },
+      output: { lot: 'MB-OUT-3', quantity: qty },
+    });
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    const blendedAt = async (batchId: string) =>
+      (
+        (await t.call('GET', `/v1/findings?rule=BLENDED_ORIGIN&subjectId=${batchId}`, tok.admin!)).json() as {
+          severity: string;
+          numbers: { custodyModel: string };
+        }[]
+      ).map((f) => [f.severity, f.numbers.custodyModel]);
+    expect(await blendedAt(sold2.batchIds[0]!)).toEqual([['error', 'segregated']]);
+    expect(await blendedAt(sold3.batchIds[0]!)).toEqual([['warning', 'mass_balance']]);
   });
 });

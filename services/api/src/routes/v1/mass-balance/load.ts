@@ -42,7 +42,12 @@ export interface MassBalanceData {
   /** The plot (index into `plots`) each harvest event took from; -1 for other events. */
   harvestPlot: Int32Array;
   plots: PlotColumns;
+  /** Each site's custody model now. */
   custody: Map<string, CustodyModel>;
+  /** The ledger entry that recorded each batch (graph order). */
+  batchEntry: Float64Array;
+  /** Each site's custody model as it was at any entry (custodyAt). */
+  custodyChanges: Map<string, { entry: number; model: CustodyModel }[]>;
   /** Accounting periods of mass-balance sites, by organisation; closed only by an entry below the tree size. */
   periods: Map<string, Period[]>;
   /** Everything loaded was recorded by ledger entries below this index. */
@@ -82,7 +87,7 @@ export async function loadData(
     );
     return readPacked(row!.packed, fields).columns;
   };
-  const [events, batches, inputs, plotRows, organisations, periodRows] = await Promise.all([
+  const [events, batches, inputs, plotRows, organisations, periodRows, changes] = await Promise.all([
     packed(
       packedRow(
         'e.seq::text',
@@ -103,10 +108,11 @@ export async function loadData(
         'b.material',
         milligrams('b.mass_grams'),
         "coalesce(trim_scale(b.cocoa_content)::text, '')",
+        'b.entry_index::text',
         'b.id::text',
       ),
       `batches b WHERE b.entry_index < $1 ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
-      ['n', 'n', 's', 's', 'n', 's', 's'],
+      ['n', 'n', 's', 's', 'n', 's', 'n', 's'],
     ),
     // Inputs of events recorded at or after the tree size are dropped below, by their event's seq.
     packed(
@@ -147,6 +153,11 @@ export async function loadData(
          FROM accounting_periods WHERE entry_index < $1 ORDER BY starts_at`,
       [treeSize],
     ),
+    db.query<{ organisation_id: string; entry_index: string | number; custody_model: CustodyModel }>(
+      `SELECT organisation_id, entry_index, custody_model FROM custody_model_changes
+        WHERE entry_index < $1 ORDER BY entry_index`,
+      [treeSize],
+    ),
   ]);
 
   // Organisation ids, materials and kinds repeat a million times: keep one string of each.
@@ -169,15 +180,17 @@ export async function loadData(
     Float64Array,
     string[],
   ];
-  const [batchSeq, producerSeq, batchOrganisation, batchMaterial, batchMilligrams, cocoa, ids] = batches as [
-    Float64Array,
-    Float64Array,
-    string[],
-    string[],
-    Float64Array,
-    string[],
-    string[],
-  ];
+  const [batchSeq, producerSeq, batchOrganisation, batchMaterial, batchMilligrams, cocoa, batchEntry, ids] =
+    batches as [
+      Float64Array,
+      Float64Array,
+      string[],
+      string[],
+      Float64Array,
+      string[],
+      Float64Array,
+      string[],
+    ];
   const [inputEventSeq, inputBatchSeq, inputPlotSeq, inputMilligrams] = inputs as Float64Array[] as [
     Float64Array,
     Float64Array,
@@ -233,9 +246,34 @@ export async function loadData(
       createdAt,
     },
     custody: new Map(organisations.map((r) => [r.id, r.custody_model])),
+    batchEntry,
+    custodyChanges: changesBySite(changes),
     periods: periodsBySite(periodRows),
     treeSize,
   };
+}
+
+function changesBySite(
+  rows: { organisation_id: string; entry_index: string | number; custody_model: CustodyModel }[],
+): Map<string, { entry: number; model: CustodyModel }[]> {
+  const changes = new Map<string, { entry: number; model: CustodyModel }[]>();
+  for (const r of rows) {
+    const change = { entry: Number(r.entry_index), model: r.custody_model };
+    const list = changes.get(r.organisation_id);
+    if (list) list.push(change);
+    else changes.set(r.organisation_id, [change]);
+  }
+  return changes;
+}
+
+/** A site's custody model as it stood after `entry` was recorded: segregated until a change says otherwise. */
+export function custodyAt(data: MassBalanceData, organisationId: string, entry: number): CustodyModel {
+  let model: CustodyModel = 'segregated';
+  for (const change of data.custodyChanges.get(organisationId) ?? []) {
+    if (change.entry > entry) break;
+    model = change.model;
+  }
+  return model;
 }
 
 function periodsBySite(

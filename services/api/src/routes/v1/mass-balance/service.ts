@@ -39,7 +39,7 @@ import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-import { loadData, type MassBalanceData, type PlotColumns } from './load.ts';
+import { custodyAt, loadData, type MassBalanceData, type PlotColumns } from './load.ts';
 
 /** A plot as the capacity rule reads it. */
 interface PlotFacts {
@@ -201,7 +201,7 @@ function sitePostings(
   table: ReferenceTable,
   data: MassBalanceData,
   shares: Float64Array,
-  custodyOf: (organisationId: string) => CustodyModel,
+  custodyOf: (organisationId: string, entry: number) => CustodyModel,
 ): Map<string, Posting[]> {
   const { graph, plots } = data;
   const postingsBySite = new Map<string, Posting[]>();
@@ -219,7 +219,7 @@ function sitePostings(
       const p = data.harvestPlot[e]!;
       if (p < 0) continue;
       const grower = plots.organisation[p]!;
-      if (custodyOf(grower) !== 'mass_balance') continue;
+      if (custodyOf(grower, entry) !== 'mass_balance') continue;
       for (const b of outputsOf(graph, e)) {
         const eq = equivalentGrams(b);
         if (!eq.ok) continue;
@@ -236,14 +236,16 @@ function sitePostings(
       const sender = data.eventOrganisation[e]!;
       for (const b of outputsOf(graph, e)) {
         const receiver = graph.batchOrganisation[b]!;
-        if (custodyOf(sender) !== 'mass_balance' && custodyOf(receiver) !== 'mass_balance') continue;
+        const senderKeeps = custodyOf(sender, entry) === 'mass_balance';
+        const receiverKeeps = custodyOf(receiver, entry) === 'mass_balance';
+        if (!senderKeeps && !receiverKeeps) continue;
         const eq = equivalentGrams(b);
         if (!eq.ok) continue;
         const grams = Number(eq.grams.units) / 10 ** eq.grams.scale;
         const at = iso(data.eventTime[e]!);
-        if (custodyOf(sender) === 'mass_balance')
+        if (senderKeeps)
           post(sender, { id: `${graph.eventIds[e]}:out`, at, kind: 'sell', grams: grams.toFixed(3), entry });
-        if (custodyOf(receiver) === 'mass_balance')
+        if (receiverKeeps)
           post(receiver, {
             id: `${graph.eventIds[e]}:in`,
             at,
@@ -309,8 +311,11 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
 
   // 3. Traced shares and blended origin.
   const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction));
-  const custodyOf = (organisationId: string) => data.custody.get(organisationId) ?? 'segregated';
-  for (const { batch, finding } of blendedOriginFindings(table, graph, traced, custodyOf))
+  // Each by the custody model in force when it was recorded: a later change does not rewrite the past.
+  const custodyOf = (organisationId: string, entry: number) => custodyAt(data, organisationId, entry);
+  const custodyOfBatch = (organisationId: string, b: number) =>
+    custodyOf(organisationId, data.batchEntry[b]!);
+  for (const { batch, finding } of blendedOriginFindings(table, graph, traced, custodyOfBatch))
     findings.push({ ...finding, organisationId: graph.batchOrganisation[batch]! });
 
   // 4. Site accounts for mass-balance sites: traced volume in is credit, volume out spends it.
@@ -864,8 +869,8 @@ export function createMassBalanceService({
     const custodyModel = data.custody.get(organisationId) ?? 'segregated';
     // The account is kept as if the site kept mass balance, whatever it declares: a segregated site's
     // account shows what mass balance would allow it.
-    const custodyOf = (id: string) =>
-      id === organisationId ? 'mass_balance' : (data.custody.get(id) ?? 'segregated');
+    const custodyOf = (id: string, entry: number) =>
+      id === organisationId ? 'mass_balance' : custodyAt(data, id, entry);
     const postings = sitePostings(reference, data, shares.shares, custodyOf).get(organisationId) ?? [];
     const periods = data.periods.get(organisationId) ?? [];
     const result = checkSiteAccount(reference, {
