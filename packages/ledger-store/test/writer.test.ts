@@ -114,22 +114,26 @@ describe('LedgerWriter', () => {
       }
     });
 
-    it('rolls back only the request whose projection fails', async () => {
+    /** A projection that writes (subject, entry index) into a table of its own, keyed by subject. */
+    const projectionInto = async (table: string) => {
       await t.db.execScript(
-        'CREATE TABLE IF NOT EXISTS test_projection (subject text PRIMARY KEY, idx bigint NOT NULL)',
+        `CREATE TABLE IF NOT EXISTS ${table} (subject text PRIMARY KEY, idx bigint NOT NULL)`,
       );
-      const sizeBefore = await reader.size();
-      const project =
-        (subject: string) =>
+      return (subject: string) =>
         async (
           tx: Parameters<NonNullable<Parameters<LedgerWriter['append']>[0]['project']>>[0],
           appended: { index: bigint }[],
         ) => {
-          await tx.query('INSERT INTO test_projection (subject, idx) VALUES ($1, $2)', [
+          await tx.query(`INSERT INTO ${table} (subject, idx) VALUES ($1, $2)`, [
             subject,
             appended[0]!.index.toString(),
           ]);
         };
+    };
+
+    it('rolls back only the request whose projection fails', async () => {
+      const project = await projectionInto('test_projection');
+      const sizeBefore = await reader.size();
       const results = await Promise.allSettled([
         writer.append({ entries: [entry()], project: project('a') }),
         writer.append({ entries: [entry()], project: project('a') }), // duplicate key: must fail alone
@@ -151,20 +155,7 @@ describe('LedgerWriter', () => {
     });
 
     it('rolls back a request alone in its batch whose projection fails, and carries on', async () => {
-      await t.db.execScript(
-        'CREATE TABLE IF NOT EXISTS test_alone (subject text PRIMARY KEY, idx bigint NOT NULL)',
-      );
-      const project =
-        (subject: string) =>
-        async (
-          tx: Parameters<NonNullable<Parameters<LedgerWriter['append']>[0]['project']>>[0],
-          appended: { index: bigint }[],
-        ) => {
-          await tx.query('INSERT INTO test_alone (subject, idx) VALUES ($1, $2)', [
-            subject,
-            appended[0]!.index.toString(),
-          ]);
-        };
+      const project = await projectionInto('test_alone');
       // One at a time, so each request is alone in its batch (no savepoint).
       const first = await writer.append({ entries: [entry()], project: project('x') });
       const sizeAfterFirst = await reader.size();

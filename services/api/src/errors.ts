@@ -1,5 +1,6 @@
 // Typed errors, mapped to RFC 9457 problem+json by plugins/errors.ts.
 
+import type { ZodError } from 'zod';
 export type ErrorCode =
   | 'validation'
   | 'unauthorized'
@@ -55,6 +56,10 @@ export class AppError extends Error {
     return STATUS_BY_CODE[this.code];
   }
 }
+
+/** A zod error's issues as body fields, under `prefix` (a JSON Pointer, '' for the body itself). */
+export const fieldErrors = (error: ZodError, prefix = ''): FieldError[] =>
+  error.issues.map((i) => ({ in: 'body', pointer: `${prefix}/${i.path.join('/')}`, detail: i.message }));
 
 export const badRequest = (message: string, errors?: FieldError[]) =>
   new AppError('validation', message, errors ? { errors } : {});

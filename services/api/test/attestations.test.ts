@@ -277,12 +277,17 @@ describe('attestations', () => {
     const [h, p, sig] = good.split('.') as [string, string, string];
     const forged = `${h}.${p}.${sig.slice(0, -4)}${sig.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
     const foreign = await sign(keyA.privateKey, keyA.kid, manifestFor(ids.plotB!));
+    // Signed by the right key, but what it signs is not JSON at all.
+    const notJson = await new CompactSign(new TextEncoder().encode('drying tables, no children'))
+      .setProtectedHeader({ alg: 'EdDSA', kid: keyA.kid })
+      .sign(keyA.privateKey);
     const res = await t.call('POST', '/v1/attestations/batch', tokens.a!, {
-      jws: [good, forged, foreign, 'not.a.compact.jws.at.all'],
+      jws: [good, forged, foreign, 'not.a.compact.jws.at.all', notJson],
     });
     expect(res.statusCode, res.body).toBe(200);
     const results = res.json().results;
-    expect(results.map((r: { status: number }) => r.status)).toEqual([201, 400, 403, 400]);
+    expect(results.map((r: { status: number }) => r.status)).toEqual([201, 400, 403, 400, 400]);
+    expect(results[4].problem.detail).toMatch(/not JSON/);
     expect(results[0].receipt.manifest.statement).toBe('batch item');
     expect(results[1].problem.detail).toMatch(/signature does not verify/);
     expect(await size()).toBe(before + 1);

@@ -136,21 +136,26 @@ describe('a mass-balance trader’s account', () => {
     const capacityGrams = hectares * 1900 * 1.15 * 1000;
     const kg = String(Math.round((2 * capacityGrams) / 1000));
     const qty = { value: kg, unit: 'KGM' };
-    const harvest = await record(tok.coop!, {
-      type: 'harvest',
-      plotId: plot.json().id,
-      season: '2025/26 main crop',
-      eventTime: '2025-11-20T08:00:00Z',
-      output: { lot: 'MB-H1', quantity: qty },
-    });
-    const received = await record(tok.coop!, {
-      type: 'transfer',
-      fromOrganisationId: ids.coop,
-      toOrganisationId: ids.trader,
-      eventTime: '2026-02-01T08:00:00Z',
-      input: { batchId: harvest.batchIds[0], quantity: qty },
-      output: { lot: 'MB-IN-1', quantity: qty },
-    });
+    const harvestOnPlot = (lot: string, eventTime: string) =>
+      record(tok.coop!, {
+        type: 'harvest',
+        plotId: plot.json().id,
+        season: '2025/26 main crop',
+        eventTime,
+        output: { lot, quantity: qty },
+      });
+    /** The whole of a batch from one site to the next, recorded by the sender. */
+    const ship = (from: string, to: string, batchId: string | undefined, lot: string, eventTime: string) =>
+      record(tok[from]!, {
+        type: 'transfer',
+        fromOrganisationId: ids[from],
+        toOrganisationId: ids[to],
+        eventTime,
+        input: { batchId, quantity: qty },
+        output: { lot, quantity: qty },
+      });
+    const harvest = await harvestOnPlot('MB-H1', '2025-11-20T08:00:00Z');
+    const received = await ship('coop', 'trader', harvest.batchIds[0], 'MB-IN-1', '2026-02-01T08:00:00Z');
     const [period] = (await t.call('GET', periods(ids.trader!), tok.trader!)).json();
     const closed = await t.call('POST', `${periods(ids.trader!)}/${period.id}/close`, tok.trader!);
     expect(closed.statusCode, closed.body).toBe(200);
@@ -159,14 +164,7 @@ describe('a mass-balance trader’s account', () => {
       409,
     );
     // Recorded after the close, dated inside the closed period: the sale to the brand.
-    const sold = await record(tok.trader!, {
-      type: 'transfer',
-      fromOrganisationId: ids.trader,
-      toOrganisationId: ids.brand,
-      eventTime: '2026-03-01T08:00:00Z',
-      input: { batchId: received.batchIds[0], quantity: qty },
-      output: { lot: 'MB-OUT-1', quantity: qty },
-    });
+    const sold = await ship('trader', 'brand', received.batchIds[0], 'MB-OUT-1', '2026-03-01T08:00:00Z');
     const run = await t.call('POST', '/v1/mass-balance/recompute', tok.admin!);
     expect(run.statusCode, run.body).toBe(200);
     const res = await t.call('GET', `/v1/findings?subjectId=${ids.trader}&status=all`, tok.admin!);
@@ -182,29 +180,9 @@ describe('a mass-balance trader’s account', () => {
       end: '2026-07-01T00:00:00Z',
     });
     expect(open.statusCode).toBe(201);
-    const harvest2 = await record(tok.coop!, {
-      type: 'harvest',
-      plotId: plot.json().id,
-      season: '2025/26 main crop',
-      eventTime: '2026-01-10T08:00:00Z',
-      output: { lot: 'MB-H2', quantity: qty },
-    });
-    const received2 = await record(tok.coop!, {
-      type: 'transfer',
-      fromOrganisationId: ids.coop,
-      toOrganisationId: ids.trader,
-      eventTime: '2026-04-10T08:00:00Z',
-      input: { batchId: harvest2.batchIds[0], quantity: qty },
-      output: { lot: 'MB-IN-2', quantity: qty },
-    });
-    const sold2 = await record(tok.trader!, {
-      type: 'transfer',
-      fromOrganisationId: ids.trader,
-      toOrganisationId: ids.brand,
-      eventTime: '2026-04-20T08:00:00Z',
-      input: { batchId: received2.batchIds[0], quantity: qty },
-      output: { lot: 'MB-OUT-2', quantity: qty },
-    });
+    const harvest2 = await harvestOnPlot('MB-H2', '2026-01-10T08:00:00Z');
+    const received2 = await ship('coop', 'trader', harvest2.batchIds[0], 'MB-IN-2', '2026-04-10T08:00:00Z');
+    const sold2 = await ship('trader', 'brand', received2.batchIds[0], 'MB-OUT-2', '2026-04-20T08:00:00Z');
     expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
     const after = (
       await t.call('GET', `/v1/findings?subjectId=${ids.trader}&status=all`, tok.admin!)
@@ -253,29 +231,9 @@ describe('a mass-balance trader’s account', () => {
       justification: 'Brand certified for mass balance from this date (certificate MB-2026-88).',
     });
     expect(switched.statusCode, switched.body).toBe(200);
-    const harvest3 = await record(tok.coop!, {
-      type: 'harvest',
-      plotId: plot.json().id,
-      season: '2025/26 main crop',
-      eventTime: '2026-02-10T08:00:00Z',
-      output: { lot: 'MB-H3', quantity: qty },
-    });
-    const received3 = await record(tok.coop!, {
-      type: 'transfer',
-      fromOrganisationId: ids.coop,
-      toOrganisationId: ids.trader,
-      eventTime: '2026-05-01T08:00:00Z',
-      input: { batchId: harvest3.batchIds[0], quantity: qty },
-      output: { lot: 'MB-IN-3', quantity: qty },
-    });
-    const sold3 = await record(tok.trader!, {
-      type: 'transfer',
-      fromOrganisationId: ids.trader,
-      toOrganisationId: ids.brand,
-      eventTime: '2026-05-05T08:00:00Z',
-      input: { batchId: received3.batchIds[0], quantity: qty },
-      output: { lot: 'MB-OUT-3', quantity: qty },
-    });
+    const harvest3 = await harvestOnPlot('MB-H3', '2026-02-10T08:00:00Z');
+    const received3 = await ship('coop', 'trader', harvest3.batchIds[0], 'MB-IN-3', '2026-05-01T08:00:00Z');
+    const sold3 = await ship('trader', 'brand', received3.batchIds[0], 'MB-OUT-3', '2026-05-05T08:00:00Z');
     expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
     const blendedAt = async (batchId: string) =>
       (

@@ -25,7 +25,7 @@ import { calculateJwkThumbprint, decodeProtectedHeader, type JWK } from 'jose';
 import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
-import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { AppError, badRequest, fieldErrors, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord, appendRecordsWithReceipt, type RecordSpec } from '../../../record.ts';
 
 export interface EvidenceBlob {
@@ -291,18 +291,23 @@ export function createEvidenceService(deps: {
     return key;
   }
 
-  async function signedPayload(
-    jws: string,
-    header: { alg: string; kid: string },
-    key: KeyRow,
-  ): Promise<unknown> {
+  async function requireSignature(jws: string, header: { alg: string; kid: string }, key: KeyRow) {
     if (!(await signatureHolds(jws, header.alg, publicKeyOf(header.kid, key))))
       throw refuse('/jws', 'the signature does not verify with the registered key');
+  }
+
+  /** The JWS payload as JSON, whether or not its signature has been checked yet. */
+  function payloadOf(jws: string): unknown {
     try {
       return JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8'));
     } catch {
       throw refuse('/jws', 'the signed payload is not JSON');
     }
+  }
+
+  async function signedPayload(jws: string, header: { alg: string; kid: string }, key: KeyRow) {
+    await requireSignature(jws, header, key);
+    return payloadOf(jws);
   }
 
   /**
@@ -386,20 +391,19 @@ export function createEvidenceService(deps: {
     // looked up while the signatures are checked, and used only for the ones that verify.
     const claimed = signed.map(({ i }) => {
       try {
-        const payload = JSON.parse(Buffer.from(list[i]!.split('.')[1]!, 'base64url').toString('utf8'));
-        return AttestationManifest.safeParse(payload);
-      } catch {
-        return undefined; // the signature check below reports it
+        return AttestationManifest.safeParse(payloadOf(list[i]!));
+      } catch (error) {
+        return error as AppError; // reported once the signature is known to hold
       }
     });
-    const claimedManifests = claimed.flatMap((c) => (c?.success ? [c.data] : []));
+    const claimedManifests = claimed.flatMap((c) => (!(c instanceof AppError) && c.success ? [c.data] : []));
     const ofKind = (kind: 'plot' | 'batch') => [
       ...new Set(claimedManifests.flatMap((m) => (m.subject.kind === kind ? [m.subject.id] : []))),
     ];
     const [payloads, plotOwners, batchOwners, blobs] = await Promise.all([
       Promise.all(
         signed.map(({ i, header, key }) =>
-          signedPayload(list[i]!, header, key).then(
+          requireSignature(list[i]!, header, key).then(
             () => ({ ok: true as const }),
             (error: unknown) => ({ ok: false as const, error }),
           ),
@@ -423,15 +427,9 @@ export function createEvidenceService(deps: {
         const verified = payloads[n]!;
         if (!verified.ok) throw verified.error;
         const result = claimed[n]!; // the signature holds, so this is what was signed
+        if (result instanceof AppError) throw result;
         if (!result.success)
-          throw badRequest(
-            'refused: the manifest is invalid',
-            result.error.issues.map((issue) => ({
-              in: 'body' as const,
-              pointer: `/manifest/${issue.path.join('/')}`,
-              detail: issue.message,
-            })),
-          );
+          throw badRequest('refused: the manifest is invalid', fieldErrors(result.error, '/manifest'));
         if (Date.parse(result.data.capturedAt) > Date.now() + 5 * 60_000)
           throw refuse('/manifest/capturedAt', 'a capture cannot be in the future');
         manifests[i] = result.data;
@@ -753,14 +751,7 @@ export function createEvidenceService(deps: {
     if (org?.kind !== 'auditor') throw forbidden('statements are signed with an auditing organisation’s key');
     const parsed = AuditorStatement.safeParse(payload);
     if (!parsed.success)
-      throw badRequest(
-        'statement refused: invalid',
-        parsed.error.issues.map((i) => ({
-          in: 'body' as const,
-          pointer: `/statement/${i.path.join('/')}`,
-          detail: i.message,
-        })),
-      );
+      throw badRequest('statement refused: invalid', fieldErrors(parsed.error, '/statement'));
     if (parsed.data.attestationId !== attestationId)
       throw badRequest('statement refused: it is about another attestation', [
         { in: 'body', pointer: '/statement/attestationId', detail: `must be ${attestationId}` },

@@ -9,7 +9,7 @@ import { Commodity, CountryCode, OrganisationInput, PlotInput, Uuid } from '@gro
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
-import { AppError, type FieldError } from '../../../errors.ts';
+import { AppError, type FieldError, fieldErrors } from '../../../errors.ts';
 import { appendRecords, isUniqueViolation, type RecordSpec } from '../../../record.ts';
 import { prepareRegistration, relationshipSpec } from '../organisations/service.ts';
 import type { createPlotService } from '../plots/service.ts';
@@ -49,9 +49,6 @@ export interface ImportReport {
   rows: { row: number; status: 'accepted' | 'rejected'; id?: string; errors?: FieldError[] }[];
 }
 
-const toFieldErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.map((i) => ({ in: 'body', pointer: `/${i.path.join('/')}`, detail: i.message }));
-
 export function createImportService(deps: {
   db: SqlExecutor;
   writer: LedgerWriter;
@@ -68,7 +65,7 @@ export function createImportService(deps: {
     if (kind === 'suppliers') {
       const parsed = SupplierRow.safeParse(row.value);
       if (!parsed.success)
-        throw new AppError('validation', 'invalid row', { errors: toFieldErrors(parsed.error) });
+        throw new AppError('validation', 'invalid row', { errors: fieldErrors(parsed.error) });
       const { buyerId, commodity, ...organisation } = parsed.data;
       if (buyerId) await access.requireWritable(principal, buyerId);
       const { spec, record } = prepareRegistration({ ...organisation, kind: 'supplier' });
@@ -79,7 +76,7 @@ export function createImportService(deps: {
     }
     const parsed = PlotInput.safeParse(row.value);
     if (!parsed.success)
-      throw new AppError('validation', 'invalid row', { errors: toFieldErrors(parsed.error) });
+      throw new AppError('validation', 'invalid row', { errors: fieldErrors(parsed.error) });
     await access.requireWritable(principal, parsed.data.organisationId);
     const { spec, record } = await plots.prepare(parsed.data, { sourceText: row.sourceText });
     return { id: record.id, specs: [spec] };

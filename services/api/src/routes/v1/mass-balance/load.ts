@@ -42,8 +42,6 @@ export interface MassBalanceData {
   /** The plot (index into `plots`) each harvest event took from; -1 for other events. */
   harvestPlot: Int32Array;
   plots: PlotColumns;
-  /** Each site's custody model now. */
-  custody: Map<string, CustodyModel>;
   /** The ledger entry that recorded each batch (graph order). */
   batchEntry: Float64Array;
   /** Each site's custody model as it was at any entry (custodyAt). */
@@ -87,7 +85,7 @@ export async function loadData(
     );
     return readPacked(row!.packed, fields).columns;
   };
-  const [events, batches, inputs, plotRows, organisations, periodRows, changes] = await Promise.all([
+  const [events, batches, inputs, plotRows, periodRows, changes] = await Promise.all([
     packed(
       packedRow(
         'e.seq::text',
@@ -146,7 +144,6 @@ export async function loadData(
       }`,
       ['n', 's', 's', 's', 's', 's', 'n', 's'],
     ),
-    db.query<{ id: string; custody_model: CustodyModel }>('SELECT id, custody_model FROM organisations'),
     db.query<{ organisation_id: string; start: string; end: string; closed_entry: string | number | null }>(
       `SELECT organisation_id, ${isoText('starts_at')} AS start, ${isoText('ends_at')} AS end,
               CASE WHEN closed_entry < $1 THEN closed_entry END AS closed_entry
@@ -245,7 +242,6 @@ export async function loadData(
       areaHectares,
       createdAt,
     },
-    custody: new Map(organisations.map((r) => [r.id, r.custody_model])),
     batchEntry,
     custodyChanges: changesBySite(changes),
     periods: periodsBySite(periodRows),

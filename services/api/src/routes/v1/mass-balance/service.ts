@@ -866,7 +866,7 @@ export function createMassBalanceService({
           OR produced_by IN (SELECT id FROM trace_events WHERE organisation_id = $1::uuid)`,
       organisationId,
     );
-    const custodyModel = data.custody.get(organisationId) ?? 'segregated';
+    const custodyModel = custodyAt(data, organisationId, data.treeSize);
     // The account is kept as if the site kept mass balance, whatever it declares: a segregated site's
     // account shows what mass balance would allow it.
     const custodyOf = (id: string, entry: number) =>
