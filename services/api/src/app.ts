@@ -9,6 +9,7 @@ import errorsPlugin from './plugins/errors.ts';
 import epcisRoutes from './routes/epcis/index.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
+import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
@@ -82,6 +83,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
 
   await fastify.register(healthRoutes, { runtime });
   await fastify.register(ledgerRoutes, { runtime, prefix: '/v1/ledger' });
+  await fastify.register(auditRoutes, { selfAudit: runtime.selfAudit, prefix: '/v1/ledger' });
+  // The background self-audit runs while the server does; it must stop before the database closes.
+  fastify.addHook('onReady', async () => runtime.selfAudit.start(fastify.log));
+  fastify.addHook('onClose', async () => runtime.selfAudit.stop());
 
   const deps = { db: runtime.db, writer: runtime.writer };
   const access = createAccess(runtime.db);

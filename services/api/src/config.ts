@@ -69,6 +69,11 @@ const EnvSchema = z.object({
     .max(2 ** 45)
     .default(2 * 1024 ** 3),
   GROUNDTRUTH_DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  GROUNDTRUTH_SELF_AUDIT_INTERVAL: z
+    .string()
+    .regex(/^(0|off|\d+[smhd])$/, 'must be like 30m, 1h or 1d, or 0/off')
+    .default('1h')
+    .describe('how often the service re-audits its whole stored log (0 or off: never in the background)'),
   GROUNDTRUTH_TOKEN_TTL: z
     .string()
     .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')
@@ -99,6 +104,15 @@ export interface Config {
   /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
   epcisSchemaPath: string;
   tokenTtl: string;
+  /** Milliseconds between background full audits of the stored log; 0 = off. */
+  selfAuditIntervalMs: number;
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `30m` → milliseconds; `0` and `off` → 0. */
+export function durationMs(text: string): number {
+  if (text === '0' || text === 'off') return 0;
+  return Number(text.slice(0, -1)) * UNIT_MS[text.at(-1)!]!;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
+    selfAuditIntervalMs: durationMs(e.GROUNDTRUTH_SELF_AUDIT_INTERVAL),
   };
 }

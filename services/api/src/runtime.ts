@@ -6,6 +6,7 @@ import { encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
 import type { Config } from './config.ts';
+import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
   db: Database;
@@ -17,6 +18,8 @@ export interface Runtime {
   tokenKeys: TokenKeys;
   epcisSchemaPath: string;
   evidence: { store: BlobStore; maxBytes: number };
+  /** The full audit of the stored log, run at start-up, at an interval and on demand. */
+  selfAudit: SelfAudit;
   close(): Promise<void>;
 }
 
@@ -35,11 +38,14 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
     const signer = nodeNoteSigner(config.origin, signingKey);
     const writer = new LedgerWriter({ db, origin: config.origin, signer });
     await writer.init();
+    const verifierKey = encodeVerifierKey(config.origin, signingKey.publicKey);
+    const selfAudit = new SelfAudit(db, verifierKey, config.selfAuditIntervalMs);
     return {
       db,
       writer,
       reader: new LedgerReader(db),
-      verifierKey: encodeVerifierKey(config.origin, signingKey.publicKey),
+      verifierKey,
+      selfAudit,
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
@@ -50,6 +56,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
         maxBytes: config.evidenceMaxBytes,
       },
       close: async () => {
+        await selfAudit.stop();
         await writer.close();
         await db.close();
       },
