@@ -65,22 +65,37 @@ export async function auditStoredLedger(
     }
   };
 
+  const pageEnd = (start: bigint) =>
+    start + BigInt(pageSize) < treeSize ? start + BigInt(pageSize) : treeSize;
+  /** A page of entries and the stored subtrees it completes, read together. */
+  const readPage = (start: bigint) => {
+    const end = pageEnd(start);
+    const page = Promise.all([
+      db.query<{ idx: string | number; leaf_hash: unknown; data: unknown }>(
+        'SELECT idx, leaf_hash, data FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
+        [start.toString(), end.toString()],
+      ),
+      readCompletedSubtrees(db, start, end),
+    ]);
+    page.catch(() => {});
+    return page;
+  };
+  let prefetched: ReturnType<typeof readPage> | undefined;
   try {
     let start = 0n;
     await loadCheckpointsThrough(0n);
     while (start < treeSize && !audit.failure) {
-      const end = start + BigInt(pageSize) < treeSize ? start + BigInt(pageSize) : treeSize;
+      const end = pageEnd(start);
       await loadCheckpointsThrough(end);
-      const rows = await db.query<{ idx: string | number; leaf_hash: unknown; data: unknown }>(
-        'SELECT idx, leaf_hash, data FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
-        [start.toString(), end.toString()],
-      );
+      const [rows, subtrees] = await (prefetched ?? readPage(start));
+      // The database reads the next page while this one is hashed (PostgreSQL: in another process).
+      prefetched = end < treeSize ? readPage(end) : undefined;
       for (const row of rows) audit.leaf(BigInt(row.idx), bytes(row.data), bytes(row.leaf_hash));
       if (audit.size < end) {
         audit.finish(end);
         break;
       }
-      await compareStoredSubtrees(db, audit);
+      compareStoredSubtrees(audit, subtrees);
       start = end;
     }
     if (!audit.failure) {
@@ -100,6 +115,8 @@ export async function auditStoredLedger(
     }
   } catch (error) {
     if (!(error instanceof AuditStop)) throw error;
+  } finally {
+    await prefetched?.catch(() => {});
   }
 
   return {
@@ -114,30 +131,40 @@ export async function auditStoredLedger(
   };
 }
 
-/** Reads the stored hashes of the subtrees the last page completed (one range per level) and compares them. */
-async function compareStoredSubtrees(db: SqlExecutor, audit: TreeAudit): Promise<void> {
-  const completed = audit.takeCompleted();
-  if (completed.length === 0) return;
-  const ranges = new Map<number, { lo: bigint; hi: bigint }>();
-  for (const { id } of completed) {
-    const r = ranges.get(id.level);
-    if (!r) ranges.set(id.level, { lo: id.index, hi: id.index });
-    else {
-      if (id.index < r.lo) r.lo = id.index;
-      if (id.index > r.hi) r.hi = id.index;
-    }
+/**
+ * The stored hashes of every subtree (level ≥ 1) that leaves [start, end) complete: subtree (L, i)
+ * is completed by leaf (i + 1)·2^L − 1. One range per level, read with the primary key.
+ */
+async function readCompletedSubtrees(
+  db: SqlExecutor,
+  start: bigint,
+  end: bigint,
+): Promise<Map<string, Uint8Array>> {
+  const levels: number[] = [];
+  const lows: string[] = [];
+  const highs: string[] = [];
+  for (let level = 1; 1n << BigInt(level) <= end; level++) {
+    const width = 1n << BigInt(level);
+    const low = (start + width) / width - 1n; // first i with (i + 1)·2^L > start
+    const high = end / width - 1n; // last i with (i + 1)·2^L ≤ end
+    if (high < low) continue;
+    levels.push(level);
+    lows.push(low.toString());
+    highs.push(high.toString());
   }
-  const levels = [...ranges.keys()];
+  const stored = new Map<string, Uint8Array>();
+  if (levels.length === 0) return stored;
   const rows = await db.query<{ level: number; idx: string | number; hash: unknown }>(
     `SELECT s.level, s.idx, s.hash FROM unnest($1::int2[], $2::int8[], $3::int8[]) AS r(level, lo, hi)
        JOIN ledger_subtrees s ON s.level = r.level AND s.idx BETWEEN r.lo AND r.hi`,
-    [
-      levels,
-      levels.map((l) => ranges.get(l)!.lo.toString()),
-      levels.map((l) => ranges.get(l)!.hi.toString()),
-    ],
+    [levels, lows, highs],
   );
-  const stored = new Map<string, Uint8Array>();
   for (const row of rows) stored.set(`${Number(row.level)}/${BigInt(row.idx)}`, bytes(row.hash));
-  for (const { id, hash } of completed) audit.compareSubtree(id, hash, stored.get(`${id.level}/${id.index}`));
+  return stored;
+}
+
+/** Compares the subtrees the last page completed with their stored hashes. */
+function compareStoredSubtrees(audit: TreeAudit, stored: Map<string, Uint8Array>): void {
+  for (const { id, hash } of audit.takeCompleted())
+    audit.compareSubtree(id, hash, stored.get(`${id.level}/${id.index}`));
 }

@@ -4,9 +4,8 @@
 // and whatever stored hashes it has; memory stays O(log n) plus one page.
 import { bytesEqual, toBase64 } from './bytes.ts';
 import { type Checkpoint, openCheckpoint } from './checkpoint.ts';
-import type { Hash, SubtreeId, TreeHasher } from './merkle.ts';
+import { foldRange, type Hash, type SubtreeId, type TreeHasher } from './merkle.ts';
 import type { NoteVerifier } from './note.ts';
-import { CompactRange } from './tree.ts';
 
 /** The earliest point at which the stored log stops agreeing with its own bytes. */
 export interface AuditFailure {
@@ -29,7 +28,12 @@ export interface StoredCheckpointInput {
 }
 
 export class TreeAudit {
-  private readonly range: CompactRange;
+  // The right edge of the recomputed tree, as CompactRange keeps it, but with plain numbers for
+  // levels and indexes: this loop runs once per leaf, and BigInt arithmetic and id objects were most
+  // of its cost. Indexes stay exact up to 2^53 leaves.
+  private leaves = 0;
+  private readonly edgeLevels: number[] = [];
+  private readonly edgeHashes: Hash[] = [];
   /** Subtrees (level ≥ 1) completed since the caller last took them, with the hashes the bytes imply. */
   private completed: { id: SubtreeId; hash: Hash }[] = [];
   /** Checkpoints to check when the tree reaches their size, smallest first. */
@@ -44,13 +48,15 @@ export class TreeAudit {
   constructor(
     private readonly hasher: TreeHasher,
     private readonly verifier: NoteVerifier,
-  ) {
-    this.range = CompactRange.empty(hasher);
-  }
+  ) {}
 
   /** Leaves hashed so far: the index the next leaf must have. */
   get size(): bigint {
-    return this.range.size;
+    return BigInt(this.leaves);
+  }
+
+  private root(): Hash {
+    return this.edgeHashes.length === 0 ? this.hasher.emptyRoot() : foldRange(this.edgeHashes, this.hasher);
   }
 
   /** The size up to which a signed root has been reproduced (-1 before the first). */
@@ -90,7 +96,7 @@ export class TreeAudit {
       );
       return;
     }
-    if (stored.size <= this.lastQueuedSize || stored.size < this.range.size) {
+    if (stored.size <= this.lastQueuedSize || stored.size < this.size) {
       this.fail(after, stored.size, `checkpoint ${stored.size} is out of order`);
       return;
     }
@@ -104,10 +110,11 @@ export class TreeAudit {
   }
 
   private checkRoots(): void {
-    while (this.pendingRoots.length > 0 && this.pendingRoots[0]!.size === this.range.size) {
+    const size = this.size;
+    while (this.pendingRoots.length > 0 && this.pendingRoots[0]!.size === size) {
       const expected = this.pendingRoots.shift()!;
       this.checkpointsChecked++;
-      const root = this.range.root();
+      const root = this.root();
       if (bytesEqual(root, expected.rootHash)) {
         this.verifiedSize = expected.size;
       } else {
@@ -126,15 +133,30 @@ export class TreeAudit {
    * `index` must be the next one; a gap is itself a failure.
    */
   leaf(index: bigint, data: Uint8Array, storedLeafHash?: Hash): void {
-    if (index !== this.range.size) {
-      this.fail(this.range.size, index, `entry ${this.range.size} is missing (next stored is ${index})`);
+    if (index !== BigInt(this.leaves)) {
+      this.fail(this.size, index, `entry ${this.leaves} is missing (next stored is ${index})`);
       throw new AuditStop();
     }
     const leafHash = this.hasher.hashLeaf(data);
     if (storedLeafHash && !bytesEqual(leafHash, storedLeafHash)) {
       this.fail(index, index + 1n, `entry ${index}: stored leaf hash is not SHA-256(0x00 ‖ entry bytes)`);
     }
-    this.range.append(leafHash, (id, hash) => this.completed.push({ id, hash }));
+    // Append to the right edge; every pair of equal-level subtrees merges into a completed parent.
+    const levels = this.edgeLevels;
+    const hashes = this.edgeHashes;
+    levels.push(0);
+    hashes.push(leafHash);
+    let position = this.leaves;
+    this.leaves++;
+    while (levels.length >= 2 && levels[levels.length - 1] === levels[levels.length - 2]) {
+      const right = hashes.pop()!;
+      const level = levels.pop()! + 1;
+      const hash = this.hasher.hashChildren(hashes[hashes.length - 1]!, right);
+      hashes[hashes.length - 1] = hash;
+      levels[levels.length - 1] = level;
+      position = Math.floor(position / 2);
+      this.completed.push({ id: { level, index: BigInt(position) }, hash });
+    }
     if (this.pendingRoots.length > 0) this.checkRoots();
   }
 
@@ -157,10 +179,10 @@ export class TreeAudit {
 
   /** Ends the audit at `treeSize`: every leaf seen, every queued checkpoint reached. */
   finish(treeSize: bigint): void {
-    if (this.range.size < treeSize)
-      this.fail(this.range.size, treeSize, `entries end at ${this.range.size}, the tree has ${treeSize}`);
+    const size = this.size;
+    if (size < treeSize) this.fail(size, treeSize, `entries end at ${size}, the tree has ${treeSize}`);
     for (const pending of this.pendingRoots)
-      this.fail(this.range.size, pending.size, `${pending.what} is beyond the last entry ${this.range.size}`);
+      this.fail(size, pending.size, `${pending.what} is beyond the last entry ${size}`);
   }
 }
 

@@ -74,6 +74,32 @@ const EnvSchema = z.object({
     .regex(/^(0|off|\d+[smhd])$/, 'must be like 30m, 1h or 1d, or 0/off')
     .default('1h')
     .describe('how often the service re-audits its whole stored log (0 or off: never in the background)'),
+  GROUNDTRUTH_RATE_LIMIT: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('request rate limits (per token, per address, and on anonymous hashing)'),
+  GROUNDTRUTH_RATE_LIMIT_WINDOW: z
+    .string()
+    .regex(/^\d+[smh]$/, 'must be like 30s, 1m or 1h')
+    .default('1m'),
+  GROUNDTRUTH_RATE_LIMIT_PER_TOKEN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1200)
+    .describe('requests per window for each bearer token (0: unlimited)'),
+  GROUNDTRUTH_RATE_LIMIT_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(300)
+    .describe('requests per window for each client address without a token (0: unlimited)'),
+  GROUNDTRUTH_RATE_LIMIT_HASHING: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30)
+    .describe('requests per window for each client address to POST /v1/verify and /v1/verify/file (0: unlimited)'),
   GROUNDTRUTH_TOKEN_TTL: z
     .string()
     .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')
@@ -106,6 +132,16 @@ export interface Config {
   tokenTtl: string;
   /** Milliseconds between background full audits of the stored log; 0 = off. */
   selfAuditIntervalMs: number;
+  /** Requests allowed per window; undefined = no rate limits at all, 0 = that class unlimited. */
+  rateLimit: RateLimits | undefined;
+}
+
+export interface RateLimits {
+  windowMs: number;
+  perToken: number;
+  perIp: number;
+  /** Anonymous hashing and verification (POST /v1/verify, /v1/verify/file), per address. */
+  hashing: number;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -153,5 +189,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
     selfAuditIntervalMs: durationMs(e.GROUNDTRUTH_SELF_AUDIT_INTERVAL),
+    rateLimit:
+      e.GROUNDTRUTH_RATE_LIMIT === 'on'
+        ? {
+            windowMs: durationMs(e.GROUNDTRUTH_RATE_LIMIT_WINDOW),
+            perToken: e.GROUNDTRUTH_RATE_LIMIT_PER_TOKEN,
+            perIp: e.GROUNDTRUTH_RATE_LIMIT_PER_IP,
+            hashing: e.GROUNDTRUTH_RATE_LIMIT_HASHING,
+          }
+        : undefined,
   };
 }

@@ -1,11 +1,12 @@
 // What the server, the operator CLI and the tests share: the database, keys, ledger writer and reader.
 import { createPublicKey } from 'node:crypto';
-import { type Database, migrate, openDatabase } from '@groundtruth/db';
+import { join } from 'node:path';
+import { type Database, ensurePrivateDir, migrate, openDatabase, restrictTree } from '@groundtruth/db';
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
 import { encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config } from './config.ts';
+import type { Config, RateLimits } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
@@ -20,6 +21,8 @@ export interface Runtime {
   evidence: { store: BlobStore; maxBytes: number };
   /** The full audit of the stored log, run at start-up, at an interval and on demand. */
   selfAudit: SelfAudit;
+  /** Request rate limits; undefined: none. */
+  rateLimit: RateLimits | undefined;
   close(): Promise<void>;
 }
 
@@ -30,11 +33,15 @@ export function loadTokenKeys(config: Config): TokenKeys {
 
 /** Opens the database (applying migrations), loads or creates the keys and readies the ledger. */
 export async function openRuntime(config: Config, options: { db?: Database } = {}): Promise<Runtime> {
+  // Keys, the embedded database and evidence live here: this user's only (0700).
+  ensurePrivateDir(config.dataDir);
   const signingKey = loadEd25519Key(config.signingKeyPath, { create: config.generateSigningKey });
   const tokenKeys = loadTokenKeys(config);
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db);
+    // Migrations create PGlite files (0666 by PGlite's doing): narrow them now, not only at close.
+    if (db.kind === 'pglite') restrictTree(join(config.dataDir, 'pglite'));
     const signer = nodeNoteSigner(config.origin, signingKey);
     const writer = new LedgerWriter({ db, origin: config.origin, signer });
     await writer.init();
@@ -46,6 +53,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       reader: new LedgerReader(db),
       verifierKey,
       selfAudit,
+      rateLimit: config.rateLimit,
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
