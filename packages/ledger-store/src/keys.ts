@@ -49,7 +49,7 @@ export function loadEd25519Key(path: string, options: { create: boolean }): Ed25
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.create) throw error;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   try {

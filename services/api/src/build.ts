@@ -54,7 +54,12 @@ export async function buildServer({
           method: request.method,
           url: request.url,
           remoteAddress: request.ip,
-          headers: request.headers,
+          // The request id is logged as the id Fastify uses; a malformed one the client sent is not.
+          headers:
+            typeof request.headers['x-request-id'] === 'string' &&
+            !REQUEST_ID.test(request.headers['x-request-id'])
+              ? { ...request.headers, 'x-request-id': '[replaced]' }
+              : request.headers,
         }),
       },
     },

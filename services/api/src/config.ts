@@ -99,7 +99,9 @@ const EnvSchema = z.object({
     .int()
     .min(0)
     .default(30)
-    .describe('requests per window for each client address to POST /v1/verify and /v1/verify/file (0: unlimited)'),
+    .describe(
+      'requests per window for each client address to POST /v1/verify and /v1/verify/file (0: unlimited)',
+    ),
   GROUNDTRUTH_TOKEN_TTL: z
     .string()
     .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')

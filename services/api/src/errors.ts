@@ -71,7 +71,8 @@ export const badRequest = (message: string, errors?: FieldError[]) =>
  * naming anything more (an owner organisation, a kind, whether an id exists elsewhere) tells a
  * stranger what it may not see. `what` describes the miss for the code reading it, not the client.
  */
-export const notFound = (what?: string) => new AppError('not_found', 'not found', what ? { cause: what } : {});
+export const notFound = (what?: string) =>
+  new AppError('not_found', 'not found', what ? { cause: what } : {});
 export const forbidden = (message: string) => new AppError('forbidden', message);
 export const unauthorized = (message: string) =>
   new AppError('unauthorized', message, {

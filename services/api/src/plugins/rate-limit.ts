@@ -36,9 +36,13 @@ async function rateLimitPlugin(app: FastifyInstance, limits: RateLimits) {
     allowList: (request, key) => maxFor(key) === 0 || UNLIMITED_ROUTES.has(request.routeOptions.url ?? ''),
     // Thrown to our error handler: 429 problem+json with Retry-After (RFC 6585 §4).
     errorResponseBuilder: (_request, context) =>
-      new AppError('too_many_requests', `rate limit of ${context.max} requests exceeded: retry in ${context.after}`, {
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-      }),
+      new AppError(
+        'too_many_requests',
+        `rate limit of ${context.max} requests exceeded: retry in ${context.after}`,
+        {
+          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+        },
+      ),
   });
 }
 
