@@ -65,13 +65,11 @@ export class SelfAudit {
           if (report.ok) log.info(fields, 'ledger self-audit passed');
           else
             log.error(
+              // Indexes as strings: the log is JSON, which has no BigInt.
               {
                 ...fields,
-                failure: {
-                  ...report.failure,
-                  firstBadIndex: report.failure!.firstBadIndex.toString(),
-                  range: undefined,
-                },
+                firstBadIndex: report.failure!.firstBadIndex.toString(),
+                reason: report.failure!.reason,
               },
               'ledger self-audit FAILED: the stored log does not reproduce its signed checkpoints',
             );
