@@ -90,6 +90,22 @@ export class LedgerClient {
     return new Uint8Array(await (await this.get(`/v1/evidence/${sha256}/content`)).arrayBuffer());
   }
 
+  /** A C2SP tlog-tiles resource under /v1/ledger/tile/ (hash tile or entry bundle). */
+  async tile(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.get(`/v1/ledger/tile/${path}`)).arrayBuffer());
+  }
+
+  /** Checkpoints with sizes from `from` on, oldest first. */
+  async checkpoints(
+    from: bigint,
+    limit: number,
+  ): Promise<{ treeSize: number; rootHash: string; note: string }[]> {
+    const body = (await (await this.get(`/v1/ledger/checkpoints?from=${from}&limit=${limit}`)).json()) as {
+      checkpoints: { treeSize: number; rootHash: string; note: string }[];
+    };
+    return body.checkpoints;
+  }
+
   async entries(start: bigint, limit: number): Promise<LedgerEntryPage> {
     return (await (
       await this.get(`/v1/ledger/entries?start=${start}&limit=${limit}`)

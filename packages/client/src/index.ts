@@ -10,4 +10,5 @@ export {
   writeBundle,
 } from './evidence.ts';
 export { ClientError, LedgerClient, type LedgerEntryPage } from './http.ts';
+export { type FullVerdict, nodeVerifier, splitEntryBundle, verifyLogFull } from './verify-full.ts';
 export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';

@@ -1,4 +1,5 @@
 // The application as a Fastify plugin: external plugins, then ours, then routes.
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -8,9 +9,11 @@ import { createAccess } from './access.ts';
 import { badRequest } from './errors.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
+import rateLimitPlugin from './plugins/rate-limit.ts';
 import epcisRoutes from './routes/epcis/index.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
+import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
@@ -90,6 +93,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     tokenKeys: runtime.tokenKeys,
     isTokenActive: (tokenId: string) => isTokenActive(runtime.db, tokenId),
   });
+  // Before every route, so each one is limited (global hooks apply to routes declared after them).
+  if (runtime.rateLimit) await fastify.register(rateLimitPlugin, runtime.rateLimit);
 
   await fastify.register(swagger, {
     openapi: {
@@ -104,11 +109,24 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     },
     transform: jsonSchemaTransform,
   });
-  await fastify.register(swaggerUi, { routePrefix: '/docs' });
+  // The HTML pages get helmet's security headers and CSP, in their own context so the JSON API's
+  // responses stay as they are. Swagger UI loads only its own scripts and styles and fetches the
+  // spec from this origin, which helmet's default CSP allows; upgrade-insecure-requests is dropped
+  // because it would send a plain-HTTP deployment's spec request to https.
+  await fastify.register(async (docs) => {
+    await docs.register(helmet, {
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 
   await fastify.register(healthRoutes, { runtime });
   await fastify.register(ledgerRoutes, { runtime, prefix: '/v1/ledger' });
+  await fastify.register(auditRoutes, { selfAudit: runtime.selfAudit, prefix: '/v1/ledger' });
+  // The background self-audit runs while the server does; it must stop before the database closes.
+  fastify.addHook('onReady', async () => runtime.selfAudit.start(fastify.log));
+  fastify.addHook('onClose', async () => runtime.selfAudit.stop());
 
   const deps = { db: runtime.db, writer: runtime.writer };
   const access = createAccess(runtime.db);
