@@ -2,8 +2,9 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createAccess } from './access.ts';
+import { transform as openApiTransform, transformObject as openApiTransformObject } from './openapi.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import epcisRoutes from './routes/epcis/index.ts';
@@ -75,7 +76,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   await fastify.register(swaggerUi, { routePrefix: '/docs' });
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());

@@ -26,7 +26,9 @@ describe('loadConfig', () => {
     expect(config.evidenceS3).toBeUndefined();
     // GS1's schema ships with the repository and is found from the code, whatever the working directory.
     const repoRoot = resolve(import.meta.dirname, '../../..');
-    expect(config.epcisSchemaPath).toBe(join(repoRoot, 'schemas/vendor/gs1/epcis-2.0/EPCIS-JSON-Schema.json'));
+    expect(config.epcisSchemaPath).toBe(
+      join(repoRoot, 'schemas/vendor/gs1/epcis-2.0/EPCIS-JSON-Schema.json'),
+    );
     expect(existsSync(config.epcisSchemaPath)).toBe(true);
     expect(loadConfig({ GROUNDTRUTH_EVIDENCE_S3_BUCKET: 'evidence' }).evidenceS3).toMatchObject({
       bucket: 'evidence',
