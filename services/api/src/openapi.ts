@@ -113,8 +113,19 @@ export const transform: SwaggerTransform = (document) => {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
+const PROBLEM_REF = '#/components/schemas/Problem';
+
 export const transformObject: SwaggerTransformObject = (document) => {
   const published = jsonSchemaTransformObject(document) as AnyRecord;
+  // A resource's collection route is declared as `/` under its prefix; Fastify answers both
+  // /v1/plots and /v1/plots/, and the README and clients use the first.
+  for (const path of Object.keys(published.paths ?? {})) {
+    const bare = path.replace(/(.)\/$/, '$1');
+    if (bare !== path && !published.paths[bare]) {
+      published.paths[bare] = published.paths[path];
+      delete published.paths[path];
+    }
+  }
   for (const pathItem of Object.values(published.paths ?? {}) as AnyRecord[]) {
     for (const method of METHODS) {
       const operation = pathItem[method];
@@ -127,11 +138,12 @@ export const transformObject: SwaggerTransformObject = (document) => {
         const code = Number(status);
         if (response.description === 'Default Response')
           response.description = STATUS_CODES[code] ?? 'Response';
-        // Errors leave as RFC 9457 problem details (plugins/errors.ts), not as application/json.
-        const json = response.content?.['application/json'];
-        if (code >= 400 && json) {
-          delete response.content['application/json'];
-          response.content[PROBLEM_CONTENT_TYPE] = json;
+        // Errors leave as RFC 9457 problem details (plugins/errors.ts), whatever the route produces.
+        const problem = (Object.values(response.content ?? {}) as AnyRecord[]).find(
+          (media) => media.schema?.$ref === PROBLEM_REF,
+        );
+        if (code >= 400 && problem) {
+          response.content = { [PROBLEM_CONTENT_TYPE]: problem };
           response.description = `${STATUS_CODES[code] ?? 'Error'}: RFC 9457 problem details`;
         }
       }
