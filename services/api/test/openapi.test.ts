@@ -232,6 +232,11 @@ describe('real responses match the contract', () => {
     const json = await post('/v1/imports/plots', realised('importRecords', 'plots'));
     expect(json.statusCode, json.body).toBe(200);
     expect((await post('/v1/users', realised('createUser', 'procurement'))).statusCode).toBe(201);
+    const key = await post(
+      `/v1/organisations/${ids.cooperative}/keys`,
+      realised('registerSigningKey', 'ed25519'),
+    );
+    expect(key.statusCode, key.body).toBe(201);
     expect(
       (await post(`/v1/organisations/${ids.cooperative}/contacts`, realised('addContact', 'farmer')))
         .statusCode,
