@@ -1,4 +1,12 @@
 // @groundtruth/client: a typed HTTP client and the network side of the `gt` CLI.
+export {
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiOperations,
+  type ApiPaths,
+  type ApiSchemas,
+  createApiClient,
+} from './api.ts';
 export { CLIENT_USAGE, runClientCommand } from './cli.ts';
 export {
   type AttestationEvidence,

@@ -3,10 +3,11 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { jsonBodyIssues } from '@groundtruth/schemas';
 import { createAccess } from './access.ts';
 import { badRequest } from './errors.ts';
+import { transform as openApiTransform, transformObject as openApiTransformObject } from './openapi.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
@@ -107,7 +108,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   // The HTML pages get helmet's security headers and CSP, in their own context so the JSON API's
   // responses stay as they are. Swagger UI loads only its own scripts and styles and fetches the

@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import { isValidKeyName } from '@groundtruth/ledger';
 import { z } from 'zod';
 
-// GS1 publishes the schema; we read it where the team's reference data keeps it rather than keeping a
-// copy of our own (docs/decisions/0004-epcis.md).
+// GS1's schema is vendored unchanged in the repository (schemas/vendor/gs1/epcis-2.0, with its source and
+// version) and found relative to this file, so the working directory does not matter
+// (docs/decisions/0004-epcis.md).
 const DEFAULT_EPCIS_SCHEMA = join(
   import.meta.dirname,
-  '../../../../shared/data/epcis/gs1/EPCIS-JSON-Schema.json',
+  '../../../schemas/vendor/gs1/epcis-2.0/EPCIS-JSON-Schema.json',
 );
 
 const EnvSchema = z.object({

@@ -7,12 +7,12 @@ import { createSchemaValidator } from '@groundtruth/epcis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helper.ts';
 
-const GS1_DIR = join(import.meta.dirname, '../../../../shared/data/epcis/gs1');
-const EXAMPLES = readdirSync(join(GS1_DIR, 'JSON'), { recursive: true })
+const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
+const EXAMPLES = readdirSync(join(GS1_DIR, 'examples'), { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.jsonld'))
   .sort();
-const readExample = (file: string) => JSON.parse(readFileSync(join(GS1_DIR, 'JSON', file), 'utf8'));
+const readExample = (file: string) => JSON.parse(readFileSync(join(GS1_DIR, 'examples', file), 'utf8'));
 const validator = createSchemaValidator(
   JSON.parse(readFileSync(join(GS1_DIR, 'EPCIS-JSON-Schema.json'), 'utf8')),
 );
@@ -341,9 +341,9 @@ describe('capture refuses what EPCIS 2.0 and CBV 2.0 do not allow', () => {
     };
     const deep = (n: number): unknown => (n === 0 ? 'x' : { eventList: [deep(n - 1)] });
     const before = await ledgerSize();
-    const [{ n: eventsBefore }] = await t.runtime.db.query<{ n: string }>(
-      'SELECT count(*)::text AS n FROM epcis_events',
-    );
+    const eventsBefore = (
+      await t.runtime.db.query<{ n: string }>('SELECT count(*)::text AS n FROM epcis_events')
+    )[0]!.n;
     const statuses = new Map<number, number>();
     let stored = 0;
     for (let i = 0; i < 600; i++) {
@@ -365,9 +365,9 @@ describe('capture refuses what EPCIS 2.0 and CBV 2.0 do not allow', () => {
     }
     // Exactly the events the jobs say were stored reached the ledger: nothing partial from refusals.
     expect(await ledgerSize()).toBe(before + stored);
-    const [{ n: eventsAfter }] = await t.runtime.db.query<{ n: string }>(
-      'SELECT count(*)::text AS n FROM epcis_events',
-    );
+    const eventsAfter = (
+      await t.runtime.db.query<{ n: string }>('SELECT count(*)::text AS n FROM epcis_events')
+    )[0]!.n;
     expect(Number(eventsAfter)).toBe(Number(eventsBefore) + stored);
     expect(statuses.get(400)).toBeGreaterThan(100);
   }, 120_000);

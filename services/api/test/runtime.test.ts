@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { openTestDatabase } from '@groundtruth/db';
 import { createEd25519Verifier, openCheckpoint } from '@groundtruth/ledger';
@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     });
     expect(config.signingKeyPath).toBe(join(config.dataDir, 'keys/log-signing.pem'));
     expect(config.evidenceS3).toBeUndefined();
+    // GS1's schema ships with the repository and is found from the code, whatever the working directory.
+    const repoRoot = resolve(import.meta.dirname, '../../..');
+    expect(config.epcisSchemaPath).toBe(
+      join(repoRoot, 'schemas/vendor/gs1/epcis-2.0/EPCIS-JSON-Schema.json'),
+    );
+    expect(existsSync(config.epcisSchemaPath)).toBe(true);
     expect(loadConfig({ GROUNDTRUTH_EVIDENCE_S3_BUCKET: 'evidence' }).evidenceS3).toMatchObject({
       bucket: 'evidence',
       cacheMaxBytes: 10 * 1024 ** 3,

@@ -77,6 +77,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
         '(400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job.',
       security: [{ bearer: [] }],
       headers: z.looseObject({ 'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional() }),
+      consumes: ['application/json', 'application/ld+json'],
       body: z.unknown().describe('EPCISDocument (JSON or JSON-LD)'),
       response: { 202: CaptureJob, ...problems, 409: Problem, 413: Problem, 503: Problem },
     },

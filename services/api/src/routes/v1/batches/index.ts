@@ -14,6 +14,7 @@ export default async function batchRoutes(app: FastifyInstance, { events }: { ev
     preHandler: app.requireRole(...anyRole),
     schema: {
       operationId: 'getBatch',
+      summary: 'One batch',
       tags: ['traceability'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),

@@ -15,6 +15,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JWK } from 'jose';
 import { z } from 'zod';
 import { TITLE_BY_CODE } from '../../../errors.ts';
+import { Binary, problemResponses } from '../../../openapi.ts';
 import { type EvidenceService, MAX_ATTESTATION_BATCH } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -44,6 +45,7 @@ export default async function evidenceRoutes(
         'them with `?kind=`). The same bytes uploaded twice are stored once (200 instead of 201).',
       security: [{ bearer: [] }],
       querystring: z.object({ kind: z.enum(['splat', 'ksplat']).optional() }).strict(),
+      requestContent: { description: 'the media file', content: { 'application/octet-stream': Binary } },
       response: { 200: EvidenceBlob, 201: EvidenceBlob, ...problems, 413: Problem, 415: Problem },
     },
     handler: async (request, reply) => {
@@ -78,6 +80,22 @@ export default async function evidenceRoutes(
       summary: 'The media bytes',
       security: [{ bearer: [] }],
       params: z.object({ sha256: Sha256Hex }),
+      responseContent: {
+        200: {
+          description: 'the stored bytes, served with the media type identified at upload',
+          content: {
+            'image/*': Binary,
+            'video/*': Binary,
+            'model/*': Binary,
+            'application/octet-stream': Binary,
+          },
+          headers: {
+            digest: { description: 'sha-256 of the bytes (RFC 3230 form)', schema: z.string() },
+            'content-length': { description: 'size in bytes', schema: z.string() },
+          },
+        },
+        ...problemResponses(400, 401, 403, 404),
+      },
     },
     handler: async (request, reply) => {
       const { meta, stream } = await evidence.content(request.principal!, request.params.sha256);
@@ -111,6 +129,7 @@ export default async function evidenceRoutes(
     preHandler: app.requireRole(...ALL_ROLES),
     schema: {
       operationId: 'listSigningKeys',
+      summary: 'The signing keys an organisation has registered',
       tags: ['evidence'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
@@ -178,6 +197,10 @@ export default async function evidenceRoutes(
       operationId: 'verifyEvidenceFile',
       tags: ['evidence'],
       summary: 'Public: as /v1/verify, for the file itself (application/octet-stream; hashed, not stored)',
+      requestContent: {
+        description: 'the file to look up',
+        content: { 'application/octet-stream': Binary },
+      },
       response: { 200: Report, 400: Problem, 413: Problem, 503: Problem },
     },
     handler: async (request) => evidence.verifyStream(request.raw) as Promise<z.infer<typeof Report>>,

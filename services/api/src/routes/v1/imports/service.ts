@@ -13,9 +13,10 @@ import { AppError, type FieldError, fieldErrors } from '../../../errors.ts';
 import { appendRecords, isUniqueViolation, type RecordSpec } from '../../../record.ts';
 import { prepareRegistration, relationshipSpec } from '../organisations/service.ts';
 import type { createPlotService } from '../plots/service.ts';
+import type { ImportKind } from './columns.ts';
 
 export const MAX_IMPORT_ROWS = 10_000;
-export type ImportKind = 'suppliers' | 'plots';
+export type { ImportKind };
 export type ImportMode = 'all-or-nothing' | 'per-row';
 
 /** A supplier row: the organisation, and optionally the buyer it supplies (declared with it). */
@@ -32,7 +33,8 @@ export const SupplierRow = z
   .refine((r) => (r.buyerId === undefined) === (r.commodity === undefined), {
     message: 'buyerId and commodity go together',
     path: ['commodity'],
-  });
+  })
+  .meta({ id: 'SupplierImportRow' });
 
 export interface ImportRow {
   /** The row as parsed from JSON or CSV. */
@@ -47,6 +49,16 @@ export interface ImportReport {
   accepted: number;
   rejected: number;
   rows: { row: number; status: 'accepted' | 'rejected'; id?: string; errors?: FieldError[] }[];
+  /** How a CSV file was read. */
+  csv?: CsvReading;
+}
+
+export interface CsvReading {
+  delimiter: ',' | ';' | '\t';
+  /** Whether numbers were written with a decimal comma (`-5,51073`). */
+  decimalComma: boolean;
+  /** Columns left out with `unknownColumns=ignore`. */
+  ignoredColumns: string[];
 }
 
 export function createImportService(deps: {
@@ -106,6 +118,7 @@ export function createImportService(deps: {
         rows: ImportRow[];
         idempotencyKey?: string | undefined;
         rawRequest: string;
+        csv?: CsvReading | undefined;
       },
     ): Promise<{ statusCode: number; report: ImportReport; replayed: boolean }> {
       const requestHash = createHash('sha256')
@@ -138,6 +151,7 @@ export function createImportService(deps: {
         accepted: 0,
         rejected: 0,
         rows: [],
+        ...(request.csv ? { csv: request.csv } : {}),
       };
       const specs: RecordSpec[] = [];
       for (const [i, row] of request.rows.entries()) {

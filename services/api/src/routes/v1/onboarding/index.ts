@@ -42,6 +42,7 @@ export default async function onboardingRoutes(
     preHandler: app.requireRole(...anyRole),
     schema: {
       operationId: 'getOnboarding',
+      summary: 'A supplier’s onboarding with a brand: status, history and evidence requirements',
       tags: ['onboarding'],
       security: [{ bearer: [] }],
       params: Pair,

@@ -37,6 +37,7 @@ export default async function organisationRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'getOrganisation',
+      summary: 'One organisation',
       tags: ['registry'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),

@@ -38,6 +38,7 @@ export default async function productRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'supplier'),
     schema: {
       operationId: 'registerProduct',
+      summary: 'Register a product by GTIN-8/12/13/14 (check digit validated, stored as GTIN-14)',
       tags: ['traceability'],
       security: [{ bearer: [] }],
       body: ProductInput,
@@ -80,6 +81,7 @@ export default async function productRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'getProduct',
+      summary: 'One product',
       tags: ['traceability'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),

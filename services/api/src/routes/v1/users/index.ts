@@ -70,6 +70,7 @@ export default async function userRoutes(
     preHandler: app.requireRole('admin'),
     schema: {
       operationId: 'createUser',
+      summary: 'Create a user (name and e-mail kept off the ledger)',
       tags: ['access'],
       security: [{ bearer: [] }],
       body: UserInput,
@@ -179,6 +180,7 @@ export default async function userRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'revokeToken',
+      summary: 'Revoke a per-user token (a ledger entry); it is refused at once',
       tags: ['access'],
       security: [{ bearer: [] }],
       params: z.object({ jti: Uuid }),
