@@ -16,6 +16,7 @@ export {
   EvidenceBlob,
   EvidenceReport,
   PublicJwk,
+  RegisterKeyInput,
   Sha256Hex,
   SigningKey,
 } from './evidence.ts';
@@ -37,6 +38,7 @@ export {
   InvitationInput,
   Onboarding,
   OnboardingStatus,
+  OnboardingSummary,
   TransitionInput,
 } from './onboarding.ts';
 export {

@@ -11,3 +11,16 @@ export {
 } from './evidence.ts';
 export { ClientError, LedgerClient, type LedgerEntryPage } from './http.ts';
 export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';
+export { type AttestationReceipt, type ReceiptVerdict, verifyReceipt } from './receipt.ts';
+export {
+  type AttestOptions,
+  attest,
+  type KeyFile,
+  mediaTypeOf,
+  newSigningKey,
+  publicHalf,
+  readKeyFile,
+  sha256OfFile,
+  signJson,
+  writeKeyFile,
+} from './signing.ts';
