@@ -9,7 +9,7 @@ import { buildTestApp, square, type TestApp } from './helper.ts';
 type Json = Record<string, unknown>;
 let t: TestApp;
 const ids: Record<string, string> = {};
-const tok: Record<string, string> = {};
+const tok = {} as Record<'admin' | 'brandA' | 'buyerA' | 'brandB' | 'buyerB' | 'farm' | 'coopB', string>;
 const FARMS = Array.from({ length: 11 }, (_, i) => `farm-${String(i + 1).padStart(2, '0')}`);
 
 const get = (url: string, token: string) => t.call('GET', url, token);
@@ -243,6 +243,11 @@ describe('GET /v1/batches', () => {
     const theirs = (await get('/v1/batches?lot=LOT-3', tok.brandB)).json() as Json[];
     expect(theirs.map((b) => b.id)).toEqual([ids.lotB]);
     expect((await get('/v1/batches?lot=LOT-3', tok.admin)).json()).toHaveLength(2);
+    // A lot code where an id belongs says where lot codes are looked up.
+    const byCode = await get('/v1/batches/LOT-3', tok.brandA);
+    expect(byCode.statusCode).toBe(400);
+    expect(byCode.json().errors[0]).toMatchObject({ in: 'params', pointer: '/id' });
+    expect(byCode.json().errors[0].detail).toMatch(/GET \/v1\/batches\?lot=/);
   });
 
   it('pages every batch exactly once, in the order recorded', async () => {

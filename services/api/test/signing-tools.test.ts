@@ -92,7 +92,7 @@ describe('gt keys new → gt keys register → gt attest → gt verify-receipt',
     expect(stored).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
     expect(typeof stored.d).toBe('string');
     if (process.platform !== 'win32') expect((await fileStat(keyFile())).mode & 0o777).toBe(0o600);
-    const publicJwk = { kty: 'OKP', crv: 'Ed25519', x: stored.x };
+    const publicJwk = { kty: 'OKP', crv: 'Ed25519', x: stored.x! };
     const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
     expect(stored.kid).toBe(kid);
     expect(made.text).toContain(`kid ${kid}`);
@@ -122,7 +122,7 @@ describe('gt keys new → gt keys register → gt attest → gt verify-receipt',
     expect(registered.code, registered.text).toBe(0);
     expect(registered.text).toMatch(/registered key \S+ for Kumasi Farm \(/);
     expect(await ledgerSize()).toBe(before + 1);
-    const listed = (await t.call('GET', `/v1/organisations/${ids.farm}/keys`, tok.farmer)).json();
+    const listed = (await t.call('GET', `/v1/organisations/${ids.farm}/keys`, tok.farmer!)).json();
     expect(listed).toHaveLength(1);
     expect(listed[0].jwk.d).toBeUndefined();
   });

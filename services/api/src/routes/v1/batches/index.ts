@@ -8,6 +8,8 @@ import type { BatchListing } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const anyRole = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
+/** A batch's id; people often have its lot code instead, so the refusal says where to look it up. */
+const BatchId = z.uuid('a batch id is a UUID; to find a batch by its lot code, GET /v1/batches?lot=…');
 
 export default async function batchRoutes(
   app: FastifyInstance,
@@ -52,7 +54,7 @@ export default async function batchRoutes(
       operationId: 'getBatch',
       tags: ['traceability'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: z.object({ id: BatchId }),
       response: { 200: Batch, ...problems },
     },
     handler: async (request) => events.getBatch(request.principal!, request.params.id),
@@ -65,7 +67,7 @@ export default async function batchRoutes(
       tags: ['traceability'],
       summary: 'The full upstream graph of a batch: events, batches and plots, with quantities and tiers',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: z.object({ id: BatchId }),
       response: { 200: Trace, ...problems },
     },
     handler: async (request) => events.trace(request.principal!, request.params.id),
