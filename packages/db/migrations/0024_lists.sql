@@ -4,6 +4,7 @@
 ALTER TABLE organisations ADD COLUMN registered_by uuid REFERENCES organisations (id);
 CREATE INDEX organisations_registered_by_idx ON organisations (registered_by);
 CREATE INDEX organisations_name_idx ON organisations ((name COLLATE "C"), id);
+CREATE INDEX organisations_name_prefix_idx ON organisations (lower(name) text_pattern_ops);
 CREATE INDEX batches_lot_idx ON batches (lot);
 CREATE INDEX batches_organisation_idx ON batches (organisation_id, seq);
 CREATE INDEX batches_product_idx ON batches (product_id);

@@ -162,6 +162,9 @@ describe('GET /v1/organisations', () => {
     const prefixed = (await get('/v1/organisations?name=FARM-0', tok.brandA)).json() as Json[];
     expect(prefixed.map((r) => r.name)).toEqual(FARMS.slice(0, 9));
     expect((await get('/v1/organisations?country=CI', tok.brandA)).json()).toEqual([]);
+    // The prefix is literal: LIKE's wildcards in it match only themselves.
+    expect((await get('/v1/organisations?name=%25', tok.brandA)).json()).toEqual([]);
+    expect((await get('/v1/organisations?name=farm_0', tok.brandA)).json()).toEqual([]);
     // Everyone seeded is in Ghana; an admin sees both tenants, each row once.
     const all = (await allPages('/v1/organisations?country=GH&perPage=5', tok.admin)).rows.map((r) => r.id);
     expect(new Set(all).size).toBe(all.length);

@@ -162,8 +162,10 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
       }
       if (filters.kind) where.push(`kind = ${sql.add(filters.kind)}`);
       if (filters.country) where.push(`country = ${sql.add(filters.country)}`);
-      // A prefix, case-insensitive: what someone types into a search box.
-      if (filters.name) where.push(`starts_with(lower(name), lower(${sql.add(filters.name)}))`);
+      // A prefix, case-insensitive: what someone types into a search box. LIKE with the wildcards of
+      // the prefix escaped, so the (lower(name) text_pattern_ops) index serves it.
+      if (filters.name)
+        where.push(`lower(name) LIKE lower(${sql.add(`${filters.name.replace(/[\\%_]/g, '\\$&')}%`)})`);
       if (cursor.after)
         where.push(
           `(name COLLATE "C", id) > (${sql.add(cursor.after[0])} COLLATE "C", ${sql.add(cursor.after[1])}::uuid)`,
