@@ -3,9 +3,11 @@
 // with a message naming the check when the file or the receipt is altered. Also: auditors register
 // their own keys, uploads accept the media's own content type, and `gt verify-file` does not say OK
 // for a withdrawn or disputed attestation.
+import { execFile } from 'node:child_process';
 import { stat as fileStat, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runClientCommand } from '@groundtruth/client';
 import { calculateJwkThumbprint, CompactSign, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -242,6 +244,37 @@ describe('gt keys new → gt keys register → gt attest → gt verify-receipt',
       offline.mockRestore();
     }
   });
+
+  it('works as the `gt` command itself: a process with no server to talk to', async () => {
+    // The CLI as a user runs it (pnpm gt → tsx services/api/src/cli.ts), on the receipt saved above.
+    const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+    const run = (...args: string[]) =>
+      new Promise<{ code: number | null; text: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', cli, ...args],
+          { cwd: fileURLToPath(new URL('../../..', import.meta.url)) },
+          (_error, stdout, stderr) =>
+            resolve({ code: _error ? (_error.code as number) : 0, text: stdout + stderr }),
+        );
+      });
+    const ok = await run(
+      'verify-receipt',
+      receiptFile(),
+      '--file',
+      join(work, 'site.ply'),
+      '--key',
+      t.runtime.verifierKey,
+    );
+    expect(ok.code, ok.text).toBe(0);
+    expect(ok.text).toMatch(/OK: receipt of attestation/);
+    const wrong = await run('verify-receipt', receiptFile(), '--file', join(work, 'altered.jpg'));
+    expect(wrong.code, wrong.text).toBe(1);
+    expect(wrong.text).toMatch(/✗ file: .*altered\.jpg/);
+    const key = await run('keys', 'new', '--out', join(work, 'spawned.jwk'));
+    expect(key.code, key.text).toBe(0);
+    expect((await fileStat(join(work, 'spawned.jwk'))).mode & 0o777).toBe(0o600);
+  }, 60_000);
 
   it('refuses a key file that holds no private key, and reports what the server refused', async () => {
     const publicOnly = join(work, 'public.jwk');
