@@ -276,6 +276,29 @@ describe('gt keys new → gt keys register → gt attest → gt verify-receipt',
     expect((await fileStat(join(work, 'spawned.jwk'))).mode & 0o777).toBe(0o600);
   }, 60_000);
 
+  it('stops before signing when it cannot say where, and records nothing on the ledger', async () => {
+    const before = await ledgerSize();
+    const attested = await gt(
+      'attest',
+      `plot:${ids.plot}`,
+      join(work, 'site.ply'),
+      '--key',
+      keyFile(),
+      '--statement',
+      'No location given, and a splat carries no GPS.',
+      '--url',
+      url,
+      '--token',
+      tok.farmer!,
+      '--out',
+      join(work, 'never.json'),
+    );
+    expect(attested.code).toBe(1);
+    expect(attested.text).toMatch(/no location: pass --location/);
+    expect(await ledgerSize()).toBe(before);
+    await expect(fileStat(join(work, 'never.json'))).rejects.toThrow();
+  });
+
   it('refuses a key file that holds no private key, and reports what the server refused', async () => {
     const publicOnly = join(work, 'public.jwk');
     await writeFile(publicOnly, JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'abc' }));
@@ -387,6 +410,12 @@ describe('uploads with the media’s own content type', () => {
     expect(text.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(text.json().detail).toMatch(
       /text\/plain is not accepted for media: send application\/octet-stream, image\/jpeg/,
+    );
+    // A type Fastify has no parser for takes the same road.
+    const xml = await upload(Buffer.from('<photo/>'), 'application/xml');
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().detail).toMatch(
+      /application\/xml is not accepted for media: send application\/octet-stream/,
     );
     expect(await count('evidence_blobs')).toBe(before);
   });
