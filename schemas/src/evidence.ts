@@ -31,6 +31,15 @@ export const PublicJwk = z
   .loose()
   .describe('An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517)');
 
+/** The body of POST /v1/organisations/{id}/keys. */
+export const RegisterKeyInput = z
+  .object({ jwk: PublicJwk })
+  .strict()
+  .meta({
+    id: 'NewSigningKey',
+    examples: [{ jwk: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' } }],
+  });
+
 export const SigningKey = z
   .object({
     kid: z.string().describe('RFC 7638 JWK thumbprint (SHA-256)'),
@@ -82,7 +91,20 @@ export const AttestationReceipt = z
     }),
     kid: z.string(),
     manifest: AttestationManifest,
+    jws: z.string().describe('the compact JWS as submitted'),
+    jwk: z
+      .record(z.string(), z.unknown())
+      .describe('the signing key (public JWK); kid is its RFC 7638 thumbprint'),
+    entry: z
+      .object({ index: z.number().int(), data: z.string().describe('base64 of the exact leaf bytes') })
+      .describe('the ledger entry as the log serves it: hashLeaf(data) is leafHash'),
+    logKey: z.string().describe('C2SP verifier key of the log that signed the checkpoint'),
   })
+  .describe(
+    'Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry ' +
+      'bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust ' +
+      'the one carried here.',
+  )
   .meta({ id: 'AttestationReceipt' });
 
 /** What an auditor signs about an attestation, with its own registered key. */
@@ -102,6 +124,7 @@ export const AttestationEvidence = z
     attestationId: Uuid,
     subject: z.object({ kind: z.enum(['plot', 'batch']), id: Uuid }),
     organisationId: Uuid,
+    organisationName: z.string().describe('the attesting organisation’s registered name'),
     kid: z.string(),
     jwk: z.record(z.string(), z.unknown()),
     keyRevoked: z.boolean(),
@@ -113,6 +136,7 @@ export const AttestationEvidence = z
     statements: z.array(
       z.object({
         organisationId: Uuid,
+        organisationName: z.string().describe('the auditing organisation’s registered name'),
         kid: z.string(),
         verdict: z.enum(['confirmed', 'disputed', 'fake']),
         note: z.string(),

@@ -24,6 +24,7 @@ export {
   EvidenceBlob,
   EvidenceReport,
   PublicJwk,
+  RegisterKeyInput,
   Sha256Hex,
   SigningKey,
 } from './evidence.ts';
@@ -45,6 +46,7 @@ export {
   InvitationInput,
   Onboarding,
   OnboardingStatus,
+  OnboardingSummary,
   TransitionInput,
 } from './onboarding.ts';
 export {

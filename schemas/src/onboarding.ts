@@ -64,3 +64,17 @@ export const Onboarding = z
     ),
   })
   .meta({ id: 'Onboarding' });
+
+/** One row of the onboarding queue: where a supplier stands with a brand, with both names. */
+export const OnboardingSummary = z
+  .object({
+    brandId: Uuid,
+    brandName: z.string(),
+    supplierId: Uuid,
+    supplierName: z.string(),
+    status: OnboardingStatus,
+    reason: z.string().nullable().describe('the reason given with the last transition'),
+    updatedAt: z.string().describe('when the status last changed (RFC 3339)'),
+    entryIndex: z.number().int().describe('the ledger entry of the last transition'),
+  })
+  .meta({ id: 'OnboardingSummary' });

@@ -20,3 +20,16 @@ export {
 export { ClientError, LedgerClient, type LedgerEntryPage } from './http.ts';
 export { type FullVerdict, nodeVerifier, splitEntryBundle, verifyLogFull } from './verify-full.ts';
 export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';
+export { type AttestationReceipt, type ReceiptVerdict, verifyReceipt } from './receipt.ts';
+export {
+  type AttestOptions,
+  attest,
+  type KeyFile,
+  mediaTypeOf,
+  newSigningKey,
+  publicHalf,
+  readKeyFile,
+  sha256OfFile,
+  signJson,
+  writeKeyFile,
+} from './signing.ts';

@@ -16,6 +16,7 @@ import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
 import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
+import { createBatchListing } from './routes/v1/batches/service.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
@@ -133,11 +134,11 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   const deps = { db: runtime.db, writer: runtime.writer };
   const access = createAccess(runtime.db);
   const organisations = createOrganisationService(deps);
-  await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
+  const plots = createPlotService(deps);
+  await fastify.register(organisationRoutes, { organisations, plots, access, prefix: '/v1/organisations' });
   await fastify.register(contactRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(grantRoutes, { ...deps, prefix: '/v1/organisations' });
   await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
-  const plots = createPlotService(deps);
   await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });
   await fastify.register(importRoutes, {
     imports: createImportService({ ...deps, access, plots }),
@@ -168,7 +169,11 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     logKey: runtime.verifierKey,
   });
   await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
-  await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
+  await fastify.register(batchRoutes, {
+    events,
+    batches: createBatchListing({ db: runtime.db, access }),
+    prefix: '/v1/batches',
+  });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
   await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });
   const epcis = createEpcisService({ ...deps, access, schema: loadEpcisSchema(runtime.epcisSchemaPath) });

@@ -124,10 +124,16 @@ describe('demo data', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(chain.json().suppliers.map((s: { tier: number }) => s.tier)).toEqual([1, 2, 3, 3, 4, 4]);
-      // The manufacturer's cocoa butter traces back through the processor and exporters to every demo plot.
-      const [butter] = await t.runtime.db.query<{ id: string }>(
-        "SELECT id FROM batches WHERE lot = 'BW-CB-2026-09-001'",
-      );
+      // The manufacturer's cocoa butter, found by its lot code as the brand's user would, traces back
+      // through the processor and exporters to every demo plot.
+      const found = await t.app.inject({
+        url: '/v1/batches?lot=BW-CB-2026-09-001',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(found.statusCode, found.body).toBe(200);
+      const [butter] = found.json() as { id: string; lot: string }[];
+      expect(found.json()).toHaveLength(1);
+      expect(butter!.lot).toBe('BW-CB-2026-09-001');
       const trace = await t.app.inject({
         url: `/v1/batches/${butter!.id}/trace`,
         headers: { authorization: `Bearer ${token}` },

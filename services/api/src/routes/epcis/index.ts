@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkNextPage } from '../../paging.ts';
 import {
   CAPTURE_BYTE_LIMIT,
   CAPTURE_EVENT_LIMIT,
@@ -128,11 +129,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
     const query: EventQuery = { ...(q as unknown as EventQuery), match };
     for (const name of EPCIS_MATCH_PARAMETERS) delete (query as unknown as Record<string, unknown>)[name];
     const page = await epcis.query(request.principal!, query);
-    if (page.nextPageToken) {
-      const url = new URL(request.url, 'http://x');
-      url.searchParams.set('nextPageToken', page.nextPageToken);
-      reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
-    }
+    linkNextPage(request, reply, page.nextPageToken);
     return queryDocument(page.events);
   }
 
@@ -164,11 +161,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
       },
       handler: async (request, reply) => {
         const page = await epcis.collection(request.principal!, name, request.query);
-        if (page.nextPageToken) {
-          const url = new URL(request.url, 'http://x');
-          url.searchParams.set('nextPageToken', page.nextPageToken);
-          reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
-        }
+        linkNextPage(request, reply, page.nextPageToken);
         return { '@context': EPCIS_CONTEXT, type: 'Collection' as const, member: page.members };
       },
     });

@@ -3,6 +3,7 @@ import { Problem, safeText, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkNextPage, MAX_PER_PAGE, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
 import type { EventService } from '../events/service.ts';
 import type { MassBalanceService } from './service.ts';
 
@@ -119,6 +120,7 @@ export default async function massBalanceRoutes(
       operationId: 'listFindings',
       tags: ['mass balance'],
       summary: 'Current mass-balance findings the caller may see, most serious first',
+      description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
       querystring: z
         .object({
@@ -128,22 +130,33 @@ export default async function massBalanceRoutes(
           subjectId: safeText().max(200).optional(),
           batchId: Uuid.optional().describe('findings on this batch or on volume it contains'),
           status: z.enum(['open', 'resolved', 'all']).default('open'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_PER_PAGE)
+            .optional()
+            .describe('the former name of perPage, still accepted'),
+          ...pageParameters,
         })
         .strict(),
       response: { 200: z.array(Finding), ...problems },
     },
-    handler: async (request) => {
-      const { rule, severity, subjectKind, subjectId, batchId, status, limit } = request.query;
-      return massBalance.findings(request.principal!, {
+    handler: async (request, reply) => {
+      const { rule, severity, subjectKind, subjectId, batchId, status, limit, perPage, nextPageToken } =
+        request.query;
+      const page = await massBalance.findings(request.principal!, {
         ...(rule ? { rule } : {}),
         ...(severity ? { severity } : {}),
         ...(subjectKind ? { subjectKind } : {}),
         ...(subjectId ? { subjectId } : {}),
         ...(batchId ? { batchId } : {}),
         status,
-        limit,
+        perPage: limit ?? perPage,
+        nextPageToken,
       });
+      linkNextPage(request, reply, page.nextPageToken);
+      return page.findings;
     },
   });
 

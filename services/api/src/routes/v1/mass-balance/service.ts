@@ -36,9 +36,11 @@ import {
   yieldOutliers,
 } from '@groundtruth/massbalance';
 import { type Decimal, formatDecimal, MAX_MASS_GRAMS } from '@groundtruth/quantity';
+import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, notFound } from '../../../errors.ts';
+import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 import { custodyAt, loadData, type MassBalanceData, type PlotColumns } from './load.ts';
 
@@ -687,9 +689,18 @@ export function createMassBalanceService({
       subjectId?: string;
       batchId?: string;
       status: 'open' | 'resolved' | 'all';
-      limit: number;
+      perPage: number;
+      nextPageToken?: string | undefined;
     },
-  ): Promise<StoredFinding[]> {
+  ): Promise<{ findings: StoredFinding[]; nextPageToken: string | undefined }> {
+    const { perPage, nextPageToken, ...filters } = filter;
+    // Most serious first, then rule, subject and id: a unique key, so pages neither skip nor repeat.
+    const cursor = cursorFor(
+      'findings',
+      filters,
+      z.tuple([z.number().int().min(0).max(2), z.string(), z.string(), z.uuid()]),
+      nextPageToken,
+    );
     const where = ['f.superseded_at IS NULL'];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -714,13 +725,26 @@ export function createMassBalanceService({
         `((f.subject_kind = 'batch' AND f.subject_id = ${asText}::text) OR EXISTS (SELECT 1 FROM mass_balance_exposures x WHERE x.finding_id = f.id AND x.batch_id = ${asUuid}::uuid))`,
       );
     }
-    const rows = await db.query<FindingRow>(
-      `SELECT f.*, ${exposure} AS exposure FROM mass_balance_findings f WHERE ${where.join(' AND ')}
-        ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.rule, f.subject_id
-        LIMIT ${p(filter.limit)}`,
+    const rank = `(CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END)`;
+    if (cursor.after) {
+      const [r, rule, subject, id] = cursor.after;
+      where.push(
+        `(${rank}, f.rule COLLATE "C", f.subject_id COLLATE "C", f.id) > (${p(r)}::int, ${p(rule)} COLLATE "C", ${p(subject)} COLLATE "C", ${p(id)}::uuid)`,
+      );
+    }
+    const rows = await db.query<FindingRow & { rank: number }>(
+      `SELECT f.*, ${exposure} AS exposure, ${rank} AS rank FROM mass_balance_findings f WHERE ${where.join(' AND ')}
+        ORDER BY ${rank}, f.rule COLLATE "C", f.subject_id COLLATE "C", f.id
+        LIMIT ${p(perPage + 1)}`,
       params,
     );
-    return rows.map(toFinding);
+    const page = pageOf(
+      rows,
+      perPage,
+      cursor,
+      (row) => [Number(row.rank), row.rule, row.subject_id, row.id] as [number, string, string, string],
+    );
+    return { findings: page.rows.map(toFinding), nextPageToken: page.nextPageToken };
   }
 
   async function resolve(

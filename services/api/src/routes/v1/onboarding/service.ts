@@ -5,9 +5,10 @@ import type { SqlExecutor } from '@groundtruth/db';
 import { decodeEntry } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/schemas';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 
 type Status = z.output<typeof OnboardingStatus>;
@@ -115,6 +116,74 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
   }
 
   return {
+    /**
+     * The onboarding queue: a brand's team sees its own brand's workflows, a supplier its own (its
+     * invitations are those still `invited`), an admin all; ordered by brand then supplier.
+     */
+    async list(
+      principal: Principal,
+      filter: {
+        brand?: string | undefined;
+        supplier?: string | undefined;
+        status?: Status[] | undefined;
+        perPage: number;
+        nextPageToken?: string | undefined;
+      },
+    ) {
+      const { perPage, nextPageToken, ...filters } = filter;
+      const cursor = cursorFor('onboarding', filters, z.tuple([z.uuid(), z.uuid()]), nextPageToken);
+      const sql = new SqlParameters();
+      const where: string[] = [];
+      if (principal.role !== 'admin') {
+        const own = principal.organisationId;
+        if (!own) return { rows: [], nextPageToken: undefined };
+        if (principal.role === 'supplier') where.push(`o.supplier_id = ${sql.add(own)}::uuid`);
+        else if (principal.role === 'procurement' || principal.role === 'compliance')
+          where.push(`o.brand_id = ${sql.add(own)}::uuid`);
+        else return { rows: [], nextPageToken: undefined };
+      }
+      if (filters.brand) where.push(`o.brand_id = ${sql.add(filters.brand)}::uuid`);
+      if (filters.supplier) where.push(`o.supplier_id = ${sql.add(filters.supplier)}::uuid`);
+      if (filters.status) where.push(`o.status = ANY(${sql.add(filters.status)}::text[])`);
+      if (cursor.after)
+        where.push(
+          `(o.brand_id, o.supplier_id) > (${sql.add(cursor.after[0])}::uuid, ${sql.add(cursor.after[1])}::uuid)`,
+        );
+      const rows = await db.query<{
+        brand_id: string;
+        brand_name: string;
+        supplier_id: string;
+        supplier_name: string;
+        status: Status;
+        reason: string | null;
+        updated_at: Date | string;
+        entry_index: string | number;
+      }>(
+        `SELECT o.brand_id, b.name AS brand_name, o.supplier_id, s.name AS supplier_name, o.status, o.reason,
+                o.updated_at, o.entry_index
+           FROM supplier_onboarding o
+           JOIN organisations b ON b.id = o.brand_id
+           JOIN organisations s ON s.id = o.supplier_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY o.brand_id, o.supplier_id LIMIT ${sql.add(perPage + 1)}`,
+        sql.values,
+      );
+      const page = pageOf(rows, perPage, cursor, (r) => [r.brand_id, r.supplier_id] as [string, string]);
+      return {
+        rows: page.rows.map((r) => ({
+          brandId: r.brand_id,
+          brandName: r.brand_name,
+          supplierId: r.supplier_id,
+          supplierName: r.supplier_name,
+          status: r.status,
+          reason: r.reason,
+          updatedAt: new Date(r.updated_at).toISOString(),
+          entryIndex: Number(r.entry_index),
+        })),
+        nextPageToken: page.nextPageToken,
+      };
+    },
+
     async invite(principal: Principal, brandId: string, supplierId: string) {
       if (!isBuyer(principal, brandId))
         throw forbidden('only the brand’s procurement or compliance team invites its suppliers');
