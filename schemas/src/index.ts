@@ -43,6 +43,7 @@ export {
   Commodity,
   CountryCode,
   hasValidGs1CheckDigit,
+  ManagerInput,
   Organisation,
   OrganisationInput,
   OrganisationKind,
@@ -50,7 +51,10 @@ export {
   PlotGeometry,
   PlotInput,
   Relationship,
+  RelationshipDecisionInput,
   RelationshipInput,
+  RelationshipProposals,
+  RelationshipStatus,
   SupplyChain,
   Uuid,
 } from './registry.ts';

@@ -6,6 +6,7 @@ import { decodeEntry } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/schemas';
 import type { z } from 'zod';
+import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
@@ -27,7 +28,15 @@ const subjectOf = (brandId: string, supplierId: string) => `onboarding:${brandId
 
 class StaleState extends Error {}
 
-export function createOnboardingService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+export function createOnboardingService({
+  db,
+  writer,
+  access,
+}: {
+  db: SqlExecutor;
+  writer: LedgerWriter;
+  access: Access;
+}) {
   const isBuyer = (p: Principal, brandId: string) =>
     p.role === 'admin' ||
     ((p.role === 'procurement' || p.role === 'compliance') && p.organisationId === brandId);
@@ -127,7 +136,11 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
         throw badRequest(`organisation ${brandId} is not a brand`, [
           { in: 'body', pointer: '/brandId', detail: 'must be a brand' },
         ]);
-      if (!kind(supplierId)) throw notFound(`organisation ${supplierId} not found`);
+      // A brand onboards suppliers it can already see (its accepted chain, or those whose records it
+      // keeps): an invitation must not reach, or reveal, a stranger's supplier. Unknown and foreign ids
+      // get the same answer.
+      await access.requireVisible(principal, supplierId);
+      if (!kind(supplierId)) throw notFound('not found');
       if (kind(supplierId) !== 'supplier')
         throw badRequest(`organisation ${supplierId} is not a supplier`, [
           { in: 'body', pointer: '/supplierId', detail: 'must be a supplier' },

@@ -1,4 +1,11 @@
-import { Organisation, OrganisationInput, Problem, SupplyChain, Uuid } from '@groundtruth/schemas';
+import {
+  ManagerInput,
+  Organisation,
+  OrganisationInput,
+  Problem,
+  SupplyChain,
+  Uuid,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -69,5 +76,20 @@ export default async function organisationRoutes(
         suppliers: await organisations.supplyChain(request.params.id),
       };
     },
+  });
+
+  r.put('/:id/manager', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'setOrganisationManager',
+      tags: ['registry'],
+      summary: 'Change who keeps a supplier’s records (the supplier itself or an admin)',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: ManagerInput,
+      response: { 200: Organisation, ...problems },
+    },
+    handler: async (request) =>
+      organisations.changeManager(request.principal!, request.params.id, request.body.managerId),
   });
 }
