@@ -40,8 +40,9 @@ export function createOnboardingService({
   const isBuyer = (p: Principal, brandId: string) =>
     p.role === 'admin' ||
     ((p.role === 'procurement' || p.role === 'compliance') && p.organisationId === brandId);
-  const isSupplier = (p: Principal, supplierId: string) =>
-    p.role === 'admin' || (p.role === 'supplier' && p.organisationId === supplierId);
+  // The supplier's own users, or those of the organisation that keeps its records.
+  const isSupplier = async (p: Principal, supplierId: string) =>
+    p.role === 'admin' || (p.role === 'supplier' && (await access.actsFor(p, supplierId)));
 
   async function current(brandId: string, supplierId: string): Promise<Status | undefined> {
     const [row] = await db.query<{ status: Status }>(
@@ -152,7 +153,7 @@ export function createOnboardingService({
 
     async transition(principal: Principal, brandId: string, supplierId: string, to: Status, reason: string) {
       const from = await current(brandId, supplierId);
-      if (!from || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+      if (!from || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
       const party = TRANSITIONS[from][to];
@@ -162,7 +163,8 @@ export function createOnboardingService({
           `cannot go from ${from} to ${to}; next: ${Object.keys(TRANSITIONS[from]).join(', ')}`,
         );
       }
-      const allowed = party === 'supplier' ? isSupplier(principal, supplierId) : isBuyer(principal, brandId);
+      const allowed =
+        party === 'supplier' ? await isSupplier(principal, supplierId) : isBuyer(principal, brandId);
       if (!allowed) throw forbidden(`the ${party} moves onboarding from ${from} to ${to}`);
       if (to === 'approved') {
         // The brand's onboarding-stage evidence requirements must be met before approval.
@@ -181,7 +183,7 @@ export function createOnboardingService({
 
     async get(principal: Principal, brandId: string, supplierId: string) {
       const status = await current(brandId, supplierId);
-      if (!status || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+      if (!status || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
       // The history is the ledger itself: every transition entry of this workflow, in order.

@@ -137,6 +137,12 @@ export function relationshipSpec(id: string, input: z.output<typeof Relationship
         'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
         [id, input.buyerId, input.supplierId, input.commodity, index.toString()],
       );
+      // A proposal of the same relationship still open is settled by this declaration.
+      await tx.query(
+        `UPDATE relationship_proposals SET status = 'accepted', decided_entry = $4
+          WHERE buyer_id = $1 AND supplier_id = $2 AND commodity = $3 AND status = 'proposed'`,
+        [input.buyerId, input.supplierId, input.commodity, index.toString()],
+      );
     },
   };
 }
