@@ -182,8 +182,8 @@ const toRelationship = (row: ProposalRow, status = row.status, entryIndex = Numb
 
 const other = (side: Side): Side => (side === 'buyer' ? 'supplier' : 'buyer');
 
-/** The proposal's state changed between reading and writing (a racing decision). */
-class ProposalDecided extends Error {}
+/** What a write was decided on changed between reading and writing (a racing decision). */
+class StaleRead extends Error {}
 
 export function createOrganisationService({
   db,
@@ -209,7 +209,7 @@ export function createOrganisationService({
   /** Both ends exist and are of a kind that can trade: a supplier supplies; a brand or supplier buys. */
   async function checkEnds(input: z.output<typeof RelationshipInput>, make: (detail: string) => Error) {
     const [buyer, supplier] = await Promise.all([get(input.buyerId), get(input.supplierId)]);
-    if (!supplier || supplier.kind !== 'supplier') throw make('supplierId must name a supplier');
+    if (supplier?.kind !== 'supplier') throw make('supplierId must name a supplier');
     if (!buyer || buyer.kind === 'auditor') throw make('buyerId must name a brand or a supplier');
   }
 
@@ -261,7 +261,7 @@ export function createOrganisationService({
             `UPDATE relationship_proposals SET status = $2, decided_entry = $3 WHERE id = $1 AND status = 'proposed' RETURNING id`,
             [row.id, decision, index.toString()],
           );
-          if (updated.length === 0) throw new ProposalDecided();
+          if (updated.length === 0) throw new StaleRead();
           if (decision === 'accepted')
             await tx.query(
               'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
@@ -271,7 +271,7 @@ export function createOrganisationService({
       });
       return toRelationship(row, decision, entryIndex);
     } catch (error) {
-      if (error instanceof ProposalDecided)
+      if (error instanceof StaleRead)
         throw new AppError('conflict', 'this proposal was decided meanwhile; read it again');
       throw error;
     }
@@ -325,21 +325,29 @@ export function createOrganisationService({
           ]);
       }
       const from = organisation.managedBy;
-      await appendRecord(writer, principal, {
-        type: 'organisation.manager_changed',
-        subject: `organisation:${organisationId}`,
-        body: {
-          from: from && `organisation:${from}`,
-          to: managerId && `organisation:${managerId}`,
-        },
-        conflict: 'the keeper changed meanwhile',
-        project: async (tx) => {
-          await tx.query('UPDATE organisations SET managed_by = $2 WHERE id = $1', [
-            organisationId,
-            managerId,
-          ]);
-        },
-      });
+      try {
+        await appendRecord(writer, principal, {
+          type: 'organisation.manager_changed',
+          subject: `organisation:${organisationId}`,
+          body: {
+            from: from && `organisation:${from}`,
+            to: managerId && `organisation:${managerId}`,
+          },
+          conflict: 'the keeper changed meanwhile',
+          project: async (tx) => {
+            // The entry's `from` must be what it replaces: a racing change makes this one stale.
+            const changed = await tx.query(
+              'UPDATE organisations SET managed_by = $2 WHERE id = $1 AND managed_by IS NOT DISTINCT FROM $3 RETURNING id',
+              [organisationId, managerId, from],
+            );
+            if (changed.length === 0) throw new StaleRead();
+          },
+        });
+      } catch (error) {
+        if (error instanceof StaleRead)
+          throw new AppError('conflict', 'the keeper changed meanwhile; read the organisation again');
+        throw error;
+      }
       return { ...organisation, managedBy: managerId };
     },
 
