@@ -53,6 +53,7 @@ export {
   Commodity,
   CountryCode,
   hasValidGs1CheckDigit,
+  ManagerInput,
   Organisation,
   OrganisationInput,
   OrganisationKind,
@@ -60,7 +61,10 @@ export {
   PlotGeometry,
   PlotInput,
   Relationship,
+  RelationshipDecisionInput,
   RelationshipInput,
+  RelationshipProposals,
+  RelationshipStatus,
   SupplyChain,
   Uuid,
 } from './registry.ts';

@@ -34,6 +34,9 @@ export const OrganisationInput = z
       })
       .strict()
       .optional(),
+    managedBy: Uuid.optional().describe(
+      'the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)',
+    ),
   })
   .strict()
   .meta({ id: 'NewOrganisation' });
@@ -46,9 +49,19 @@ export const Organisation = z
     country: CountryCode,
     role: z.string().nullable(),
     identifiers: z.record(z.string(), z.string()),
+    managedBy: Uuid.nullable().describe(
+      'the organisation that keeps this supplier’s records and writes for it; null when it keeps its own',
+    ),
     entryIndex: z.number().int().nonnegative().describe('index of the ledger entry that registered it'),
   })
   .meta({ id: 'Organisation' });
+
+export const ManagerInput = z
+  .object({
+    managerId: Uuid.nullable().describe('the new keeper of the records, or null: the supplier keeps its own'),
+  })
+  .strict()
+  .meta({ id: 'NewManager' });
 
 export const Commodity = z.enum(['cocoa', 'coffee', 'oil_palm', 'soya', 'cattle', 'rubber', 'wood']);
 
@@ -61,15 +74,42 @@ export const RelationshipInput = z
   .strict()
   .meta({ id: 'NewRelationship' });
 
+export const RelationshipStatus = z
+  .enum(['proposed', 'accepted', 'rejected'])
+  .describe('only an accepted relationship extends visibility or carries goods');
+
 export const Relationship = z
   .object({
     id: Uuid,
     buyerId: Uuid,
     supplierId: Uuid,
     commodity: Commodity,
-    entryIndex: z.number().int().nonnegative(),
+    status: RelationshipStatus,
+    proposedBy: z
+      .enum(['buyer', 'supplier'])
+      .nullable()
+      .describe('the side that proposed it; null when declared by someone acting for both sides'),
+    entryIndex: z.number().int().nonnegative().describe('index of the ledger entry of its latest step'),
   })
   .meta({ id: 'Relationship' });
+
+export const RelationshipDecisionInput = z
+  .object({ reason: z.string().trim().min(1).max(2000).optional().describe('kept on the ledger entry') })
+  .strict()
+  .meta({ id: 'NewRelationshipDecision' });
+
+export const RelationshipProposals = z
+  .object({
+    organisationId: Uuid,
+    proposals: z.array(
+      Relationship.extend({
+        proposerName: z
+          .string()
+          .describe('public name of the proposing side; the other side’s name is not shown to the proposer'),
+      }),
+    ),
+  })
+  .meta({ id: 'RelationshipProposals' });
 
 export const SupplyChain = z
   .object({

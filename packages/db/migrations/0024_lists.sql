@@ -1,8 +1,6 @@
--- Lists and lookups (issue 13): who registered an organisation, so the procurement team that registers
--- a supplier can read it back before any relationship exists, and indexes for the keyset-paged lists
--- (each list orders by a unique key and filters by what people search for).
-ALTER TABLE organisations ADD COLUMN registered_by uuid REFERENCES organisations (id);
-CREATE INDEX organisations_registered_by_idx ON organisations (registered_by);
+-- Lists and lookups (issue 13): indexes for the keyset-paged lists (each list orders by a unique key
+-- and filters by what people search for). The team that registers a supplier reads it back through
+-- organisations.managed_by (migration 0019), not a column of its own.
 CREATE INDEX organisations_name_idx ON organisations ((name COLLATE "C"), id);
 CREATE INDEX organisations_name_prefix_idx ON organisations (lower(name) text_pattern_ops);
 CREATE INDEX batches_lot_idx ON batches (lot);

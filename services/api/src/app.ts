@@ -133,12 +133,12 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
 
   const deps = { db: runtime.db, writer: runtime.writer };
   const access = createAccess(runtime.db);
-  const organisations = createOrganisationService(deps);
+  const organisations = createOrganisationService({ ...deps, access });
   const plots = createPlotService(deps);
   await fastify.register(organisationRoutes, { organisations, plots, access, prefix: '/v1/organisations' });
   await fastify.register(contactRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(grantRoutes, { ...deps, prefix: '/v1/organisations' });
-  await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
+  await fastify.register(relationshipRoutes, { organisations, prefix: '/v1' });
   await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });
   await fastify.register(importRoutes, {
     imports: createImportService({ ...deps, access, plots }),
@@ -175,7 +175,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/batches',
   });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
-  await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });
+  await fastify.register(onboardingRoutes, {
+    onboarding: createOnboardingService({ ...deps, access }),
+    prefix: '/v1',
+  });
   const epcis = createEpcisService({ ...deps, access, schema: loadEpcisSchema(runtime.epcisSchemaPath) });
   if (!epcis.available)
     fastify.log.warn(

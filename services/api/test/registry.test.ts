@@ -212,12 +212,13 @@ describe('supplier registry', () => {
         ],
       ],
       [
-        'brand B declaring a supplier for brand A',
+        // (Brand B proposing its own s3 to brand A is allowed: a proposal, which A may accept.)
+        'brand B declaring one of brand A’s suppliers for brand A',
         () => [
           'POST',
           '/v1/relationships',
           tokens.procurementB,
-          { buyerId: ids.brandA, supplierId: ids.s3, commodity: 'cocoa' },
+          { buyerId: ids.brandA, supplierId: ids.s1, commodity: 'cocoa' },
         ],
       ],
       [

@@ -11,7 +11,7 @@ import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, type FieldError, fieldErrors } from '../../../errors.ts';
 import { appendRecords, isUniqueViolation, type RecordSpec } from '../../../record.ts';
-import { prepareRegistration, registrantOf, relationshipSpec } from '../organisations/service.ts';
+import { managerOnRegistration, prepareRegistration, relationshipSpec } from '../organisations/service.ts';
 import type { createPlotService } from '../plots/service.ts';
 import type { ImportKind } from './columns.ts';
 
@@ -80,10 +80,11 @@ export function createImportService(deps: {
         throw new AppError('validation', 'invalid row', { errors: fieldErrors(parsed.error) });
       const { buyerId, commodity, ...organisation } = parsed.data;
       if (buyerId) await access.requireWritable(principal, buyerId);
+      // Kept by the importing organisation, which acts for both sides: the relationship is accepted.
       const { spec, record } = prepareRegistration(
         { ...organisation, kind: 'supplier' },
         undefined,
-        registrantOf(principal),
+        managerOnRegistration(principal, { kind: 'supplier' }),
       );
       const specs = [spec];
       if (buyerId && commodity)

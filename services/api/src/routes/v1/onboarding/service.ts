@@ -6,6 +6,7 @@ import { decodeEntry } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/schemas';
 import { z } from 'zod';
+import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
@@ -28,12 +29,21 @@ const subjectOf = (brandId: string, supplierId: string) => `onboarding:${brandId
 
 class StaleState extends Error {}
 
-export function createOnboardingService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+export function createOnboardingService({
+  db,
+  writer,
+  access,
+}: {
+  db: SqlExecutor;
+  writer: LedgerWriter;
+  access: Access;
+}) {
   const isBuyer = (p: Principal, brandId: string) =>
     p.role === 'admin' ||
     ((p.role === 'procurement' || p.role === 'compliance') && p.organisationId === brandId);
-  const isSupplier = (p: Principal, supplierId: string) =>
-    p.role === 'admin' || (p.role === 'supplier' && p.organisationId === supplierId);
+  // The supplier's own users, or those of the organisation that keeps its records.
+  const isSupplier = async (p: Principal, supplierId: string) =>
+    p.role === 'admin' || (p.role === 'supplier' && (await access.actsFor(p, supplierId)));
 
   async function current(brandId: string, supplierId: string): Promise<Status | undefined> {
     const [row] = await db.query<{ status: Status }>(
@@ -196,7 +206,11 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
         throw badRequest(`organisation ${brandId} is not a brand`, [
           { in: 'body', pointer: '/brandId', detail: 'must be a brand' },
         ]);
-      if (!kind(supplierId)) throw notFound(`organisation ${supplierId} not found`);
+      // A brand onboards suppliers it can already see (its accepted chain, or those whose records it
+      // keeps): an invitation must not reach, or reveal, a stranger's supplier. Unknown and foreign ids
+      // get the same answer.
+      await access.requireVisible(principal, supplierId);
+      if (!kind(supplierId)) throw notFound('not found');
       if (kind(supplierId) !== 'supplier')
         throw badRequest(`organisation ${supplierId} is not a supplier`, [
           { in: 'body', pointer: '/supplierId', detail: 'must be a supplier' },
@@ -208,7 +222,7 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
 
     async transition(principal: Principal, brandId: string, supplierId: string, to: Status, reason: string) {
       const from = await current(brandId, supplierId);
-      if (!from || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+      if (!from || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
       const party = TRANSITIONS[from][to];
@@ -218,7 +232,8 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
           `cannot go from ${from} to ${to}; next: ${Object.keys(TRANSITIONS[from]).join(', ')}`,
         );
       }
-      const allowed = party === 'supplier' ? isSupplier(principal, supplierId) : isBuyer(principal, brandId);
+      const allowed =
+        party === 'supplier' ? await isSupplier(principal, supplierId) : isBuyer(principal, brandId);
       if (!allowed) throw forbidden(`the ${party} moves onboarding from ${from} to ${to}`);
       if (to === 'approved') {
         // The brand's onboarding-stage evidence requirements must be met before approval.
@@ -237,7 +252,7 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
 
     async get(principal: Principal, brandId: string, supplierId: string) {
       const status = await current(brandId, supplierId);
-      if (!status || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+      if (!status || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
       // The history is the ledger itself: every transition entry of this workflow, in order.

@@ -1,6 +1,7 @@
 import {
   Commodity,
   CountryCode,
+  ManagerInput,
   Organisation,
   OrganisationInput,
   OrganisationKind,
@@ -31,21 +32,15 @@ export default async function organisationRoutes(
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  /** The organisation record: visible through the chain, or registered by the caller's own organisation. */
-  async function requireReadable(principal: Principal, id: string) {
-    try {
-      await access.requireVisible(principal, id);
-    } catch (error) {
-      if (!(await organisations.registeredByCaller(principal, id))) throw error;
-    }
-  }
+  /** The organisation record: visible through the chain, or kept by the caller's own organisation. */
+  const requireReadable = (principal: Principal, id: string) => access.requireVisible(principal, id);
 
   r.get('/', {
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'listOrganisations',
       tags: ['registry'],
-      summary: 'Organisations the caller may see (and those its organisation registered), in name order',
+      summary: 'Organisations the caller may see (its chain and the suppliers it keeps), in name order',
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
       querystring: z
@@ -61,7 +56,6 @@ export default async function organisationRoutes(
     handler: async (request, reply) => {
       const principal = request.principal!;
       const page = await organisations.list(
-        principal,
         await access.visibleOrganisations(principal),
         request.query,
       );
@@ -147,5 +141,20 @@ export default async function organisationRoutes(
         suppliers: await organisations.supplyChain(request.params.id),
       };
     },
+  });
+
+  r.put('/:id/manager', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'setOrganisationManager',
+      tags: ['registry'],
+      summary: 'Change who keeps a supplier’s records (the supplier itself or an admin)',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: ManagerInput,
+      response: { 200: Organisation, ...problems },
+    },
+    handler: async (request) =>
+      organisations.changeManager(request.principal!, request.params.id, request.body.managerId),
   });
 }
