@@ -153,7 +153,7 @@ describe('plot geometry edges', () => {
     });
 
     it('names every bad position of a ring, and checks holes too', () => {
-      const ring = RING.map((p) => [...p]);
+      const ring: unknown[][] = RING.map((p) => [...p]);
       ring[1] = [190.000001, 6.513262];
       ring[2] = ['x', 1];
       expect(polygon([ring]).problems.map((p) => p.pointer)).toEqual([
