@@ -99,14 +99,19 @@ function splitKeyString(key: string): [string, string, string] | undefined {
 }
 
 function parseKeyParts(key: string, what: string): { name: string; keyId: number; typed: Uint8Array } {
+  // Each refusal says what is wrong, so a test can tell which check caught it.
   const parts = splitKeyString(key);
-  if (!parts) throw new NoteError(`malformed ${what}`);
+  if (!parts) throw new NoteError(`malformed ${what}: expected name+keyhash+key`);
   const [name, hashHex, material] = parts;
-  if (!isValidKeyName(name) || !/^[0-9a-fA-F]{8}$/.test(hashHex)) throw new NoteError(`malformed ${what}`);
+  if (!isValidKeyName(name)) throw new NoteError(`malformed ${what}: invalid key name`);
+  if (!/^[0-9a-fA-F]{8}$/.test(hashHex))
+    throw new NoteError(`malformed ${what}: key hash is not 8 hex digits`);
   const typed = fromBase64(material);
-  if (!typed || typed.length !== 33 || typed[0] !== ED25519_KEY_TYPE) {
+  if (!typed) throw new NoteError(`malformed ${what}: key is not base64`);
+  if (typed[0] !== ED25519_KEY_TYPE) {
     throw new NoteError(`malformed ${what}: only Ed25519 (type 0x01) keys are supported`);
   }
+  if (typed.length !== 33) throw new NoteError(`malformed ${what}: an Ed25519 key is 32 bytes`);
   return { name, keyId: Number.parseInt(hashHex, 16), typed };
 }
 
@@ -159,9 +164,8 @@ export function createEd25519Verifier(key: Ed25519NoteKey | string): NoteVerifie
 
 /** Signs note text (which must end in a newline) with each signer; returns the whole note. */
 export function signNote(text: string, signers: NoteSigner[]): string {
-  if (text.length === 0 || !text.endsWith('\n') || !isValidText(text)) {
-    throw new NoteError('malformed note text: it must be non-empty text ending in a newline');
-  }
+  if (!text.endsWith('\n')) throw new NoteError('malformed note text: it must end in a newline');
+  if (!isValidText(text)) throw new NoteError('malformed note text: control characters');
   const message = utf8.encode(text);
   const lines = signers.map((s) => {
     if (!isValidKeyName(s.name)) throw new NoteError('invalid signer name');
@@ -197,14 +201,18 @@ export function openNote(note: string | Uint8Array, verifiers: NoteVerifier[]): 
   const seenUnverified = new Set<string>();
   const textBytes = utf8.encode(text);
   for (const line of lines) {
-    if (!line.startsWith(EM_DASH_PREFIX)) throw new NoteError('malformed note: signature line');
+    if (!line.startsWith(EM_DASH_PREFIX))
+      throw new NoteError('malformed note: signature line does not start with "— "');
     const rest = line.slice(EM_DASH_PREFIX.length);
     const space = rest.indexOf(' ');
+    if (space < 0) throw new NoteError('malformed note: signature line has no space after the key name');
     const name = rest.slice(0, space);
     const b64 = rest.slice(space + 1);
-    const raw = space < 0 ? undefined : fromBase64(b64);
-    if (!isValidKeyName(name) || !raw || raw.length < 5)
-      throw new NoteError('malformed note: signature line');
+    if (!isValidKeyName(name)) throw new NoteError('malformed note: invalid key name in signature line');
+    const raw = fromBase64(b64);
+    if (!raw) throw new NoteError('malformed note: signature is not base64');
+    // Four bytes of key hash and at least one of signature (Go's sumdb/note).
+    if (raw.length < 5) throw new NoteError('malformed note: signature too short');
     const keyId = ((raw[0]! << 24) | (raw[1]! << 16) | (raw[2]! << 8) | raw[3]!) >>> 0;
     const signature: NoteSignature = { name, keyId, base64: b64 };
     const keyLabel = `${name}+${keyIdHex(keyId)}`;

@@ -3,6 +3,8 @@
 // report can be reproduced after the table changes. Figures come from the team's research notes
 // (shared/reference/massbalance.md, with sources); † marks an estimate to verify before relying on it.
 
+// Stryker disable all: the version label and the data rows below are reference data, checked against
+// their sources rather than by mutation testing (docs/quality.md); the code that reads them is mutated.
 export const REFERENCE_VERSION = 'gt-reference-2026.11.1';
 
 export type Commodity = 'cocoa' | 'coffee' | 'oil_palm' | 'soya' | 'cattle' | 'rubber' | 'wood';
@@ -18,6 +20,8 @@ export const BASE_MATERIAL: Record<Commodity, string> = {
   wood: 'roundwood',
 };
 
+// Stryker restore all
+
 export interface YieldReference {
   commodity: Commodity;
   /** ISO 3166-1 alpha-2, or '*' for any country without its own row. */
@@ -32,6 +36,7 @@ export interface YieldReference {
   source: string;
 }
 
+// Stryker disable all: reference data rows (see the top of this file).
 // Wood is left out: yields per hectare of forest are not an annual flow a plot cap can check.
 export const YIELDS: readonly YieldReference[] = [
   {
@@ -286,6 +291,8 @@ export const MATERIAL_FACTORS: readonly MaterialFactor[] = [
   { material: 'soybeans', commodity: 'soya', factor: '1', source: 'base material' },
   { material: 'rubber_dry', commodity: 'rubber', factor: '1', source: 'base material' },
 ];
+
+// Stryker restore all
 
 /** Chocolate's bean equivalent depends on its cocoa content: content ÷ 0.82 (UTZ/RA note, 2016). */
 export const CHOCOLATE_BEAN_YIELD = '0.82';

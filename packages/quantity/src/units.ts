@@ -28,7 +28,8 @@ export class UnitError extends Error {
   override name = 'UnitError';
 }
 
-export const isMassUnit = (unit: string): boolean => unit in GRAMS_PER_UNIT;
+// Own properties only: `in` would call 'toString' or 'constructor' a unit of mass.
+export const isMassUnit = (unit: string): boolean => Object.hasOwn(GRAMS_PER_UNIT, unit);
 
 /** The quantity in grams, exact and unrounded; undefined for units that are not mass. */
 export function gramsOf(quantity: Quantity): Decimal | undefined {
@@ -46,8 +47,8 @@ export function toGrams(quantity: Quantity): string | undefined {
 
 /** Converts between mass units, exact to `scale` decimals. */
 export function convertMass(quantity: Quantity, toUnit: string, scale = 6): Quantity {
-  const from = GRAMS_PER_UNIT[quantity.unit];
-  const to = GRAMS_PER_UNIT[toUnit];
+  const from = isMassUnit(quantity.unit) ? GRAMS_PER_UNIT[quantity.unit] : undefined;
+  const to = isMassUnit(toUnit) ? GRAMS_PER_UNIT[toUnit] : undefined;
   if (!from || !to) throw new UnitError(`${quantity.unit} → ${toUnit} is not a mass conversion`);
   const grams: Decimal = multiply(parseDecimal(quantity.value), parseDecimal(from));
   // Dividing by the target size: scale up first so the division keeps `scale` decimals exactly.
