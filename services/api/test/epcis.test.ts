@@ -520,6 +520,23 @@ describe('the events query', () => {
     expect(mismatched.json().errors[0]).toMatchObject({ in: 'query', pointer: '/nextPageToken' });
     const forged = await t.call('GET', '/epcis/events?nextPageToken=bm90LWEtdG9rZW4', token);
     expect(forged.statusCode).toBe(400);
+    // A real token with keys beyond a bigint (the SQL compares them as bigint): 400, not 500.
+    const byTime = 'perPage=1&eventType=ObjectEvent&orderBy=eventTime';
+    const page = await query(byTime);
+    const issued = new URL(`http://x${/^<([^>]+)>/.exec(page.headers.link as string)![1]}`).searchParams.get(
+      'nextPageToken',
+    )!;
+    const real = JSON.parse(Buffer.from(issued, 'base64url').toString('utf8'));
+    expect(real.t).toMatch(/^\d+$/);
+    for (const key of ['i', 't']) {
+      const huge = Buffer.from(JSON.stringify({ ...real, [key]: '9'.repeat(30) })).toString('base64url');
+      const res = await t.call('GET', `/epcis/events?${byTime}&nextPageToken=${huge}`, token);
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({
+        pointer: '/nextPageToken',
+        detail: 'not a token this server issued',
+      });
+    }
     const unknown = await t.call('GET', '/epcis/events?EQ_colour=red', token);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([
