@@ -44,6 +44,15 @@ export interface AppOptions {
   runtime: Runtime;
 }
 
+/** A query string component decoded as UTF-8, or undefined when its bytes are not UTF-8. */
+function strictDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
 export default async function app(fastify: FastifyInstance, { runtime }: AppOptions) {
   // Keep the JSON text a request arrived as: EUDR precision is a property of the digits written
   // (6.500000 has six decimals; the parsed number 6.5 does not show them). Parsing stays Fastify's own,
@@ -86,6 +95,20 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   // EPCIS documents are JSON-LD.
   fastify.addContentTypeParser('application/ld+json', { parseAs: 'buffer' }, keepRawJson);
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Query strings are decoded leniently by the router: percent-encoded bytes that are not UTF-8 would
+  // reach a handler as U+FFFD. Refused here, with the parameter named (RFC 3986 §2.5: UTF-8).
+  fastify.addHook('onRequest', async (request) => {
+    const start = request.url.indexOf('?');
+    if (start < 0) return;
+    for (const pair of request.url.slice(start + 1).split('&')) {
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      const decoded = strictDecode(name);
+      if (decoded === undefined || strictDecode(value) === undefined)
+        throw badRequest(`invalid query parameter ${decoded ?? name}: not UTF-8 percent-encoding`, [
+          { in: 'query', pointer: `/${decoded ?? name}`, detail: 'is not UTF-8 percent-encoding' },
+        ]);
+    }
+  });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 

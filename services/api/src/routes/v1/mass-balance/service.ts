@@ -182,13 +182,18 @@ function harvestsOf(data: MassBalanceData): Harvests {
   return { keyOf, totals, events };
 }
 
-/** Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year. */
+/**
+ * Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year, and
+ * an event recording a mass the engine cannot weigh passes nothing on as traced.
+ */
 function harvestSeed(
   graph: CompiledGraph,
   harvests: Harvests,
   fraction: Map<number, number>,
+  unevaluableEvents: Set<number>,
 ): (e: number) => number | undefined {
   return (e) => {
+    if (unevaluableEvents.has(e)) return 0;
     if (graph.eventKind[e] !== 'harvest') return undefined;
     const key = harvests.keyOf[e]!;
     return Number.isNaN(key) ? 0 : (fraction.get(key) ?? 1);
@@ -320,7 +325,7 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   }
 
   // 3. Traced shares and blended origin.
-  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction));
+  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction, data.unevaluableEvents));
   // Each by the custody model in force when it was recorded: a later change does not rewrite the past.
   const custodyOf = (organisationId: string, entry: number) => custodyAt(data, organisationId, entry);
   const custodyOfBatch = (organisationId: string, b: number) =>
@@ -839,7 +844,10 @@ export function createMassBalanceService({
       return { key, plotId: plots.ids[p]!, period, harvestedGrams: milligramsToGrams(milligrams), check };
     });
     const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
-    const shares = propagateShares(graph, harvestSeed(graph, harvestsOf(data), fraction));
+    const shares = propagateShares(
+      graph,
+      harvestSeed(graph, harvestsOf(data), fraction, data.unevaluableEvents),
+    );
     return { data, plotChecks, shares };
   }
 
@@ -850,10 +858,10 @@ export function createMassBalanceService({
     const { graph } = data;
     const b = graph.batchIndex(batchId);
     if (b === undefined) throw notFound(`batch ${batchId} not found`);
-    // A batch whose own mass cannot be weighed: reported as recorded, and nothing of it counts as traced.
+    // A batch whose own mass cannot be weighed: reported as recorded; nothing of it counts as traced.
     const own = data.unevaluable.find((r) => r.subject.kind === 'batch' && r.subject.id === batchId);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
-    const traced = own ? 0 : shares.shares[b]!;
+    const traced = shares.shares[b]!;
     const conversions = [];
     for (let e = 0; e < graph.eventIds.length; e++) {
       if (graph.eventKind[e] === 'harvest' || data.unevaluableEvents.has(e)) continue;
