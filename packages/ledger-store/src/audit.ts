@@ -107,16 +107,18 @@ export async function auditStoredLedger(
     }
     if (!audit.failure) {
       audit.finish(treeSize);
-      // Entries past the signed tree were never covered by a checkpoint: the writer stores none.
+      // Entries past the latest signed tree were never covered by a checkpoint: the writer commits
+      // entries and their checkpoint together. (Compared with the latest checkpoint now, not the one
+      // audited: other processes may have appended meanwhile.)
       const [extra] = await db.query<{ idx: string | number }>(
-        'SELECT idx FROM ledger_entries WHERE idx >= $1 ORDER BY idx LIMIT 1',
-        [treeSize.toString()],
+        `SELECT idx FROM ledger_entries
+          WHERE idx >= (SELECT coalesce(max(tree_size), 0) FROM ledger_checkpoints) ORDER BY idx LIMIT 1`,
       );
       if (extra && !audit.failure) {
         audit.failure = {
           firstBadIndex: BigInt(extra.idx),
           range: { start: BigInt(extra.idx), end: BigInt(extra.idx) + 1n },
-          reason: `entry ${extra.idx} is stored beyond the signed tree size ${treeSize}`,
+          reason: `entry ${extra.idx} is stored beyond the latest signed tree size`,
         };
       }
     }
