@@ -44,6 +44,7 @@ describe('canonical JSON limits and paths', () => {
       } catch (e) {
         return e as CanonicalJsonError;
       }
+      return undefined;
     })();
     expect(error).toBeInstanceOf(CanonicalJsonError);
     expect(error?.path).toBe('$.x');
