@@ -56,7 +56,9 @@ export {
 } from './registry.ts';
 export {
   Batch,
+  BatchBalance,
   EventInput,
+  EventVoidInput,
   Gtin,
   Product,
   ProductInput,

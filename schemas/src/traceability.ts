@@ -101,10 +101,42 @@ export const EventInput = z
         outputs: z.array(NewBatch).min(1).max(100),
       })
       .strict(),
+    z
+      .object({
+        type: z.literal('loss'),
+        organisationId: Uuid,
+        eventTime: EventTime,
+        input: Consumed,
+        reason: z
+          .string()
+          .trim()
+          .min(1)
+          .max(300)
+          .describe('Why the mass is gone: drying, shrinkage, spillage, sampling …'),
+      })
+      .strict(),
   ])
   .meta({ id: 'NewTraceEvent' });
 
 export const Quantity = z.object({ value: z.string(), unit: z.string(), grams: z.string().nullable() });
+
+/**
+ * What is left of a batch: what its event produced minus what non-voided transfers, transformations
+ * and losses took from it. In grams when the batch has a mass, else in the batch's own unit.
+ */
+export const BatchBalance = z
+  .object({
+    unit: z.string().describe('GRM for batches with a mass, else the batch’s unit'),
+    produced: z.string(),
+    consumed: z.string().describe('taken by transfers and transformations'),
+    lost: z.string().describe('recorded losses'),
+    available: z
+      .string()
+      .describe('produced − consumed − lost; never negative for data written through the API'),
+    closed: z.boolean().describe('nothing left: the batch can no longer be consumed'),
+    voided: z.boolean().describe('the event that produced it was voided'),
+  })
+  .meta({ id: 'BatchBalance' });
 
 export const Batch = z
   .object({
@@ -119,13 +151,14 @@ export const Batch = z
     quantity: Quantity,
     producedBy: Uuid.describe('the event that produced this batch'),
     entryIndex: z.number().int(),
+    balance: BatchBalance,
   })
   .meta({ id: 'Batch' });
 
 export const TraceEvent = z
   .object({
     id: Uuid,
-    type: z.enum(['harvest', 'transfer', 'transformation']),
+    type: z.enum(['harvest', 'transfer', 'transformation', 'loss']),
     organisationId: Uuid,
     eventTime: z.string(),
     inputs: z.array(
@@ -133,8 +166,34 @@ export const TraceEvent = z
     ),
     outputs: z.array(z.object({ batchId: Uuid, quantity: Quantity })),
     entryIndex: z.number().int(),
+    voided: z
+      .object({
+        entryIndex: z.number().int().describe('the entry that voided it'),
+        reason: z.string(),
+        by: z.string(),
+      })
+      .nullable()
+      .describe(
+        'set when a later entry voided this event: it stays in the log, and nothing upstream of it is traced through it',
+      ),
   })
   .meta({ id: 'TraceEvent' });
+
+/** Voiding an event (after EPCIS 2.0 errorDeclaration): why, in CBV 2.0 terms and in words. */
+export const EventVoidInput = z
+  .object({
+    reason: z
+      .enum(['did_not_occur', 'incorrect_data'])
+      .describe('CBV 2.0 error reason: the event did not happen, or was recorded wrongly'),
+    explanation: z.string().trim().min(1).max(1000).describe('why, in words, for the auditor'),
+    correctiveEventIds: z
+      .array(Uuid)
+      .max(100)
+      .optional()
+      .describe('events recorded in its place (EPCIS correctiveEventIDs)'),
+  })
+  .strict()
+  .meta({ id: 'EventVoid' });
 
 export const Trace = z
   .object({

@@ -1,5 +1,6 @@
 // @groundtruth/massbalance: pure mass-balance rules over the quantities people report. No I/O: the
 // service feeds it plots, events and batches and stores the findings it returns.
+export { type BatchConsumption, checkBatchBalance } from './batch-balance.ts';
 export {
   buildGraph,
   type CompiledGraph,

@@ -59,6 +59,12 @@ async function treeSizeOf(db: SqlExecutor): Promise<number> {
   return Number(row!.size);
 }
 
+/**
+ * Not voided by an entry below the tree size ($1): a voided event, its inputs and its batches are left
+ * out of the graph (their rows stay; the inputs go with their event, by its seq).
+ */
+const notVoided = (event: string) =>
+  `NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = ${event} AND v.entry_index < $1)`;
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 const milligrams = (column: string) => `coalesce((${column} * 1000)::bigint::text, '')`;
@@ -95,7 +101,7 @@ export async function loadData(
         'e.entry_index::text',
         'e.id::text',
       ),
-      `trace_events e WHERE e.entry_index < $1 ${scopedEvents}`,
+      `trace_events e WHERE e.entry_index < $1 AND ${notVoided('e.id')} ${scopedEvents}`,
       ['n', 's', 's', 'n', 'n', 's'],
     ),
     packed(
@@ -109,7 +115,7 @@ export async function loadData(
         'b.entry_index::text',
         'b.id::text',
       ),
-      `batches b WHERE b.entry_index < $1 ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
+      `batches b WHERE b.entry_index < $1 AND ${notVoided('b.produced_by')} ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
       ['n', 'n', 's', 's', 'n', 's', 'n', 's'],
     ),
     // Inputs of events recorded at or after the tree size are dropped below, by their event's seq.

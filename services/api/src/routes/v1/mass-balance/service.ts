@@ -13,6 +13,7 @@ import {
   type CompiledGraph,
   type Conversion,
   type CustodyModel,
+  checkBatchBalance,
   checkConservation,
   checkPlotCapacity,
   checkSiteAccount,
@@ -259,6 +260,34 @@ function sitePostings(
   return postingsBySite;
 }
 
+/** Batches whose consumers took more milligrams than they hold (batches without a mass are skipped). */
+function overdrawnBatches(graph: CompiledGraph): number[] {
+  const taken = new Float64Array(graph.batchIds.length);
+  for (let k = 0; k < graph.inBatch.length; k++) {
+    const b = graph.inBatch[k]!;
+    if (b >= 0) taken[b]! += graph.inMilligrams[k]!;
+  }
+  const out: number[] = [];
+  for (let b = 0; b < taken.length; b++)
+    if (graph.batchMilligrams[b]! > 0 && taken[b]! > graph.batchMilligrams[b]!) out.push(b);
+  return out;
+}
+
+/** The distinct events that consumed batch b. */
+const consumersOf = (graph: CompiledGraph, b: number): number[] =>
+  Array.from(graph.consEvent.subarray(graph.consStart[b]!, graph.consStart[b + 1]!));
+
+/** A batch and what each of its consumers took, as the batch-balance rule reads it. */
+function batchConsumption(graph: CompiledGraph, b: number) {
+  const consumers = consumersOf(graph, b).map((e) => {
+    let milligrams = 0;
+    for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++)
+      if (graph.inBatch[k] === b) milligrams += graph.inMilligrams[k]!;
+    return { eventId: graph.eventIds[e]!, kind: graph.eventKind[e]!, milligrams };
+  });
+  return { batchId: graph.batchIds[b]!, producedMilligrams: graph.batchMilligrams[b]!, consumers };
+}
+
 /** Runs every rule over the data. Pure apart from the data it is given. */
 function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   const { graph, plots } = data;
@@ -288,7 +317,8 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   // arrays; only a conversion near or over its limit gets the exact decimal check.
   const flaggedConversions = new Map<string, number>();
   for (let e = 0; e < graph.eventIds.length; e++) {
-    if (graph.eventKind[e] === 'harvest') continue;
+    // A harvest has no inputs to conserve; a loss produces nothing.
+    if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss') continue;
     let inF = 0;
     let outF = 0;
     let unknown = false;
@@ -307,6 +337,14 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
     const organisationId = data.eventOrganisation[e]!;
     for (const f of result.findings) findings.push({ ...f, organisationId });
     if (result.findings.length > 0) flaggedConversions.set(graph.eventIds[e]!, e);
+  }
+
+  // 2b. No batch spent twice: what its consumers took, summed in whole milligrams (exact), against
+  // what it holds. Only an overdrawn batch gets its consumers listed.
+  const overdrawn = overdrawnBatches(graph);
+  for (const b of overdrawn) {
+    const finding = checkBatchBalance(table, batchConsumption(graph, b));
+    if (finding) findings.push({ ...finding, organisationId: graph.batchOrganisation[b]! });
   }
 
   // 3. Traced shares and blended origin.
@@ -395,6 +433,12 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
       walk = f.subject.id;
       const e = flaggedConversions.get(f.subject.id);
       sources = e === undefined ? undefined : [e];
+    } else if (f.rule === 'BATCH_OVERDRAWN') {
+      // Everything made from an overdrawn batch holds volume that may not exist.
+      walk = `overdrawn ${f.subject.id}`;
+      const b = graph.batchIndex(f.subject.id);
+      sources =
+        b === undefined ? undefined : consumersOf(graph, b).filter((e) => graph.eventKind[e] !== 'loss');
     }
     if (!walk || !sources || sources.length === 0) continue;
     let exposures = walked.get(walk);
@@ -569,6 +613,7 @@ export function createMassBalanceService({
         at: string;
         grams: string | null;
         newest: string | number | null;
+        voided: boolean;
       }
     >(
       `WITH h AS (
@@ -585,8 +630,10 @@ export function createMassBalanceService({
                  FROM trace_event_inputs i2 JOIN trace_events e2 ON e2.id = i2.event_id AND e2.kind = 'harvest'
                  JOIN batches b ON b.produced_by = e2.id
                 WHERE i2.plot_id = h.id AND e2.event_time >= h.period_start
+                  AND NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e2.id)
                   AND e2.event_time < h.period_start + interval '1 year') AS grams,
-              ${NEWEST_OVERRIDE} AS newest
+              ${NEWEST_OVERRIDE} AS newest,
+              EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = $1) AS voided
          FROM h`,
       [eventId],
     );
@@ -602,7 +649,10 @@ export function createMassBalanceService({
     );
     const found: Scoped[] = [];
     if (check.finding) found.push({ ...check.finding, period, organisationId: row.organisation_id });
-    const window = outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
+    // A voided harvest is out of its plot's total and has no window to be outside of.
+    const window = row.voided
+      ? undefined
+      : outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
     if (window) found.push({ ...window, organisationId: row.organisation_id });
 
     // One write, one commit: the run, the superseding of this plot's and this harvest's findings, and
@@ -786,7 +836,9 @@ export function createMassBalanceService({
                   trim_scale(sum(b.mass_grams))::text AS grams
              FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
              JOIN batches b ON b.produced_by = e.id
-            WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2 GROUP BY i.plot_id, e.id, e.event_time`,
+            WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2
+              AND NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e.id AND v.entry_index < $2)
+            GROUP BY i.plot_id, e.id, e.event_time`,
           [plots.ids, data.treeSize],
         )
       : [];
@@ -819,7 +871,7 @@ export function createMassBalanceService({
     const traced = shares.shares[b]!;
     const conversions = [];
     for (let e = 0; e < graph.eventIds.length; e++) {
-      if (graph.eventKind[e] === 'harvest') continue;
+      if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss') continue;
       const result = checkConservation(reference, conversionOf(graph, e));
       conversions.push({
         eventId: graph.eventIds[e]!,
