@@ -65,5 +65,6 @@ export {
   QuantityInput,
   Trace,
   TraceEvent,
+  TransferReceiptInput,
 } from './traceability.ts';
 export { IssuedToken, Role, TokenRequest, User, UserInput } from './users.ts';

@@ -150,6 +150,10 @@ export const Batch = z
     description: z.string().nullable(),
     quantity: Quantity,
     producedBy: Uuid.describe('the event that produced this batch'),
+    eventTime: z.string().describe('when the producing event happened, as its recorder said'),
+    recordTime: z
+      .string()
+      .describe('when the producing event was recorded: its ledger entry’s time, our clock'),
     entryIndex: z.number().int(),
     balance: BatchBalance,
   })
@@ -161,6 +165,9 @@ export const TraceEvent = z
     type: z.enum(['harvest', 'transfer', 'transformation', 'loss']),
     organisationId: Uuid,
     eventTime: z.string(),
+    recordTime: z
+      .string()
+      .describe('its ledger entry’s time (our clock), beside the eventTime the client gave'),
     inputs: z.array(
       z.object({ batchId: Uuid.nullable(), plotId: Uuid.nullable(), quantity: Quantity.nullable() }),
     ),
@@ -178,6 +185,16 @@ export const TraceEvent = z
       ),
   })
   .meta({ id: 'TraceEvent' });
+
+/** The receiver's confirmation of a transfer: what actually arrived. */
+export const TransferReceiptInput = z
+  .object({
+    quantity: QuantityInput.describe('what arrived; what was sent beyond it becomes a recorded loss'),
+    receivedAt: EventTime.optional().describe('when it arrived; now if left out'),
+    note: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict()
+  .meta({ id: 'TransferReceipt' });
 
 /** Voiding an event (after EPCIS 2.0 errorDeclaration): why, in CBV 2.0 terms and in words. */
 export const EventVoidInput = z

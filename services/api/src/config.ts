@@ -73,7 +73,40 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')
     .default('12h'),
+  GROUNDTRUTH_CLOCK_SKEW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(300)
+    .describe('how far in the future an eventTime may lie (client clocks run fast)'),
+  GROUNDTRUTH_BACKDATED_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(90)
+    .describe('a harvest recorded more days than this after its eventTime is BACKDATED'),
+  GROUNDTRUTH_UNCONFIRMED_TRANSFER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(14)
+    .describe('a transfer its receiver has not confirmed after this many days is a finding'),
 });
+
+/** The custody checks' settings (docs/decisions/0009-custody.md). */
+export interface CustodySettings {
+  clockSkewSeconds: number;
+  backdatedDays: number;
+  unconfirmedTransferDays: number;
+}
+export const DEFAULT_CUSTODY: CustodySettings = {
+  clockSkewSeconds: 300,
+  backdatedDays: 90,
+  unconfirmedTransferDays: 14,
+};
 
 export interface Config {
   port: number;
@@ -99,6 +132,7 @@ export interface Config {
   /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
   epcisSchemaPath: string;
   tokenTtl: string;
+  custody: CustodySettings;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +172,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
+    custody: {
+      clockSkewSeconds: e.GROUNDTRUTH_CLOCK_SKEW_SECONDS,
+      backdatedDays: e.GROUNDTRUTH_BACKDATED_DAYS,
+      unconfirmedTransferDays: e.GROUNDTRUTH_UNCONFIRMED_TRANSFER_DAYS,
+    },
   };
 }

@@ -5,7 +5,7 @@ import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence'
 import { encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config } from './config.ts';
+import type { Config, CustodySettings } from './config.ts';
 
 export interface Runtime {
   db: Database;
@@ -17,6 +17,7 @@ export interface Runtime {
   tokenKeys: TokenKeys;
   epcisSchemaPath: string;
   evidence: { store: BlobStore; maxBytes: number };
+  custody: CustodySettings;
   close(): Promise<void>;
 }
 
@@ -43,6 +44,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
+      custody: config.custody,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })

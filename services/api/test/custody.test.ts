@@ -10,6 +10,9 @@ const ids: Record<string, string> = {};
 const tok: Record<string, string> = {};
 let lotCounter = 0;
 const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+/** Harvests are dated now: the test plots were registered moments ago, and earlier would be BACKDATED. */
+const now = () => new Date().toISOString();
 
 const kg = (value: string) => ({ value, unit: 'KGM' });
 const post = (body: object, token = tok.coop!) => t.call('POST', '/v1/events', token, body);
@@ -28,7 +31,7 @@ async function harvest(value = '1000'): Promise<string> {
     type: 'harvest',
     plotId: ids.plot,
     season: '2026/27 main crop',
-    eventTime: hourAgo(),
+    eventTime: now(),
     output: { lot: `CUS-H-${++lotCounter}`, quantity: kg(value) },
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -337,7 +340,7 @@ describe('corrections without rewriting', () => {
       type: 'harvest',
       plotId,
       season: '2026/27 main crop',
-      eventTime: hourAgo(),
+      eventTime: now(),
       output: { lot: `CUS-VH-${++lotCounter}`, quantity: kg('10000') },
     });
     expect(harvested.statusCode, harvested.body).toBe(201);
@@ -450,5 +453,300 @@ describe('corrections without rewriting', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].pointer).toBe('/correctiveEventIds/0');
     expect(await footprint()).toEqual(before);
+  });
+});
+
+describe('time you can trust', () => {
+  const newPlot = async (lon: number, lat: number, country = 'GH') => {
+    const res = await t.call('POST', '/v1/plots', tok.coop!, {
+      organisationId: ids.coop,
+      commodity: 'cocoa',
+      country,
+      geometry: square(lon, lat),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  const harvestOn = async (plotId: string, eventTime: string) => {
+    const res = await post({
+      type: 'harvest',
+      plotId,
+      season: '2026/27 main crop',
+      eventTime,
+      output: { lot: `CUS-TH-${++lotCounter}`, quantity: kg('100') },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { eventId: string; batchIds: string[]; entryIndex: number };
+  };
+  const findingsOf = async (rule: string, subjectId: string) =>
+    (await t.call('GET', `/v1/findings?rule=${rule}&subjectId=${subjectId}`, tok.admin!)).json() as {
+      numbers: Record<string, unknown>;
+    }[];
+
+  it('refuses an event dated beyond the clock skew in the future, and keeps the record time beside the event time', async () => {
+    const before = await footprint();
+    const ahead = await post({
+      type: 'harvest',
+      plotId: ids.plot,
+      season: '2026/27 main crop',
+      eventTime: new Date(Date.now() + 10 * 60_000).toISOString(),
+      output: { lot: `CUS-F-${++lotCounter}`, quantity: kg('1') },
+    });
+    expect(ahead.statusCode, ahead.body).toBe(400);
+    expect(ahead.json().errors[0].pointer).toBe('/eventTime');
+    expect(await footprint()).toEqual(before);
+
+    // Two minutes ahead is within the default five minutes of skew.
+    const eventTime = new Date(Date.now() + 2 * 60_000).toISOString();
+    const recorded = await harvestOn(ids.plot!, eventTime);
+    const batch = (await t.call('GET', `/v1/batches/${recorded.batchIds[0]}`, tok.coop!)).json();
+    const [entry] = await t.runtime.db.query<{ at: string }>(
+      `SELECT convert_from(data, 'UTF8')::jsonb ->> 'at' AS at FROM ledger_entries WHERE idx = $1`,
+      [recorded.entryIndex],
+    );
+    expect(batch.eventTime).toBe(eventTime);
+    expect(batch.recordTime).toBe(entry!.at);
+    const trace = (await t.call('GET', `/v1/batches/${recorded.batchIds[0]}/trace`, tok.coop!)).json();
+    expect(trace.events[0]).toMatchObject({ eventTime, recordTime: entry!.at });
+  });
+
+  it('flags a harvest recorded more than 90 days after its date, or dated before its plot was registered (BACKDATED)', async () => {
+    const oldPlot = await newPlot(-1.968421, 6.513262);
+    // As if registered 400 days ago (the projection row's registration time; the API cannot backdate it).
+    await t.runtime.db.query(`UPDATE plots SET created_at = now() - interval '400 days' WHERE id = $1`, [
+      oldPlot,
+    ]);
+    const late = await harvestOn(oldPlot, daysAgo(100));
+    const inTime = await harvestOn(oldPlot, daysAgo(89));
+    const freshPlot = await newPlot(-1.988421, 6.513262);
+    const beforePlot = await harvestOn(freshPlot, daysAgo(10));
+
+    const times = async (h: { batchIds: string[] }) => {
+      const b = (await t.call('GET', `/v1/batches/${h.batchIds[0]}`, tok.coop!)).json();
+      return { event: Date.parse(b.eventTime), record: Date.parse(b.recordTime) };
+    };
+    const days = (ms: number) => Math.round((ms / 86_400_000) * 100) / 100;
+    const [registered] = await t.runtime.db.query<{ ms: string }>(
+      `SELECT floor(extract(epoch FROM created_at) * 1000)::bigint::text AS ms FROM plots WHERE id = $1`,
+      [freshPlot],
+    );
+
+    const check = async () => {
+      const l = await times(late);
+      const [lateFinding] = await findingsOf('BACKDATED', late.eventId);
+      expect(lateFinding!.numbers).toMatchObject({
+        recordedAfterDays: days(l.record - l.event),
+        limitDays: 90,
+      });
+      expect(days(l.record - l.event)).toBeGreaterThanOrEqual(100);
+      expect(lateFinding!.numbers.beforePlotRegisteredDays).toBeUndefined();
+      expect(await findingsOf('BACKDATED', inTime.eventId)).toEqual([]);
+      const b = await times(beforePlot);
+      const [early] = await findingsOf('BACKDATED', beforePlot.eventId);
+      expect(early!.numbers).toMatchObject({
+        beforePlotRegisteredDays: days(Number(registered!.ms) - b.event),
+        recordedAfterDays: days(b.record - b.event),
+      });
+      expect(days(Number(registered!.ms) - b.event)).toBeGreaterThanOrEqual(10);
+    };
+    await check(); // as each harvest arrived
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    await check(); // and the recompute agrees
+  });
+
+  it('flags a harvested plot that lies outside the country it claims (OUTSIDE_COUNTRY)', async () => {
+    // In Nigeria, claimed as Ghana: Ghana's box in the table ends at 1.19°E.
+    const abroad = await newPlot(7.508421, 6.513262, 'GH');
+    // 0.06° past that edge: inside the 0.1° margin the approximate boxes allow.
+    const border = await newPlot(1.250421, 6.213262, 'GH');
+    await harvestOn(abroad, now());
+    await harvestOn(border, now());
+    const expectFinding = async () => {
+      const [finding] = await findingsOf('OUTSIDE_COUNTRY', abroad);
+      expect(finding!.numbers).toMatchObject({
+        country: 'GH',
+        longitude: 7.508421,
+        latitude: 6.513262,
+        east: 1.19,
+        outsideByDegrees: Math.round((7.508421 - 1.19) * 1e6) / 1e6,
+      });
+      expect(await findingsOf('OUTSIDE_COUNTRY', border)).toEqual([]);
+    };
+    await expectFinding();
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    await expectFinding();
+  });
+
+  it('judges a burst of new plots by when the sale was recorded, not by the date it claims (NEW_PLOT_BURST)', async () => {
+    const seller = await t.seedOrganisations({ [`burst-${randomUUID()}`]: 'supplier' });
+    const sellerId = Object.values(seller)[0]!;
+    const sellerToken = await t.token('supplier', { organisationId: sellerId });
+    const related = await t.call('POST', '/v1/relationships', tok.admin!, {
+      buyerId: ids.exporterA,
+      supplierId: sellerId,
+      commodity: 'cocoa',
+    });
+    expect(related.statusCode, related.body).toBe(201);
+    const plotIds: string[] = [];
+    for (const lon of [-2.108421, -2.118421, -2.128421]) {
+      const res = await t.call('POST', '/v1/plots', sellerToken, {
+        organisationId: sellerId,
+        commodity: 'cocoa',
+        country: 'GH',
+        geometry: square(lon, 6.513262),
+      });
+      plotIds.push(res.json().id);
+    }
+    const harvested = await t.call('POST', '/v1/events', sellerToken, {
+      type: 'harvest',
+      plotId: plotIds[0],
+      season: '2026/27 main crop',
+      eventTime: daysAgo(201),
+      output: { lot: `CUS-B-${++lotCounter}`, quantity: kg('100') },
+    });
+    // The sale claims a date 200 days back, before every plot was registered.
+    const sale = await t.call('POST', '/v1/events', sellerToken, {
+      type: 'transfer',
+      fromOrganisationId: sellerId,
+      toOrganisationId: ids.exporterA,
+      eventTime: daysAgo(200),
+      input: { batchId: harvested.json().batchIds[0], quantity: kg('100') },
+      output: { lot: `CUS-B-${++lotCounter}`, quantity: kg('100') },
+    });
+    expect(sale.statusCode, sale.body).toBe(201);
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    // All three plots were registered in the 90 days before the sale was recorded: 3 of 3 > 30 %.
+    const [burst] = await findingsOf('NEW_PLOT_BURST', sellerId);
+    expect(burst!.numbers).toMatchObject({ recentPlots: 3, plots: 3, share: 1, sale: sale.json().eventId });
+  });
+});
+
+describe('transfers between partners, confirmed', () => {
+  it('refuses a transfer to an organisation without a supply relationship for the commodity', async () => {
+    const batch = await harvest('100');
+    const before = await footprint();
+    const res = await transfer(batch, '100', ids.stranger);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().errors[0].pointer).toBe('/toOrganisationId');
+    expect(await footprint()).toEqual(before);
+    // Either direction of a declared relationship will do: the buyer may send goods back.
+    const sent = await transfer(batch, '100', ids.exporterA);
+    const exporter = await t.token('supplier', { organisationId: ids.exporterA });
+    const back = await t.call('POST', '/v1/events', exporter, {
+      type: 'transfer',
+      fromOrganisationId: ids.exporterA,
+      toOrganisationId: ids.coop,
+      eventTime: hourAgo(),
+      input: { batchId: sent.json().batchIds[0], quantity: kg('10') },
+      output: { lot: `CUS-R-${++lotCounter}`, quantity: kg('10') },
+    });
+    expect(back.statusCode, back.body).toBe(201);
+  });
+
+  it('lets the receiver confirm what arrived, once, and records the shortfall as a loss', async () => {
+    const batch = await harvest('1000');
+    const sent = await transfer(batch, '1000');
+    const { eventId, batchIds } = sent.json() as { eventId: string; batchIds: string[] };
+    const exporter = await t.token('supplier', { organisationId: ids.exporterA });
+    const confirm = (token: string, quantity: object) =>
+      t.call('POST', `/v1/events/${eventId}/receipt`, token, { quantity, note: 'weighed at the gate' });
+
+    const before = await footprint();
+    // The sender cannot see its buyer's batch; the brand's compliance officer sees it but writes nothing.
+    expect((await confirm(tok.coop!, kg('985.5'))).statusCode).toBe(404);
+    const compliance = await t.token('compliance', { organisationId: ids.brand });
+    expect((await confirm(compliance, kg('985.5'))).statusCode).toBe(403);
+    const tooMuch = await confirm(exporter, kg('1000.001'));
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().errors[0].pointer).toBe('/quantity');
+    expect(await footprint()).toEqual(before);
+
+    const receipt = await confirm(exporter, { value: '0.9855', unit: 'TNE' });
+    expect(receipt.statusCode, receipt.body).toBe(201);
+    // 1,000 kg sent, 985.5 kg arrived: 14.5 kg lost in transit.
+    expect(receipt.json()).toMatchObject({ sent: '1000000', received: '985500', lost: '14500', unit: 'GRM' });
+    const received = (await t.call('GET', `/v1/batches/${batchIds[0]}`, exporter)).json();
+    expect(received.balance).toMatchObject({ lost: '14500', consumed: '0', available: '985500' });
+    const [entry] = await t.runtime.db.query<{ entry_type: string; body: Record<string, unknown> }>(
+      `SELECT entry_type, convert_from(data, 'UTF8')::jsonb -> 'body' AS body FROM ledger_entries WHERE idx = $1`,
+      [receipt.json().entryIndex],
+    );
+    expect(entry).toMatchObject({
+      entry_type: 'event.received',
+      body: { lost: { value: '14500', unit: 'GRM' }, lossEvent: `event:${receipt.json().lossEventId}` },
+    });
+
+    const again = await footprint();
+    expect((await confirm(exporter, kg('985.5'))).statusCode).toBe(409);
+    expect(await footprint()).toEqual(again);
+  });
+
+  it('lists transfers left unconfirmed past the limit (UNCONFIRMED_TRANSFER), and not the confirmed ones', async () => {
+    const exporter = await t.token('supplier', { organisationId: ids.exporterA });
+    const old = (await transfer(await harvest('10'), '10')).json().eventId as string;
+    const oldConfirmed = (await transfer(await harvest('10'), '10')).json().eventId as string;
+    const recent = (await transfer(await harvest('10'), '10')).json().eventId as string;
+    expect(
+      (await t.call('POST', `/v1/events/${oldConfirmed}/receipt`, exporter, { quantity: kg('10') }))
+        .statusCode,
+    ).toBe(201);
+    // As if recorded 20 days ago (the API cannot write the past).
+    await t.runtime.db.query(
+      `UPDATE trace_events SET recorded_at = now() - interval '20 days' WHERE id = ANY($1::uuid[])`,
+      [[old, oldConfirmed]],
+    );
+    const [row] = await t.runtime.db.query<{ at: string }>(
+      `SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM trace_events WHERE id = $1`,
+      [old],
+    );
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    const of = async (id: string) =>
+      (await t.call('GET', `/v1/findings?rule=UNCONFIRMED_TRANSFER&subjectId=${id}`, tok.admin!)).json() as {
+        numbers: Record<string, unknown>;
+      }[];
+    const [finding] = await of(old);
+    expect(finding!.numbers).toMatchObject({
+      sender: ids.coop,
+      receiver: ids.exporterA,
+      recordTime: row!.at,
+      unconfirmedDays: 20,
+      limitDays: 14,
+    });
+    expect(await of(oldConfirmed)).toEqual([]);
+    expect(await of(recent)).toEqual([]);
+  });
+});
+
+describe('checked as it arrives', () => {
+  it('flags a transformation that makes mass at once (MASS_IMBALANCE), and clears it when the event is voided', async () => {
+    const beans = await harvest('100');
+    const made = await post({
+      type: 'transformation',
+      organisationId: ids.coop,
+      eventTime: now(),
+      inputs: [{ batchId: beans, quantity: kg('100') }],
+      outputs: [{ lot: `CUS-M-${++lotCounter}`, quantity: kg('200'), material: 'cocoa_liquor' }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const eventId = made.json().eventId as string;
+    const imbalance = async () =>
+      (await t.call('GET', `/v1/findings?rule=MASS_IMBALANCE&subjectId=${eventId}`, tok.admin!)).json() as {
+        numbers: Record<string, unknown>;
+      }[];
+    // 200 kg of liquor stand for 200 × 1.25 = 250 kg of beans (ICCO); 100 kg went in; 0.5 % tolerance.
+    const [finding] = await imbalance();
+    const grams = (key: string) => Number(finding!.numbers[key]);
+    expect([grams('inputEquivalentGrams'), grams('outputEquivalentGrams'), grams('limitGrams')]).toEqual([
+      100_000, 250_000, 100_500,
+    ]);
+    // The recompute finds the same numbers with the same rule: one definition, and a resolution would carry.
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    expect((await imbalance())[0]!.numbers).toEqual(finding!.numbers);
+    const voided = await t.call('POST', `/v1/events/${eventId}/void`, tok.coop!, {
+      reason: 'incorrect_data',
+      explanation: 'the liquor was weighed with its container',
+    });
+    expect(voided.statusCode, voided.body).toBe(201);
+    expect(await imbalance()).toEqual([]);
   });
 });

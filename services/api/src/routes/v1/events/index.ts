@@ -1,4 +1,4 @@
-import { EventInput, EventVoidInput, Problem, Uuid } from '@groundtruth/schemas';
+import { EventInput, EventVoidInput, Problem, TransferReceiptInput, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,10 +17,13 @@ export default async function eventRoutes(
   {
     events,
     afterHarvest,
+    afterConversion,
   }: {
     events: EventService;
     /** Re-checks a harvest's plot: after it is recorded, and after it is voided. */
     afterHarvest?: (principal: Principal, eventId: string) => Promise<void>;
+    /** Re-checks a transfer's or transformation's conservation: after it is recorded or voided. */
+    afterConversion?: (principal: Principal, eventId: string) => Promise<void>;
   },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,6 +41,8 @@ export default async function eventRoutes(
     handler: async (request, reply) => {
       const recorded = await events.record(request.principal!, request.body);
       if (request.body.type === 'harvest') await afterHarvest?.(request.principal!, recorded.eventId);
+      if (request.body.type === 'transfer' || request.body.type === 'transformation')
+        await afterConversion?.(request.principal!, recorded.eventId);
       return reply.code(201).send(recorded);
     },
   });
@@ -57,7 +62,41 @@ export default async function eventRoutes(
     handler: async (request, reply) => {
       const voided = await events.voidEvent(request.principal!, request.params.id, request.body);
       if (voided.type === 'harvest') await afterHarvest?.(request.principal!, voided.eventId);
+      if (voided.type === 'transfer' || voided.type === 'transformation')
+        await afterConversion?.(request.principal!, voided.eventId);
       return reply.code(201).send(voided);
     },
+  });
+
+  r.post('/:id/receipt', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'confirmTransferReceipt',
+      tags: ['traceability'],
+      summary:
+        'The receiver confirms a transfer with what arrived (once); the shortfall becomes a recorded loss on the received batch',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: TransferReceiptInput,
+      response: {
+        201: z.object({
+          eventId: Uuid,
+          batchId: Uuid,
+          entryIndex: z.number().int(),
+          unit: z.string().describe('GRM for batches with a mass, else the batch’s unit'),
+          sent: z.string(),
+          received: z.string(),
+          lost: z.string(),
+          lossEventId: Uuid.nullable().describe('the loss event written for the shortfall, if any'),
+        }),
+        400: Problem,
+        401: Problem,
+        403: Problem,
+        404: Problem,
+        409: Problem,
+      },
+    },
+    handler: async (request, reply) =>
+      reply.code(201).send(await events.confirmReceipt(request.principal!, request.params.id, request.body)),
   });
 }

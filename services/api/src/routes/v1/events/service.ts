@@ -11,9 +11,19 @@ import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
+import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, badRequest, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-import { type BatchBalance, balancesOf, type Consumption, NOT_VOIDED, requireAvailable } from './balance.ts';
+import {
+  type BatchBalance,
+  balancesOf,
+  type Consumption,
+  NOT_VOIDED,
+  requireAvailable,
+  scaled,
+  sumDecimals,
+} from './balance.ts';
+import { requirePartnership } from './partnership.ts';
 
 type EventInputValue = z.output<typeof EventInput>;
 
@@ -39,7 +49,14 @@ interface BatchRow {
   cocoa_content: string | null;
   produced_by: string;
   entry_index: string | number;
+  /** Of the producing event: when it happened (client's word) and when it was recorded (our clock). */
+  event_time: Date | string;
+  recorded_at: Date | string;
 }
+
+/** A batch row with its producing event's times. */
+const BATCH_SELECT =
+  'SELECT b.*, e.event_time, e.recorded_at FROM batches b JOIN trace_events e ON e.id = b.produced_by';
 
 /** numeric comes back as text with trailing zeros; show it as it was meant: 512.400000000 → 512.4. */
 const trimDecimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
@@ -60,6 +77,8 @@ export const toBatch = (row: BatchRow, balance: BatchBalance) => ({
   description: row.description,
   quantity: quantityOf(row.quantity_value, row.quantity_unit, row.mass_grams)!,
   producedBy: row.produced_by,
+  eventTime: new Date(row.event_time).toISOString(),
+  recordTime: new Date(row.recorded_at).toISOString(),
   entryIndex: Number(row.entry_index),
   balance,
 });
@@ -68,14 +87,16 @@ export function createEventService({
   db,
   writer,
   access,
+  custody = DEFAULT_CUSTODY,
 }: {
   db: SqlExecutor;
   writer: LedgerWriter;
   access: Access;
+  custody?: CustodySettings;
 }) {
   async function batchesById(ids: string[]): Promise<Map<string, BatchRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.query<BatchRow>('SELECT * FROM batches WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -119,6 +140,16 @@ export function createEventService({
   }
 
   async function record(principal: Principal, input: EventInputValue) {
+    // Our clock, not the client's, says what "now" is: an event cannot have happened after it.
+    const latest = Date.now() + custody.clockSkewSeconds * 1000;
+    if (Date.parse(input.eventTime) > latest)
+      throw badRequest('eventTime lies in the future', [
+        {
+          in: 'body',
+          pointer: '/eventTime',
+          detail: `must not be after ${new Date(latest).toISOString()} (the service's clock plus ${custody.clockSkewSeconds} s)`,
+        },
+      ]);
     const eventId = randomUUID();
     let actingOrganisation: string;
     let outputOwner: string;
@@ -153,6 +184,7 @@ export function createEventService({
       ]);
       if (!receiver) throw notFound(`organisation ${input.toOrganisationId} not found`);
       const [batch] = await consumedBatches(input.fromOrganisationId, [input.input], () => '/input');
+      await requirePartnership(db, input.fromOrganisationId, input.toOrganisationId, batch!.commodity);
       actingOrganisation = input.fromOrganisationId;
       outputOwner = input.toOrganisationId;
       commodity = batch!.commodity;
@@ -263,11 +295,12 @@ export function createEventService({
         : [],
     );
 
-    const project = async (tx: Transaction, index: bigint) => {
+    const project = async (tx: Transaction, index: bigint, at: string) => {
       // Under the writer's sequencing: what earlier entries took is already in the rows read here.
       if (consumptions.length > 0) await requireAvailable(tx, consumptions);
       await tx.query(
-        'INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason) VALUES ($1, $2, $3, $4, $5, $6)',
+        `INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [
           eventId,
           input.type,
@@ -275,6 +308,7 @@ export function createEventService({
           input.eventTime,
           index.toString(),
           input.type === 'loss' ? input.reason : null,
+          at,
         ],
       );
       for (const [position, c] of consumed.entries()) {
@@ -400,8 +434,123 @@ export function createEventService({
     return { eventId, type: event.kind, entryIndex };
   }
 
+  /**
+   * The receiver confirms a transfer with what actually arrived (a ledger entry, once). What was sent
+   * but did not arrive becomes a loss event on the received batch, written with the receipt; more
+   * than was sent cannot arrive.
+   */
+  async function confirmReceipt(
+    principal: Principal,
+    eventId: string,
+    input: { quantity: QuantityValue; receivedAt?: string | undefined; note?: string | undefined },
+  ) {
+    const [row] = await db.query<BatchRow & { kind: string; sender: string }>(
+      `SELECT b.*, e.event_time, e.recorded_at, e.kind, e.organisation_id AS sender
+         FROM trace_events e JOIN batches b ON b.produced_by = e.id WHERE e.id = $1`,
+      [eventId],
+    );
+    if (!row) throw notFound(`event ${eventId} not found`);
+    const receiver = row.organisation_id;
+    await access.requireVisible(principal, receiver).catch(() => {
+      throw notFound(`event ${eventId} not found`);
+    });
+    if (row.kind !== 'transfer')
+      throw new AppError('conflict', `event ${eventId} is a ${row.kind}, not a transfer`);
+    await access.requireWritable(principal, receiver);
+    const receivedAt = input.receivedAt ?? new Date().toISOString();
+    const latest = Date.now() + custody.clockSkewSeconds * 1000;
+    if (Date.parse(receivedAt) > latest)
+      throw badRequest('receivedAt lies in the future', [
+        { in: 'body', pointer: '/receivedAt', detail: `must not be after ${new Date(latest).toISOString()}` },
+      ]);
+    const byMass = row.mass_grams !== null;
+    if (byMass ? !isMassUnit(input.quantity.unit) : input.quantity.unit !== row.quantity_unit)
+      throw badRequest(`batch ${row.id} is counted in ${row.quantity_unit}`, [
+        {
+          in: 'body',
+          pointer: '/quantity/unit',
+          detail: byMass ? 'must be a unit of mass' : `must be ${row.quantity_unit}`,
+        },
+      ]);
+    const sent = trimDecimal(byMass ? row.mass_grams! : row.quantity_value);
+    const received = byMass ? toGrams(input.quantity)! : input.quantity.value;
+    const unit = byMass ? 'GRM' : row.quantity_unit;
+    if (scaled(received) > scaled(sent))
+      throw badRequest(`more cannot arrive than was sent (${sent} ${unit})`, [
+        { in: 'body', pointer: '/quantity', detail: `at most ${sent} ${unit}` },
+      ]);
+    const lost = sumDecimals([sent, `-${trimDecimal(received)}`]);
+    const lossEventId = scaled(lost) > 0n ? randomUUID() : null;
+    const entryIndex = await appendRecord(writer, principal, {
+      type: 'event.received',
+      subject: `event:${eventId}`,
+      body: {
+        event: `event:${eventId}`,
+        batch: `batch:${row.id}`,
+        organisation: `organisation:${receiver}`,
+        quantity: input.quantity,
+        receivedAt,
+        sent: { value: sent, unit },
+        lost: { value: lost, unit },
+        ...(lossEventId ? { lossEvent: `event:${lossEventId}` } : {}),
+        ...(input.note ? { note: input.note } : {}),
+      },
+      conflict: `transfer ${eventId} is already confirmed`,
+      project: async (tx, index, at) => {
+        const [voided] = await tx.query(`SELECT 1 FROM trace_event_voids WHERE event_id = $1`, [eventId]);
+        if (voided) throw new AppError('conflict', `transfer ${eventId} was voided`);
+        if (lossEventId) {
+          // The receiver may already have used some of it: the loss must still fit.
+          await requireAvailable(tx, [{ batchId: row.id, amount: lost, pointer: '/quantity' }]);
+          await tx.query(
+            `INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason, recorded_at)
+             VALUES ($1, 'loss', $2, $3, $4, $5, $6)`,
+            [
+              lossEventId,
+              receiver,
+              receivedAt,
+              index.toString(),
+              `in transit: ${trimDecimal(received)} of ${sent} ${unit} arrived (transfer ${eventId})`,
+              at,
+            ],
+          );
+          await tx.query(
+            `INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
+             VALUES ($1, 0, $2, $3, $4, $5)`,
+            [lossEventId, row.id, lost, unit, byMass ? lost : null],
+          );
+        }
+        await tx.query(
+          `INSERT INTO transfer_receipts (event_id, entry_index, quantity_value, quantity_unit, mass_grams, received_at,
+                                          loss_event_id, confirmed_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            eventId,
+            index.toString(),
+            input.quantity.value,
+            input.quantity.unit,
+            byMass ? received : null,
+            receivedAt,
+            lossEventId,
+            principal.subject,
+          ],
+        );
+      },
+    });
+    return {
+      eventId,
+      batchId: row.id,
+      entryIndex,
+      sent,
+      received: trimDecimal(received),
+      lost,
+      unit,
+      lossEventId,
+    };
+  }
+
   async function getBatch(principal: Principal, id: string) {
-    const [row] = await db.query<BatchRow>('SELECT * FROM batches WHERE id = $1', [id]);
+    const [row] = await db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = $1`, [id]);
     if (!row) throw notFound(`batch ${id} not found`);
     await access.requireVisible(principal, row.organisation_id).catch(() => {
       throw notFound(`batch ${id} not found`);
@@ -432,12 +581,13 @@ export function createEventService({
     );
     const ids = upstream.map((r) => r.batch_id);
     const [batchRows, eventRows, inputRows, balances] = await Promise.all([
-      db.query<BatchRow>('SELECT * FROM batches WHERE id = ANY($1::uuid[])', [ids]),
+      db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]),
       db.query<{
         id: string;
         kind: 'harvest';
         organisation_id: string;
         event_time: Date | string;
+        recorded_at: Date | string;
         entry_index: string | number;
         reason: string | null;
         voided_entry: string | number | null;
@@ -493,6 +643,7 @@ export function createEventService({
         type: e.kind,
         organisationId: e.organisation_id,
         eventTime: new Date(e.event_time).toISOString(),
+        recordTime: new Date(e.recorded_at).toISOString(),
         inputs: (inputsByEvent.get(e.id) ?? []).map((i) => ({
           batchId: i.batch_id,
           plotId: i.plot_id,
@@ -521,6 +672,7 @@ export function createEventService({
   return {
     record,
     voidEvent,
+    confirmReceipt,
     getBatch: async (principal: Principal, id: string) => {
       const row = await getBatch(principal, id);
       return toBatch(row, (await balancesOf(db, [id])).get(id)!);
