@@ -2,8 +2,12 @@
 // request after another or by many at once; losses are recorded; what got in around the API is found
 // by the recompute. Every refusal also proves that nothing was written.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, square, type TestApp } from './helper.ts';
+import { createAccess } from '../src/access.ts';
+import { createEventService } from '../src/routes/v1/events/service.ts';
+import { buildTestApp, square, TEST_ORIGIN, type TestApp } from './helper.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -83,7 +87,7 @@ beforeAll(async () => {
   });
   expect(plot.statusCode, plot.body).toBe(201);
   ids.plot = plot.json().id;
-});
+}, 180_000); // PGlite's migrations take a while on a busy machine
 afterAll(() => t.close());
 
 describe('batch balances', () => {
@@ -218,6 +222,53 @@ describe('batch balances', () => {
     const refused = asked.filter((_, i) => results[i]!.statusCode === 409);
     expect((1000 - acceptedKg) * 1000).toBeLessThan(Math.min(...refused) * 1000);
     expect((await footprint()).entries).toBe((before.entries as number) + accepted.length);
+  });
+
+  it('holds across two writers on one database, as two API processes would be', async () => {
+    // A second process: its own ledger writer (group commit queue) and event service, same database.
+    const key = loadEd25519Key(join(t.database.dataDir, 'keys', 'log-signing.pem'), { create: false });
+    const other = new LedgerWriter({
+      db: t.runtime.db,
+      origin: TEST_ORIGIN,
+      signer: nodeNoteSigner(TEST_ORIGIN, key),
+    });
+    const otherEvents = createEventService({
+      db: t.runtime.db,
+      writer: other,
+      access: createAccess(t.runtime.db),
+    });
+    try {
+      const batch = await harvest('1000');
+      const before = await footprint();
+      const viaOther = (i: number) =>
+        otherEvents
+          .record(
+            { subject: 'user:test-other-process', role: 'supplier', organisationId: ids.coop! },
+            {
+              type: 'transfer',
+              fromOrganisationId: ids.coop!,
+              toOrganisationId: ids.exporterB!,
+              eventTime: hourAgo(),
+              input: { batchId: batch, quantity: kg('200') },
+              output: { lot: `CUS-P2-${i}-${++lotCounter}`, quantity: kg('200') },
+            },
+          )
+          .then(
+            () => 201,
+            (error: { status?: number }) => error.status ?? 500,
+          );
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          i % 2 ? viaOther(i) : transfer(batch, '200').then((r) => r.statusCode),
+        ),
+      );
+      expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+      expect((await footprint()).entries).toBe((before.entries as number) + 5);
+      expect(await balance(batch)).toMatchObject({ available: '0', closed: true });
+    } finally {
+      await other.close();
+    }
   });
 
   it('records a loss as an event of its own, which the balance counts', async () => {
