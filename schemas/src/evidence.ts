@@ -1,9 +1,10 @@
 // Reality-snapshot evidence on the wire: uploaded media, supplier keys, attestation manifests and the
 // receipt that lets anyone check an attestation without the server.
 import { z } from 'zod';
+import { safeText } from './common.ts';
 import { Uuid } from './registry.ts';
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest');
+export const Sha256Hex = safeText().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest');
 
 export const EvidenceBlob = z
   .object({
@@ -21,10 +22,9 @@ export const EvidenceBlob = z
 export const PublicJwk = z
   .object({
     kty: z.enum(['OKP', 'EC']),
-    crv: z.string(),
-    x: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url'),
-    y: z
-      .string()
+    crv: safeText().max(20),
+    x: safeText().regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url'),
+    y: safeText()
       .regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url')
       .optional(),
   })
@@ -63,8 +63,8 @@ export const AttestationManifest = z
       .max(50),
     capturedAt: z.iso.datetime({ offset: true }),
     location: z.object({ type: z.literal('Point'), coordinates: z.tuple([Longitude, Latitude]) }).strict(),
-    device: z.string().trim().min(1).max(200),
-    statement: z.string().trim().min(1).max(4000),
+    device: safeText().trim().min(1).max(200),
+    statement: safeText().trim().min(1).max(4000),
   })
   .strict()
   .meta({ id: 'AttestationManifest' });
@@ -91,7 +91,7 @@ export const AuditorStatement = z
     attestationId: Uuid,
     verdict: z.enum(['confirmed', 'disputed', 'fake']),
     visitedAt: z.iso.datetime({ offset: true }).optional(),
-    note: z.string().trim().min(1).max(4000),
+    note: safeText().trim().min(1).max(4000),
   })
   .strict()
   .meta({ id: 'AuditorStatement' });

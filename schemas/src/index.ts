@@ -1,5 +1,13 @@
 // @groundtruth/schemas: the wire contract. JSON Schemas in schemas/json/ are generated from these.
-export { Base64Hash, Problem, TreeIndexParam } from './common.ts';
+export {
+  Base64Hash,
+  jsonBodyIssues,
+  MAX_JSON_DEPTH,
+  Problem,
+  safeText,
+  TreeIndexParam,
+  unsafeTextReason,
+} from './common.ts';
 export { Contact, ContactInput } from './contacts.ts';
 export {
   CaptureErrorBehaviour,

@@ -1,8 +1,9 @@
 import { hasValidCheckDigit } from '@groundtruth/quantity';
 import { z } from 'zod';
+import { safeText } from './common.ts';
 
 /** ISO 3166-1 alpha-2 country code. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GH');
+export const CountryCode = safeText().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GH');
 
 export const Uuid = z.uuid();
 
@@ -13,7 +14,7 @@ export const OrganisationKind = z.enum(['brand', 'supplier', 'auditor']);
 
 export const OrganisationInput = z
   .object({
-    name: z.string().trim().min(1).max(300),
+    name: safeText().trim().min(1).max(300),
     kind: OrganisationKind,
     country: CountryCode,
     role: z
@@ -22,16 +23,14 @@ export const OrganisationInput = z
       .describe('what a supplier does in the chain'),
     identifiers: z
       .object({
-        gln: z
-          .string()
+        gln: safeText()
           .regex(/^\d{13}$/, 'a GLN has 13 digits')
           .refine(hasValidGs1CheckDigit, 'GLN check digit is wrong')
           .optional(),
-        lei: z
-          .string()
+        lei: safeText()
           .regex(/^[A-Z0-9]{18}\d{2}$/, 'an LEI has 20 characters (ISO 17442)')
           .optional(),
-        nationalRegistration: z.string().trim().min(1).max(100).optional(),
+        nationalRegistration: safeText().trim().min(1).max(100).optional(),
       })
       .strict()
       .optional(),
@@ -97,7 +96,7 @@ export const PlotGeometry = z.object({
 export const PlotInput = z
   .object({
     organisationId: Uuid.describe('the supplier (farm or cooperative) the plot belongs to'),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: safeText().trim().min(1).max(200).optional(),
     commodity: Commodity,
     country: CountryCode,
     geometry: PlotGeometry,

@@ -3,7 +3,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonBodyIssues } from '@groundtruth/schemas';
 import { createAccess } from './access.ts';
+import { badRequest } from './errors.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import epcisRoutes from './routes/epcis/index.ts';
@@ -47,12 +49,37 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     body: string | Buffer,
     done: (e: Error | null, v?: unknown) => void,
   ) => {
-    request.rawBody = body as string;
-    parseJson(request, body as string, done);
+    // RFC 8259 §8.1: JSON text is UTF-8. Decoding leniently would turn bad bytes into U+FFFD unseen.
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      return done(
+        badRequest('the body is not UTF-8 (RFC 8259 §8.1)', [
+          { in: 'body', pointer: '', detail: 'is not UTF-8' },
+        ]),
+      );
+    }
+    request.rawBody = text;
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error);
+      // Text no column can hold, 1e309, nesting the ledger cannot encode: refused here for every
+      // route, with the pointer, before any handler can half-write it.
+      const issues = jsonBodyIssues(value);
+      if (issues.length > 0)
+        return done(
+          badRequest(
+            `invalid ${issues.map((i) => `body${i.pointer || '/'}`).join(', ')}`,
+            issues.map((i) => ({ in: 'body', ...i })),
+          ),
+        );
+      done(null, value);
+    });
   };
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, keepRawJson);
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, keepRawJson);
   // EPCIS documents are JSON-LD.
-  fastify.addContentTypeParser('application/ld+json', { parseAs: 'string' }, keepRawJson);
+  fastify.addContentTypeParser('application/ld+json', { parseAs: 'buffer' }, keepRawJson);
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);

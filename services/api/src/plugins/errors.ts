@@ -1,5 +1,6 @@
 // Every error leaves as RFC 9457 application/problem+json with the request id. Client mistakes
 // get a 4xx naming the offending field; 5xx and database messages never reach the client.
+import { CanonicalJsonError } from '@groundtruth/ledger';
 import { LedgerRangeError } from '@groundtruth/ledger-store';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -81,6 +82,11 @@ async function errorsPlugin(app: FastifyInstance) {
       });
       const fields = errors.map((e) => `${e.in ?? ''}${e.pointer}`).join(', ');
       return sendProblem(request, reply, 400, `invalid ${fields}`, errors);
+    }
+    if (error instanceof CanonicalJsonError) {
+      // What a client sent cannot be written as RFC 8785 JSON (I-JSON, RFC 7493): its mistake, not ours.
+      // The path names a place in the ledger entry, which is not the request body, so it is detail only.
+      return sendProblem(request, reply, 400, `the record cannot be canonicalised: ${error.message}`);
     }
     if (error instanceof LedgerRangeError) {
       return sendProblem(request, reply, 400, error.message, [

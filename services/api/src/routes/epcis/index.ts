@@ -7,6 +7,7 @@ import {
   EPCISQueryDocument,
   EpcisEventQuery,
   Problem,
+  safeText,
 } from '@groundtruth/schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -155,7 +156,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
         querystring: z
           .object({
             perPage: z.coerce.number().int().min(1).max(1000).default(100),
-            nextPageToken: z.string().max(4096).optional(),
+            nextPageToken: safeText().max(4096).optional(),
           })
           .strict(),
         response: { 200: Collection, ...problems },
@@ -177,7 +178,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
         tags: ['epcis'],
         summary: `Events with this ${name.replace(/s$/, '')} (percent-encode it), as GET /events?${filter}=…`,
         security: [{ bearer: [] }],
-        params: z.object({ value: z.string().min(1).max(2048) }),
+        params: z.object({ value: safeText().min(1).max(2048) }),
         querystring: EpcisEventQuery,
         response: { 200: EPCISQueryDocument, ...problems },
       },
@@ -208,7 +209,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
       tags: ['epcis'],
       summary: 'One EPCIS event by its eventID or CBV 2.0 event hash ID',
       security: [{ bearer: [] }],
-      params: z.object({ eventID: z.string().min(1).max(2048) }),
+      params: z.object({ eventID: safeText().min(1).max(2048) }),
       response: { 200: EPCISQueryDocument, ...problems },
     },
     handler: async (request) => queryDocument(await epcis.event(request.principal!, request.params.eventID)),

@@ -7,6 +7,7 @@ import {
   PublicJwk,
   Sha256Hex,
   SigningKey,
+  safeText,
   Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -125,7 +126,7 @@ export default async function evidenceRoutes(
       tags: ['evidence'],
       summary: 'Revoke a key (a ledger entry): it can attest nothing after this',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid, kid: z.string().min(1).max(100) }),
+      params: z.object({ id: Uuid, kid: safeText().min(1).max(100) }),
       response: { 204: z.null(), ...problems, 409: Problem },
     },
     handler: async (request, reply) => {
@@ -145,7 +146,7 @@ export default async function evidenceRoutes(
         'AttestationManifest. The receipt holds the entry index, leaf hash, signed checkpoint and inclusion ' +
         'proof: with the key and the media, everything needed to check the attestation without this server.',
       security: [{ bearer: [] }],
-      body: z.object({ jws: z.string().min(10).max(60_000) }).strict(),
+      body: z.object({ jws: safeText().min(10).max(60_000) }).strict(),
       response: { 201: AttestationReceipt, ...problems, 409: Problem },
     },
     // The receipt is built here, not passed through from a client: its schema documents it, and the
@@ -191,8 +192,7 @@ export default async function evidenceRoutes(
       security: [{ bearer: [] }],
       querystring: z
         .object({
-          subject: z
-            .string()
+          subject: safeText()
             .regex(/^(plot|batch):[0-9a-f-]{36}$/, 'plot:<uuid> or batch:<uuid>')
             .describe('plot:<id> or batch:<id>'),
         })
@@ -219,7 +219,7 @@ export default async function evidenceRoutes(
         'ones are appended together. A refused item does not hold back the others.',
       security: [{ bearer: [] }],
       body: z
-        .object({ jws: z.array(z.string().min(10).max(60_000)).min(1).max(MAX_ATTESTATION_BATCH) })
+        .object({ jws: z.array(safeText().min(10).max(60_000)).min(1).max(MAX_ATTESTATION_BATCH) })
         .strict(),
       response: {
         200: z.object({
@@ -264,7 +264,7 @@ export default async function evidenceRoutes(
       summary: 'An auditor’s signed statement about an attestation: confirmed on site, disputed, or fake',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
-      body: z.object({ jws: z.string().min(10).max(20_000) }).strict(),
+      body: z.object({ jws: safeText().min(10).max(20_000) }).strict(),
       response: {
         201: z.object({ statementId: Uuid, entryIndex: z.number().int(), verdict: z.string() }),
         ...problems,
@@ -283,7 +283,7 @@ export default async function evidenceRoutes(
       summary: 'Withdraw an attestation (a new entry; the attestation stays, marked withdrawn)',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
-      body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
+      body: z.object({ reason: safeText().trim().min(5).max(2000) }).strict(),
       response: {
         201: z.object({ attestationId: Uuid, entryIndex: z.number().int() }),
         ...problems,

@@ -1,8 +1,8 @@
-import { Problem, ImportReport as Report } from '@groundtruth/schemas';
+import { Problem, ImportReport as Report, safeText, unsafeTextReason } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badRequest } from '../../../errors.ts';
+import { badRequest, type FieldError } from '../../../errors.ts';
 import { CsvError, parseCsv } from './csv.ts';
 import { type createImportService, type ImportRow, MAX_IMPORT_ROWS } from './service.ts';
 
@@ -49,6 +49,28 @@ function csvRow(kind: 'suppliers' | 'plots', r: Record<string, string>): ImportR
   return { value, sourceText };
 }
 
+/**
+ * CSV is parsed outside zod, and the whole text is kept for idempotent replay: a NUL or a lone
+ * surrogate anywhere is refused before anything is written, at the pointer the JSON form would have
+ * (/rows/<0-based row>/<column>), with the CSV line in the detail.
+ */
+function refuseUnsafeCsvText(records: Record<string, string>[]) {
+  const errors: FieldError[] = [];
+  records.forEach((record, i) => {
+    for (const [column, text] of Object.entries(record)) {
+      const reason = unsafeTextReason(column) ?? unsafeTextReason(text);
+      if (reason)
+        errors.push({
+          in: 'body',
+          pointer: `/rows/${i}/${column.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          detail: `${unsafeTextReason(column) ? 'column name ' : ''}${reason} (data row ${i + 1})`,
+        });
+    }
+  });
+  if (errors.length > 0)
+    throw badRequest(`invalid ${errors.map((e) => `body${e.pointer}`).join(', ')}`, errors.slice(0, 20));
+}
+
 export default async function importRoutes(
   app: FastifyInstance,
   { imports }: { imports: ReturnType<typeof createImportService> },
@@ -67,8 +89,7 @@ export default async function importRoutes(
       params: z.object({ kind: z.enum(['suppliers', 'plots']) }),
       querystring: z.object({ mode: z.enum(['all-or-nothing', 'per-row']).default('all-or-nothing') }),
       headers: z.object({
-        'idempotency-key': z
-          .string()
+        'idempotency-key': safeText()
           .regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, at most 200 characters')
           .optional(),
       }),
@@ -93,7 +114,9 @@ export default async function importRoutes(
         if (!/^text\/csv\b/.test(request.headers['content-type'] ?? ''))
           throw badRequest('send CSV as text/csv, JSON as { rows: [...] }');
         try {
-          rows = parseCsv(request.body, MAX_IMPORT_ROWS).map((r) => csvRow(kind, r));
+          const records = parseCsv(request.body, MAX_IMPORT_ROWS);
+          refuseUnsafeCsvText(records);
+          rows = records.map((r) => csvRow(kind, r));
         } catch (error) {
           if (error instanceof CsvError)
             throw badRequest(`malformed CSV, ${error.message}`, [

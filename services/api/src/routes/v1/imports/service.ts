@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import { Commodity, CountryCode, OrganisationInput, PlotInput, Uuid } from '@groundtruth/schemas';
+import { Commodity, CountryCode, OrganisationInput, PlotInput, safeText, Uuid } from '@groundtruth/schemas';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
@@ -21,7 +21,7 @@ export type ImportMode = 'all-or-nothing' | 'per-row';
 /** A supplier row: the organisation, and optionally the buyer it supplies (declared with it). */
 export const SupplierRow = z
   .object({
-    name: z.string().trim().min(1).max(300),
+    name: safeText().trim().min(1).max(300),
     country: CountryCode,
     role: OrganisationInput.shape.role,
     identifiers: OrganisationInput.shape.identifiers,

@@ -36,9 +36,10 @@ import {
   type Posting,
   propagateShares,
   type ReferenceTable,
+  unevaluableRecord,
   yieldOutliers,
 } from '@groundtruth/massbalance';
-import { type Decimal, formatDecimal } from '@groundtruth/quantity';
+import { type Decimal, formatDecimal, MAX_MASS_GRAMS } from '@groundtruth/quantity';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
@@ -306,6 +307,13 @@ function evaluate(
   const findings: Scoped[] = [];
   const period = (key: number) => periodOfKey(data, key);
 
+  // 0. What cannot be weighed was left out of the graph by the loader; each is a finding of its own.
+  for (const record of data.unevaluable)
+    findings.push({
+      ...unevaluableRecord(table, record.subject, record),
+      organisationId: record.organisationId,
+    });
+
   // 1. Plot capacity per crop year; what a plot cannot have grown is untraced at its harvests. Screened
   // in floating point; only a plot near or over its plausible capacity gets the exact decimal check.
   const plotFraction = new Map<number, number>();
@@ -328,8 +336,9 @@ function evaluate(
   // arrays; only a conversion near or over its limit gets the exact decimal check.
   const flaggedConversions = new Map<string, number>();
   for (let e = 0; e < graph.eventIds.length; e++) {
-    // A harvest has no inputs to conserve; a loss produces nothing.
-    if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss') continue;
+    // A harvest has no inputs to conserve; a loss produces nothing; an unweighable event is reported.
+    if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
+      continue;
     let inF = 0;
     let outF = 0;
     let unknown = false;
@@ -695,14 +704,16 @@ export function createMassBalanceService({
                  FROM trace_event_inputs i2 JOIN trace_events e2 ON e2.id = i2.event_id AND e2.kind = 'harvest'
                  JOIN batches b ON b.produced_by = e2.id
                 WHERE i2.plot_id = h.id AND e2.event_time >= h.period_start
+                  AND e2.event_time < h.period_start + interval '1 year'
                   AND NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e2.id)
-                  AND e2.event_time < h.period_start + interval '1 year') AS grams,
+                  -- As in the full load: a mass beyond the bound is left out (UNEVALUABLE_RECORD).
+                  AND b.mass_grams <= $2::numeric) AS grams,
               ${NEWEST_OVERRIDE} AS newest,
               EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = $1) AS voided,
               ${msText('h.event_time')} AS event_ms, ${msText('h.recorded_at')} AS recorded_ms,
               ${msText('h.created_at')} AS registered_ms
          FROM h`,
-      [eventId],
+      [eventId, MAX_MASS_GRAMS],
     );
     if (!row) throw notFound(`harvest ${eventId} not found`);
     const reference = await currentReference(row.newest === null ? null : Number(row.newest));
@@ -1027,13 +1038,14 @@ export function createMassBalanceService({
     const harvestTotalsRows = plots.ids.length
       ? await db.query<{ plot_id: string; at: string; grams: string | null }>(
           `SELECT i.plot_id, ${'to_char(e.event_time AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\')'} AS at,
-                  trim_scale(sum(b.mass_grams))::text AS grams
+                  trim_scale(sum(b.mass_grams) FILTER (WHERE b.mass_grams <= $3::numeric))::text AS grams
              FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
              JOIN batches b ON b.produced_by = e.id
             WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2
               AND NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e.id AND v.entry_index < $2)
             GROUP BY i.plot_id, e.id, e.event_time`,
-          [plots.ids, data.treeSize],
+          // As in the full load: a mass beyond the bound is left out (UNEVALUABLE_RECORD), not summed.
+          [plots.ids, data.treeSize, MAX_MASS_GRAMS],
         )
       : [];
     const plotAt = new Map(plots.ids.map((id, p) => [id, p]));
@@ -1061,11 +1073,14 @@ export function createMassBalanceService({
     const { graph } = data;
     const b = graph.batchIndex(batchId);
     if (b === undefined) throw notFound(`batch ${batchId} not found`);
+    // A batch whose own mass cannot be weighed: reported as recorded, and nothing of it counts as traced.
+    const own = data.unevaluable.find((r) => r.subject.kind === 'batch' && r.subject.id === batchId);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
-    const traced = shares.shares[b]!;
+    const traced = own ? 0 : shares.shares[b]!;
     const conversions = [];
     for (let e = 0; e < graph.eventIds.length; e++) {
-      if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss') continue;
+      if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
+        continue;
       const result = checkConservation(reference, conversionOf(graph, e));
       conversions.push({
         eventId: graph.eventIds[e]!,
@@ -1079,11 +1094,11 @@ export function createMassBalanceService({
     return {
       batchId,
       material: graph.batchMaterial[b]!,
-      grams: milligramsToGrams(graph.batchMilligrams[b]!),
-      baseEquivalentGrams: eq.ok ? fromDecimal(eq.grams) : null,
+      grams: own ? own.grams : milligramsToGrams(graph.batchMilligrams[b]!),
+      baseEquivalentGrams: eq.ok && !own ? fromDecimal(eq.grams) : null,
       tracedShare: traced,
       untracedShare: 1 - traced,
-      untracedGrams: Math.round(grams * (1 - traced)).toString(),
+      untracedGrams: own ? own.grams : Math.round(grams * (1 - traced)).toString(),
       cyclic: shares.cyclic[b] === 1,
       referenceVersion: reference.version,
       treeSize: data.treeSize,
@@ -1096,6 +1111,11 @@ export function createMassBalanceService({
         rule: c.check.finding?.rule ?? null,
       })),
       conversions,
+      unevaluable: data.unevaluable.map((r) => ({
+        subject: r.subject as { kind: 'batch' | 'event'; id: string },
+        grams: r.grams,
+        message: unevaluableRecord(reference, r.subject, r).message,
+      })),
     };
   }
 
