@@ -70,12 +70,15 @@ export {
 } from './registry.ts';
 export {
   Batch,
+  BatchBalance,
   EventInput,
+  EventVoidInput,
   Gtin,
   Product,
   ProductInput,
   QuantityInput,
   Trace,
   TraceEvent,
+  TransferReceiptInput,
 } from './traceability.ts';
 export { IssuedToken, Role, TokenRequest, User, UserInput } from './users.ts';

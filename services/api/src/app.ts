@@ -168,8 +168,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/imports',
   });
   await fastify.register(productRoutes, { ...deps, access, prefix: '/v1/products' });
-  const events = createEventService({ ...deps, access });
-  const massBalance = createMassBalanceService({ ...deps, access });
+  const events = createEventService({ ...deps, access, custody: runtime.custody });
+  const massBalance = createMassBalanceService({ ...deps, access, custody: runtime.custody });
   await fastify.register(eventRoutes, {
     events,
     // A new harvest re-checks its plot at once; a failure here is logged, and the next recompute covers it.
@@ -178,6 +178,13 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
         () => undefined,
         (error: unknown) =>
           fastify.log.error({ err: error, eventId }, 'incremental mass-balance check failed'),
+      ),
+    // So does a new transfer or transformation its conservation, on the same terms.
+    afterConversion: (principal, eventId) =>
+      massBalance.checkEvent(principal, eventId).then(
+        () => undefined,
+        (error: unknown) =>
+          fastify.log.error({ err: error, eventId }, 'incremental conservation check failed'),
       ),
     prefix: '/v1/events',
   });

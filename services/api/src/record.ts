@@ -14,8 +14,8 @@ export interface RecordSpec {
   type: string;
   subject: string;
   body: { [key: string]: JsonValue };
-  /** Writes the projection rows, knowing the entry's index. */
-  project: (tx: Transaction, entryIndex: bigint) => Promise<void>;
+  /** Writes the projection rows, knowing the entry's index and its time (`at`, the record time). */
+  project: (tx: Transaction, entryIndex: bigint, at: string) => Promise<void>;
   /** The 409 message when the record already exists. */
   conflict: string;
 }
@@ -57,7 +57,7 @@ export async function appendRecordsWithReceipt(
       project: async (tx, appended) => {
         for (const [i, spec] of specs.entries()) {
           current = spec;
-          await spec.project(tx, appended[i]!.index);
+          await spec.project(tx, appended[i]!.index, at);
         }
         current = undefined;
         await after?.(tx);

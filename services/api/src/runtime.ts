@@ -6,7 +6,7 @@ import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence'
 import { encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config, RateLimits } from './config.ts';
+import type { Config, CustodySettings, RateLimits } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
@@ -23,6 +23,7 @@ export interface Runtime {
   selfAudit: SelfAudit;
   /** Request rate limits; undefined: none. */
   rateLimit: RateLimits | undefined;
+  custody: CustodySettings;
   close(): Promise<void>;
 }
 
@@ -57,6 +58,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
+      custody: config.custody,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })

@@ -238,7 +238,8 @@ describe('a cooperative launders cocoa through the demo chain', () => {
       'AFTER-GAP-1',
     ]);
     expect(Number(row!.seq)).toBeGreaterThan(50_000_000);
-    expect(await summary()).toEqual(before);
+    // The same findings, and one more: a harvest dated in January recorded today is BACKDATED.
+    expect(await summary()).toEqual({ ...before, BACKDATED: (before.BACKDATED ?? 0) + 1 });
     const breakdown = await t.call('GET', `/v1/batches/${harvest.json().batchIds[0]}/mass-balance`, admin);
     expect(breakdown.json()).toMatchObject({ tracedShare: 1, grams: '5000' });
   });
