@@ -36,6 +36,7 @@ describe('plot geometry edges', () => {
     it('accepts longitudes and latitudes at their limits, and an altitude', () => {
       expect(point([180, 89.123456]).problems).toEqual([]);
       expect(point([-179.123456, -90]).problems).toEqual([]);
+      expect(point([-180, -89.123456]).problems).toEqual([]);
       expect(point([-1.908421, 90]).problems).toEqual([]);
       expect(point([-1.908421, 6.513262, 250.5]).problems).toEqual([]);
     });
@@ -316,5 +317,11 @@ describe('plot geometry edges', () => {
         100,
       );
     });
+  });
+
+  it('names the geometry type it refuses', () => {
+    expect(checkPlotGeometry({ geometry: { type: 'LineString', coordinates: [] } }).problems).toEqual([
+      { pointer: '/type', detail: 'a plot is a Point, Polygon or MultiPolygon, not "LineString"' },
+    ]);
   });
 });
