@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import { safeText } from './common.ts';
 import { Uuid } from './registry.ts';
 
 export const ContactInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: safeText().trim().min(1).max(200),
     email: z.email().max(320).optional(),
-    phone: z
-      .string()
+    phone: safeText()
       .regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number such as +233201234567')
       .optional(),
-    role: z.string().trim().max(100).optional(),
+    role: safeText().trim().max(100).optional(),
   })
   .strict()
   .meta({ id: 'NewContact' });

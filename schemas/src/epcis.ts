@@ -1,6 +1,7 @@
 // The GS1 EPCIS 2.0 REST binding as Groundtruth serves it. Documents and events themselves are
 // validated against GS1's own JSON Schema (EPCIS-JSON-Schema.json), not restated here.
 import { z } from 'zod';
+import { safeText } from './common.ts';
 
 export const CaptureErrorBehaviour = z.enum(['rollback', 'proceed']);
 
@@ -29,9 +30,9 @@ export const CaptureJob = z
 
 // A parameter given once, repeated, or as values separated by "|".
 const List = z
-  .union([z.string(), z.array(z.string())])
+  .union([safeText(), z.array(safeText())])
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split('|')).filter((s) => s !== ''))
-  .pipe(z.array(z.string().max(2048)).max(100));
+  .pipe(z.array(safeText().max(2048)).max(100));
 const Time = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time with an offset or Z' });
 
 export const EPCIS_MATCH_PARAMETERS = [
@@ -63,7 +64,7 @@ export const EpcisEventQuery = z
     orderBy: z.enum(['eventTime', 'recordTime']).optional(),
     orderDirection: z.enum(['ASC', 'DESC']).optional(),
     perPage: z.coerce.number().int().min(1).max(1000).default(30),
-    nextPageToken: z.string().max(4096).optional(),
+    nextPageToken: safeText().max(4096).optional(),
   })
   .strict();
 

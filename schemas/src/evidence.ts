@@ -1,9 +1,10 @@
 // Reality-snapshot evidence on the wire: uploaded media, supplier keys, attestation manifests and the
 // receipt that lets anyone check an attestation without the server.
 import { z } from 'zod';
+import { safeText } from './common.ts';
 import { Uuid } from './registry.ts';
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest');
+export const Sha256Hex = safeText().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest');
 
 export const EvidenceBlob = z
   .object({
@@ -21,15 +22,23 @@ export const EvidenceBlob = z
 export const PublicJwk = z
   .object({
     kty: z.enum(['OKP', 'EC']),
-    crv: z.string(),
-    x: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url'),
-    y: z
-      .string()
+    crv: safeText().max(20),
+    x: safeText().regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url'),
+    y: safeText()
       .regex(/^[A-Za-z0-9_-]{20,100}$/, 'base64url')
       .optional(),
   })
   .loose()
   .describe('An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517)');
+
+/** The body of POST /v1/organisations/{id}/keys. */
+export const RegisterKeyInput = z
+  .object({ jwk: PublicJwk })
+  .strict()
+  .meta({
+    id: 'NewSigningKey',
+    examples: [{ jwk: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' } }],
+  });
 
 export const SigningKey = z
   .object({
@@ -63,8 +72,8 @@ export const AttestationManifest = z
       .max(50),
     capturedAt: z.iso.datetime({ offset: true }),
     location: z.object({ type: z.literal('Point'), coordinates: z.tuple([Longitude, Latitude]) }).strict(),
-    device: z.string().trim().min(1).max(200),
-    statement: z.string().trim().min(1).max(4000),
+    device: safeText().trim().min(1).max(200),
+    statement: safeText().trim().min(1).max(4000),
   })
   .strict()
   .meta({ id: 'AttestationManifest' });
@@ -82,7 +91,20 @@ export const AttestationReceipt = z
     }),
     kid: z.string(),
     manifest: AttestationManifest,
+    jws: z.string().describe('the compact JWS as submitted'),
+    jwk: z
+      .record(z.string(), z.unknown())
+      .describe('the signing key (public JWK); kid is its RFC 7638 thumbprint'),
+    entry: z
+      .object({ index: z.number().int(), data: z.string().describe('base64 of the exact leaf bytes') })
+      .describe('the ledger entry as the log serves it: hashLeaf(data) is leafHash'),
+    logKey: z.string().describe('C2SP verifier key of the log that signed the checkpoint'),
   })
+  .describe(
+    'Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry ' +
+      'bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust ' +
+      'the one carried here.',
+  )
   .meta({ id: 'AttestationReceipt' });
 
 /** What an auditor signs about an attestation, with its own registered key. */
@@ -91,7 +113,7 @@ export const AuditorStatement = z
     attestationId: Uuid,
     verdict: z.enum(['confirmed', 'disputed', 'fake']),
     visitedAt: z.iso.datetime({ offset: true }).optional(),
-    note: z.string().trim().min(1).max(4000),
+    note: safeText().trim().min(1).max(4000),
   })
   .strict()
   .meta({ id: 'AuditorStatement' });
@@ -102,6 +124,7 @@ export const AttestationEvidence = z
     attestationId: Uuid,
     subject: z.object({ kind: z.enum(['plot', 'batch']), id: Uuid }),
     organisationId: Uuid,
+    organisationName: z.string().describe('the attesting organisation’s registered name'),
     kid: z.string(),
     jwk: z.record(z.string(), z.unknown()),
     keyRevoked: z.boolean(),
@@ -113,6 +136,7 @@ export const AttestationEvidence = z
     statements: z.array(
       z.object({
         organisationId: Uuid,
+        organisationName: z.string().describe('the auditing organisation’s registered name'),
         kid: z.string(),
         verdict: z.enum(['confirmed', 'disputed', 'fake']),
         note: z.string(),

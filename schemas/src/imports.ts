@@ -17,5 +17,13 @@ export const ImportReport = z
           .optional(),
       }),
     ),
+    csv: z
+      .object({
+        delimiter: z.enum([',', ';', '\t']).describe('detected from the header line'),
+        decimalComma: z.boolean().describe('numbers were written with a decimal comma (-5,51073)'),
+        ignoredColumns: z.array(z.string()).describe('unknown columns left out (unknownColumns=ignore)'),
+      })
+      .optional()
+      .describe('how a CSV file was read'),
   })
   .meta({ id: 'ImportReport' });

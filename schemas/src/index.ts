@@ -1,5 +1,13 @@
 // @groundtruth/schemas: the wire contract. JSON Schemas in schemas/json/ are generated from these.
-export { Base64Hash, Problem, TreeIndexParam } from './common.ts';
+export {
+  Base64Hash,
+  jsonBodyIssues,
+  MAX_JSON_DEPTH,
+  Problem,
+  safeText,
+  TreeIndexParam,
+  unsafeTextReason,
+} from './common.ts';
 export { Contact, ContactInput } from './contacts.ts';
 export {
   CaptureErrorBehaviour,
@@ -16,6 +24,7 @@ export {
   EvidenceBlob,
   EvidenceReport,
   PublicJwk,
+  RegisterKeyInput,
   Sha256Hex,
   SigningKey,
 } from './evidence.ts';
@@ -37,12 +46,14 @@ export {
   InvitationInput,
   Onboarding,
   OnboardingStatus,
+  OnboardingSummary,
   TransitionInput,
 } from './onboarding.ts';
 export {
   Commodity,
   CountryCode,
   hasValidGs1CheckDigit,
+  ManagerInput,
   Organisation,
   OrganisationInput,
   OrganisationKind,
@@ -50,7 +61,10 @@ export {
   PlotGeometry,
   PlotInput,
   Relationship,
+  RelationshipDecisionInput,
   RelationshipInput,
+  RelationshipProposals,
+  RelationshipStatus,
   SupplyChain,
   Uuid,
 } from './registry.ts';

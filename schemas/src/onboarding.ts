@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './common.ts';
 import { Commodity, Uuid } from './registry.ts';
 
 export const OnboardingStatus = z.enum([
@@ -18,7 +19,7 @@ export const InvitationInput = z
 export const TransitionInput = z
   .object({
     to: OnboardingStatus,
-    reason: z.string().trim().min(1).max(2000).describe('why: kept on the ledger entry'),
+    reason: safeText().trim().min(1).max(2000).describe('why: kept on the ledger entry'),
   })
   .strict()
   .meta({ id: 'NewOnboardingTransition' });
@@ -26,8 +27,8 @@ export const TransitionInput = z
 export const EvidenceRequirementInput = z
   .object({
     commodity: Commodity,
-    key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case identifier such as site_reality_snapshot'),
-    description: z.string().trim().min(1).max(500),
+    key: safeText().regex(/^[a-z][a-z0-9_]{0,63}$/, 'lower-case identifier such as site_reality_snapshot'),
+    description: safeText().trim().min(1).max(500),
     stage: z.enum(['onboarding', 'procurement', 'annual']),
   })
   .strict()
@@ -63,3 +64,17 @@ export const Onboarding = z
     ),
   })
   .meta({ id: 'Onboarding' });
+
+/** One row of the onboarding queue: where a supplier stands with a brand, with both names. */
+export const OnboardingSummary = z
+  .object({
+    brandId: Uuid,
+    brandName: z.string(),
+    supplierId: Uuid,
+    supplierName: z.string(),
+    status: OnboardingStatus,
+    reason: z.string().nullable().describe('the reason given with the last transition'),
+    updatedAt: z.string().describe('when the status last changed (RFC 3339)'),
+    entryIndex: z.number().int().describe('the ledger entry of the last transition'),
+  })
+  .meta({ id: 'OnboardingSummary' });

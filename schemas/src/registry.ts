@@ -1,8 +1,9 @@
 import { hasValidCheckDigit } from '@groundtruth/quantity';
 import { z } from 'zod';
+import { safeText } from './common.ts';
 
 /** ISO 3166-1 alpha-2 country code. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GH');
+export const CountryCode = safeText().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GH');
 
 export const Uuid = z.uuid();
 
@@ -13,7 +14,7 @@ export const OrganisationKind = z.enum(['brand', 'supplier', 'auditor']);
 
 export const OrganisationInput = z
   .object({
-    name: z.string().trim().min(1).max(300),
+    name: safeText().trim().min(1).max(300),
     kind: OrganisationKind,
     country: CountryCode,
     role: z
@@ -22,19 +23,20 @@ export const OrganisationInput = z
       .describe('what a supplier does in the chain'),
     identifiers: z
       .object({
-        gln: z
-          .string()
+        gln: safeText()
           .regex(/^\d{13}$/, 'a GLN has 13 digits')
           .refine(hasValidGs1CheckDigit, 'GLN check digit is wrong')
           .optional(),
-        lei: z
-          .string()
+        lei: safeText()
           .regex(/^[A-Z0-9]{18}\d{2}$/, 'an LEI has 20 characters (ISO 17442)')
           .optional(),
-        nationalRegistration: z.string().trim().min(1).max(100).optional(),
+        nationalRegistration: safeText().trim().min(1).max(100).optional(),
       })
       .strict()
       .optional(),
+    managedBy: Uuid.optional().describe(
+      'the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)',
+    ),
   })
   .strict()
   .meta({ id: 'NewOrganisation' });
@@ -47,9 +49,19 @@ export const Organisation = z
     country: CountryCode,
     role: z.string().nullable(),
     identifiers: z.record(z.string(), z.string()),
+    managedBy: Uuid.nullable().describe(
+      'the organisation that keeps this supplier’s records and writes for it; null when it keeps its own',
+    ),
     entryIndex: z.number().int().nonnegative().describe('index of the ledger entry that registered it'),
   })
   .meta({ id: 'Organisation' });
+
+export const ManagerInput = z
+  .object({
+    managerId: Uuid.nullable().describe('the new keeper of the records, or null: the supplier keeps its own'),
+  })
+  .strict()
+  .meta({ id: 'NewManager' });
 
 export const Commodity = z.enum(['cocoa', 'coffee', 'oil_palm', 'soya', 'cattle', 'rubber', 'wood']);
 
@@ -62,15 +74,42 @@ export const RelationshipInput = z
   .strict()
   .meta({ id: 'NewRelationship' });
 
+export const RelationshipStatus = z
+  .enum(['proposed', 'accepted', 'rejected'])
+  .describe('only an accepted relationship extends visibility or carries goods');
+
 export const Relationship = z
   .object({
     id: Uuid,
     buyerId: Uuid,
     supplierId: Uuid,
     commodity: Commodity,
-    entryIndex: z.number().int().nonnegative(),
+    status: RelationshipStatus,
+    proposedBy: z
+      .enum(['buyer', 'supplier'])
+      .nullable()
+      .describe('the side that proposed it; null when declared by someone acting for both sides'),
+    entryIndex: z.number().int().nonnegative().describe('index of the ledger entry of its latest step'),
   })
   .meta({ id: 'Relationship' });
+
+export const RelationshipDecisionInput = z
+  .object({ reason: z.string().trim().min(1).max(2000).optional().describe('kept on the ledger entry') })
+  .strict()
+  .meta({ id: 'NewRelationshipDecision' });
+
+export const RelationshipProposals = z
+  .object({
+    organisationId: Uuid,
+    proposals: z.array(
+      Relationship.extend({
+        proposerName: z
+          .string()
+          .describe('public name of the proposing side; the other side’s name is not shown to the proposer'),
+      }),
+    ),
+  })
+  .meta({ id: 'RelationshipProposals' });
 
 export const SupplyChain = z
   .object({
@@ -97,7 +136,7 @@ export const PlotGeometry = z.object({
 export const PlotInput = z
   .object({
     organisationId: Uuid.describe('the supplier (farm or cooperative) the plot belongs to'),
-    name: z.string().trim().min(1).max(200).optional(),
+    name: safeText().trim().min(1).max(200).optional(),
     commodity: Commodity,
     country: CountryCode,
     geometry: PlotGeometry,

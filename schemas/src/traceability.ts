@@ -1,29 +1,37 @@
-import { KNOWN_UNITS, normaliseGtin, parseDecimal } from '@groundtruth/quantity';
+import { KNOWN_UNITS, normaliseGtin, parseDecimal, quantityOutOfBounds } from '@groundtruth/quantity';
 import { z } from 'zod';
+import { safeText } from './common.ts';
 import { Commodity, Uuid } from './registry.ts';
+
+const QUANTITY_VALUE = /^\d{1,24}(\.\d{1,9})?$/;
 
 /** An exact quantity: a decimal string (never a float) and a UN/CEFACT Rec. 20 unit code. */
 export const QuantityInput = z
   .object({
-    value: z
-      .string()
-      .regex(/^\d{1,24}(\.\d{1,9})?$/, 'must be a positive decimal string such as "512.4"')
+    value: safeText()
+      .regex(QUANTITY_VALUE, 'must be a positive decimal string such as "512.4"')
       .refine((v) => parseDecimal(v).units > 0n, 'must be greater than zero'),
     unit: z
       .enum(KNOWN_UNITS as [string, ...string[]])
       .describe('UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …'),
   })
-  .strict();
+  .strict()
+  // Bounded per unit family (10^6 t, 10^6 m³, 10^9 pieces): beyond any real lot, and beyond what the
+  // mass-balance engine computes exactly. Reported at the value, where the client must change it.
+  .check((ctx) => {
+    const { value, unit } = ctx.value;
+    if (!QUANTITY_VALUE.test(value) || !KNOWN_UNITS.includes(unit)) return;
+    const reason = quantityOutOfBounds({ value, unit });
+    if (reason) ctx.issues.push({ code: 'custom', message: reason, input: value, path: ['value'] });
+  });
 
-export const Gtin = z
-  .string()
-  .refine(
-    (g) => normaliseGtin(g) !== undefined,
-    'must be a GTIN-8, -12, -13 or -14 with a valid check digit',
-  );
+export const Gtin = safeText().refine(
+  (g) => normaliseGtin(g) !== undefined,
+  'must be a GTIN-8, -12, -13 or -14 with a valid check digit',
+);
 
 export const ProductInput = z
-  .object({ gtin: Gtin, name: z.string().trim().min(1).max(300), commodity: Commodity, organisationId: Uuid })
+  .object({ gtin: Gtin, name: safeText().trim().min(1).max(300), commodity: Commodity, organisationId: Uuid })
   .strict()
   .meta({ id: 'NewProduct' });
 
@@ -38,16 +46,14 @@ export const Product = z
   })
   .meta({ id: 'Product' });
 
-const Lot = z
-  .string()
+const Lot = safeText()
   .trim()
   .min(1)
   .max(80)
   .regex(/^[\x21-\x7e ]+$/, 'printable ASCII (a GS1 lot, AI 10)');
 
 /** What a batch physically is, for conversion factors: cocoa_beans, cocoa_liquor, coffee_green … */
-export const Material = z
-  .string()
+export const Material = safeText()
   .regex(/^[a-z][a-z_]{1,59}$/, 'a material name such as cocoa_butter')
   .describe('Physical form, from the reference table of conversion factors (GET /v1/reference)');
 
@@ -58,13 +64,12 @@ const NewBatch = z
     material: Material.optional().describe(
       'Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one',
     ),
-    cocoaContent: z
-      .string()
+    cocoaContent: safeText()
       .regex(/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/, 'a fraction between 0 and 1, e.g. "0.70"')
       .optional()
       .describe('Chocolate only: cocoa content as a fraction, which sets its bean equivalent'),
     productId: Uuid.optional(),
-    description: z.string().trim().max(300).optional(),
+    description: safeText().trim().max(300).optional(),
   })
   .strict();
 
@@ -77,7 +82,7 @@ export const EventInput = z
       .object({
         type: z.literal('harvest'),
         plotId: Uuid,
-        season: z.string().trim().min(1).max(60),
+        season: safeText().trim().min(1).max(60),
         eventTime: EventTime,
         output: NewBatch,
       })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './common.ts';
 import { Uuid } from './registry.ts';
 
 export const Role = z.enum(['admin', 'procurement', 'compliance', 'auditor', 'supplier']);
@@ -7,7 +8,7 @@ export const UserInput = z
   .object({
     organisationId: Uuid.optional().describe('required for every role but admin'),
     role: Role,
-    displayName: z.string().trim().min(1).max(200),
+    displayName: safeText().trim().min(1).max(200),
     email: z.email().max(320).optional(),
   })
   .strict()
@@ -30,8 +31,7 @@ export const User = z
 
 export const TokenRequest = z
   .object({
-    ttl: z
-      .string()
+    ttl: safeText()
       .regex(/^\d{1,4}[mhd]$/, 'like 30m, 12h or 90d')
       .default('12h'),
   })

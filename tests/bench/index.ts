@@ -3,12 +3,14 @@ import { benchEvidence } from './evidence.ts';
 import { benchLedger } from './ledger.ts';
 import { benchMassBalance } from './massbalance.ts';
 import { benchTrace } from './trace.ts';
+import { benchVerify } from './verify.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   evidence: benchEvidence,
   ledger: benchLedger,
   massbalance: benchMassBalance,
   trace: benchTrace,
+  verify: benchVerify,
 };
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;

@@ -19,6 +19,8 @@ export interface AttestationEvidence {
   attestationId: string;
   subject: { kind: string; id: string };
   organisationId: string;
+  /** Given by servers since issue 13; older bundles lack it. */
+  organisationName?: string;
   kid: string;
   jwk: Record<string, unknown>;
   keyRevoked: boolean;
@@ -29,6 +31,7 @@ export interface AttestationEvidence {
   withdrawn: { reason: string; entryIndex: number } | null;
   statements: {
     organisationId: string;
+    organisationName?: string;
     kid: string;
     verdict: string;
     note: string;
@@ -129,8 +132,23 @@ export async function checkAttestation(
     );
   if (evidence.keyRevoked) notes.push('the signing key has since been revoked');
   for (const s of evidence.statements)
-    notes.push(`auditor ${s.organisationId}: ${s.verdict} (entry ${s.entryIndex}): ${s.note}`);
+    notes.push(
+      `auditor ${nameOf(s.organisationName, s.organisationId)}: ${s.verdict} (entry ${s.entryIndex}): ${s.note}`,
+    );
   return { attestationId: evidence.attestationId, ok: failures.length === 0, failures, notes };
+}
+
+/** "Name (id)" where the server gave a name, else the id. */
+export const nameOf = (name: string | undefined, id: string) => (name ? `${name} (${id})` : id);
+
+/**
+ * Whether an attestation that verifies should still stop a script: withdrawn by its supplier, or
+ * disputed (or called fake) by an auditor. A signature proves who said it, not that it still stands.
+ */
+export function standingOf(evidence: AttestationEvidence): 'WITHDRAWN' | 'DISPUTED' | undefined {
+  if (evidence.withdrawn) return 'WITHDRAWN';
+  if (evidence.statements.some((s) => s.verdict === 'disputed' || s.verdict === 'fake')) return 'DISPUTED';
+  return undefined;
 }
 
 export const BUNDLE_FORMAT = 'groundtruth-evidence-bundle/1';
@@ -156,17 +174,19 @@ export async function writeBundle(
 export async function verifyBundle(
   dir: string,
   options: { trustedKey?: string } = {},
-): Promise<{ ok: boolean; lines: string[] }> {
+): Promise<{ ok: boolean; stands: boolean; lines: string[] }> {
   const bundle = JSON.parse(await readFile(join(dir, 'bundle.json'), 'utf8')) as EvidenceReport & {
     format: string;
     subject: string;
   };
   const lines: string[] = [];
   if (bundle.format !== BUNDLE_FORMAT)
-    return { ok: false, lines: [`bundle: unknown format ${bundle.format}`] };
+    return { ok: false, stands: false, lines: [`bundle: unknown format ${bundle.format}`] };
   if (options.trustedKey && options.trustedKey !== bundle.logKey)
-    return { ok: false, lines: ['bundle: signed by another log key than the one pinned'] };
+    return { ok: false, stands: false, lines: ['bundle: signed by another log key than the one pinned'] };
   let ok = true;
+  /** False once an attestation that verifies is withdrawn or disputed. */
+  let standsAll = true;
   for (const attestation of bundle.attestations) {
     const media = new Map<string, Uint8Array | string>();
     for (const m of attestation.manifest.media) {
@@ -180,13 +200,15 @@ export async function verifyBundle(
       }
     }
     const verdict = await checkAttestation(attestation, bundle, media);
+    const standing = standingOf(attestation);
     ok &&= verdict.ok;
+    standsAll &&= standing === undefined;
     lines.push(
-      `attestation ${attestation.attestationId}: ${verdict.ok ? 'OK' : 'FAILED'}`,
+      `attestation ${attestation.attestationId} by ${nameOf(attestation.organisationName, attestation.organisationId)}: ${verdict.ok ? (standing ?? 'OK') : 'FAILED'}`,
       ...verdict.failures.map((f) => `  ✗ ${f}`),
       ...verdict.notes.map((n) => `  · ${n}`),
     );
   }
   if (bundle.attestations.length === 0) lines.push(`no attestations for ${bundle.subject}`);
-  return { ok, lines };
+  return { ok, stands: standsAll, lines };
 }

@@ -19,7 +19,15 @@ export class LedgerClient {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 
-  private async get(path: string, init: { method?: string; json?: unknown } = {}): Promise<Response> {
+  private async get(
+    path: string,
+    init: {
+      method?: string;
+      json?: unknown;
+      /** A raw body (streamed), with its content type and length. */
+      raw?: { body: ReadableStream<Uint8Array>; type: string; length: number };
+    } = {},
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
@@ -27,10 +35,13 @@ export class LedgerClient {
         headers: {
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(init.raw ? { 'content-type': init.raw.type, 'content-length': String(init.raw.length) } : {}),
         },
         ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
+        // Node's fetch streams a request body only in half-duplex mode.
+        ...(init.raw ? { body: init.raw.body, duplex: 'half' } : {}),
         signal: AbortSignal.timeout(300_000),
-      });
+      } as RequestInit);
     } catch (error) {
       throw new ClientError(`cannot reach ${this.baseUrl}: ${(error as Error).message}`);
     }
@@ -88,6 +99,37 @@ export class LedgerClient {
 
   async media(sha256: string): Promise<Uint8Array> {
     return new Uint8Array(await (await this.get(`/v1/evidence/${sha256}/content`)).arrayBuffer());
+  }
+
+  /** A C2SP tlog-tiles resource under /v1/ledger/tile/ (hash tile or entry bundle). */
+  async tile(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.get(`/v1/ledger/tile/${path}`)).arrayBuffer());
+  }
+
+  /** Checkpoints with sizes from `from` on, oldest first. */
+  async checkpoints(
+    from: bigint,
+    limit: number,
+  ): Promise<{ treeSize: number; rootHash: string; note: string }[]> {
+    const body = (await (await this.get(`/v1/ledger/checkpoints?from=${from}&limit=${limit}`)).json()) as {
+      checkpoints: { treeSize: number; rootHash: string; note: string }[];
+    };
+    return body.checkpoints;
+  }
+
+  /** POSTs JSON (needs a token for most paths) and answers the parsed JSON response. */
+  async postJson<T>(path: string, body: unknown): Promise<T> {
+    return (await (await this.get(path, { method: 'POST', json: body })).json()) as T;
+  }
+
+  /** GETs JSON. */
+  async getJson<T>(path: string): Promise<T> {
+    return (await (await this.get(path)).json()) as T;
+  }
+
+  /** Streams a file's bytes to POST `path` with its media type. */
+  async upload<T>(path: string, body: ReadableStream<Uint8Array>, type: string, length: number): Promise<T> {
+    return (await (await this.get(path, { method: 'POST', raw: { body, type, length } })).json()) as T;
   }
 
   async entries(start: bigint, limit: number): Promise<LedgerEntryPage> {

@@ -1,6 +1,6 @@
 // One database interface over two drivers: PGlite (embedded, the default) and postgres.js
 // (a PostgreSQL server). Both speak the same SQL, so the rest of the code is written once.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -62,6 +62,9 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   const sql = postgres(url, {
     max: maxConnections,
     onnotice: () => {},
+    // Fail fast when the server is unreachable (postgres.js waits 30 s by default): the API then
+    // answers 503 with Retry-After instead of holding the request.
+    connect_timeout: 5,
     // int8 as string keeps full precision; callers convert with BigInt().
     types: {},
   });
@@ -102,13 +105,38 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   };
 }
 
+/**
+ * Takes group and other permissions off a directory tree (dirs 0700, files 0600). PGlite's file
+ * system layer creates its files 0666 whatever the umask; the data dir itself being 0700 already
+ * keeps other users out, and this makes each file say so too.
+ */
+export function restrictTree(path: string): void {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat || stat.isSymbolicLink()) return;
+  if (stat.isDirectory()) {
+    if (stat.mode & 0o077) chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) restrictTree(join(path, name));
+  } else if (stat.mode & 0o077) {
+    chmodSync(path, 0o600);
+  }
+}
+
+/** Creates a directory (and parents) readable only by this user; narrows an existing one. */
+export function ensurePrivateDir(path: string): void {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
+}
+
 async function openPglite(dataDir: string): Promise<Database> {
   let location = dataDir;
-  if (!dataDir.startsWith('memory://')) {
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) {
     location = join(dataDir, 'pglite');
-    mkdirSync(location, { recursive: true });
+    ensurePrivateDir(dataDir);
+    ensurePrivateDir(location);
   }
   const pg = await PGlite.create(location);
+  if (onDisk) restrictTree(location);
   const executor = (client: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     query: async <T extends object>(text: string, params: unknown[] = []) =>
       (await client.query<T>(text, params)).rows,
@@ -145,6 +173,53 @@ async function openPglite(dataDir: string): Promise<Database> {
       return result;
     },
     orm: drizzlePglite(pg, { schema }) as unknown as PgDatabase<PgQueryResultHKT, typeof schema>,
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      // Files created while open (new relations, WAL segments) were created 0666 too.
+      if (onDisk) restrictTree(location);
+    },
   };
+}
+
+/** Error codes that mean "the database cannot be reached or is going away", not "the query is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  // Node sockets
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  // postgres.js
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  // PostgreSQL SQLSTATE: connection exceptions (08…), shutting down or starting (57P01–57P03), too many connections
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/**
+ * True when an error (or its cause, or any of an AggregateError's errors) says the database is
+ * unreachable or shutting down: worth a 503 and a retry, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  // PGlite after close() (or a failed start) has no code, only this message.
+  if (error.message === 'PGlite is closed') return true;
+  if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1)))
+    return true;
+  return isDatabaseUnavailable(error.cause, depth + 1);
 }

@@ -2,7 +2,10 @@
 export {
   type Database,
   type DatabaseOptions,
+  ensurePrivateDir,
+  isDatabaseUnavailable,
   openDatabase,
+  restrictTree,
   type Row,
   type SqlExecutor,
   type Transaction,

@@ -1,6 +1,7 @@
 // Reading a submitted EPCIS 2.0 document: which events it carries, where each sits (so that errors can
 // point into the submitted document), and what is wrong with it as a whole and with each event.
 
+import { checkQuantities } from './quantities.ts';
 import type { EpcisSchemaValidator, JsonObject, ValidationIssue } from './validate.ts';
 import { checkVocabulary, type TermLists } from './vocabulary.ts';
 
@@ -69,7 +70,7 @@ export function readCaptureDocument(
   }
   for (const e of events) {
     if (!isObject(list && (list as unknown[])[e.position])) continue;
-    for (const issue of checkVocabulary(e.event, terms)) {
+    for (const issue of [...checkVocabulary(e.event, terms), ...checkQuantities(e.event)]) {
       e.issues.push({ pointer: `${e.pointer}${issue.pointer}`, detail: issue.detail });
     }
   }

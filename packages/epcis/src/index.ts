@@ -2,6 +2,7 @@
 // and the keys the query interface filters on. Pure: no I/O (the caller loads GS1's schema).
 export { type DocumentEvent, type ReadDocument, readCaptureDocument } from './document.ts';
 export { canonicalEpc, eventHashId, type JsonLdContext, preHashString } from './event-hash.ts';
+export { checkQuantities } from './quantities.ts';
 export {
   type EpcRole,
   epcLikePattern,

@@ -118,4 +118,5 @@ function messageOf(error: ErrorObject): string {
   }
 }
 
-const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+// Cut on a code point boundary: half a surrogate pair in a message would be ill-formed text.
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77).replace(/[\uD800-\uDBFF]$/, '')}...` : s);

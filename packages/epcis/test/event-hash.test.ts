@@ -10,7 +10,7 @@ import { eventHashId, type JsonLdContext, preHashString } from '../src/event-has
 type Json = Record<string, unknown>;
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/event-hash');
-const GS1_JSON = join(import.meta.dirname, '../../../../shared/data/epcis/gs1/JSON');
+const GS1_JSON = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0/examples');
 
 const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8'));
 const readLines = (path: string) =>

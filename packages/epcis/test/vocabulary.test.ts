@@ -15,7 +15,7 @@ import {
   termListsFromSchema,
 } from '../src/index.ts';
 
-const GS1_DIR = join(import.meta.dirname, '../../../../shared/data/epcis/gs1');
+const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
 const schema = JSON.parse(readFileSync(join(GS1_DIR, 'EPCIS-JSON-Schema.json'), 'utf8'));
 const terms = termListsFromSchema(schema);
 const validator = createSchemaValidator(schema);

@@ -39,8 +39,8 @@ export interface PlotGeometryInput {
   areaTolerance?: number;
   /**
    * Decimal digits a coordinate had in the submitted JSON text (see sourceDecimals): parsing loses
-   * trailing zeros, so 6.500000 would otherwise read as one decimal. Without it, precision is judged
-   * over the whole geometry (some coordinate must show six decimals).
+   * trailing zeros, so 6.500000 would otherwise read as one decimal. Either way precision is judged
+   * over the whole geometry: some coordinate must show six decimals (checkPrecision).
    */
   sourceDecimals?: (value: number) => number | undefined;
 }
@@ -60,10 +60,7 @@ export function sourceDecimals(jsonText: string): (value: number) => number | un
   return (value) => best.get(value);
 }
 
-/**
- * Decimal digits of a coordinate as JavaScript writes it. Parsed JSON has lost trailing zeros
- * (6.123450 reads as 6.12345), so precision is judged over the whole geometry: see checkPrecision.
- */
+/** Decimal digits of a coordinate as JavaScript writes it (6.123450 reads as 6.12345). */
 function decimals(value: number): number {
   const text = String(value);
   const exponent = /e-(\d+)$/.exec(text);
@@ -176,33 +173,29 @@ function checkRing(ring: unknown, pointer: string, problems: GeometryProblem[]):
 }
 
 /**
- * With the source text, every coordinate needs six decimals. Without it, precision is insufficient
- * only when no coordinate shows six: parsed numbers have lost their trailing zeros.
+ * EUDR asks for six decimal places. A JSON number cannot carry trailing zeros and standard serialisers
+ * (JSON.stringify, spreadsheets) drop them, so -5.510730 arrives as -5.51073: judging each coordinate
+ * would refuse most honest polygons. Precision is therefore judged on the whole geometry: it is
+ * insufficient only when no coordinate shows six decimals (as written in the source text when there
+ * is one, else as parsed). A surveyed geometry whose every coordinate ends in zero is vanishingly
+ * unlikely; one rounded to five decimals (about 1 m) has none at six (docs/decisions/0007).
  */
 function checkPrecision(
   positions: number[][],
   problems: GeometryProblem[],
   source?: (value: number) => number | undefined,
 ): void {
-  if (source) {
-    const coarse = positions
-      .flatMap((p) => [p[0]!, p[1]!])
-      .find((v) => (source(v) ?? decimals(v)) < MIN_DECIMALS);
-    if (coarse !== undefined) {
-      problems.push({
-        pointer: '/coordinates',
-        detail: `coordinates need at least ${MIN_DECIMALS} decimal places (EUDR Art. 2(28)); ${coarse} has ${source(coarse) ?? decimals(coarse)}`,
-      });
+  let best = 0;
+  for (const position of positions) {
+    for (const value of [position[0]!, position[1]!]) {
+      best = Math.max(best, source?.(value) ?? 0, decimals(value));
+      if (best >= MIN_DECIMALS) return;
     }
-    return;
   }
-  const best = Math.max(...positions.flatMap((p) => [decimals(p[0]!), decimals(p[1]!)]));
-  if (best < MIN_DECIMALS) {
-    problems.push({
-      pointer: '/coordinates',
-      detail: `coordinates need at least ${MIN_DECIMALS} decimal places (EUDR Art. 2(28)); these have at most ${best}`,
-    });
-  }
+  problems.push({
+    pointer: '/coordinates',
+    detail: `coordinates need at least ${MIN_DECIMALS} decimal places (EUDR Art. 2(28)); no coordinate of this geometry has more than ${best}`,
+  });
 }
 
 /** Validates a plot geometry against RFC 7946 and the EUDR rules, and computes its geodesic area. */

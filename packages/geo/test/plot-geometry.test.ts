@@ -150,7 +150,7 @@ describe('checkPlotGeometry (EUDR)', () => {
     ).toBe('/type');
   });
 
-  it('judges each coordinate by its source text when it is given: 6.500000 has six decimals, 6.5 one', () => {
+  it('reads decimals from the source text when it is given: 6.500000 has six, though it parses as 6.5', () => {
     const precise = '{"type":"Point","coordinates":[-1.908420,6.500000]}';
     const parsed = JSON.parse(precise);
     expect(
@@ -160,14 +160,47 @@ describe('checkPlotGeometry (EUDR)', () => {
         sourceDecimals: sourceDecimals(precise),
       }).problems,
     ).toEqual([]);
-    // Without the source the same Point looks rounded.
+    // Without the source the same Point shows at most five decimals.
     expect(checkPlotGeometry({ geometry: parsed, declaredAreaHectares: 1 }).problems).toHaveLength(1);
-    const coarse = '{"type":"Point","coordinates":[-1.908421,6.5]}';
+    const coarse = '{"type":"Point","coordinates":[-1.90842,6.5]}';
     const result = checkPlotGeometry({
       geometry: JSON.parse(coarse),
       declaredAreaHectares: 1,
       sourceDecimals: sourceDecimals(coarse),
     });
-    expect(result.problems[0]!.detail).toMatch(/6.5 has 1/);
+    expect(result.problems).toEqual([
+      {
+        pointer: '/coordinates',
+        detail: expect.stringMatching(
+          /at least 6 decimal places.*no coordinate of this geometry has more than 5/,
+        ),
+      },
+    ]);
+  });
+
+  it('judges precision on the whole geometry, so a polygon written by JSON.stringify passes', () => {
+    // Surveyed at six decimals; JSON.stringify drops the trailing zeros of -5.510730 and 7.683920.
+    const surveyed = [
+      [-5.51073, 7.68392],
+      [-5.509412, 7.68392],
+      [-5.509412, 7.685107],
+      [-5.51073, 7.685107],
+      [-5.51073, 7.68392],
+    ];
+    const text = JSON.stringify({ type: 'Polygon', coordinates: [surveyed] });
+    expect(text).toContain('-5.51073,');
+    const result = checkPlotGeometry({ geometry: JSON.parse(text), sourceDecimals: sourceDecimals(text) });
+    expect(result.problems).toEqual([]);
+    expect(result.areaHectares).toBeGreaterThan(1);
+    // The same polygon rounded to five decimals everywhere is refused, with or without the source.
+    const rounded = surveyed.map(([lon, lat]) => [
+      Math.round(lon! * 1e5) / 1e5,
+      Math.round(lat! * 1e5) / 1e5,
+    ]);
+    const roundedText = JSON.stringify({ type: 'Polygon', coordinates: [rounded] });
+    for (const input of [{}, { sourceDecimals: sourceDecimals(roundedText) }])
+      expect(
+        checkPlotGeometry({ geometry: JSON.parse(roundedText), ...input }).problems.map((p) => p.pointer),
+      ).toEqual(['/coordinates']);
   });
 });

@@ -1,5 +1,6 @@
 // @groundtruth/ledger-store: the ledger on a database — sequencing writer, reader for proofs and tiles, keys.
-export { type Ed25519KeyFile, fileMode, loadEd25519Key, nodeNoteSigner } from './keys.ts';
+export { auditStoredLedger, type LedgerAuditOptions, type LedgerAuditReport } from './audit.ts';
+export { type Ed25519KeyFile, fileMode, loadEd25519Key, nodeNoteSigner, nodeNoteVerifier } from './keys.ts';
 export { nodeTreeHasher } from './node-hasher.ts';
 export { LedgerRangeError, LedgerReader, type StoredCheckpoint, type StoredEntry } from './reader.ts';
 export {

@@ -1,8 +1,20 @@
 // Ed25519 keys kept as PKCS#8 PEM files: the log's signing key and the API's token key.
-import { createPrivateKey, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createEd25519Signer, type NoteSigner } from '@groundtruth/ledger';
+import {
+  createEd25519Signer,
+  type NoteSigner,
+  type NoteVerifier,
+  parseVerifierKey,
+} from '@groundtruth/ledger';
 
 export interface Ed25519KeyFile {
   path: string;
@@ -37,7 +49,7 @@ export function loadEd25519Key(path: string, options: { create: boolean }): Ed25
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !options.create) throw error;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   try {
@@ -62,4 +74,28 @@ export const fileMode = (path: string): number => statSync(path).mode & 0o777;
 export function nodeNoteSigner(name: string, key: Ed25519KeyFile): NoteSigner & { publicKey: Uint8Array } {
   const signer = createEd25519Signer(name, key.seed);
   return { ...signer, sign: (message) => new Uint8Array(sign(null, message, key.privateKey)) };
+}
+
+/**
+ * A C2SP note verifier for a verifier key string, checking Ed25519 with node:crypto (OpenSSL):
+ * the full audit opens every checkpoint the log ever signed, and the portable verifier is slower.
+ */
+export function nodeNoteVerifier(verifierKey: string): NoteVerifier {
+  const { name, keyId, publicKey } = parseVerifierKey(verifierKey);
+  const key = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
+    format: 'jwk',
+  });
+  return {
+    name,
+    keyId,
+    verify: (message, signature) => {
+      if (signature.length !== 64) return false;
+      try {
+        return verify(null, message, key, signature);
+      } catch {
+        return false;
+      }
+    },
+  };
 }

@@ -1,4 +1,5 @@
 // @groundtruth/ledger: the pure, isomorphic core of the verifiable ledger.
+export { type AuditFailure, AuditStop, type StoredCheckpointInput, TreeAudit } from './audit.ts';
 export { bytesEqual, concatBytes, fromBase64, fromHex, toBase64, toHex, utf8 } from './bytes.ts';
 export { CanonicalJsonError, canonicalJson, canonicalJsonBytes, type JsonValue } from './canonical-json.ts';
 export {

@@ -12,8 +12,8 @@ import {
   verifyInclusion,
 } from '../src/index.ts';
 
-// Vectors copied unchanged from transparency-dev/merkle testdata/ (commit 417fb0c) into shared/data.
-const VECTORS = resolve(import.meta.dirname, '../../../../shared/data/rfc9162-vectors');
+// Vectors copied unchanged from transparency-dev/merkle testdata/ (commit 417fb0c): tests/vectors/rfc9162.
+const VECTORS = resolve(import.meta.dirname, '../../../tests/vectors/rfc9162');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -86,7 +86,7 @@ describe('RFC 9162 vectors', () => {
   const inclusion = jsonFiles(join(VECTORS, 'inclusion'));
   const consistency = jsonFiles(join(VECTORS, 'consistency'));
 
-  it('finds all 196 vectors in shared/data', () => {
+  it('finds all 196 vectors in tests/vectors/rfc9162', () => {
     expect(inclusion.length + consistency.length).toBe(196);
   });
 

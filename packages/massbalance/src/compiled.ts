@@ -75,6 +75,12 @@ export function gramsToMilligrams(grams: string): number {
 
 /** Whole milligrams as exact grams, shortest form (1250500 → "1250.5"). */
 export function milligramsToGrams(milligrams: number): string {
+  // Beyond 2^53 a float's last digits are not milligrams any more: format its exact integer value.
+  if (!Number.isSafeInteger(milligrams)) {
+    const mg = BigInt(Math.round(milligrams));
+    const fraction = (mg % 1000n).toString().padStart(3, '0').replace(/0+$/, '');
+    return fraction ? `${mg / 1000n}.${fraction}` : String(mg / 1000n);
+  }
   const whole = Math.floor(milligrams / 1000);
   const fraction = String(milligrams - whole * 1000)
     .padStart(3, '0')

@@ -15,7 +15,8 @@ export type Rule =
   | 'NEW_PLOT_BURST'
   | 'CYCLE'
   | 'UNKNOWN_MATERIAL'
-  | 'NOT_CHECKED';
+  | 'NOT_CHECKED'
+  | 'UNEVALUABLE_RECORD';
 
 export type Severity = 'error' | 'warning' | 'info';
 

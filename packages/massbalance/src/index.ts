@@ -61,3 +61,4 @@ export {
   type Posting,
   type SiteAccount,
 } from './site-accounts.ts';
+export { isEvaluableMilligrams, MAX_EVALUABLE_MILLIGRAMS, unevaluableRecord } from './unevaluable.ts';

@@ -10,9 +10,19 @@ export {
   parseDecimal,
   round,
 } from './decimal.ts';
+export {
+  MAX_COUNT,
+  MAX_MASS_GRAMS,
+  MAX_VOLUME_LITRES,
+  type QuantityBound,
+  quantityBound,
+  quantityOutOfBounds,
+  type UnitFamily,
+} from './bounds.ts';
 export { gs1CheckDigit, hasValidCheckDigit, normaliseGtin } from './gtin.ts';
 export {
   convertMass,
+  gramsOf,
   isMassUnit,
   KNOWN_UNITS,
   MASS_UNITS,

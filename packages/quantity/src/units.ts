@@ -31,13 +31,18 @@ export class UnitError extends Error {
 // Own properties only: `in` would call 'toString' or 'constructor' a unit of mass.
 export const isMassUnit = (unit: string): boolean => Object.hasOwn(GRAMS_PER_UNIT, unit);
 
-/** The quantity in grams, exact to a milligram (3 decimals); undefined for units that are not mass. */
-export function toGrams(quantity: Quantity): string | undefined {
+/** The quantity in grams, exact and unrounded; undefined for units that are not mass. */
+export function gramsOf(quantity: Quantity): Decimal | undefined {
   if (!KNOWN_UNITS.includes(quantity.unit))
     throw new UnitError(`unknown unit ${quantity.unit}; use a UN/CEFACT code such as KGM`);
   const factor = GRAMS_PER_UNIT[quantity.unit];
-  if (!factor) return undefined;
-  return formatDecimal(round(multiply(parseDecimal(quantity.value), parseDecimal(factor)), 3));
+  return factor ? multiply(parseDecimal(quantity.value), parseDecimal(factor)) : undefined;
+}
+
+/** The quantity in grams, exact to a milligram (3 decimals); undefined for units that are not mass. */
+export function toGrams(quantity: Quantity): string | undefined {
+  const grams = gramsOf(quantity);
+  return grams === undefined ? undefined : formatDecimal(round(grams, 3));
 }
 
 /** Converts between mass units, exact to `scale` decimals. */

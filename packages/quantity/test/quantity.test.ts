@@ -3,8 +3,11 @@ import {
   add,
   convertMass,
   formatDecimal,
+  MAX_MASS_GRAMS,
   normaliseGtin,
   parseDecimal,
+  quantityBound,
+  quantityOutOfBounds,
   round,
   toGrams,
 } from '../src/index.ts';
@@ -53,5 +56,38 @@ describe('GTIN', () => {
     expect(normaliseGtin('4006381333932')).toBeUndefined();
     expect(normaliseGtin('400638133393')).toBeUndefined();
     expect(normaliseGtin('abcdefghijklm')).toBeUndefined();
+  });
+});
+
+describe('bounds', () => {
+  it('accepts each unit family up to its maximum and not a unit beyond it', () => {
+    for (const [value, unit] of [
+      ['1000000', 'TNE'],
+      ['1000000000', 'KGM'],
+      ['1000000000000', 'GRM'],
+      ['1000000000000000', 'MGM'],
+      ['2204622621.8', 'LBR'],
+      ['1000000000', 'LTR'],
+      ['1000000', 'MTQ'],
+      ['1000000000', 'C62'],
+    ])
+      expect(quantityOutOfBounds({ value: value!, unit: unit! }), `${value} ${unit}`).toBeUndefined();
+    for (const [value, unit] of [
+      ['1000000.000000001', 'TNE'],
+      ['1000000000000.001', 'GRM'],
+      ['2204622621.9', 'LBR'],
+      ['999999999999999999999999.999999999', 'TNE'],
+      ['1000000000.000000001', 'LTR'],
+      ['1000001', 'MTQ'],
+      ['1000000001', 'XBG'],
+    ])
+      expect(quantityOutOfBounds({ value: value!, unit: unit! }), `${value} ${unit}`).toMatch(/at most/);
+  });
+
+  it('compares the exact product, beyond what toGrams can round-trip', () => {
+    const bound = quantityBound({ value: '999999999999999999999999', unit: 'TNE' });
+    expect(bound).toMatchObject({ family: 'mass', baseUnit: 'g', max: MAX_MASS_GRAMS });
+    expect(formatDecimal(bound.amount)).toBe('999999999999999999999999000000');
+    expect(() => quantityBound({ value: '1', unit: 'KG' })).toThrow(/UN\/CEFACT/);
   });
 });

@@ -1,15 +1,22 @@
 // The application as a Fastify plugin: external plugins, then ours, then routes.
+import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonBodyIssues } from '@groundtruth/schemas';
 import { createAccess } from './access.ts';
+import { badRequest } from './errors.ts';
+import { transform as openApiTransform, transformObject as openApiTransformObject } from './openapi.ts';
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
+import rateLimitPlugin from './plugins/rate-limit.ts';
 import epcisRoutes from './routes/epcis/index.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
+import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
+import { createBatchListing } from './routes/v1/batches/service.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
@@ -37,6 +44,15 @@ export interface AppOptions {
   runtime: Runtime;
 }
 
+/** A query string component decoded as UTF-8, or undefined when its bytes are not UTF-8. */
+function strictDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
 export default async function app(fastify: FastifyInstance, { runtime }: AppOptions) {
   // Keep the JSON text a request arrived as: EUDR precision is a property of the digits written
   // (6.500000 has six decimals; the parsed number 6.5 does not show them). Parsing stays Fastify's own,
@@ -47,13 +63,52 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     body: string | Buffer,
     done: (e: Error | null, v?: unknown) => void,
   ) => {
-    request.rawBody = body as string;
-    parseJson(request, body as string, done);
+    // RFC 8259 §8.1: JSON text is UTF-8. Decoding leniently would turn bad bytes into U+FFFD unseen.
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      return done(
+        badRequest('the body is not UTF-8 (RFC 8259 §8.1)', [
+          { in: 'body', pointer: '', detail: 'is not UTF-8' },
+        ]),
+      );
+    }
+    request.rawBody = text;
+    parseJson(request, text, (error, value) => {
+      if (error) return done(error);
+      // Text no column can hold, 1e309, nesting the ledger cannot encode: refused here for every
+      // route, with the pointer, before any handler can half-write it.
+      const issues = jsonBodyIssues(value);
+      if (issues.length > 0)
+        return done(
+          badRequest(
+            `invalid ${issues.map((i) => `body${i.pointer || '/'}`).join(', ')}`,
+            issues.map((i) => ({ in: 'body', ...i })),
+          ),
+        );
+      done(null, value);
+    });
   };
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, keepRawJson);
+  const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, keepRawJson);
   // EPCIS documents are JSON-LD.
-  fastify.addContentTypeParser('application/ld+json', { parseAs: 'string' }, keepRawJson);
+  fastify.addContentTypeParser('application/ld+json', { parseAs: 'buffer' }, keepRawJson);
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Query strings are decoded leniently by the router: percent-encoded bytes that are not UTF-8 would
+  // reach a handler as U+FFFD. Refused here, with the parameter named (RFC 3986 §2.5: UTF-8).
+  fastify.addHook('onRequest', async (request) => {
+    const start = request.url.indexOf('?');
+    if (start < 0) return;
+    for (const pair of request.url.slice(start + 1).split('&')) {
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      const decoded = strictDecode(name);
+      if (decoded === undefined || strictDecode(value) === undefined)
+        throw badRequest(`invalid query parameter ${decoded ?? name}: not UTF-8 percent-encoding`, [
+          { in: 'query', pointer: `/${decoded ?? name}`, detail: 'is not UTF-8 percent-encoding' },
+        ]);
+    }
+  });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
@@ -63,6 +118,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     tokenKeys: runtime.tokenKeys,
     isTokenActive: (tokenId: string) => isTokenActive(runtime.db, tokenId),
   });
+  // Before every route, so each one is limited (global hooks apply to routes declared after them).
+  if (runtime.rateLimit) await fastify.register(rateLimitPlugin, runtime.rateLimit);
 
   await fastify.register(swagger, {
     openapi: {
@@ -75,22 +132,36 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
-  await fastify.register(swaggerUi, { routePrefix: '/docs' });
+  // The HTML pages get helmet's security headers and CSP, in their own context so the JSON API's
+  // responses stay as they are. Swagger UI loads only its own scripts and styles and fetches the
+  // spec from this origin, which helmet's default CSP allows; upgrade-insecure-requests is dropped
+  // because it would send a plain-HTTP deployment's spec request to https.
+  await fastify.register(async (docs) => {
+    await docs.register(helmet, {
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    });
+    await docs.register(swaggerUi, { routePrefix: '/docs' });
+  });
   fastify.get('/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 
   await fastify.register(healthRoutes, { runtime });
   await fastify.register(ledgerRoutes, { runtime, prefix: '/v1/ledger' });
+  await fastify.register(auditRoutes, { selfAudit: runtime.selfAudit, prefix: '/v1/ledger' });
+  // The background self-audit runs while the server does; it must stop before the database closes.
+  fastify.addHook('onReady', async () => runtime.selfAudit.start(fastify.log));
+  fastify.addHook('onClose', async () => runtime.selfAudit.stop());
 
   const deps = { db: runtime.db, writer: runtime.writer };
   const access = createAccess(runtime.db);
-  const organisations = createOrganisationService(deps);
-  await fastify.register(organisationRoutes, { organisations, access, prefix: '/v1/organisations' });
+  const organisations = createOrganisationService({ ...deps, access });
+  const plots = createPlotService(deps);
+  await fastify.register(organisationRoutes, { organisations, plots, access, prefix: '/v1/organisations' });
   await fastify.register(contactRoutes, { ...deps, access, prefix: '/v1/organisations' });
   await fastify.register(grantRoutes, { ...deps, prefix: '/v1/organisations' });
-  await fastify.register(relationshipRoutes, { organisations, access, prefix: '/v1/relationships' });
-  const plots = createPlotService(deps);
+  await fastify.register(relationshipRoutes, { organisations, prefix: '/v1' });
   await fastify.register(plotRoutes, { plots, access, prefix: '/v1/plots' });
   await fastify.register(importRoutes, {
     imports: createImportService({ ...deps, access, plots }),
@@ -121,9 +192,16 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     logKey: runtime.verifierKey,
   });
   await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
-  await fastify.register(batchRoutes, { events, prefix: '/v1/batches' });
+  await fastify.register(batchRoutes, {
+    events,
+    batches: createBatchListing({ db: runtime.db, access }),
+    prefix: '/v1/batches',
+  });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
-  await fastify.register(onboardingRoutes, { onboarding: createOnboardingService(deps), prefix: '/v1' });
+  await fastify.register(onboardingRoutes, {
+    onboarding: createOnboardingService({ ...deps, access }),
+    prefix: '/v1',
+  });
   const epcis = createEpcisService({ ...deps, access, schema: loadEpcisSchema(runtime.epcisSchemaPath) });
   if (!epcis.available)
     fastify.log.warn(

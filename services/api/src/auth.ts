@@ -16,6 +16,8 @@ export interface Principal {
   organisationId?: string;
   /** Token id of a per-user token (revocable); operator tokens from `gt token` have none. */
   tokenId?: string;
+  /** When the token expires (ms since the epoch): a token it issues must not outlive it. */
+  expiresAt?: number;
 }
 
 const Claims = z.object({
@@ -37,7 +39,14 @@ export class TokenError extends Error {
 
 export async function mintToken(
   keys: TokenKeys,
-  claims: { subject: string; role: Role; organisationId?: string | undefined; ttl: string; tokenId?: string },
+  claims: {
+    subject: string;
+    role: Role;
+    organisationId?: string | undefined;
+    /** Lifetime like `12h`, or an absolute expiry in seconds since the epoch. */
+    ttl: string | { expiresAtSeconds: number };
+    tokenId?: string;
+  },
 ): Promise<string> {
   const jwt = new SignJWT({
     role: claims.role,
@@ -50,7 +59,7 @@ export async function mintToken(
     .setIssuer(keys.issuer)
     .setAudience(TOKEN_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(claims.ttl)
+    .setExpirationTime(typeof claims.ttl === 'string' ? claims.ttl : claims.ttl.expiresAtSeconds)
     .sign(keys.privateKey);
 }
 
@@ -95,6 +104,7 @@ async function verifyTokenUntil(
       role: claims.role,
       ...(claims.org ? { organisationId: claims.org } : {}),
       ...(claims.jti ? { tokenId: claims.jti } : {}),
+      expiresAt: payload.exp! * 1000,
     };
     // exp is required above; the cache stops at it, without the verifier's clock tolerance.
     return { principal: Object.freeze(principal), expiresAt: payload.exp! * 1000 };

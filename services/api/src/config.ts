@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import { isValidKeyName } from '@groundtruth/ledger';
 import { z } from 'zod';
 
-// GS1 publishes the schema; we read it where the team's reference data keeps it rather than keeping a
-// copy of our own (docs/decisions/0004-epcis.md).
+// GS1's schema is vendored unchanged in the repository (schemas/vendor/gs1/epcis-2.0, with its source and
+// version) and found relative to this file, so the working directory does not matter
+// (docs/decisions/0004-epcis.md).
 const DEFAULT_EPCIS_SCHEMA = join(
   import.meta.dirname,
-  '../../../../shared/data/epcis/gs1/EPCIS-JSON-Schema.json',
+  '../../../schemas/vendor/gs1/epcis-2.0/EPCIS-JSON-Schema.json',
 );
 
 const EnvSchema = z.object({
@@ -69,6 +70,39 @@ const EnvSchema = z.object({
     .max(2 ** 45)
     .default(2 * 1024 ** 3),
   GROUNDTRUTH_DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  GROUNDTRUTH_SELF_AUDIT_INTERVAL: z
+    .string()
+    .regex(/^(0|off|\d+[smhd])$/, 'must be like 30m, 1h or 1d, or 0/off')
+    .default('1h')
+    .describe('how often the service re-audits its whole stored log (0 or off: never in the background)'),
+  GROUNDTRUTH_RATE_LIMIT: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('request rate limits (per token, per address, and on anonymous hashing)'),
+  GROUNDTRUTH_RATE_LIMIT_WINDOW: z
+    .string()
+    .regex(/^\d+[smh]$/, 'must be like 30s, 1m or 1h')
+    .default('1m'),
+  GROUNDTRUTH_RATE_LIMIT_PER_TOKEN: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(1200)
+    .describe('requests per window for each bearer token (0: unlimited)'),
+  GROUNDTRUTH_RATE_LIMIT_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(300)
+    .describe('requests per window for each client address without a token (0: unlimited)'),
+  GROUNDTRUTH_RATE_LIMIT_HASHING: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30)
+    .describe(
+      'requests per window for each client address to POST /v1/verify and /v1/verify/file (0: unlimited)',
+    ),
   GROUNDTRUTH_TOKEN_TTL: z
     .string()
     .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')
@@ -99,6 +133,25 @@ export interface Config {
   /** GS1's EPCIS 2.0 JSON Schema; capture is refused (503) while it is missing. */
   epcisSchemaPath: string;
   tokenTtl: string;
+  /** Milliseconds between background full audits of the stored log; 0 = off. */
+  selfAuditIntervalMs: number;
+  /** Requests allowed per window; undefined = no rate limits at all, 0 = that class unlimited. */
+  rateLimit: RateLimits | undefined;
+}
+
+export interface RateLimits {
+  windowMs: number;
+  perToken: number;
+  perIp: number;
+  /** Anonymous hashing and verification (POST /v1/verify, /v1/verify/file), per address. */
+  hashing: number;
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `30m` → milliseconds; `0` and `off` → 0. */
+export function durationMs(text: string): number {
+  if (text === '0' || text === 'off') return 0;
+  return Number(text.slice(0, -1)) * UNIT_MS[text.at(-1)!]!;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     epcisSchemaPath: resolve(e.GROUNDTRUTH_EPCIS_SCHEMA ?? DEFAULT_EPCIS_SCHEMA),
     tokenTtl: e.GROUNDTRUTH_TOKEN_TTL,
+    selfAuditIntervalMs: durationMs(e.GROUNDTRUTH_SELF_AUDIT_INTERVAL),
+    rateLimit:
+      e.GROUNDTRUTH_RATE_LIMIT === 'on'
+        ? {
+            windowMs: durationMs(e.GROUNDTRUTH_RATE_LIMIT_WINDOW),
+            perToken: e.GROUNDTRUTH_RATE_LIMIT_PER_TOKEN,
+            perIp: e.GROUNDTRUTH_RATE_LIMIT_PER_IP,
+            hashing: e.GROUNDTRUTH_RATE_LIMIT_HASHING,
+          }
+        : undefined,
   };
 }

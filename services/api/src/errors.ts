@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests'
   | 'unavailable'
   | 'internal';
 
@@ -20,6 +21,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -32,6 +34,7 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media',
+  too_many_requests: 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };
@@ -63,7 +66,13 @@ export const fieldErrors = (error: ZodError, prefix = ''): FieldError[] =>
 
 export const badRequest = (message: string, errors?: FieldError[]) =>
   new AppError('validation', message, errors ? { errors } : {});
-export const notFound = (message: string) => new AppError('not_found', message);
+/**
+ * A 404 body says only "not found" (issue 10): the request's URL is already in `instance`, and
+ * naming anything more (an owner organisation, a kind, whether an id exists elsewhere) tells a
+ * stranger what it may not see. `what` describes the miss for the code reading it, not the client.
+ */
+export const notFound = (what?: string) =>
+  new AppError('not_found', 'not found', what ? { cause: what } : {});
 export const forbidden = (message: string) => new AppError('forbidden', message);
 export const unauthorized = (message: string) =>
   new AppError('unauthorized', message, {

@@ -1,11 +1,13 @@
 // What the server, the operator CLI and the tests share: the database, keys, ledger writer and reader.
 import { createPublicKey } from 'node:crypto';
-import { type Database, migrate, openDatabase } from '@groundtruth/db';
+import { join } from 'node:path';
+import { type Database, ensurePrivateDir, migrate, openDatabase, restrictTree } from '@groundtruth/db';
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
 import { encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config } from './config.ts';
+import type { Config, RateLimits } from './config.ts';
+import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
   db: Database;
@@ -17,6 +19,10 @@ export interface Runtime {
   tokenKeys: TokenKeys;
   epcisSchemaPath: string;
   evidence: { store: BlobStore; maxBytes: number };
+  /** The full audit of the stored log, run at start-up, at an interval and on demand. */
+  selfAudit: SelfAudit;
+  /** Request rate limits; undefined: none. */
+  rateLimit: RateLimits | undefined;
   close(): Promise<void>;
 }
 
@@ -27,19 +33,27 @@ export function loadTokenKeys(config: Config): TokenKeys {
 
 /** Opens the database (applying migrations), loads or creates the keys and readies the ledger. */
 export async function openRuntime(config: Config, options: { db?: Database } = {}): Promise<Runtime> {
+  // Keys, the embedded database and evidence live here: this user's only (0700).
+  ensurePrivateDir(config.dataDir);
   const signingKey = loadEd25519Key(config.signingKeyPath, { create: config.generateSigningKey });
   const tokenKeys = loadTokenKeys(config);
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db);
+    // Migrations create PGlite files (0666 by PGlite's doing): narrow them now, not only at close.
+    if (db.kind === 'pglite') restrictTree(join(config.dataDir, 'pglite'));
     const signer = nodeNoteSigner(config.origin, signingKey);
     const writer = new LedgerWriter({ db, origin: config.origin, signer });
     await writer.init();
+    const verifierKey = encodeVerifierKey(config.origin, signingKey.publicKey);
+    const selfAudit = new SelfAudit(db, verifierKey, config.selfAuditIntervalMs);
     return {
       db,
       writer,
       reader: new LedgerReader(db),
-      verifierKey: encodeVerifierKey(config.origin, signingKey.publicKey),
+      verifierKey,
+      selfAudit,
+      rateLimit: config.rateLimit,
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
@@ -50,6 +64,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
         maxBytes: config.evidenceMaxBytes,
       },
       close: async () => {
+        await selfAudit.stop();
         await writer.close();
         await db.close();
       },

@@ -5,6 +5,9 @@ import { seedDemoData } from './demo/seed.ts';
 import { openRuntime } from './runtime.ts';
 
 async function main() {
+  // Whatever this process creates (keys, evidence, data dir) is its user's alone (PGlite's own
+  // files ignore the umask and are narrowed by the database client).
+  process.umask(0o077);
   const config = loadConfig();
   const runtime = await openRuntime(config);
   const server = await buildServer({ runtime, logLevel: config.logLevel });

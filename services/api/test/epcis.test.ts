@@ -254,6 +254,39 @@ describe('capture refuses what EPCIS 2.0 and CBV 2.0 do not allow', () => {
     expect(behaviour.json().errors[0]).toMatchObject({ in: 'headers' });
   });
 
+  it('refuses a quantity beyond its unit’s bound in a quantity list, naming it, and stores nothing', async () => {
+    const before = await ledgerSize();
+    const element = (quantity: number, uom?: string) => ({
+      epcClass: 'urn:epc:class:lgtin:4012345.012345.998877',
+      quantity,
+      ...(uom ? { uom } : {}),
+    });
+    const res = await capture(
+      token,
+      documentOf([
+        objectEvent({
+          eventID: `urn:uuid:${crypto.randomUUID()}`,
+          quantityList: [element(1e9, 'KGM'), element(1.5e15, 'KGM'), element(2e9), element(1e300, 'LTR')],
+        }),
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors.map((e: Json) => e.pointer)).toEqual([
+      '/epcisBody/eventList/0/quantityList/1/quantity',
+      '/epcisBody/eventList/0/quantityList/2/quantity',
+      '/epcisBody/eventList/0/quantityList/3/quantity',
+    ]);
+    expect(await ledgerSize()).toBe(before);
+    // 10^9 kg is the bound itself: accepted.
+    const atBound = await capture(
+      token,
+      documentOf([
+        objectEvent({ eventID: `urn:uuid:${crypto.randomUUID()}`, quantityList: [element(1e9, 'KGM')] }),
+      ]),
+    );
+    expect(atBound.statusCode, atBound.body).toBe(202);
+  });
+
   it('survives 600 mutated GS1 examples and junk bodies without a 5xx or a partial write', async () => {
     let seed = 11;
     const random = () => {
@@ -261,10 +294,28 @@ describe('capture refuses what EPCIS 2.0 and CBV 2.0 do not allow', () => {
       return seed / 2 ** 31;
     };
     const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
+    // Numbers JSON.stringify cannot write (1e309 parses to Infinity) and decimals longer than a double
+    // holds go in as placeholders, replaced in the text sent.
+    const RAW_NUMBERS = [
+      '1e309',
+      '-1e309',
+      '123456789012345678901234567890.123456789',
+      '1e-400',
+      '9'.repeat(400),
+    ];
+    const rawNumber = () => `__raw_${Math.floor(random() * RAW_NUMBERS.length)}__`;
+    // Text no column can hold: NUL, lone high and low surrogates, a pair cut in half.
+    const unsafeText = () =>
+      pick(['ab\u0000c', '\u0000', 'abc\ud800', '\udc00abc', 'x\ud83d', '\ud83dx\ude00']);
+    const nested = (levels: number): unknown => (levels === 0 ? 'bottom' : { 'ex:n': nested(levels - 1) });
     const junk = (depth: number): unknown =>
       pick<() => unknown>([
         () => null,
         () => pick([0, -1, 1e308, 0.1, Number.MAX_SAFE_INTEGER]),
+        rawNumber,
+        unsafeText,
+        () => nested(55 + Math.floor(random() * 15)),
+        () => ({ [unsafeText()]: 1 }),
         () =>
           pick([
             '',
@@ -290,17 +341,31 @@ describe('capture refuses what EPCIS 2.0 and CBV 2.0 do not allow', () => {
     };
     const deep = (n: number): unknown => (n === 0 ? 'x' : { eventList: [deep(n - 1)] });
     const before = await ledgerSize();
+    const epcisEvents = async () =>
+      Number((await t.runtime.db.query<{ n: string }>('SELECT count(*)::text AS n FROM epcis_events'))[0]!.n);
+    const eventsBefore = await epcisEvents();
     const statuses = new Map<number, number>();
     let stored = 0;
     for (let i = 0; i < 600; i++) {
       const body = i % 10 === 9 ? deep(200 + i) : mutate(readExample(pick(EXAMPLES)), 0);
-      const res = await capture(token, body as object, i % 2 ? 'proceed' : 'rollback');
+      const text = JSON.stringify(body).replace(/"__raw_(\d)__"/g, (_, n) => RAW_NUMBERS[Number(n)]!);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/epcis/capture',
+        payload: text,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/ld+json',
+          'gs1-capture-error-behaviour': i % 2 ? 'proceed' : 'rollback',
+        },
+      });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       if (res.statusCode >= 500) throw new Error(`capture answered ${res.statusCode}: ${res.body}`);
       if (res.statusCode === 202) stored += res.json().events.length;
     }
     // Exactly the events the jobs say were stored reached the ledger: nothing partial from refusals.
     expect(await ledgerSize()).toBe(before + stored);
+    expect(await epcisEvents()).toBe(eventsBefore + stored);
     expect(statuses.get(400)).toBeGreaterThan(100);
   }, 120_000);
 
@@ -455,6 +520,23 @@ describe('the events query', () => {
     expect(mismatched.json().errors[0]).toMatchObject({ in: 'query', pointer: '/nextPageToken' });
     const forged = await t.call('GET', '/epcis/events?nextPageToken=bm90LWEtdG9rZW4', token);
     expect(forged.statusCode).toBe(400);
+    // A real token with keys beyond a bigint (the SQL compares them as bigint): 400, not 500.
+    const byTime = 'perPage=1&eventType=ObjectEvent&orderBy=eventTime';
+    const page = await query(byTime);
+    const issued = new URL(`http://x${/^<([^>]+)>/.exec(page.headers.link as string)![1]}`).searchParams.get(
+      'nextPageToken',
+    )!;
+    const real = JSON.parse(Buffer.from(issued, 'base64url').toString('utf8'));
+    expect(real.t).toMatch(/^\d+$/);
+    for (const key of ['i', 't']) {
+      const huge = Buffer.from(JSON.stringify({ ...real, [key]: '9'.repeat(30) })).toString('base64url');
+      const res = await t.call('GET', `/epcis/events?${byTime}&nextPageToken=${huge}`, token);
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({
+        pointer: '/nextPageToken',
+        detail: 'not a token this server issued',
+      });
+    }
     const unknown = await t.call('GET', '/epcis/events?EQ_colour=red', token);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([

@@ -53,6 +53,8 @@ export async function buildTestApp(options: { env?: Record<string, string> } = {
   const config = loadConfig({
     GROUNDTRUTH_DATA_DIR: database.dataDir,
     GROUNDTRUTH_LOG_ORIGIN: TEST_ORIGIN,
+    // Suites and benches send many requests from one address and token; tests of the limits turn them on.
+    GROUNDTRUTH_RATE_LIMIT: 'off',
     ...options.env,
   });
   const runtime = await openRuntime(config, { db: database.db });

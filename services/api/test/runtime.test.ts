@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { openTestDatabase } from '@groundtruth/db';
 import { createEd25519Verifier, openCheckpoint } from '@groundtruth/ledger';
@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     });
     expect(config.signingKeyPath).toBe(join(config.dataDir, 'keys/log-signing.pem'));
     expect(config.evidenceS3).toBeUndefined();
+    // GS1's schema ships with the repository and is found from the code, whatever the working directory.
+    const repoRoot = resolve(import.meta.dirname, '../../..');
+    expect(config.epcisSchemaPath).toBe(
+      join(repoRoot, 'schemas/vendor/gs1/epcis-2.0/EPCIS-JSON-Schema.json'),
+    );
+    expect(existsSync(config.epcisSchemaPath)).toBe(true);
     expect(loadConfig({ GROUNDTRUTH_EVIDENCE_S3_BUCKET: 'evidence' }).evidenceS3).toMatchObject({
       bucket: 'evidence',
       cacheMaxBytes: 10 * 1024 ** 3,
@@ -118,10 +124,16 @@ describe('demo data', () => {
         headers: { authorization: `Bearer ${token}` },
       });
       expect(chain.json().suppliers.map((s: { tier: number }) => s.tier)).toEqual([1, 2, 3, 3, 4, 4]);
-      // The manufacturer's cocoa butter traces back through the processor and exporters to every demo plot.
-      const [butter] = await t.runtime.db.query<{ id: string }>(
-        "SELECT id FROM batches WHERE lot = 'BW-CB-2026-09-001'",
-      );
+      // The manufacturer's cocoa butter, found by its lot code as the brand's user would, traces back
+      // through the processor and exporters to every demo plot.
+      const found = await t.app.inject({
+        url: '/v1/batches?lot=BW-CB-2026-09-001',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(found.statusCode, found.body).toBe(200);
+      const [butter] = found.json() as { id: string; lot: string }[];
+      expect(found.json()).toHaveLength(1);
+      expect(butter!.lot).toBe('BW-CB-2026-09-001');
       const trace = await t.app.inject({
         url: `/v1/batches/${butter!.id}/trace`,
         headers: { authorization: `Bearer ${token}` },

@@ -1,5 +1,7 @@
 // Every error leaves as RFC 9457 application/problem+json with the request id. Client mistakes
 // get a 4xx naming the offending field; 5xx and database messages never reach the client.
+import { isDatabaseUnavailable } from '@groundtruth/db';
+import { CanonicalJsonError } from '@groundtruth/ledger';
 import { LedgerRangeError } from '@groundtruth/ledger-store';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -7,6 +9,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError, TITLE_BY_CODE } from '../errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER = '5';
 
 const CONTEXT: Record<string, FieldError['in']> = {
   body: 'body',
@@ -22,6 +26,7 @@ function codeForStatus(status: number): ErrorCode {
   if (status === 409) return 'conflict';
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'too_many_requests';
   if (status === 503) return 'unavailable';
   return status >= 500 ? 'internal' : 'validation';
 }
@@ -52,6 +57,13 @@ export function sendProblem(
 
 async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    // An unreachable or restarting database is an outage to wait out, not a server bug (RFC 9110 §10.2.3).
+    if ((!(error instanceof AppError) || error.status >= 500) && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(request, reply, 503, 'the database is unavailable; try again later', undefined, {
+        'retry-after': DATABASE_RETRY_AFTER,
+      });
+    }
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(
@@ -81,6 +93,11 @@ async function errorsPlugin(app: FastifyInstance) {
       });
       const fields = errors.map((e) => `${e.in ?? ''}${e.pointer}`).join(', ');
       return sendProblem(request, reply, 400, `invalid ${fields}`, errors);
+    }
+    if (error instanceof CanonicalJsonError) {
+      // What a client sent cannot be written as RFC 8785 JSON (I-JSON, RFC 7493): its mistake, not ours.
+      // The path names a place in the ledger entry, which is not the request body, so it is detail only.
+      return sendProblem(request, reply, 400, `the record cannot be canonicalised: ${error.message}`);
     }
     if (error instanceof LedgerRangeError) {
       return sendProblem(request, reply, 400, error.message, [

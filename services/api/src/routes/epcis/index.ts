@@ -7,10 +7,12 @@ import {
   EPCISQueryDocument,
   EpcisEventQuery,
   Problem,
+  safeText,
 } from '@groundtruth/schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkNextPage } from '../../paging.ts';
 import {
   CAPTURE_BYTE_LIMIT,
   CAPTURE_EVENT_LIMIT,
@@ -76,6 +78,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
         '(400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job.',
       security: [{ bearer: [] }],
       headers: z.looseObject({ 'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional() }),
+      consumes: ['application/json', 'application/ld+json'],
       body: z.unknown().describe('EPCISDocument (JSON or JSON-LD)'),
       response: { 202: CaptureJob, ...problems, 409: Problem, 413: Problem, 503: Problem },
     },
@@ -126,11 +129,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
     const query: EventQuery = { ...(q as unknown as EventQuery), match };
     for (const name of EPCIS_MATCH_PARAMETERS) delete (query as unknown as Record<string, unknown>)[name];
     const page = await epcis.query(request.principal!, query);
-    if (page.nextPageToken) {
-      const url = new URL(request.url, 'http://x');
-      url.searchParams.set('nextPageToken', page.nextPageToken);
-      reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
-    }
+    linkNextPage(request, reply, page.nextPageToken);
     return queryDocument(page.events);
   }
 
@@ -155,18 +154,14 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
         querystring: z
           .object({
             perPage: z.coerce.number().int().min(1).max(1000).default(100),
-            nextPageToken: z.string().max(4096).optional(),
+            nextPageToken: safeText().max(4096).optional(),
           })
           .strict(),
         response: { 200: Collection, ...problems },
       },
       handler: async (request, reply) => {
         const page = await epcis.collection(request.principal!, name, request.query);
-        if (page.nextPageToken) {
-          const url = new URL(request.url, 'http://x');
-          url.searchParams.set('nextPageToken', page.nextPageToken);
-          reply.header('link', `<${url.pathname}${url.search}>; rel="next"`);
-        }
+        linkNextPage(request, reply, page.nextPageToken);
         return { '@context': EPCIS_CONTEXT, type: 'Collection' as const, member: page.members };
       },
     });
@@ -177,7 +172,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
         tags: ['epcis'],
         summary: `Events with this ${name.replace(/s$/, '')} (percent-encode it), as GET /events?${filter}=…`,
         security: [{ bearer: [] }],
-        params: z.object({ value: z.string().min(1).max(2048) }),
+        params: z.object({ value: safeText().min(1).max(2048) }),
         querystring: EpcisEventQuery,
         response: { 200: EPCISQueryDocument, ...problems },
       },
@@ -208,7 +203,7 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
       tags: ['epcis'],
       summary: 'One EPCIS event by its eventID or CBV 2.0 event hash ID',
       security: [{ bearer: [] }],
-      params: z.object({ eventID: z.string().min(1).max(2048) }),
+      params: z.object({ eventID: safeText().min(1).max(2048) }),
       response: { 200: EPCISQueryDocument, ...problems },
     },
     handler: async (request) => queryDocument(await epcis.event(request.principal!, request.params.eventID)),

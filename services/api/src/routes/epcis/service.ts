@@ -474,10 +474,12 @@ function decodeToken(raw: string, query: EventQuery): PageToken {
   } catch {
     throw refuse('not a token this server issued');
   }
+  // The keys are compared as bigint in SQL: a client can decode and rewrite a token, so more than 18
+  // digits (beyond 2^63) would overflow the cast there.
   if (
     typeof token?.i !== 'string' ||
-    !/^\d+$/.test(token.i) ||
-    (token.t !== undefined && !/^-?\d+$/.test(token.t))
+    !/^\d{1,18}$/.test(token.i) ||
+    (token.t !== undefined && !/^-?\d{1,18}$/.test(token.t))
   )
     throw refuse('not a token this server issued');
   if (token.q !== fingerprint(query)) throw refuse('the token belongs to a query with other parameters');

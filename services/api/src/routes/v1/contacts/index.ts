@@ -111,6 +111,7 @@ export default async function contactRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'supplier'),
     schema: {
       operationId: 'listContacts',
+      summary: 'The contact people of an organisation (personal data)',
       tags: ['registry'],
       security: [{ bearer: [] }],
       params: Params,

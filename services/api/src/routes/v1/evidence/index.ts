@@ -4,19 +4,59 @@ import {
   EvidenceBlob,
   EvidenceReport,
   Problem,
-  PublicJwk,
+  RegisterKeyInput,
   Sha256Hex,
   SigningKey,
+  safeText,
   Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JWK } from 'jose';
 import { z } from 'zod';
-import { TITLE_BY_CODE } from '../../../errors.ts';
+import { AppError, TITLE_BY_CODE } from '../../../errors.ts';
+import { Binary, problemResponses } from '../../../openapi.ts';
 import { type EvidenceService, MAX_ATTESTATION_BATCH } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
+
+/** Content types an upload may declare; whatever is declared, the bytes are judged. */
+export const UPLOAD_MEDIA_TYPES = [
+  'application/octet-stream',
+  'image/jpeg',
+  'image/png',
+  'image/heic',
+  'image/heif',
+  'video/mp4',
+  'video/quicktime',
+  'model/gltf-binary',
+  'model/x-ply',
+  'application/x-ply',
+  'model/x-spz',
+  'model/x-splat',
+  'model/x-ksplat',
+] as const;
+
+const mediaTypeOf = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase();
+
+const notMediaType = (contentType: string | undefined) =>
+  new AppError(
+    'unsupported_media_type',
+    `Content-Type ${contentType ?? '(none)'} is not accepted for media: send ${UPLOAD_MEDIA_TYPES.join(', ')} ` +
+      '(the bytes decide what the file is)',
+  );
+
+/** Fastify parses a few types itself (text/plain): media routes accept only media types. */
+function requireMediaType(contentType: string | undefined) {
+  if (!(UPLOAD_MEDIA_TYPES as readonly string[]).includes(mediaTypeOf(contentType) ?? ''))
+    throw notMediaType(contentType);
+}
+
+/** The two splat formats without a magic number, named by their declared type. */
+function splatKindOf(contentType: string | undefined): 'splat' | 'ksplat' | undefined {
+  const type = mediaTypeOf(contentType);
+  return type === 'model/x-splat' ? 'splat' : type === 'model/x-ksplat' ? 'ksplat' : undefined;
+}
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
 
 /** Serialises a response without validating it against its schema again (see the receipt routes). */
@@ -26,9 +66,22 @@ export default async function evidenceRoutes(
   app: FastifyInstance,
   { evidence }: { evidence: EvidenceService },
 ) {
-  // Media stream straight into the store: this parser leaves the body unread for the handler, so a
-  // 1 GiB upload never sits in memory. (Scoped to this plugin; JSON routes keep their parser.)
-  app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null));
+  // Media stream straight into the store: these parsers leave the body unread for the handler, so a
+  // 1 GiB upload never sits in memory. (Scoped to this plugin; JSON routes keep their parser.) The
+  // declared type is only a hint: the bytes decide what a file is (see docs/decisions).
+  app.addContentTypeParser([...UPLOAD_MEDIA_TYPES], (_request, _payload, done) => done(null));
+  // Any other type: a 415 that says what is accepted, instead of Fastify's bare one.
+  app.addContentTypeParser('*', (request, _payload, done) => {
+    const upload = /\/(evidence|verify\/file)(\?|$)/.test(request.url);
+    done(
+      upload
+        ? notMediaType(request.headers['content-type'])
+        : new AppError(
+            'unsupported_media_type',
+            `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted: send application/json`,
+          ),
+    );
+  });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/evidence', {
@@ -36,19 +89,28 @@ export default async function evidenceRoutes(
     schema: {
       operationId: 'uploadEvidence',
       tags: ['evidence'],
-      summary: 'Upload a photo, video or 3D capture (raw bytes, application/octet-stream)',
+      summary: 'Upload a photo, video or 3D capture (raw bytes, with its own media type)',
       description:
-        'Streamed to the content-addressed store while its SHA-256 is computed; identified by its bytes ' +
-        '(JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ, GLB; `.splat` and `.ksplat` carry no magic number, so name ' +
-        'them with `?kind=`). The same bytes uploaded twice are stored once (200 instead of 201).',
+        'Streamed to the content-addressed store while its SHA-256 is computed. Send the raw bytes with ' +
+        `the media's own Content-Type or application/octet-stream (accepted: ${UPLOAD_MEDIA_TYPES.join(', ')}). ` +
+        'The file is judged by its bytes (JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ, GLB), not by the declared ' +
+        'type: a declared type that differs is accepted and the answer’s `mediaType` is what the bytes are. ' +
+        '`.splat` and `.ksplat` carry no magic number: name them with `?kind=` or their type ' +
+        '(model/x-splat, model/x-ksplat). The same bytes uploaded twice are stored once (200 instead of 201).',
       security: [{ bearer: [] }],
       querystring: z.object({ kind: z.enum(['splat', 'ksplat']).optional() }).strict(),
+      requestContent: {
+        description: 'the media file',
+        content: Object.fromEntries(UPLOAD_MEDIA_TYPES.map((type) => [type, Binary])),
+      },
       response: { 200: EvidenceBlob, 201: EvidenceBlob, ...problems, 413: Problem, 415: Problem },
     },
     handler: async (request, reply) => {
+      requireMediaType(request.headers['content-type']);
       const length = request.headers['content-length'];
+      const kind = request.query.kind ?? splatKindOf(request.headers['content-type']);
       const { blob, created } = await evidence.upload(request.principal!, request.raw, {
-        ...(request.query.kind ? { kind: request.query.kind } : {}),
+        ...(kind ? { kind } : {}),
         ...(length !== undefined ? { contentLength: Number(length) } : {}),
       });
       return reply.code(created ? 201 : 200).send(blob as z.infer<typeof EvidenceBlob>);
@@ -77,6 +139,22 @@ export default async function evidenceRoutes(
       summary: 'The media bytes',
       security: [{ bearer: [] }],
       params: z.object({ sha256: Sha256Hex }),
+      responseContent: {
+        200: {
+          description: 'the stored bytes, served with the media type identified at upload',
+          content: {
+            'image/*': Binary,
+            'video/*': Binary,
+            'model/*': Binary,
+            'application/octet-stream': Binary,
+          },
+          headers: {
+            digest: { description: 'sha-256 of the bytes (RFC 3230 form)', schema: z.string() },
+            'content-length': { description: 'size in bytes', schema: z.string() },
+          },
+        },
+        ...problemResponses(400, 401, 403, 404),
+      },
     },
     handler: async (request, reply) => {
       const { meta, stream } = await evidence.content(request.principal!, request.params.sha256);
@@ -90,14 +168,20 @@ export default async function evidenceRoutes(
   });
 
   r.post('/organisations/:id/keys', {
-    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    preHandler: app.requireRole('admin', 'procurement', 'supplier', 'auditor'),
     schema: {
       operationId: 'registerSigningKey',
       tags: ['evidence'],
-      summary: 'Register a supplier’s public key for signing attestations (a ledger entry)',
+      summary: 'Register a public key for signing attestations or auditors’ statements (a ledger entry)',
+      description:
+        'The body is `{"jwk": <public JWK>}`: Ed25519 (`{"kty":"OKP","crv":"Ed25519","x":…}`) or P-256 ' +
+        '(`{"kty":"EC","crv":"P-256","x":…,"y":…}`); a private key (with `d`) is refused. The key’s `kid` ' +
+        'is its RFC 7638 thumbprint: sign with it in the JWS header. Suppliers (and the procurement teams ' +
+        'mapping them) register their organisation’s keys; auditors register their own. `gt keys new` ' +
+        'makes a pair and `gt keys register` sends it.',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
-      body: z.object({ jwk: PublicJwk }).strict(),
+      body: RegisterKeyInput,
       response: { 201: SigningKey, ...problems, 409: Problem },
     },
     handler: async (request, reply) =>
@@ -110,6 +194,7 @@ export default async function evidenceRoutes(
     preHandler: app.requireRole(...ALL_ROLES),
     schema: {
       operationId: 'listSigningKeys',
+      summary: 'The signing keys an organisation has registered',
       tags: ['evidence'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
@@ -119,13 +204,13 @@ export default async function evidenceRoutes(
   });
 
   r.delete('/organisations/:id/keys/:kid', {
-    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    preHandler: app.requireRole('admin', 'procurement', 'supplier', 'auditor'),
     schema: {
       operationId: 'revokeSigningKey',
       tags: ['evidence'],
       summary: 'Revoke a key (a ledger entry): it can attest nothing after this',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid, kid: z.string().min(1).max(100) }),
+      params: z.object({ id: Uuid, kid: safeText().min(1).max(100) }),
       response: { 204: z.null(), ...problems, 409: Problem },
     },
     handler: async (request, reply) => {
@@ -145,7 +230,7 @@ export default async function evidenceRoutes(
         'AttestationManifest. The receipt holds the entry index, leaf hash, signed checkpoint and inclusion ' +
         'proof: with the key and the media, everything needed to check the attestation without this server.',
       security: [{ bearer: [] }],
-      body: z.object({ jws: z.string().min(10).max(60_000) }).strict(),
+      body: z.object({ jws: safeText().min(10).max(60_000) }).strict(),
       response: { 201: AttestationReceipt, ...problems, 409: Problem },
     },
     // The receipt is built here, not passed through from a client: its schema documents it, and the
@@ -176,10 +261,18 @@ export default async function evidenceRoutes(
     schema: {
       operationId: 'verifyEvidenceFile',
       tags: ['evidence'],
-      summary: 'Public: as /v1/verify, for the file itself (application/octet-stream; hashed, not stored)',
+      summary:
+        'Public: as /v1/verify, for the file itself (its media type or octet-stream; hashed, not stored)',
+      requestContent: {
+        description: 'the file to look up',
+        content: Object.fromEntries(UPLOAD_MEDIA_TYPES.map((type) => [type, Binary])),
+      },
       response: { 200: Report, 400: Problem, 413: Problem, 503: Problem },
     },
-    handler: async (request) => evidence.verifyStream(request.raw) as Promise<z.infer<typeof Report>>,
+    handler: async (request) => {
+      requireMediaType(request.headers['content-type']);
+      return evidence.verifyStream(request.raw) as Promise<z.infer<typeof Report>>;
+    },
   });
 
   r.get('/attestations', {
@@ -191,8 +284,7 @@ export default async function evidenceRoutes(
       security: [{ bearer: [] }],
       querystring: z
         .object({
-          subject: z
-            .string()
+          subject: safeText()
             .regex(/^(plot|batch):[0-9a-f-]{36}$/, 'plot:<uuid> or batch:<uuid>')
             .describe('plot:<id> or batch:<id>'),
         })
@@ -219,7 +311,7 @@ export default async function evidenceRoutes(
         'ones are appended together. A refused item does not hold back the others.',
       security: [{ bearer: [] }],
       body: z
-        .object({ jws: z.array(z.string().min(10).max(60_000)).min(1).max(MAX_ATTESTATION_BATCH) })
+        .object({ jws: z.array(safeText().min(10).max(60_000)).min(1).max(MAX_ATTESTATION_BATCH) })
         .strict(),
       response: {
         200: z.object({
@@ -264,7 +356,7 @@ export default async function evidenceRoutes(
       summary: 'An auditor’s signed statement about an attestation: confirmed on site, disputed, or fake',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
-      body: z.object({ jws: z.string().min(10).max(20_000) }).strict(),
+      body: z.object({ jws: safeText().min(10).max(20_000) }).strict(),
       response: {
         201: z.object({ statementId: Uuid, entryIndex: z.number().int(), verdict: z.string() }),
         ...problems,
@@ -283,7 +375,7 @@ export default async function evidenceRoutes(
       summary: 'Withdraw an attestation (a new entry; the attestation stays, marked withdrawn)',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
-      body: z.object({ reason: z.string().trim().min(5).max(2000) }).strict(),
+      body: z.object({ reason: safeText().trim().min(5).max(2000) }).strict(),
       response: {
         201: z.object({ attestationId: Uuid, entryIndex: z.number().int() }),
         ...problems,

@@ -100,7 +100,8 @@ export function createEvidenceService(deps: {
       if (error instanceof BlobRefusedError)
         throw new AppError(
           'unsupported_media_type',
-          'not a supported media file: JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ or GLB (name .splat and .ksplat files with ?kind=)',
+          'not a supported media file: the bytes are not JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ or GLB ' +
+            '(name .splat and .ksplat files with ?kind= or Content-Type model/x-splat, model/x-ksplat)',
         );
       throw error;
     }
@@ -144,8 +145,17 @@ export function createEvidenceService(deps: {
     return { meta, stream };
   }
 
-  async function registerKey(principal: Principal, organisationId: string, jwk: JWK) {
+  /**
+   * Who manages an organisation's signing keys: whoever may write its records, and an auditor for its
+   * own organisation (auditors write nothing else, but sign their statements with their own keys).
+   */
+  async function requireKeyHolder(principal: Principal, organisationId: string) {
+    if (principal.role === 'auditor' && principal.organisationId === organisationId) return;
     await access.requireWritable(principal, organisationId);
+  }
+
+  async function registerKey(principal: Principal, organisationId: string, jwk: JWK) {
+    await requireKeyHolder(principal, organisationId);
     if ('d' in jwk || 'p' in jwk || 'q' in jwk)
       throw badRequest('that is a private key: register only the public half', [
         { in: 'body', pointer: '/jwk/d', detail: 'must not be present' },
@@ -187,7 +197,7 @@ export function createEvidenceService(deps: {
   }
 
   async function revokeKey(principal: Principal, organisationId: string, kid: string) {
-    await access.requireWritable(principal, organisationId);
+    await requireKeyHolder(principal, organisationId);
     const [key] = await db.query<{ revoked_at: unknown }>(
       'SELECT revoked_at FROM organisation_keys WHERE kid = $1 AND organisation_id = $2',
       [kid, organisationId],
@@ -239,6 +249,9 @@ export function createEvidenceService(deps: {
   }
   const refuse = (pointer: string, detail: string) =>
     badRequest(`refused: ${detail}`, [{ in: 'body', pointer, detail }]);
+
+  const jwkOf = (key: KeyRow): Record<string, unknown> =>
+    typeof key.jwk === 'string' ? JSON.parse(key.jwk) : (key.jwk as Record<string, unknown>);
 
   /** Public keys as node:crypto objects, by kid: a JWK is parsed once, not once per signature. */
   const publicKeys = new Map<string, KeyObject>();
@@ -523,10 +536,18 @@ export function createEvidenceService(deps: {
           );
         },
       );
-      const proofs = await reader.inclusionProofs(
-        receipt.entries.map((e) => e.index),
-        receipt.checkpoint.size,
-      );
+      const [proofs, entryBytes] = await Promise.all([
+        reader.inclusionProofs(
+          receipt.entries.map((e) => e.index),
+          receipt.checkpoint.size,
+        ),
+        // The exact leaf bytes as the log serves them: the receipt is checked offline against these.
+        db.query<{ idx: string | number; data: Uint8Array }>(
+          'SELECT idx, data FROM ledger_entries WHERE idx = ANY($1::bigint[])',
+          [receipt.entries.map((e) => e.index.toString())],
+        ),
+      ]);
+      const bytesAt = new Map(entryBytes.map((row) => [String(row.idx), new Uint8Array(row.data)]));
       for (const [n, record] of records.entries()) {
         const entry = receipt.entries[n]!;
         outcomes[record.i] = {
@@ -543,6 +564,10 @@ export function createEvidenceService(deps: {
             },
             kid: headers[record.i]!.kid,
             manifest: record.manifest,
+            jws: list[record.i]!,
+            jwk: jwkOf(keys.get(headers[record.i]!.kid)!),
+            entry: { index: Number(entry.index), data: toBase64(bytesAt.get(entry.index.toString())!) },
+            logKey: deps.logKey,
           },
         };
       }
@@ -561,6 +586,10 @@ export function createEvidenceService(deps: {
     inclusionProof: { index: number; treeSize: number; proof: string[] };
     kid: string;
     manifest: z.infer<typeof AttestationManifest>;
+    jws: string;
+    jwk: Record<string, unknown>;
+    entry: { index: number; data: string };
+    logKey: string;
   }> {
     const outcome = await new Promise<Outcome>((resolve, reject) => {
       waiting.push({ principal, jws, resolve, reject });
@@ -651,6 +680,17 @@ export function createEvidenceService(deps: {
           [rows.map((r) => r.id)],
         )
       : [];
+    // Names alongside ids, so a reader sees who attested and who stated, not bare UUIDs.
+    const organisationIds = [...new Set([...rows, ...statements].map((r) => r.organisation_id))];
+    const names = new Map(
+      (organisationIds.length
+        ? await db.query<{ id: string; name: string }>(
+            'SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])',
+            [organisationIds],
+          )
+        : []
+      ).map((o) => [o.id, o.name]),
+    );
     const packages = [];
     for (const row of rows) {
       const index = BigInt(row.entry_index);
@@ -660,6 +700,7 @@ export function createEvidenceService(deps: {
         attestationId: row.id,
         subject: { kind: row.subject_kind, id: row.subject_id },
         organisationId: row.organisation_id,
+        organisationName: names.get(row.organisation_id) ?? '',
         kid: row.kid,
         jwk: (typeof row.jwk === 'string' ? JSON.parse(row.jwk) : row.jwk) as Record<string, unknown>,
         keyRevoked: row.revoked_at !== null,
@@ -677,6 +718,7 @@ export function createEvidenceService(deps: {
           .filter((s) => s.attestation_id === row.id)
           .map((s) => ({
             organisationId: s.organisation_id,
+            organisationName: names.get(s.organisation_id) ?? '',
             kid: s.kid,
             verdict: s.verdict,
             note: (typeof s.statement === 'string' ? JSON.parse(s.statement) : s.statement).note,

@@ -84,6 +84,7 @@ export default async function grantRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance'),
     schema: {
       operationId: 'revokeAuditor',
+      summary: 'Revoke an auditor’s access to a brand’s chain (a ledger entry)',
       tags: ['access'],
       security: [{ bearer: [] }],
       params: z.object({ brandId: Uuid, auditorId: Uuid }),

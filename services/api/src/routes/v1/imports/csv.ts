@@ -1,4 +1,6 @@
-// RFC 4180 CSV: comma-separated, fields optionally in double quotes ("" for a quote), CRLF or LF.
+// RFC 4180 CSV: fields optionally in double quotes ("" for a quote), CRLF or LF. Spreadsheets in
+// locales whose decimal mark is a comma (French, German … Excel) write `;` between fields instead of
+// `,`, so the delimiter is detected from the header line.
 
 export class CsvError extends Error {
   override name = 'CsvError';
@@ -10,14 +12,38 @@ export class CsvError extends Error {
   }
 }
 
-/** Parses CSV text with a header row into one object per data row (header names as keys). */
-export function parseCsv(text: string, maxRows: number): Record<string, string>[] {
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export interface CsvTable {
+  delimiter: CsvDelimiter;
+  header: string[];
+  rows: string[][];
+}
+
+const stripBom = (text: string) => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+/** The one of `,` `;` and tab that occurs most often outside quotes in the header line (`,` on a tie). */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const c of stripBom(text)) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c in counts) counts[c as CsvDelimiter]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[',']) return '\t';
+  return ',';
+}
+
+/** Parses CSV text with a header row; every data row must have as many fields as the header. */
+export function parseCsv(text: string, maxRows: number, delimiter = detectDelimiter(text)): CsvTable {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
   let line = 1;
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const input = stripBom(text);
   for (let i = 0; i < input.length; i++) {
     const c = input[i]!;
     if (quoted) {
@@ -30,7 +56,7 @@ export function parseCsv(text: string, maxRows: number): Record<string, string>[
         field += c;
       }
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
@@ -49,11 +75,12 @@ export function parseCsv(text: string, maxRows: number): Record<string, string>[
     row.push(field);
     rows.push(row);
   }
-  const [header, ...data] = rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  // Spreadsheets leave rows of empty cells (`;;;;`) below the data.
+  const [header, ...data] = rows.filter((r) => !r.every((f) => f.trim() === ''));
   if (!header) throw new CsvError('no header row', 1);
-  return data.map((r, i) => {
+  data.forEach((r, i) => {
     if (r.length !== header.length)
       throw new CsvError(`has ${r.length} fields, the header has ${header.length}`, i + 2);
-    return Object.fromEntries(header.map((name, j) => [name.trim(), r[j]!]));
   });
+  return { delimiter, header: header.map((name) => name.trim()), rows: data };
 }

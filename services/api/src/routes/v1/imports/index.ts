@@ -1,19 +1,36 @@
-import { Problem, ImportReport as Report } from '@groundtruth/schemas';
+import { PlotInput, Problem, ImportReport as Report, safeText, unsafeTextReason } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { badRequest } from '../../../errors.ts';
+import { badRequest, type FieldError } from '../../../errors.ts';
+import { problemResponses, Text } from '../../../openapi.ts';
+import {
+  describeColumns,
+  headerKey,
+  IMPORT_COLUMNS,
+  type ImportColumn,
+  type ImportKind,
+  templateCsv,
+} from './columns.ts';
 import { CsvError, parseCsv } from './csv.ts';
-import { type createImportService, type ImportRow, MAX_IMPORT_ROWS } from './service.ts';
+import {
+  type CsvReading,
+  type createImportService,
+  type ImportRow,
+  MAX_IMPORT_ROWS,
+  SupplierRow,
+} from './service.ts';
 
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** A number written with a decimal comma, as spreadsheets in many locales do. */
+const DECIMAL_COMMA = /^(-?\d+),(\d+)$/;
 
 const blankToUndefined = (v: string | undefined) =>
   v === undefined || v.trim() === '' ? undefined : v.trim();
 
 /** A CSV row into the JSON shape of its kind. Only what is present is set, so the schema judges the rest. */
-function csvRow(kind: 'suppliers' | 'plots', r: Record<string, string>): ImportRow {
+function csvRow(kind: ImportKind, r: Record<string, string>): ImportRow {
   const pick = (...names: string[]) =>
     Object.fromEntries(
       names.flatMap((n) => (blankToUndefined(r[n]) === undefined ? [] : [[n, blankToUndefined(r[n])]])),
@@ -49,6 +66,108 @@ function csvRow(kind: 'suppliers' | 'plots', r: Record<string, string>): ImportR
   return { value, sourceText };
 }
 
+/**
+ * CSV is parsed outside zod, and the whole text is kept for idempotent replay: a NUL or a lone
+ * surrogate anywhere is refused before anything is written, at the pointer the JSON form would have
+ * (/rows/<0-based row>/<column>), with the CSV line in the detail.
+ */
+function refuseUnsafeCsvText(header: string[], records: string[][]) {
+  const errors: FieldError[] = [];
+  records.forEach((record, i) => {
+    for (const [c, text] of record.entries()) {
+      const column = header[c] ?? String(c);
+      const reason = unsafeTextReason(column) ?? unsafeTextReason(text);
+      if (reason)
+        errors.push({
+          in: 'body',
+          pointer: `/rows/${i}/${column.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          detail: `${unsafeTextReason(column) ? 'column name ' : ''}${reason} (data row ${i + 1})`,
+        });
+    }
+  });
+  if (errors.length > 0)
+    throw badRequest(`invalid ${errors.map((e) => `body${e.pointer}`).join(', ')}`, errors.slice(0, 20));
+}
+
+/**
+ * A CSV file into rows: the delimiter is detected, headers are matched to the documented columns
+ * (case, spaces, `_` and `-` aside), and in a `;` or tab file numbers may have a decimal comma.
+ * Unknown columns refuse the file with one error naming them, unless the caller chose to ignore them.
+ */
+function readCsv(
+  kind: ImportKind,
+  text: string,
+  unknownColumns: 'refuse' | 'ignore',
+): { rows: ImportRow[]; csv: CsvReading } {
+  let table: ReturnType<typeof parseCsv>;
+  try {
+    table = parseCsv(text, MAX_IMPORT_ROWS);
+  } catch (error) {
+    if (error instanceof CsvError)
+      throw badRequest(`malformed CSV, ${error.message}`, [
+        { in: 'body', pointer: '/', detail: error.message },
+      ]);
+    throw error;
+  }
+  refuseUnsafeCsvText(table.header, table.rows);
+  const documented = IMPORT_COLUMNS[kind];
+  const byKey = new Map(documented.map((c) => [headerKey(c.name), c]));
+  const columns: (ImportColumn | undefined)[] = table.header.map((h) => byKey.get(headerKey(h)));
+  // A spreadsheet's trailing empty column (`…;declaredAreaHectares;`) is no column at all.
+  const isEmptyColumn = (i: number) => table.header[i] === '' && table.rows.every((r) => r[i]!.trim() === '');
+  const unknown = table.header.flatMap((name, i) =>
+    columns[i] || isEmptyColumn(i) ? [] : [{ name, index: i }],
+  );
+  const seen = new Map<string, number>();
+  const duplicates = columns.flatMap((column, i) => {
+    if (!column) return [];
+    const first = seen.get(column.name);
+    seen.set(column.name, first ?? i);
+    return first === undefined ? [] : [{ column: column.name, index: i }];
+  });
+  if (duplicates.length > 0)
+    throw badRequest(
+      `the header names ${duplicates.map((d) => `"${d.column}"`).join(', ')} more than once`,
+      duplicates.map((d) => ({
+        in: 'body' as const,
+        pointer: `/header/${d.index}`,
+        detail: `"${table.header[d.index]}" repeats column ${d.column}`,
+      })),
+    );
+  if (unknown.length > 0 && unknownColumns === 'refuse') {
+    const names = unknown.map((u) => `"${u.name}"`).join(', ');
+    throw badRequest(
+      `unknown column${unknown.length > 1 ? 's' : ''} ${names}: the ${kind} import takes ` +
+        `${documented.map((c) => c.name).join(', ')} (GET /v1/imports/${kind}/template.csv); ` +
+        'add ?unknownColumns=ignore to import without them',
+      unknown.map((u) => ({
+        in: 'body' as const,
+        pointer: `/header/${u.index}`,
+        detail: `unknown column "${u.name}"`,
+      })),
+    );
+  }
+  let decimalComma = false;
+  const rows = table.rows.map((fields) => {
+    const record: Record<string, string> = {};
+    columns.forEach((column, i) => {
+      if (!column) return;
+      let value = fields[i]!.trim();
+      // With `,` between fields a decimal comma cannot occur unquoted, and "1,234" may be thousands.
+      if (column.numeric && table.delimiter !== ',' && DECIMAL_COMMA.test(value)) {
+        value = value.replace(DECIMAL_COMMA, '$1.$2');
+        decimalComma = true;
+      }
+      record[column.name] = value;
+    });
+    return csvRow(kind, record);
+  });
+  return {
+    rows,
+    csv: { delimiter: table.delimiter, decimalComma, ignoredColumns: unknown.map((u) => u.name) },
+  };
+}
+
 export default async function importRoutes(
   app: FastifyInstance,
   { imports }: { imports: ReturnType<typeof createImportService> },
@@ -65,13 +184,37 @@ export default async function importRoutes(
         'Mode `all-or-nothing` (default) writes nothing when any row is rejected (422 with the report); `per-row` writes the accepted rows and reports the rest. A retry with the same `Idempotency-Key` returns the stored report and writes nothing.',
       security: [{ bearer: [] }],
       params: z.object({ kind: z.enum(['suppliers', 'plots']) }),
-      querystring: z.object({ mode: z.enum(['all-or-nothing', 'per-row']).default('all-or-nothing') }),
+      querystring: z.object({
+        mode: z.enum(['all-or-nothing', 'per-row']).default('all-or-nothing'),
+        unknownColumns: z
+          .enum(['refuse', 'ignore'])
+          .default('refuse')
+          .describe('CSV: refuse a file with columns not documented for its kind (400), or leave them out'),
+      }),
       headers: z.object({
-        'idempotency-key': z
-          .string()
+        'idempotency-key': safeText()
           .regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, at most 200 characters')
           .optional(),
       }),
+      requestContent: {
+        content: {
+          'application/json': z.object({
+            rows: z
+              .array(z.union([PlotInput, SupplierRow]))
+              .max(MAX_IMPORT_ROWS)
+              .describe('plots: NewPlot objects; suppliers: SupplierImportRow objects'),
+          }),
+          'text/csv': Text.describe(
+            'A header row, then one row per record; `,`, `;` or tab between fields (detected), RFC 4180 ' +
+              'quoting, UTF-8 (a BOM is fine). Headers match regardless of case, spaces, `_` and `-`. In a `;` ' +
+              'or tab file numbers may use a decimal comma. Coordinates need six decimals on at least one ' +
+              'coordinate of each geometry (spreadsheets drop trailing zeros).\n\nPlots columns:\n' +
+              describeColumns('plots') +
+              '\n\nSuppliers columns:\n' +
+              describeColumns('suppliers'),
+          ),
+        },
+      },
       body: z.union([
         z.object({ rows: z.array(z.unknown()).max(MAX_IMPORT_ROWS) }).strict(),
         z.string().max(IMPORT_BODY_LIMIT),
@@ -89,18 +232,11 @@ export default async function importRoutes(
     handler: async (request, reply) => {
       const { kind } = request.params;
       let rows: ImportRow[];
+      let csv: CsvReading | undefined;
       if (typeof request.body === 'string') {
         if (!/^text\/csv\b/.test(request.headers['content-type'] ?? ''))
           throw badRequest('send CSV as text/csv, JSON as { rows: [...] }');
-        try {
-          rows = parseCsv(request.body, MAX_IMPORT_ROWS).map((r) => csvRow(kind, r));
-        } catch (error) {
-          if (error instanceof CsvError)
-            throw badRequest(`malformed CSV, ${error.message}`, [
-              { in: 'body', pointer: '/', detail: error.message },
-            ]);
-          throw error;
-        }
+        ({ rows, csv } = readCsv(kind, request.body, request.query.unknownColumns));
       } else {
         rows = request.body.rows.map((value) => ({ value, sourceText: request.rawBody }));
       }
@@ -111,9 +247,28 @@ export default async function importRoutes(
         idempotencyKey: request.headers['idempotency-key'],
         rawRequest:
           typeof request.body === 'string' ? request.body : (request.rawBody ?? JSON.stringify(request.body)),
+        csv,
       });
       if (result.replayed) reply.header('idempotency-replayed', 'true');
       return reply.code(result.statusCode === 422 ? 422 : 200).send(result.report);
     },
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/:kind/template.csv', {
+    schema: {
+      operationId: 'importTemplate',
+      tags: ['registry'],
+      summary: 'Public: the CSV header row of an import, with every documented column',
+      params: z.object({ kind: z.enum(['suppliers', 'plots']) }),
+      responseContent: {
+        200: { description: 'the header row', content: { 'text/csv': Text } },
+        ...problemResponses(400),
+      },
+    },
+    handler: async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${request.params.kind}-template.csv"`)
+        .send(templateCsv(request.params.kind)),
   });
 }

@@ -5,23 +5,24 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import { Commodity, CountryCode, OrganisationInput, PlotInput, Uuid } from '@groundtruth/schemas';
+import { Commodity, CountryCode, OrganisationInput, PlotInput, safeText, Uuid } from '@groundtruth/schemas';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, type FieldError, fieldErrors } from '../../../errors.ts';
 import { appendRecords, isUniqueViolation, type RecordSpec } from '../../../record.ts';
-import { prepareRegistration, relationshipSpec } from '../organisations/service.ts';
+import { managerOnRegistration, prepareRegistration, relationshipSpec } from '../organisations/service.ts';
 import type { createPlotService } from '../plots/service.ts';
+import type { ImportKind } from './columns.ts';
 
 export const MAX_IMPORT_ROWS = 10_000;
-export type ImportKind = 'suppliers' | 'plots';
+export type { ImportKind };
 export type ImportMode = 'all-or-nothing' | 'per-row';
 
 /** A supplier row: the organisation, and optionally the buyer it supplies (declared with it). */
 export const SupplierRow = z
   .object({
-    name: z.string().trim().min(1).max(300),
+    name: safeText().trim().min(1).max(300),
     country: CountryCode,
     role: OrganisationInput.shape.role,
     identifiers: OrganisationInput.shape.identifiers,
@@ -32,7 +33,8 @@ export const SupplierRow = z
   .refine((r) => (r.buyerId === undefined) === (r.commodity === undefined), {
     message: 'buyerId and commodity go together',
     path: ['commodity'],
-  });
+  })
+  .meta({ id: 'SupplierImportRow' });
 
 export interface ImportRow {
   /** The row as parsed from JSON or CSV. */
@@ -47,6 +49,16 @@ export interface ImportReport {
   accepted: number;
   rejected: number;
   rows: { row: number; status: 'accepted' | 'rejected'; id?: string; errors?: FieldError[] }[];
+  /** How a CSV file was read. */
+  csv?: CsvReading;
+}
+
+export interface CsvReading {
+  delimiter: ',' | ';' | '\t';
+  /** Whether numbers were written with a decimal comma (`-5,51073`). */
+  decimalComma: boolean;
+  /** Columns left out with `unknownColumns=ignore`. */
+  ignoredColumns: string[];
 }
 
 export function createImportService(deps: {
@@ -68,7 +80,12 @@ export function createImportService(deps: {
         throw new AppError('validation', 'invalid row', { errors: fieldErrors(parsed.error) });
       const { buyerId, commodity, ...organisation } = parsed.data;
       if (buyerId) await access.requireWritable(principal, buyerId);
-      const { spec, record } = prepareRegistration({ ...organisation, kind: 'supplier' });
+      // Kept by the importing organisation, which acts for both sides: the relationship is accepted.
+      const { spec, record } = prepareRegistration(
+        { ...organisation, kind: 'supplier' },
+        undefined,
+        managerOnRegistration(principal, { kind: 'supplier' }),
+      );
       const specs = [spec];
       if (buyerId && commodity)
         specs.push(relationshipSpec(randomUUID(), { buyerId, supplierId: record.id, commodity }));
@@ -106,6 +123,7 @@ export function createImportService(deps: {
         rows: ImportRow[];
         idempotencyKey?: string | undefined;
         rawRequest: string;
+        csv?: CsvReading | undefined;
       },
     ): Promise<{ statusCode: number; report: ImportReport; replayed: boolean }> {
       const requestHash = createHash('sha256')
@@ -138,6 +156,7 @@ export function createImportService(deps: {
         accepted: 0,
         rejected: 0,
         rows: [],
+        ...(request.csv ? { csv: request.csv } : {}),
       };
       const specs: RecordSpec[] = [];
       for (const [i, row] of request.rows.entries()) {

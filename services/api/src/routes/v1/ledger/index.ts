@@ -10,6 +10,7 @@ import {
   InclusionProofQuery,
   InclusionProofResponse,
   Problem,
+  safeText,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -139,7 +140,7 @@ export default async function ledgerRoutes(app: FastifyInstance, { runtime }: { 
       tags: ['ledger'],
       summary: 'C2SP tlog-tiles: a hash tile or an entry bundle',
       produces: ['application/octet-stream'],
-      params: z.object({ '*': z.string().max(200) }),
+      params: z.object({ '*': safeText().max(200) }),
       response: { 200: z.any(), ...problems },
     },
     handler: async (request, reply) => {

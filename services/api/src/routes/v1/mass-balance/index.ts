@@ -1,8 +1,9 @@
 // Mass-balance findings, per-batch breakdowns, recompute runs and the reference table.
-import { Problem, Uuid } from '@groundtruth/schemas';
+import { Problem, safeText, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkNextPage, MAX_PER_PAGE, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
 import type { EventService } from '../events/service.ts';
 import type { MassBalanceService } from './service.ts';
 
@@ -22,10 +23,11 @@ const RULES = [
   'NEW_PLOT_BURST',
   'CYCLE',
   'UNKNOWN_MATERIAL',
+  'UNEVALUABLE_RECORD',
 ] as const;
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([safeText(), z.array(safeText())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')))
     .pipe(z.array(z.enum(values)).min(1).max(20));
 
@@ -91,6 +93,18 @@ const Breakdown = z
         balanced: z.boolean(),
       }),
     ),
+    unevaluable: z
+      .array(
+        z.object({
+          subject: z.object({ kind: z.enum(['batch', 'event']), id: Uuid }),
+          grams: z.string().describe('the mass as recorded'),
+          message: z.string(),
+        }),
+      )
+      .describe(
+        'records upstream (or this batch itself) whose mass is beyond what any real lot weighs: left out of ' +
+          'the balance, each an UNEVALUABLE_RECORD finding. This batch among them: nothing of it counts as traced.',
+      ),
   })
   .meta({ id: 'MassBalanceBreakdown' });
 
@@ -106,31 +120,43 @@ export default async function massBalanceRoutes(
       operationId: 'listFindings',
       tags: ['mass balance'],
       summary: 'Current mass-balance findings the caller may see, most serious first',
+      description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
       querystring: z
         .object({
           rule: list(RULES).optional(),
           severity: list(['error', 'warning', 'info'] as const).optional(),
           subjectKind: z.enum(['plot', 'event', 'batch', 'site']).optional(),
-          subjectId: z.string().max(200).optional(),
+          subjectId: safeText().max(200).optional(),
           batchId: Uuid.optional().describe('findings on this batch or on volume it contains'),
           status: z.enum(['open', 'resolved', 'all']).default('open'),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          limit: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_PER_PAGE)
+            .optional()
+            .describe('the former name of perPage, still accepted'),
+          ...pageParameters,
         })
         .strict(),
       response: { 200: z.array(Finding), ...problems },
     },
-    handler: async (request) => {
-      const { rule, severity, subjectKind, subjectId, batchId, status, limit } = request.query;
-      return massBalance.findings(request.principal!, {
+    handler: async (request, reply) => {
+      const { rule, severity, subjectKind, subjectId, batchId, status, limit, perPage, nextPageToken } =
+        request.query;
+      const page = await massBalance.findings(request.principal!, {
         ...(rule ? { rule } : {}),
         ...(severity ? { severity } : {}),
         ...(subjectKind ? { subjectKind } : {}),
         ...(subjectId ? { subjectId } : {}),
         ...(batchId ? { batchId } : {}),
         status,
-        limit,
+        perPage: limit ?? perPage,
+        nextPageToken,
       });
+      linkNextPage(request, reply, page.nextPageToken);
+      return page.findings;
     },
   });
 
@@ -142,7 +168,7 @@ export default async function massBalanceRoutes(
       summary: 'Resolve a finding with a justification (a ledger entry; the finding stays)',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
-      body: z.object({ justification: z.string().trim().min(10).max(2000) }).strict(),
+      body: z.object({ justification: safeText().trim().min(10).max(2000) }).strict(),
       response: { 200: Finding, ...problems, 409: Problem },
     },
     handler: async (request) =>
@@ -202,7 +228,7 @@ export default async function massBalanceRoutes(
     },
   });
 
-  const Yield = z.string().regex(/^\d{1,7}(\.\d{1,3})?$/, 'kg per hectare per year, e.g. "1800"');
+  const Yield = safeText().regex(/^\d{1,7}(\.\d{1,3})?$/, 'kg per hectare per year, e.g. "1800"');
   r.post('/reference/overrides', {
     preHandler: app.requireRole('admin', 'compliance'),
     schema: {
@@ -216,14 +242,13 @@ export default async function massBalanceRoutes(
       body: z
         .object({
           commodity: z.enum(['cocoa', 'coffee', 'oil_palm', 'soya', 'cattle', 'rubber']),
-          country: z
-            .string()
+          country: safeText()
             .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')
             .optional(),
           plotId: Uuid.optional(),
           plausibleMax: Yield.optional(),
           hardCeiling: Yield.optional(),
-          justification: z.string().trim().min(20).max(2000),
+          justification: safeText().trim().min(20).max(2000),
         })
         .strict()
         .refine((b) => (b.country === undefined) !== (b.plotId === undefined), {

@@ -16,8 +16,10 @@ import {
   type CompiledGraph,
   type CustodyModel,
   type FlowEvent,
+  isEvaluableMilligrams,
   type Period,
   type ReferenceTable,
+  type Subject,
 } from '@groundtruth/massbalance';
 
 export interface PlotColumns {
@@ -30,6 +32,16 @@ export interface PlotColumns {
   areaHectares: string[];
   /** Registration time, epoch milliseconds. */
   createdAt: Float64Array;
+}
+
+/** A record whose mass the engine cannot weigh (see @groundtruth/massbalance unevaluable.ts). */
+export interface UnevaluableRecord {
+  subject: Subject;
+  organisationId: string;
+  /** What it is, for the finding's message: "batch LOT-1", "an input of event …". */
+  what: string;
+  /** The mass as stored, exact decimal grams. */
+  grams: string;
 }
 
 export interface MassBalanceData {
@@ -48,6 +60,10 @@ export interface MassBalanceData {
   custodyChanges: Map<string, { entry: number; model: CustodyModel }[]>;
   /** Accounting periods of mass-balance sites, by organisation; closed only by an entry below the tree size. */
   periods: Map<string, Period[]>;
+  /** Records left out of the balance (their milligrams are 0 in the graph), with what they said. */
+  unevaluable: UnevaluableRecord[];
+  /** Events with an unevaluable input or output: their conservation cannot be judged. */
+  unevaluableEvents: Set<number>;
   /** Everything loaded was recorded by ledger entries below this index. */
   treeSize: number;
 }
@@ -60,8 +76,11 @@ async function treeSizeOf(db: SqlExecutor): Promise<number> {
 }
 
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// A timestamp's milliseconds always fit a bigint (PostgreSQL timestamps end in 294276 AD).
 const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
-const milligrams = (column: string) => `coalesce((${column} * 1000)::bigint::text, '')`;
+// Masses are not bounded by their column (numeric(36,3) holds 10^33 g): the product stays numeric, as
+// exact digits, and what no float64 holds exactly is set aside below instead of overflowing a cast.
+const milligrams = (column: string) => `coalesce(trim_scale(${column} * 1000)::text, '')`;
 
 /**
  * The graph as recorded below the current tree size: every projection row carries the ledger entry
@@ -201,6 +220,20 @@ export async function loadData(
   const batchAt = denseIndex(batchSeq);
   const plotAt = denseIndex(plotSeq);
 
+  // Masses the engine cannot weigh: left out (0 mg) and reported, never allowed to stop the run.
+  const unevaluableBatches: number[] = [];
+  for (let b = 0; b < batchMilligrams.length; b++)
+    if (!Number.isNaN(batchMilligrams[b]!) && !isEvaluableMilligrams(batchMilligrams[b]!)) {
+      unevaluableBatches.push(b);
+      batchMilligrams[b] = Number.NaN; // weighs nothing, as a batch without mass does
+    }
+  const unevaluableInputs: number[] = [];
+  for (let i = 0; i < inputMilligrams.length; i++)
+    if (!Number.isNaN(inputMilligrams[i]!) && !isEvaluableMilligrams(inputMilligrams[i]!)) {
+      unevaluableInputs.push(i);
+      inputMilligrams[i] = Number.NaN;
+    }
+
   const harvestPlot = new Int32Array(eventIds.length).fill(-1);
   const kept: number[] = [];
   for (let i = 0; i < inputEventSeq.length; i++) {
@@ -227,6 +260,43 @@ export async function loadData(
       Number.isNaN(inputMilligrams[i]!) ? 0 : inputMilligrams[i]!,
     ),
   });
+  const unevaluableEvents = new Set<number>();
+  const unevaluable: UnevaluableRecord[] = [];
+  if (unevaluableBatches.length + unevaluableInputs.length > 0) {
+    // Few by nature: their exact stored grams are read back by id for the findings.
+    const badBatchIds = unevaluableBatches.map((b) => ids[b]!);
+    const badInputEvents = [
+      ...new Set(unevaluableInputs.map((i) => eventAt(inputEventSeq[i]!)).filter((e) => e >= 0)),
+    ];
+    const exact = await db.query<{ id: string; lot: string | null; grams: string }>(
+      `SELECT id::text, lot, trim_scale(mass_grams)::text AS grams FROM batches WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT i.event_id::text, NULL, trim_scale(max(i.mass_grams))::text FROM trace_event_inputs i
+        WHERE i.event_id = ANY($2::uuid[]) GROUP BY i.event_id`,
+      [badBatchIds, badInputEvents.map((e) => eventIds[e]!)],
+    );
+    const gramsOf = new Map(exact.map((r) => [r.id, r]));
+    for (const b of unevaluableBatches) {
+      const id = ids[b]!;
+      const e = eventAt(producerSeq[b]!);
+      if (e >= 0) unevaluableEvents.add(e);
+      unevaluable.push({
+        subject: { kind: 'batch', id },
+        organisationId: batchOrganisation[b]!,
+        what: `batch ${gramsOf.get(id)?.lot ?? id}`,
+        grams: gramsOf.get(id)?.grams ?? 'unknown',
+      });
+    }
+    for (const e of badInputEvents) {
+      unevaluableEvents.add(e);
+      unevaluable.push({
+        subject: { kind: 'event', id: eventIds[e]! },
+        organisationId: eventOrganisation[e]!,
+        what: `an input of event ${eventIds[e]}`,
+        grams: gramsOf.get(eventIds[e]!)?.grams ?? 'unknown',
+      });
+    }
+  }
   return {
     graph,
     eventOrganisation: intern(eventOrganisation),
@@ -245,6 +315,8 @@ export async function loadData(
     batchEntry,
     custodyChanges: changesBySite(changes),
     periods: periodsBySite(periodRows),
+    unevaluable,
+    unevaluableEvents,
     treeSize,
   };
 }

@@ -32,12 +32,15 @@ import {
   type Posting,
   propagateShares,
   type ReferenceTable,
+  unevaluableRecord,
   yieldOutliers,
 } from '@groundtruth/massbalance';
-import { type Decimal, formatDecimal } from '@groundtruth/quantity';
+import { type Decimal, formatDecimal, MAX_MASS_GRAMS } from '@groundtruth/quantity';
+import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, notFound } from '../../../errors.ts';
+import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 import { custodyAt, loadData, type MassBalanceData, type PlotColumns } from './load.ts';
 
@@ -179,13 +182,18 @@ function harvestsOf(data: MassBalanceData): Harvests {
   return { keyOf, totals, events };
 }
 
-/** Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year. */
+/**
+ * Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year, and
+ * an event recording a mass the engine cannot weigh passes nothing on as traced.
+ */
 function harvestSeed(
   graph: CompiledGraph,
   harvests: Harvests,
   fraction: Map<number, number>,
+  unevaluableEvents: Set<number>,
 ): (e: number) => number | undefined {
   return (e) => {
+    if (unevaluableEvents.has(e)) return 0;
     if (graph.eventKind[e] !== 'harvest') return undefined;
     const key = harvests.keyOf[e]!;
     return Number.isNaN(key) ? 0 : (fraction.get(key) ?? 1);
@@ -266,6 +274,13 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   const findings: Scoped[] = [];
   const period = (key: number) => periodOfKey(data, key);
 
+  // 0. What cannot be weighed was left out of the graph by the loader; each is a finding of its own.
+  for (const record of data.unevaluable)
+    findings.push({
+      ...unevaluableRecord(table, record.subject, record),
+      organisationId: record.organisationId,
+    });
+
   // 1. Plot capacity per crop year; what a plot cannot have grown is untraced at its harvests. Screened
   // in floating point; only a plot near or over its plausible capacity gets the exact decimal check.
   const plotFraction = new Map<number, number>();
@@ -288,7 +303,7 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   // arrays; only a conversion near or over its limit gets the exact decimal check.
   const flaggedConversions = new Map<string, number>();
   for (let e = 0; e < graph.eventIds.length; e++) {
-    if (graph.eventKind[e] === 'harvest') continue;
+    if (graph.eventKind[e] === 'harvest' || data.unevaluableEvents.has(e)) continue;
     let inF = 0;
     let outF = 0;
     let unknown = false;
@@ -310,7 +325,7 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   }
 
   // 3. Traced shares and blended origin.
-  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction));
+  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction, data.unevaluableEvents));
   // Each by the custody model in force when it was recorded: a later change does not rewrite the past.
   const custodyOf = (organisationId: string, entry: number) => custodyAt(data, organisationId, entry);
   const custodyOfBatch = (organisationId: string, b: number) =>
@@ -585,10 +600,12 @@ export function createMassBalanceService({
                  FROM trace_event_inputs i2 JOIN trace_events e2 ON e2.id = i2.event_id AND e2.kind = 'harvest'
                  JOIN batches b ON b.produced_by = e2.id
                 WHERE i2.plot_id = h.id AND e2.event_time >= h.period_start
-                  AND e2.event_time < h.period_start + interval '1 year') AS grams,
+                  AND e2.event_time < h.period_start + interval '1 year'
+                  -- As in the full load: a mass beyond the bound is left out (UNEVALUABLE_RECORD).
+                  AND b.mass_grams <= $2::numeric) AS grams,
               ${NEWEST_OVERRIDE} AS newest
          FROM h`,
-      [eventId],
+      [eventId, MAX_MASS_GRAMS],
     );
     if (!row) throw notFound(`harvest ${eventId} not found`);
     const reference = await currentReference(row.newest === null ? null : Number(row.newest));
@@ -677,9 +694,18 @@ export function createMassBalanceService({
       subjectId?: string;
       batchId?: string;
       status: 'open' | 'resolved' | 'all';
-      limit: number;
+      perPage: number;
+      nextPageToken?: string | undefined;
     },
-  ): Promise<StoredFinding[]> {
+  ): Promise<{ findings: StoredFinding[]; nextPageToken: string | undefined }> {
+    const { perPage, nextPageToken, ...filters } = filter;
+    // Most serious first, then rule, subject and id: a unique key, so pages neither skip nor repeat.
+    const cursor = cursorFor(
+      'findings',
+      filters,
+      z.tuple([z.number().int().min(0).max(2), z.string(), z.string(), z.uuid()]),
+      nextPageToken,
+    );
     const where = ['f.superseded_at IS NULL'];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -704,13 +730,26 @@ export function createMassBalanceService({
         `((f.subject_kind = 'batch' AND f.subject_id = ${asText}::text) OR EXISTS (SELECT 1 FROM mass_balance_exposures x WHERE x.finding_id = f.id AND x.batch_id = ${asUuid}::uuid))`,
       );
     }
-    const rows = await db.query<FindingRow>(
-      `SELECT f.*, ${exposure} AS exposure FROM mass_balance_findings f WHERE ${where.join(' AND ')}
-        ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.rule, f.subject_id
-        LIMIT ${p(filter.limit)}`,
+    const rank = `(CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END)`;
+    if (cursor.after) {
+      const [r, rule, subject, id] = cursor.after;
+      where.push(
+        `(${rank}, f.rule COLLATE "C", f.subject_id COLLATE "C", f.id) > (${p(r)}::int, ${p(rule)} COLLATE "C", ${p(subject)} COLLATE "C", ${p(id)}::uuid)`,
+      );
+    }
+    const rows = await db.query<FindingRow & { rank: number }>(
+      `SELECT f.*, ${exposure} AS exposure, ${rank} AS rank FROM mass_balance_findings f WHERE ${where.join(' AND ')}
+        ORDER BY ${rank}, f.rule COLLATE "C", f.subject_id COLLATE "C", f.id
+        LIMIT ${p(perPage + 1)}`,
       params,
     );
-    return rows.map(toFinding);
+    const page = pageOf(
+      rows,
+      perPage,
+      cursor,
+      (row) => [Number(row.rank), row.rule, row.subject_id, row.id] as [number, string, string, string],
+    );
+    return { findings: page.rows.map(toFinding), nextPageToken: page.nextPageToken };
   }
 
   async function resolve(
@@ -783,11 +822,12 @@ export function createMassBalanceService({
     const harvestTotalsRows = plots.ids.length
       ? await db.query<{ plot_id: string; at: string; grams: string | null }>(
           `SELECT i.plot_id, ${'to_char(e.event_time AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\')'} AS at,
-                  trim_scale(sum(b.mass_grams))::text AS grams
+                  trim_scale(sum(b.mass_grams) FILTER (WHERE b.mass_grams <= $3::numeric))::text AS grams
              FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
              JOIN batches b ON b.produced_by = e.id
             WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2 GROUP BY i.plot_id, e.id, e.event_time`,
-          [plots.ids, data.treeSize],
+          // As in the full load: a mass beyond the bound is left out (UNEVALUABLE_RECORD), not summed.
+          [plots.ids, data.treeSize, MAX_MASS_GRAMS],
         )
       : [];
     const plotAt = new Map(plots.ids.map((id, p) => [id, p]));
@@ -804,7 +844,10 @@ export function createMassBalanceService({
       return { key, plotId: plots.ids[p]!, period, harvestedGrams: milligramsToGrams(milligrams), check };
     });
     const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
-    const shares = propagateShares(graph, harvestSeed(graph, harvestsOf(data), fraction));
+    const shares = propagateShares(
+      graph,
+      harvestSeed(graph, harvestsOf(data), fraction, data.unevaluableEvents),
+    );
     return { data, plotChecks, shares };
   }
 
@@ -815,11 +858,13 @@ export function createMassBalanceService({
     const { graph } = data;
     const b = graph.batchIndex(batchId);
     if (b === undefined) throw notFound(`batch ${batchId} not found`);
+    // A batch whose own mass cannot be weighed: reported as recorded; nothing of it counts as traced.
+    const own = data.unevaluable.find((r) => r.subject.kind === 'batch' && r.subject.id === batchId);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
     const traced = shares.shares[b]!;
     const conversions = [];
     for (let e = 0; e < graph.eventIds.length; e++) {
-      if (graph.eventKind[e] === 'harvest') continue;
+      if (graph.eventKind[e] === 'harvest' || data.unevaluableEvents.has(e)) continue;
       const result = checkConservation(reference, conversionOf(graph, e));
       conversions.push({
         eventId: graph.eventIds[e]!,
@@ -833,11 +878,11 @@ export function createMassBalanceService({
     return {
       batchId,
       material: graph.batchMaterial[b]!,
-      grams: milligramsToGrams(graph.batchMilligrams[b]!),
-      baseEquivalentGrams: eq.ok ? fromDecimal(eq.grams) : null,
+      grams: own ? own.grams : milligramsToGrams(graph.batchMilligrams[b]!),
+      baseEquivalentGrams: eq.ok && !own ? fromDecimal(eq.grams) : null,
       tracedShare: traced,
       untracedShare: 1 - traced,
-      untracedGrams: Math.round(grams * (1 - traced)).toString(),
+      untracedGrams: own ? own.grams : Math.round(grams * (1 - traced)).toString(),
       cyclic: shares.cyclic[b] === 1,
       referenceVersion: reference.version,
       treeSize: data.treeSize,
@@ -850,6 +895,11 @@ export function createMassBalanceService({
         rule: c.check.finding?.rule ?? null,
       })),
       conversions,
+      unevaluable: data.unevaluable.map((r) => ({
+        subject: r.subject as { kind: 'batch' | 'event'; id: string },
+        grams: r.grams,
+        message: unevaluableRecord(reference, r.subject, r).message,
+      })),
     };
   }
 

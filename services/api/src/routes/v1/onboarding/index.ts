@@ -2,6 +2,8 @@ import {
   EvidenceRequirementInput,
   InvitationInput,
   Onboarding,
+  OnboardingStatus,
+  OnboardingSummary,
   Problem,
   TransitionInput,
   Uuid,
@@ -9,6 +11,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
 import type { OnboardingService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -38,10 +41,43 @@ export default async function onboardingRoutes(
     },
   });
 
+  r.get('/onboarding', {
+    preHandler: app.requireRole(...anyRole),
+    schema: {
+      operationId: 'listOnboarding',
+      tags: ['onboarding'],
+      summary: 'The onboarding queue: a brand’s suppliers by status, or a supplier’s invitations',
+      description:
+        'A brand’s procurement or compliance team sees its brand’s workflows; a supplier sees its own ' +
+        '(`?status=invited` lists the invitations it has not answered); an admin sees all. `status` takes ' +
+        `one value or several, comma-separated. ${PAGING_DESCRIPTION}`,
+      security: [{ bearer: [] }],
+      querystring: z
+        .object({
+          brand: Uuid.optional(),
+          supplier: Uuid.optional(),
+          status: z
+            .union([z.string(), z.array(z.string())])
+            .transform((v) => (Array.isArray(v) ? v : v.split(',')))
+            .pipe(z.array(OnboardingStatus).min(1).max(6))
+            .optional(),
+          ...pageParameters,
+        })
+        .strict(),
+      response: { 200: z.array(OnboardingSummary), ...problems },
+    },
+    handler: async (request, reply) => {
+      const page = await onboarding.list(request.principal!, request.query);
+      linkNextPage(request, reply, page.nextPageToken);
+      return page.rows;
+    },
+  });
+
   r.get('/onboarding/:brandId/:supplierId', {
     preHandler: app.requireRole(...anyRole),
     schema: {
       operationId: 'getOnboarding',
+      summary: 'A supplier’s onboarding with a brand: status, history and evidence requirements',
       tags: ['onboarding'],
       security: [{ bearer: [] }],
       params: Pair,

@@ -5,9 +5,11 @@ import type { SqlExecutor } from '@groundtruth/db';
 import { decodeEntry } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/schemas';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 
 type Status = z.output<typeof OnboardingStatus>;
@@ -27,12 +29,21 @@ const subjectOf = (brandId: string, supplierId: string) => `onboarding:${brandId
 
 class StaleState extends Error {}
 
-export function createOnboardingService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+export function createOnboardingService({
+  db,
+  writer,
+  access,
+}: {
+  db: SqlExecutor;
+  writer: LedgerWriter;
+  access: Access;
+}) {
   const isBuyer = (p: Principal, brandId: string) =>
     p.role === 'admin' ||
     ((p.role === 'procurement' || p.role === 'compliance') && p.organisationId === brandId);
-  const isSupplier = (p: Principal, supplierId: string) =>
-    p.role === 'admin' || (p.role === 'supplier' && p.organisationId === supplierId);
+  // The supplier's own users, or those of the organisation that keeps its records.
+  const isSupplier = async (p: Principal, supplierId: string) =>
+    p.role === 'admin' || (p.role === 'supplier' && (await access.actsFor(p, supplierId)));
 
   async function current(brandId: string, supplierId: string): Promise<Status | undefined> {
     const [row] = await db.query<{ status: Status }>(
@@ -115,6 +126,74 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
   }
 
   return {
+    /**
+     * The onboarding queue: a brand's team sees its own brand's workflows, a supplier its own (its
+     * invitations are those still `invited`), an admin all; ordered by brand then supplier.
+     */
+    async list(
+      principal: Principal,
+      filter: {
+        brand?: string | undefined;
+        supplier?: string | undefined;
+        status?: Status[] | undefined;
+        perPage: number;
+        nextPageToken?: string | undefined;
+      },
+    ) {
+      const { perPage, nextPageToken, ...filters } = filter;
+      const cursor = cursorFor('onboarding', filters, z.tuple([z.uuid(), z.uuid()]), nextPageToken);
+      const sql = new SqlParameters();
+      const where: string[] = [];
+      if (principal.role !== 'admin') {
+        const own = principal.organisationId;
+        if (!own) return { rows: [], nextPageToken: undefined };
+        if (principal.role === 'supplier') where.push(`o.supplier_id = ${sql.add(own)}::uuid`);
+        else if (principal.role === 'procurement' || principal.role === 'compliance')
+          where.push(`o.brand_id = ${sql.add(own)}::uuid`);
+        else return { rows: [], nextPageToken: undefined };
+      }
+      if (filters.brand) where.push(`o.brand_id = ${sql.add(filters.brand)}::uuid`);
+      if (filters.supplier) where.push(`o.supplier_id = ${sql.add(filters.supplier)}::uuid`);
+      if (filters.status) where.push(`o.status = ANY(${sql.add(filters.status)}::text[])`);
+      if (cursor.after)
+        where.push(
+          `(o.brand_id, o.supplier_id) > (${sql.add(cursor.after[0])}::uuid, ${sql.add(cursor.after[1])}::uuid)`,
+        );
+      const rows = await db.query<{
+        brand_id: string;
+        brand_name: string;
+        supplier_id: string;
+        supplier_name: string;
+        status: Status;
+        reason: string | null;
+        updated_at: Date | string;
+        entry_index: string | number;
+      }>(
+        `SELECT o.brand_id, b.name AS brand_name, o.supplier_id, s.name AS supplier_name, o.status, o.reason,
+                o.updated_at, o.entry_index
+           FROM supplier_onboarding o
+           JOIN organisations b ON b.id = o.brand_id
+           JOIN organisations s ON s.id = o.supplier_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY o.brand_id, o.supplier_id LIMIT ${sql.add(perPage + 1)}`,
+        sql.values,
+      );
+      const page = pageOf(rows, perPage, cursor, (r) => [r.brand_id, r.supplier_id] as [string, string]);
+      return {
+        rows: page.rows.map((r) => ({
+          brandId: r.brand_id,
+          brandName: r.brand_name,
+          supplierId: r.supplier_id,
+          supplierName: r.supplier_name,
+          status: r.status,
+          reason: r.reason,
+          updatedAt: new Date(r.updated_at).toISOString(),
+          entryIndex: Number(r.entry_index),
+        })),
+        nextPageToken: page.nextPageToken,
+      };
+    },
+
     async invite(principal: Principal, brandId: string, supplierId: string) {
       if (!isBuyer(principal, brandId))
         throw forbidden('only the brand’s procurement or compliance team invites its suppliers');
@@ -127,7 +206,11 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
         throw badRequest(`organisation ${brandId} is not a brand`, [
           { in: 'body', pointer: '/brandId', detail: 'must be a brand' },
         ]);
-      if (!kind(supplierId)) throw notFound(`organisation ${supplierId} not found`);
+      // A brand onboards suppliers it can already see (its accepted chain, or those whose records it
+      // keeps): an invitation must not reach, or reveal, a stranger's supplier. Unknown and foreign ids
+      // get the same answer.
+      await access.requireVisible(principal, supplierId);
+      if (!kind(supplierId)) throw notFound('not found');
       if (kind(supplierId) !== 'supplier')
         throw badRequest(`organisation ${supplierId} is not a supplier`, [
           { in: 'body', pointer: '/supplierId', detail: 'must be a supplier' },
@@ -139,7 +222,7 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
 
     async transition(principal: Principal, brandId: string, supplierId: string, to: Status, reason: string) {
       const from = await current(brandId, supplierId);
-      if (!from || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+      if (!from || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
       const party = TRANSITIONS[from][to];
@@ -149,7 +232,8 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
           `cannot go from ${from} to ${to}; next: ${Object.keys(TRANSITIONS[from]).join(', ')}`,
         );
       }
-      const allowed = party === 'supplier' ? isSupplier(principal, supplierId) : isBuyer(principal, brandId);
+      const allowed =
+        party === 'supplier' ? await isSupplier(principal, supplierId) : isBuyer(principal, brandId);
       if (!allowed) throw forbidden(`the ${party} moves onboarding from ${from} to ${to}`);
       if (to === 'approved') {
         // The brand's onboarding-stage evidence requirements must be met before approval.
@@ -168,7 +252,7 @@ export function createOnboardingService({ db, writer }: { db: SqlExecutor; write
 
     async get(principal: Principal, brandId: string, supplierId: string) {
       const status = await current(brandId, supplierId);
-      if (!status || !(isBuyer(principal, brandId) || isSupplier(principal, supplierId))) {
+      if (!status || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
       // The history is the ledger itself: every transition entry of this workflow, in order.

@@ -1,18 +1,68 @@
-import { Organisation, OrganisationInput, Problem, SupplyChain, Uuid } from '@groundtruth/schemas';
+import {
+  Commodity,
+  CountryCode,
+  ManagerInput,
+  Organisation,
+  OrganisationInput,
+  OrganisationKind,
+  Plot,
+  Problem,
+  SupplyChain,
+  Uuid,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
+import type { Principal } from '../../../auth.ts';
 import { forbidden, notFound } from '../../../errors.ts';
+import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
+import type { createPlotService } from '../plots/service.ts';
 import type { OrganisationService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 export default async function organisationRoutes(
   app: FastifyInstance,
-  { organisations, access }: { organisations: OrganisationService; access: Access },
+  {
+    organisations,
+    plots,
+    access,
+  }: { organisations: OrganisationService; plots: ReturnType<typeof createPlotService>; access: Access },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The organisation record: visible through the chain, or kept by the caller's own organisation. */
+  const requireReadable = (principal: Principal, id: string) => access.requireVisible(principal, id);
+
+  r.get('/', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
+    schema: {
+      operationId: 'listOrganisations',
+      tags: ['registry'],
+      summary: 'Organisations the caller may see (its chain and the suppliers it keeps), in name order',
+      description: PAGING_DESCRIPTION,
+      security: [{ bearer: [] }],
+      querystring: z
+        .object({
+          kind: OrganisationKind.optional(),
+          country: CountryCode.optional(),
+          name: z.string().trim().min(1).max(300).optional().describe('name prefix, case-insensitive'),
+          ...pageParameters,
+        })
+        .strict(),
+      response: { 200: z.array(Organisation), ...problems },
+    },
+    handler: async (request, reply) => {
+      const principal = request.principal!;
+      const page = await organisations.list(
+        await access.visibleOrganisations(principal),
+        request.query,
+      );
+      linkNextPage(request, reply, page.nextPageToken);
+      return page.organisations;
+    },
+  });
 
   r.post('/', {
     preHandler: app.requireRole('admin', 'procurement'),
@@ -37,16 +87,38 @@ export default async function organisationRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'getOrganisation',
+      summary: 'One organisation',
       tags: ['registry'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
       response: { 200: Organisation, ...problems },
     },
     handler: async (request) => {
-      await access.requireVisible(request.principal!, request.params.id);
+      await requireReadable(request.principal!, request.params.id);
       const organisation = await organisations.get(request.params.id);
       if (!organisation) throw notFound(`organisation ${request.params.id} not found`);
       return organisation;
+    },
+  });
+
+  r.get('/:id/plots', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
+    schema: {
+      operationId: 'listOrganisationPlots',
+      tags: ['registry'],
+      summary: 'The plots of an organisation, in the order they were mapped',
+      description: PAGING_DESCRIPTION,
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      querystring: z.object({ commodity: Commodity.optional(), ...pageParameters }).strict(),
+      response: { 200: z.array(Plot), ...problems },
+    },
+    handler: async (request, reply) => {
+      // Plots follow the chain's visibility, as GET /v1/plots/{id} does; registering is not a relationship.
+      await access.requireVisible(request.principal!, request.params.id);
+      const page = await plots.listOf(request.params.id, request.query);
+      linkNextPage(request, reply, page.nextPageToken);
+      return page.plots;
     },
   });
 
@@ -69,5 +141,20 @@ export default async function organisationRoutes(
         suppliers: await organisations.supplyChain(request.params.id),
       };
     },
+  });
+
+  r.put('/:id/manager', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'setOrganisationManager',
+      tags: ['registry'],
+      summary: 'Change who keeps a supplier’s records (the supplier itself or an admin)',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: ManagerInput,
+      response: { 200: Organisation, ...problems },
+    },
+    handler: async (request) =>
+      organisations.changeManager(request.principal!, request.params.id, request.body.managerId),
   });
 }

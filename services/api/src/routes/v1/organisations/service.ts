@@ -3,10 +3,17 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { OrganisationInput, RelationshipInput } from '@groundtruth/schemas';
-import type { z } from 'zod';
-import { upstreamTiers } from '../../../access.ts';
+import { z } from 'zod';
+import {
+  type Access,
+  acceptedRelationshipExists,
+  createAccess,
+  upstreamTiers,
+  WRITER_ROLES,
+} from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
-import { badRequest, notFound } from '../../../errors.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
 import { appendRecord, type RecordSpec } from '../../../record.ts';
 
 export interface OrganisationRecord {
@@ -16,6 +23,7 @@ export interface OrganisationRecord {
   country: string;
   role: string | null;
   identifiers: Record<string, string>;
+  managedBy: string | null;
   entryIndex: number;
 }
 
@@ -26,6 +34,7 @@ interface OrganisationRow {
   country: string;
   role: string | null;
   identifiers: Record<string, string> | string;
+  managed_by: string | null;
   entry_index: string | number;
 }
 
@@ -36,13 +45,34 @@ const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
   country: row.country,
   role: row.role,
   identifiers: typeof row.identifiers === 'string' ? JSON.parse(row.identifiers) : row.identifiers,
+  managedBy: row.managed_by,
   entryIndex: Number(row.entry_index),
 });
 
-const ORGANISATION_COLUMNS = 'id, name, kind, country, role, identifiers, entry_index';
+const ORGANISATION_COLUMNS = 'id, name, kind, country, role, identifiers, managed_by, entry_index';
 
-/** The record of a new organisation, checked by the schema, not yet written. */
-export function prepareRegistration(input: z.output<typeof OrganisationInput>, id: string = randomUUID()) {
+/**
+ * The organisation that keeps the records of a supplier `principal` registers: a procurement team
+ * keeps those it registers (a cooperative without its own IT); an admin names one or none.
+ */
+export function managerOnRegistration(
+  principal: Principal,
+  input: Pick<z.output<typeof OrganisationInput>, 'kind' | 'managedBy'>,
+): string | null {
+  if (input.kind !== 'supplier') return null;
+  if (principal.role === 'admin') return input.managedBy ?? null;
+  return principal.organisationId ?? null;
+}
+
+/**
+ * The record of a new organisation, checked by the schema, not yet written. `managedBy` is the
+ * organisation that keeps its records (see managerOnRegistration); the caller has checked it exists.
+ */
+export function prepareRegistration(
+  input: z.output<typeof OrganisationInput>,
+  id: string = randomUUID(),
+  managedBy: string | null = null,
+) {
   // Drop absent identifiers so the entry holds only what was given.
   const identifiers = Object.fromEntries(
     Object.entries(input.identifiers ?? {}).filter((kv): kv is [string, string] => kv[1] !== undefined),
@@ -53,6 +83,8 @@ export function prepareRegistration(input: z.output<typeof OrganisationInput>, i
     country: input.country,
     role: input.role ?? null,
     identifiers,
+    // Only when there is one, so self-kept organisations' entries read as they always have.
+    ...(managedBy ? { managedBy: `organisation:${managedBy}` } : {}),
   };
   const spec: RecordSpec = {
     type: 'organisation.registered',
@@ -61,7 +93,8 @@ export function prepareRegistration(input: z.output<typeof OrganisationInput>, i
     conflict: `organisation ${id} already exists`,
     project: async (tx, index) => {
       await tx.query(
-        `INSERT INTO organisations (id, name, kind, country, role, identifiers, entry_index) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)`,
+        `INSERT INTO organisations (id, name, kind, country, role, identifiers, managed_by, entry_index)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
         [
           id,
           input.name,
@@ -69,15 +102,27 @@ export function prepareRegistration(input: z.output<typeof OrganisationInput>, i
           input.country,
           input.role ?? null,
           JSON.stringify(identifiers),
+          managedBy,
           index.toString(),
         ],
       );
     },
   };
-  return { spec, record: { id, ...body } };
+  return {
+    spec,
+    record: {
+      id,
+      name: body.name,
+      kind: body.kind,
+      country: body.country,
+      role: body.role,
+      identifiers,
+      managedBy,
+    },
+  };
 }
 
-/** The record of a supply relationship, not yet written (the caller has checked both ends). */
+/** The record of a supply relationship accepted at once (the caller acts for both sides), not yet written. */
 export function relationshipSpec(id: string, input: z.output<typeof RelationshipInput>): RecordSpec {
   return {
     type: 'relationship.declared',
@@ -93,11 +138,63 @@ export function relationshipSpec(id: string, input: z.output<typeof Relationship
         'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
         [id, input.buyerId, input.supplierId, input.commodity, index.toString()],
       );
+      // A proposal of the same relationship still open is settled by this declaration.
+      await tx.query(
+        `UPDATE relationship_proposals SET status = 'accepted', decided_entry = $4
+          WHERE buyer_id = $1 AND supplier_id = $2 AND commodity = $3 AND status = 'proposed'`,
+        [input.buyerId, input.supplierId, input.commodity, index.toString()],
+      );
     },
   };
 }
 
-export function createOrganisationService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
+type Side = 'buyer' | 'supplier';
+type RelationshipStatus = 'proposed' | 'accepted' | 'rejected';
+
+export interface RelationshipView {
+  id: string;
+  buyerId: string;
+  supplierId: string;
+  commodity: z.output<typeof RelationshipInput>['commodity'];
+  status: RelationshipStatus;
+  proposedBy: Side | null;
+  entryIndex: number;
+}
+
+interface ProposalRow {
+  id: string;
+  buyer_id: string;
+  supplier_id: string;
+  commodity: RelationshipView['commodity'];
+  proposed_by: Side;
+  status: RelationshipStatus;
+  entry_index: string | number;
+}
+
+const toRelationship = (row: ProposalRow, status = row.status, entryIndex = Number(row.entry_index)) => ({
+  id: row.id,
+  buyerId: row.buyer_id,
+  supplierId: row.supplier_id,
+  commodity: row.commodity,
+  status,
+  proposedBy: row.proposed_by,
+  entryIndex,
+});
+
+const other = (side: Side): Side => (side === 'buyer' ? 'supplier' : 'buyer');
+
+/** What a write was decided on changed between reading and writing (a racing decision). */
+class StaleRead extends Error {}
+
+export function createOrganisationService({
+  db,
+  writer,
+  access = createAccess(db),
+}: {
+  db: SqlExecutor;
+  writer: LedgerWriter;
+  access?: Access;
+}) {
   async function get(id: string): Promise<OrganisationRecord | undefined> {
     const [row] = await db.query<OrganisationRow>(
       `SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = $1`,
@@ -106,38 +203,296 @@ export function createOrganisationService({ db, writer }: { db: SqlExecutor; wri
     return row && toOrganisation(row);
   }
 
+  /** Whether the principal, with a role that writes, speaks for the organisation. */
+  const writesFor = async (principal: Principal, organisationId: string) =>
+    WRITER_ROLES.includes(principal.role) && (await access.actsFor(principal, organisationId));
+
+  /** Both ends exist and are of a kind that can trade: a supplier supplies; a brand or supplier buys. */
+  async function checkEnds(input: z.output<typeof RelationshipInput>, make: (detail: string) => Error) {
+    const [buyer, supplier] = await Promise.all([get(input.buyerId), get(input.supplierId)]);
+    if (supplier?.kind !== 'supplier') throw make('supplierId must name a supplier');
+    if (!buyer || buyer.kind === 'auditor') throw make('buyerId must name a brand or a supplier');
+  }
+
+  async function proposal(id: string): Promise<ProposalRow | undefined> {
+    const [row] = await db.query<ProposalRow>(
+      'SELECT id, buyer_id, supplier_id, commodity, proposed_by, status, entry_index FROM relationship_proposals WHERE id = $1',
+      [id],
+    );
+    return row;
+  }
+
+  /**
+   * Finds a proposal the principal is a party to, and the sides it acts for. Someone acting for
+   * neither side gets the same 404 whether or not the id exists.
+   */
+  async function partyTo(principal: Principal, id: string) {
+    const row = await proposal(id);
+    if (!row) throw notFound('not found');
+    const sides = {
+      buyer: await writesFor(principal, row.buyer_id),
+      supplier: await writesFor(principal, row.supplier_id),
+    };
+    if (!sides.buyer && !sides.supplier) throw notFound('not found');
+    return { row, sides };
+  }
+
+  /** Appends the decision on an open proposal; the status is re-checked under the ledger's lock. */
+  async function decide(
+    principal: Principal,
+    row: ProposalRow,
+    decision: 'accepted' | 'rejected',
+    by: Side,
+    reason: string | undefined,
+  ) {
+    try {
+      const entryIndex = await appendRecord(writer, principal, {
+        type: `relationship.${decision}`,
+        subject: `relationship:${row.id}`,
+        body: {
+          buyer: `organisation:${row.buyer_id}`,
+          supplier: `organisation:${row.supplier_id}`,
+          commodity: row.commodity,
+          by,
+          ...(reason ? { reason } : {}),
+        },
+        conflict: 'this relationship is already accepted',
+        project: async (tx, index) => {
+          const updated = await tx.query(
+            `UPDATE relationship_proposals SET status = $2, decided_entry = $3 WHERE id = $1 AND status = 'proposed' RETURNING id`,
+            [row.id, decision, index.toString()],
+          );
+          if (updated.length === 0) throw new StaleRead();
+          if (decision === 'accepted')
+            await tx.query(
+              'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
+              [row.id, row.buyer_id, row.supplier_id, row.commodity, index.toString()],
+            );
+        },
+      });
+      return toRelationship(row, decision, entryIndex);
+    } catch (error) {
+      if (error instanceof StaleRead)
+        throw new AppError('conflict', 'this proposal was decided meanwhile; read it again');
+      throw error;
+    }
+  }
+
   return {
     get,
+
+    /**
+     * The organisations the caller may see (its chain and the suppliers it keeps, or all for an
+     * admin), filtered, in name order (code points, then id), one page at a time.
+     */
+    async list(
+      visible: string[] | 'all',
+      filter: {
+        kind?: OrganisationRecord['kind'] | undefined;
+        country?: string | undefined;
+        name?: string | undefined;
+        perPage: number;
+        nextPageToken?: string | undefined;
+      },
+    ) {
+      const { perPage, nextPageToken, ...filters } = filter;
+      const cursor = cursorFor('organisations', filters, z.tuple([z.string(), z.uuid()]), nextPageToken);
+      const sql = new SqlParameters();
+      const where: string[] = [];
+      if (visible !== 'all') where.push(`id = ANY(${sql.add(visible)}::uuid[])`);
+      if (filters.kind) where.push(`kind = ${sql.add(filters.kind)}`);
+      if (filters.country) where.push(`country = ${sql.add(filters.country)}`);
+      // A prefix, case-insensitive: what someone types into a search box. LIKE with the wildcards of
+      // the prefix escaped, so the (lower(name) text_pattern_ops) index serves it.
+      if (filters.name)
+        where.push(`lower(name) LIKE lower(${sql.add(`${filters.name.replace(/[\\%_]/g, '\\$&')}%`)})`);
+      if (cursor.after)
+        where.push(
+          `(name COLLATE "C", id) > (${sql.add(cursor.after[0])} COLLATE "C", ${sql.add(cursor.after[1])}::uuid)`,
+        );
+      const rows = await db.query<OrganisationRow>(
+        `SELECT ${ORGANISATION_COLUMNS} FROM organisations ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY name COLLATE "C", id LIMIT ${sql.add(perPage + 1)}`,
+        sql.values,
+      );
+      const page = pageOf(rows, perPage, cursor, (r) => [r.name, r.id] as [string, string]);
+      return { organisations: page.rows.map(toOrganisation), nextPageToken: page.nextPageToken };
+    },
 
     async register(
       principal: Principal,
       input: z.output<typeof OrganisationInput>,
       options: { id?: string } = {},
     ): Promise<OrganisationRecord> {
-      const { spec, record } = prepareRegistration(input, options.id);
+      if (input.managedBy !== undefined) {
+        if (principal.role !== 'admin' && input.managedBy !== principal.organisationId)
+          throw forbidden('only an admin names another organisation to keep a supplier’s records');
+        const manager = await get(input.managedBy);
+        if (input.kind !== 'supplier' || !manager || manager.kind === 'auditor')
+          throw badRequest('only a supplier is kept by another organisation, a brand or supplier', [
+            { in: 'body', pointer: '/managedBy', detail: 'must name an existing brand or supplier' },
+          ]);
+      }
+      const { spec, record } = prepareRegistration(
+        input,
+        options.id,
+        managerOnRegistration(principal, input),
+      );
       return { ...record, entryIndex: await appendRecord(writer, principal, spec) };
     },
 
+    /**
+     * Who keeps a supplier's records changes only with the supplier's own consent (its users) or an
+     * admin's: the current keeper cannot hand the records to someone else.
+     */
+    async changeManager(principal: Principal, organisationId: string, managerId: string | null) {
+      if (principal.role !== 'admin' && principal.organisationId !== organisationId) {
+        await access.requireVisible(principal, organisationId);
+        throw forbidden('only the supplier itself or an admin changes who keeps its records');
+      }
+      const organisation = await get(organisationId);
+      if (!organisation) throw notFound('not found');
+      if (organisation.kind !== 'supplier')
+        throw badRequest('only a supplier’s records are kept by another organisation', [
+          { in: 'params', pointer: '/id', detail: 'must be a supplier' },
+        ]);
+      if (managerId !== null) {
+        const manager = await get(managerId);
+        if (!manager || manager.kind === 'auditor' || managerId === organisationId)
+          throw badRequest('the keeper must be another existing brand or supplier', [
+            { in: 'body', pointer: '/managerId', detail: 'must name another existing brand or supplier' },
+          ]);
+      }
+      const from = organisation.managedBy;
+      try {
+        await appendRecord(writer, principal, {
+          type: 'organisation.manager_changed',
+          subject: `organisation:${organisationId}`,
+          body: {
+            from: from && `organisation:${from}`,
+            to: managerId && `organisation:${managerId}`,
+          },
+          conflict: 'the keeper changed meanwhile',
+          project: async (tx) => {
+            // The entry's `from` must be what it replaces: a racing change makes this one stale.
+            const changed = await tx.query(
+              'UPDATE organisations SET managed_by = $2 WHERE id = $1 AND managed_by IS NOT DISTINCT FROM $3 RETURNING id',
+              [organisationId, managerId, from],
+            );
+            if (changed.length === 0) throw new StaleRead();
+          },
+        });
+      } catch (error) {
+        if (error instanceof StaleRead)
+          throw new AppError('conflict', 'the keeper changed meanwhile; read the organisation again');
+        throw error;
+      }
+      return { ...organisation, managedBy: managerId };
+    },
+
+    /**
+     * Declares (acting for both sides) or proposes (acting for one) that a buyer sources a commodity
+     * from a supplier. A proposal's answer does not depend on whether the other side exists or what
+     * kind it is: a stranger learns nothing by proposing (decision 0003).
+     */
     async declareRelationship(
       principal: Principal,
       input: z.output<typeof RelationshipInput>,
       options: { id?: string } = {},
-    ) {
+    ): Promise<RelationshipView> {
       if (input.buyerId === input.supplierId) {
         throw badRequest('an organisation cannot supply itself', [
           { in: 'body', pointer: '/supplierId', detail: 'must differ from buyerId' },
         ]);
       }
-      const supplier = await get(input.supplierId);
-      if (!supplier) throw notFound(`organisation ${input.supplierId} not found`);
-      if (supplier.kind !== 'supplier') {
-        throw badRequest(`organisation ${input.supplierId} is a ${supplier.kind}, not a supplier`, [
-          { in: 'body', pointer: '/supplierId', detail: 'must be a supplier' },
-        ]);
-      }
+      const forBuyer = await writesFor(principal, input.buyerId);
+      const forSupplier = await writesFor(principal, input.supplierId);
       const id = options.id ?? randomUUID();
-      const entryIndex = await appendRecord(writer, principal, relationshipSpec(id, input));
-      return { id, ...input, entryIndex };
+      if (!forBuyer && !forSupplier) {
+        // Acting for neither side: 404 unless the caller can see the buyer, then 403.
+        await access.requireWritable(principal, input.buyerId);
+        throw forbidden('a relationship is proposed by one of its sides');
+      }
+      const invalid = (detail: string) =>
+        badRequest(detail, [
+          { in: 'body', pointer: detail.startsWith('supplierId') ? '/supplierId' : '/buyerId', detail },
+        ]);
+      if (forBuyer && forSupplier) {
+        await checkEnds(input, invalid);
+        const entryIndex = await appendRecord(writer, principal, relationshipSpec(id, input));
+        return { id, ...input, status: 'accepted', proposedBy: null, entryIndex };
+      }
+      // Only the caller's own side is checked now; the other side is checked by whoever accepts.
+      const side: Side = forBuyer ? 'buyer' : 'supplier';
+      const own = await get(side === 'buyer' ? input.buyerId : input.supplierId);
+      if (side === 'supplier' && own?.kind !== 'supplier') throw invalid('supplierId must name a supplier');
+      if (side === 'buyer' && own?.kind === 'auditor')
+        throw invalid('buyerId must name a brand or a supplier');
+      if (await acceptedRelationshipExists(db, input.buyerId, input.supplierId, input.commodity))
+        throw new AppError('conflict', 'this relationship is already accepted');
+      const entryIndex = await appendRecord(writer, principal, {
+        type: 'relationship.proposed',
+        subject: `relationship:${id}`,
+        body: {
+          buyer: `organisation:${input.buyerId}`,
+          supplier: `organisation:${input.supplierId}`,
+          commodity: input.commodity,
+          by: side,
+        },
+        conflict: 'a proposal of this relationship is already open',
+        project: async (tx, index) => {
+          await tx.query(
+            `INSERT INTO relationship_proposals (id, buyer_id, supplier_id, commodity, proposed_by, status, entry_index)
+             VALUES ($1, $2, $3, $4, $5, 'proposed', $6)`,
+            [id, input.buyerId, input.supplierId, input.commodity, side, index.toString()],
+          );
+        },
+      });
+      return { id, ...input, status: 'proposed', proposedBy: side, entryIndex };
+    },
+
+    /** The other side (its users, its keeper, or an admin) accepts: from now on the link counts. */
+    async acceptRelationship(principal: Principal, id: string, reason?: string) {
+      const { row, sides } = await partyTo(principal, id);
+      const acceptor = other(row.proposed_by);
+      if (!sides[acceptor]) throw forbidden(`the ${acceptor} accepts this proposal`);
+      if (row.status !== 'proposed') throw new AppError('conflict', `this proposal is already ${row.status}`);
+      await checkEnds(
+        { buyerId: row.buyer_id, supplierId: row.supplier_id, commodity: row.commodity },
+        (detail) => new AppError('conflict', `cannot accept: ${detail}`),
+      );
+      return decide(principal, row, 'accepted', acceptor, reason);
+    },
+
+    /** Either side turns an open proposal down (the proposer withdrawing it, or the other side refusing). */
+    async rejectRelationship(principal: Principal, id: string, reason?: string) {
+      const { row, sides } = await partyTo(principal, id);
+      if (row.status !== 'proposed') throw new AppError('conflict', `this proposal is already ${row.status}`);
+      const by = sides[other(row.proposed_by)] ? other(row.proposed_by) : row.proposed_by;
+      return decide(principal, row, 'rejected', by, reason);
+    },
+
+    /**
+     * Open proposals where the organisation is a side, for those who speak for it. The proposing
+     * side's public name is shown (it chose to reveal itself); the other side's is not.
+     */
+    async openProposals(principal: Principal, organisationId: string) {
+      if (!(await access.actsFor(principal, organisationId))) {
+        await access.requireVisible(principal, organisationId);
+        throw forbidden('only those who speak for an organisation see its open proposals');
+      }
+      const rows = await db.query<ProposalRow & { proposer_name: string }>(
+        `SELECT p.id, p.buyer_id, p.supplier_id, p.commodity, p.proposed_by, p.status, p.entry_index, o.name AS proposer_name
+           FROM relationship_proposals p
+           JOIN organisations o ON o.id = CASE p.proposed_by WHEN 'buyer' THEN p.buyer_id ELSE p.supplier_id END
+          WHERE p.status = 'proposed' AND (p.buyer_id = $1 OR p.supplier_id = $1)
+          ORDER BY p.entry_index`,
+        [organisationId],
+      );
+      return {
+        organisationId,
+        proposals: rows.map((row) => ({ ...toRelationship(row), proposerName: row.proposer_name })),
+      };
     },
 
     /** Every organisation upstream of this one, with its tier. */

@@ -37,6 +37,7 @@ export default async function plotRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'getPlot',
+      summary: 'One plot: geometry, area and findings',
       tags: ['registry'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),

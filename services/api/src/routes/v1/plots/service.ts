@@ -4,9 +4,10 @@ import type { SqlExecutor } from '@groundtruth/db';
 import { checkPlotGeometry, sourceDecimals } from '@groundtruth/geo';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { PlotInput } from '@groundtruth/schemas';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';
+import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
 import { appendRecord, type RecordSpec } from '../../../record.ts';
 
 interface PlotRow {
@@ -21,6 +22,7 @@ interface PlotRow {
   declared_area_hectares: string | null;
   findings: unknown;
   entry_index: string | number;
+  seq: string | number;
 }
 
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
@@ -45,6 +47,30 @@ export type PlotRecord = ReturnType<typeof toPlot>;
 
 export function createPlotService({ db, writer }: { db: SqlExecutor; writer: LedgerWriter }) {
   return {
+    /** An organisation's plots in the order they were mapped, one page at a time (the caller checks visibility). */
+    async listOf(
+      organisationId: string,
+      filter: { commodity?: string | undefined; perPage: number; nextPageToken?: string | undefined },
+    ) {
+      const { perPage, nextPageToken, ...filters } = filter;
+      const cursor = cursorFor(
+        'plots',
+        { organisationId, ...filters },
+        z.tuple([z.string().regex(/^\d{1,19}$/)]),
+        nextPageToken,
+      );
+      const sql = new SqlParameters();
+      const where = [`organisation_id = ${sql.add(organisationId)}`];
+      if (filters.commodity) where.push(`commodity = ${sql.add(filters.commodity)}`);
+      if (cursor.after) where.push(`seq > ${sql.add(cursor.after[0])}::bigint`);
+      const rows = await db.query<PlotRow>(
+        `SELECT * FROM plots WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${sql.add(perPage + 1)}`,
+        sql.values,
+      );
+      const page = pageOf(rows, perPage, cursor, (r) => [String(r.seq)] as [string]);
+      return { plots: page.rows.map(toPlot), nextPageToken: page.nextPageToken };
+    },
+
     async get(id: string): Promise<PlotRecord | undefined> {
       const [row] = await db.query<PlotRow>('SELECT * FROM plots WHERE id = $1', [id]);
       return row && toPlot(row);

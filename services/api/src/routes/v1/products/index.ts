@@ -3,12 +3,20 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { normaliseGtin } from '@groundtruth/quantity';
-import { Problem, Product, ProductInput, Uuid } from '@groundtruth/schemas';
+import { Gtin, Problem, Product, ProductInput, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { notFound } from '../../../errors.ts';
+import {
+  cursorFor,
+  linkNextPage,
+  PAGING_DESCRIPTION,
+  pageOf,
+  pageParameters,
+  SqlParameters,
+} from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 
 interface ProductRow {
@@ -38,6 +46,7 @@ export default async function productRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'supplier'),
     schema: {
       operationId: 'registerProduct',
+      summary: 'Register a product by GTIN-8/12/13/14 (check digit validated, stored as GTIN-14)',
       tags: ['traceability'],
       security: [{ bearer: [] }],
       body: ProductInput,
@@ -76,10 +85,49 @@ export default async function productRoutes(
     },
   });
 
+  r.get('/', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
+    schema: {
+      operationId: 'listProducts',
+      tags: ['traceability'],
+      summary: 'Products the caller may see, in GTIN order; look one up by its GTIN',
+      description: PAGING_DESCRIPTION,
+      security: [{ bearer: [] }],
+      querystring: z
+        .object({
+          gtin: Gtin.optional().describe('GTIN-8, -12, -13 or -14 (compared as GTIN-14)'),
+          organisation: Uuid.optional().describe('the brand or supplier that registered the product'),
+          ...pageParameters,
+        })
+        .strict(),
+      response: { 200: z.array(Product), 400: Problem, 401: Problem, 403: Problem },
+    },
+    handler: async (request, reply) => {
+      const { perPage, nextPageToken, ...filters } = request.query;
+      const cursor = cursorFor('products', filters, z.tuple([z.string().regex(/^\d{14}$/)]), nextPageToken);
+      const sql = new SqlParameters();
+      const where: string[] = [];
+      const visible = await access.visibleOrganisations(request.principal!);
+      if (visible !== 'all') where.push(`organisation_id = ANY(${sql.add(visible)}::uuid[])`);
+      if (filters.gtin) where.push(`gtin = ${sql.add(normaliseGtin(filters.gtin))}`);
+      if (filters.organisation) where.push(`organisation_id = ${sql.add(filters.organisation)}::uuid`);
+      if (cursor.after) where.push(`gtin > ${sql.add(cursor.after[0])}`);
+      const rows = await db.query<ProductRow>(
+        `SELECT * FROM products ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY gtin LIMIT ${sql.add(perPage + 1)}`,
+        sql.values,
+      );
+      const page = pageOf(rows, perPage, cursor, (row) => [row.gtin] as [string]);
+      linkNextPage(request, reply, page.nextPageToken);
+      return page.rows.map(toProduct);
+    },
+  });
+
   r.get('/:id', {
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'getProduct',
+      summary: 'One product',
       tags: ['traceability'],
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { MAX_PERIOD_MONTHS } from '@groundtruth/massbalance';
-import { Problem, Uuid } from '@groundtruth/schemas';
+import { Problem, safeText, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -93,8 +93,7 @@ export default async function siteAccountRoutes(
       body: z
         .object({
           model: z.enum(['identity_preserved', 'segregated', 'mass_balance']),
-          justification: z
-            .string()
+          justification: safeText()
             .trim()
             .min(10)
             .max(2000)

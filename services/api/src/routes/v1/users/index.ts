@@ -31,10 +31,25 @@ const toUser = (r: UserRow) => ({
 const TTL_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
 export const MAX_TOKEN_TTL_DAYS = 90;
 
-/** True while a per-user token was issued and not revoked (expiry is checked by the JWT itself). */
+/** Longest chain of tokens issuing tokens that is followed; deeper chains are refused. */
+const MAX_TOKEN_CHAIN = 32;
+
+/**
+ * True while a per-user token was issued and neither it nor any token up its chain of parents was
+ * revoked (expiry is checked by the JWT itself, and a child never outlives its parent).
+ */
 export async function isTokenActive(db: SqlExecutor, tokenId: string): Promise<boolean> {
-  const [row] = await db.query('SELECT 1 FROM api_tokens WHERE jti = $1 AND revoked_at IS NULL', [tokenId]);
-  return row !== undefined;
+  const [row] = await db.query<{ tokens: string | number; revoked: string | number }>(
+    `WITH RECURSIVE chain (jti, parent_jti, revoked_at, depth) AS (
+       SELECT jti, parent_jti, revoked_at, 1 FROM api_tokens WHERE jti = $1
+       UNION ALL
+       SELECT t.jti, t.parent_jti, t.revoked_at, c.depth + 1
+         FROM api_tokens t JOIN chain c ON t.jti = c.parent_jti WHERE c.depth <= $2
+     )
+     SELECT count(*) AS tokens, count(*) FILTER (WHERE revoked_at IS NOT NULL OR depth > $2) AS revoked FROM chain`,
+    [tokenId, MAX_TOKEN_CHAIN],
+  );
+  return Number(row?.tokens ?? 0) > 0 && Number(row?.revoked ?? 0) === 0;
 }
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -55,6 +70,7 @@ export default async function userRoutes(
     preHandler: app.requireRole('admin'),
     schema: {
       operationId: 'createUser',
+      summary: 'Create a user (name and e-mail kept off the ledger)',
       tags: ['access'],
       security: [{ bearer: [] }],
       body: UserInput,
@@ -115,21 +131,37 @@ export default async function userRoutes(
       if (!own(request.principal!, request.params.id)) throw notFound(`user ${request.params.id} not found`);
       const user = await userById(request.params.id);
       if (!user) throw notFound(`user ${request.params.id} not found`);
+      const parent = request.principal!;
       const ttl = request.body.ttl;
       const seconds = Number(ttl.slice(0, -1)) * TTL_SECONDS[ttl.at(-1)!]!;
       if (seconds > MAX_TOKEN_TTL_DAYS * 86_400)
         throw forbidden(`a token lives at most ${MAX_TOKEN_TTL_DAYS} days`);
+      // A token never outranks the token that issues it: only an admin issues for another role.
+      if (parent.role !== 'admin' && user.role !== parent.role)
+        throw forbidden('a token cannot issue a token with another role than its own');
+      // Nor outlives it: the expiry is capped at the parent's (whole seconds, as JWT exp is).
+      const nowSeconds = Math.floor(Date.now() / 1000);
+      let expiresAtSeconds = nowSeconds + seconds;
+      if (parent.expiresAt !== undefined)
+        expiresAtSeconds = Math.min(expiresAtSeconds, Math.floor(parent.expiresAt / 1000));
       const jti = randomUUID();
-      const expiresAt = new Date(Date.now() + seconds * 1000);
-      await appendRecord(writer, request.principal!, {
+      const expiresAt = new Date(expiresAtSeconds * 1000);
+      // Revoking the parent revokes this token too (isTokenActive follows the chain).
+      const parentJti = parent.tokenId ?? null;
+      await appendRecord(writer, parent, {
         type: 'token.issued',
         subject: `user:${user.id}`,
-        body: { token: jti, role: user.role, expiresAt: expiresAt.toISOString() },
+        body: {
+          token: jti,
+          role: user.role,
+          expiresAt: expiresAt.toISOString(),
+          ...(parentJti ? { parent: parentJti } : {}),
+        },
         conflict: 'token already issued',
         project: async (tx, index) => {
           await tx.query(
-            'INSERT INTO api_tokens (jti, user_id, expires_at, entry_index) VALUES ($1, $2, $3, $4)',
-            [jti, user.id, expiresAt.toISOString(), index.toString()],
+            'INSERT INTO api_tokens (jti, user_id, expires_at, entry_index, parent_jti) VALUES ($1, $2, $3, $4, $5)',
+            [jti, user.id, expiresAt.toISOString(), index.toString(), parentJti],
           );
         },
       });
@@ -137,7 +169,7 @@ export default async function userRoutes(
         subject: `user:${user.id}`,
         role: user.role,
         organisationId: user.organisation_id ?? undefined,
-        ttl: `${seconds}s`,
+        ttl: { expiresAtSeconds },
         tokenId: jti,
       });
       return reply.code(201).send({ token, jti, expiresAt: expiresAt.toISOString() });
@@ -148,6 +180,7 @@ export default async function userRoutes(
     preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
     schema: {
       operationId: 'revokeToken',
+      summary: 'Revoke a per-user token (a ledger entry); it is refused at once',
       tags: ['access'],
       security: [{ bearer: [] }],
       params: z.object({ jti: Uuid }),

@@ -1,0 +1,7601 @@
+// Generated from /openapi.json by `pnpm --filter @groundtruth/api generate:client`; do not edit.
+// services/api/test/openapi.test.ts fails when it is out of date.
+export interface paths {
+    "/epcis/bizLocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bizLocations in the events visible to the caller, in code-point order
+         * @description Paging: follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["epcisBizLocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/bizLocations/{value}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events with this bizLocation (percent-encode it), as GET /events?EQ_bizLocation=… */
+        get: operations["epcisBizLocationsEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/bizSteps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bizSteps in the events visible to the caller, in code-point order
+         * @description Paging: follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["epcisBizSteps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/bizSteps/{value}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events with this bizStep (percent-encode it), as GET /events?EQ_bizStep=… */
+        get: operations["epcisBizStepsEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture an EPCISDocument: each event becomes a ledger entry
+         * @description The document is validated against GS1's EPCIS 2.0 JSON Schema and CBV 2.0 vocabulary. With `GS1-Capture-Error-Behaviour: rollback` (the default) one bad event refuses the whole document (400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job.
+         */
+        post: operations["epcisCapture"];
+        delete?: never;
+        /** What the capture interface accepts: versions and limits */
+        options: operations["epcisCaptureOptions"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/capture/{captureID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture job: whether it finished, succeeded, and what was wrong */
+        get: operations["epcisCaptureJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/dispositions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dispositions in the events visible to the caller, in code-point order
+         * @description Paging: follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["epcisDispositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/dispositions/{value}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events with this disposition (percent-encode it), as GET /events?EQ_disposition=… */
+        get: operations["epcisDispositionsEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/epcs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The epcs in the events visible to the caller, in code-point order
+         * @description Instance-level EPCs as captured (EPC URNs or GS1 Digital Link URIs). Paging: follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["epcisEpcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/epcs/{value}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events with this epc (percent-encode it), as GET /events?MATCH_anyEPC=… */
+        get: operations["epcisEpcsEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * EPCIS events visible to the caller, filtered by SimpleEventQuery parameters
+         * @description List parameters may repeat or separate values with "|". Paging: follow the `Link: <…>; rel="next"` header, or pass its `nextPageToken` with the same parameters.
+         */
+        get: operations["epcisEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/events/{eventID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One EPCIS event by its eventID or CBV 2.0 event hash ID */
+        get: operations["epcisEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/eventTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The EPCIS event types this repository stores */
+        get: operations["epcisEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/eventTypes/{eventType}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events of one type, as GET /events?eventType=… */
+        get: operations["epcisEventTypesEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/readPoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The readPoints in the events visible to the caller, in code-point order
+         * @description Paging: follow the `Link: <…>; rel="next"` header.
+         */
+        get: operations["epcisReadPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/readPoints/{value}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events with this readPoint (percent-encode it), as GET /events?EQ_readPoint=… */
+        get: operations["epcisReadPointsEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers and every migration is applied */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attestations about a plot or batch, with proofs and auditors’ statements */
+        get: operations["listAttestations"];
+        put?: never;
+        /**
+         * Record a signed attestation; the receipt proves it is in the ledger
+         * @description A compact JWS (EdDSA or ES256, `kid` = the registered key’s RFC 7638 thumbprint) over an AttestationManifest. The receipt holds the entry index, leaf hash, signed checkpoint and inclusion proof: with the key and the media, everything needed to check the attestation without this server.
+         */
+        post: operations["recordAttestation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attestations/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An auditor’s signed statement about an attestation: confirmed on site, disputed, or fake */
+        post: operations["recordAuditorStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attestations/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw an attestation (a new entry; the attestation stays, marked withdrawn) */
+        post: operations["withdrawAttestation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/attestations/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record up to 1,000 signed attestations at once; each gets its receipt or its refusal
+         * @description Checked with one query per kind of fact (keys, subjects, media) for the whole batch; the accepted ones are appended together. A refused item does not hold back the others.
+         */
+        post: operations["recordAttestations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/mass-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How much of a batch traces to what identified plots can grow, with the numbers */
+        get: operations["batchMassBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The full upstream graph of a batch: events, batches and plots, with quantities and tiers */
+        get: operations["traceBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a harvest, transfer or transformation; its output batches are created with it */
+        post: operations["recordTraceEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a photo, video or 3D capture (raw bytes, application/octet-stream)
+         * @description Streamed to the content-addressed store while its SHA-256 is computed; identified by its bytes (JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ, GLB; `.splat` and `.ksplat` carry no magic number, so name them with `?kind=`). The same bytes uploaded twice are stored once (200 instead of 201).
+         */
+        post: operations["uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a stored media file is, with its capture metadata */
+        get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/evidence/{sha256}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The media bytes */
+        get: operations["getEvidenceContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current mass-balance findings the caller may see, most serious first */
+        get: operations["listFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/findings/{id}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a finding with a justification (a ledger entry; the finding stays) */
+        post: operations["resolveFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk import of suppliers or plots (JSON `{ rows: [...] }` or text/csv with a header row), with a per-row report
+         * @description Mode `all-or-nothing` (default) writes nothing when any row is rejected (422 with the report); `per-row` writes the accepted rows and reports the rest. A retry with the same `Idempotency-Key` returns the stored report and writes nothing.
+         */
+        post: operations["importRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{kind}/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the CSV header row of an import, with every documented column */
+        get: operations["importTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (C2SP tlog-checkpoint note) */
+        get: operations["getLatestCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every checkpoint the log signed, oldest first */
+        get: operations["listCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Raw entries with their exact leaf bytes (auditor or admin) */
+        get: operations["listLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The verifier key of the log (C2SP signed-note vkey) */
+        get: operations["getLogVerifierKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof between two tree sizes */
+        get: operations["getConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 inclusion proof of one entry in the tree of a given size */
+        get: operations["getInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/tile/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** C2SP tlog-tiles: a hash tile or an entry bundle */
+        get: operations["getTile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mass-balance/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run every mass-balance rule over all data; supersedes the current findings */
+        post: operations["recomputeMassBalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A brand invites a supplier to onboard */
+        post: operations["inviteSupplier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/onboarding/{brandId}/{supplierId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supplier’s onboarding with a brand: status, history and evidence requirements */
+        get: operations["getOnboarding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/onboarding/{brandId}/{supplierId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move onboarding on: the supplier submits; the brand reviews, approves, rejects or suspends */
+        post: operations["transitionOnboarding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a brand, supplier or auditor (procurement teams register suppliers) */
+        post: operations["registerOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{brandId}/auditor-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let an auditing organisation read the chain that feeds this brand */
+        post: operations["grantAuditor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{brandId}/auditor-grants/{auditorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an auditor’s access to a brand’s chain (a ledger entry) */
+        delete: operations["revokeAuditor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{brandId}/evidence-requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the brand requires of suppliers of a commodity (e.g. a reality snapshot of the site at procurement) */
+        post: operations["setEvidenceRequirement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation */
+        get: operations["getOrganisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/accounting-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mass-balance site's accounting periods, oldest first */
+        get: operations["listAccountingPeriods"];
+        put?: never;
+        /**
+         * Declare an accounting period of at most 3 months (a ledger entry)
+         * @description Periods of one site may not overlap. Months are counted in UTC; the end is exclusive.
+         */
+        post: operations["declareAccountingPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/accounting-periods/{periodId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an accounting period that has ended (a ledger entry); it takes no later postings */
+        post: operations["closeAccountingPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact people of an organisation (personal data) */
+        get: operations["listContacts"];
+        put?: never;
+        /** Add a contact person (personal data, kept off the ledger) */
+        post: operations["addContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/contacts/{contactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Erase a contact’s personal data (right to erasure); the ledger keeps only the now-unlinkable commitment */
+        delete: operations["eraseContact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/custody-model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a site's chain-of-custody model (ISO 22095), with a justification (a ledger entry)
+         * @description identity_preserved and segregated sites may hold no untraced volume; a mass_balance site may, as far as its account of traced credit covers it. Applies from the next check on.
+         */
+        put: operations["setCustodyModel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signing keys an organisation has registered */
+        get: operations["listSigningKeys"];
+        put?: never;
+        /** Register a supplier’s public key for signing attestations (a ledger entry) */
+        post: operations["registerSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/keys/{kid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key (a ledger entry): it can attest nothing after this */
+        delete: operations["revokeSigningKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/site-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A site's mass-balance account now: each posting with the credit after it, and the balance
+         * @description Credit is the traced share of what the site received (its own harvests, transfers in); transfers out spend it, oldest credit first, and credit lapses after 12 months. Kept as mass balance whatever the site's custody model, so a segregated site sees what mass balance would allow it.
+         */
+        get: operations["siteAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/supply-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every organisation upstream of this one, with its tier */
+        get: operations["getSupplyChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Map a production plot (GeoJSON Point ≤ 4 ha or Polygon, EUDR rules); its geodesic area is computed */
+        post: operations["mapPlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One plot: geometry, area and findings */
+        get: operations["getPlot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a product by GTIN-8/12/13/14 (check digit validated, stored as GTIN-14) */
+        post: operations["registerProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yields and conversion factors the rules use, with sources, overrides and version */
+        get: operations["referenceData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reference/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Override a reference yield for a country or one plot, with a justification (a ledger entry)
+         * @description Applies from the next check on, to everyone: the reference version of every later finding names the last override, and the finding carries the override entry it used.
+         */
+        post: operations["overrideReferenceYield"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare that a buyer sources a commodity from a supplier */
+        post: operations["declareRelationship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{jti}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a per-user token (a ledger entry); it is refused at once */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a user (name and e-mail kept off the ledger) */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a bearer token for a user (admin, or the user for itself) */
+        post: operations["issueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Public: which attestations cover a file, by digest, with everything needed to check them
+         * @description Answers with each attestation’s JWS, the signing key (JWK), the exact ledger entry bytes, an inclusion proof and the signed checkpoint it leads to, and the log’s public key; `gt verify-file` checks all of it locally. POST the file itself to /v1/verify/file instead of its digest.
+         */
+        post: operations["verifyEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/verify/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Public: as /v1/verify, for the file itself (application/octet-stream; hashed, not stored) */
+        post: operations["verifyEvidenceFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccountingPeriod: {
+            /** @description once closed, postings recorded later and dated inside the period are findings */
+            closed: {
+                at: string;
+                by: string;
+                entryIndex: number;
+            } | null;
+            declaredBy: string;
+            /** @description exclusive */
+            end: string;
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            start: string;
+        };
+        AccountingPeriodInput: {
+            /** @description once closed, postings recorded later and dated inside the period are findings */
+            closed: {
+                at: string;
+                by: string;
+                entryIndex: number;
+            } | null;
+            declaredBy: string;
+            /** @description exclusive */
+            end: string;
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisationId: string;
+            start: string;
+        };
+        AttestationEvidence: {
+            /** Format: uuid */
+            attestationId: string;
+            entry: {
+                /** @description base64 of the exact leaf bytes */
+                data: string;
+                index: number;
+            };
+            inclusionProof: {
+                proof: string[];
+                treeSize: number;
+            };
+            jwk: {
+                [key: string]: unknown;
+            };
+            jws: string;
+            keyRevoked: boolean;
+            kid: string;
+            manifest: components["schemas"]["AttestationManifest"];
+            /** Format: uuid */
+            organisationId: string;
+            statements: {
+                entryIndex: number;
+                jws: string;
+                kid: string;
+                note: string;
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                verdict: "confirmed" | "disputed" | "fake";
+            }[];
+            subject: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "plot" | "batch";
+            };
+            withdrawn: {
+                entryIndex: number;
+                reason: string;
+            } | null;
+        };
+        AttestationEvidenceInput: {
+            /** Format: uuid */
+            attestationId: string;
+            entry: {
+                /** @description base64 of the exact leaf bytes */
+                data: string;
+                index: number;
+            };
+            inclusionProof: {
+                proof: string[];
+                treeSize: number;
+            };
+            jwk: {
+                [key: string]: unknown;
+            };
+            jws: string;
+            keyRevoked: boolean;
+            kid: string;
+            manifest: components["schemas"]["AttestationManifestInput"];
+            /** Format: uuid */
+            organisationId: string;
+            statements: {
+                entryIndex: number;
+                jws: string;
+                kid: string;
+                note: string;
+                /** Format: uuid */
+                organisationId: string;
+                /** @enum {string} */
+                verdict: "confirmed" | "disputed" | "fake";
+            }[];
+            subject: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "plot" | "batch";
+            };
+            withdrawn: {
+                entryIndex: number;
+                reason: string;
+            } | null;
+        };
+        AttestationManifest: {
+            /** Format: date-time */
+            capturedAt: string;
+            device: string;
+            location: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            };
+            media: {
+                /** @enum {string} */
+                kind: "image" | "video" | "splat" | "gltf";
+                sha256: string;
+                size: number;
+            }[];
+            statement: string;
+            subject: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "plot" | "batch";
+            };
+        };
+        AttestationManifestInput: {
+            /** Format: date-time */
+            capturedAt: string;
+            device: string;
+            location: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            };
+            media: {
+                /** @enum {string} */
+                kind: "image" | "video" | "splat" | "gltf";
+                sha256: string;
+                size: number;
+            }[];
+            statement: string;
+            subject: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "plot" | "batch";
+            };
+        };
+        AttestationReceipt: {
+            /** Format: uuid */
+            attestationId: string;
+            /** @description the C2SP signed checkpoint that covers the entry */
+            checkpoint: string;
+            entryIndex: number;
+            inclusionProof: {
+                index: number;
+                proof: string[];
+                treeSize: number;
+            };
+            kid: string;
+            /** @description base64 RFC 9162 leaf hash of the ledger entry */
+            leafHash: string;
+            manifest: components["schemas"]["AttestationManifest"];
+        };
+        AttestationReceiptInput: {
+            /** Format: uuid */
+            attestationId: string;
+            /** @description the C2SP signed checkpoint that covers the entry */
+            checkpoint: string;
+            entryIndex: number;
+            inclusionProof: {
+                index: number;
+                proof: string[];
+                treeSize: number;
+            };
+            kid: string;
+            /** @description base64 RFC 9162 leaf hash of the ledger entry */
+            leafHash: string;
+            manifest: components["schemas"]["AttestationManifestInput"];
+        };
+        AuditorStatement: {
+            /** Format: uuid */
+            attestationId: string;
+            note: string;
+            /** @enum {string} */
+            verdict: "confirmed" | "disputed" | "fake";
+            /** Format: date-time */
+            visitedAt?: string;
+        };
+        AuditorStatementInput: {
+            /** Format: uuid */
+            attestationId: string;
+            note: string;
+            /** @enum {string} */
+            verdict: "confirmed" | "disputed" | "fake";
+            /** Format: date-time */
+            visitedAt?: string;
+        };
+        Batch: {
+            cocoaContent: string | null;
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            description: string | null;
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            lot: string;
+            material: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description the event that produced this batch
+             */
+            producedBy: string;
+            productId: string | null;
+            quantity: {
+                grams: string | null;
+                unit: string;
+                value: string;
+            };
+        };
+        BatchInput: {
+            cocoaContent: string | null;
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            description: string | null;
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            lot: string;
+            material: string;
+            /** Format: uuid */
+            organisationId: string;
+            /**
+             * Format: uuid
+             * @description the event that produced this batch
+             */
+            producedBy: string;
+            productId: string | null;
+            quantity: {
+                grams: string | null;
+                unit: string;
+                value: string;
+            };
+        };
+        ConsistencyProof: {
+            from: number;
+            /** @description RFC 9162 §2.1.4 consistency proof */
+            proof: string[];
+            to: number;
+        };
+        ConsistencyProofInput: {
+            from: number;
+            /** @description RFC 9162 §2.1.4 consistency proof */
+            proof: string[];
+            to: number;
+        };
+        Contact: {
+            /** @description hex SHA-256(salt ‖ RFC 8785 JSON of the contact), as on the ledger entry */
+            commitment: string;
+            email: string | null;
+            entryIndex: number;
+            erased: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            phone: string | null;
+            role: string | null;
+        };
+        ContactInput: {
+            /** @description hex SHA-256(salt ‖ RFC 8785 JSON of the contact), as on the ledger entry */
+            commitment: string;
+            email: string | null;
+            entryIndex: number;
+            erased: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            phone: string | null;
+            role: string | null;
+        };
+        EPCISCaptureJob: {
+            /** @enum {string} */
+            captureErrorBehaviour: "rollback" | "proceed";
+            captureID: string;
+            createdAt: string;
+            errors: {
+                detail: string;
+                /** @description JSON Pointer into the captured document */
+                pointer: string;
+                status: number;
+                title: string;
+                type: string;
+            }[];
+            /** @description Groundtruth addition: each stored event with its CBV 2.0 event hash ID and ledger entry */
+            events: {
+                entryIndex: number;
+                eventID: string;
+                hashID: string;
+            }[];
+            finishedAt?: string;
+            running: boolean;
+            success: boolean;
+        };
+        EPCISCaptureJobInput: {
+            /** @enum {string} */
+            captureErrorBehaviour: "rollback" | "proceed";
+            captureID: string;
+            createdAt: string;
+            errors: {
+                detail: string;
+                /** @description JSON Pointer into the captured document */
+                pointer: string;
+                status: number;
+                title: string;
+                type: string;
+            }[];
+            /** @description Groundtruth addition: each stored event with its CBV 2.0 event hash ID and ledger entry */
+            events: {
+                entryIndex: number;
+                eventID: string;
+                hashID: string;
+            }[];
+            finishedAt?: string;
+            running: boolean;
+            success: boolean;
+        };
+        EPCISQueryDocument: {
+            "@context": unknown;
+            creationDate: string;
+            epcisBody: {
+                queryResults: {
+                    queryName: string;
+                    resultsBody: {
+                        eventList: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            schemaVersion: string;
+            /** @constant */
+            type: "EPCISQueryDocument";
+        } & {
+            [key: string]: unknown;
+        };
+        EPCISQueryDocumentInput: {
+            "@context": unknown;
+            creationDate: string;
+            epcisBody: {
+                queryResults: {
+                    queryName: string;
+                    resultsBody: {
+                        eventList: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            schemaVersion: string;
+            /** @constant */
+            type: "EPCISQueryDocument";
+        } & {
+            [key: string]: unknown;
+        };
+        EvidenceBlob: {
+            format: string;
+            /** @enum {string} */
+            kind: "image" | "video" | "splat" | "gltf";
+            mediaType: string;
+            /** @description EXIF time and GPS of photos; point counts of splats */
+            metadata: {
+                [key: string]: unknown;
+            };
+            sha256: string;
+            size: number;
+        };
+        EvidenceBlobInput: {
+            format: string;
+            /** @enum {string} */
+            kind: "image" | "video" | "splat" | "gltf";
+            mediaType: string;
+            /** @description EXIF time and GPS of photos; point counts of splats */
+            metadata: {
+                [key: string]: unknown;
+            };
+            sha256: string;
+            size: number;
+        };
+        EvidenceReport: {
+            attestations: components["schemas"]["AttestationEvidence"][];
+            /** @description the signed checkpoint every inclusion proof here leads to */
+            checkpoint: string;
+            /** @description C2SP verifier key of the log */
+            logKey: string;
+        };
+        EvidenceReportInput: {
+            attestations: components["schemas"]["AttestationEvidenceInput"][];
+            /** @description the signed checkpoint every inclusion proof here leads to */
+            checkpoint: string;
+            /** @description C2SP verifier key of the log */
+            logKey: string;
+        };
+        ImportReport: {
+            accepted: number;
+            /** @description how a CSV file was read */
+            csv?: {
+                /** @description numbers were written with a decimal comma (-5,51073) */
+                decimalComma: boolean;
+                /**
+                 * @description detected from the header line
+                 * @enum {string}
+                 */
+                delimiter: "," | ";" | "\t";
+                /** @description unknown columns left out (unknownColumns=ignore) */
+                ignoredColumns: string[];
+            };
+            /** @enum {string} */
+            kind: "suppliers" | "plots";
+            /** @enum {string} */
+            mode: "all-or-nothing" | "per-row";
+            rejected: number;
+            rows: {
+                errors?: {
+                    detail: string;
+                    in?: string;
+                    pointer: string;
+                }[];
+                id?: string;
+                /** @description 1-based data row (CSV: not counting the header) */
+                row: number;
+                /** @enum {string} */
+                status: "accepted" | "rejected";
+            }[];
+        };
+        ImportReportInput: {
+            accepted: number;
+            /** @description how a CSV file was read */
+            csv?: {
+                /** @description numbers were written with a decimal comma (-5,51073) */
+                decimalComma: boolean;
+                /**
+                 * @description detected from the header line
+                 * @enum {string}
+                 */
+                delimiter: "," | ";" | "\t";
+                /** @description unknown columns left out (unknownColumns=ignore) */
+                ignoredColumns: string[];
+            };
+            /** @enum {string} */
+            kind: "suppliers" | "plots";
+            /** @enum {string} */
+            mode: "all-or-nothing" | "per-row";
+            rejected: number;
+            rows: {
+                errors?: {
+                    detail: string;
+                    in?: string;
+                    pointer: string;
+                }[];
+                id?: string;
+                /** @description 1-based data row (CSV: not counting the header) */
+                row: number;
+                /** @enum {string} */
+                status: "accepted" | "rejected";
+            }[];
+        };
+        InclusionProof: {
+            index: number;
+            /** @description base64 (RFC 4648 §4) of a 32-byte SHA-256 hash */
+            leafHash: string;
+            /** @description RFC 9162 §2.1.3 audit path, leaf end first */
+            proof: string[];
+            treeSize: number;
+        };
+        InclusionProofInput: {
+            index: number;
+            /** @description base64 (RFC 4648 §4) of a 32-byte SHA-256 hash */
+            leafHash: string;
+            /** @description RFC 9162 §2.1.3 audit path, leaf end first */
+            proof: string[];
+            treeSize: number;
+        };
+        IssuedToken: {
+            expiresAt: string;
+            /** Format: uuid */
+            jti: string;
+            token: string;
+        };
+        IssuedTokenInput: {
+            expiresAt: string;
+            /** Format: uuid */
+            jti: string;
+            token: string;
+        };
+        LedgerCheckpoints: {
+            checkpoints: {
+                issuedAt: string;
+                /** @description the C2SP signed checkpoint note, byte for byte */
+                note: string;
+                /** @description base64 (RFC 4648 §4) of a 32-byte SHA-256 hash */
+                rootHash: string;
+                treeSize: number;
+            }[];
+        };
+        LedgerCheckpointsInput: {
+            checkpoints: {
+                issuedAt: string;
+                /** @description the C2SP signed checkpoint note, byte for byte */
+                note: string;
+                /** @description base64 (RFC 4648 §4) of a 32-byte SHA-256 hash */
+                rootHash: string;
+                treeSize: number;
+            }[];
+        };
+        LedgerEntries: {
+            entries: {
+                /** @description base64 of the exact leaf bytes */
+                data: string;
+                entry: components["schemas"]["LedgerEntry"];
+                index: number;
+            }[];
+        };
+        LedgerEntriesInput: {
+            entries: {
+                /** @description base64 of the exact leaf bytes */
+                data: string;
+                entry: components["schemas"]["LedgerEntryInput"];
+                index: number;
+            }[];
+        };
+        LedgerEntry: {
+            actor: string;
+            /** @description RFC 3339 UTC time the service accepted the entry */
+            at: string;
+            body: {
+                [key: string]: unknown;
+            };
+            subject: string;
+            type: string;
+            version: number;
+        };
+        LedgerEntryInput: {
+            actor: string;
+            /** @description RFC 3339 UTC time the service accepted the entry */
+            at: string;
+            body: {
+                [key: string]: unknown;
+            };
+            subject: string;
+            type: string;
+            version: number;
+        };
+        MassBalanceBreakdown: {
+            baseEquivalentGrams: string | null;
+            /** Format: uuid */
+            batchId: string;
+            conversions: {
+                balanced: boolean;
+                /** Format: uuid */
+                eventId: string;
+                inputEquivalentGrams: string;
+                kind: string;
+                outputEquivalentGrams: string;
+            }[];
+            cyclic: boolean;
+            grams: string;
+            material: string;
+            plots: {
+                harvestedGrams: string;
+                period: string;
+                plausibleCapacityGrams: string;
+                /** Format: uuid */
+                plotId: string;
+                rule: string | null;
+                tracedFraction: number;
+            }[];
+            referenceVersion: string;
+            tracedShare: number;
+            treeSize: number;
+            untracedGrams: string;
+            untracedShare: number;
+        };
+        MassBalanceBreakdownInput: {
+            baseEquivalentGrams: string | null;
+            /** Format: uuid */
+            batchId: string;
+            conversions: {
+                balanced: boolean;
+                /** Format: uuid */
+                eventId: string;
+                inputEquivalentGrams: string;
+                kind: string;
+                outputEquivalentGrams: string;
+            }[];
+            cyclic: boolean;
+            grams: string;
+            material: string;
+            plots: {
+                harvestedGrams: string;
+                period: string;
+                plausibleCapacityGrams: string;
+                /** Format: uuid */
+                plotId: string;
+                rule: string | null;
+                tracedFraction: number;
+            }[];
+            referenceVersion: string;
+            tracedShare: number;
+            treeSize: number;
+            untracedGrams: string;
+            untracedShare: number;
+        };
+        MassBalanceFinding: {
+            computedAt: string;
+            /** @description with batchId: the share of that batch the finding touches */
+            exposure?: number;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            numbers: {
+                [key: string]: unknown;
+            };
+            organisationId: string | null;
+            period: string | null;
+            referenceVersion: string;
+            resolution: {
+                at: string;
+                by: string;
+                entryIndex: number;
+                justification: string;
+            } | null;
+            rule: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            subject: {
+                id: string;
+                kind: string;
+            };
+            treeSize: number;
+        };
+        MassBalanceFindingInput: {
+            computedAt: string;
+            /** @description with batchId: the share of that batch the finding touches */
+            exposure?: number;
+            /** Format: uuid */
+            id: string;
+            message: string;
+            numbers: {
+                [key: string]: unknown;
+            };
+            organisationId: string | null;
+            period: string | null;
+            referenceVersion: string;
+            resolution: {
+                at: string;
+                by: string;
+                entryIndex: number;
+                justification: string;
+            } | null;
+            rule: string;
+            /** @enum {string} */
+            severity: "error" | "warning" | "info";
+            subject: {
+                id: string;
+                kind: string;
+            };
+            treeSize: number;
+        };
+        MassBalanceRun: {
+            durationMs: number;
+            findings: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            kind: "recompute" | "incremental";
+            referenceVersion: string;
+            /** Format: uuid */
+            runId: string;
+            treeSize: number;
+        };
+        MassBalanceRunInput: {
+            durationMs: number;
+            findings: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            kind: "recompute" | "incremental";
+            referenceVersion: string;
+            /** Format: uuid */
+            runId: string;
+            treeSize: number;
+        };
+        NewContact: {
+            /** Format: email */
+            email?: string;
+            name: string;
+            phone?: string;
+            role?: string;
+        };
+        NewContactInput: {
+            /** Format: email */
+            email?: string;
+            name: string;
+            phone?: string;
+            role?: string;
+        };
+        NewEvidenceRequirement: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            description: string;
+            key: string;
+            /** @enum {string} */
+            stage: "onboarding" | "procurement" | "annual";
+        };
+        NewEvidenceRequirementInput: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            description: string;
+            key: string;
+            /** @enum {string} */
+            stage: "onboarding" | "procurement" | "annual";
+        };
+        NewInvitation: {
+            /** Format: uuid */
+            brandId: string;
+            /** Format: uuid */
+            supplierId: string;
+        };
+        NewInvitationInput: {
+            /** Format: uuid */
+            brandId: string;
+            /** Format: uuid */
+            supplierId: string;
+        };
+        NewOnboardingTransition: {
+            /** @description why: kept on the ledger entry */
+            reason: string;
+            /** @enum {string} */
+            to: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+        };
+        NewOnboardingTransitionInput: {
+            /** @description why: kept on the ledger entry */
+            reason: string;
+            /** @enum {string} */
+            to: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+        };
+        NewOrganisation: {
+            country: string;
+            identifiers?: {
+                gln?: string;
+                lei?: string;
+                nationalRegistration?: string;
+            };
+            /** @enum {string} */
+            kind: "brand" | "supplier" | "auditor";
+            name: string;
+            /**
+             * @description what a supplier does in the chain
+             * @enum {string}
+             */
+            role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
+        };
+        NewOrganisationInput: {
+            country: string;
+            identifiers?: {
+                gln?: string;
+                lei?: string;
+                nationalRegistration?: string;
+            };
+            /** @enum {string} */
+            kind: "brand" | "supplier" | "auditor";
+            name: string;
+            /**
+             * @description what a supplier does in the chain
+             * @enum {string}
+             */
+            role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
+        };
+        NewPlot: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            country: string;
+            declaredAreaHectares?: number;
+            geometry: {
+                coordinates: unknown[];
+                /** @enum {string} */
+                type: "Point" | "Polygon" | "MultiPolygon";
+            };
+            name?: string;
+            /**
+             * Format: uuid
+             * @description the supplier (farm or cooperative) the plot belongs to
+             */
+            organisationId: string;
+        };
+        NewPlotInput: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            country: string;
+            declaredAreaHectares?: number;
+            geometry: {
+                coordinates: unknown[];
+                /** @enum {string} */
+                type: "Point" | "Polygon" | "MultiPolygon";
+            };
+            name?: string;
+            /**
+             * Format: uuid
+             * @description the supplier (farm or cooperative) the plot belongs to
+             */
+            organisationId: string;
+        };
+        NewProduct: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            gtin: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        NewProductInput: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            gtin: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        NewRelationship: {
+            /** Format: uuid */
+            buyerId: string;
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            /** Format: uuid */
+            supplierId: string;
+        };
+        NewRelationshipInput: {
+            /** Format: uuid */
+            buyerId: string;
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            /** Format: uuid */
+            supplierId: string;
+        };
+        NewTraceEvent: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            output: {
+                /** @description Chocolate only: cocoa content as a fraction, which sets its bean equivalent */
+                cocoaContent?: string;
+                description?: string;
+                lot: string;
+                /** @description Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one */
+                material?: string;
+                /** Format: uuid */
+                productId?: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            /** Format: uuid */
+            plotId: string;
+            season: string;
+            /** @constant */
+            type: "harvest";
+        } | {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            /** Format: uuid */
+            fromOrganisationId: string;
+            input: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            output: {
+                /** @description Chocolate only: cocoa content as a fraction, which sets its bean equivalent */
+                cocoaContent?: string;
+                description?: string;
+                lot: string;
+                /** @description Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one */
+                material?: string;
+                /** Format: uuid */
+                productId?: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            /** Format: uuid */
+            toOrganisationId: string;
+            /** @constant */
+            type: "transfer";
+        } | {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            inputs: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            }[];
+            /** Format: uuid */
+            organisationId: string;
+            outputs: {
+                /** @description Chocolate only: cocoa content as a fraction, which sets its bean equivalent */
+                cocoaContent?: string;
+                description?: string;
+                lot: string;
+                /** @description Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one */
+                material?: string;
+                /** Format: uuid */
+                productId?: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            }[];
+            /** @constant */
+            type: "transformation";
+        };
+        NewTraceEventInput: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            output: {
+                /** @description Chocolate only: cocoa content as a fraction, which sets its bean equivalent */
+                cocoaContent?: string;
+                description?: string;
+                lot: string;
+                /** @description Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one */
+                material?: string;
+                /** Format: uuid */
+                productId?: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            /** Format: uuid */
+            plotId: string;
+            season: string;
+            /** @constant */
+            type: "harvest";
+        } | {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            /** Format: uuid */
+            fromOrganisationId: string;
+            input: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            output: {
+                /** @description Chocolate only: cocoa content as a fraction, which sets its bean equivalent */
+                cocoaContent?: string;
+                description?: string;
+                lot: string;
+                /** @description Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one */
+                material?: string;
+                /** Format: uuid */
+                productId?: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            /** Format: uuid */
+            toOrganisationId: string;
+            /** @constant */
+            type: "transfer";
+        } | {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            inputs: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            }[];
+            /** Format: uuid */
+            organisationId: string;
+            outputs: {
+                /** @description Chocolate only: cocoa content as a fraction, which sets its bean equivalent */
+                cocoaContent?: string;
+                description?: string;
+                lot: string;
+                /** @description Defaults: the commodity as harvested (cocoa_beans) for a harvest, the input batch’s material for a transfer, the inputs’ material for a transformation whose inputs share one */
+                material?: string;
+                /** Format: uuid */
+                productId?: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            }[];
+            /** @constant */
+            type: "transformation";
+        };
+        NewUser: {
+            displayName: string;
+            /** Format: email */
+            email?: string;
+            /**
+             * Format: uuid
+             * @description required for every role but admin
+             */
+            organisationId?: string;
+            /** @enum {string} */
+            role: "admin" | "procurement" | "compliance" | "auditor" | "supplier";
+        };
+        NewUserInput: {
+            displayName: string;
+            /** Format: email */
+            email?: string;
+            /**
+             * Format: uuid
+             * @description required for every role but admin
+             */
+            organisationId?: string;
+            /** @enum {string} */
+            role: "admin" | "procurement" | "compliance" | "auditor" | "supplier";
+        };
+        Onboarding: {
+            /** Format: uuid */
+            brandId: string;
+            history: {
+                actor: string;
+                at: string;
+                entryIndex: number;
+                reason: string | null;
+                /** @enum {string} */
+                status: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+            }[];
+            requirements: {
+                /** @description the attestations that meet it */
+                attestations: string[];
+                /** @enum {string} */
+                commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                description: string;
+                key: string;
+                /** @description the supplier has an attested reality snapshot in force (for annual ones: captured in the last 12 months) */
+                met: boolean;
+                stage: string;
+            }[];
+            /** @enum {string} */
+            status: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+            /** Format: uuid */
+            supplierId: string;
+        };
+        OnboardingInput: {
+            /** Format: uuid */
+            brandId: string;
+            history: {
+                actor: string;
+                at: string;
+                entryIndex: number;
+                reason: string | null;
+                /** @enum {string} */
+                status: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+            }[];
+            requirements: {
+                /** @description the attestations that meet it */
+                attestations: string[];
+                /** @enum {string} */
+                commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                description: string;
+                key: string;
+                /** @description the supplier has an attested reality snapshot in force (for annual ones: captured in the last 12 months) */
+                met: boolean;
+                stage: string;
+            }[];
+            /** @enum {string} */
+            status: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+            /** Format: uuid */
+            supplierId: string;
+        };
+        Organisation: {
+            country: string;
+            /** @description index of the ledger entry that registered it */
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: "brand" | "supplier" | "auditor";
+            name: string;
+            role: string | null;
+        };
+        OrganisationInput: {
+            country: string;
+            /** @description index of the ledger entry that registered it */
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            identifiers: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: "brand" | "supplier" | "auditor";
+            name: string;
+            role: string | null;
+        };
+        Plot: {
+            /** @description geodesic area on WGS84 (Polygon) or the declared area (Point), 6 decimals */
+            areaHectares: string;
+            /** @enum {string} */
+            areaSource: "geodesic" | "declared";
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            country: string;
+            declaredAreaHectares: string | null;
+            entryIndex: number;
+            findings: {
+                [key: string]: unknown;
+            }[];
+            geometry: {
+                coordinates: unknown[];
+                /** @enum {string} */
+                type: "Point" | "Polygon" | "MultiPolygon";
+            };
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        PlotInput: {
+            /** @description geodesic area on WGS84 (Polygon) or the declared area (Point), 6 decimals */
+            areaHectares: string;
+            /** @enum {string} */
+            areaSource: "geodesic" | "declared";
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            country: string;
+            declaredAreaHectares: string | null;
+            entryIndex: number;
+            findings: {
+                [key: string]: unknown;
+            }[];
+            geometry: {
+                coordinates: unknown[];
+                /** @enum {string} */
+                type: "Point" | "Polygon" | "MultiPolygon";
+            };
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        Problem: {
+            detail?: string;
+            errors?: {
+                detail: string;
+                /** @enum {string} */
+                in?: "body" | "query" | "params" | "headers";
+                /** @description JSON Pointer (RFC 6901) to the offending field within `in` */
+                pointer: string;
+            }[];
+            instance?: string;
+            requestId?: string;
+            status: number;
+            title: string;
+            /** @description URI reference identifying the problem type */
+            type: string;
+        };
+        ProblemInput: {
+            detail?: string;
+            errors?: {
+                detail: string;
+                /** @enum {string} */
+                in?: "body" | "query" | "params" | "headers";
+                /** @description JSON Pointer (RFC 6901) to the offending field within `in` */
+                pointer: string;
+            }[];
+            instance?: string;
+            requestId?: string;
+            status: number;
+            title: string;
+            /** @description URI reference identifying the problem type */
+            type: string;
+        };
+        Product: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            entryIndex: number;
+            gtin: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        ProductInput: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            entryIndex: number;
+            gtin: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        Relationship: {
+            /** Format: uuid */
+            buyerId: string;
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplierId: string;
+        };
+        RelationshipInput: {
+            /** Format: uuid */
+            buyerId: string;
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            supplierId: string;
+        };
+        SigningKey: {
+            /** @enum {string} */
+            alg: "EdDSA" | "ES256";
+            entryIndex: number;
+            jwk: {
+                [key: string]: unknown;
+            };
+            /** @description RFC 7638 JWK thumbprint (SHA-256) */
+            kid: string;
+            /** Format: uuid */
+            organisationId: string;
+            revoked: boolean;
+        };
+        SigningKeyInput: {
+            /** @enum {string} */
+            alg: "EdDSA" | "ES256";
+            entryIndex: number;
+            jwk: {
+                [key: string]: unknown;
+            };
+            /** @description RFC 7638 JWK thumbprint (SHA-256) */
+            kid: string;
+            /** Format: uuid */
+            organisationId: string;
+            revoked: boolean;
+        };
+        SupplierImportRow: {
+            /** Format: uuid */
+            buyerId?: string;
+            /** @enum {string} */
+            commodity?: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            country: string;
+            identifiers?: {
+                gln?: string;
+                lei?: string;
+                nationalRegistration?: string;
+            };
+            name: string;
+            /**
+             * @description what a supplier does in the chain
+             * @enum {string}
+             */
+            role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
+        };
+        SupplierImportRowInput: {
+            /** Format: uuid */
+            buyerId?: string;
+            /** @enum {string} */
+            commodity?: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            country: string;
+            identifiers?: {
+                gln?: string;
+                lei?: string;
+                nationalRegistration?: string;
+            };
+            name: string;
+            /**
+             * @description what a supplier does in the chain
+             * @enum {string}
+             */
+            role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
+        };
+        SupplyChain: {
+            /** Format: uuid */
+            organisationId: string;
+            suppliers: {
+                organisation: components["schemas"]["Organisation"];
+                /** @description shortest distance from this organisation along declared relationships */
+                tier: number;
+            }[];
+        };
+        SupplyChainInput: {
+            /** Format: uuid */
+            organisationId: string;
+            suppliers: {
+                organisation: components["schemas"]["OrganisationInput"];
+                /** @description shortest distance from this organisation along declared relationships */
+                tier: number;
+            }[];
+        };
+        Trace: {
+            batches: {
+                cocoaContent: string | null;
+                /** @enum {string} */
+                commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                description: string | null;
+                entryIndex: number;
+                /** Format: uuid */
+                id: string;
+                lot: string;
+                material: string;
+                /** Format: uuid */
+                organisationId: string;
+                /**
+                 * Format: uuid
+                 * @description the event that produced this batch
+                 */
+                producedBy: string;
+                productId: string | null;
+                quantity: {
+                    grams: string | null;
+                    unit: string;
+                    value: string;
+                };
+                tier: number | null;
+            }[];
+            /** Format: uuid */
+            batchId: string;
+            events: components["schemas"]["TraceEvent"][];
+            plots: {
+                areaHectares: string;
+                country: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                tier: number | null;
+            }[];
+        };
+        TraceEvent: {
+            entryIndex: number;
+            eventTime: string;
+            /** Format: uuid */
+            id: string;
+            inputs: {
+                batchId: string | null;
+                plotId: string | null;
+                quantity: {
+                    grams: string | null;
+                    unit: string;
+                    value: string;
+                } | null;
+            }[];
+            /** Format: uuid */
+            organisationId: string;
+            outputs: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    grams: string | null;
+                    unit: string;
+                    value: string;
+                };
+            }[];
+            /** @enum {string} */
+            type: "harvest" | "transfer" | "transformation";
+        };
+        TraceEventInput: {
+            entryIndex: number;
+            eventTime: string;
+            /** Format: uuid */
+            id: string;
+            inputs: {
+                batchId: string | null;
+                plotId: string | null;
+                quantity: {
+                    grams: string | null;
+                    unit: string;
+                    value: string;
+                } | null;
+            }[];
+            /** Format: uuid */
+            organisationId: string;
+            outputs: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    grams: string | null;
+                    unit: string;
+                    value: string;
+                };
+            }[];
+            /** @enum {string} */
+            type: "harvest" | "transfer" | "transformation";
+        };
+        TraceInput: {
+            batches: {
+                cocoaContent: string | null;
+                /** @enum {string} */
+                commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                description: string | null;
+                entryIndex: number;
+                /** Format: uuid */
+                id: string;
+                lot: string;
+                material: string;
+                /** Format: uuid */
+                organisationId: string;
+                /**
+                 * Format: uuid
+                 * @description the event that produced this batch
+                 */
+                producedBy: string;
+                productId: string | null;
+                quantity: {
+                    grams: string | null;
+                    unit: string;
+                    value: string;
+                };
+                tier: number | null;
+            }[];
+            /** Format: uuid */
+            batchId: string;
+            events: components["schemas"]["TraceEventInput"][];
+            plots: {
+                areaHectares: string;
+                country: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organisationId: string;
+                tier: number | null;
+            }[];
+        };
+        User: {
+            displayName: string | null;
+            email: string | null;
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "procurement" | "compliance" | "auditor" | "supplier";
+        };
+        UserInput: {
+            displayName: string | null;
+            email: string | null;
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            organisationId: string | null;
+            /** @enum {string} */
+            role: "admin" | "procurement" | "compliance" | "auditor" | "supplier";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    epcisBizLocations: {
+        parameters: {
+            query?: {
+                nextPageToken?: string;
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "@context": string;
+                        member: string[];
+                        /** @enum {string} */
+                        type: "Collection";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisBizLocationsEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisBizSteps: {
+        parameters: {
+            query?: {
+                nextPageToken?: string;
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "@context": string;
+                        member: string[];
+                        /** @enum {string} */
+                        type: "Collection";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisBizStepsEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisCapture: {
+        parameters: {
+            query?: never;
+            header?: {
+                "gs1-capture-error-behaviour"?: "rollback" | "proceed";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description EPCISDocument (JSON or JSON-LD) */
+        requestBody: {
+            content: {
+                "application/json": unknown;
+                "application/ld+json": unknown;
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISCaptureJob"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisCaptureOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    epcisCaptureJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                captureID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISCaptureJob"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisDispositions: {
+        parameters: {
+            query?: {
+                nextPageToken?: string;
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "@context": string;
+                        member: string[];
+                        /** @enum {string} */
+                        type: "Collection";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisDispositionsEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisEpcs: {
+        parameters: {
+            query?: {
+                nextPageToken?: string;
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "@context": string;
+                        member: string[];
+                        /** @enum {string} */
+                        type: "Collection";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisEpcsEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "@context": string;
+                        member: string[];
+                        /** @enum {string} */
+                        type: "Collection";
+                    };
+                };
+            };
+        };
+    };
+    epcisEventTypesEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                eventType: "ObjectEvent" | "AggregationEvent" | "TransactionEvent" | "TransformationEvent" | "AssociationEvent";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisReadPoints: {
+        parameters: {
+            query?: {
+                nextPageToken?: string;
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        "@context": string;
+                        member: string[];
+                        /** @enum {string} */
+                        type: "Collection";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisReadPointsEvents: {
+        parameters: {
+            query?: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                eventType?: string | string[];
+                GE_eventTime?: string;
+                GE_recordTime?: string;
+                LT_eventTime?: string;
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                nextPageToken?: string;
+                orderBy?: "eventTime" | "recordTime";
+                orderDirection?: "ASC" | "DESC";
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                value: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAttestations: {
+        parameters: {
+            query: {
+                /** @description plot:<id> or batch:<id> */
+                subject: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceReport"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    jws: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttestationReceipt"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordAuditorStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    jws: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        /** Format: uuid */
+                        statementId: string;
+                        verdict: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        attestationId: string;
+                        entryIndex: number;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordAttestations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    jws: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: ({
+                            index: number;
+                            receipt: components["schemas"]["AttestationReceipt"];
+                            /** @enum {number} */
+                            status: 201;
+                        } | {
+                            index: number;
+                            problem: components["schemas"]["Problem"];
+                            status: number;
+                        })[];
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    batchMassBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassBalanceBreakdown"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    traceBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trace"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordTraceEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTraceEventInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batchIds: string[];
+                        entryIndex: number;
+                        /** Format: uuid */
+                        eventId: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: {
+                kind?: "splat" | "ksplat";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceBlob"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceBlob"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type: RFC 9457 problem details */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceBlob"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the stored bytes, served with the media type identified at upload */
+            200: {
+                headers: {
+                    /** @description size in bytes */
+                    "content-length"?: string;
+                    /** @description sha-256 of the bytes (RFC 3230 form) */
+                    digest?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "image/*": string;
+                    "model/*": string;
+                    "video/*": string;
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                /** @description findings on this batch or on volume it contains */
+                batchId?: string;
+                limit?: number;
+                rule?: string | string[];
+                severity?: string | string[];
+                status?: "open" | "resolved" | "all";
+                subjectId?: string;
+                subjectKind?: "plot" | "event" | "batch" | "site";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassBalanceFinding"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    justification: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassBalanceFinding"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRecords: {
+        parameters: {
+            query?: {
+                mode?: "all-or-nothing" | "per-row";
+                /** @description CSV: refuse a file with columns not documented for its kind (400), or leave them out */
+                unknownColumns?: "refuse" | "ignore";
+            };
+            header?: {
+                "idempotency-key"?: string;
+            };
+            path: {
+                kind: "suppliers" | "plots";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description plots: NewPlot objects; suppliers: SupplierImportRow objects */
+                    rows: (components["schemas"]["NewPlotInput"] | components["schemas"]["SupplierImportRowInput"])[];
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+        };
+    };
+    importTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "suppliers" | "plots";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLatestCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description C2SP signed note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    listCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description smallest tree size to list */
+                from?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckpoints"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLedgerEntries: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description index of the first entry */
+                start: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntries"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogVerifierKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getConsistencyProof: {
+        parameters: {
+            query: {
+                /** @description the older tree size */
+                from: string;
+                /** @description the newer tree size */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProof"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInclusionProof: {
+        parameters: {
+            query: {
+                /** @description leaf index */
+                index: string;
+                /** @description size of the tree the proof is for */
+                treeSize: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "*": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recomputeMassBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassBalanceRun"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInvitationInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Onboarding"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Onboarding"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionOnboarding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+                supplierId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOnboardingTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Onboarding"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrganisationInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    auditorId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        auditorId: string;
+                        /** Format: uuid */
+                        brandId: string;
+                        entryIndex: number;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeAuditor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditorId: string;
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setEvidenceRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                brandId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEvidenceRequirementInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewEvidenceRequirement"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccountingPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingPeriod"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareAccountingPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    end: string;
+                    /** Format: date-time */
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingPeriod"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeAccountingPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                periodId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountingPeriod"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contacts: components["schemas"]["Contact"][];
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContactInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCustodyModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description e.g. the certificate that states the model */
+                    justification: string;
+                    /** @enum {string} */
+                    model: "identity_preserved" | "segregated" | "mass_balance";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        model: string;
+                        /** Format: uuid */
+                        organisationId: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSigningKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKey"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517) */
+                    jwk: {
+                        crv: string;
+                        /** @enum {string} */
+                        kty: "OKP" | "EC";
+                        x: string;
+                        y?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKey"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                kid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    siteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description exact decimal grams of base-material equivalent */
+                        balanceGrams: string;
+                        custodyModel: string;
+                        /** @description exact decimal grams of base-material equivalent */
+                        expiredGrams: string;
+                        findings: {
+                            message: string;
+                            numbers: {
+                                [key: string]: unknown;
+                            };
+                            rule: string;
+                            severity: string;
+                        }[];
+                        /** Format: uuid */
+                        organisationId: string;
+                        postings: {
+                            at: string;
+                            /** @description exact decimal grams of base-material equivalent */
+                            balanceGrams: string;
+                            entryIndex?: number;
+                            /** @description exact decimal grams of base-material equivalent */
+                            grams: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "receive" | "sell";
+                            /** @enum {string} */
+                            status: "posted" | "locked" | "short";
+                        }[];
+                        referenceVersion: string;
+                        treeSize: number;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupplyChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplyChain"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mapPlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPlotInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plot"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plot"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewProductInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    referenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        factors: {
+                            [key: string]: string;
+                        }[];
+                        overrides: {
+                            [key: string]: string | number;
+                        }[];
+                        version: string;
+                        yields: {
+                            [key: string]: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    overrideReferenceYield: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber";
+                    country?: string;
+                    hardCeiling?: string;
+                    justification: string;
+                    plausibleMax?: string;
+                    /** Format: uuid */
+                    plotId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        referenceVersion: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRelationshipInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relationship"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jti: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUserInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 12h */
+                    ttl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sha256: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: components["schemas"]["AttestationEvidence"][];
+                        /** @description the signed checkpoint every inclusion proof here leads to */
+                        checkpoint: string;
+                        /** @description C2SP verifier key of the log */
+                        logKey: string;
+                        sha256: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyEvidenceFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attestations: components["schemas"]["AttestationEvidence"][];
+                        /** @description the signed checkpoint every inclusion proof here leads to */
+                        checkpoint: string;
+                        /** @description C2SP verifier key of the log */
+                        logKey: string;
+                        sha256: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
