@@ -12,6 +12,7 @@ import {
   createEd25519Verifier,
   EntryError,
   encodeVerifierKey,
+  fromHex,
   MemoryTree,
   NoteError,
   openNote,
@@ -123,6 +124,15 @@ describe('notes and keys, corner cases', () => {
     expect(vkey.split('+')[1]).toBe(key.keyId.toString(16).padStart(8, '0'));
     expect(vkey.split('+')[1]).toMatch(/^0[0-9a-f]{7}$/);
     expect(parseVerifierKey(vkey).keyId).toBe(key.keyId);
+  });
+});
+
+describe('hex', () => {
+  // Only a long string tells the digits' positions apart: a substring that merely ends at the right
+  // place parses to the right low byte until it outgrows a double's 53 bits.
+  it('decodes a 32-byte hash digit pair by digit pair', () => {
+    const hash = rfc9162.hashLeaf(new Uint8Array([7]));
+    expect(fromHex(toHex(hash))).toEqual(hash);
   });
 });
 
