@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { type Database, migrate, openDatabase } from '@groundtruth/db';
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
-import { encodeVerifierKey } from '@groundtruth/ledger';
+import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
 import type { Config } from './config.ts';
@@ -26,14 +26,18 @@ export function loadTokenKeys(config: Config): TokenKeys {
 }
 
 /** Opens the database (applying migrations), loads or creates the keys and readies the ledger. */
-export async function openRuntime(config: Config, options: { db?: Database } = {}): Promise<Runtime> {
+/** `policies` replaces the service's entry disclosure policies (tests add their own entry types). */
+export async function openRuntime(
+  config: Config,
+  options: { db?: Database; policies?: EntryPolicies } = {},
+): Promise<Runtime> {
   const signingKey = loadEd25519Key(config.signingKeyPath, { create: config.generateSigningKey });
   const tokenKeys = loadTokenKeys(config);
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrate(db);
     const signer = nodeNoteSigner(config.origin, signingKey);
-    const writer = new LedgerWriter({ db, origin: config.origin, signer });
+    const writer = new LedgerWriter({ db, origin: config.origin, signer, policies: options.policies });
     await writer.init();
     return {
       db,

@@ -1,0 +1,215 @@
+// Selective disclosure of entry fields, after SD-JWT (RFC 9901): a confidential field leaves the
+// entry body and is replaced by a salted digest in the `_sd` array of the object that held it.
+//
+//   disclosure = base64url( UTF-8( RFC 8785 JSON of [salt, name, value] ) )
+//   digest     = base64url( SHA-256( ASCII(disclosure) ) )          (`_sd_alg: "sha-256"`)
+//   salt       = base64url of 16 bytes from a cryptographic random source (128 bits)
+//
+// This is SD-JWT's disclosure format exactly; the entry body plays the role of the JWT payload, with
+// `_sd_alg` at its top level. Anyone holding a disclosure checks it by hashing it and finding the
+// digest in the logged entry: no key and no server needed. Array elements are never committed one
+// by one here (SD-JWT's `{"...": digest}`), only object properties, at any depth.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { fromBase64, toBase64, utf8 } from './bytes.ts';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
+
+export const SD_ALG = 'sha-256';
+/** 128 bits, as RFC 9901 §9.3 recommends at least. */
+export const SALT_BYTES = 16;
+
+type JsonObject = { [key: string]: JsonValue };
+
+export class DisclosureError extends Error {
+  override name = 'DisclosureError';
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Strict base64url without padding (RFC 4648 §5, as RFC 9901 uses it); undefined if malformed. */
+export function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  return fromBase64(padded);
+}
+
+/** The digest of a disclosure string, as it appears in an `_sd` array. */
+export function disclosureDigest(disclosure: string): string {
+  return toBase64Url(sha256(utf8.encode(disclosure)));
+}
+
+export interface Disclosure {
+  /** Where the value sat in the body, e.g. `geometry` or `outputs.0.quantity`. */
+  path: string;
+  /** The disclosure string itself: what is stored, handed out and hashed. */
+  disclosure: string;
+  digest: string;
+}
+
+export interface DecodedDisclosure {
+  salt: string;
+  name: string;
+  value: JsonValue;
+}
+
+/** Parses a disclosure string, refusing anything that is not `[salt, name, value]`. */
+export function decodeDisclosure(disclosure: string): DecodedDisclosure {
+  const raw = fromBase64Url(disclosure);
+  if (!raw) throw new DisclosureError('a disclosure must be base64url without padding');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8.decode(raw));
+  } catch {
+    throw new DisclosureError('a disclosure must be base64url of UTF-8 JSON');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3)
+    throw new DisclosureError('a disclosure of an object property is [salt, name, value]');
+  const [salt, name, value] = parsed as [unknown, unknown, JsonValue];
+  if (typeof salt !== 'string' || typeof name !== 'string')
+    throw new DisclosureError('a disclosure’s salt and name must be strings');
+  // RFC 9901 §7.1: these names cannot be disclosed.
+  if (name === '_sd' || name === '_sd_alg' || name === '...')
+    throw new DisclosureError(`a disclosure may not name ${name}`);
+  return { salt, name, value };
+}
+
+export type RandomBytes = (length: number) => Uint8Array;
+
+/** Web Crypto's generator: present in Node ≥ 19 and every browser, so no node: import is needed. */
+export const cryptoRandomBytes: RandomBytes = (length) => {
+  const out = new Uint8Array(length);
+  globalThis.crypto.getRandomValues(out);
+  return out;
+};
+
+/** A path into an entry body: property names separated by dots, `*` for every element of an array. */
+export type FieldPath = string;
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function checkNoReservedKeys(value: JsonValue, at: string): void {
+  if (Array.isArray(value)) value.forEach((v, i) => checkNoReservedKeys(v, `${at}/${i}`));
+  else if (isObject(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '_sd' || key === '_sd_alg' || key === '...')
+        throw new DisclosureError(`an entry body may not itself hold ${key} (at ${at}/${key})`);
+      checkNoReservedKeys(v, `${at}/${key}`);
+    }
+  }
+}
+
+/**
+ * Commits the fields at `paths` of a body: each becomes a disclosure and a digest in the `_sd` of
+ * its object. Deeper paths are committed first, so a committed object may itself hold digests.
+ * Returns a new body; the input is not changed.
+ */
+export function commitFields(
+  body: JsonObject,
+  paths: readonly FieldPath[],
+  random: RandomBytes = cryptoRandomBytes,
+): { body: JsonObject; disclosures: Disclosure[] } {
+  checkNoReservedKeys(body, '');
+  if (paths.length === 0) return { body, disclosures: [] };
+  const copy = JSON.parse(JSON.stringify(body)) as JsonObject;
+  const disclosures: Disclosure[] = [];
+  const ordered = [...paths]
+    .map((p) => p.split('.'))
+    .sort((a, b) => b.length - a.length || a.join('.').localeCompare(b.join('.')));
+
+  const visit = (node: JsonValue, segments: string[], at: string[]): void => {
+    const [head, ...rest] = segments;
+    if (head === undefined) return;
+    if (head === '*') {
+      if (Array.isArray(node)) node.forEach((v, i) => visit(v, rest, [...at, String(i)]));
+      return;
+    }
+    if (!isObject(node) || !Object.hasOwn(node, head)) return;
+    if (rest.length > 0) {
+      visit(node[head]!, rest, [...at, head]);
+      return;
+    }
+    const salt = toBase64Url(random(SALT_BYTES));
+    const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, head, node[head]!])));
+    const digest = disclosureDigest(disclosure);
+    delete node[head];
+    const sd = (node._sd as string[] | undefined) ?? [];
+    sd.push(digest);
+    // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
+    sd.sort();
+    node._sd = sd;
+    disclosures.push({ path: [...at, head].join('.'), disclosure, digest });
+  };
+  for (const segments of ordered) visit(copy, segments, []);
+  if (disclosures.length > 0) copy._sd_alg = SD_ALG;
+  return { body: copy, disclosures };
+}
+
+export interface RevealedBody {
+  /** The body with every disclosed field back in place and `_sd`/`_sd_alg` removed. */
+  body: JsonObject;
+  /** Path of each disclosed field, in the order the disclosures were given. */
+  disclosed: string[];
+  /** How many digests stayed undisclosed. */
+  undisclosed: number;
+}
+
+/**
+ * Checks disclosures against a logged body, as an SD-JWT verifier does (RFC 9901 §7.1): each one's
+ * digest must occur exactly once in an `_sd` array of the body (or of a disclosed value), its name
+ * must not clash with a clear property there, and no disclosure may be left over or repeated.
+ * Throws DisclosureError on any mismatch; returns the body as far as it is disclosed.
+ */
+export function revealBody(body: JsonObject, disclosures: readonly string[]): RevealedBody {
+  const byDigest = new Map<string, { decoded: DecodedDisclosure; order: number }>();
+  disclosures.forEach((d, order) => {
+    const digest = disclosureDigest(d);
+    if (byDigest.has(digest)) throw new DisclosureError('the same disclosure was given twice');
+    byDigest.set(digest, { decoded: decodeDisclosure(d), order });
+  });
+  const hasDigests = JSON.stringify(body).includes('"_sd"');
+  if ((hasDigests || disclosures.length > 0) && body._sd_alg !== SD_ALG)
+    throw new DisclosureError(`the body must declare _sd_alg "${SD_ALG}"`);
+  const seen = new Set<string>();
+  const paths: { path: string; order: number }[] = [];
+  let undisclosed = 0;
+
+  const walk = (value: JsonValue, at: string[]): JsonValue => {
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...at, String(i)]));
+    if (!isObject(value)) return value;
+    const out: JsonObject = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '_sd' || (key === '_sd_alg' && at.length === 0)) continue;
+      out[key] = walk(v, [...at, key]);
+    }
+    if (value._sd === undefined) return out;
+    if (!Array.isArray(value._sd) || value._sd.some((d) => typeof d !== 'string'))
+      throw new DisclosureError('_sd must be an array of digests');
+    for (const digest of value._sd as string[]) {
+      if (seen.has(digest)) throw new DisclosureError('a digest occurs twice in the body');
+      seen.add(digest);
+      const found = byDigest.get(digest);
+      if (!found) {
+        undisclosed++;
+        continue;
+      }
+      const { name, value: disclosed } = found.decoded;
+      if (Object.hasOwn(out, name))
+        throw new DisclosureError(`disclosed ${name} clashes with a property in the clear`);
+      out[name] = walk(disclosed, [...at, name]);
+      paths.push({ path: [...at, name].join('.'), order: found.order });
+    }
+    return out;
+  };
+  const revealed = walk(body, []) as JsonObject;
+  for (const digest of byDigest.keys()) {
+    if (!seen.has(digest)) throw new DisclosureError('a disclosure matches no digest of this entry');
+  }
+  return {
+    body: revealed,
+    disclosed: paths.sort((a, b) => a.order - b.order).map((p) => p.path),
+    undisclosed,
+  };
+}
