@@ -69,11 +69,23 @@ export const AttestationManifest = z
   .strict()
   .meta({ id: 'AttestationManifest' });
 
+/** A ledger entry as logged, with the disclosures of its confidential fields the reader may see. */
+export const LoggedEntry = z
+  .object({
+    index: z.number().int(),
+    data: z.string().describe('base64 of the exact leaf bytes'),
+    disclosures: z
+      .array(z.string())
+      .describe('SD-JWT disclosures (base64url JSON [salt, name, value]) whose digests are in the entry body'),
+  })
+  .meta({ id: 'LoggedEntry' });
+
 export const AttestationReceipt = z
   .object({
     attestationId: Uuid,
     entryIndex: z.number().int(),
     leafHash: z.string().describe('base64 RFC 9162 leaf hash of the ledger entry'),
+    entry: LoggedEntry,
     checkpoint: z.string().describe('the C2SP signed checkpoint that covers the entry'),
     inclusionProof: z.object({
       index: z.number().int(),
@@ -107,7 +119,7 @@ export const AttestationEvidence = z
     keyRevoked: z.boolean(),
     jws: z.string(),
     manifest: AttestationManifest,
-    entry: z.object({ index: z.number().int(), data: z.string().describe('base64 of the exact leaf bytes') }),
+    entry: LoggedEntry,
     inclusionProof: z.object({ treeSize: z.number().int(), proof: z.array(z.string()) }),
     withdrawn: z.object({ reason: z.string(), entryIndex: z.number().int() }).nullable(),
     statements: z.array(

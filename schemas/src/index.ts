@@ -17,6 +17,7 @@ export {
   EvidenceReport,
   PublicJwk,
   Sha256Hex,
+  LoggedEntry,
   SigningKey,
 } from './evidence.ts';
 export { ImportReport } from './imports.ts';
@@ -27,10 +28,14 @@ export {
   ConsistencyProofResponse,
   EntriesQuery,
   EntriesResponse,
+  EntryDisclosures,
+  EntryIndexParams,
   InclusionProofQuery,
   InclusionProofResponse,
   LedgerEntry,
   MAX_ENTRIES_PAGE,
+  Publication,
+  PublicationInput,
 } from './ledger.ts';
 export {
   EvidenceRequirementInput,

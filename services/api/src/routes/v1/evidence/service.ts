@@ -476,7 +476,13 @@ export function createEvidenceService(deps: {
           spec: {
             type: 'attestation.recorded',
             subject: `${manifest.subject.kind}:${manifest.subject.id}`,
-            body: { attestation: `attestation:${id}`, kid: header.kid, jws },
+            // The JWS (location, statement) is confidential; `organisation` names the owner (ENTRY_POLICIES).
+            body: {
+              attestation: `attestation:${id}`,
+              organisation: `organisation:${key.organisation_id}`,
+              kid: header.kid,
+              jws,
+            },
             conflict: 'this attestation is already recorded',
             // Rows are written together after the last entry (see below): one statement per table.
             project: async (_tx, index) => {
@@ -535,6 +541,13 @@ export function createEvidenceService(deps: {
             attestationId: record.id,
             entryIndex: Number(entry.index),
             leafHash: toBase64(entry.leafHash),
+            // The exact leaf bytes and this entry's disclosures: the receipt alone ties the leaf hash
+            // to the supplier's own JWS (docs/decisions/0007-selective-disclosure.md).
+            entry: {
+              index: Number(entry.index),
+              data: toBase64(entry.data),
+              disclosures: entry.disclosures.map((d) => d.disclosure),
+            },
             checkpoint: receipt.checkpoint.note,
             inclusionProof: {
               index: Number(entry.index),
@@ -557,6 +570,7 @@ export function createEvidenceService(deps: {
     attestationId: string;
     entryIndex: number;
     leafHash: string;
+    entry: { index: number; data: string; disclosures: string[] };
     checkpoint: string;
     inclusionProof: { index: number; treeSize: number; proof: string[] };
     kid: string;
@@ -651,6 +665,13 @@ export function createEvidenceService(deps: {
           [rows.map((r) => r.id)],
         )
       : [];
+    // The package already hands out the JWS, so it hands out the disclosure that ties it to the leaf.
+    const disclosures = rows.length
+      ? await db.query<{ entry_index: string | number; disclosure: string }>(
+          'SELECT entry_index, disclosure FROM ledger_disclosures WHERE entry_index = ANY($1::int8[]) ORDER BY digest',
+          [rows.map((r) => String(r.entry_index))],
+        )
+      : [];
     const packages = [];
     for (const row of rows) {
       const index = BigInt(row.entry_index);
@@ -667,7 +688,11 @@ export function createEvidenceService(deps: {
         manifest: (typeof row.manifest === 'string' ? JSON.parse(row.manifest) : row.manifest) as z.infer<
           typeof AttestationManifest
         >,
-        entry: { index: Number(index), data: toBase64(entry!.data) },
+        entry: {
+          index: Number(index),
+          data: toBase64(entry!.data),
+          disclosures: disclosures.filter((d) => BigInt(d.entry_index) === index).map((d) => d.disclosure),
+        },
         inclusionProof: { treeSize: Number(checkpoint.size), proof: proof.proof.map(toBase64) },
         withdrawn:
           row.withdrawn_entry === null
@@ -760,7 +785,13 @@ export function createEvidenceService(deps: {
     const entryIndex = await appendRecord(writer, principal, {
       type: 'attestation.statement',
       subject: `attestation:${attestationId}`,
-      body: { statement: `statement:${id}`, attestationEntry: Number(attestation.entry_index), kid, jws },
+      body: {
+        statement: `statement:${id}`,
+        organisation: `organisation:${key.organisation_id}`,
+        attestationEntry: Number(attestation.entry_index),
+        kid,
+        jws,
+      },
       conflict: 'this statement is already recorded',
       project: async (tx, index) => {
         await tx.query(
@@ -791,7 +822,11 @@ export function createEvidenceService(deps: {
     const entryIndex = await appendRecord(writer, principal, {
       type: 'attestation.withdrawn',
       subject: `attestation:${attestationId}`,
-      body: { attestationEntry: Number(attestation.entry_index), reason },
+      body: {
+        organisation: `organisation:${attestation.organisation_id}`,
+        attestationEntry: Number(attestation.entry_index),
+        reason,
+      },
       conflict: 'this attestation is already withdrawn',
       project: async (tx, index) => {
         const done = await tx.query(
