@@ -76,7 +76,9 @@ export const LoggedEntry = z
     data: z.string().describe('base64 of the exact leaf bytes'),
     disclosures: z
       .array(z.string())
-      .describe('SD-JWT disclosures (base64url JSON [salt, name, value]) whose digests are in the entry body'),
+      .describe(
+        'SD-JWT disclosures (base64url JSON [salt, name, value]) whose digests are in the entry body',
+      ),
   })
   .meta({ id: 'LoggedEntry' });
 

@@ -87,7 +87,9 @@ export const EntryDisclosures = z
         path: z.string().describe('where the value sits in the entry body, dotted'),
         disclosure: z
           .string()
-          .describe('SD-JWT disclosure: base64url of the JSON [salt, name, value]; its SHA-256 is in an _sd array'),
+          .describe(
+            'SD-JWT disclosure: base64url of the JSON [salt, name, value]; its SHA-256 is in an _sd array',
+          ),
         publishedBy: z.number().int().nullable().describe('the entry that made it public, if any'),
       }),
     ),

@@ -113,7 +113,9 @@ describe('fault: SIGKILL while appending', () => {
     for (let round = 1; round <= 3; round++) {
       await appendThenKill(env, 1500, run);
       // Restart exactly as the server would (recovery, migrations, signing key from the data dir).
-      const runtime = await openRuntime(loadConfig(env as NodeJS.ProcessEnv), { policies: TEST_ENTRY_POLICIES });
+      const runtime = await openRuntime(loadConfig(env as NodeJS.ProcessEnv), {
+        policies: TEST_ENTRY_POLICIES,
+      });
       try {
         const size = await checkLog(runtime.db, runtime.verifierKey, run);
         expect(size).toBeGreaterThan(previousSize);

@@ -64,4 +64,10 @@ export const schemaMigrations = pgTable('gt_schema_migrations', {
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const schema = { ledgerEntries, ledgerSubtrees, ledgerCheckpoints, ledgerDisclosures, schemaMigrations };
+export const schema = {
+  ledgerEntries,
+  ledgerSubtrees,
+  ledgerCheckpoints,
+  ledgerDisclosures,
+  schemaMigrations,
+};

@@ -201,17 +201,26 @@ describe('LedgerWriter', () => {
     });
 
     it('logs confidential fields as digests and stores their disclosures with the entry', async () => {
-      const clear = { ...entry(), type: 'test.secret', subject: `organisation:${OWNER}`, body: { secret: 's3cr3t' } };
+      const clear = {
+        ...entry(),
+        type: 'test.secret',
+        subject: `organisation:${OWNER}`,
+        body: { secret: 's3cr3t' },
+      };
       const receipt = await writer.append({ entries: [clear] });
       const [appended] = receipt.entries;
       const [stored] = await reader.entries(appended!.index, 1);
       expect(new TextDecoder().decode(stored!.data)).not.toContain('s3cr3t');
       expect(stored!.data).toEqual(appended!.data);
       expect(appended!.disclosures).toHaveLength(1);
-      const rows = await t.db.query<{ digest: string; path: string; disclosure: string; organisation_id: string }>(
-        'SELECT digest, path, disclosure, organisation_id FROM ledger_disclosures WHERE entry_index = $1',
-        [appended!.index.toString()],
-      );
+      const rows = await t.db.query<{
+        digest: string;
+        path: string;
+        disclosure: string;
+        organisation_id: string;
+      }>('SELECT digest, path, disclosure, organisation_id FROM ledger_disclosures WHERE entry_index = $1', [
+        appended!.index.toString(),
+      ]);
       expect(rows).toEqual([
         {
           digest: appended!.disclosures[0]!.digest,

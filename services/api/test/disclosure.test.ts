@@ -225,7 +225,10 @@ describe('selective disclosure', () => {
     });
     expect(ok.statusCode, ok.body).toBe(201);
     const pub = decodeEntry((await t.runtime.reader.entries(BigInt(ok.json().entryIndex), 1))[0]!.data);
-    expect(pub).toMatchObject({ type: 'disclosure.published', body: { entry: idx.plot, fields: ['country'] } });
+    expect(pub).toMatchObject({
+      type: 'disclosure.published',
+      body: { entry: idx.plot, fields: ['country'] },
+    });
     const anon = await call('GET', `/v1/ledger/entries/${idx.plot}/disclosures`);
     const pkg = anon.json();
     const body = revealBody(

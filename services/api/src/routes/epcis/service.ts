@@ -595,7 +595,10 @@ function eventForQuery(
   recordTime: Date | string,
 ): JsonObject {
   const entry = JSON.parse(entryText) as { body: { [key: string]: JsonValue } };
-  const { event, context } = revealBody(entry.body, disclosures).body as { event: JsonObject; context: unknown };
+  const { event, context } = revealBody(entry.body, disclosures).body as {
+    event: JsonObject;
+    context: unknown;
+  };
   const extra = contextBeyondEpcis(context);
   return {
     ...(extra ? { '@context': extra } : {}),

@@ -1,6 +1,12 @@
 // Disclosures of committed entry fields (docs/decisions/0007-selective-disclosure.md): an entry with
 // the disclosures the caller may open and its inclusion proof, and publications by an owner.
-import { EntryDisclosures, EntryIndexParams, Problem, Publication, PublicationInput } from '@groundtruth/schemas';
+import {
+  EntryDisclosures,
+  EntryIndexParams,
+  Problem,
+  Publication,
+  PublicationInput,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DisclosureService } from './service.ts';

@@ -94,7 +94,11 @@ export function createDisclosureService(deps: {
     if (unknown.length > 0)
       throw badRequest(
         'no such committed field of this entry (or it was erased)',
-        unknown.map((i) => ({ in: 'body', pointer: `/fields/${i}`, detail: `${fields[i]} is not disclosable` })),
+        unknown.map((i) => ({
+          in: 'body',
+          pointer: `/fields/${i}`,
+          detail: `${fields[i]} is not disclosable`,
+        })),
       );
     const [entry] = await reader.entries(entryIndex, 1);
     const published = [...new Set(fields)].sort();
@@ -116,7 +120,10 @@ export function createDisclosureService(deps: {
         );
       },
     });
-    return { entryIndex: index, published: published.map((path) => ({ entryIndex: Number(entryIndex), path })) };
+    return {
+      entryIndex: index,
+      published: published.map((path) => ({ entryIndex: Number(entryIndex), path })),
+    };
   }
 
   /**
