@@ -200,10 +200,10 @@ describe('gt token', () => {
       );
       const token = out.stdout.trim().split('\n').at(-1)!;
       const res = await t.app.inject({
-        url: '/v1/ledger/entries?start=0&limit=1',
+        url: '/v1/mass-balance/findings',
         headers: { authorization: `Bearer ${token}` },
       });
-      expect(res.statusCode).toBe(200);
+      expect(res.statusCode, res.body).toBe(200);
       await expect(
         run(process.execPath, ['--import', 'tsx', 'services/api/src/cli.ts', 'token', '--role', 'root'], {
           cwd: ROOT,

@@ -16,7 +16,7 @@ import {
   signCheckpoint,
   type TreeHasher,
 } from '@groundtruth/ledger';
-import { nodeTreeHasher } from './node-hasher.ts';
+import { nodeSha256, nodeTreeHasher } from './node-hasher.ts';
 import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
 
 // One statement per batch whatever its size: arrays of text, unnested server-side. Measured faster than
@@ -142,7 +142,7 @@ export class LedgerWriter {
       // Encoding errors (a type without a disclosure policy, a non-canonical entry, one over 64 KiB)
       // belong to this caller alone.
       encoded = request.entries.map((clear) => {
-        const { entry, disclosures, owner, published } = commitEntry(clear, this.policies);
+        const { entry, disclosures, owner, published } = commitEntry(clear, this.policies, undefined, nodeSha256);
         const data = encodeEntry(entry);
         return { entry, data, leafHash: this.hasher.hashLeaf(data), disclosures, owner, published };
       });

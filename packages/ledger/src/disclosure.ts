@@ -23,8 +23,18 @@ export class DisclosureError extends Error {
   override name = 'DisclosureError';
 }
 
+const BINARY_CHUNK = 0x2000;
+
+/** base64url without padding; `btoa` (native in Node ≥ 16 and browsers) where present, as it is faster. */
 export function toBase64Url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let b64: string;
+  if (typeof globalThis.btoa === 'function') {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += BINARY_CHUNK)
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + BINARY_CHUNK) as unknown as number[]);
+    b64 = globalThis.btoa(binary);
+  } else b64 = toBase64(bytes);
+  return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** Strict base64url without padding (RFC 4648 §5, as RFC 9901 uses it); undefined if malformed. */
@@ -34,9 +44,13 @@ export function fromBase64Url(text: string): Uint8Array | undefined {
   return fromBase64(padded);
 }
 
+/** A SHA-256 function: @noble/hashes by default; a Node caller may pass node:crypto for speed. */
+export type Sha256Bytes = (data: Uint8Array) => Uint8Array;
+
 /** The digest of a disclosure string, as it appears in an `_sd` array. */
-export function disclosureDigest(disclosure: string): string {
-  return toBase64Url(sha256(utf8.encode(disclosure)));
+export function disclosureDigest(disclosure: string, hash: Sha256Bytes = sha256): string {
+  // A disclosure is base64url, hence ASCII: its UTF-8 bytes are its characters.
+  return toBase64Url(hash(utf8.encode(disclosure)));
 }
 
 export interface Disclosure {
@@ -76,10 +90,22 @@ export function decodeDisclosure(disclosure: string): DecodedDisclosure {
 
 export type RandomBytes = (length: number) => Uint8Array;
 
-/** Web Crypto's generator: present in Node ≥ 19 and every browser, so no node: import is needed. */
+/**
+ * Web Crypto's generator (present in Node ≥ 19 and every browser, so no node: import is needed),
+ * drawn 4 KiB at a time: one call per salt costs more than the rest of a commitment.
+ */
+const POOL_BYTES = 4096;
+let pool = new Uint8Array(0);
+let poolAt = 0;
 export const cryptoRandomBytes: RandomBytes = (length) => {
-  const out = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(out);
+  if (length > POOL_BYTES) return globalThis.crypto.getRandomValues(new Uint8Array(length));
+  if (poolAt + length > pool.length) {
+    pool = globalThis.crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+    poolAt = 0;
+  }
+  // A copy: bytes handed out are never shared with later callers.
+  const out = pool.slice(poolAt, poolAt + length);
+  poolAt += length;
   return out;
 };
 
@@ -110,10 +136,17 @@ export function commitFields(
   body: JsonObject,
   paths: readonly FieldPath[],
   random: RandomBytes = cryptoRandomBytes,
+  hash: Sha256Bytes = sha256,
 ): { body: JsonObject; disclosures: Disclosure[] } {
   checkNoReservedKeys(body, '');
   if (paths.length === 0) return { body, disclosures: [] };
-  const copy = JSON.parse(JSON.stringify(body)) as JsonObject;
+  // Copy only what will change: the top level, and the fields that nested paths go into.
+  const copy: JsonObject = { ...body };
+  for (const path of paths) {
+    const top = path.split('.', 1)[0]!;
+    if (path !== top && Object.hasOwn(copy, top) && copy[top] === body[top])
+      copy[top] = JSON.parse(JSON.stringify(body[top])) as JsonValue;
+  }
   const disclosures: Disclosure[] = [];
   const ordered = [...paths]
     .map((p) => p.split('.'))
@@ -133,7 +166,7 @@ export function commitFields(
     }
     const salt = toBase64Url(random(SALT_BYTES));
     const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, head, node[head]!])));
-    const digest = disclosureDigest(disclosure);
+    const digest = disclosureDigest(disclosure, hash);
     delete node[head];
     const sd = (node._sd as string[] | undefined) ?? [];
     sd.push(digest);

@@ -4,7 +4,7 @@
 // one line. Confidential fields are logged only as salted digests (./disclosure.ts); everything
 // else — ids, links between records, types, GTINs, lot codes, commodities — stays in the clear so
 // the log can be indexed and witnessed.
-import { commitFields, type Disclosure, type FieldPath, type RandomBytes } from './disclosure.ts';
+import { commitFields, type Disclosure, type FieldPath, type RandomBytes, type Sha256Bytes } from './disclosure.ts';
 import type { EntryEnvelope } from './entry.ts';
 
 export interface EntryPolicy {
@@ -98,13 +98,14 @@ export function commitEntry(
   entry: EntryEnvelope,
   policies: EntryPolicies = ENTRY_POLICIES,
   random?: RandomBytes,
+  hash?: Sha256Bytes,
 ): CommittedEntry {
   const policy = Object.hasOwn(policies, entry.type) ? policies[entry.type] : undefined;
   if (!policy)
     throw new EntryPolicyError(
       `entry type ${entry.type} has no disclosure policy: declare its confidential fields in ENTRY_POLICIES`,
     );
-  const { body, disclosures } = commitFields(entry.body, policy.confidential, random);
+  const { body, disclosures } = commitFields(entry.body, policy.confidential, random, hash);
   return {
     entry: { ...entry, body },
     disclosures,

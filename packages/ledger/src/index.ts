@@ -65,6 +65,7 @@ export {
   revealBody,
   SALT_BYTES,
   SD_ALG,
+  type Sha256Bytes,
   toBase64Url,
 } from './disclosure.ts';
 export {

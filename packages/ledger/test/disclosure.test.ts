@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   commitEntry,
   commitFields,
+  cryptoRandomBytes,
   DisclosureError,
   decodeDisclosure,
   disclosureDigest,
@@ -43,6 +44,15 @@ describe('SD-JWT disclosure encoding', () => {
     expect(fromBase64Url('-_8=')).toBeUndefined();
     expect(fromBase64Url('+/8')).toBeUndefined();
     expect(fromBase64Url('A')).toBeUndefined();
+  });
+
+  it('encodes like RFC 4648 §5 at every length, and salts never repeat across the random pool', () => {
+    for (let n = 0; n < 70; n++) {
+      const bytes = cryptoRandomBytes(n * 131);
+      expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+    }
+    const salts = new Set(Array.from({ length: 1000 }, () => toBase64Url(cryptoRandomBytes(16))));
+    expect(salts.size).toBe(1000);
   });
 
   it('refuses disclosures that are not [salt, name, value] or name a reserved key', () => {
