@@ -117,7 +117,7 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
 }
 
 function checkNoReservedKeys(value: JsonValue, at: string): void {
-  if (Array.isArray(value)) value.forEach((v, i) => checkNoReservedKeys(v, `${at}/${i}`));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) checkNoReservedKeys(v, `${at}/${i}`);
   else if (isObject(value)) {
     for (const [key, v] of Object.entries(value)) {
       if (key === '_sd' || key === '_sd_alg' || key === '...')
@@ -156,7 +156,7 @@ export function commitFields(
     const [head, ...rest] = segments;
     if (head === undefined) return;
     if (head === '*') {
-      if (Array.isArray(node)) node.forEach((v, i) => visit(v, rest, [...at, String(i)]));
+      if (Array.isArray(node)) for (const [i, v] of node.entries()) visit(v, rest, [...at, String(i)]);
       return;
     }
     if (!isObject(node) || !Object.hasOwn(node, head)) return;
