@@ -200,7 +200,7 @@ describe('gt token', () => {
       );
       const token = out.stdout.trim().split('\n').at(-1)!;
       const res = await t.app.inject({
-        url: '/v1/mass-balance/findings',
+        url: '/v1/findings',
         headers: { authorization: `Bearer ${token}` },
       });
       expect(res.statusCode, res.body).toBe(200);

@@ -9,7 +9,7 @@ const b64url = (value: object | string) =>
 describe('bearer token authentication', () => {
   let t: TestApp;
   // Any route that needs a token will do (the ledger's own read API is public).
-  const url = '/v1/mass-balance/findings';
+  const url = '/v1/findings';
   const get = (token: string) => t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
   const now = () => Math.floor(Date.now() / 1000);
   const claims = () => ({
