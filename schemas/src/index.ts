@@ -26,6 +26,7 @@ export {
   PublicJwk,
   RegisterKeyInput,
   Sha256Hex,
+  LoggedEntry,
   SigningKey,
 } from './evidence.ts';
 export { ImportReport } from './imports.ts';
@@ -36,10 +37,14 @@ export {
   ConsistencyProofResponse,
   EntriesQuery,
   EntriesResponse,
+  EntryDisclosures,
+  EntryIndexParams,
   InclusionProofQuery,
   InclusionProofResponse,
   LedgerEntry,
   MAX_ENTRIES_PAGE,
+  Publication,
+  PublicationInput,
 } from './ledger.ts';
 export {
   EvidenceRequirementInput,

@@ -25,6 +25,8 @@ import { createEvidenceService } from './routes/v1/evidence/service.ts';
 import grantRoutes from './routes/v1/grants/index.ts';
 import importRoutes from './routes/v1/imports/index.ts';
 import { createImportService } from './routes/v1/imports/service.ts';
+import disclosureRoutes from './routes/v1/disclosures/index.ts';
+import { createDisclosureService } from './routes/v1/disclosures/service.ts';
 import ledgerRoutes from './routes/v1/ledger/index.ts';
 import massBalanceRoutes from './routes/v1/mass-balance/index.ts';
 import { createMassBalanceService } from './routes/v1/mass-balance/service.ts';
@@ -189,6 +191,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/events',
   });
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
+  await fastify.register(disclosureRoutes, {
+    disclosures: createDisclosureService({ ...deps, reader: runtime.reader, access, massBalance }),
+    prefix: '/v1',
+  });
   await fastify.register(siteAccountRoutes, { ...deps, access, massBalance, prefix: '/v1/organisations' });
   const evidence = createEvidenceService({
     ...deps,

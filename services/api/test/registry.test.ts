@@ -1,3 +1,4 @@
+import { revealBody } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/auth.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
@@ -106,11 +107,16 @@ describe('supplier registry', () => {
     const res = await send('GET', `/v1/organisations/${ids.s2}`, tokens.complianceA);
     expect(res.statusCode).toBe(200);
     const [entry] = await t.runtime.reader.entries(BigInt(res.json().entryIndex), 1);
-    expect(entry!.entry).toMatchObject({
-      type: 'organisation.registered',
-      subject: `organisation:${ids.s2}`,
-      body: { name: 'Kumasi Cooperative', identifiers: { gln: '4012345000009' } },
-    });
+    expect(entry!.entry).toMatchObject({ type: 'organisation.registered', subject: `organisation:${ids.s2}` });
+    // Name and identifiers are committed: logged as digests, opened by those who may see the supplier.
+    expect(new TextDecoder().decode(entry!.data)).not.toContain('Kumasi');
+    const opened = await send('GET', `/v1/ledger/entries/${res.json().entryIndex}/disclosures`, tokens.complianceA);
+    expect(
+      revealBody(
+        entry!.entry.body,
+        opened.json().disclosures.map((d: { disclosure: string }) => d.disclosure),
+      ).body,
+    ).toMatchObject({ name: 'Kumasi Cooperative', identifiers: { gln: '4012345000009' } });
   });
 
   describe('maps plots with EUDR checks', () => {
