@@ -30,6 +30,11 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'organisation.registered': { owner: 'subject', confidential: ['name', 'country', 'identifiers'] },
   'organisation.custody_model': { owner: 'subject', confidential: ['justification'] },
   'relationship.declared': { owner: 'buyer', confidential: [] },
+  // A proposal and its answer link two ids; a reason given for an answer is the parties' business.
+  'relationship.proposed': { owner: 'buyer', confidential: [] },
+  'relationship.accepted': { owner: 'buyer', confidential: ['reason'] },
+  'relationship.rejected': { owner: 'buyer', confidential: ['reason'] },
+  'organisation.manager_changed': { owner: 'subject', confidential: [] },
   'user.created': { owner: 'organisation', confidential: [] },
   'token.issued': { owner: null, confidential: [] },
   'token.revoked': { owner: null, confidential: [] },
@@ -48,6 +53,10 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'event.harvest': { owner: 'organisation', confidential: QUANTITIES },
   'event.transformation': { owner: 'organisation', confidential: QUANTITIES },
   'event.transfer': { owner: 'organisation', confidential: QUANTITIES },
+  'event.loss': { owner: 'organisation', confidential: [...QUANTITIES, 'reason'] },
+  // Voids and receipts: the explanation and the quantities received or lost are the holder's.
+  'event.voided': { owner: 'organisation', confidential: ['explanation'] },
+  'event.received': { owner: 'organisation', confidential: ['quantity', 'sent', 'lost', 'note'] },
   // A captured EPCIS event holds quantities, locations and master data: committed whole.
   'epcis.event': { owner: 'organisation', confidential: ['event'] },
   'accounting_period.declared': { owner: 'subject', confidential: [] },

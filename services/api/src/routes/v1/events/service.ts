@@ -403,6 +403,8 @@ export function createEventService({
       body: {
         event: `event:${eventId}`,
         eventType: event.kind,
+        // Whose event it is, so the disclosure policy knows who may read the explanation.
+        organisation: `organisation:${event.organisation_id}`,
         reason: input.reason,
         explanation: input.explanation,
         ...(corrective.length > 0 ? { correctiveEvents: corrective.map((id) => `event:${id}`) } : {}),
