@@ -1,6 +1,6 @@
 // buildTestApp: the real app on a fresh database of the kind under test (PGlite or PostgreSQL).
 import { openTestDatabase, type TestDatabase } from '@groundtruth/db';
-import type { EntryEnvelope } from '@groundtruth/ledger';
+import { decodeEntry, type EntryEnvelope, revealBody } from '@groundtruth/ledger';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
 import { mintToken, type Role } from '../src/auth.ts';
@@ -129,4 +129,27 @@ export function sampleEntries(count: number): EntryEnvelope[] {
       body: { n: sampleCounter, note: `sample entry ${sampleCounter}` },
     };
   });
+}
+
+/**
+ * The entry at `index` as its owner reads it: the logged bytes with every stored disclosure opened
+ * (confidential fields are logged only as digests, docs/decisions/0008-selective-disclosure.md).
+ */
+export async function openedEntry(t: TestApp, index: number | bigint): Promise<EntryEnvelope> {
+  const [logged] = await t.runtime.db.query<{ data: Uint8Array }>(
+    'SELECT data FROM ledger_entries WHERE idx = $1',
+    [String(index)],
+  );
+  const disclosures = await t.runtime.db.query<{ disclosure: string }>(
+    'SELECT disclosure FROM ledger_disclosures WHERE entry_index = $1',
+    [String(index)],
+  );
+  const entry = decodeEntry(new Uint8Array(logged!.data));
+  return {
+    ...entry,
+    body: revealBody(
+      entry.body,
+      disclosures.map((d) => d.disclosure),
+    ).body,
+  };
 }

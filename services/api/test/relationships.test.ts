@@ -4,7 +4,7 @@
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedRelationshipExists } from '../src/access.ts';
-import { buildTestApp, square, type TestApp } from './helper.ts';
+import { buildTestApp, openedEntry, square, type TestApp } from './helper.ts';
 
 let t: TestApp;
 let ids: Record<string, string>;
@@ -258,7 +258,7 @@ describe('proposals', () => {
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ id, status: 'accepted' });
-    expect(await entryAt(accepted.json().entryIndex)).toMatchObject({
+    expect(await openedEntry(t, accepted.json().entryIndex)).toMatchObject({
       type: 'relationship.accepted',
       subject: `relationship:${id}`,
       actor: 'user:supplier',
