@@ -232,6 +232,17 @@ describe('real responses match the contract', () => {
     const json = await post('/v1/imports/plots', realised('importRecords', 'plots'));
     expect(json.statusCode, json.body).toBe(200);
     expect((await post('/v1/users', realised('createUser', 'procurement'))).statusCode).toBe(201);
+    const invitation = await post('/v1/invitations', realised('inviteSupplierUser', 'cooperativeClerk'));
+    expect(invitation.statusCode, invitation.body).toBe(201);
+    const updated = await send(
+      {
+        method: 'PATCH',
+        url: `/v1/organisations/${ids.cooperative}`,
+        payload: realised('updateOrganisation', 'renameAndLei') as object,
+      },
+      admin,
+    );
+    expect(updated.statusCode, updated.body).toBe(200);
     const key = await post(
       `/v1/organisations/${ids.cooperative}/keys`,
       realised('registerSigningKey', 'ed25519'),
