@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import { decodeEntry } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../src/access.ts';
+import { createInvitationService } from '../src/routes/v1/invitations/service.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 describe('invitations and supplier self-service', () => {
@@ -266,6 +268,36 @@ describe('invitations and supplier self-service', () => {
       [created.id],
     );
     expect(row!.redeemed_user_id).toBe(answers.find((a) => a.statusCode === 201)!.json().user.id);
+  });
+
+  it('writes nothing when the invitation was redeemed between the check and the append', async () => {
+    // Deterministic on both databases: the service's first read sees the invitation as it was before
+    // another redemption won, so only the guard inside the append stands between it and a second user.
+    const created = await invite(tok.procurement!, ids.kept!);
+    const digest = createHash('sha256').update(created.token).digest();
+    const stale = await t.runtime.db.query(
+      'SELECT i.*, o.name AS organisation_name FROM invitations i JOIN organisations o ON o.id = i.organisation_id WHERE i.token_sha256 = $1',
+      [digest],
+    );
+    expect(
+      (await send('POST', '/v1/invitations/redemption', undefined, { token: created.token })).statusCode,
+    ).toBe(201);
+    const staleDb = {
+      ...t.runtime.db,
+      query: (<T extends object>(text: string, params?: unknown[]) =>
+        text.includes('WHERE i.token_sha256 = $1')
+          ? Promise.resolve(stale as T[])
+          : t.runtime.db.query<T>(text, params)) as typeof t.runtime.db.query,
+    };
+    const late = createInvitationService({
+      db: staleDb,
+      writer: t.runtime.writer,
+      access: createAccess(t.runtime.db),
+      tokenKeys: t.runtime.tokenKeys,
+    });
+    const before = await state();
+    await expect(late.redeem({ token: created.token })).rejects.toMatchObject({ status: 410 });
+    expect(await state()).toEqual(before);
   });
 
   it('lets only the keeper, a buyer (before the supplier has users) or an admin invite', async () => {
