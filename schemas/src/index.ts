@@ -31,6 +31,16 @@ export {
 } from './evidence.ts';
 export { ImportReport } from './imports.ts';
 export {
+  CreatedInvitation,
+  DEFAULT_INVITATION_DAYS,
+  InvitationStatus,
+  MAX_INVITATION_DAYS,
+  NewSupplierInvitation,
+  Redemption,
+  RedemptionInput,
+  SupplierInvitation,
+} from './invitations.ts';
+export {
   CheckpointsQuery,
   CheckpointsResponse,
   ConsistencyProofQuery,
@@ -62,6 +72,7 @@ export {
   Organisation,
   OrganisationInput,
   OrganisationKind,
+  OrganisationUpdate,
   Plot,
   PlotGeometry,
   PlotInput,

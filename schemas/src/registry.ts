@@ -56,6 +56,32 @@ export const Organisation = z
   })
   .meta({ id: 'Organisation' });
 
+/** The fields of an organisation its own users, its keeper or an admin may change (decision 0014). */
+export const OrganisationUpdate = z
+  .object({
+    name: OrganisationInput.shape.name.optional(),
+    country: CountryCode.optional(),
+    role: OrganisationInput.shape.role.unwrap().nullable().optional(),
+    identifiers: z
+      .object({
+        gln: OrganisationInput.shape.identifiers.unwrap().shape.gln.unwrap().nullable().optional(),
+        lei: OrganisationInput.shape.identifiers.unwrap().shape.lei.unwrap().nullable().optional(),
+        nationalRegistration: OrganisationInput.shape.identifiers
+          .unwrap()
+          .shape.nationalRegistration.unwrap()
+          .nullable()
+          .optional(),
+      })
+      .strict()
+      .optional()
+      .describe('each identifier given replaces the current one; null removes it; those left out stay'),
+  })
+  .strict()
+  .refine((u) => Object.values(u).some((v) => v !== undefined), {
+    message: 'name at least one field to change',
+  })
+  .meta({ id: 'OrganisationUpdate' });
+
 export const ManagerInput = z
   .object({
     managerId: Uuid.nullable().describe('the new keeper of the records, or null: the supplier keeps its own'),

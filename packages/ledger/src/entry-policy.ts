@@ -35,6 +35,12 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'relationship.accepted': { owner: 'buyer', confidential: ['reason'] },
   'relationship.rejected': { owner: 'buyer', confidential: ['reason'] },
   'organisation.manager_changed': { owner: 'subject', confidential: [] },
+  // A change of name, country, role or identifiers: as private as the registration it amends.
+  'organisation.updated': { owner: 'subject', confidential: ['from', 'to'] },
+  // Invitations carry no personal data (name and e-mail stay in the erasable table) and no secret.
+  'invitation.created': { owner: 'organisation', confidential: [] },
+  'invitation.redeemed': { owner: 'organisation', confidential: [] },
+  'invitation.revoked': { owner: 'organisation', confidential: [] },
   'user.created': { owner: 'organisation', confidential: [] },
   'token.issued': { owner: null, confidential: [] },
   'token.revoked': { owner: null, confidential: [] },

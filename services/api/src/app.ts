@@ -2,9 +2,9 @@
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { jsonBodyIssues } from '@groundtruth/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { jsonBodyIssues } from '@groundtruth/schemas';
 import { createAccess } from './access.ts';
 import { badRequest } from './errors.ts';
 import { transform as openApiTransform, transformObject as openApiTransformObject } from './openapi.ts';
@@ -27,6 +27,8 @@ import importRoutes from './routes/v1/imports/index.ts';
 import { createImportService } from './routes/v1/imports/service.ts';
 import disclosureRoutes from './routes/v1/disclosures/index.ts';
 import { createDisclosureService } from './routes/v1/disclosures/service.ts';
+import invitationRoutes from './routes/v1/invitations/index.ts';
+import { createInvitationService } from './routes/v1/invitations/service.ts';
 import ledgerRoutes from './routes/v1/ledger/index.ts';
 import massBalanceRoutes from './routes/v1/mass-balance/index.ts';
 import { createMassBalanceService } from './routes/v1/mass-balance/service.ts';
@@ -211,6 +213,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/batches',
   });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
+  await fastify.register(invitationRoutes, {
+    invitations: createInvitationService({ ...deps, access, tokenKeys: runtime.tokenKeys }),
+    prefix: '/v1',
+  });
   await fastify.register(onboardingRoutes, {
     onboarding: createOnboardingService({ ...deps, access }),
     prefix: '/v1',

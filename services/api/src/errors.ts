@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
@@ -19,6 +20,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
@@ -32,6 +34,7 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   forbidden: 'Not allowed',
   not_found: 'Not found',
   conflict: 'Conflict',
+  gone: 'Gone',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media',
   too_many_requests: 'Too many requests',

@@ -182,6 +182,30 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, Record<string, Exam
       },
     },
   },
+  inviteSupplierUser: {
+    'application/json': {
+      cooperativeClerk: {
+        summary: 'Invite a cooperative’s first user (name and e-mail kept off the ledger)',
+        value: {
+          organisationId: EXAMPLE_IDS.cooperative,
+          displayName: 'Kouassi Adjoua',
+          email: 'k.adjoua@example.com',
+          expiresInDays: 14,
+        },
+      },
+    },
+  },
+  updateOrganisation: {
+    'application/json': {
+      renameAndLei: {
+        summary: 'A supplier corrects its name and adds its LEI (each change an entry)',
+        value: {
+          name: 'Coopérative Agricole de Soubré (CASO)',
+          identifiers: { lei: '5493001KJTIIGC8Y1R12' },
+        },
+      },
+    },
+  },
   addContact: {
     'application/json': {
       farmer: {

@@ -499,6 +499,46 @@ const MATRIX: Record<string, Row> = {
       body: { to: 'under_review', reason: 'matrix' },
     }),
   },
+  // Invitations and self-service (issue 13 item 5, decision 0014). T's keeper K and buyer chain: brand
+  // A sees T through K but buys from K, not T, so A's procurement may not invite into T (403).
+  'POST /v1/invitations': {
+    expect: gated(['admin', 'procurement'], { ...READ_T, partner: 403 }),
+    request: (w) => ({ url: '/v1/invitations', body: { organisationId: w.T, displayName: 'Clerk' } }),
+  },
+  'GET /v1/invitations': {
+    // A list: each caller sees the invitations its organisation made or received.
+    expect: gated(['admin', 'procurement', 'supplier'], EVERYONE),
+    request: (w) => ({ url: `/v1/invitations?organisation=${w.T}` }),
+  },
+  'POST /v1/invitations/:id/revocation': {
+    // An admin's invitation (no inviting organisation): only an admin revokes it; to others it is unseen.
+    expect: gated(['admin', 'procurement'], {
+      ...(Object.fromEntries(CALLERS.map((c) => [c, 404])) as typeof READ_T),
+      admin: 'ok',
+    }),
+    request: async (w) => {
+      const invitation = await api('POST', '/v1/invitations', tokens.admin!, {
+        organisationId: w.T,
+        displayName: 'Clerk',
+      });
+      return { url: `/v1/invitations/${invitation.json().id}/revocation` };
+    },
+  },
+  'POST /v1/invitations/redemption': {
+    // The token is the credential: whoever holds a pending one redeems it, with or without a bearer.
+    expect: PUBLIC,
+    request: async (w) => {
+      const invitation = await api('POST', '/v1/invitations', tokens.admin!, {
+        organisationId: w.T,
+        displayName: 'Clerk',
+      });
+      return { url: '/v1/invitations/redemption', body: { token: invitation.json().token } };
+    },
+  },
+  'PATCH /v1/organisations/:id': {
+    expect: gated(WRITERS, WRITE_T),
+    request: (w) => ({ url: `/v1/organisations/${w.T}`, body: { name: `Cooperative T ${++fresh}` } }),
+  },
   'POST /v1/organisations/:brandId/evidence-requirements': {
     expect: gated(['admin', 'procurement', 'compliance'], { ...EVERYONE, proposed: 403, stranger: 403 }),
     request: (w) => ({
@@ -727,7 +767,7 @@ describe('authorisation matrix', () => {
     let checked = 0;
     for (const route of await registeredRoutes()) {
       const row = rowFor(route)!;
-      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'OPTIONS';
+      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
       // Refusals first, so an allowed write (an erasure, a withdrawal) cannot change what they meet.
       const callers = [...CALLERS].sort(
         (a, b) => Number(row.expect[a] === 'ok') - Number(row.expect[b] === 'ok'),

@@ -35,7 +35,7 @@ export interface TestApp {
   ): Promise<string>;
   /** One authenticated request through app.inject. */
   call(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     token: string,
     payload?: object,

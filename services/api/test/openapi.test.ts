@@ -15,7 +15,7 @@ import { buildTestApp, type TestApp } from './helper.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
 /** Writes that take no body at all. */
-const NO_BODY = new Set(['recomputeMassBalance', 'closeAccountingPeriod']);
+const NO_BODY = new Set(['recomputeMassBalance', 'closeAccountingPeriod', 'revokeInvitation']);
 /** Client errors answered with something other than a problem: an import's 422 is its full report. */
 const NOT_PROBLEMS = new Set(['importRecords 422']);
 const GS1_EXAMPLE = join(
@@ -232,6 +232,17 @@ describe('real responses match the contract', () => {
     const json = await post('/v1/imports/plots', realised('importRecords', 'plots'));
     expect(json.statusCode, json.body).toBe(200);
     expect((await post('/v1/users', realised('createUser', 'procurement'))).statusCode).toBe(201);
+    const invitation = await post('/v1/invitations', realised('inviteSupplierUser', 'cooperativeClerk'));
+    expect(invitation.statusCode, invitation.body).toBe(201);
+    const updated = await send(
+      {
+        method: 'PATCH',
+        url: `/v1/organisations/${ids.cooperative}`,
+        payload: realised('updateOrganisation', 'renameAndLei') as object,
+      },
+      admin,
+    );
+    expect(updated.statusCode, updated.body).toBe(200);
     const key = await post(
       `/v1/organisations/${ids.cooperative}/keys`,
       realised('registerSigningKey', 'ed25519'),

@@ -5,6 +5,7 @@ import {
   Organisation,
   OrganisationInput,
   OrganisationKind,
+  OrganisationUpdate,
   Plot,
   Problem,
   SupplyChain,
@@ -55,10 +56,7 @@ export default async function organisationRoutes(
     },
     handler: async (request, reply) => {
       const principal = request.principal!;
-      const page = await organisations.list(
-        await access.visibleOrganisations(principal),
-        request.query,
-      );
+      const page = await organisations.list(await access.visibleOrganisations(principal), request.query);
       linkNextPage(request, reply, page.nextPageToken);
       return page.organisations;
     },
@@ -99,6 +97,24 @@ export default async function organisationRoutes(
       if (!organisation) throw notFound(`organisation ${request.params.id} not found`);
       return organisation;
     },
+  });
+
+  r.patch('/:id', {
+    preHandler: app.requireRole('admin', 'procurement', 'supplier'),
+    schema: {
+      operationId: 'updateOrganisation',
+      summary:
+        'Change an organisation’s name, country, role or identifiers (its own users, its keeper, an admin)',
+      description:
+        'Each change is an `organisation.updated` entry holding the changed fields before and after. ' +
+        'The kind and the keeper cannot be changed here. A PATCH that changes nothing writes nothing.',
+      tags: ['registry'],
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      body: OrganisationUpdate,
+      response: { 200: Organisation, ...problems },
+    },
+    handler: async (request) => organisations.update(request.principal!, request.params.id, request.body),
   });
 
   r.get('/:id/plots', {

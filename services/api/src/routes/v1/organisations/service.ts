@@ -1,8 +1,9 @@
 // The supplier registry: organisations and the supply relationships between them.
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
+import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import type { OrganisationInput, RelationshipInput } from '@groundtruth/schemas';
+import type { OrganisationInput, OrganisationUpdate, RelationshipInput } from '@groundtruth/schemas';
 import { z } from 'zod';
 import {
   type Access,
@@ -339,6 +340,72 @@ export function createOrganisationService({
         managerOnRegistration(principal, input),
       );
       return { ...record, entryIndex: await appendRecord(writer, principal, spec) };
+    },
+
+    /**
+     * Changes an organisation's own details (decision 0014): its own users, its keeper or an admin.
+     * Name, country, role and identifiers are editable; kind is not (it decides what the organisation
+     * may do in every relationship), nor is the keeper (PUT …/manager has its own consent rule). The
+     * entry holds each changed field with its value before and after; a PATCH that changes nothing
+     * writes nothing.
+     */
+    async update(principal: Principal, organisationId: string, patch: z.output<typeof OrganisationUpdate>) {
+      await access.requireWritable(principal, organisationId);
+      const organisation = await get(organisationId);
+      if (!organisation) throw notFound('not found');
+      const before: Record<string, JsonValue> = {};
+      const after: Record<string, JsonValue> = {};
+      const next = { ...organisation, identifiers: { ...organisation.identifiers } };
+      for (const field of ['name', 'country', 'role'] as const) {
+        const value = patch[field];
+        if (value === undefined || value === organisation[field]) continue;
+        before[field] = organisation[field];
+        after[field] = value;
+        (next as Record<string, unknown>)[field] = value;
+      }
+      for (const [key, value] of Object.entries(patch.identifiers ?? {})) {
+        if (value === undefined || (organisation.identifiers[key] ?? null) === value) continue;
+        if (value === null) delete next.identifiers[key];
+        else next.identifiers[key] = value;
+      }
+      if (JSON.stringify(next.identifiers) !== JSON.stringify(organisation.identifiers)) {
+        before.identifiers = organisation.identifiers;
+        after.identifiers = next.identifiers;
+      }
+      if (Object.keys(after).length === 0) return organisation;
+      try {
+        await appendRecord(writer, principal, {
+          type: 'organisation.updated',
+          subject: `organisation:${organisationId}`,
+          body: { from: before, to: after },
+          conflict: 'the organisation changed meanwhile',
+          project: async (tx) => {
+            // The entry's `from` must be what it replaces: a racing update makes this one stale.
+            const [row] = await tx.query<OrganisationRow>(
+              `SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = $1 FOR UPDATE`,
+              [organisationId],
+            );
+            const now = row && toOrganisation(row);
+            if (
+              !now ||
+              now.name !== organisation.name ||
+              now.country !== organisation.country ||
+              now.role !== organisation.role ||
+              JSON.stringify(now.identifiers) !== JSON.stringify(organisation.identifiers)
+            )
+              throw new StaleRead();
+            await tx.query(
+              'UPDATE organisations SET name = $2, country = $3, role = $4, identifiers = $5::jsonb WHERE id = $1',
+              [organisationId, next.name, next.country, next.role, JSON.stringify(next.identifiers)],
+            );
+          },
+        });
+      } catch (error) {
+        if (error instanceof StaleRead)
+          throw new AppError('conflict', 'the organisation changed meanwhile; read it again');
+        throw error;
+      }
+      return next;
     },
 
     /**
