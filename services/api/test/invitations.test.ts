@@ -1,11 +1,10 @@
 // Two-sided onboarding (issue 13 item 5, decision 0014): invitations a supplier redeems for its first
 // user, and the supplier updating its own details. Every refusal also proves nothing was written.
 import { createHash } from 'node:crypto';
-import { decodeEntry } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../src/access.ts';
 import { createInvitationService } from '../src/routes/v1/invitations/service.ts';
-import { buildTestApp, type TestApp } from './helper.ts';
+import { buildTestApp, openedEntry, type TestApp } from './helper.ts';
 
 describe('invitations and supplier self-service', () => {
   let t: TestApp;
@@ -32,12 +31,13 @@ describe('invitations and supplier self-service', () => {
     ),
     redeemed: await count('invitations WHERE redeemed_at IS NOT NULL OR revoked_at IS NOT NULL'),
   });
+  // The newest entries with their committed fields opened, as their owner reads them.
   const lastEntries = async (n: number) => {
-    const rows = await t.runtime.db.query<{ data: Uint8Array }>(
-      'SELECT data FROM ledger_entries ORDER BY idx DESC LIMIT $1',
+    const rows = await t.runtime.db.query<{ i: string }>(
+      'SELECT idx::text AS i FROM ledger_entries ORDER BY idx DESC LIMIT $1',
       [n],
     );
-    return rows.map((r) => decodeEntry(new Uint8Array(r.data))).reverse();
+    return Promise.all(rows.reverse().map((r) => openedEntry(t, BigInt(r.i))));
   };
   const invite = async (token: string, organisationId: string, extra: object = {}) => {
     const res = await send('POST', '/v1/invitations', token, {
