@@ -1,4 +1,4 @@
-// Invitations (decision 0014): a supplier's first user joins by redeeming a single-use, expiring token.
+// Invitations (decision 0013): a supplier's first user joins by redeeming a single-use, expiring token.
 import { z } from 'zod';
 import { safeText } from './common.ts';
 import { Uuid } from './registry.ts';

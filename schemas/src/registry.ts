@@ -56,7 +56,7 @@ export const Organisation = z
   })
   .meta({ id: 'Organisation' });
 
-/** The fields of an organisation its own users, its keeper or an admin may change (decision 0014). */
+/** The fields of an organisation its own users, its keeper or an admin may change (decision 0013). */
 export const OrganisationUpdate = z
   .object({
     name: OrganisationInput.shape.name.optional(),

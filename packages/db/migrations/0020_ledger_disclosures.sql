@@ -1,4 +1,4 @@
--- Selective disclosure (docs/decisions/0008-selective-disclosure.md). A ledger entry logs each
+-- Selective disclosure (docs/decisions/0011-selective-disclosure.md). A ledger entry logs each
 -- confidential field only as a salted digest (SD-JWT's `_sd`); the disclosure — the base64url
 -- JSON [salt, name, value] whose SHA-256 is that digest — lives here, written in the transaction
 -- that logs the entry. Unlike the ledger tables this one is not append-only: erasing personal data

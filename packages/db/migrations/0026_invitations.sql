@@ -1,4 +1,4 @@
--- Invitations (issue 13, decision 0014): a procurement team or an admin invites a supplier's first
+-- Invitations (issue 13, decision 0013): a procurement team or an admin invites a supplier's first
 -- user. Only the SHA-256 of the invitation token is kept, never the token. The invitee's name and
 -- e-mail are personal data: they live here, off the ledger, and are cleared when the invitation is
 -- redeemed (they move to the user) or revoked. The ledger entries say who invited which organisation,

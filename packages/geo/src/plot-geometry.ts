@@ -178,7 +178,7 @@ function checkRing(ring: unknown, pointer: string, problems: GeometryProblem[]):
  * would refuse most honest polygons. Precision is therefore judged on the whole geometry: it is
  * insufficient only when no coordinate shows six decimals (as written in the source text when there
  * is one, else as parsed). A surveyed geometry whose every coordinate ends in zero is vanishingly
- * unlikely; one rounded to five decimals (about 1 m) has none at six (docs/decisions/0007).
+ * unlikely; one rounded to five decimals (about 1 m) has none at six (docs/decisions/0010-api-contract-and-imports.md).
  */
 function checkPrecision(
   positions: number[][],

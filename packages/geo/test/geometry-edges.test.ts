@@ -200,7 +200,7 @@ describe('plot geometry edges', () => {
   });
 
   describe('precision', () => {
-    // Judged on the whole geometry (docs/decisions/0007): insufficient only when no coordinate shows six.
+    // Judged on the whole geometry (docs/decisions/0010-api-contract-and-imports.md): insufficient only when no coordinate shows six.
     it('says how many decimals the best coordinate has', () => {
       const coarse = square(-1.9084, 6.5132, 0.0013).map((p) => p.map((v) => Number(v.toFixed(4))));
       expect(polygon([coarse]).problems).toEqual([

@@ -1,5 +1,5 @@
 // Which body fields of each entry type are confidential, and whose they are: the single table the
-// ledger writer consults for every entry (docs/decisions/0008-selective-disclosure.md). A type that
+// ledger writer consults for every entry (docs/decisions/0011-selective-disclosure.md). A type that
 // is not listed here cannot be logged, so a new type cannot leak by being forgotten; adding one is
 // one line. Confidential fields are logged only as salted digests (./disclosure.ts); everything
 // else — ids, links between records, types, GTINs, lot codes, commodities — stays in the clear so

@@ -1,6 +1,6 @@
 // Appending domain records: each one a ledger entry (version 1, stamped now, by the caller) with its
 // projection rows, all in one transaction. Bodies are given in the clear: the writer commits their
-// confidential fields under the type's disclosure policy (docs/decisions/0008-selective-disclosure.md). A unique violation in a projection means the record
+// confidential fields under the type's disclosure policy (docs/decisions/0011-selective-disclosure.md). A unique violation in a projection means the record
 // already exists: the client gets 409 with the caller's words, never a 500.
 import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';

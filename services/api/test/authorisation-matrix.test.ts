@@ -499,7 +499,7 @@ const MATRIX: Record<string, Row> = {
       body: { to: 'under_review', reason: 'matrix' },
     }),
   },
-  // Invitations and self-service (issue 13 item 5, decision 0014). T's keeper K and buyer chain: brand
+  // Invitations and self-service (issue 13 item 5, decision 0013). T's keeper K and buyer chain: brand
   // A sees T through K but buys from K, not T, so A's procurement may not invite into T (403).
   'POST /v1/invitations': {
     expect: gated(['admin', 'procurement'], { ...READ_T, partner: 403 }),

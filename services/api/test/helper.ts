@@ -133,7 +133,7 @@ export function sampleEntries(count: number): EntryEnvelope[] {
 
 /**
  * The entry at `index` as its owner reads it: the logged bytes with every stored disclosure opened
- * (confidential fields are logged only as digests, docs/decisions/0008-selective-disclosure.md).
+ * (confidential fields are logged only as digests, docs/decisions/0011-selective-disclosure.md).
  */
 export async function openedEntry(t: TestApp, index: number | bigint): Promise<EntryEnvelope> {
   const [logged] = await t.runtime.db.query<{ data: Uint8Array }>(

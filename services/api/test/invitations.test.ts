@@ -1,4 +1,4 @@
-// Two-sided onboarding (issue 13 item 5, decision 0014): invitations a supplier redeems for its first
+// Two-sided onboarding (issue 13 item 5, decision 0013): invitations a supplier redeems for its first
 // user, and the supplier updating its own details. Every refusal also proves nothing was written.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // Supplier contacts are personal data (ARCHITECTURE: "personal data stays off-ledger"). The contact
 // is a confidential field of its contact.added entry, so the log holds only its salted digest and the
 // disclosure lives in ledger_disclosures, like every other confidential field
-// (docs/decisions/0008-selective-disclosure.md). Erasure deletes the disclosure and the projection's
+// (docs/decisions/0011-selective-disclosure.md). Erasure deletes the disclosure and the projection's
 // copy; the entry, and so every checkpoint, stays valid.
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';

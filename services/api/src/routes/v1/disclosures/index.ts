@@ -1,4 +1,4 @@
-// Disclosures of committed entry fields (docs/decisions/0008-selective-disclosure.md): an entry with
+// Disclosures of committed entry fields (docs/decisions/0011-selective-disclosure.md): an entry with
 // the disclosures the caller may open and its inclusion proof, and publications by an owner.
 import {
   EntryDisclosures,

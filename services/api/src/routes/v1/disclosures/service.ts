@@ -1,4 +1,4 @@
-// Who may open which committed field (docs/decisions/0008-selective-disclosure.md). The log itself is
+// Who may open which committed field (docs/decisions/0011-selective-disclosure.md). The log itself is
 // public; a disclosure is shown to the entry's owner and whoever may see the owner's records
 // (access.ts: its buyers up the chain, granted auditors), to administrators, and to everyone once
 // the owner has published it. Publishing is itself a ledger entry.

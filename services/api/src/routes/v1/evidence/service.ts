@@ -555,7 +555,7 @@ export function createEvidenceService(deps: {
             entryIndex: Number(entry.index),
             leafHash: toBase64(entry.leafHash),
             // The exact leaf bytes and this entry's disclosures: the receipt alone ties the leaf hash
-            // to the supplier's own JWS (docs/decisions/0008-selective-disclosure.md).
+            // to the supplier's own JWS (docs/decisions/0011-selective-disclosure.md).
             entry: {
               index: Number(entry.index),
               data: toBase64(entry.data),

@@ -1,4 +1,4 @@
-// Invitations (decision 0014): a procurement team (or an admin) invites a supplier's first user with a
+// Invitations (decision 0013): a procurement team (or an admin) invites a supplier's first user with a
 // single-use, expiring token; the invitee redeems it, unauthenticated, and becomes a supplier user
 // with a token of its own. Only the token's SHA-256 is stored; the invitee's name and e-mail stay off
 // the ledger.

@@ -1,4 +1,4 @@
-// Invitations (decision 0014). Who may invite is checked before anything is written; redemption is
+// Invitations (decision 0013). Who may invite is checked before anything is written; redemption is
 // single-use because the projection marks the invitation redeemed only while it is still pending,
 // under the ledger's sequencing lock: a second redemption finds nothing to mark and rolls back.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';

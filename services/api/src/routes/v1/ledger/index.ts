@@ -1,5 +1,5 @@
 // The ledger's read API: the contract outside verifiers rely on. All public: entries carry their
-// confidential fields only as salted digests (docs/decisions/0008-selective-disclosure.md).
+// confidential fields only as salted digests (docs/decisions/0011-selective-disclosure.md).
 import { parseTileIndex, toBase64 } from '@groundtruth/ledger';
 import {
   CheckpointsQuery,

@@ -343,7 +343,7 @@ export function createOrganisationService({
     },
 
     /**
-     * Changes an organisation's own details (decision 0014): its own users, its keeper or an admin.
+     * Changes an organisation's own details (decision 0013): its own users, its keeper or an admin.
      * Name, country, role and identifiers are editable; kind is not (it decides what the organisation
      * may do in every relationship), nor is the keeper (PUT …/manager has its own consent rule). The
      * entry holds each changed field with its value before and after; a PATCH that changes nothing
