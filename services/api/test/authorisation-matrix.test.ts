@@ -171,6 +171,23 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }),
   },
   'GET /v1/ledger/tile/*': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/tile/0/000' }) },
+  // The full audit of the stored log: running one is an admin's; its last result is also an auditor's.
+  'POST /v1/ledger/audit': {
+    expect: gated(['admin'], EVERYONE),
+    request: () => ({ url: '/v1/ledger/audit' }),
+  },
+  'GET /v1/ledger/audit': {
+    expect: gated(['admin', 'auditor'], EVERYONE),
+    request: async () => {
+      // Until an audit has run there is no last result (404 for everyone): run one first.
+      await api('POST', '/v1/ledger/audit', tokens.admin!);
+      return { url: '/v1/ledger/audit' };
+    },
+  },
+  'GET /v1/imports/:kind/template.csv': {
+    expect: PUBLIC,
+    request: () => ({ url: '/v1/imports/plots/template.csv' }),
+  },
   'GET /v1/reference': { expect: PUBLIC, request: () => ({ url: '/v1/reference' }) },
   'POST /v1/verify': {
     expect: PUBLIC,
@@ -202,6 +219,25 @@ const MATRIX: Record<string, Row> = {
       url: '/v1/organisations',
       body: { name: `New ${++fresh}`, kind: 'supplier', country: 'GH' },
     }),
+  },
+  // Lists answer with what the caller may see (filtered, never refused by object); any role may ask.
+  'GET /v1/organisations': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/organisations' }) },
+  'HEAD /v1/organisations/': {
+    expect: gated(ALL_ROLES, EVERYONE),
+    request: () => ({ url: '/v1/organisations/' }),
+  },
+  'GET /v1/organisations/:id/plots': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/organisations/${w.T}/plots` }),
+  },
+  'GET /v1/products': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products' }) },
+  'HEAD /v1/products/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products/' }) },
+  'GET /v1/batches': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches' }) },
+  'HEAD /v1/batches/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches/' }) },
+  // The onboarding queue is the parties' (auditors have no onboarding of their own).
+  'GET /v1/onboarding': {
+    expect: gated(['admin', 'procurement', 'compliance', 'supplier'], EVERYONE),
+    request: () => ({ url: '/v1/onboarding' }),
   },
   'GET /v1/organisations/:id': {
     expect: gated(ALL_ROLES, READ_T),
@@ -397,7 +433,9 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ url: `/v1/evidence/${w.sha256}/content` }),
   },
   'POST /v1/organisations/:id/keys': {
-    expect: gated(WRITERS, WRITE_T),
+    // Auditors register their own keys (for their statements): the role gate takes them, T's object
+    // check then refuses one that sees T (403) and hides T from one that does not (404).
+    expect: gated([...WRITERS, 'auditor'], WRITE_T),
     request: async (w) => {
       const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       return { url: `/v1/organisations/${w.T}/keys`, body: { jwk: await exportJWK(publicKey) } };
@@ -408,7 +446,7 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ url: `/v1/organisations/${w.T}/keys` }),
   },
   'DELETE /v1/organisations/:id/keys/:kid': {
-    expect: gated(WRITERS, WRITE_T),
+    expect: gated([...WRITERS, 'auditor'], WRITE_T),
     request: async (w) => {
       const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       const kid = (

@@ -319,7 +319,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and every migration is applied */
+        /** Readiness: the database answers within 1 s, every migration is applied, and the last self-audit of the log passed */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -404,6 +404,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find batches by lot code, product GTIN, holder, material or production time
+         * @description Filters combine (AND). Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["listBatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches/{id}": {
         parameters: {
             query?: never;
@@ -482,8 +502,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a photo, video or 3D capture (raw bytes, application/octet-stream)
-         * @description Streamed to the content-addressed store while its SHA-256 is computed; identified by its bytes (JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ, GLB; `.splat` and `.ksplat` carry no magic number, so name them with `?kind=`). The same bytes uploaded twice are stored once (200 instead of 201).
+         * Upload a photo, video or 3D capture (raw bytes, with its own media type)
+         * @description Streamed to the content-addressed store while its SHA-256 is computed. Send the raw bytes with the media's own Content-Type or application/octet-stream (accepted: application/octet-stream, image/jpeg, image/png, image/heic, image/heif, video/mp4, video/quicktime, model/gltf-binary, model/x-ply, application/x-ply, model/x-spz, model/x-splat, model/x-ksplat). The file is judged by its bytes (JPEG, PNG, HEIC, MP4, MOV, PLY, SPZ, GLB), not by the declared type: a declared type that differs is accepted and the answer’s `mediaType` is what the bytes are. `.splat` and `.ksplat` carry no magic number: name them with `?kind=` or their type (model/x-splat, model/x-ksplat). The same bytes uploaded twice are stored once (200 instead of 201).
          */
         post: operations["uploadEvidence"];
         delete?: never;
@@ -533,7 +553,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Current mass-balance findings the caller may see, most serious first */
+        /**
+         * Current mass-balance findings the caller may see, most serious first
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
         get: operations["listFindings"];
         put?: never;
         post?: never;
@@ -591,6 +614,27 @@ export interface paths {
         get: operations["importTemplate"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The result of the last full audit of the stored log (admin, auditor) */
+        get: operations["getLastLedgerAudit"];
+        put?: never;
+        /**
+         * Full audit of the stored log now: every leaf hash, subtree and signed checkpoint (admin)
+         * @description Answers 200 with ok=false and the first bad index when the stored log does not reproduce its own hashes or signed checkpoints; /ready then answers 503 until an audit passes.
+         */
+        post: operations["auditLedger"];
         delete?: never;
         options?: never;
         head?: never;
@@ -740,7 +784,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The onboarding queue: a brand’s suppliers by status, or a supplier’s invitations
+         * @description A brand’s procurement or compliance team sees its brand’s workflows; a supplier sees its own (`?status=invited` lists the invitations it has not answered); an admin sees all. `status` takes one value or several, comma-separated. Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["listOnboarding"];
         put?: never;
         /** A brand invites a supplier to onboard */
         post: operations["inviteSupplier"];
@@ -791,7 +839,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Organisations the caller may see (its chain and the suppliers it keeps), in name order
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["listOrganisations"];
         put?: never;
         /** Register a brand, supplier or auditor (procurement teams register suppliers) */
         post: operations["registerOrganisation"];
@@ -972,7 +1024,10 @@ export interface paths {
         /** The signing keys an organisation has registered */
         get: operations["listSigningKeys"];
         put?: never;
-        /** Register a supplier’s public key for signing attestations (a ledger entry) */
+        /**
+         * Register a public key for signing attestations or auditors’ statements (a ledger entry)
+         * @description The body is `{"jwk": <public JWK>}`: Ed25519 (`{"kty":"OKP","crv":"Ed25519","x":…}`) or P-256 (`{"kty":"EC","crv":"P-256","x":…,"y":…}`); a private key (with `d`) is refused. The key’s `kid` is its RFC 7638 thumbprint: sign with it in the JWS header. Suppliers (and the procurement teams mapping them) register their organisation’s keys; auditors register their own. `gt keys new` makes a pair and `gt keys register` sends it.
+         */
         post: operations["registerSigningKey"];
         delete?: never;
         options?: never;
@@ -992,6 +1047,60 @@ export interface paths {
         post?: never;
         /** Revoke a key (a ledger entry): it can attest nothing after this */
         delete: operations["revokeSigningKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/manager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change who keeps a supplier’s records (the supplier itself or an admin) */
+        put: operations["setOrganisationManager"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/plots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plots of an organisation, in the order they were mapped
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["listOrganisationPlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisations/{id}/relationship-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open proposals where this organisation is a side, for those who speak for it */
+        get: operations["listRelationshipProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1075,7 +1184,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Products the caller may see, in GTIN order; look one up by its GTIN
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["listProducts"];
         put?: never;
         /** Register a product by GTIN-8/12/13/14 (check digit validated, stored as GTIN-14) */
         post: operations["registerProduct"];
@@ -1148,8 +1261,45 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare that a buyer sources a commodity from a supplier */
+        /**
+         * Propose that a buyer sources a commodity from a supplier (accepted at once when the caller acts for both sides)
+         * @description The caller acts for one side: its own organisation or one whose records it keeps. The answer does not depend on whether the other side exists; only an accepted relationship extends visibility.
+         */
         post: operations["declareRelationship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/relationships/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The other side accepts a proposed relationship */
+        post: operations["acceptRelationship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/relationships/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Either side turns a proposed relationship down (or the proposer withdraws it) */
+        post: operations["rejectRelationship"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1236,7 +1386,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Public: as /v1/verify, for the file itself (application/octet-stream; hashed, not stored) */
+        /** Public: as /v1/verify, for the file itself (its media type or octet-stream; hashed, not stored) */
         post: operations["verifyEvidenceFile"];
         delete?: never;
         options?: never;
@@ -1303,6 +1453,8 @@ export interface components {
             manifest: components["schemas"]["AttestationManifest"];
             /** Format: uuid */
             organisationId: string;
+            /** @description the attesting organisation’s registered name */
+            organisationName: string;
             statements: {
                 entryIndex: number;
                 jws: string;
@@ -1310,6 +1462,8 @@ export interface components {
                 note: string;
                 /** Format: uuid */
                 organisationId: string;
+                /** @description the auditing organisation’s registered name */
+                organisationName: string;
                 /** @enum {string} */
                 verdict: "confirmed" | "disputed" | "fake";
             }[];
@@ -1345,6 +1499,8 @@ export interface components {
             manifest: components["schemas"]["AttestationManifestInput"];
             /** Format: uuid */
             organisationId: string;
+            /** @description the attesting organisation’s registered name */
+            organisationName: string;
             statements: {
                 entryIndex: number;
                 jws: string;
@@ -1352,6 +1508,8 @@ export interface components {
                 note: string;
                 /** Format: uuid */
                 organisationId: string;
+                /** @description the auditing organisation’s registered name */
+                organisationName: string;
                 /** @enum {string} */
                 verdict: "confirmed" | "disputed" | "fake";
             }[];
@@ -1418,36 +1576,66 @@ export interface components {
                 kind: "plot" | "batch";
             };
         };
+        /** @description Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust the one carried here. */
         AttestationReceipt: {
             /** Format: uuid */
             attestationId: string;
             /** @description the C2SP signed checkpoint that covers the entry */
             checkpoint: string;
+            /** @description the ledger entry as the log serves it: hashLeaf(data) is leafHash */
+            entry: {
+                /** @description base64 of the exact leaf bytes */
+                data: string;
+                index: number;
+            };
             entryIndex: number;
             inclusionProof: {
                 index: number;
                 proof: string[];
                 treeSize: number;
             };
+            /** @description the signing key (public JWK); kid is its RFC 7638 thumbprint */
+            jwk: {
+                [key: string]: unknown;
+            };
+            /** @description the compact JWS as submitted */
+            jws: string;
             kid: string;
             /** @description base64 RFC 9162 leaf hash of the ledger entry */
             leafHash: string;
+            /** @description C2SP verifier key of the log that signed the checkpoint */
+            logKey: string;
             manifest: components["schemas"]["AttestationManifest"];
         };
+        /** @description Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust the one carried here. */
         AttestationReceiptInput: {
             /** Format: uuid */
             attestationId: string;
             /** @description the C2SP signed checkpoint that covers the entry */
             checkpoint: string;
+            /** @description the ledger entry as the log serves it: hashLeaf(data) is leafHash */
+            entry: {
+                /** @description base64 of the exact leaf bytes */
+                data: string;
+                index: number;
+            };
             entryIndex: number;
             inclusionProof: {
                 index: number;
                 proof: string[];
                 treeSize: number;
             };
+            /** @description the signing key (public JWK); kid is its RFC 7638 thumbprint */
+            jwk: {
+                [key: string]: unknown;
+            };
+            /** @description the compact JWS as submitted */
+            jws: string;
             kid: string;
             /** @description base64 RFC 9162 leaf hash of the ledger entry */
             leafHash: string;
+            /** @description C2SP verifier key of the log that signed the checkpoint */
+            logKey: string;
             manifest: components["schemas"]["AttestationManifestInput"];
         };
         AuditorStatement: {
@@ -1770,6 +1958,50 @@ export interface components {
             jti: string;
             token: string;
         };
+        LedgerAuditReport: {
+            /** @description signed checkpoints whose signature and root were checked */
+            checkpointsChecked: number;
+            durationMs: number;
+            failure?: {
+                /** @description the first entry that can no longer be trusted */
+                firstBadIndex: number;
+                range: {
+                    end: number;
+                    start: number;
+                };
+                reason: string;
+            };
+            leavesChecked: number;
+            leavesPerSecond: number;
+            /** @description true when every leaf, subtree and signed checkpoint agrees with the entry bytes */
+            ok: boolean;
+            startedAt: string;
+            subtreesChecked: number;
+            /** @description size of the latest checkpoint when the audit began */
+            treeSize: number;
+        };
+        LedgerAuditReportInput: {
+            /** @description signed checkpoints whose signature and root were checked */
+            checkpointsChecked: number;
+            durationMs: number;
+            failure?: {
+                /** @description the first entry that can no longer be trusted */
+                firstBadIndex: number;
+                range: {
+                    end: number;
+                    start: number;
+                };
+                reason: string;
+            };
+            leavesChecked: number;
+            leavesPerSecond: number;
+            /** @description true when every leaf, subtree and signed checkpoint agrees with the entry bytes */
+            ok: boolean;
+            startedAt: string;
+            subtreesChecked: number;
+            /** @description size of the latest checkpoint when the audit began */
+            treeSize: number;
+        };
         LedgerCheckpoints: {
             checkpoints: {
                 issuedAt: string;
@@ -1855,6 +2087,18 @@ export interface components {
             referenceVersion: string;
             tracedShare: number;
             treeSize: number;
+            /** @description records upstream (or this batch itself) whose mass is beyond what any real lot weighs: left out of the balance, each an UNEVALUABLE_RECORD finding. This batch among them: nothing of it counts as traced. */
+            unevaluable: {
+                /** @description the mass as recorded */
+                grams: string;
+                message: string;
+                subject: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "batch" | "event";
+                };
+            }[];
             untracedGrams: string;
             untracedShare: number;
         };
@@ -1885,6 +2129,18 @@ export interface components {
             referenceVersion: string;
             tracedShare: number;
             treeSize: number;
+            /** @description records upstream (or this batch itself) whose mass is beyond what any real lot weighs: left out of the balance, each an UNEVALUABLE_RECORD finding. This batch among them: nothing of it counts as traced. */
+            unevaluable: {
+                /** @description the mass as recorded */
+                grams: string;
+                message: string;
+                subject: {
+                    /** Format: uuid */
+                    id: string;
+                    /** @enum {string} */
+                    kind: "batch" | "event";
+                };
+            }[];
             untracedGrams: string;
             untracedShare: number;
         };
@@ -2010,6 +2266,14 @@ export interface components {
             /** Format: uuid */
             supplierId: string;
         };
+        NewManager: {
+            /** @description the new keeper of the records, or null: the supplier keeps its own */
+            managerId: string | null;
+        };
+        NewManagerInput: {
+            /** @description the new keeper of the records, or null: the supplier keeps its own */
+            managerId: string | null;
+        };
         NewOnboardingTransition: {
             /** @description why: kept on the ledger entry */
             reason: string;
@@ -2031,6 +2295,11 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /**
+             * Format: uuid
+             * @description the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)
+             */
+            managedBy?: string;
             name: string;
             /**
              * @description what a supplier does in the chain
@@ -2047,6 +2316,11 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /**
+             * Format: uuid
+             * @description the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)
+             */
+            managedBy?: string;
             name: string;
             /**
              * @description what a supplier does in the chain
@@ -2112,6 +2386,14 @@ export interface components {
             /** Format: uuid */
             supplierId: string;
         };
+        NewRelationshipDecision: {
+            /** @description kept on the ledger entry */
+            reason?: string;
+        };
+        NewRelationshipDecisionInput: {
+            /** @description kept on the ledger entry */
+            reason?: string;
+        };
         NewRelationshipInput: {
             /** Format: uuid */
             buyerId: string;
@@ -2119,6 +2401,48 @@ export interface components {
             commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
             /** Format: uuid */
             supplierId: string;
+        };
+        /**
+         * @example {
+         *       "jwk": {
+         *         "kty": "OKP",
+         *         "crv": "Ed25519",
+         *         "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+         *       }
+         *     }
+         */
+        NewSigningKey: {
+            /** @description An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517) */
+            jwk: {
+                crv: string;
+                /** @enum {string} */
+                kty: "OKP" | "EC";
+                x: string;
+                y?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @example {
+         *       "jwk": {
+         *         "kty": "OKP",
+         *         "crv": "Ed25519",
+         *         "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+         *       }
+         *     }
+         */
+        NewSigningKeyInput: {
+            /** @description An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517) */
+            jwk: {
+                crv: string;
+                /** @enum {string} */
+                kty: "OKP" | "EC";
+                x: string;
+                y?: string;
+            } & {
+                [key: string]: unknown;
+            };
         };
         NewTraceEvent: {
             /**
@@ -2422,6 +2746,38 @@ export interface components {
             /** Format: uuid */
             supplierId: string;
         };
+        OnboardingSummary: {
+            /** Format: uuid */
+            brandId: string;
+            brandName: string;
+            /** @description the ledger entry of the last transition */
+            entryIndex: number;
+            /** @description the reason given with the last transition */
+            reason: string | null;
+            /** @enum {string} */
+            status: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /** @description when the status last changed (RFC 3339) */
+            updatedAt: string;
+        };
+        OnboardingSummaryInput: {
+            /** Format: uuid */
+            brandId: string;
+            brandName: string;
+            /** @description the ledger entry of the last transition */
+            entryIndex: number;
+            /** @description the reason given with the last transition */
+            reason: string | null;
+            /** @enum {string} */
+            status: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /** @description when the status last changed (RFC 3339) */
+            updatedAt: string;
+        };
         Organisation: {
             country: string;
             /** @description index of the ledger entry that registered it */
@@ -2433,6 +2789,8 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /** @description the organisation that keeps this supplier’s records and writes for it; null when it keeps its own */
+            managedBy: string | null;
             name: string;
             role: string | null;
         };
@@ -2447,6 +2805,8 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /** @description the organisation that keeps this supplier’s records and writes for it; null when it keeps its own */
+            managedBy: string | null;
             name: string;
             role: string | null;
         };
@@ -2557,9 +2917,17 @@ export interface components {
             buyerId: string;
             /** @enum {string} */
             commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            /** @description index of the ledger entry of its latest step */
             entryIndex: number;
             /** Format: uuid */
             id: string;
+            /** @description the side that proposed it; null when declared by someone acting for both sides */
+            proposedBy: ("buyer" | "supplier") | null;
+            /**
+             * @description only an accepted relationship extends visibility or carries goods
+             * @enum {string}
+             */
+            status: "proposed" | "accepted" | "rejected";
             /** Format: uuid */
             supplierId: string;
         };
@@ -2568,11 +2936,69 @@ export interface components {
             buyerId: string;
             /** @enum {string} */
             commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+            /** @description index of the ledger entry of its latest step */
             entryIndex: number;
             /** Format: uuid */
             id: string;
+            /** @description the side that proposed it; null when declared by someone acting for both sides */
+            proposedBy: ("buyer" | "supplier") | null;
+            /**
+             * @description only an accepted relationship extends visibility or carries goods
+             * @enum {string}
+             */
+            status: "proposed" | "accepted" | "rejected";
             /** Format: uuid */
             supplierId: string;
+        };
+        RelationshipProposals: {
+            /** Format: uuid */
+            organisationId: string;
+            proposals: {
+                /** Format: uuid */
+                buyerId: string;
+                /** @enum {string} */
+                commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                /** @description index of the ledger entry of its latest step */
+                entryIndex: number;
+                /** Format: uuid */
+                id: string;
+                /** @description the side that proposed it; null when declared by someone acting for both sides */
+                proposedBy: ("buyer" | "supplier") | null;
+                /** @description public name of the proposing side; the other side’s name is not shown to the proposer */
+                proposerName: string;
+                /**
+                 * @description only an accepted relationship extends visibility or carries goods
+                 * @enum {string}
+                 */
+                status: "proposed" | "accepted" | "rejected";
+                /** Format: uuid */
+                supplierId: string;
+            }[];
+        };
+        RelationshipProposalsInput: {
+            /** Format: uuid */
+            organisationId: string;
+            proposals: {
+                /** Format: uuid */
+                buyerId: string;
+                /** @enum {string} */
+                commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                /** @description index of the ledger entry of its latest step */
+                entryIndex: number;
+                /** Format: uuid */
+                id: string;
+                /** @description the side that proposed it; null when declared by someone acting for both sides */
+                proposedBy: ("buyer" | "supplier") | null;
+                /** @description public name of the proposing side; the other side’s name is not shown to the proposer */
+                proposerName: string;
+                /**
+                 * @description only an accepted relationship extends visibility or carries goods
+                 * @enum {string}
+                 */
+                status: "proposed" | "accepted" | "rejected";
+                /** Format: uuid */
+                supplierId: string;
+            }[];
         };
         SigningKey: {
             /** @enum {string} */
@@ -4388,6 +4814,79 @@ export interface operations {
             };
         };
     };
+    listBatches: {
+        parameters: {
+            query?: {
+                /** @description batches of the product with this GTIN (8, 12, 13 or 14 digits) */
+                gtin?: string;
+                /** @description the organisation that holds the batch */
+                holder?: string;
+                /** @description the lot code, exactly */
+                lot?: string;
+                /** @description e.g. cocoa_beans, cocoa_liquor */
+                material?: string;
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+                /** @description produced at or after (the producing event’s time) */
+                producedAfter?: string;
+                /** @description produced before */
+                producedBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getBatch: {
         parameters: {
             query?: never;
@@ -4648,6 +5147,18 @@ export interface operations {
         requestBody: {
             content: {
                 "application/octet-stream": string;
+                "application/x-ply": string;
+                "image/heic": string;
+                "image/heif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "model/gltf-binary": string;
+                "model/x-ksplat": string;
+                "model/x-ply": string;
+                "model/x-splat": string;
+                "model/x-spz": string;
+                "video/mp4": string;
+                "video/quicktime": string;
             };
         };
         responses: {
@@ -4853,7 +5364,12 @@ export interface operations {
             query?: {
                 /** @description findings on this batch or on volume it contains */
                 batchId?: string;
+                /** @description the former name of perPage, still accepted */
                 limit?: number;
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
                 rule?: string | string[];
                 severity?: string | string[];
                 status?: "open" | "resolved" | "all";
@@ -5098,6 +5614,100 @@ export interface operations {
             };
             /** @description Bad Request: RFC 9457 problem details */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLastLedgerAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAuditReport"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auditLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerAuditReport"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5503,6 +6113,79 @@ export interface operations {
             };
         };
     };
+    listOnboarding: {
+        parameters: {
+            query?: {
+                brand?: string;
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+                status?: string | string[];
+                supplier?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingSummary"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     inviteSupplier: {
         parameters: {
             query?: never;
@@ -5663,6 +6346,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Onboarding"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                country?: string;
+                kind?: "brand" | "supplier" | "auditor";
+                /** @description name prefix, case-insensitive */
+                name?: string;
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"][];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6607,18 +7364,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description An Ed25519 (OKP) or P-256 (EC) public key as a JWK (RFC 7517) */
-                    jwk: {
-                        crv: string;
-                        /** @enum {string} */
-                        kty: "OKP" | "EC";
-                        x: string;
-                        y?: string;
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
+                "application/json": components["schemas"]["NewSigningKeyInput"];
             };
         };
         responses: {
@@ -6696,6 +7442,217 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setOrganisationManager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewManagerInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOrganisationPlots: {
+        parameters: {
+            query?: {
+                commodity?: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plot"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRelationshipProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipProposals"];
+                };
             };
             /** @description Bad Request: RFC 9457 problem details */
             400: {
@@ -7027,6 +7984,62 @@ export interface operations {
             };
         };
     };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description GTIN-8, -12, -13 or -14 (compared as GTIN-14) */
+                gtin?: string;
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description the brand or supplier that registered the product */
+                organisation?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     registerProduct: {
         parameters: {
             query?: never;
@@ -7254,6 +8267,148 @@ export interface operations {
         responses: {
             /** @description Created */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relationship"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRelationshipDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relationship"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRelationshipDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7550,6 +8705,18 @@ export interface operations {
         requestBody: {
             content: {
                 "application/octet-stream": string;
+                "application/x-ply": string;
+                "image/heic": string;
+                "image/heif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "model/gltf-binary": string;
+                "model/x-ksplat": string;
+                "model/x-ply": string;
+                "model/x-splat": string;
+                "model/x-spz": string;
+                "video/mp4": string;
+                "video/quicktime": string;
             };
         };
         responses: {
