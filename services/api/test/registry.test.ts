@@ -388,7 +388,8 @@ describe('supplier registry', () => {
           country: 'GH',
           geometry: { type: 'Polygon', coordinates: deep(500) },
         }),
-        '/geometry/coordinates/0',
+        // The body's nesting limit (64 levels, input hygiene) refuses it first, where it goes too deep.
+        `/geometry/coordinates${'/0'.repeat(63)}`,
       ],
       [
         '/v1/plots',
@@ -409,7 +410,7 @@ describe('supplier registry', () => {
         const res = await send('POST', url, tokens.admin, body());
         expect(res.statusCode, res.body).toBe(400);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.json().errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+        expect(res.json().errors.map((e: { pointer: string }) => e.pointer), res.body).toContain(pointer);
         expect(await footprint()).toEqual(before);
       });
     }
