@@ -37,9 +37,9 @@ mkdirSync(reportDir, { recursive: true });
 const reportFile = join(reportDir, `${pkg}.json`);
 const tempDirName = '.stryker-tmp';
 
-// Some package tests still read fixtures from the reference shelf beside the repository
+// Tests written before the fixtures were vendored read the reference shelf beside the repository
 // (`<repo>/../shared/data`, four levels up from a test file). A sandbox sits one level deeper
-// (<repo>/.stryker-tmp/sandbox-x/), so give it the same neighbour.
+// (<repo>/.stryker-tmp/sandbox-x/), so give it the same neighbour when there is one.
 const shelf = resolve(root, '../shared');
 const sandboxShelf = join(root, tempDirName, 'shared');
 if (existsSync(shelf) && !existsSync(sandboxShelf)) {
@@ -55,10 +55,17 @@ const stryker = new Stryker({
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
   mutate: [`packages/${pkg}/src/**/*.ts`],
-  // The sandbox needs only the workspace packages and the root configuration (node_modules are linked).
+  // The sandbox needs only the workspace packages, the vendored fixtures their tests read
+  // (tests/vectors, schemas/vendor) and the root configuration (node_modules are linked).
   ignorePatterns: [
     '/*',
     '!/packages',
+    '!/tests',
+    '/tests/*',
+    '!/tests/vectors',
+    '!/schemas',
+    '/schemas/*',
+    '!/schemas/vendor',
     '!/package.json',
     '!/tsconfig.base.json',
     '!/tsconfig.json',

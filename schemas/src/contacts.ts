@@ -24,7 +24,9 @@ export const Contact = z
     role: z.string().nullable(),
     commitment: z
       .string()
-      .describe('hex SHA-256(salt ‖ RFC 8785 JSON of the contact), as on the ledger entry'),
+      .describe(
+        'the SD-JWT digest (base64url SHA-256 of the disclosure [salt, "contact", contact]) in the _sd array of the contact.added entry',
+      ),
     erased: z.boolean(),
     entryIndex: z.number().int(),
   })

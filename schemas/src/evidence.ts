@@ -78,11 +78,25 @@ export const AttestationManifest = z
   .strict()
   .meta({ id: 'AttestationManifest' });
 
+/** A ledger entry as logged, with the disclosures of its confidential fields the reader may see. */
+export const LoggedEntry = z
+  .object({
+    index: z.number().int(),
+    data: z.string().describe('base64 of the exact leaf bytes'),
+    disclosures: z
+      .array(z.string())
+      .describe(
+        'SD-JWT disclosures (base64url JSON [salt, name, value]) whose digests are in the entry body',
+      ),
+  })
+  .meta({ id: 'LoggedEntry' });
+
 export const AttestationReceipt = z
   .object({
     attestationId: Uuid,
     entryIndex: z.number().int(),
     leafHash: z.string().describe('base64 RFC 9162 leaf hash of the ledger entry'),
+    entry: LoggedEntry,
     checkpoint: z.string().describe('the C2SP signed checkpoint that covers the entry'),
     inclusionProof: z.object({
       index: z.number().int(),
@@ -95,14 +109,11 @@ export const AttestationReceipt = z
     jwk: z
       .record(z.string(), z.unknown())
       .describe('the signing key (public JWK); kid is its RFC 7638 thumbprint'),
-    entry: z
-      .object({ index: z.number().int(), data: z.string().describe('base64 of the exact leaf bytes') })
-      .describe('the ledger entry as the log serves it: hashLeaf(data) is leafHash'),
     logKey: z.string().describe('C2SP verifier key of the log that signed the checkpoint'),
   })
   .describe(
     'Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry ' +
-      'bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust ' +
+      'bytes with the disclosure of its committed JWS, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust ' +
       'the one carried here.',
   )
   .meta({ id: 'AttestationReceipt' });
@@ -130,7 +141,7 @@ export const AttestationEvidence = z
     keyRevoked: z.boolean(),
     jws: z.string(),
     manifest: AttestationManifest,
-    entry: z.object({ index: z.number().int(), data: z.string().describe('base64 of the exact leaf bytes') }),
+    entry: LoggedEntry,
     inclusionProof: z.object({ treeSize: z.number().int(), proof: z.array(z.string()) }),
     withdrawn: z.object({ reason: z.string(), entryIndex: z.number().int() }).nullable(),
     statements: z.array(

@@ -26,6 +26,7 @@ export {
   PublicJwk,
   RegisterKeyInput,
   Sha256Hex,
+  LoggedEntry,
   SigningKey,
 } from './evidence.ts';
 export { ImportReport } from './imports.ts';
@@ -36,10 +37,14 @@ export {
   ConsistencyProofResponse,
   EntriesQuery,
   EntriesResponse,
+  EntryDisclosures,
+  EntryIndexParams,
   InclusionProofQuery,
   InclusionProofResponse,
   LedgerEntry,
   MAX_ENTRIES_PAGE,
+  Publication,
+  PublicationInput,
 } from './ledger.ts';
 export {
   EvidenceRequirementInput,
@@ -70,12 +75,15 @@ export {
 } from './registry.ts';
 export {
   Batch,
+  BatchBalance,
   EventInput,
+  EventVoidInput,
   Gtin,
   Product,
   ProductInput,
   QuantityInput,
   Trace,
   TraceEvent,
+  TransferReceiptInput,
 } from './traceability.ts';
 export { IssuedToken, Role, TokenRequest, User, UserInput } from './users.ts';

@@ -76,3 +76,65 @@ export const CheckpointsResponse = z
     ),
   })
   .meta({ id: 'LedgerCheckpoints' });
+
+/** One entry with the disclosures the caller may see and its inclusion proof: checkable offline. */
+export const EntryDisclosures = z
+  .object({
+    index: z.number().int().nonnegative(),
+    data: z.string().describe('base64 of the exact leaf bytes'),
+    disclosures: z.array(
+      z.object({
+        path: z.string().describe('where the value sits in the entry body, dotted'),
+        disclosure: z
+          .string()
+          .describe(
+            'SD-JWT disclosure: base64url of the JSON [salt, name, value]; its SHA-256 is in an _sd array',
+          ),
+        publishedBy: z.number().int().nullable().describe('the entry that made it public, if any'),
+      }),
+    ),
+    undisclosed: z.number().int().nonnegative().describe('committed fields this caller may not open'),
+    inclusionProof: z.object({
+      treeSize: z.number().int().positive(),
+      leafHash: Base64Hash,
+      proof: z.array(Base64Hash),
+    }),
+    checkpoint: z.string().describe('the C2SP signed checkpoint of treeSize'),
+  })
+  .meta({ id: 'EntryDisclosures' });
+
+export const EntryIndexParams = z.object({ index: TreeIndexParam.describe('leaf index') });
+
+const FieldPathInput = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'a dotted path such as country or outputs.0.quantity');
+
+export const PublicationInput = z
+  .union([
+    z
+      .object({
+        entryIndex: z.number().int().nonnegative().describe('an entry of the caller’s organisation'),
+        fields: z.array(FieldPathInput).min(1).max(64),
+      })
+      .strict(),
+    z
+      .object({
+        batchId: z.uuid(),
+        claims: z
+          .array(z.enum(['originCountry', 'tracedShare']))
+          .min(1)
+          .max(2)
+          .describe('computed by the service from the batch’s upstream chain and published as a new entry'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'NewPublication' });
+
+export const Publication = z
+  .object({
+    entryIndex: z.number().int().describe('the publication’s own ledger entry'),
+    published: z.array(z.object({ entryIndex: z.number().int(), path: z.string() })),
+  })
+  .meta({ id: 'Publication' });

@@ -106,10 +106,41 @@ export const EventInput = z
         outputs: z.array(NewBatch).min(1).max(100),
       })
       .strict(),
+    z
+      .object({
+        type: z.literal('loss'),
+        organisationId: Uuid,
+        eventTime: EventTime,
+        input: Consumed,
+        reason: safeText()
+          .trim()
+          .min(1)
+          .max(300)
+          .describe('Why the mass is gone: drying, shrinkage, spillage, sampling …'),
+      })
+      .strict(),
   ])
   .meta({ id: 'NewTraceEvent' });
 
 export const Quantity = z.object({ value: z.string(), unit: z.string(), grams: z.string().nullable() });
+
+/**
+ * What is left of a batch: what its event produced minus what non-voided transfers, transformations
+ * and losses took from it. In grams when the batch has a mass, else in the batch's own unit.
+ */
+export const BatchBalance = z
+  .object({
+    unit: z.string().describe('GRM for batches with a mass, else the batch’s unit'),
+    produced: z.string(),
+    consumed: z.string().describe('taken by transfers and transformations'),
+    lost: z.string().describe('recorded losses'),
+    available: z
+      .string()
+      .describe('produced − consumed − lost; never negative for data written through the API'),
+    closed: z.boolean().describe('nothing left: the batch can no longer be consumed'),
+    voided: z.boolean().describe('the event that produced it was voided'),
+  })
+  .meta({ id: 'BatchBalance' });
 
 export const Batch = z
   .object({
@@ -123,23 +154,67 @@ export const Batch = z
     description: z.string().nullable(),
     quantity: Quantity,
     producedBy: Uuid.describe('the event that produced this batch'),
+    eventTime: z.string().describe('when the producing event happened, as its recorder said'),
+    recordTime: z
+      .string()
+      .describe('when the producing event was recorded: its ledger entry’s time, our clock'),
     entryIndex: z.number().int(),
+    balance: BatchBalance,
   })
   .meta({ id: 'Batch' });
 
 export const TraceEvent = z
   .object({
     id: Uuid,
-    type: z.enum(['harvest', 'transfer', 'transformation']),
+    type: z.enum(['harvest', 'transfer', 'transformation', 'loss']),
     organisationId: Uuid,
     eventTime: z.string(),
+    recordTime: z
+      .string()
+      .describe('its ledger entry’s time (our clock), beside the eventTime the client gave'),
     inputs: z.array(
       z.object({ batchId: Uuid.nullable(), plotId: Uuid.nullable(), quantity: Quantity.nullable() }),
     ),
     outputs: z.array(z.object({ batchId: Uuid, quantity: Quantity })),
     entryIndex: z.number().int(),
+    voided: z
+      .object({
+        entryIndex: z.number().int().describe('the entry that voided it'),
+        reason: z.string(),
+        by: z.string(),
+      })
+      .nullable()
+      .describe(
+        'set when a later entry voided this event: it stays in the log, and nothing upstream of it is traced through it',
+      ),
   })
   .meta({ id: 'TraceEvent' });
+
+/** The receiver's confirmation of a transfer: what actually arrived. */
+export const TransferReceiptInput = z
+  .object({
+    quantity: QuantityInput.describe('what arrived; what was sent beyond it becomes a recorded loss'),
+    receivedAt: EventTime.optional().describe('when it arrived; now if left out'),
+    note: safeText().trim().min(1).max(300).optional(),
+  })
+  .strict()
+  .meta({ id: 'TransferReceipt' });
+
+/** Voiding an event (after EPCIS 2.0 errorDeclaration): why, in CBV 2.0 terms and in words. */
+export const EventVoidInput = z
+  .object({
+    reason: z
+      .enum(['did_not_occur', 'incorrect_data'])
+      .describe('CBV 2.0 error reason: the event did not happen, or was recorded wrongly'),
+    explanation: safeText().trim().min(1).max(1000).describe('why, in words, for the auditor'),
+    correctiveEventIds: z
+      .array(Uuid)
+      .max(100)
+      .optional()
+      .describe('events recorded in its place (EPCIS correctiveEventIDs)'),
+  })
+  .strict()
+  .meta({ id: 'EventVoid' });
 
 export const Trace = z
   .object({

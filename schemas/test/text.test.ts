@@ -46,7 +46,7 @@ describe('jsonBodyIssues', () => {
       jsonBodyIssues({
         name: 'ab\u0000c',
         list: ['ok', 'abc\ud800'],
-        'a/b~c': { ['k\udc00']: Number.POSITIVE_INFINITY },
+        'a/b~c': { 'k\udc00': Number.POSITIVE_INFINITY },
         n: Number.NEGATIVE_INFINITY,
         fine: [1e308, -0, null, true, 'ok'],
       }).map((i) => i.pointer),

@@ -151,8 +151,13 @@ export async function fillMassBalanceData(
                -- One plot in a hundred launders: it "delivers" four times the Ghana plausible maximum.
                (n % 100 = 0) AS launders
           FROM generate_series(0, ${plots - 1}) AS n;
-      INSERT INTO plots (id, organisation_id, commodity, country, geometry, area_hectares, area_source, entry_index)
-        SELECT p.id, o.id, 'cocoa', 'GH', '{"type":"Polygon","coordinates":[]}'::jsonb, p.hectares, 'geodesic', ${entryIndex}
+      -- Recorded as it happened: plots registered before their first harvest, events recorded the day
+      -- after they happened (else every harvest would be BACKDATED and the run would store 500,000
+      -- findings about the generator, not the engine).
+      INSERT INTO plots (id, organisation_id, commodity, country, geometry, area_hectares, area_source, entry_index,
+                         created_at)
+        SELECT p.id, o.id, 'cocoa', 'GH', '{"type":"Polygon","coordinates":[]}'::jsonb, p.hectares, 'geodesic', ${entryIndex},
+               timestamptz '2025-01-01'
           FROM bench_plots p JOIN bench_orgs o ON o.n = p.coop;
       CREATE TEMP TABLE bench_harvests AS
         SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id,
@@ -160,17 +165,21 @@ export async function fillMassBalanceData(
                p.id AS plot_id, p.coop, k,
                round(p.hectares * (CASE WHEN p.launders THEN 7600 ELSE 400 + random() * 200 END)::numeric / ${perPlot} * 1000, 3) AS grams
           FROM bench_plots p CROSS JOIN generate_series(1, ${perPlot}) AS k;
-      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
-        SELECT h.event_id, 'harvest', o.id, timestamptz '2025-10-15' + (h.k * interval '20 days'), ${entryIndex}
+      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, recorded_at)
+        SELECT h.event_id, 'harvest', o.id, timestamptz '2025-10-15' + (h.k * interval '20 days'), ${entryIndex},
+               timestamptz '2025-10-16' + (h.k * interval '20 days')
           FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
       INSERT INTO trace_event_inputs (event_id, position, plot_id) SELECT event_id, 0, plot_id FROM bench_harvests;
       INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
                            produced_by, entry_index)
         SELECT h.batch_id, o.id, 'H-' || h.batch_id, 'cocoa', 'cocoa_beans', h.grams, 'GRM', h.grams, h.event_id, ${entryIndex}
           FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
-      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
-        SELECT h.transfer_id, 'transfer', o.id, timestamptz '2026-06-01', ${entryIndex}
+      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, recorded_at)
+        SELECT h.transfer_id, 'transfer', o.id, timestamptz '2026-06-01', ${entryIndex}, timestamptz '2026-06-02'
           FROM bench_harvests h JOIN bench_orgs o ON o.n = h.coop;
+      -- Every shipment arrived as sent and was confirmed (else UNCONFIRMED_TRANSFER for each).
+      INSERT INTO transfer_receipts (event_id, entry_index, quantity_value, quantity_unit, mass_grams, received_at, confirmed_by)
+        SELECT transfer_id, ${entryIndex}, grams, 'GRM', grams, timestamptz '2026-06-03', 'system:bench' FROM bench_harvests;
       INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
         SELECT transfer_id, 0, batch_id, grams, 'GRM', grams FROM bench_harvests;
       INSERT INTO batches (id, organisation_id, lot, commodity, material, quantity_value, quantity_unit, mass_grams,
@@ -181,8 +190,8 @@ export async function fillMassBalanceData(
       CREATE TEMP TABLE bench_pools AS
         SELECT gen_random_uuid() AS event_id, gen_random_uuid() AS batch_id, coop, sum(grams) AS grams
           FROM bench_harvests GROUP BY coop;
-      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index)
-        SELECT p.event_id, 'transformation', x.id, timestamptz '2026-07-01', ${entryIndex}
+      INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, recorded_at)
+        SELECT p.event_id, 'transformation', x.id, timestamptz '2026-07-01', ${entryIndex}, timestamptz '2026-07-02'
           FROM bench_pools p CROSS JOIN (SELECT id FROM bench_orgs WHERE n = 0) x;
       INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
         SELECT p.event_id, row_number() OVER (PARTITION BY p.event_id), h.shipped_id, h.grams, 'GRM', h.grams

@@ -12,6 +12,7 @@ import { LedgerReader } from '@groundtruth/ledger-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../services/api/src/config.ts';
 import { openRuntime } from '../../services/api/src/runtime.ts';
+import { TEST_ENTRY_POLICIES } from '../fixtures/entry-policies.ts';
 
 const WORKER = resolve(import.meta.dirname, '../fixtures/append-worker.ts');
 const ORIGIN = 'fault.groundtruth.example/ledger';
@@ -112,7 +113,9 @@ describe('fault: SIGKILL while appending', () => {
     for (let round = 1; round <= 3; round++) {
       await appendThenKill(env, 1500, run);
       // Restart exactly as the server would (recovery, migrations, signing key from the data dir).
-      const runtime = await openRuntime(loadConfig(env as NodeJS.ProcessEnv));
+      const runtime = await openRuntime(loadConfig(env as NodeJS.ProcessEnv), {
+        policies: TEST_ENTRY_POLICIES,
+      });
       try {
         const size = await checkLog(runtime.db, runtime.verifierKey, run);
         expect(size).toBeGreaterThan(previousSize);

@@ -9,7 +9,9 @@ import {
   canonicalJsonBytes,
   createEd25519Verifier,
   fromBase64,
+  type JsonValue,
   openCheckpoint,
+  revealBody,
   rfc9162,
   verifyInclusion,
 } from '@groundtruth/ledger';
@@ -26,7 +28,7 @@ export interface AttestationEvidence {
   keyRevoked: boolean;
   jws: string;
   manifest: { media: { sha256: string; size: number; kind: string }[]; [key: string]: unknown };
-  entry: { index: number; data: string };
+  entry: { index: number; data: string; disclosures?: string[] };
   inclusionProof: { treeSize: number; proof: string[] };
   withdrawn: { reason: string; entryIndex: number } | null;
   statements: {
@@ -81,7 +83,7 @@ export async function checkAttestation(
   const data = fromBase64(evidence.entry.data);
   if (!data) failures.push('entry: the entry bytes are not base64');
   else {
-    let entry: { type?: string; body?: { jws?: string; kid?: string } } | undefined;
+    let entry: { type?: string; body?: { [key: string]: JsonValue } } | undefined;
     try {
       entry = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
       if (!bytesEqual(canonicalJsonBytes(entry as never), data))
@@ -89,7 +91,17 @@ export async function checkAttestation(
     } catch {
       failures.push('entry: the bytes are not JSON');
     }
-    if (entry && (entry.type !== 'attestation.recorded' || entry.body?.jws !== evidence.jws))
+    // The JWS is a confidential field: its disclosure must hash to a digest in the entry's `_sd`
+    // (entries logged before selective disclosure hold it in the clear, with no disclosure).
+    let body: { [key: string]: JsonValue } | undefined;
+    if (entry?.body) {
+      try {
+        body = revealBody(entry.body, evidence.entry.disclosures ?? []).body;
+      } catch (error) {
+        failures.push(`entry: a disclosure does not match the entry: ${(error as Error).message}`);
+      }
+    }
+    if (entry && body && (entry.type !== 'attestation.recorded' || body.jws !== evidence.jws))
       failures.push('entry: the ledger entry does not record this JWS');
     if (root && size !== undefined) {
       const proof = evidence.inclusionProof.proof.map((p) => fromBase64(p) ?? new Uint8Array());

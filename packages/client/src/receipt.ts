@@ -15,7 +15,7 @@ export interface AttestationReceipt {
   manifest: AttestationEvidence['manifest'] & { subject: { kind: string; id: string } };
   jws: string;
   jwk: Record<string, unknown>;
-  entry: { index: number; data: string };
+  entry: { index: number; data: string; disclosures?: string[] };
   logKey: string;
 }
 

@@ -19,5 +19,12 @@ export {
   packedRow,
   readPacked,
 } from './packed.ts';
-export { ledgerCheckpoints, ledgerEntries, ledgerSubtrees, schema, schemaMigrations } from './schema.ts';
+export {
+  ledgerCheckpoints,
+  ledgerDisclosures,
+  ledgerEntries,
+  ledgerSubtrees,
+  schema,
+  schemaMigrations,
+} from './schema.ts';
 export { openTestDatabase, type TestDatabase, testDatabaseKind } from './testing.ts';

@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -44,10 +45,29 @@ export const ledgerCheckpoints = pgTable('ledger_checkpoints', {
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export const ledgerDisclosures = pgTable(
+  'ledger_disclosures',
+  {
+    entryIndex: bigint('entry_index', { mode: 'bigint' }).notNull(),
+    digest: text('digest').notNull(),
+    path: text('path').notNull(),
+    disclosure: text('disclosure').notNull(),
+    organisationId: uuid('organisation_id'),
+    publishedEntry: bigint('published_entry', { mode: 'bigint' }),
+  },
+  (t) => [primaryKey({ columns: [t.entryIndex, t.digest] })],
+);
+
 export const schemaMigrations = pgTable('gt_schema_migrations', {
   version: text('version').primaryKey(),
   checksum: text('checksum').notNull(),
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const schema = { ledgerEntries, ledgerSubtrees, ledgerCheckpoints, schemaMigrations };
+export const schema = {
+  ledgerEntries,
+  ledgerSubtrees,
+  ledgerCheckpoints,
+  ledgerDisclosures,
+  schemaMigrations,
+};

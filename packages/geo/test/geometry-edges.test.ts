@@ -36,6 +36,7 @@ describe('plot geometry edges', () => {
     it('accepts longitudes and latitudes at their limits, and an altitude', () => {
       expect(point([180, 89.123456]).problems).toEqual([]);
       expect(point([-179.123456, -90]).problems).toEqual([]);
+      expect(point([-180, -89.123456]).problems).toEqual([]);
       expect(point([-1.908421, 90]).problems).toEqual([]);
       expect(point([-1.908421, 6.513262, 250.5]).problems).toEqual([]);
     });
@@ -199,6 +200,7 @@ describe('plot geometry edges', () => {
   });
 
   describe('precision', () => {
+    // Judged on the whole geometry (docs/decisions/0007): insufficient only when no coordinate shows six.
     it('says how many decimals the best coordinate has', () => {
       const coarse = square(-1.9084, 6.5132, 0.0013).map((p) => p.map((v) => Number(v.toFixed(4))));
       expect(polygon([coarse]).problems).toEqual([
@@ -210,32 +212,21 @@ describe('plot geometry edges', () => {
       ]);
       expect(point([-1.90842, 6.51326]).problems[0]!.detail).toMatch(/has more than 5$/);
       expect(point([-1.908421, 6.51326]).problems).toEqual([]);
+      expect(point([-1.90842, 6.513261]).problems).toEqual([]);
     });
 
-    it('judges the geometry by the source text when it is given, else by its digits', () => {
-      // Since decision 0007 (newcomer contract) a geometry passes when any coordinate shows six
-      // decimals. Written with trailing zeros, both coordinates show six in the text, though the parsed
-      // numbers have 5 and 4.
-      const text = '{"type":"Point","coordinates":[-1.908420,6.513200]}';
-      const written = checkPlotGeometry({
-        geometry: JSON.parse(text),
-        declaredAreaHectares: 1,
-        sourceDecimals: sourceDecimals(text),
-      });
-      expect(written.problems).toEqual([]);
-      // The same numbers without their text are judged by their own digits: at most 5.
-      const unseen = checkPlotGeometry({
-        geometry: JSON.parse(text),
-        declaredAreaHectares: 1,
-        sourceDecimals: () => undefined,
-      });
-      expect(unseen.problems).toEqual([
-        {
-          pointer: '/coordinates',
-          detail:
-            'coordinates need at least 6 decimal places (EUDR Art. 2(28)); no coordinate of this geometry has more than 5',
-        },
-      ]);
+    it('counts the digits of the source text where it has more than the parsed number', () => {
+      const text = '{"type":"Point","coordinates":[-1.908420,6.500000]}';
+      const judged = (source: string | undefined) =>
+        checkPlotGeometry({
+          geometry: JSON.parse(text),
+          declaredAreaHectares: 1,
+          ...(source === undefined ? {} : { sourceDecimals: sourceDecimals(source) }),
+        }).problems;
+      expect(judged(text)).toEqual([]);
+      expect(judged(undefined)[0]!.detail).toMatch(/has more than 5$/);
+      // A source that knows nothing of the values leaves them to their own digits.
+      expect(judged('{}')[0]!.detail).toMatch(/has more than 5$/);
     });
 
     it('reads decimals from the source text, exponents included, keeping the most precise spelling', () => {
@@ -321,5 +312,11 @@ describe('plot geometry edges', () => {
         100,
       );
     });
+  });
+
+  it('names the geometry type it refuses', () => {
+    expect(checkPlotGeometry({ geometry: { type: 'LineString', coordinates: [] } }).problems).toEqual([
+      { pointer: '/type', detail: 'a plot is a Point, Polygon or MultiPolygon, not "LineString"' },
+    ]);
   });
 });

@@ -33,6 +33,11 @@ export interface LedgerAuditOptions {
 
 const CHECKPOINT_PAGE = 1000;
 
+const fromHexText = (hex: string): Uint8Array => {
+  const b = Buffer.from(hex, 'hex');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+};
+
 export async function auditStoredLedger(
   db: SqlExecutor,
   options: LedgerAuditOptions,
@@ -71,8 +76,10 @@ export async function auditStoredLedger(
   const readPage = (start: bigint) => {
     const end = pageEnd(start);
     const page = Promise.all([
-      db.query<{ idx: string | number; leaf_hash: unknown; data: unknown }>(
-        'SELECT idx, leaf_hash, data FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
+      // Hex text, not bytea: PGlite turns bytea into bytes in JavaScript, measured 7× slower than
+      // Buffer.from(hex) (20,000 rows of 450 bytes: 8.3 s against 1.2 s); postgres.js does the same either way.
+      db.query<{ idx: string | number; leaf_hash: string; data: string }>(
+        "SELECT idx, encode(leaf_hash, 'hex') AS leaf_hash, encode(data, 'hex') AS data FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx",
         [start.toString(), end.toString()],
       ),
       readCompletedSubtrees(db, start, end),
@@ -90,7 +97,7 @@ export async function auditStoredLedger(
       const [rows, subtrees] = await (prefetched ?? readPage(start));
       // The database reads the next page while this one is hashed (PostgreSQL: in another process).
       prefetched = end < treeSize ? readPage(end) : undefined;
-      for (const row of rows) audit.leaf(BigInt(row.idx), bytes(row.data), bytes(row.leaf_hash));
+      for (const row of rows) audit.leaf(BigInt(row.idx), fromHexText(row.data), fromHexText(row.leaf_hash));
       if (audit.size < end) {
         audit.finish(end);
         break;
@@ -100,16 +107,18 @@ export async function auditStoredLedger(
     }
     if (!audit.failure) {
       audit.finish(treeSize);
-      // Entries past the signed tree were never covered by a checkpoint: the writer stores none.
+      // Entries past the latest signed tree were never covered by a checkpoint: the writer commits
+      // entries and their checkpoint together. (Compared with the latest checkpoint now, not the one
+      // audited: other processes may have appended meanwhile.)
       const [extra] = await db.query<{ idx: string | number }>(
-        'SELECT idx FROM ledger_entries WHERE idx >= $1 ORDER BY idx LIMIT 1',
-        [treeSize.toString()],
+        `SELECT idx FROM ledger_entries
+          WHERE idx >= (SELECT coalesce(max(tree_size), 0) FROM ledger_checkpoints) ORDER BY idx LIMIT 1`,
       );
       if (extra && !audit.failure) {
         audit.failure = {
           firstBadIndex: BigInt(extra.idx),
           range: { start: BigInt(extra.idx), end: BigInt(extra.idx) + 1n },
-          reason: `entry ${extra.idx} is stored beyond the signed tree size ${treeSize}`,
+          reason: `entry ${extra.idx} is stored beyond the latest signed tree size`,
         };
       }
     }
@@ -154,12 +163,12 @@ async function readCompletedSubtrees(
   }
   const stored = new Map<string, Uint8Array>();
   if (levels.length === 0) return stored;
-  const rows = await db.query<{ level: number; idx: string | number; hash: unknown }>(
-    `SELECT s.level, s.idx, s.hash FROM unnest($1::int2[], $2::int8[], $3::int8[]) AS r(level, lo, hi)
+  const rows = await db.query<{ level: number; idx: string | number; hash: string }>(
+    `SELECT s.level, s.idx, encode(s.hash, 'hex') AS hash FROM unnest($1::int2[], $2::int8[], $3::int8[]) AS r(level, lo, hi)
        JOIN ledger_subtrees s ON s.level = r.level AND s.idx BETWEEN r.lo AND r.hi`,
     [levels, lows, highs],
   );
-  for (const row of rows) stored.set(`${Number(row.level)}/${BigInt(row.idx)}`, bytes(row.hash));
+  for (const row of rows) stored.set(`${Number(row.level)}/${BigInt(row.idx)}`, fromHexText(row.hash));
   return stored;
 }
 

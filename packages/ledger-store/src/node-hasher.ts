@@ -27,3 +27,6 @@ export const nodeTreeHasher: TreeHasher = {
   hashChildren: (left, right) => view(hash('sha256', prefixed(0x01, left, right), 'buffer')),
   emptyRoot: () => view(hash('sha256', Buffer.alloc(0), 'buffer')),
 };
+
+/** SHA-256 by node:crypto (OpenSSL, SHA-NI), for callers that take a plain hash function. */
+export const nodeSha256 = (data: Uint8Array): Uint8Array => view(hash('sha256', data, 'buffer'));

@@ -231,12 +231,14 @@ export class LedgerReader {
     // The stored bytes as they are: a bundle needs no decoding (and a verifier wants them even if
     // they no longer decode).
     const start = index * BigInt(TILE_WIDTH);
-    const rows = (
-      await this.db.query<{ data: unknown }>(
-        'SELECT data FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
-        [start.toString(), (start + BigInt(count)).toString()],
-      )
-    ).map((row) => ({ data: bytes(row.data) }));
+    const rows =
+      // Hex text: PGlite's own bytea conversion is several times slower (see audit.ts).
+      (
+        await this.db.query<{ data: string }>(
+          "SELECT encode(data, 'hex') AS data FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx",
+          [start.toString(), (start + BigInt(count)).toString()],
+        )
+      ).map((row) => ({ data: Buffer.from(row.data, 'hex') }));
     const total = rows.reduce((n, r) => n + 2 + r.data.length, 0);
     const out = new Uint8Array(total);
     let offset = 0;

@@ -5,14 +5,18 @@
 import type { Database, Transaction } from '@groundtruth/db';
 import {
   CompactRange,
+  commitEntry,
+  type Disclosure,
+  ENTRY_POLICIES,
   type EntryEnvelope,
+  type EntryPolicies,
   encodeEntry,
   type Hash,
   type NoteSigner,
   signCheckpoint,
   type TreeHasher,
 } from '@groundtruth/ledger';
-import { nodeTreeHasher } from './node-hasher.ts';
+import { nodeSha256, nodeTreeHasher } from './node-hasher.ts';
 import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
 
 // One statement per batch whatever its size: arrays of text, unnested server-side. Measured faster than
@@ -22,6 +26,10 @@ export const INSERT_ENTRIES = `INSERT INTO ledger_entries (idx, leaf_hash, data,
   FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(idx, leaf_hash, data, entry_type, subject)`;
 const INSERT_SUBTREES = `INSERT INTO ledger_subtrees (level, idx, hash)
   SELECT level, idx, decode(hash, 'hex') FROM unnest($1::int2[], $2::int8[], $3::text[]) AS u(level, idx, hash)`;
+// Disclosures go in the same statement as their entries: nothing confidential is logged without the
+// means to disclose it, and no disclosure exists for an entry that was not logged.
+const INSERT_DISCLOSURES = `INSERT INTO ledger_disclosures (entry_index, digest, path, disclosure, organisation_id, published_entry)
+  SELECT * FROM unnest($12::int8[], $13::text[], $14::text[], $15::text[], $16::uuid[], $17::int8[])`;
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** pg_advisory_xact_lock key held while a batch is sequenced ("gtlg"). */
@@ -30,7 +38,12 @@ export const LEDGER_SEQUENCE_LOCK = 0x67_74_6c_67;
 export interface AppendedEntry {
   index: bigint;
   leafHash: Hash;
+  /** The entry as logged: its confidential fields are digests (see `disclosures`). */
   entry: EntryEnvelope;
+  /** The exact leaf bytes. */
+  data: Uint8Array;
+  /** The disclosures of the entry's confidential fields, stored with it in ledger_disclosures. */
+  disclosures: Disclosure[];
   /** True when dedup found these exact bytes already logged: index is the earlier entry's. */
   duplicate: boolean;
 }
@@ -42,6 +55,7 @@ export interface AppendReceipt {
 }
 
 export interface AppendRequest {
+  /** Entries in the clear: the writer commits their confidential fields under the type's policy. */
   entries: EntryEnvelope[];
   /**
    * Writes this request's projection rows in the batch transaction, knowing the indexes assigned.
@@ -60,12 +74,17 @@ export interface LedgerWriterOptions {
   /** Upper bounds of one batch; more waiting appends go in the next. */
   maxBatchEntries?: number;
   maxBatchBytes?: number;
+  /** Which fields of each entry type are confidential; a type not listed is refused. */
+  policies?: EntryPolicies | undefined;
 }
 
 interface EncodedEntry {
   entry: EntryEnvelope;
   data: Uint8Array;
   leafHash: Hash;
+  disclosures: Disclosure[];
+  owner: string | null;
+  published: boolean;
 }
 
 interface Pending {
@@ -87,6 +106,7 @@ export class LedgerWriter {
   private readonly hasher: TreeHasher;
   private readonly maxBatchEntries: number;
   private readonly maxBatchBytes: number;
+  private readonly policies: EntryPolicies;
   private queue: Pending[] = [];
   private draining: Promise<void> | undefined;
   private closed = false;
@@ -100,6 +120,7 @@ export class LedgerWriter {
     this.hasher = options.hasher ?? nodeTreeHasher;
     this.maxBatchEntries = options.maxBatchEntries ?? 4096;
     this.maxBatchBytes = options.maxBatchBytes ?? 16 * 1024 * 1024;
+    this.policies = options.policies ?? ENTRY_POLICIES;
     if (this.signer.name !== this.origin)
       throw new Error('the log signing key must be named after the origin');
   }
@@ -118,10 +139,12 @@ export class LedgerWriter {
     if (this.closed) return Promise.reject(new WriterClosedError('the ledger writer is closed'));
     let encoded: EncodedEntry[];
     try {
-      // Encoding errors (a non-canonical entry, one over 64 KiB) belong to this caller alone.
-      encoded = request.entries.map((entry) => {
+      // Encoding errors (a type without a disclosure policy, a non-canonical entry, one over 64 KiB)
+      // belong to this caller alone.
+      encoded = request.entries.map((clear) => {
+        const { entry, disclosures, owner, published } = commitEntry(clear, this.policies, undefined, nodeSha256);
         const data = encodeEntry(entry);
-        return { entry, data, leafHash: this.hasher.hashLeaf(data) };
+        return { entry, data, leafHash: this.hasher.hashLeaf(data), disclosures, owner, published };
       });
     } catch (error) {
       return Promise.reject(error);
@@ -226,11 +249,12 @@ export class LedgerWriter {
         const appended = pending.encoded.map((e): AppendedEntry => {
           const key = hex(e.leafHash);
           const earlier = pending.request.dedup ? (known.get(key) ?? assigned.get(key)) : undefined;
-          if (earlier !== undefined)
-            return { index: earlier, leafHash: e.leafHash, entry: e.entry, duplicate: true };
+          const logged = { leafHash: e.leafHash, entry: e.entry, data: e.data, disclosures: e.disclosures };
+          // Equal bytes mean equal digests, so the earlier entry's stored disclosures are these.
+          if (earlier !== undefined) return { index: earlier, ...logged, duplicate: true };
           const index = next++;
           if (pending.request.dedup) assigned.set(key, index);
-          return { index, leafHash: e.leafHash, entry: e.entry, duplicate: false };
+          return { index, ...logged, duplicate: false };
         });
         if (pending.request.project && batch.length === 1) {
           // Alone in its batch, a request's projection needs no savepoint: if it fails, the whole
@@ -281,9 +305,13 @@ export class LedgerWriter {
     rootHash: Hash,
   ) {
     const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
+    const disclosed = entries.flatMap((e, i) =>
+      e.disclosures.map((d) => ({ index: (firstIndex + BigInt(i)).toString(), d, e })),
+    );
     await tx.query(
       `WITH entries AS (${INSERT_ENTRIES}),
-            subtrees AS (${INSERT_SUBTREES.replace('$1', '$6').replace('$2', '$7').replace('$3', '$8')})
+            subtrees AS (${INSERT_SUBTREES.replace('$1', '$6').replace('$2', '$7').replace('$3', '$8')}),
+            disclosures AS (${INSERT_DISCLOSURES})
        INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($9, $10, $11)`,
       [
         entries.map((_, i) => (firstIndex + BigInt(i)).toString()),
@@ -298,6 +326,12 @@ export class LedgerWriter {
         size.toString(),
         rootHash,
         note,
+        disclosed.map((x) => x.index),
+        disclosed.map((x) => x.d.digest),
+        disclosed.map((x) => x.d.path),
+        disclosed.map((x) => x.d.disclosure),
+        disclosed.map((x) => x.e.owner),
+        disclosed.map((x) => (x.e.published ? x.index : null)),
       ],
     );
     return { size, rootHash, note };

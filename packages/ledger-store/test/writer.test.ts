@@ -7,6 +7,7 @@ import {
   encodeVerifierKey,
   MemoryTree,
   openCheckpoint,
+  revealBody,
   verifyConsistency,
   verifyInclusion,
 } from '@groundtruth/ledger';
@@ -14,6 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerRangeError, LedgerReader, LedgerWriter } from '../src/index.ts';
 
 const ORIGIN = 'test.groundtruth.example/log';
+const policies = {
+  'test.appended': { owner: null, confidential: [] },
+  'test.secret': { owner: 'subject', confidential: ['secret'] },
+};
+const OWNER = '5f0c3f0e-3a7b-4d6e-9a43-0d6f0d4b8f22';
 const signer = createEd25519Signer(ORIGIN, new Uint8Array(32).fill(9));
 const verifier = createEd25519Verifier(encodeVerifierKey(ORIGIN, signer.publicKey));
 
@@ -37,7 +43,7 @@ describe('LedgerWriter', () => {
 
   beforeAll(async () => {
     t = await openTestDatabase();
-    writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer });
+    writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies });
     await writer.init();
     reader = new LedgerReader(t.db);
   });
@@ -174,9 +180,60 @@ describe('LedgerWriter', () => {
     it('leaves nothing behind when an entry is invalid', async () => {
       const sizeBefore = await reader.size();
       await expect(writer.append({ entries: [entry(), { ...entry(), type: 'Bad Type' }] })).rejects.toThrow(
-        /resource.verb/,
+        /no disclosure policy/,
       );
       expect(await reader.size()).toBe(sizeBefore);
+    });
+
+    it('refuses an entry type that has no disclosure policy, writing nothing', async () => {
+      const sizeBefore = await reader.size();
+      const [{ n: disclosuresBefore }] = (await t.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM ledger_disclosures',
+      )) as [{ n: string }];
+      await expect(
+        writer.append({ entries: [{ ...entry(), type: 'test.forgotten', body: { secret: 'x' } }] }),
+      ).rejects.toThrow(/test.forgotten has no disclosure policy/);
+      expect(await reader.size()).toBe(sizeBefore);
+      const [{ n }] = (await t.db.query<{ n: string }>('SELECT count(*) AS n FROM ledger_disclosures')) as [
+        { n: string },
+      ];
+      expect(n).toBe(disclosuresBefore);
+    });
+
+    it('logs confidential fields as digests and stores their disclosures with the entry', async () => {
+      const clear = {
+        ...entry(),
+        type: 'test.secret',
+        subject: `organisation:${OWNER}`,
+        body: { secret: 's3cr3t' },
+      };
+      const receipt = await writer.append({ entries: [clear] });
+      const [appended] = receipt.entries;
+      const [stored] = await reader.entries(appended!.index, 1);
+      expect(new TextDecoder().decode(stored!.data)).not.toContain('s3cr3t');
+      expect(stored!.data).toEqual(appended!.data);
+      expect(appended!.disclosures).toHaveLength(1);
+      const rows = await t.db.query<{
+        digest: string;
+        path: string;
+        disclosure: string;
+        organisation_id: string;
+      }>('SELECT digest, path, disclosure, organisation_id FROM ledger_disclosures WHERE entry_index = $1', [
+        appended!.index.toString(),
+      ]);
+      expect(rows).toEqual([
+        {
+          digest: appended!.disclosures[0]!.digest,
+          path: 'secret',
+          disclosure: appended!.disclosures[0]!.disclosure,
+          organisation_id: OWNER,
+        },
+      ]);
+      const revealed = revealBody(
+        stored!.entry.body,
+        rows.map((r) => r.disclosure),
+      );
+      expect(revealed.body).toEqual({ secret: 's3cr3t' });
     });
 
     it('deduplicates identical entries when asked, within a batch and against the log', async () => {
@@ -198,7 +255,7 @@ describe('LedgerWriter', () => {
       it('interleave without gaps or duplicates', async () => {
         const other = await t.reopen();
         try {
-          const second = new LedgerWriter({ db: other, origin: ORIGIN, signer });
+          const second = new LedgerWriter({ db: other, origin: ORIGIN, signer, policies });
           const before = await reader.size();
           const run = (w: LedgerWriter) =>
             Promise.all(
@@ -229,7 +286,7 @@ describe('LedgerReader', () => {
   let reader: LedgerReader;
   beforeAll(async () => {
     t = await openTestDatabase();
-    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer });
+    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies });
     await writer.init();
     await writer.append({ entries: Array.from({ length: 600 }, () => entry()) });
     reader = new LedgerReader(t.db);

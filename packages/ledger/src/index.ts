@@ -51,3 +51,30 @@ export {
 } from './note.ts';
 export { encodeTileIndex, parseTileIndex, TILE_HEIGHT, TILE_WIDTH, tileWidth } from './tiles.ts';
 export { CompactRange, MemoryTree } from './tree.ts';
+export {
+  commitFields,
+  cryptoRandomBytes,
+  type DecodedDisclosure,
+  type Disclosure,
+  DisclosureError,
+  decodeDisclosure,
+  disclosureDigest,
+  type FieldPath,
+  fromBase64Url,
+  type RandomBytes,
+  type RevealedBody,
+  revealBody,
+  SALT_BYTES,
+  SD_ALG,
+  type Sha256Bytes,
+  toBase64Url,
+} from './disclosure.ts';
+export {
+  type CommittedEntry,
+  commitEntry,
+  ENTRY_POLICIES,
+  type EntryPolicies,
+  type EntryPolicy,
+  EntryPolicyError,
+  entryOwner,
+} from './entry-policy.ts';

@@ -23,7 +23,7 @@ export interface FlowBatch {
 
 export interface FlowEvent {
   id: string;
-  kind: 'harvest' | 'transfer' | 'transformation';
+  kind: 'harvest' | 'transfer' | 'transformation' | 'loss';
   plotId?: string;
   /** Batches consumed, with the grams taken from each. */
   inputs: { batchId: string; grams: string }[];

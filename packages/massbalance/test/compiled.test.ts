@@ -247,3 +247,18 @@ describe('#buildGraph', () => {
     expect(outputsOf(g, 0)).toEqual([1, 2]);
   });
 });
+
+// Found by the mutation run (docs/quality.md): a walk that consumed the compiled graph's own counters
+// would give a second walk over the same graph nothing to start from.
+describe('a compiled graph walked twice', () => {
+  it('gives the same shares the second time', () => {
+    const g = graphOf(
+      [batch('in', 'h1', '1000'), batch('out', 'convert', '1000')],
+      [harvest('h1'), transform('convert', [['in', '1000']])],
+    );
+    const seed = (e: number) => (g.eventKind[e] === 'harvest' ? 1 : undefined);
+    const first = [...propagateShares(g, seed).shares];
+    expect(first).toEqual([1, 1]);
+    expect([...propagateShares(g, seed).shares]).toEqual(first);
+  });
+});

@@ -191,3 +191,14 @@ describe('site account', () => {
     });
   });
 });
+
+describe('a posting outside every period', () => {
+  // Found by the mutation run (docs/quality.md): with a recorded entry and no period around it, the
+  // closing entry of a period that does not exist must not be read.
+  it('is posted, whatever its entry', () => {
+    const q1: Period = { start: '2026-01-01T00:00:00Z', end: '2026-04-01T00:00:00Z', closed: true };
+    const result = account([receive('r', '2026-06-01T00:00:00Z', '1', 9)], [q1]);
+    expect(result.findings).toEqual([]);
+    expect(trailOf(result)).toEqual(['r 1 posted']);
+  });
+});

@@ -25,6 +25,8 @@ import { createEvidenceService } from './routes/v1/evidence/service.ts';
 import grantRoutes from './routes/v1/grants/index.ts';
 import importRoutes from './routes/v1/imports/index.ts';
 import { createImportService } from './routes/v1/imports/service.ts';
+import disclosureRoutes from './routes/v1/disclosures/index.ts';
+import { createDisclosureService } from './routes/v1/disclosures/service.ts';
 import ledgerRoutes from './routes/v1/ledger/index.ts';
 import massBalanceRoutes from './routes/v1/mass-balance/index.ts';
 import { createMassBalanceService } from './routes/v1/mass-balance/service.ts';
@@ -42,6 +44,15 @@ import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
   runtime: Runtime;
+}
+
+/** A query string component decoded as UTF-8, or undefined when its bytes are not UTF-8. */
+function strictDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
 }
 
 export default async function app(fastify: FastifyInstance, { runtime }: AppOptions) {
@@ -86,6 +97,20 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   // EPCIS documents are JSON-LD.
   fastify.addContentTypeParser('application/ld+json', { parseAs: 'buffer' }, keepRawJson);
   fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // Query strings are decoded leniently by the router: percent-encoded bytes that are not UTF-8 would
+  // reach a handler as U+FFFD. Refused here, with the parameter named (RFC 3986 §2.5: UTF-8).
+  fastify.addHook('onRequest', async (request) => {
+    const start = request.url.indexOf('?');
+    if (start < 0) return;
+    for (const pair of request.url.slice(start + 1).split('&')) {
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      const decoded = strictDecode(name);
+      if (decoded === undefined || strictDecode(value) === undefined)
+        throw badRequest(`invalid query parameter ${decoded ?? name}: not UTF-8 percent-encoding`, [
+          { in: 'query', pointer: `/${decoded ?? name}`, detail: 'is not UTF-8 percent-encoding' },
+        ]);
+    }
+  });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
 
@@ -145,8 +170,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/imports',
   });
   await fastify.register(productRoutes, { ...deps, access, prefix: '/v1/products' });
-  const events = createEventService({ ...deps, access });
-  const massBalance = createMassBalanceService({ ...deps, access });
+  const events = createEventService({ ...deps, access, custody: runtime.custody });
+  const massBalance = createMassBalanceService({ ...deps, access, custody: runtime.custody });
   await fastify.register(eventRoutes, {
     events,
     // A new harvest re-checks its plot at once; a failure here is logged, and the next recompute covers it.
@@ -156,9 +181,20 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
         (error: unknown) =>
           fastify.log.error({ err: error, eventId }, 'incremental mass-balance check failed'),
       ),
+    // So does a new transfer or transformation its conservation, on the same terms.
+    afterConversion: (principal, eventId) =>
+      massBalance.checkEvent(principal, eventId).then(
+        () => undefined,
+        (error: unknown) =>
+          fastify.log.error({ err: error, eventId }, 'incremental conservation check failed'),
+      ),
     prefix: '/v1/events',
   });
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
+  await fastify.register(disclosureRoutes, {
+    disclosures: createDisclosureService({ ...deps, reader: runtime.reader, access, massBalance }),
+    prefix: '/v1',
+  });
   await fastify.register(siteAccountRoutes, { ...deps, access, massBalance, prefix: '/v1/organisations' });
   const evidence = createEvidenceService({
     ...deps,

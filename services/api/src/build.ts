@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.ts';
+import { sendProblem } from './plugins/errors.ts';
 import type { Runtime } from './runtime.ts';
 
 /** Credentials a client may send in a header: never written to the log. */
@@ -68,6 +69,10 @@ export async function buildServer({
     genReqId: requestId,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // A path Fastify cannot decode (percent-encoded bytes that are not UTF-8) is the client's mistake,
+    // answered as problem+json like every other.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(request, reply, error.statusCode ?? 400, error.message),
   });
   server.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -107,7 +107,40 @@ const EnvSchema = z.object({
     .string()
     .regex(/^\d+[smhd]$/, 'must be like 30m, 12h or 7d')
     .default('12h'),
+  GROUNDTRUTH_CLOCK_SKEW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(300)
+    .describe('how far in the future an eventTime may lie (client clocks run fast)'),
+  GROUNDTRUTH_BACKDATED_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(90)
+    .describe('a harvest recorded more days than this after its eventTime is BACKDATED'),
+  GROUNDTRUTH_UNCONFIRMED_TRANSFER_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(14)
+    .describe('a transfer its receiver has not confirmed after this many days is a finding'),
 });
+
+/** The custody checks' settings (docs/decisions/0009-custody.md). */
+export interface CustodySettings {
+  clockSkewSeconds: number;
+  backdatedDays: number;
+  unconfirmedTransferDays: number;
+}
+export const DEFAULT_CUSTODY: CustodySettings = {
+  clockSkewSeconds: 300,
+  backdatedDays: 90,
+  unconfirmedTransferDays: 14,
+};
 
 export interface Config {
   port: number;
@@ -137,6 +170,7 @@ export interface Config {
   selfAuditIntervalMs: number;
   /** Requests allowed per window; undefined = no rate limits at all, 0 = that class unlimited. */
   rateLimit: RateLimits | undefined;
+  custody: CustodySettings;
 }
 
 export interface RateLimits {
@@ -201,5 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             hashing: e.GROUNDTRUTH_RATE_LIMIT_HASHING,
           }
         : undefined,
+    custody: {
+      clockSkewSeconds: e.GROUNDTRUTH_CLOCK_SKEW_SECONDS,
+      backdatedDays: e.GROUNDTRUTH_BACKDATED_DAYS,
+      unconfirmedTransferDays: e.GROUNDTRUTH_UNCONFIRMED_TRANSFER_DAYS,
+    },
   };
 }

@@ -1,9 +1,10 @@
 // Appending domain records: each one a ledger entry (version 1, stamped now, by the caller) with its
-// projection rows, all in one transaction. A unique violation in a projection means the record
+// projection rows, all in one transaction. Bodies are given in the clear: the writer commits their
+// confidential fields under the type's disclosure policy (docs/decisions/0008-selective-disclosure.md). A unique violation in a projection means the record
 // already exists: the client gets 409 with the caller's words, never a 500.
 import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
-import type { AppendReceipt, LedgerWriter } from '@groundtruth/ledger-store';
+import type { AppendedEntry, AppendReceipt, LedgerWriter } from '@groundtruth/ledger-store';
 import type { Principal } from './auth.ts';
 import { AppError } from './errors.ts';
 
@@ -14,8 +15,12 @@ export interface RecordSpec {
   type: string;
   subject: string;
   body: { [key: string]: JsonValue };
-  /** Writes the projection rows, knowing the entry's index. */
-  project: (tx: Transaction, entryIndex: bigint) => Promise<void>;
+  /**
+   * Writes the projection rows, knowing the entry's index, its time (`at`, the record time) and the
+   * entry as logged (its confidential fields committed, with their disclosures). Projections are
+   * written from the request's values.
+   */
+  project: (tx: Transaction, entryIndex: bigint, at: string, logged: AppendedEntry) => Promise<void>;
   /** The 409 message when the record already exists. */
   conflict: string;
 }
@@ -57,7 +62,7 @@ export async function appendRecordsWithReceipt(
       project: async (tx, appended) => {
         for (const [i, spec] of specs.entries()) {
           current = spec;
-          await spec.project(tx, appended[i]!.index);
+          await spec.project(tx, appended[i]!.index, at, appended[i]!);
         }
         current = undefined;
         await after?.(tx);

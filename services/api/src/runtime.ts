@@ -3,10 +3,10 @@ import { createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
 import { type Database, ensurePrivateDir, migrate, openDatabase, restrictTree } from '@groundtruth/db';
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
-import { encodeVerifierKey } from '@groundtruth/ledger';
+import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config, RateLimits } from './config.ts';
+import type { Config, CustodySettings, RateLimits } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
@@ -23,6 +23,7 @@ export interface Runtime {
   selfAudit: SelfAudit;
   /** Request rate limits; undefined: none. */
   rateLimit: RateLimits | undefined;
+  custody: CustodySettings;
   close(): Promise<void>;
 }
 
@@ -32,7 +33,11 @@ export function loadTokenKeys(config: Config): TokenKeys {
 }
 
 /** Opens the database (applying migrations), loads or creates the keys and readies the ledger. */
-export async function openRuntime(config: Config, options: { db?: Database } = {}): Promise<Runtime> {
+/** `policies` replaces the service's entry disclosure policies (tests add their own entry types). */
+export async function openRuntime(
+  config: Config,
+  options: { db?: Database; policies?: EntryPolicies } = {},
+): Promise<Runtime> {
   // Keys, the embedded database and evidence live here: this user's only (0700).
   ensurePrivateDir(config.dataDir);
   const signingKey = loadEd25519Key(config.signingKeyPath, { create: config.generateSigningKey });
@@ -43,7 +48,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
     // Migrations create PGlite files (0666 by PGlite's doing): narrow them now, not only at close.
     if (db.kind === 'pglite') restrictTree(join(config.dataDir, 'pglite'));
     const signer = nodeNoteSigner(config.origin, signingKey);
-    const writer = new LedgerWriter({ db, origin: config.origin, signer });
+    const writer = new LedgerWriter({ db, origin: config.origin, signer, policies: options.policies });
     await writer.init();
     const verifierKey = encodeVerifierKey(config.origin, signingKey.publicKey);
     const selfAudit = new SelfAudit(db, verifierKey, config.selfAuditIntervalMs);
@@ -57,6 +62,7 @@ export async function openRuntime(config: Config, options: { db?: Database } = {
       origin: config.origin,
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
+      custody: config.custody,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })

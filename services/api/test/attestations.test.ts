@@ -10,6 +10,7 @@ import {
   createEd25519Verifier,
   fromBase64,
   openCheckpoint,
+  revealBody,
   rfc9162,
   verifyInclusion,
 } from '@groundtruth/ledger';
@@ -177,18 +178,19 @@ describe('attestations', () => {
     const logKey = (await t.app.inject({ url: '/v1/ledger/key' })).body.trim();
     const checkpoint = openCheckpoint(receipt.checkpoint, createEd25519Verifier(logKey));
     expect(checkpoint.size).toBe(BigInt(receipt.inclusionProof.treeSize));
-    const entries = await t.call(
-      'GET',
-      `/v1/ledger/entries?start=${receipt.entryIndex}&limit=1`,
-      await t.token('admin'),
-    );
-    const leafBytes = fromBase64(entries.json().entries[0].data)!;
+    // The receipt alone carries the leaf bytes and the disclosure of the confidential JWS.
+    const leafBytes = fromBase64(receipt.entry.data)!;
     const entry = JSON.parse(new TextDecoder().decode(leafBytes));
     expect(entry).toMatchObject({
       type: 'attestation.recorded',
       subject: `plot:${ids.plotA}`,
-      body: { jws, kid: keyA.kid },
+      body: { kid: keyA.kid },
     });
+    expect(new TextDecoder().decode(leafBytes)).not.toContain(jws);
+    expect(revealBody(entry.body, receipt.entry.disclosures).body.jws).toBe(jws);
+    // The public log serves the same bytes.
+    const entries = await t.app.inject({ url: `/v1/ledger/entries?start=${receipt.entryIndex}&limit=1` });
+    expect(fromBase64(entries.json().entries[0].data)).toEqual(leafBytes);
     expect(canonicalJsonBytes(entry)).toEqual(leafBytes);
     const leafHash = rfc9162.hashLeaf(leafBytes);
     expect(Buffer.from(leafHash).toString('base64')).toBe(receipt.leafHash);

@@ -8,7 +8,8 @@ const b64url = (value: object | string) =>
 
 describe('bearer token authentication', () => {
   let t: TestApp;
-  const url = '/v1/ledger/entries?start=0&limit=1';
+  // Any route that needs a token will do (the ledger's own read API is public).
+  const url = '/v1/findings';
   const get = (token: string) => t.app.inject({ url, headers: { authorization: `Bearer ${token}` } });
   const now = () => Math.floor(Date.now() / 1000);
   const claims = () => ({
@@ -31,7 +32,12 @@ describe('bearer token authentication', () => {
   });
 
   it('refuses a role without access with 403', async () => {
-    const res = await get(await t.token('supplier'));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/onboarding',
+      payload: { brandId: crypto.randomUUID(), supplierId: crypto.randomUUID() },
+      headers: { authorization: `Bearer ${await t.token('supplier')}` },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
   });

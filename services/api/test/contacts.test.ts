@@ -1,6 +1,5 @@
-import { createEd25519Verifier, MemoryTree, openCheckpoint } from '@groundtruth/ledger';
+import { createEd25519Verifier, disclosureDigest, MemoryTree, openCheckpoint, revealBody } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactCommitment } from '../src/routes/v1/contacts/index.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 describe('supplier contacts (personal data off the ledger)', () => {
@@ -37,12 +36,15 @@ describe('supplier contacts (personal data off the ledger)', () => {
     const [entry] = await t.runtime.reader.entries(BigInt(contact.entryIndex), 1);
     const leafText = new TextDecoder().decode(entry!.data);
     for (const personal of Object.values(CONTACT)) expect(leafText).not.toContain(personal);
-    expect(entry!.entry.body.commitment).toBe(contact.commitment);
-    const [stored] = await t.runtime.db.query<{ salt: Uint8Array }>(
-      'SELECT salt FROM contacts WHERE id = $1',
-      [contact.id],
+    // The contact is one SD-JWT disclosure whose digest is in the entry's _sd, and it opens to the contact.
+    expect(entry!.entry.body._sd).toEqual([contact.commitment]);
+    const stored = await t.runtime.db.query<{ disclosure: string }>(
+      'SELECT disclosure FROM ledger_disclosures WHERE entry_index = $1',
+      [contact.entryIndex],
     );
-    expect(contactCommitment(new Uint8Array(stored!.salt), CONTACT).toString('hex')).toBe(contact.commitment);
+    expect(stored).toHaveLength(1);
+    expect(disclosureDigest(stored[0]!.disclosure)).toBe(contact.commitment);
+    expect(revealBody(entry!.entry.body, [stored[0]!.disclosure]).body.contact).toEqual(CONTACT);
 
     expect(
       (await call('GET', `/v1/organisations/${ids.farm}/contacts`, tok.compliance!)).json().contacts[0].name,
@@ -57,11 +59,14 @@ describe('supplier contacts (personal data off the ledger)', () => {
       erased: true,
       commitment: contact.commitment,
     });
-    const [row] = await t.runtime.db.query<{ salt: unknown; name: unknown }>(
-      'SELECT salt, name FROM contacts WHERE id = $1',
-      [contact.id],
-    );
-    expect(row).toEqual({ salt: null, name: null });
+    const [row] = await t.runtime.db.query<{ name: unknown }>('SELECT name FROM contacts WHERE id = $1', [
+      contact.id,
+    ]);
+    expect(row).toEqual({ name: null });
+    // Erasure deleted the disclosure: the digest on the ledger can no longer be opened.
+    expect(
+      await t.runtime.db.query('SELECT 1 FROM ledger_disclosures WHERE entry_index = $1', [contact.entryIndex]),
+    ).toEqual([]);
 
     // The log still verifies end to end after the erasure.
     const tree = new MemoryTree();

@@ -234,6 +234,20 @@ describe('checking evidence outside the server', () => {
         /signature: the JWS does not verify|entry: the ledger entry does not record this JWS/,
       ],
       [
+        'a byte of the JWS disclosure',
+        () =>
+          flipJson((b) => {
+            const [d] = b.attestations[0].entry.disclosures as string[];
+            b.attestations[0].entry.disclosures = [flipChar(d!, 10)];
+          }),
+        /entry: a disclosure does not match the entry/,
+      ],
+      [
+        'the JWS disclosure left out',
+        () => flipJson((b) => (b.attestations[0].entry.disclosures = [])),
+        /entry: the ledger entry does not record this JWS/,
+      ],
+      [
         'a byte of the checkpoint',
         () =>
           flipJson(

@@ -385,6 +385,21 @@ describe('text no column can hold', () => {
       headers: { authorization: `Bearer ${tok.admin}` },
     });
     expect(path.statusCode, path.body).toBe(400);
+    // Percent-encoded bytes that are not UTF-8 (CESU-8 of U+D800) never become a stored U+FFFD.
+    for (const [url, pointer] of [
+      ['/v1/findings?subjectId=ab%ED%A0%80', '/subjectId'],
+      ['/v1/findings?status=open&subjectId=%F0%9F', '/subjectId'],
+      ['/epcis/events/ab%ED%A0%80', undefined],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${tok.admin}` },
+      });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      if (pointer) expect(res.json().errors).toEqual([expect.objectContaining({ in: 'query', pointer })]);
+    }
   });
 
   it('is refused in a CSV import with the row and column, writing nothing', async () => {

@@ -33,7 +33,7 @@ const record = async (token: string, body: object) => {
 const periods = (org: string) => `/v1/organisations/${org}/accounting-periods`;
 
 describe('custody model', () => {
-  it('is set by the site or its buyers with a justification, as a ledger entry', async () => {
+  it('is set by the site (or the organisation that keeps its records) with a justification, as a ledger entry', async () => {
     const body = { model: 'mass_balance', justification: 'RA certificate RA-CoC-000123, mass balance' };
     expect(
       (await t.call('PUT', `/v1/organisations/${ids.trader}/custody-model`, tok.stranger!, body)).statusCode,

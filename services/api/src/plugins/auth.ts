@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     tokenKeys: TokenKeys;
     requireRole(...roles: Role[]): (request: FastifyRequest) => Promise<void>;
+    /** For public routes that show more to a caller who presents a token: checks one if given. */
+    identifyIfToken(request: FastifyRequest): Promise<void>;
   }
 }
 
@@ -46,6 +48,11 @@ async function authPlugin(
     const principal = await authenticate(request);
     if (!roles.includes(principal.role)) throw forbidden(`this needs one of the roles: ${roles.join(', ')}`);
     request.principal = principal;
+  });
+
+  app.decorate('identifyIfToken', async (request: FastifyRequest) => {
+    // A token that is present must be valid: a bad one is refused, not silently treated as anonymous.
+    if (request.headers.authorization !== undefined) request.principal = await authenticate(request);
   });
 }
 

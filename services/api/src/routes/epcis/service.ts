@@ -20,7 +20,7 @@ import {
   termListsFromSchema,
   type ValidationIssue,
 } from '@groundtruth/epcis';
-import { canonicalJson, type JsonValue } from '@groundtruth/ledger';
+import { canonicalJson, type JsonValue, revealBody } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { Access } from '../../access.ts';
 import type { Principal } from '../../auth.ts';
@@ -474,10 +474,12 @@ function decodeToken(raw: string, query: EventQuery): PageToken {
   } catch {
     throw refuse('not a token this server issued');
   }
+  // The keys are compared as bigint in SQL: a client can decode and rewrite a token, so more than 18
+  // digits (beyond 2^63) would overflow the cast there.
   if (
     typeof token?.i !== 'string' ||
-    !/^\d+$/.test(token.i) ||
-    (token.t !== undefined && !/^-?\d+$/.test(token.t))
+    !/^\d{1,18}$/.test(token.i) ||
+    (token.t !== undefined && !/^-?\d{1,18}$/.test(token.t))
   )
     throw refuse('not a token this server issued');
   if (token.q !== fingerprint(query)) throw refuse('the token belongs to a query with other parameters');
@@ -551,9 +553,12 @@ async function runQuery(
     record_time: Date | string;
     event_id: string;
     entry: string;
+    disclosures: string[] | null;
   }>(
+    // The event is a confidential field of its entry (ENTRY_POLICIES): read back through its disclosure.
     `SELECT e.entry_index, ${timeKey} AS time_key, e.record_time, e.event_id,
-            convert_from(l.data, 'UTF8') AS entry
+            convert_from(l.data, 'UTF8') AS entry,
+            (SELECT array_agg(d.disclosure) FROM ledger_disclosures d WHERE d.entry_index = e.entry_index) AS disclosures
        FROM epcis_events e JOIN ledger_entries l ON l.idx = e.entry_index
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order}
@@ -561,7 +566,9 @@ async function runQuery(
     params,
   );
   const page = rows.slice(0, query.perPage);
-  const events = page.map((row) => eventForQuery(row.entry, row.event_id, row.record_time));
+  const events = page.map((row) =>
+    eventForQuery(row.entry, row.disclosures ?? [], row.event_id, row.record_time),
+  );
   const last = page.at(-1);
   const more = rows.length > query.perPage && last !== undefined;
   return {
@@ -583,9 +590,17 @@ async function runQuery(
  * has the repository set it) and, for events that came without one, their hash ID as `eventID`. The
  * event carries its document's JSON-LD context when that context declares more than GS1's.
  */
-function eventForQuery(entryText: string, eventId: string, recordTime: Date | string): JsonObject {
-  const entry = JSON.parse(entryText) as { body: { event: JsonObject; context: unknown } };
-  const { event, context } = entry.body;
+function eventForQuery(
+  entryText: string,
+  disclosures: string[],
+  eventId: string,
+  recordTime: Date | string,
+): JsonObject {
+  const entry = JSON.parse(entryText) as { body: { [key: string]: JsonValue } };
+  const { event, context } = revealBody(entry.body, disclosures).body as {
+    event: JsonObject;
+    context: unknown;
+  };
   const extra = contextBeyondEpcis(context);
   return {
     ...(extra ? { '@context': extra } : {}),

@@ -66,7 +66,7 @@ export default async function auditRoutes(app: FastifyInstance, { selfAudit }: {
       security: [{ bearer: [] }],
       response: { 200: AuditReport, ...problems },
     },
-    handler: async () => toAuditReport(await selfAudit.run()),
+    handler: async () => toAuditReport(await selfAudit.runFresh()),
   });
 
   r.get('/audit', {

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
-import { toBatch } from '../events/service.ts';
+import { balancesOf } from '../events/balance.ts';
+import { BATCH_SELECT, toBatch } from '../events/service.ts';
 
 type BatchRow = Parameters<typeof toBatch>[0] & { seq: string | number };
 
@@ -38,25 +39,30 @@ export function createBatchListing({ db, access }: { db: SqlExecutor; access: Ac
         );
       if (filters.holder) where.push(`b.organisation_id = ${sql.add(filters.holder)}::uuid`);
       if (filters.material) where.push(`b.material = ${sql.add(filters.material)}`);
-      // Produced = the time of the event that produced the batch: [after, before).
+      // Produced = the time of the event that produced the batch (joined as e): [after, before).
       if (filters.producedAfter || filters.producedBefore) {
         const times: string[] = [];
         if (filters.producedAfter)
           times.push(`e.event_time >= ${sql.add(filters.producedAfter)}::timestamptz`);
         if (filters.producedBefore)
           times.push(`e.event_time < ${sql.add(filters.producedBefore)}::timestamptz`);
-        where.push(
-          `EXISTS (SELECT 1 FROM trace_events e WHERE e.id = b.produced_by AND ${times.join(' AND ')})`,
-        );
+        where.push(...times);
       }
       if (cursor.after) where.push(`b.seq > ${sql.add(cursor.after[0])}::bigint`);
       const rows = await db.query<BatchRow>(
-        `SELECT b.* FROM batches b ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        `${BATCH_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
           ORDER BY b.seq LIMIT ${sql.add(perPage + 1)}`,
         sql.values,
       );
       const page = pageOf(rows, perPage, cursor, (r) => [String(r.seq)] as [string]);
-      return { batches: page.rows.map(toBatch), nextPageToken: page.nextPageToken };
+      const balances = await balancesOf(
+        db,
+        page.rows.map((r) => r.id),
+      );
+      return {
+        batches: page.rows.map((r) => toBatch(r, balances.get(r.id)!)),
+        nextPageToken: page.nextPageToken,
+      };
     },
   };
 }

@@ -1,9 +1,11 @@
-// Supplier contacts are personal data: kept in an erasable table, committed to on the ledger by a
-// salted hash only (ARCHITECTURE: "personal data stays off-ledger"). Erasure removes the data and the
-// salt; the entry, and so every checkpoint, stays valid.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// Supplier contacts are personal data (ARCHITECTURE: "personal data stays off-ledger"). The contact
+// is a confidential field of its contact.added entry, so the log holds only its salted digest and the
+// disclosure lives in ledger_disclosures, like every other confidential field
+// (docs/decisions/0008-selective-disclosure.md). Erasure deletes the disclosure and the projection's
+// copy; the entry, and so every checkpoint, stays valid.
+import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
-import { canonicalJson } from '@groundtruth/ledger';
+import { fromBase64Url, toBase64Url } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { Contact, ContactInput, Problem, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -32,15 +34,10 @@ const toContact = (r: ContactRow) => ({
   email: r.email,
   phone: r.phone,
   role: r.role,
-  commitment: Buffer.from(r.commitment).toString('hex'),
+  commitment: toBase64Url(new Uint8Array(r.commitment)),
   erased: r.erased_at !== null,
   entryIndex: Number(r.entry_index),
 });
-
-/** SHA-256(salt ‖ canonical JSON of the contact): binds the entry to the data without revealing it. */
-export function contactCommitment(salt: Uint8Array, contact: z.output<typeof ContactInput>): Buffer {
-  return createHash('sha256').update(salt).update(canonicalJson(contact)).digest();
-}
 
 const Params = z.object({ id: Uuid });
 const ContactParams = z.object({ id: Uuid, contactId: Uuid });
@@ -66,19 +63,24 @@ export default async function contactRoutes(
     handler: async (request, reply) => {
       await access.requireWritable(request.principal!, request.params.id);
       const id = randomUUID();
-      const salt = randomBytes(32);
-      const commitment = contactCommitment(salt, request.body);
       const c = request.body;
+      let commitment = '';
       const entryIndex = await appendRecord(writer, request.principal!, {
         type: 'contact.added',
         subject: `contact:${id}`,
-        // Only the commitment is logged: no name, phone or e-mail ever enters the tree.
-        body: { organisation: `organisation:${request.params.id}`, commitment: commitment.toString('hex') },
+        // `contact` is confidential (ENTRY_POLICIES): only its salted digest enters the tree.
+        body: {
+          organisation: `organisation:${request.params.id}`,
+          contact: Object.fromEntries(
+            Object.entries(c).filter((kv): kv is [string, string] => kv[1] !== undefined),
+          ),
+        },
         conflict: `contact ${id} already exists`,
-        project: async (tx, index) => {
+        project: async (tx, index, _at, logged) => {
+          commitment = logged.disclosures[0]!.digest;
           await tx.query(
-            `INSERT INTO contacts (id, organisation_id, name, email, phone, role, salt, commitment, entry_index)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            `INSERT INTO contacts (id, organisation_id, name, email, phone, role, commitment, entry_index)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
             [
               id,
               request.params.id,
@@ -86,8 +88,7 @@ export default async function contactRoutes(
               c.email ?? null,
               c.phone ?? null,
               c.role ?? null,
-              salt,
-              commitment,
+              fromBase64Url(commitment),
               index.toString(),
             ],
           );
@@ -100,7 +101,7 @@ export default async function contactRoutes(
         email: c.email ?? null,
         phone: c.phone ?? null,
         role: c.role ?? null,
-        commitment: commitment.toString('hex'),
+        commitment,
         erased: false,
         entryIndex,
       });
@@ -152,12 +153,14 @@ export default async function contactRoutes(
         subject: `contact:${row.id}`,
         body: {
           organisation: `organisation:${row.organisation_id}`,
-          commitment: Buffer.from(row.commitment).toString('hex'),
+          commitment: toBase64Url(new Uint8Array(row.commitment)),
         },
         conflict: 'already erased',
         project: async (tx) => {
+          // Deleting the disclosure is the erasure: the digest on the ledger can no longer be opened.
+          await tx.query('DELETE FROM ledger_disclosures WHERE entry_index = $1', [row.entry_index]);
           [erased] = await tx.query<ContactRow>(
-            `UPDATE contacts SET name = NULL, email = NULL, phone = NULL, role = NULL, salt = NULL, erased_at = now()
+            `UPDATE contacts SET name = NULL, email = NULL, phone = NULL, role = NULL, erased_at = now()
              WHERE id = $1 RETURNING *`,
             [row.id],
           );

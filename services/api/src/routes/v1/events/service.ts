@@ -5,14 +5,25 @@ import type { SqlExecutor, Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { BASE_MATERIAL, type Commodity, MATERIAL_FACTORS } from '@groundtruth/massbalance';
-import { toGrams } from '@groundtruth/quantity';
+import { isMassUnit, toGrams } from '@groundtruth/quantity';
 import type { EventInput } from '@groundtruth/schemas';
 import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
-import { badRequest, notFound } from '../../../errors.ts';
+import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
+import { AppError, badRequest, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
+import {
+  type BatchBalance,
+  balancesOf,
+  type Consumption,
+  NOT_VOIDED,
+  requireAvailable,
+  scaled,
+  sumDecimals,
+} from './balance.ts';
+import { requirePartnership } from './partnership.ts';
 
 type EventInputValue = z.output<typeof EventInput>;
 
@@ -38,7 +49,14 @@ interface BatchRow {
   cocoa_content: string | null;
   produced_by: string;
   entry_index: string | number;
+  /** Of the producing event: when it happened (client's word) and when it was recorded (our clock). */
+  event_time: Date | string;
+  recorded_at: Date | string;
 }
+
+/** A batch row with its producing event's times. */
+export const BATCH_SELECT =
+  'SELECT b.*, e.event_time, e.recorded_at FROM batches b JOIN trace_events e ON e.id = b.produced_by';
 
 /** numeric comes back as text with trailing zeros; show it as it was meant: 512.400000000 → 512.4. */
 const trimDecimal = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
@@ -48,7 +66,7 @@ const quantityOf = (value: string | null, unit: string | null, grams: string | n
     ? null
     : { value: trimDecimal(value), unit, grams: grams === null ? null : trimDecimal(grams) };
 
-export const toBatch = (row: BatchRow) => ({
+export const toBatch = (row: BatchRow, balance: BatchBalance) => ({
   id: row.id,
   organisationId: row.organisation_id,
   lot: row.lot,
@@ -59,26 +77,36 @@ export const toBatch = (row: BatchRow) => ({
   description: row.description,
   quantity: quantityOf(row.quantity_value, row.quantity_unit, row.mass_grams)!,
   producedBy: row.produced_by,
+  eventTime: new Date(row.event_time).toISOString(),
+  recordTime: new Date(row.recorded_at).toISOString(),
   entryIndex: Number(row.entry_index),
+  balance,
 });
 
 export function createEventService({
   db,
   writer,
   access,
+  custody = DEFAULT_CUSTODY,
 }: {
   db: SqlExecutor;
   writer: LedgerWriter;
   access: Access;
+  custody?: CustodySettings;
 }) {
   async function batchesById(ids: string[]): Promise<Map<string, BatchRow>> {
     if (ids.length === 0) return new Map();
-    const rows = await db.query<BatchRow>('SELECT * FROM batches WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Inputs must exist and be held by the organisation that consumes them. */
-  async function consumedBatches(holder: string, inputs: { batchId: string }[], pointer: string) {
+  async function consumedBatches(
+    holder: string,
+    inputs: { batchId: string; quantity: QuantityValue }[],
+    /** JSON Pointer of input i in the request. */
+    pointer: (i: number) => string,
+  ) {
     const found = await batchesById(inputs.map((i) => i.batchId));
     return inputs.map((input, i) => {
       const batch = found.get(input.batchId);
@@ -87,8 +115,23 @@ export function createEventService({
         throw badRequest(`batch ${input.batchId} is not held by organisation ${holder}`, [
           {
             in: 'body',
-            pointer: `${pointer}/${i}/batchId`,
+            pointer: `${pointer(i)}/batchId`,
             detail: 'the consuming organisation must hold the batch',
+          },
+        ]);
+      }
+      // The balance is kept in grams, or in the batch's unit when it has no mass: a consumption must
+      // be measurable in the same terms, or it could take an unknown amount.
+      const unit = input.quantity.unit;
+      if (batch.mass_grams !== null ? !isMassUnit(unit) : unit !== batch.quantity_unit) {
+        throw badRequest(`batch ${input.batchId} is counted in ${batch.quantity_unit}`, [
+          {
+            in: 'body',
+            pointer: `${pointer(i)}/quantity/unit`,
+            detail:
+              batch.mass_grams !== null
+                ? 'must be a unit of mass (KGM, TNE, GRM, LBR …): the batch has a mass'
+                : `must be ${batch.quantity_unit}, the batch's unit`,
           },
         ]);
       }
@@ -97,11 +140,27 @@ export function createEventService({
   }
 
   async function record(principal: Principal, input: EventInputValue) {
+    // Our clock, not the client's, says what "now" is: an event cannot have happened after it.
+    const latest = Date.now() + custody.clockSkewSeconds * 1000;
+    if (Date.parse(input.eventTime) > latest)
+      throw badRequest('eventTime lies in the future', [
+        {
+          in: 'body',
+          pointer: '/eventTime',
+          detail: `must not be after ${new Date(latest).toISOString()} (the service's clock plus ${custody.clockSkewSeconds} s)`,
+        },
+      ]);
     const eventId = randomUUID();
     let actingOrganisation: string;
     let outputOwner: string;
     let commodity: string;
-    const consumed: { batchId: string | null; plotId: string | null; quantity: QuantityValue | null }[] = [];
+    const consumed: {
+      batchId: string | null;
+      plotId: string | null;
+      quantity: QuantityValue | null;
+      pointer?: string;
+      byMass?: boolean;
+    }[] = [];
 
     if (input.type === 'harvest') {
       const [plot] = await db.query<{ organisation_id: string; commodity: string }>(
@@ -124,17 +183,43 @@ export function createEventService({
         input.toOrganisationId,
       ]);
       if (!receiver) throw notFound(`organisation ${input.toOrganisationId} not found`);
-      const [batch] = await consumedBatches(input.fromOrganisationId, [input.input], '/input');
+      const [batch] = await consumedBatches(input.fromOrganisationId, [input.input], () => '/input');
+      await requirePartnership(db, input.fromOrganisationId, input.toOrganisationId, batch!.commodity);
       actingOrganisation = input.fromOrganisationId;
       outputOwner = input.toOrganisationId;
       commodity = batch!.commodity;
-      consumed.push({ batchId: input.input.batchId, plotId: null, quantity: input.input.quantity });
+      consumed.push({
+        batchId: input.input.batchId,
+        plotId: null,
+        quantity: input.input.quantity,
+        pointer: '/input/quantity',
+        byMass: batch!.mass_grams !== null,
+      });
+    } else if (input.type === 'loss') {
+      await access.requireWritable(principal, input.organisationId);
+      const [batch] = await consumedBatches(input.organisationId, [input.input], () => '/input');
+      actingOrganisation = outputOwner = input.organisationId;
+      commodity = batch!.commodity;
+      consumed.push({
+        batchId: input.input.batchId,
+        plotId: null,
+        quantity: input.input.quantity,
+        pointer: '/input/quantity',
+        byMass: batch!.mass_grams !== null,
+      });
     } else {
       await access.requireWritable(principal, input.organisationId);
-      const batches = await consumedBatches(input.organisationId, input.inputs, '/inputs');
+      const batches = await consumedBatches(input.organisationId, input.inputs, (i) => `/inputs/${i}`);
       actingOrganisation = outputOwner = input.organisationId;
       commodity = batches[0]!.commodity;
-      for (const i of input.inputs) consumed.push({ batchId: i.batchId, plotId: null, quantity: i.quantity });
+      for (const [k, i] of input.inputs.entries())
+        consumed.push({
+          batchId: i.batchId,
+          plotId: null,
+          quantity: i.quantity,
+          pointer: `/inputs/${k}/quantity`,
+          byMass: batches[k]!.mass_grams !== null,
+        });
     }
 
     // What each output physically is: given, or what it evidently is (see NewBatch.material).
@@ -147,7 +232,9 @@ export function createEventService({
           ),
     );
     const allowed = materialsOf(commodity);
-    const outputs = (input.type === 'transformation' ? input.outputs : [input.output]).map((o, i) => {
+    const newBatches =
+      input.type === 'transformation' ? input.outputs : input.type === 'loss' ? [] : [input.output];
+    const outputs = newBatches.map((o, i) => {
       const pointer = input.type === 'transformation' ? `/outputs/${i}` : '/output';
       const material = o.material ?? (inputMaterials.size === 1 ? [...inputMaterials][0]! : undefined);
       if (!material)
@@ -193,12 +280,36 @@ export function createEventService({
         ...(o.productId ? { product: `product:${o.productId}` } : {}),
       })),
       ...(input.type === 'harvest' ? { season: input.season } : {}),
+      ...(input.type === 'loss' ? { reason: input.reason } : {}),
     };
+    // What each input takes from its batch, in the terms the batch's balance is kept in.
+    const consumptions: Consumption[] = consumed.flatMap((c) =>
+      c.batchId && c.quantity
+        ? [
+            {
+              batchId: c.batchId,
+              amount: c.byMass ? toGrams(c.quantity)! : c.quantity.value,
+              pointer: c.pointer!,
+            },
+          ]
+        : [],
+    );
 
-    const project = async (tx: Transaction, index: bigint) => {
+    const project = async (tx: Transaction, index: bigint, at: string) => {
+      // Under the writer's sequencing: what earlier entries took is already in the rows read here.
+      if (consumptions.length > 0) await requireAvailable(tx, consumptions);
       await tx.query(
-        'INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index) VALUES ($1, $2, $3, $4, $5)',
-        [eventId, input.type, actingOrganisation, input.eventTime, index.toString()],
+        `INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          eventId,
+          input.type,
+          actingOrganisation,
+          input.eventTime,
+          index.toString(),
+          input.type === 'loss' ? input.reason : null,
+          at,
+        ],
       );
       for (const [position, c] of consumed.entries()) {
         const q = c.quantity ? withGrams(c.quantity) : null;
@@ -250,8 +361,198 @@ export function createEventService({
     }
   }
 
+  /**
+   * Voids an event by a new entry that names it, with who (the entry's actor) and why, after EPCIS 2.0's
+   * errorDeclaration: `reason` is a CBV 2.0 error reason, `correctiveEventIds` the events recorded in
+   * its place. The event, its rows and its entry stay; readers leave it out from then on. Refused
+   * (409, naming them) while events that consumed its outputs stand: void those first.
+   */
+  async function voidEvent(
+    principal: Principal,
+    eventId: string,
+    input: {
+      reason: 'did_not_occur' | 'incorrect_data';
+      explanation: string;
+      correctiveEventIds?: string[] | undefined;
+    },
+  ) {
+    const [event] = await db.query<{ kind: string; organisation_id: string }>(
+      'SELECT kind, organisation_id FROM trace_events WHERE id = $1',
+      [eventId],
+    );
+    if (!event) throw notFound(`event ${eventId} not found`);
+    await access.requireVisible(principal, event.organisation_id).catch(() => {
+      throw notFound(`event ${eventId} not found`);
+    });
+    await access.requireWritable(principal, event.organisation_id);
+    const corrective = input.correctiveEventIds ?? [];
+    if (corrective.length > 0) {
+      const found = await db.query<{ id: string }>('SELECT id FROM trace_events WHERE id = ANY($1::uuid[])', [
+        corrective,
+      ]);
+      const known = new Set(found.map((r) => r.id));
+      const missing = corrective.findIndex((id) => !known.has(id) || id === eventId);
+      if (missing >= 0)
+        throw badRequest('a corrective event must be another recorded event', [
+          { in: 'body', pointer: `/correctiveEventIds/${missing}`, detail: 'no such other event' },
+        ]);
+    }
+    const entryIndex = await appendRecord(writer, principal, {
+      type: 'event.voided',
+      subject: `event:${eventId}`,
+      body: {
+        event: `event:${eventId}`,
+        eventType: event.kind,
+        // Whose event it is, so the disclosure policy knows who may read the explanation.
+        organisation: `organisation:${event.organisation_id}`,
+        reason: input.reason,
+        explanation: input.explanation,
+        ...(corrective.length > 0 ? { correctiveEvents: corrective.map((id) => `event:${id}`) } : {}),
+      },
+      conflict: `event ${eventId} is already voided`,
+      project: async (tx, index) => {
+        // Under the writer's sequencing, so no consumer can slip in between this check and the void.
+        await tx.query('SELECT id FROM batches WHERE produced_by = $1 ORDER BY id FOR UPDATE', [eventId]);
+        const dependants = await tx.query<{ id: string; kind: string; batch_id: string }>(
+          `SELECT DISTINCT e.id, e.kind, i.batch_id FROM batches b
+             JOIN trace_event_inputs i ON i.batch_id = b.id JOIN trace_events e ON e.id = i.event_id
+            WHERE b.produced_by = $1 AND ${NOT_VOIDED('e.id')} ORDER BY e.id`,
+          [eventId],
+        );
+        if (dependants.length > 0)
+          throw new AppError(
+            'conflict',
+            `event ${eventId} cannot be voided while events that consumed its outputs stand; void them first: ${dependants
+              .map((d) => `${d.kind} event ${d.id} (took from batch ${d.batch_id})`)
+              .join(', ')}`,
+          );
+        await tx.query(
+          `INSERT INTO trace_event_voids (event_id, entry_index, reason, voided_by, voided_at)
+           VALUES ($1, $2, $3, $4, now())`,
+          [eventId, index.toString(), `${input.reason}: ${input.explanation}`, principal.subject],
+        );
+      },
+    });
+    return { eventId, type: event.kind, entryIndex };
+  }
+
+  /**
+   * The receiver confirms a transfer with what actually arrived (a ledger entry, once). What was sent
+   * but did not arrive becomes a loss event on the received batch, written with the receipt; more
+   * than was sent cannot arrive.
+   */
+  async function confirmReceipt(
+    principal: Principal,
+    eventId: string,
+    input: { quantity: QuantityValue; receivedAt?: string | undefined; note?: string | undefined },
+  ) {
+    const [row] = await db.query<BatchRow & { kind: string; sender: string }>(
+      `SELECT b.*, e.event_time, e.recorded_at, e.kind, e.organisation_id AS sender
+         FROM trace_events e JOIN batches b ON b.produced_by = e.id WHERE e.id = $1`,
+      [eventId],
+    );
+    if (!row) throw notFound(`event ${eventId} not found`);
+    const receiver = row.organisation_id;
+    await access.requireVisible(principal, receiver).catch(() => {
+      throw notFound(`event ${eventId} not found`);
+    });
+    if (row.kind !== 'transfer')
+      throw new AppError('conflict', `event ${eventId} is a ${row.kind}, not a transfer`);
+    await access.requireWritable(principal, receiver);
+    const receivedAt = input.receivedAt ?? new Date().toISOString();
+    const latest = Date.now() + custody.clockSkewSeconds * 1000;
+    if (Date.parse(receivedAt) > latest)
+      throw badRequest('receivedAt lies in the future', [
+        { in: 'body', pointer: '/receivedAt', detail: `must not be after ${new Date(latest).toISOString()}` },
+      ]);
+    const byMass = row.mass_grams !== null;
+    if (byMass ? !isMassUnit(input.quantity.unit) : input.quantity.unit !== row.quantity_unit)
+      throw badRequest(`batch ${row.id} is counted in ${row.quantity_unit}`, [
+        {
+          in: 'body',
+          pointer: '/quantity/unit',
+          detail: byMass ? 'must be a unit of mass' : `must be ${row.quantity_unit}`,
+        },
+      ]);
+    const sent = trimDecimal(byMass ? row.mass_grams! : row.quantity_value);
+    const received = byMass ? toGrams(input.quantity)! : input.quantity.value;
+    const unit = byMass ? 'GRM' : row.quantity_unit;
+    if (scaled(received) > scaled(sent))
+      throw badRequest(`more cannot arrive than was sent (${sent} ${unit})`, [
+        { in: 'body', pointer: '/quantity', detail: `at most ${sent} ${unit}` },
+      ]);
+    const lost = sumDecimals([sent, `-${trimDecimal(received)}`]);
+    const lossEventId = scaled(lost) > 0n ? randomUUID() : null;
+    const entryIndex = await appendRecord(writer, principal, {
+      type: 'event.received',
+      subject: `event:${eventId}`,
+      body: {
+        event: `event:${eventId}`,
+        batch: `batch:${row.id}`,
+        organisation: `organisation:${receiver}`,
+        quantity: input.quantity,
+        receivedAt,
+        sent: { value: sent, unit },
+        lost: { value: lost, unit },
+        ...(lossEventId ? { lossEvent: `event:${lossEventId}` } : {}),
+        ...(input.note ? { note: input.note } : {}),
+      },
+      conflict: `transfer ${eventId} is already confirmed`,
+      project: async (tx, index, at) => {
+        const [voided] = await tx.query(`SELECT 1 FROM trace_event_voids WHERE event_id = $1`, [eventId]);
+        if (voided) throw new AppError('conflict', `transfer ${eventId} was voided`);
+        if (lossEventId) {
+          // The receiver may already have used some of it: the loss must still fit.
+          await requireAvailable(tx, [{ batchId: row.id, amount: lost, pointer: '/quantity' }]);
+          await tx.query(
+            `INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason, recorded_at)
+             VALUES ($1, 'loss', $2, $3, $4, $5, $6)`,
+            [
+              lossEventId,
+              receiver,
+              receivedAt,
+              index.toString(),
+              `in transit: ${trimDecimal(received)} of ${sent} ${unit} arrived (transfer ${eventId})`,
+              at,
+            ],
+          );
+          await tx.query(
+            `INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
+             VALUES ($1, 0, $2, $3, $4, $5)`,
+            [lossEventId, row.id, lost, unit, byMass ? lost : null],
+          );
+        }
+        await tx.query(
+          `INSERT INTO transfer_receipts (event_id, entry_index, quantity_value, quantity_unit, mass_grams, received_at,
+                                          loss_event_id, confirmed_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            eventId,
+            index.toString(),
+            input.quantity.value,
+            input.quantity.unit,
+            byMass ? received : null,
+            receivedAt,
+            lossEventId,
+            principal.subject,
+          ],
+        );
+      },
+    });
+    return {
+      eventId,
+      batchId: row.id,
+      entryIndex,
+      sent,
+      received: trimDecimal(received),
+      lost,
+      unit,
+      lossEventId,
+    };
+  }
+
   async function getBatch(principal: Principal, id: string) {
-    const [row] = await db.query<BatchRow>('SELECT * FROM batches WHERE id = $1', [id]);
+    const [row] = await db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = $1`, [id]);
     if (!row) throw notFound(`batch ${id} not found`);
     await access.requireVisible(principal, row.organisation_id).catch(() => {
       throw notFound(`batch ${id} not found`);
@@ -274,22 +575,30 @@ export function createEventService({
          FROM upstream u
          JOIN batches b ON b.id = u.batch_id
          JOIN trace_event_inputs i ON i.event_id = b.produced_by
-         WHERE i.batch_id IS NOT NULL
+         -- A voided event did not happen (or not so): what it took is not upstream of what it made.
+         WHERE i.batch_id IS NOT NULL AND ${NOT_VOIDED('b.produced_by')}
        )
        SELECT batch_id FROM upstream`,
       [batchId],
     );
     const ids = upstream.map((r) => r.batch_id);
-    const [batchRows, eventRows, inputRows] = await Promise.all([
-      db.query<BatchRow>('SELECT * FROM batches WHERE id = ANY($1::uuid[])', [ids]),
+    const [batchRows, eventRows, inputRows, balances] = await Promise.all([
+      db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]),
       db.query<{
         id: string;
         kind: 'harvest';
         organisation_id: string;
         event_time: Date | string;
+        recorded_at: Date | string;
         entry_index: string | number;
+        reason: string | null;
+        voided_entry: string | number | null;
+        voided_reason: string | null;
+        voided_by: string | null;
       }>(
-        'SELECT e.* FROM trace_events e WHERE e.id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))',
+        `SELECT e.*, v.entry_index AS voided_entry, v.reason AS voided_reason, v.voided_by
+           FROM trace_events e LEFT JOIN trace_event_voids v ON v.event_id = e.id
+          WHERE e.id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))`,
         [ids],
       ),
       db.query<{
@@ -305,6 +614,7 @@ export function createEventService({
          ORDER BY i.event_id, i.position`,
         [ids],
       ),
+      balancesOf(db, ids),
     ]);
     const plotIds = [...new Set(inputRows.flatMap((i) => (i.plot_id ? [i.plot_id] : [])))];
     const plotRows = plotIds.length
@@ -326,12 +636,16 @@ export function createEventService({
 
     return {
       batchId,
-      batches: batchRows.map((b) => ({ ...toBatch(b), tier: tierOf(b.organisation_id) })),
+      batches: batchRows.map((b) => ({
+        ...toBatch(b, balances.get(b.id)!),
+        tier: tierOf(b.organisation_id),
+      })),
       events: eventRows.map((e) => ({
         id: e.id,
         type: e.kind,
         organisationId: e.organisation_id,
         eventTime: new Date(e.event_time).toISOString(),
+        recordTime: new Date(e.recorded_at).toISOString(),
         inputs: (inputsByEvent.get(e.id) ?? []).map((i) => ({
           batchId: i.batch_id,
           plotId: i.plot_id,
@@ -342,6 +656,10 @@ export function createEventService({
           quantity: quantityOf(b.quantity_value, b.quantity_unit, b.mass_grams)!,
         })),
         entryIndex: Number(e.entry_index),
+        voided:
+          e.voided_entry === null
+            ? null
+            : { entryIndex: Number(e.voided_entry), reason: e.voided_reason!, by: e.voided_by! },
       })),
       plots: plotRows.map((p) => ({
         id: p.id,
@@ -355,7 +673,12 @@ export function createEventService({
 
   return {
     record,
-    getBatch: async (principal: Principal, id: string) => toBatch(await getBatch(principal, id)),
+    voidEvent,
+    confirmReceipt,
+    getBatch: async (principal: Principal, id: string) => {
+      const row = await getBatch(principal, id);
+      return toBatch(row, (await balancesOf(db, [id])).get(id)!);
+    },
     trace,
   };
 }

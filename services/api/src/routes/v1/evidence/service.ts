@@ -489,7 +489,13 @@ export function createEvidenceService(deps: {
           spec: {
             type: 'attestation.recorded',
             subject: `${manifest.subject.kind}:${manifest.subject.id}`,
-            body: { attestation: `attestation:${id}`, kid: header.kid, jws },
+            // The JWS (location, statement) is confidential; `organisation` names the owner (ENTRY_POLICIES).
+            body: {
+              attestation: `attestation:${id}`,
+              organisation: `organisation:${key.organisation_id}`,
+              kid: header.kid,
+              jws,
+            },
             conflict: 'this attestation is already recorded',
             // Rows are written together after the last entry (see below): one statement per table.
             project: async (_tx, index) => {
@@ -536,18 +542,10 @@ export function createEvidenceService(deps: {
           );
         },
       );
-      const [proofs, entryBytes] = await Promise.all([
-        reader.inclusionProofs(
-          receipt.entries.map((e) => e.index),
-          receipt.checkpoint.size,
-        ),
-        // The exact leaf bytes as the log serves them: the receipt is checked offline against these.
-        db.query<{ idx: string | number; data: Uint8Array }>(
-          'SELECT idx, data FROM ledger_entries WHERE idx = ANY($1::bigint[])',
-          [receipt.entries.map((e) => e.index.toString())],
-        ),
-      ]);
-      const bytesAt = new Map(entryBytes.map((row) => [String(row.idx), new Uint8Array(row.data)]));
+      const proofs = await reader.inclusionProofs(
+        receipt.entries.map((e) => e.index),
+        receipt.checkpoint.size,
+      );
       for (const [n, record] of records.entries()) {
         const entry = receipt.entries[n]!;
         outcomes[record.i] = {
@@ -556,6 +554,13 @@ export function createEvidenceService(deps: {
             attestationId: record.id,
             entryIndex: Number(entry.index),
             leafHash: toBase64(entry.leafHash),
+            // The exact leaf bytes and this entry's disclosures: the receipt alone ties the leaf hash
+            // to the supplier's own JWS (docs/decisions/0008-selective-disclosure.md).
+            entry: {
+              index: Number(entry.index),
+              data: toBase64(entry.data),
+              disclosures: entry.disclosures.map((d) => d.disclosure),
+            },
             checkpoint: receipt.checkpoint.note,
             inclusionProof: {
               index: Number(entry.index),
@@ -566,7 +571,6 @@ export function createEvidenceService(deps: {
             manifest: record.manifest,
             jws: list[record.i]!,
             jwk: jwkOf(keys.get(headers[record.i]!.kid)!),
-            entry: { index: Number(entry.index), data: toBase64(bytesAt.get(entry.index.toString())!) },
             logKey: deps.logKey,
           },
         };
@@ -582,13 +586,13 @@ export function createEvidenceService(deps: {
     attestationId: string;
     entryIndex: number;
     leafHash: string;
+    entry: { index: number; data: string; disclosures: string[] };
     checkpoint: string;
     inclusionProof: { index: number; treeSize: number; proof: string[] };
     kid: string;
     manifest: z.infer<typeof AttestationManifest>;
     jws: string;
     jwk: Record<string, unknown>;
-    entry: { index: number; data: string };
     logKey: string;
   }> {
     const outcome = await new Promise<Outcome>((resolve, reject) => {
@@ -691,6 +695,13 @@ export function createEvidenceService(deps: {
         : []
       ).map((o) => [o.id, o.name]),
     );
+    // The package already hands out the JWS, so it hands out the disclosure that ties it to the leaf.
+    const disclosures = rows.length
+      ? await db.query<{ entry_index: string | number; disclosure: string }>(
+          'SELECT entry_index, disclosure FROM ledger_disclosures WHERE entry_index = ANY($1::int8[]) ORDER BY digest',
+          [rows.map((r) => String(r.entry_index))],
+        )
+      : [];
     const packages = [];
     for (const row of rows) {
       const index = BigInt(row.entry_index);
@@ -708,7 +719,11 @@ export function createEvidenceService(deps: {
         manifest: (typeof row.manifest === 'string' ? JSON.parse(row.manifest) : row.manifest) as z.infer<
           typeof AttestationManifest
         >,
-        entry: { index: Number(index), data: toBase64(entry!.data) },
+        entry: {
+          index: Number(index),
+          data: toBase64(entry!.data),
+          disclosures: disclosures.filter((d) => BigInt(d.entry_index) === index).map((d) => d.disclosure),
+        },
         inclusionProof: { treeSize: Number(checkpoint.size), proof: proof.proof.map(toBase64) },
         withdrawn:
           row.withdrawn_entry === null
@@ -802,7 +817,13 @@ export function createEvidenceService(deps: {
     const entryIndex = await appendRecord(writer, principal, {
       type: 'attestation.statement',
       subject: `attestation:${attestationId}`,
-      body: { statement: `statement:${id}`, attestationEntry: Number(attestation.entry_index), kid, jws },
+      body: {
+        statement: `statement:${id}`,
+        organisation: `organisation:${key.organisation_id}`,
+        attestationEntry: Number(attestation.entry_index),
+        kid,
+        jws,
+      },
       conflict: 'this statement is already recorded',
       project: async (tx, index) => {
         await tx.query(
@@ -833,7 +854,11 @@ export function createEvidenceService(deps: {
     const entryIndex = await appendRecord(writer, principal, {
       type: 'attestation.withdrawn',
       subject: `attestation:${attestationId}`,
-      body: { attestationEntry: Number(attestation.entry_index), reason },
+      body: {
+        organisation: `organisation:${attestation.organisation_id}`,
+        attestationEntry: Number(attestation.entry_index),
+        reason,
+      },
       conflict: 'this attestation is already withdrawn',
       project: async (tx, index) => {
         const done = await tx.query(

@@ -32,6 +32,9 @@ export interface PlotColumns {
   areaHectares: string[];
   /** Registration time, epoch milliseconds. */
   createdAt: Float64Array;
+  /** One point of each plot (a Point's, else the first vertex), for the country check. */
+  longitude: Float64Array;
+  latitude: Float64Array;
 }
 
 /** A record whose mass the engine cannot weigh (see @groundtruth/massbalance unevaluable.ts). */
@@ -47,10 +50,14 @@ export interface UnevaluableRecord {
 export interface MassBalanceData {
   graph: CompiledGraph;
   eventOrganisation: string[];
-  /** Event time, epoch milliseconds. */
+  /** Event time, epoch milliseconds: what the recorder says. */
   eventTime: Float64Array;
+  /** Record time, epoch milliseconds: when its ledger entry was written (our clock). */
+  eventRecorded: Float64Array;
   /** The ledger entry that recorded each event. */
   eventEntry: Float64Array;
+  /** 1 for a transfer its receiver confirmed by an entry below the tree size. */
+  eventConfirmed: Uint8Array;
   /** The plot (index into `plots`) each harvest event took from; -1 for other events. */
   harvestPlot: Int32Array;
   plots: PlotColumns;
@@ -75,6 +82,17 @@ async function treeSizeOf(db: SqlExecutor): Promise<number> {
   return Number(row!.size);
 }
 
+/**
+ * Not voided by an entry below the tree size ($1): a voided event, its inputs and its batches are left
+ * out of the graph (their rows stay; the inputs go with their event, by its seq).
+ */
+const notVoided = (event: string) =>
+  `NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = ${event} AND v.entry_index < $1)`;
+/** "lon lat" of a plot's Point, or of its (Multi)Polygon's first vertex. */
+export const PLOT_POINT = `CASE p.geometry->>'type'
+    WHEN 'Point' THEN (p.geometry#>>'{coordinates,0}') || ' ' || (p.geometry#>>'{coordinates,1}')
+    WHEN 'Polygon' THEN (p.geometry#>>'{coordinates,0,0,0}') || ' ' || (p.geometry#>>'{coordinates,0,0,1}')
+    ELSE (p.geometry#>>'{coordinates,0,0,0,0}') || ' ' || (p.geometry#>>'{coordinates,0,0,0,1}') END`;
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // A timestamp's milliseconds always fit a bigint (PostgreSQL timestamps end in 294276 AD).
 const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
@@ -104,7 +122,7 @@ export async function loadData(
     );
     return readPacked(row!.packed, fields).columns;
   };
-  const [events, batches, inputs, plotRows, periodRows, changes] = await Promise.all([
+  const [events, batches, inputs, plotRows, periodRows, changes, receipts] = await Promise.all([
     packed(
       packedRow(
         'e.seq::text',
@@ -113,9 +131,10 @@ export async function loadData(
         ms('e.event_time'),
         'e.entry_index::text',
         'e.id::text',
+        ms('e.recorded_at'),
       ),
-      `trace_events e WHERE e.entry_index < $1 ${scopedEvents}`,
-      ['n', 's', 's', 'n', 'n', 's'],
+      `trace_events e WHERE e.entry_index < $1 AND ${notVoided('e.id')} ${scopedEvents}`,
+      ['n', 's', 's', 'n', 'n', 's', 'n'],
     ),
     packed(
       packedRow(
@@ -128,7 +147,7 @@ export async function loadData(
         'b.entry_index::text',
         'b.id::text',
       ),
-      `batches b WHERE b.entry_index < $1 ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
+      `batches b WHERE b.entry_index < $1 AND ${notVoided('b.produced_by')} ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
       ['n', 'n', 's', 's', 'n', 's', 'n', 's'],
     ),
     // Inputs of events recorded at or after the tree size are dropped below, by their event's seq.
@@ -153,6 +172,7 @@ export async function loadData(
         'trim_scale(p.area_hectares)::text',
         ms('p.created_at'),
         'p.id::text',
+        `coalesce(${PLOT_POINT}, '')`,
       ),
       // A scoped load needs only the plots its harvests took from.
       `plots p WHERE p.entry_index < $1 ${
@@ -161,7 +181,7 @@ export async function loadData(
                            WHERE true ${scopedEvents})`
           : ''
       }`,
-      ['n', 's', 's', 's', 's', 's', 'n', 's'],
+      ['n', 's', 's', 's', 's', 's', 'n', 's', 's'],
     ),
     db.query<{ organisation_id: string; start: string; end: string; closed_entry: string | number | null }>(
       `SELECT organisation_id, ${isoText('starts_at')} AS start, ${isoText('ends_at')} AS end,
@@ -172,6 +192,12 @@ export async function loadData(
     db.query<{ organisation_id: string; entry_index: string | number; custody_model: CustodyModel }>(
       `SELECT organisation_id, entry_index, custody_model FROM custody_model_changes
         WHERE entry_index < $1 ORDER BY entry_index`,
+      [treeSize],
+    ),
+    packed(
+      'e.seq::text',
+      'transfer_receipts r JOIN trace_events e ON e.id = r.event_id WHERE r.entry_index < $1',
+      ['n'],
       [treeSize],
     ),
   ]);
@@ -188,13 +214,14 @@ export async function loadData(
     return values;
   };
 
-  const [eventSeq, eventKind, eventOrganisation, eventTime, eventEntry, eventIds] = events as [
+  const [eventSeq, eventKind, eventOrganisation, eventTime, eventEntry, eventIds, eventRecorded] = events as [
     Float64Array,
     FlowEvent['kind'][],
     string[],
     Float64Array,
     Float64Array,
     string[],
+    Float64Array,
   ];
   const [batchSeq, producerSeq, batchOrganisation, batchMaterial, batchMilligrams, cocoa, batchEntry, ids] =
     batches as [
@@ -213,13 +240,45 @@ export async function loadData(
     Float64Array,
     Float64Array,
   ];
-  const [plotSeq, plotOrganisation, commodity, country, geometryType, areaHectares, createdAt, plotIds] =
-    plotRows as [Float64Array, string[], string[], string[], string[], string[], Float64Array, string[]];
+  const [
+    plotSeq,
+    plotOrganisation,
+    commodity,
+    country,
+    geometryType,
+    areaHectares,
+    createdAt,
+    plotIds,
+    point,
+  ] = plotRows as [
+    Float64Array,
+    string[],
+    string[],
+    string[],
+    string[],
+    string[],
+    Float64Array,
+    string[],
+    string[],
+  ];
+  const longitude = new Float64Array(point.length).fill(Number.NaN);
+  const latitude = new Float64Array(point.length).fill(Number.NaN);
+  for (let p = 0; p < point.length; p++) {
+    const space = point[p]!.indexOf(' ');
+    if (space < 0) continue;
+    longitude[p] = Number(point[p]!.slice(0, space));
+    latitude[p] = Number(point[p]!.slice(space + 1));
+  }
 
   const eventAt = denseIndex(eventSeq);
   const batchAt = denseIndex(batchSeq);
   const plotAt = denseIndex(plotSeq);
 
+  const eventConfirmed = new Uint8Array(eventIds.length);
+  for (const seq of receipts[0] as Float64Array) {
+    const e = eventAt(seq);
+    if (e >= 0) eventConfirmed[e] = 1;
+  }
   // Masses the engine cannot weigh: left out (0 mg) and reported, never allowed to stop the run.
   const unevaluableBatches: number[] = [];
   for (let b = 0; b < batchMilligrams.length; b++)
@@ -301,7 +360,9 @@ export async function loadData(
     graph,
     eventOrganisation: intern(eventOrganisation),
     eventTime,
+    eventRecorded,
     eventEntry,
+    eventConfirmed,
     harvestPlot,
     plots: {
       ids: plotIds,
@@ -311,6 +372,8 @@ export async function loadData(
       geometryType: intern(geometryType) as PlotColumns['geometryType'],
       areaHectares,
       createdAt,
+      longitude,
+      latitude,
     },
     batchEntry,
     custodyChanges: changesBySite(changes),

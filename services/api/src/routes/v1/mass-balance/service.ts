@@ -7,12 +7,14 @@ import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
   approximateCapacityGrams,
+  backdated,
   baseEquivalent,
   blendedOriginFindings,
   type Commodity,
   type CompiledGraph,
   type Conversion,
   type CustodyModel,
+  checkBatchBalance,
   checkConservation,
   checkPlotCapacity,
   checkSiteAccount,
@@ -27,7 +29,9 @@ import {
   milligramsToGrams,
   newPlotBurst,
   outputsOf,
+  outsideCountry,
   outsideHarvestWindow,
+  unconfirmedTransfer,
   type PlotHarvests,
   type Posting,
   propagateShares,
@@ -39,10 +43,13 @@ import { type Decimal, formatDecimal, MAX_MASS_GRAMS } from '@groundtruth/quanti
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
+import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
-import { custodyAt, loadData, type MassBalanceData, type PlotColumns } from './load.ts';
+import { custodyAt, loadData, type MassBalanceData, PLOT_POINT, type PlotColumns } from './load.ts';
+
+const msText = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
 /** A plot as the capacity rule reads it. */
 interface PlotFacts {
@@ -182,13 +189,18 @@ function harvestsOf(data: MassBalanceData): Harvests {
   return { keyOf, totals, events };
 }
 
-/** Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year. */
+/**
+ * Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year, and
+ * an event recording a mass the engine cannot weigh passes nothing on as traced.
+ */
 function harvestSeed(
   graph: CompiledGraph,
   harvests: Harvests,
   fraction: Map<number, number>,
+  unevaluableEvents: Set<number>,
 ): (e: number) => number | undefined {
   return (e) => {
+    if (unevaluableEvents.has(e)) return 0;
     if (graph.eventKind[e] !== 'harvest') return undefined;
     const key = harvests.keyOf[e]!;
     return Number.isNaN(key) ? 0 : (fraction.get(key) ?? 1);
@@ -262,8 +274,41 @@ function sitePostings(
   return postingsBySite;
 }
 
+/** Batches whose consumers took more milligrams than they hold (batches without a mass are skipped). */
+function overdrawnBatches(graph: CompiledGraph): number[] {
+  const taken = new Float64Array(graph.batchIds.length);
+  for (let k = 0; k < graph.inBatch.length; k++) {
+    const b = graph.inBatch[k]!;
+    if (b >= 0) taken[b]! += graph.inMilligrams[k]!;
+  }
+  const out: number[] = [];
+  for (let b = 0; b < taken.length; b++)
+    if (graph.batchMilligrams[b]! > 0 && taken[b]! > graph.batchMilligrams[b]!) out.push(b);
+  return out;
+}
+
+/** The distinct events that consumed batch b. */
+const consumersOf = (graph: CompiledGraph, b: number): number[] =>
+  Array.from(graph.consEvent.subarray(graph.consStart[b]!, graph.consStart[b + 1]!));
+
+/** A batch and what each of its consumers took, as the batch-balance rule reads it. */
+function batchConsumption(graph: CompiledGraph, b: number) {
+  const consumers = consumersOf(graph, b).map((e) => {
+    let milligrams = 0;
+    for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++)
+      if (graph.inBatch[k] === b) milligrams += graph.inMilligrams[k]!;
+    return { eventId: graph.eventIds[e]!, kind: graph.eventKind[e]!, milligrams };
+  });
+  return { batchId: graph.batchIds[b]!, producedMilligrams: graph.batchMilligrams[b]!, consumers };
+}
+
 /** Runs every rule over the data. Pure apart from the data it is given. */
-function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
+function evaluate(
+  table: ReferenceTable,
+  data: MassBalanceData,
+  custody: CustodySettings,
+  now: number,
+): Scoped[] {
   const { graph, plots } = data;
   const harvests = harvestsOf(data);
   const findings: Scoped[] = [];
@@ -298,7 +343,9 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
   // arrays; only a conversion near or over its limit gets the exact decimal check.
   const flaggedConversions = new Map<string, number>();
   for (let e = 0; e < graph.eventIds.length; e++) {
-    if (graph.eventKind[e] === 'harvest' || data.unevaluableEvents.has(e)) continue;
+    // A harvest has no inputs to conserve; a loss produces nothing; an unweighable event is reported.
+    if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
+      continue;
     let inF = 0;
     let outF = 0;
     let unknown = false;
@@ -319,8 +366,16 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
     if (result.findings.length > 0) flaggedConversions.set(graph.eventIds[e]!, e);
   }
 
+  // 2b. No batch spent twice: what its consumers took, summed in whole milligrams (exact), against
+  // what it holds. Only an overdrawn batch gets its consumers listed.
+  const overdrawn = overdrawnBatches(graph);
+  for (const b of overdrawn) {
+    const finding = checkBatchBalance(table, batchConsumption(graph, b));
+    if (finding) findings.push({ ...finding, organisationId: graph.batchOrganisation[b]! });
+  }
+
   // 3. Traced shares and blended origin.
-  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction));
+  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction, data.unevaluableEvents));
   // Each by the custody model in force when it was recorded: a later change does not rewrite the past.
   const custodyOf = (organisationId: string, entry: number) => custodyAt(data, organisationId, entry);
   const custodyOfBatch = (organisationId: string, b: number) =>
@@ -360,8 +415,55 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
       at: data.eventTime[e]!,
     });
     if (f) findings.push({ ...f, organisationId: plots.organisation[p]! });
+    const late = backdated(
+      table,
+      {
+        eventId: graph.eventIds[e]!,
+        eventTime: data.eventTime[e]!,
+        recordTime: data.eventRecorded[e]!,
+        plotId: plots.ids[p]!,
+        plotRegisteredAt: plots.createdAt[p]!,
+      },
+      { days: custody.backdatedDays },
+    );
+    if (late) findings.push({ ...late, organisationId: plots.organisation[p]! });
   }
-  // New member plots before a grower's largest sale (one check per grower, not per delivery).
+  // A harvested plot outside the country it claims.
+  const harvestedPlots = new Set<number>();
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    const p = data.harvestPlot[e]!;
+    if (p >= 0 && graph.eventKind[e] === 'harvest') harvestedPlots.add(p);
+  }
+  for (const p of harvestedPlots) {
+    const f = outsideCountry(table, {
+      plotId: plots.ids[p]!,
+      country: plots.country[p]!,
+      longitude: plots.longitude[p]!,
+      latitude: plots.latitude[p]!,
+    });
+    if (f) findings.push({ ...f, organisationId: plots.organisation[p]! });
+  }
+  // Transfers their receivers have not confirmed in time.
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    if (graph.eventKind[e] !== 'transfer' || data.eventConfirmed[e] === 1) continue;
+    const out = graph.outStart[e]!;
+    if (out === graph.outStart[e + 1]) continue;
+    const f = unconfirmedTransfer(
+      table,
+      {
+        eventId: graph.eventIds[e]!,
+        sender: data.eventOrganisation[e]!,
+        receiver: graph.batchOrganisation[graph.outBatch[out]!]!,
+        recordTime: data.eventRecorded[e]!,
+      },
+      now,
+      { days: custody.unconfirmedTransferDays },
+    );
+    if (f) findings.push({ ...f, organisationId: data.eventOrganisation[e]! });
+  }
+  // New member plots before a grower's largest sale (one check per grower, not per delivery). Both
+  // by our clock: plots by when they were registered, the sale by when it was recorded, so a sale
+  // dated back before the burst still counts after it.
   const plotsByOrg = new Map<string, number[]>();
   for (let p = 0; p < plots.ids.length; p++) {
     const list = plotsByOrg.get(plots.organisation[p]!);
@@ -382,7 +484,7 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
     const f = newPlotBurst(
       table,
       { id: organisationId, plotRegisteredAt: plotsByOrg.get(organisationId)! },
-      { eventId: graph.eventIds[sale.e]!, at: data.eventTime[sale.e]! },
+      { eventId: graph.eventIds[sale.e]!, at: data.eventRecorded[sale.e]! },
     );
     if (f) findings.push({ ...f, organisationId });
   }
@@ -405,6 +507,12 @@ function evaluate(table: ReferenceTable, data: MassBalanceData): Scoped[] {
       walk = f.subject.id;
       const e = flaggedConversions.get(f.subject.id);
       sources = e === undefined ? undefined : [e];
+    } else if (f.rule === 'BATCH_OVERDRAWN') {
+      // Everything made from an overdrawn batch holds volume that may not exist.
+      walk = `overdrawn ${f.subject.id}`;
+      const b = graph.batchIndex(f.subject.id);
+      sources =
+        b === undefined ? undefined : consumersOf(graph, b).filter((e) => graph.eventKind[e] !== 'loss');
     }
     if (!walk || !sources || sources.length === 0) continue;
     let exposures = walked.get(walk);
@@ -423,11 +531,13 @@ export function createMassBalanceService({
   writer,
   access,
   reference: base = DEFAULT_REFERENCE,
+  custody = DEFAULT_CUSTODY,
 }: {
   db: Database;
   writer: LedgerWriter;
   access: Access;
   reference?: ReferenceTable;
+  custody?: CustodySettings;
 }) {
   /**
    * The reference table in force: the shipped one with every recorded override applied (the newest
@@ -561,7 +671,7 @@ export function createMassBalanceService({
     const startedAt = new Date();
     const reference = await currentReference();
     const data = await loadData(db, reference);
-    const findings = evaluate(reference, data);
+    const findings = evaluate(reference, data, custody, startedAt.getTime());
     return store(reference.version, principal, startedAt, data.treeSize, findings);
   }
 
@@ -579,11 +689,17 @@ export function createMassBalanceService({
         at: string;
         grams: string | null;
         newest: string | number | null;
+        voided: boolean;
+        point: string | null;
+        event_ms: string;
+        recorded_ms: string;
+        registered_ms: string;
       }
     >(
       `WITH h AS (
          SELECT p.id, p.organisation_id, p.commodity, p.country, p.geometry->>'type' AS geometry_type,
-                p.area_hectares::text AS area_hectares, p.created_at, e.event_time,
+                p.area_hectares::text AS area_hectares, p.created_at, e.event_time, e.recorded_at,
+                ${PLOT_POINT} AS point,
                 CASE WHEN p.commodity IN ('cocoa', 'coffee')
                   THEN make_timestamptz(extract(year FROM (e.event_time AT TIME ZONE 'UTC') - interval '9 months')::int, 10, 1, 0, 0, 0, 'UTC')
                   ELSE make_timestamptz(extract(year FROM e.event_time AT TIME ZONE 'UTC')::int, 1, 1, 0, 0, 0, 'UTC')
@@ -596,9 +712,13 @@ export function createMassBalanceService({
                  JOIN batches b ON b.produced_by = e2.id
                 WHERE i2.plot_id = h.id AND e2.event_time >= h.period_start
                   AND e2.event_time < h.period_start + interval '1 year'
+                  AND NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e2.id)
                   -- As in the full load: a mass beyond the bound is left out (UNEVALUABLE_RECORD).
                   AND b.mass_grams <= $2::numeric) AS grams,
-              ${NEWEST_OVERRIDE} AS newest
+              ${NEWEST_OVERRIDE} AS newest,
+              EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = $1) AS voided,
+              ${msText('h.event_time')} AS event_ms, ${msText('h.recorded_at')} AS recorded_ms,
+              ${msText('h.created_at')} AS registered_ms
          FROM h`,
       [eventId, MAX_MASS_GRAMS],
     );
@@ -614,8 +734,33 @@ export function createMassBalanceService({
     );
     const found: Scoped[] = [];
     if (check.finding) found.push({ ...check.finding, period, organisationId: row.organisation_id });
-    const window = outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
+    // A voided harvest is out of its plot's total and has no window to be outside of.
+    const window = row.voided
+      ? undefined
+      : outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
     if (window) found.push({ ...window, organisationId: row.organisation_id });
+    const late = row.voided
+      ? undefined
+      : backdated(
+          reference,
+          {
+            eventId,
+            eventTime: Number(row.event_ms),
+            recordTime: Number(row.recorded_ms),
+            plotId: row.id,
+            plotRegisteredAt: Number(row.registered_ms),
+          },
+          { days: custody.backdatedDays },
+        );
+    if (late) found.push({ ...late, organisationId: row.organisation_id });
+    const [longitude, latitude] = (row.point ?? '').split(' ').map(Number);
+    const abroad = outsideCountry(reference, {
+      plotId: row.id,
+      country: row.country,
+      longitude: longitude ?? Number.NaN,
+      latitude: latitude ?? Number.NaN,
+    });
+    if (abroad) found.push({ ...abroad, organisationId: row.organisation_id });
 
     // One write, one commit: the run, the superseding of this plot's and this harvest's findings, and
     // the new findings, which keep a resolution when their numbers have not changed.
@@ -630,7 +775,8 @@ export function createMassBalanceService({
          UPDATE mass_balance_findings SET superseded_at = now()
           WHERE superseded_at IS NULL AND ((subject_kind = 'plot' AND subject_id = $6 AND period = $7
                 AND rule IN ('OVER_YIELD', 'IMPOSSIBLE_YIELD'))
-             OR (subject_kind = 'event' AND subject_id = $8 AND rule = 'OUTSIDE_HARVEST_WINDOW'))
+             OR (subject_kind = 'plot' AND subject_id = $6 AND rule = 'OUTSIDE_COUNTRY')
+             OR (subject_kind = 'event' AND subject_id = $8 AND rule IN ('OUTSIDE_HARVEST_WINDOW', 'BACKDATED')))
          RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
        inserted AS (
          INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
@@ -658,6 +804,110 @@ export function createMassBalanceService({
         period,
         eventId,
         ids,
+        found.map((f) => f.rule),
+        found.map((f) => f.severity),
+        found.map((f) => f.subject.kind),
+        found.map((f) => f.subject.id),
+        found.map((f) => f.period ?? null),
+        found.map((f) => f.organisationId ?? null),
+        found.map((f) => f.message),
+        found.map((f) => JSON.stringify(f.numbers)),
+      ],
+    );
+    const counts: Record<string, number> = {};
+    for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+    return {
+      runId,
+      kind: 'incremental',
+      treeSize: Number(written!.tree_size),
+      referenceVersion: reference.version,
+      findings: counts,
+      durationMs: Date.now() - startedAt.getTime(),
+    };
+  }
+
+  /**
+   * After a transfer or transformation (or its void): re-check its conservation at once, with the
+   * recompute's rule (checkConservation). Two reads and one write. Exposures downstream are left to
+   * the recompute.
+   */
+  async function checkEvent(principal: Principal, eventId: string): Promise<RunSummary> {
+    const startedAt = new Date();
+    const [event] = await db.query<{
+      kind: string;
+      organisation_id: string;
+      voided: boolean;
+      newest: string | number | null;
+    }>(
+      `SELECT kind, organisation_id, EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e.id) AS voided,
+              ${NEWEST_OVERRIDE} AS newest
+         FROM trace_events e WHERE id = $1`,
+      [eventId],
+    );
+    if (!event) throw notFound(`event ${eventId} not found`);
+    const reference = await currentReference(event.newest === null ? null : Number(event.newest));
+    const found: Scoped[] = [];
+    if ((event.kind === 'transfer' || event.kind === 'transformation') && !event.voided) {
+      const amounts = await db.query<{
+        side: 'in' | 'out';
+        material: string;
+        cocoa: string | null;
+        grams: string | null;
+      }>(
+        `SELECT 'in' AS side, b.material, trim_scale(b.cocoa_content)::text AS cocoa, trim_scale(i.mass_grams)::text AS grams
+           FROM trace_event_inputs i JOIN batches b ON b.id = i.batch_id WHERE i.event_id = $1
+         UNION ALL
+         SELECT 'out', b.material, trim_scale(b.cocoa_content)::text, trim_scale(b.mass_grams)::text
+           FROM batches b WHERE b.produced_by = $1`,
+        [eventId],
+      );
+      const amount = (r: (typeof amounts)[number]): MaterialAmount => ({
+        material: r.material,
+        // Counted in pieces or litres: no mass, weighs nothing, as in the recompute.
+        grams: r.grams ?? '0',
+        ...(r.cocoa ? { cocoaContent: r.cocoa } : {}),
+      });
+      const result = checkConservation(reference, {
+        eventId,
+        kind: event.kind,
+        inputs: amounts.filter((r) => r.side === 'in').map(amount),
+        outputs: amounts.filter((r) => r.side === 'out').map(amount),
+      });
+      for (const f of result.findings) found.push({ ...f, organisationId: event.organisation_id });
+    }
+    const runId = randomUUID();
+    const [written] = await db.query<{ tree_size: string | number }>(
+      `WITH run AS (
+         INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
+         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
+         RETURNING id, tree_size),
+       old AS (
+         UPDATE mass_balance_findings SET superseded_at = now()
+          WHERE superseded_at IS NULL AND subject_kind = 'event' AND subject_id = $6
+            AND rule IN ('MASS_IMBALANCE', 'UNKNOWN_MATERIAL')
+         RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
+       inserted AS (
+         INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
+           message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
+         SELECT n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period, n.organisation_id::uuid,
+                n.message, n.numbers::jsonb, $2, run.tree_size, o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
+           FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+                       $14::text[], $15::text[])
+                  AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
+           CROSS JOIN run
+           LEFT JOIN LATERAL (SELECT * FROM old o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
+             ON true
+         RETURNING id)
+       -- As for a harvest: derived from durable entries, so this commit need not wait for the disk.
+       SELECT tree_size FROM run, (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`,
+      [
+        runId,
+        reference.version,
+        startedAt.toISOString(),
+        found.length,
+        principal.subject,
+        eventId,
+        found.map(() => randomUUID()),
         found.map((f) => f.rule),
         found.map((f) => f.severity),
         found.map((f) => f.subject.kind),
@@ -820,7 +1070,9 @@ export function createMassBalanceService({
                   trim_scale(sum(b.mass_grams) FILTER (WHERE b.mass_grams <= $3::numeric))::text AS grams
              FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
              JOIN batches b ON b.produced_by = e.id
-            WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2 GROUP BY i.plot_id, e.id, e.event_time`,
+            WHERE i.plot_id = ANY($1::uuid[]) AND e.entry_index < $2
+              AND NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = e.id AND v.entry_index < $2)
+            GROUP BY i.plot_id, e.id, e.event_time`,
           // As in the full load: a mass beyond the bound is left out (UNEVALUABLE_RECORD), not summed.
           [plots.ids, data.treeSize, MAX_MASS_GRAMS],
         )
@@ -839,7 +1091,10 @@ export function createMassBalanceService({
       return { key, plotId: plots.ids[p]!, period, harvestedGrams: milligramsToGrams(milligrams), check };
     });
     const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
-    const shares = propagateShares(graph, harvestSeed(graph, harvestsOf(data), fraction));
+    const shares = propagateShares(
+      graph,
+      harvestSeed(graph, harvestsOf(data), fraction, data.unevaluableEvents),
+    );
     return { data, plotChecks, shares };
   }
 
@@ -850,13 +1105,14 @@ export function createMassBalanceService({
     const { graph } = data;
     const b = graph.batchIndex(batchId);
     if (b === undefined) throw notFound(`batch ${batchId} not found`);
-    // A batch whose own mass cannot be weighed: reported as recorded, and nothing of it counts as traced.
+    // A batch whose own mass cannot be weighed: reported as recorded; nothing of it counts as traced.
     const own = data.unevaluable.find((r) => r.subject.kind === 'batch' && r.subject.id === batchId);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
-    const traced = own ? 0 : shares.shares[b]!;
+    const traced = shares.shares[b]!;
     const conversions = [];
     for (let e = 0; e < graph.eventIds.length; e++) {
-      if (graph.eventKind[e] === 'harvest' || data.unevaluableEvents.has(e)) continue;
+      if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
+        continue;
       const result = checkConservation(reference, conversionOf(graph, e));
       conversions.push({
         eventId: graph.eventIds[e]!,
@@ -1001,7 +1257,17 @@ export function createMassBalanceService({
     return { entryIndex, referenceVersion: (await currentReference()).version };
   }
 
-  return { recompute, checkHarvest, findings, resolve, breakdown, siteAccount, currentReference, override };
+  return {
+    recompute,
+    checkHarvest,
+    checkEvent,
+    findings,
+    resolve,
+    breakdown,
+    siteAccount,
+    currentReference,
+    override,
+  };
 }
 
 /** An exact decimal as its shortest string (1250.050 → 1250.05). */

@@ -2,7 +2,7 @@
 // Every transition is a ledger entry with who and why; the state check runs under the ledger's
 // sequencing lock, so two racing transitions cannot both apply.
 import type { SqlExecutor } from '@groundtruth/db';
-import { decodeEntry } from '@groundtruth/ledger';
+import { decodeEntry, revealBody } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { EvidenceRequirementInput, OnboardingStatus } from '@groundtruth/schemas';
 import { z } from 'zod';
@@ -255,16 +255,20 @@ export function createOnboardingService({
       if (!status || !(isBuyer(principal, brandId) || (await isSupplier(principal, supplierId)))) {
         throw notFound(`no onboarding of ${supplierId} by ${brandId}`);
       }
-      // The history is the ledger itself: every transition entry of this workflow, in order.
-      const rows = await db.query<{ idx: string | number; data: Uint8Array }>(
-        'SELECT idx, data FROM ledger_entries WHERE subject = $1 ORDER BY idx',
+      // The history is the ledger itself: every transition entry of this workflow, in order, opened
+      // with its disclosures (the reason is confidential; both parties of the onboarding may read it).
+      const rows = await db.query<{ idx: string | number; data: Uint8Array; disclosures: string[] | null }>(
+        `SELECT l.idx, l.data,
+                (SELECT array_agg(d.disclosure) FROM ledger_disclosures d WHERE d.entry_index = l.idx) AS disclosures
+           FROM ledger_entries l WHERE l.subject = $1 ORDER BY l.idx`,
         [subjectOf(brandId, supplierId)],
       );
       const history = rows.map((row) => {
         const entry = decodeEntry(new Uint8Array(row.data));
+        const body = revealBody(entry.body, row.disclosures ?? []).body;
         return {
-          status: entry.body.to as Status,
-          reason: (entry.body.reason as string | null) ?? null,
+          status: body.to as Status,
+          reason: (body.reason as string | null) ?? null,
           actor: entry.actor,
           at: entry.at,
           entryIndex: Number(row.idx),

@@ -1,0 +1,248 @@
+// Selective disclosure of entry fields, after SD-JWT (RFC 9901): a confidential field leaves the
+// entry body and is replaced by a salted digest in the `_sd` array of the object that held it.
+//
+//   disclosure = base64url( UTF-8( RFC 8785 JSON of [salt, name, value] ) )
+//   digest     = base64url( SHA-256( ASCII(disclosure) ) )          (`_sd_alg: "sha-256"`)
+//   salt       = base64url of 16 bytes from a cryptographic random source (128 bits)
+//
+// This is SD-JWT's disclosure format exactly; the entry body plays the role of the JWT payload, with
+// `_sd_alg` at its top level. Anyone holding a disclosure checks it by hashing it and finding the
+// digest in the logged entry: no key and no server needed. Array elements are never committed one
+// by one here (SD-JWT's `{"...": digest}`), only object properties, at any depth.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { fromBase64, toBase64, utf8 } from './bytes.ts';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
+
+export const SD_ALG = 'sha-256';
+/** 128 bits, as RFC 9901 §9.3 recommends at least. */
+export const SALT_BYTES = 16;
+
+type JsonObject = { [key: string]: JsonValue };
+
+export class DisclosureError extends Error {
+  override name = 'DisclosureError';
+}
+
+const BINARY_CHUNK = 0x2000;
+
+/** base64url without padding; `btoa` (native in Node ≥ 16 and browsers) where present, as it is faster. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let b64: string;
+  if (typeof globalThis.btoa === 'function') {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += BINARY_CHUNK)
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + BINARY_CHUNK) as unknown as number[]);
+    b64 = globalThis.btoa(binary);
+  } else b64 = toBase64(bytes);
+  return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Strict base64url without padding (RFC 4648 §5, as RFC 9901 uses it); undefined if malformed. */
+export function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  return fromBase64(padded);
+}
+
+/** A SHA-256 function: @noble/hashes by default; a Node caller may pass node:crypto for speed. */
+export type Sha256Bytes = (data: Uint8Array) => Uint8Array;
+
+/** The digest of a disclosure string, as it appears in an `_sd` array. */
+export function disclosureDigest(disclosure: string, hash: Sha256Bytes = sha256): string {
+  // A disclosure is base64url, hence ASCII: its UTF-8 bytes are its characters.
+  return toBase64Url(hash(utf8.encode(disclosure)));
+}
+
+export interface Disclosure {
+  /** Where the value sat in the body, e.g. `geometry` or `outputs.0.quantity`. */
+  path: string;
+  /** The disclosure string itself: what is stored, handed out and hashed. */
+  disclosure: string;
+  digest: string;
+}
+
+export interface DecodedDisclosure {
+  salt: string;
+  name: string;
+  value: JsonValue;
+}
+
+/** Parses a disclosure string, refusing anything that is not `[salt, name, value]`. */
+export function decodeDisclosure(disclosure: string): DecodedDisclosure {
+  const raw = fromBase64Url(disclosure);
+  if (!raw) throw new DisclosureError('a disclosure must be base64url without padding');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8.decode(raw));
+  } catch {
+    throw new DisclosureError('a disclosure must be base64url of UTF-8 JSON');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3)
+    throw new DisclosureError('a disclosure of an object property is [salt, name, value]');
+  const [salt, name, value] = parsed as [unknown, unknown, JsonValue];
+  if (typeof salt !== 'string' || typeof name !== 'string')
+    throw new DisclosureError('a disclosure’s salt and name must be strings');
+  // RFC 9901 §7.1: these names cannot be disclosed.
+  if (name === '_sd' || name === '_sd_alg' || name === '...')
+    throw new DisclosureError(`a disclosure may not name ${name}`);
+  return { salt, name, value };
+}
+
+export type RandomBytes = (length: number) => Uint8Array;
+
+/**
+ * Web Crypto's generator (present in Node ≥ 19 and every browser, so no node: import is needed),
+ * drawn 4 KiB at a time: one call per salt costs more than the rest of a commitment.
+ */
+const POOL_BYTES = 4096;
+let pool = new Uint8Array(0);
+let poolAt = 0;
+export const cryptoRandomBytes: RandomBytes = (length) => {
+  if (length > POOL_BYTES) return globalThis.crypto.getRandomValues(new Uint8Array(length));
+  if (poolAt + length > pool.length) {
+    pool = globalThis.crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+    poolAt = 0;
+  }
+  // A copy: bytes handed out are never shared with later callers.
+  const out = pool.slice(poolAt, poolAt + length);
+  poolAt += length;
+  return out;
+};
+
+/** A path into an entry body: property names separated by dots, `*` for every element of an array. */
+export type FieldPath = string;
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function checkNoReservedKeys(value: JsonValue, at: string): void {
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) checkNoReservedKeys(v, `${at}/${i}`);
+  else if (isObject(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '_sd' || key === '_sd_alg' || key === '...')
+        throw new DisclosureError(`an entry body may not itself hold ${key} (at ${at}/${key})`);
+      checkNoReservedKeys(v, `${at}/${key}`);
+    }
+  }
+}
+
+/**
+ * Commits the fields at `paths` of a body: each becomes a disclosure and a digest in the `_sd` of
+ * its object. Deeper paths are committed first, so a committed object may itself hold digests.
+ * Returns a new body; the input is not changed.
+ */
+export function commitFields(
+  body: JsonObject,
+  paths: readonly FieldPath[],
+  random: RandomBytes = cryptoRandomBytes,
+  hash: Sha256Bytes = sha256,
+): { body: JsonObject; disclosures: Disclosure[] } {
+  checkNoReservedKeys(body, '');
+  if (paths.length === 0) return { body, disclosures: [] };
+  // Copy only what will change: the top level, and the fields that nested paths go into.
+  const copy: JsonObject = { ...body };
+  for (const path of paths) {
+    const top = path.split('.', 1)[0]!;
+    if (path !== top && Object.hasOwn(copy, top) && copy[top] === body[top])
+      copy[top] = JSON.parse(JSON.stringify(body[top])) as JsonValue;
+  }
+  const disclosures: Disclosure[] = [];
+  const ordered = [...paths]
+    .map((p) => p.split('.'))
+    .sort((a, b) => b.length - a.length || a.join('.').localeCompare(b.join('.')));
+
+  const visit = (node: JsonValue, segments: string[], at: string[]): void => {
+    const [head, ...rest] = segments;
+    if (head === undefined) return;
+    if (head === '*') {
+      if (Array.isArray(node)) for (const [i, v] of node.entries()) visit(v, rest, [...at, String(i)]);
+      return;
+    }
+    if (!isObject(node) || !Object.hasOwn(node, head)) return;
+    if (rest.length > 0) {
+      visit(node[head]!, rest, [...at, head]);
+      return;
+    }
+    const salt = toBase64Url(random(SALT_BYTES));
+    const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, head, node[head]!])));
+    const digest = disclosureDigest(disclosure, hash);
+    delete node[head];
+    const sd = (node._sd as string[] | undefined) ?? [];
+    sd.push(digest);
+    // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
+    sd.sort();
+    node._sd = sd;
+    disclosures.push({ path: [...at, head].join('.'), disclosure, digest });
+  };
+  for (const segments of ordered) visit(copy, segments, []);
+  if (disclosures.length > 0) copy._sd_alg = SD_ALG;
+  return { body: copy, disclosures };
+}
+
+export interface RevealedBody {
+  /** The body with every disclosed field back in place and `_sd`/`_sd_alg` removed. */
+  body: JsonObject;
+  /** Path of each disclosed field, in the order the disclosures were given. */
+  disclosed: string[];
+  /** How many digests stayed undisclosed. */
+  undisclosed: number;
+}
+
+/**
+ * Checks disclosures against a logged body, as an SD-JWT verifier does (RFC 9901 §7.1): each one's
+ * digest must occur exactly once in an `_sd` array of the body (or of a disclosed value), its name
+ * must not clash with a clear property there, and no disclosure may be left over or repeated.
+ * Throws DisclosureError on any mismatch; returns the body as far as it is disclosed.
+ */
+export function revealBody(body: JsonObject, disclosures: readonly string[]): RevealedBody {
+  const byDigest = new Map<string, { decoded: DecodedDisclosure; order: number }>();
+  disclosures.forEach((d, order) => {
+    const digest = disclosureDigest(d);
+    if (byDigest.has(digest)) throw new DisclosureError('the same disclosure was given twice');
+    byDigest.set(digest, { decoded: decodeDisclosure(d), order });
+  });
+  const hasDigests = JSON.stringify(body).includes('"_sd"');
+  if ((hasDigests || disclosures.length > 0) && body._sd_alg !== SD_ALG)
+    throw new DisclosureError(`the body must declare _sd_alg "${SD_ALG}"`);
+  const seen = new Set<string>();
+  const paths: { path: string; order: number }[] = [];
+  let undisclosed = 0;
+
+  const walk = (value: JsonValue, at: string[]): JsonValue => {
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...at, String(i)]));
+    if (!isObject(value)) return value;
+    const out: JsonObject = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '_sd' || (key === '_sd_alg' && at.length === 0)) continue;
+      out[key] = walk(v, [...at, key]);
+    }
+    if (value._sd === undefined) return out;
+    if (!Array.isArray(value._sd) || value._sd.some((d) => typeof d !== 'string'))
+      throw new DisclosureError('_sd must be an array of digests');
+    for (const digest of value._sd as string[]) {
+      if (seen.has(digest)) throw new DisclosureError('a digest occurs twice in the body');
+      seen.add(digest);
+      const found = byDigest.get(digest);
+      if (!found) {
+        undisclosed++;
+        continue;
+      }
+      const { name, value: disclosed } = found.decoded;
+      if (Object.hasOwn(out, name))
+        throw new DisclosureError(`disclosed ${name} clashes with a property in the clear`);
+      out[name] = walk(disclosed, [...at, name]);
+      paths.push({ path: [...at, name].join('.'), order: found.order });
+    }
+    return out;
+  };
+  const revealed = walk(body, []) as JsonObject;
+  for (const digest of byDigest.keys()) {
+    if (!seen.has(digest)) throw new DisclosureError('a disclosure matches no digest of this entry');
+  }
+  return {
+    body: revealed,
+    disclosed: paths.sort((a, b) => a.order - b.order).map((p) => p.path),
+    undisclosed,
+  };
+}
