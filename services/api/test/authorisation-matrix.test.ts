@@ -165,10 +165,20 @@ const MATRIX: Record<string, Row> = {
     expect: PUBLIC,
     request: () => ({ url: '/v1/ledger/proofs/consistency?from=1&to=2' }),
   },
-  // Raw entries: auditors and admins (the selective-disclosure work changes what they carry).
-  'GET /v1/ledger/entries': {
-    expect: gated(['auditor', 'admin'], EVERYONE),
-    request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }),
+  // The log's entries are public since selective disclosure: confidential fields are only commitments.
+  'GET /v1/ledger/entries': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }) },
+  // Disclosures: an entry's published fields are anyone's (more with the right to read its owner's
+  // records); publishing is a write for the owner (its users, its keeper, an admin).
+  'GET /v1/ledger/entries/:index/disclosures': {
+    expect: PUBLIC,
+    request: (w) => ({ url: `/v1/ledger/entries/${w.registeredT}/disclosures` }),
+  },
+  'POST /v1/disclosures/publications': {
+    expect: gated(WRITERS, WRITE_T),
+    request: (w) => ({
+      url: '/v1/disclosures/publications',
+      body: { entryIndex: Number(w.registeredT), fields: ['name'] },
+    }),
   },
   'GET /v1/ledger/tile/*': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/tile/0/000' }) },
   // The full audit of the stored log: running one is an admin's; its last result is also an auditor's.
@@ -347,6 +357,42 @@ const MATRIX: Record<string, Row> = {
         eventTime: '2026-06-20T08:00:00Z',
         output: { lot: `T-${++fresh}`, quantity: { value: '10', unit: 'KGM' } },
       },
+    }),
+  },
+  'POST /v1/events/:id/void': {
+    // A fresh harvest of T's each time, so an allowed void never meets an already voided event.
+    expect: gated(WRITERS, WRITE_T),
+    request: async (w) => {
+      const harvest = await api('POST', '/v1/events', tokens.own!, {
+        type: 'harvest',
+        plotId: w.plot,
+        season: '2026 light crop',
+        eventTime: '2026-06-21T08:00:00Z',
+        output: { lot: `V-${++fresh}`, quantity: { value: '10', unit: 'KGM' } },
+      });
+      return {
+        url: `/v1/events/${harvest.json().eventId}/void`,
+        body: { reason: 'did_not_occur', explanation: 'matrix: recorded twice' },
+      };
+    },
+  },
+  'POST /v1/events/:id/receipt': {
+    // T's transfer to K: the receiver K (its users, an admin) confirms; A sees K but may not write for it;
+    // T, the sender, cannot see its buyer K (visibility runs downstream) so learns nothing (404).
+    expect: gated(WRITERS, {
+      ...EVERYONE,
+      own: 404,
+      partner: 403,
+      partnerCompliance: 403,
+      auditorGranted: 403,
+      proposed: 404,
+      stranger: 404,
+      strangerSupplier: 404,
+      auditorOther: 404,
+    }),
+    request: (w) => ({
+      url: `/v1/events/${w.transfer}/receipt`,
+      body: { quantity: { value: '100', unit: 'KGM' } },
     }),
   },
   'GET /v1/batches/:id': {
@@ -631,6 +677,20 @@ beforeAll(async () => {
       output: { lot: 'T-M26', quantity: { value: '50000', unit: 'KGM' } },
     })
   ).json().batchIds[0];
+  // T sells 100 kg of it to K (accepted K → T): the transfer K confirms receiving.
+  w.transfer = (
+    await api('POST', '/v1/events', tokens.own!, {
+      type: 'transfer',
+      fromOrganisationId: w.T,
+      toOrganisationId: w.K,
+      eventTime: '2026-01-10T08:00:00Z',
+      input: { batchId: w.batch, quantity: { value: '100', unit: 'KGM' } },
+      output: { lot: 'T-K-1', quantity: { value: '100', unit: 'KGM' } },
+    })
+  ).json().eventId;
+  w.registeredT = String(
+    (await api('GET', `/v1/organisations/${w.T}`, tokens.admin!)).json().entryIndex,
+  );
   await api('POST', '/v1/mass-balance/recompute', tokens.admin!);
   const findings = (await api('GET', '/v1/findings', tokens.own!)).json() as { id: string }[];
   expect(findings.length).toBeGreaterThan(0);
