@@ -120,7 +120,7 @@ export const Relationship = z
   .meta({ id: 'Relationship' });
 
 export const RelationshipDecisionInput = z
-  .object({ reason: z.string().trim().min(1).max(2000).optional().describe('kept on the ledger entry') })
+  .object({ reason: safeText().trim().min(1).max(2000).optional().describe('kept on the ledger entry') })
   .strict()
   .meta({ id: 'NewRelationshipDecision' });
 

@@ -8,6 +8,7 @@
 // Keys are compared in SQL as row values, `(a, b) > ($1, $2)`, never by OFFSET.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { safeText } from '@groundtruth/schemas';
 import { z } from 'zod';
 import { badRequest } from './errors.ts';
 
@@ -23,8 +24,7 @@ export const pageParameters = {
     .max(MAX_PER_PAGE)
     .default(DEFAULT_PER_PAGE)
     .describe(`rows per page (default ${DEFAULT_PER_PAGE}, at most ${MAX_PER_PAGE})`),
-  nextPageToken: z
-    .string()
+  nextPageToken: safeText()
     .max(4096)
     .optional()
     .describe('from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it'),

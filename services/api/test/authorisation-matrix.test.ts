@@ -165,12 +165,39 @@ const MATRIX: Record<string, Row> = {
     expect: PUBLIC,
     request: () => ({ url: '/v1/ledger/proofs/consistency?from=1&to=2' }),
   },
-  // Raw entries: auditors and admins (the selective-disclosure work changes what they carry).
-  'GET /v1/ledger/entries': {
-    expect: gated(['auditor', 'admin'], EVERYONE),
-    request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }),
+  // The log's entries are public since selective disclosure: confidential fields are only commitments.
+  'GET /v1/ledger/entries': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }) },
+  // Disclosures: an entry's published fields are anyone's (more with the right to read its owner's
+  // records); publishing is a write for the owner (its users, its keeper, an admin).
+  'GET /v1/ledger/entries/:index/disclosures': {
+    expect: PUBLIC,
+    request: (w) => ({ url: `/v1/ledger/entries/${w.registeredT}/disclosures` }),
+  },
+  'POST /v1/disclosures/publications': {
+    expect: gated(WRITERS, WRITE_T),
+    request: (w) => ({
+      url: '/v1/disclosures/publications',
+      body: { entryIndex: Number(w.registeredT), fields: ['name'] },
+    }),
   },
   'GET /v1/ledger/tile/*': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/tile/0/000' }) },
+  // The full audit of the stored log: running one is an admin's; its last result is also an auditor's.
+  'POST /v1/ledger/audit': {
+    expect: gated(['admin'], EVERYONE),
+    request: () => ({ url: '/v1/ledger/audit' }),
+  },
+  'GET /v1/ledger/audit': {
+    expect: gated(['admin', 'auditor'], EVERYONE),
+    request: async () => {
+      // Until an audit has run there is no last result (404 for everyone): run one first.
+      await api('POST', '/v1/ledger/audit', tokens.admin!);
+      return { url: '/v1/ledger/audit' };
+    },
+  },
+  'GET /v1/imports/:kind/template.csv': {
+    expect: PUBLIC,
+    request: () => ({ url: '/v1/imports/plots/template.csv' }),
+  },
   'GET /v1/reference': { expect: PUBLIC, request: () => ({ url: '/v1/reference' }) },
   'POST /v1/verify': {
     expect: PUBLIC,
@@ -202,6 +229,25 @@ const MATRIX: Record<string, Row> = {
       url: '/v1/organisations',
       body: { name: `New ${++fresh}`, kind: 'supplier', country: 'GH' },
     }),
+  },
+  // Lists answer with what the caller may see (filtered, never refused by object); any role may ask.
+  'GET /v1/organisations': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/organisations' }) },
+  'HEAD /v1/organisations/': {
+    expect: gated(ALL_ROLES, EVERYONE),
+    request: () => ({ url: '/v1/organisations/' }),
+  },
+  'GET /v1/organisations/:id/plots': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/organisations/${w.T}/plots` }),
+  },
+  'GET /v1/products': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products' }) },
+  'HEAD /v1/products/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products/' }) },
+  'GET /v1/batches': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches' }) },
+  'HEAD /v1/batches/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches/' }) },
+  // The onboarding queue is the parties' (auditors have no onboarding of their own).
+  'GET /v1/onboarding': {
+    expect: gated(['admin', 'procurement', 'compliance', 'supplier'], EVERYONE),
+    request: () => ({ url: '/v1/onboarding' }),
   },
   'GET /v1/organisations/:id': {
     expect: gated(ALL_ROLES, READ_T),
@@ -313,6 +359,42 @@ const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  'POST /v1/events/:id/void': {
+    // A fresh harvest of T's each time, so an allowed void never meets an already voided event.
+    expect: gated(WRITERS, WRITE_T),
+    request: async (w) => {
+      const harvest = await api('POST', '/v1/events', tokens.own!, {
+        type: 'harvest',
+        plotId: w.plot,
+        season: '2026 light crop',
+        eventTime: '2026-06-21T08:00:00Z',
+        output: { lot: `V-${++fresh}`, quantity: { value: '10', unit: 'KGM' } },
+      });
+      return {
+        url: `/v1/events/${harvest.json().eventId}/void`,
+        body: { reason: 'did_not_occur', explanation: 'matrix: recorded twice' },
+      };
+    },
+  },
+  'POST /v1/events/:id/receipt': {
+    // T's transfer to K: the receiver K (its users, an admin) confirms; A sees K but may not write for it;
+    // T, the sender, cannot see its buyer K (visibility runs downstream) so learns nothing (404).
+    expect: gated(WRITERS, {
+      ...EVERYONE,
+      own: 404,
+      partner: 403,
+      partnerCompliance: 403,
+      auditorGranted: 403,
+      proposed: 404,
+      stranger: 404,
+      strangerSupplier: 404,
+      auditorOther: 404,
+    }),
+    request: (w) => ({
+      url: `/v1/events/${w.transfer}/receipt`,
+      body: { quantity: { value: '100', unit: 'KGM' } },
+    }),
+  },
   'GET /v1/batches/:id': {
     expect: gated(ALL_ROLES, READ_T),
     request: (w) => ({ url: `/v1/batches/${w.batch}` }),
@@ -397,7 +479,9 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ url: `/v1/evidence/${w.sha256}/content` }),
   },
   'POST /v1/organisations/:id/keys': {
-    expect: gated(WRITERS, WRITE_T),
+    // Auditors register their own keys (for their statements): the role gate takes them, T's object
+    // check then refuses one that sees T (403) and hides T from one that does not (404).
+    expect: gated([...WRITERS, 'auditor'], WRITE_T),
     request: async (w) => {
       const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       return { url: `/v1/organisations/${w.T}/keys`, body: { jwk: await exportJWK(publicKey) } };
@@ -408,7 +492,7 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ url: `/v1/organisations/${w.T}/keys` }),
   },
   'DELETE /v1/organisations/:id/keys/:kid': {
-    expect: gated(WRITERS, WRITE_T),
+    expect: gated([...WRITERS, 'auditor'], WRITE_T),
     request: async (w) => {
       const { publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
       const kid = (
@@ -633,6 +717,20 @@ beforeAll(async () => {
       output: { lot: 'T-M26', quantity: { value: '50000', unit: 'KGM' } },
     })
   ).json().batchIds[0];
+  // T sells 100 kg of it to K (accepted K → T): the transfer K confirms receiving.
+  w.transfer = (
+    await api('POST', '/v1/events', tokens.own!, {
+      type: 'transfer',
+      fromOrganisationId: w.T,
+      toOrganisationId: w.K,
+      eventTime: '2026-01-10T08:00:00Z',
+      input: { batchId: w.batch, quantity: { value: '100', unit: 'KGM' } },
+      output: { lot: 'T-K-1', quantity: { value: '100', unit: 'KGM' } },
+    })
+  ).json().eventId;
+  w.registeredT = String(
+    (await api('GET', `/v1/organisations/${w.T}`, tokens.admin!)).json().entryIndex,
+  );
   await api('POST', '/v1/mass-balance/recompute', tokens.admin!);
   const findings = (await api('GET', '/v1/findings', tokens.own!)).json() as { id: string }[];
   expect(findings.length).toBeGreaterThan(0);

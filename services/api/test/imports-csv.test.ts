@@ -12,8 +12,17 @@ let procurement: string;
 
 beforeAll(async () => {
   t = await buildTestApp();
-  ids = await t.seedOrganisations({ brand: 'brand', coop: 'supplier' }, [['brand', 'coop']]);
+  ids = await t.seedOrganisations({ brand: 'brand' });
   procurement = await t.token('procurement', { organisationId: ids.brand });
+  // The brand's team maps plots for a cooperative it registered, so keeps (decision 0003): seeing a
+  // supplier through a relationship would not let it write the supplier's plots.
+  const coop = await t.call('POST', '/v1/organisations', procurement, {
+    name: 'coop',
+    kind: 'supplier',
+    country: 'GH',
+  });
+  expect(coop.statusCode, coop.body).toBe(201);
+  ids.coop = coop.json().id;
 });
 afterAll(() => t.close());
 

@@ -221,8 +221,12 @@ describe('GET /v1/organisations', () => {
     expect(other.statusCode).toBe(404);
     expect(other.json().detail).not.toContain('Newly');
     expect((await get('/v1/organisations?name=newly', tok.buyerB)).json()).toEqual([]);
-    // Registering is not a relationship: its plots still follow the chain.
-    expect((await get(`/v1/organisations/${id}/plots`, tok.buyerA)).statusCode).toBe(404);
+    // The registering team keeps the supplier's records (decision 0003, managed suppliers): its plots
+    // are the keeper's to read too (none yet), and still hidden from another brand.
+    const plots = await get(`/v1/organisations/${id}/plots`, tok.buyerA);
+    expect(plots.statusCode, plots.body).toBe(200);
+    expect(plots.json()).toEqual([]);
+    expect((await get(`/v1/organisations/${id}/plots`, tok.buyerB)).statusCode).toBe(404);
   });
 });
 

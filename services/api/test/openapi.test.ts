@@ -15,7 +15,7 @@ import { buildTestApp, type TestApp } from './helper.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
 /** Writes that take no body at all. */
-const NO_BODY = new Set(['recomputeMassBalance', 'closeAccountingPeriod', 'revokeInvitation']);
+const NO_BODY = new Set(['recomputeMassBalance', 'closeAccountingPeriod', 'revokeInvitation', 'auditLedger']);
 /** Client errors answered with something other than a problem: an import's 422 is its full report. */
 const NOT_PROBLEMS = new Set(['importRecords 422']);
 const GS1_EXAMPLE = join(
@@ -102,8 +102,21 @@ describe('/openapi.json', () => {
       format: 'binary',
     });
     expect(content.responses['404'].content['application/problem+json']).toBeDefined();
+    // Media may be sent with their own type since the upload content-types work (decision 0013).
     expect(Object.keys(document.paths['/v1/evidence'].post.requestBody.content)).toEqual([
       'application/octet-stream',
+      'image/jpeg',
+      'image/png',
+      'image/heic',
+      'image/heif',
+      'video/mp4',
+      'video/quicktime',
+      'model/gltf-binary',
+      'model/x-ply',
+      'application/x-ply',
+      'model/x-spz',
+      'model/x-splat',
+      'model/x-ksplat',
     ]);
     expect(Object.keys(document.paths['/v1/imports/{kind}'].post.requestBody.content).sort()).toEqual([
       'application/json',

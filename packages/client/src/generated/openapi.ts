@@ -475,6 +475,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disclosures/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish committed fields of one of your entries, or a computed claim about a batch in your chain (origin country, traced share): a ledger entry */
+        post: operations["publishDisclosures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -484,8 +501,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a harvest, transfer or transformation; its output batches are created with it */
+        /** Record a harvest, transfer, transformation or loss; its output batches are created with it. A consumption beyond what a batch holds is 409 */
         post: operations["recordTraceEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiver confirms a transfer with what arrived (once); the shortfall becomes a recorded loss on the received batch */
+        post: operations["confirmTransferReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void an event by a new entry naming it, with why (EPCIS errorDeclaration); 409 while events that consumed its outputs stand */
+        post: operations["voidTraceEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -743,8 +794,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Raw entries with their exact leaf bytes (auditor or admin) */
+        /** Entries with their exact leaf bytes; confidential fields appear only as digests */
         get: operations["listLedgerEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/entries/{index}/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry’s bytes, the disclosures of its committed fields the caller may open (anyone: published ones; the owner, its partners and granted auditors: all), and an inclusion proof */
+        get: operations["getEntryDisclosures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1500,11 +1568,7 @@ export interface components {
         AttestationEvidence: {
             /** Format: uuid */
             attestationId: string;
-            entry: {
-                /** @description base64 of the exact leaf bytes */
-                data: string;
-                index: number;
-            };
+            entry: components["schemas"]["LoggedEntry"];
             inclusionProof: {
                 proof: string[];
                 treeSize: number;
@@ -1546,11 +1610,7 @@ export interface components {
         AttestationEvidenceInput: {
             /** Format: uuid */
             attestationId: string;
-            entry: {
-                /** @description base64 of the exact leaf bytes */
-                data: string;
-                index: number;
-            };
+            entry: components["schemas"]["LoggedEntryInput"];
             inclusionProof: {
                 proof: string[];
                 treeSize: number;
@@ -1641,18 +1701,13 @@ export interface components {
                 kind: "plot" | "batch";
             };
         };
-        /** @description Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust the one carried here. */
+        /** @description Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry bytes with the disclosure of its committed JWS, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust the one carried here. */
         AttestationReceipt: {
             /** Format: uuid */
             attestationId: string;
             /** @description the C2SP signed checkpoint that covers the entry */
             checkpoint: string;
-            /** @description the ledger entry as the log serves it: hashLeaf(data) is leafHash */
-            entry: {
-                /** @description base64 of the exact leaf bytes */
-                data: string;
-                index: number;
-            };
+            entry: components["schemas"]["LoggedEntry"];
             entryIndex: number;
             inclusionProof: {
                 index: number;
@@ -1672,18 +1727,13 @@ export interface components {
             logKey: string;
             manifest: components["schemas"]["AttestationManifest"];
         };
-        /** @description Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry bytes, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust the one carried here. */
+        /** @description Everything needed to check the attestation offline (`gt verify-receipt`): the JWS and key, the entry bytes with the disclosure of its committed JWS, an inclusion proof and the signed checkpoint it leads to. Pin the log key rather than trust the one carried here. */
         AttestationReceiptInput: {
             /** Format: uuid */
             attestationId: string;
             /** @description the C2SP signed checkpoint that covers the entry */
             checkpoint: string;
-            /** @description the ledger entry as the log serves it: hashLeaf(data) is leafHash */
-            entry: {
-                /** @description base64 of the exact leaf bytes */
-                data: string;
-                index: number;
-            };
+            entry: components["schemas"]["LoggedEntryInput"];
             entryIndex: number;
             inclusionProof: {
                 index: number;
@@ -1722,11 +1772,14 @@ export interface components {
             visitedAt?: string;
         };
         Batch: {
+            balance: components["schemas"]["BatchBalance"];
             cocoaContent: string | null;
             /** @enum {string} */
             commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
             description: string | null;
             entryIndex: number;
+            /** @description when the producing event happened, as its recorder said */
+            eventTime: string;
             /** Format: uuid */
             id: string;
             lot: string;
@@ -1744,13 +1797,48 @@ export interface components {
                 unit: string;
                 value: string;
             };
+            /** @description when the producing event was recorded: its ledger entry’s time, our clock */
+            recordTime: string;
+        };
+        BatchBalance: {
+            /** @description produced − consumed − lost; never negative for data written through the API */
+            available: string;
+            /** @description nothing left: the batch can no longer be consumed */
+            closed: boolean;
+            /** @description taken by transfers and transformations */
+            consumed: string;
+            /** @description recorded losses */
+            lost: string;
+            produced: string;
+            /** @description GRM for batches with a mass, else the batch’s unit */
+            unit: string;
+            /** @description the event that produced it was voided */
+            voided: boolean;
+        };
+        BatchBalanceInput: {
+            /** @description produced − consumed − lost; never negative for data written through the API */
+            available: string;
+            /** @description nothing left: the batch can no longer be consumed */
+            closed: boolean;
+            /** @description taken by transfers and transformations */
+            consumed: string;
+            /** @description recorded losses */
+            lost: string;
+            produced: string;
+            /** @description GRM for batches with a mass, else the batch’s unit */
+            unit: string;
+            /** @description the event that produced it was voided */
+            voided: boolean;
         };
         BatchInput: {
+            balance: components["schemas"]["BatchBalanceInput"];
             cocoaContent: string | null;
             /** @enum {string} */
             commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
             description: string | null;
             entryIndex: number;
+            /** @description when the producing event happened, as its recorder said */
+            eventTime: string;
             /** Format: uuid */
             id: string;
             lot: string;
@@ -1768,6 +1856,8 @@ export interface components {
                 unit: string;
                 value: string;
             };
+            /** @description when the producing event was recorded: its ledger entry’s time, our clock */
+            recordTime: string;
         };
         ConsistencyProof: {
             from: number;
@@ -1782,7 +1872,7 @@ export interface components {
             to: number;
         };
         Contact: {
-            /** @description hex SHA-256(salt ‖ RFC 8785 JSON of the contact), as on the ledger entry */
+            /** @description the SD-JWT digest (base64url SHA-256 of the disclosure [salt, "contact", contact]) in the _sd array of the contact.added entry */
             commitment: string;
             email: string | null;
             entryIndex: number;
@@ -1796,7 +1886,7 @@ export interface components {
             role: string | null;
         };
         ContactInput: {
-            /** @description hex SHA-256(salt ‖ RFC 8785 JSON of the contact), as on the ledger entry */
+            /** @description the SD-JWT digest (base64url SHA-256 of the disclosure [salt, "contact", contact]) in the _sd array of the contact.added entry */
             commitment: string;
             email: string | null;
             entryIndex: number;
@@ -1856,6 +1946,52 @@ export interface components {
             status: "pending" | "redeemed" | "revoked" | "expired";
             /** @description the secret the invitee redeems; shown once, only its SHA-256 is kept */
             token: string;
+        };
+        EntryDisclosures: {
+            /** @description the C2SP signed checkpoint of treeSize */
+            checkpoint: string;
+            /** @description base64 of the exact leaf bytes */
+            data: string;
+            disclosures: {
+                /** @description SD-JWT disclosure: base64url of the JSON [salt, name, value]; its SHA-256 is in an _sd array */
+                disclosure: string;
+                /** @description where the value sits in the entry body, dotted */
+                path: string;
+                /** @description the entry that made it public, if any */
+                publishedBy: number | null;
+            }[];
+            inclusionProof: {
+                /** @description base64 (RFC 4648 §4) of a 32-byte SHA-256 hash */
+                leafHash: string;
+                proof: string[];
+                treeSize: number;
+            };
+            index: number;
+            /** @description committed fields this caller may not open */
+            undisclosed: number;
+        };
+        EntryDisclosuresInput: {
+            /** @description the C2SP signed checkpoint of treeSize */
+            checkpoint: string;
+            /** @description base64 of the exact leaf bytes */
+            data: string;
+            disclosures: {
+                /** @description SD-JWT disclosure: base64url of the JSON [salt, name, value]; its SHA-256 is in an _sd array */
+                disclosure: string;
+                /** @description where the value sits in the entry body, dotted */
+                path: string;
+                /** @description the entry that made it public, if any */
+                publishedBy: number | null;
+            }[];
+            inclusionProof: {
+                /** @description base64 (RFC 4648 §4) of a 32-byte SHA-256 hash */
+                leafHash: string;
+                proof: string[];
+                treeSize: number;
+            };
+            index: number;
+            /** @description committed fields this caller may not open */
+            undisclosed: number;
         };
         EPCISCaptureJob: {
             /** @enum {string} */
@@ -1940,6 +2076,28 @@ export interface components {
             type: "EPCISQueryDocument";
         } & {
             [key: string]: unknown;
+        };
+        EventVoid: {
+            /** @description events recorded in its place (EPCIS correctiveEventIDs) */
+            correctiveEventIds?: string[];
+            /** @description why, in words, for the auditor */
+            explanation: string;
+            /**
+             * @description CBV 2.0 error reason: the event did not happen, or was recorded wrongly
+             * @enum {string}
+             */
+            reason: "did_not_occur" | "incorrect_data";
+        };
+        EventVoidInput: {
+            /** @description events recorded in its place (EPCIS correctiveEventIDs) */
+            correctiveEventIds?: string[];
+            /** @description why, in words, for the auditor */
+            explanation: string;
+            /**
+             * @description CBV 2.0 error reason: the event did not happen, or was recorded wrongly
+             * @enum {string}
+             */
+            reason: "did_not_occur" | "incorrect_data";
         };
         EvidenceBlob: {
             format: string;
@@ -2172,6 +2330,20 @@ export interface components {
             subject: string;
             type: string;
             version: number;
+        };
+        LoggedEntry: {
+            /** @description base64 of the exact leaf bytes */
+            data: string;
+            /** @description SD-JWT disclosures (base64url JSON [salt, name, value]) whose digests are in the entry body */
+            disclosures: string[];
+            index: number;
+        };
+        LoggedEntryInput: {
+            /** @description base64 of the exact leaf bytes */
+            data: string;
+            /** @description SD-JWT disclosures (base64url JSON [salt, name, value]) whose digests are in the entry body */
+            disclosures: string[];
+            index: number;
         };
         MassBalanceBreakdown: {
             baseEquivalentGrams: string | null;
@@ -2491,6 +2663,26 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        NewPublication: {
+            /** @description an entry of the caller’s organisation */
+            entryIndex: number;
+            fields: string[];
+        } | {
+            /** Format: uuid */
+            batchId: string;
+            /** @description computed by the service from the batch’s upstream chain and published as a new entry */
+            claims: ("originCountry" | "tracedShare")[];
+        };
+        NewPublicationInput: {
+            /** @description an entry of the caller’s organisation */
+            entryIndex: number;
+            fields: string[];
+        } | {
+            /** Format: uuid */
+            batchId: string;
+            /** @description computed by the service from the batch’s upstream chain and published as a new entry */
+            claims: ("originCountry" | "tracedShare")[];
+        };
         NewRedemption: {
             /** @description defaults to the invitation’s */
             displayName?: string;
@@ -2728,6 +2920,30 @@ export interface components {
             }[];
             /** @constant */
             type: "transformation";
+        } | {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            input: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Why the mass is gone: drying, shrinkage, spillage, sampling … */
+            reason: string;
+            /** @constant */
+            type: "loss";
         };
         NewTraceEventInput: {
             /**
@@ -2840,6 +3056,30 @@ export interface components {
             }[];
             /** @constant */
             type: "transformation";
+        } | {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time the event happened
+             */
+            eventTime: string;
+            input: {
+                /** Format: uuid */
+                batchId: string;
+                quantity: {
+                    /**
+                     * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                     * @enum {string}
+                     */
+                    unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                    value: string;
+                };
+            };
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Why the mass is gone: drying, shrinkage, spillage, sampling … */
+            reason: string;
+            /** @constant */
+            type: "loss";
         };
         NewUser: {
             displayName: string;
@@ -3107,6 +3347,22 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        Publication: {
+            /** @description the publication’s own ledger entry */
+            entryIndex: number;
+            published: {
+                entryIndex: number;
+                path: string;
+            }[];
+        };
+        PublicationInput: {
+            /** @description the publication’s own ledger entry */
+            entryIndex: number;
+            published: {
+                entryIndex: number;
+                path: string;
+            }[];
+        };
         Redemption: {
             token: components["schemas"]["IssuedToken"];
             user: components["schemas"]["User"];
@@ -3325,11 +3581,14 @@ export interface components {
         };
         Trace: {
             batches: {
+                balance: components["schemas"]["BatchBalance"];
                 cocoaContent: string | null;
                 /** @enum {string} */
                 commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
                 description: string | null;
                 entryIndex: number;
+                /** @description when the producing event happened, as its recorder said */
+                eventTime: string;
                 /** Format: uuid */
                 id: string;
                 lot: string;
@@ -3347,6 +3606,8 @@ export interface components {
                     unit: string;
                     value: string;
                 };
+                /** @description when the producing event was recorded: its ledger entry’s time, our clock */
+                recordTime: string;
                 tier: number | null;
             }[];
             /** Format: uuid */
@@ -3387,8 +3648,17 @@ export interface components {
                     value: string;
                 };
             }[];
+            /** @description its ledger entry’s time (our clock), beside the eventTime the client gave */
+            recordTime: string;
             /** @enum {string} */
-            type: "harvest" | "transfer" | "transformation";
+            type: "harvest" | "transfer" | "transformation" | "loss";
+            /** @description set when a later entry voided this event: it stays in the log, and nothing upstream of it is traced through it */
+            voided: {
+                by: string;
+                /** @description the entry that voided it */
+                entryIndex: number;
+                reason: string;
+            } | null;
         };
         TraceEventInput: {
             entryIndex: number;
@@ -3415,16 +3685,28 @@ export interface components {
                     value: string;
                 };
             }[];
+            /** @description its ledger entry’s time (our clock), beside the eventTime the client gave */
+            recordTime: string;
             /** @enum {string} */
-            type: "harvest" | "transfer" | "transformation";
+            type: "harvest" | "transfer" | "transformation" | "loss";
+            /** @description set when a later entry voided this event: it stays in the log, and nothing upstream of it is traced through it */
+            voided: {
+                by: string;
+                /** @description the entry that voided it */
+                entryIndex: number;
+                reason: string;
+            } | null;
         };
         TraceInput: {
             batches: {
+                balance: components["schemas"]["BatchBalanceInput"];
                 cocoaContent: string | null;
                 /** @enum {string} */
                 commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber" | "wood";
                 description: string | null;
                 entryIndex: number;
+                /** @description when the producing event happened, as its recorder said */
+                eventTime: string;
                 /** Format: uuid */
                 id: string;
                 lot: string;
@@ -3442,6 +3724,8 @@ export interface components {
                     unit: string;
                     value: string;
                 };
+                /** @description when the producing event was recorded: its ledger entry’s time, our clock */
+                recordTime: string;
                 tier: number | null;
             }[];
             /** Format: uuid */
@@ -3456,6 +3740,40 @@ export interface components {
                 organisationId: string;
                 tier: number | null;
             }[];
+        };
+        TransferReceipt: {
+            note?: string;
+            /** @description what arrived; what was sent beyond it becomes a recorded loss */
+            quantity: {
+                /**
+                 * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                 * @enum {string}
+                 */
+                unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                value: string;
+            };
+            /**
+             * Format: date-time
+             * @description when it arrived; now if left out
+             */
+            receivedAt?: string;
+        };
+        TransferReceiptInput: {
+            note?: string;
+            /** @description what arrived; what was sent beyond it becomes a recorded loss */
+            quantity: {
+                /**
+                 * @description UN/CEFACT Rec. 20 code: KGM, TNE, GRM, LBR, LTR …
+                 * @enum {string}
+                 */
+                unit: "GRM" | "KGM" | "TNE" | "LBR" | "ONZ" | "MGM" | "LTR" | "MTQ" | "H87" | "C62" | "XBG" | "XBX";
+                value: string;
+            };
+            /**
+             * Format: date-time
+             * @description when it arrived; now if left out
+             */
+            receivedAt?: string;
         };
         User: {
             displayName: string | null;
@@ -5304,6 +5622,66 @@ export interface operations {
             };
         };
     };
+    publishDisclosures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPublicationInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Publication"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     recordTraceEvent: {
         parameters: {
             query?: never;
@@ -5328,6 +5706,167 @@ export interface operations {
                         entryIndex: number;
                         /** Format: uuid */
                         eventId: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmTransferReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferReceiptInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        batchId: string;
+                        entryIndex: number;
+                        /** Format: uuid */
+                        eventId: string;
+                        /** @description the loss event written for the shortfall, if any */
+                        lossEventId: string | null;
+                        lost: string;
+                        received: string;
+                        sent: string;
+                        /** @description GRM for batches with a mass, else the batch’s unit */
+                        unit: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    voidTraceEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventVoidInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the entry that voids it */
+                        entryIndex: number;
+                        /** Format: uuid */
+                        eventId: string;
+                        type: string;
                     };
                 };
             };
@@ -6320,6 +6859,65 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerEntries"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntryDisclosures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description leaf index */
+                index: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryDisclosures"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

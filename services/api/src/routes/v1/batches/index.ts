@@ -1,4 +1,4 @@
-import { Batch, Gtin, Problem, Trace, Uuid } from '@groundtruth/schemas';
+import { Batch, Gtin, Problem, safeText, Trace, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,10 +27,10 @@ export default async function batchRoutes(
       security: [{ bearer: [] }],
       querystring: z
         .object({
-          lot: z.string().min(1).max(200).optional().describe('the lot code, exactly'),
+          lot: safeText().min(1).max(200).optional().describe('the lot code, exactly'),
           gtin: Gtin.optional().describe('batches of the product with this GTIN (8, 12, 13 or 14 digits)'),
           holder: Uuid.optional().describe('the organisation that holds the batch'),
-          material: z.string().min(1).max(100).optional().describe('e.g. cocoa_beans, cocoa_liquor'),
+          material: safeText().min(1).max(100).optional().describe('e.g. cocoa_beans, cocoa_liquor'),
           producedAfter: z.iso
             .datetime({ offset: true })
             .optional()

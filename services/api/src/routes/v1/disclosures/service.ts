@@ -69,11 +69,14 @@ export function createDisclosureService(deps: {
     };
   }
 
-  /** The organisation a publication is made for: the caller's own (an admin acts for `owner`). */
-  function publisherFor(principal: Principal, owner: string | null): string | null {
+  /**
+   * The organisation a publication is made for: the record's owner. Publishing is a write for the owner
+   * (decision 0003): its own users, the organisation that keeps its records, or an admin.
+   */
+  async function publisherFor(principal: Principal, owner: string | null): Promise<string | null> {
     if (principal.role === 'admin') return owner;
-    if (principal.organisationId !== owner)
-      throw forbidden('only the organisation that owns a record publishes its fields');
+    if (owner === null || !(await access.actsFor(principal, owner)))
+      throw forbidden('only the organisation that owns a record (or keeps its records) publishes its fields');
     return owner;
   }
 
@@ -88,7 +91,7 @@ export function createDisclosureService(deps: {
     const owner = rows[0]?.organisation_id ?? null;
     // An entry the caller cannot see the owner of reads as absent; one it sees but does not own, 403.
     if (!(await mayReadOwnersRecords(principal, owner))) throw notFound('not found');
-    const organisation = publisherFor(principal, owner);
+    const organisation = await publisherFor(principal, owner);
     const paths = new Set(rows.map((r) => r.path));
     const unknown = fields.flatMap((f, i) => (paths.has(f) ? [] : [i]));
     if (unknown.length > 0)

@@ -5,6 +5,7 @@ import {
   OnboardingStatus,
   OnboardingSummary,
   Problem,
+  safeText,
   TransitionInput,
   Uuid,
 } from '@groundtruth/schemas';
@@ -57,7 +58,7 @@ export default async function onboardingRoutes(
           brand: Uuid.optional(),
           supplier: Uuid.optional(),
           status: z
-            .union([z.string(), z.array(z.string())])
+            .union([safeText(), z.array(safeText())])
             .transform((v) => (Array.isArray(v) ? v : v.split(',')))
             .pipe(z.array(OnboardingStatus).min(1).max(6))
             .optional(),

@@ -9,6 +9,7 @@ import {
   Plot,
   Problem,
   SupplyChain,
+  safeText,
   Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -48,7 +49,7 @@ export default async function organisationRoutes(
         .object({
           kind: OrganisationKind.optional(),
           country: CountryCode.optional(),
-          name: z.string().trim().min(1).max(300).optional().describe('name prefix, case-insensitive'),
+          name: safeText().trim().min(1).max(300).optional().describe('name prefix, case-insensitive'),
           ...pageParameters,
         })
         .strict(),
@@ -130,7 +131,7 @@ export default async function organisationRoutes(
       response: { 200: z.array(Plot), ...problems },
     },
     handler: async (request, reply) => {
-      // Plots follow the chain's visibility, as GET /v1/plots/{id} does; registering is not a relationship.
+      // Plots follow the organisation's visibility (its chain, or the keeper of its records), as GET /v1/plots/{id} does.
       await access.requireVisible(request.principal!, request.params.id);
       const page = await plots.listOf(request.params.id, request.query);
       linkNextPage(request, reply, page.nextPageToken);
