@@ -3,6 +3,7 @@
 // by the recompute. Every refusal also proves that nothing was written.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { revealBody } from '@groundtruth/ledger';
 import { LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../src/access.ts';
@@ -51,6 +52,17 @@ const transfer = (batchId: string, value: string, to = ids.exporterA!) =>
     input: { batchId, quantity: kg(value) },
     output: { lot: `CUS-T-${++lotCounter}`, quantity: kg(value) },
   });
+
+/** An entry's body with its committed fields opened, as an admin reads it through its disclosures. */
+const revealed = async (index: string | number) => {
+  const [stored] = await t.runtime.reader.entries(BigInt(index), 1);
+  const opened = await t.call('GET', `/v1/ledger/entries/${index}/disclosures`, await t.token('admin'));
+  expect(opened.statusCode, opened.body).toBe(200);
+  return revealBody(
+    stored!.entry.body,
+    opened.json().disclosures.map((d: { disclosure: string }) => d.disclosure),
+  ).body as Record<string, unknown>;
+};
 
 const balance = async (batchId: string) => {
   const res = await t.call('GET', `/v1/batches/${batchId}`, tok.coop!);
@@ -298,11 +310,11 @@ describe('batch balances', () => {
     ).toBe(409);
     expect(await footprint()).toEqual(before);
     expect((await transfer(batch, '949.5')).statusCode).toBe(201);
-    const [entry] = await t.runtime.db.query<{ body: { reason: string; outputs: unknown[] } }>(
-      `SELECT convert_from(data, 'UTF8')::jsonb -> 'body' AS body FROM ledger_entries WHERE subject = $1`,
-      [`event:${loss.json().eventId}`],
-    );
-    expect(entry!.body).toMatchObject({ reason: 'drying', outputs: [] });
+    const [entry] = await t.runtime.db.query<{ idx: string }>('SELECT idx FROM ledger_entries WHERE subject = $1', [
+      `event:${loss.json().eventId}`,
+    ]);
+    // The reason is a confidential field (selective disclosure): opened through the entry's disclosures.
+    expect(await revealed(entry!.idx)).toMatchObject({ reason: 'drying', outputs: [] });
   });
 
   it('refuses to take a batch with a mass by volume', async () => {
@@ -719,13 +731,15 @@ describe('transfers between partners, confirmed', () => {
     expect(receipt.json()).toMatchObject({ sent: '1000000', received: '985500', lost: '14500', unit: 'GRM' });
     const received = (await t.call('GET', `/v1/batches/${batchIds[0]}`, exporter)).json();
     expect(received.balance).toMatchObject({ lost: '14500', consumed: '0', available: '985500' });
-    const [entry] = await t.runtime.db.query<{ entry_type: string; body: Record<string, unknown> }>(
-      `SELECT entry_type, convert_from(data, 'UTF8')::jsonb -> 'body' AS body FROM ledger_entries WHERE idx = $1`,
+    const [entry] = await t.runtime.db.query<{ entry_type: string }>(
+      'SELECT entry_type FROM ledger_entries WHERE idx = $1',
       [receipt.json().entryIndex],
     );
-    expect(entry).toMatchObject({
-      entry_type: 'event.received',
-      body: { lost: { value: '14500', unit: 'GRM' }, lossEvent: `event:${receipt.json().lossEventId}` },
+    expect(entry).toMatchObject({ entry_type: 'event.received' });
+    // What was lost is confidential (selective disclosure): opened through the entry's disclosures.
+    expect(await revealed(receipt.json().entryIndex)).toMatchObject({
+      lost: { value: '14500', unit: 'GRM' },
+      lossEvent: `event:${receipt.json().lossEventId}`,
     });
 
     const again = await footprint();
