@@ -10,6 +10,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/build.ts';
 import { loadConfig } from '../src/config.ts';
+import { TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
 import { openRuntime, type Runtime } from '../src/runtime.ts';
 import { buildTestApp, square, TEST_ORIGIN, type TestApp } from './helper.ts';
 
@@ -43,7 +44,8 @@ describe('the data directory is private', () => {
         GROUNDTRUTH_LOG_ORIGIN: TEST_ORIGIN,
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       });
-      const runtime = await openRuntime(config);
+      // The test entry type below needs the test disclosure policies (as buildTestApp uses).
+      const runtime = await openRuntime(config, { policies: TEST_ENTRY_POLICIES });
       expect(lstatSync(dataDir).mode & 0o777).toBe(0o700);
       expect(openToOthers(dataDir)).toEqual([]);
       // Writes after start create new files (PGlite: 0666); closing narrows them again.

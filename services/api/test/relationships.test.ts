@@ -1,6 +1,7 @@
 // Supply relationships that both sides accept, and suppliers whose records another organisation keeps
 // (decision 0003). Starts with the takeover reported in issue 10: a stranger brand "declaring" another
 // tenant's supplier as its own must gain nothing from it.
+import { revealBody } from '@groundtruth/ledger';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedRelationshipExists } from '../src/access.ts';
@@ -12,7 +13,13 @@ const tok: Record<string, string> = {};
 
 const ledgerSize = async () =>
   Number((await t.runtime.db.query<{ n: string }>('SELECT count(*) AS n FROM ledger_entries'))[0]!.n);
-const entryAt = async (index: number) => (await t.runtime.reader.entries(BigInt(index), 1))[0]!.entry;
+/** The entry at an index, its confidential fields (e.g. a reason) opened through its disclosures as an admin. */
+const entryAt = async (index: number) => {
+  const { entry } = (await t.runtime.reader.entries(BigInt(index), 1))[0]!;
+  const opened = await t.call('GET', `/v1/ledger/entries/${index}/disclosures`, await t.token('admin'));
+  const disclosures = opened.json().disclosures.map((d: { disclosure: string }) => d.disclosure);
+  return { ...entry, body: revealBody(entry.body, disclosures).body };
+};
 
 beforeAll(async () => {
   t = await buildTestApp();
