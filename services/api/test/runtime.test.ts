@@ -8,7 +8,7 @@ import { fileMode } from '@groundtruth/ledger-store';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/build.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { DEMO_PLOTS_PER_COOPERATIVE, seedDemoData } from '../src/demo/seed.ts';
+import { DEMO_GTINS, DEMO_PLOTS_PER_COOPERATIVE, seedDemoData } from '../src/demo/seed.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { buildTestApp } from './helper.ts';
 
@@ -97,9 +97,9 @@ describe('demo data', () => {
     try {
       const written = await seedDemoData(t.runtime);
       const plots = 2 * DEMO_PLOTS_PER_COOPERATIVE;
-      // guard + 7 organisations + 6 relationships + plots + 2 harvests a plot + per cooperative a pool
-      // and two transfers + grinding + pressing + the butter shipment.
-      expect(written).toBe(1 + 7 + 6 + plots + 2 * plots + 2 * 3 + 3);
+      // guard + 7 organisations + 6 relationships + 2 products + plots + 2 harvests a plot + per
+      // cooperative a pool and two transfers + grinding + pressing + the butter shipment.
+      expect(written).toBe(1 + 7 + 6 + 2 + plots + 2 * plots + 2 * 3 + 3);
       expect(await seedDemoData(t.runtime)).toBe(0);
       expect(await t.runtime.reader.size()).toBe(BigInt(written));
       const count = async (table: string) =>
@@ -141,6 +141,46 @@ describe('demo data', () => {
       expect(trace.statusCode).toBe(200);
       expect(trace.json().plots).toHaveLength(2 * DEMO_PLOTS_PER_COOPERATIVE);
       expect(new Set(trace.json().plots.map((p: { tier: number }) => p.tier))).toEqual(new Set([4]));
+
+      // Both products are found by GTIN (any GTIN form: a GTIN-13 matches its stored GTIN-14), and the
+      // butter lot by its product's GTIN and lot code together.
+      const admin = await t.token('admin');
+      for (const gtin of Object.values(DEMO_GTINS)) {
+        const product = await t.app.inject({
+          url: `/v1/products?gtin=${gtin}`,
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        expect(product.statusCode, product.body).toBe(200);
+        expect(product.json()).toHaveLength(1);
+        expect(product.json()[0].gtin).toBe(`0${gtin}`);
+      }
+      const byGtin = await t.app.inject({
+        url: `/v1/batches?gtin=${DEMO_GTINS.cocoaButter}&lot=BW-CB-2026-09-001`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(byGtin.statusCode, byGtin.body).toBe(200);
+      expect(byGtin.json().map((b: { id: string }) => b.id)).toEqual([butter!.id]);
+      const noBatch = await t.app.inject({
+        url: `/v1/batches?gtin=${DEMO_GTINS.chocolateBar}&lot=BW-CB-2026-09-001`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(noBatch.json()).toEqual([]);
+
+      // The laundering cooperative's findings are there straight after seeding, with no recompute asked.
+      const rules = new Map<string, number>();
+      for (const rule of ['IMPOSSIBLE_YIELD', 'BLENDED_ORIGIN']) {
+        const listed = await t.app.inject({
+          url: `/v1/findings?rule=${rule}`,
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        expect(listed.statusCode, listed.body).toBe(200);
+        const body = listed.json();
+        const items = (Array.isArray(body) ? body : body.findings) as { rule: string }[];
+        expect(items.every((f) => f.rule === rule)).toBe(true);
+        rules.set(rule, items.length);
+      }
+      expect(rules.get('IMPOSSIBLE_YIELD')).toBeGreaterThan(0);
+      expect(rules.get('BLENDED_ORIGIN')).toBeGreaterThan(0);
     } finally {
       await t.close();
     }

@@ -1,11 +1,15 @@
 // Demo data for a newcomer's first start: a cocoa chain from farms in Ghana and Côte d'Ivoire to a UK
 // chocolate brand, written through the same services as API requests. Deterministic: every demo log is alike.
 
-import type { SqlExecutor } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { normaliseGtin } from '@groundtruth/quantity';
 import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
+import type { CustodySettings } from '../config.ts';
+import { appendRecord } from '../record.ts';
 import { createEventService } from '../routes/v1/events/service.ts';
+import { createMassBalanceService } from '../routes/v1/mass-balance/service.ts';
 import { createOrganisationService, type OrganisationRecord } from '../routes/v1/organisations/service.ts';
 import { createPlotService } from '../routes/v1/plots/service.ts';
 
@@ -132,15 +136,24 @@ class AlreadySeeded extends Error {}
  */
 export const LAUNDERED_KG_PER_HA = 3 * 1500 * 1.15;
 
+/**
+ * The demo's products, with GS1 check digits: the brand's bar (a GB-prefixed GTIN-13) and the
+ * manufacturer's cocoa butter (a DE-prefixed GTIN-13), which the butter lot is recorded as.
+ */
+export const DEMO_GTINS = { chocolateBar: '5012345600017', cocoaButter: '4012345678000' } as const;
+
 export async function seedDemoData(
   {
     db,
     writer,
+    custody,
   }: {
-    db: SqlExecutor;
+    db: Database;
     writer: LedgerWriter;
+    custody?: CustodySettings;
   },
-  options: { launderingCooperative?: number } = {},
+  // The second cooperative launders by default, so a fresh demo shows IMPOSSIBLE_YIELD and BLENDED_ORIGIN.
+  options: { launderingCooperative?: number | undefined } = { launderingCooperative: 1 },
 ): Promise<number> {
   const random = prng(20261123);
   try {
@@ -201,7 +214,37 @@ export async function seedDemoData(
     );
   }
 
-  const events = createEventService({ db, writer, access: createAccess(db) });
+  // Registered as the product route does: one product.registered entry and its row.
+  const registerProduct = async (organisationId: string, gtin: string, name: string) => {
+    const id = uuidFrom(random);
+    const gtin14 = normaliseGtin(gtin)!;
+    await appendRecord(writer, SYSTEM, {
+      type: 'product.registered',
+      subject: `product:${id}`,
+      body: { gtin: gtin14, name, commodity: 'cocoa', organisation: `organisation:${organisationId}` },
+      conflict: `GTIN ${gtin14} is already registered`,
+      project: async (tx, index) => {
+        await tx.query(
+          'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
+          [id, gtin14, name, 'cocoa', organisationId, index.toString()],
+        );
+      },
+    });
+    return id;
+  };
+  await registerProduct(brand.id, DEMO_GTINS.chocolateBar, 'Aurora Dark Chocolate 70 % 100 g');
+  const butterProduct = await registerProduct(
+    manufacturer.id,
+    DEMO_GTINS.cocoaButter,
+    'Brightwater Cocoa Butter, deodorised, 25 kg',
+  );
+
+  const events = createEventService({
+    db,
+    writer,
+    access: createAccess(db),
+    ...(custody ? { custody } : {}),
+  });
   const kg = (value: number) => ({ value: value.toFixed(1), unit: 'KGM' });
   const harvestsByCoop: { batchId: string; quantity: { value: string; unit: string } }[][] = COOPERATIVES.map(
     () => [],
@@ -360,8 +403,22 @@ export async function seedDemoData(
     toOrganisationId: manufacturer.id,
     eventTime: '2026-09-01T09:00:00Z',
     input: { batchId: pressed.batchIds[0]!, quantity: kg(liquorKg * 0.43) },
-    output: { lot: 'BW-CB-2026-09-001', quantity: kg(liquorKg * 0.43), description: 'cocoa butter' },
+    output: {
+      lot: 'BW-CB-2026-09-001',
+      quantity: kg(liquorKg * 0.43),
+      productId: butterProduct,
+      description: 'cocoa butter',
+    },
   });
+
+  // Last, the findings over the whole demo, computed as POST /v1/mass-balance/recompute does, so
+  // GET /v1/findings shows them at once. A recompute writes findings rows, not log entries.
+  await createMassBalanceService({
+    db,
+    writer,
+    access: createAccess(db),
+    ...(custody ? { custody } : {}),
+  }).recompute(SYSTEM);
 
   // The log was empty before the guard entry, so everything in it now is the demo.
   const [row] = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM ledger_entries');
