@@ -177,15 +177,10 @@ function demoPhoto(caption: string): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), length, text, Buffer.from([0xff, 0xd9])]);
 }
 
-const SPLAT_PROPERTIES = ['x', 'y', 'z', 'f_dc_0', 'f_dc_1', 'f_dc_2', 'opacity'].concat([
-  'scale_0',
-  'scale_1',
-  'scale_2',
-  'rot_0',
-  'rot_1',
-  'rot_2',
-  'rot_3',
-]);
+const SPLAT_PROPERTIES = [
+  ...['x', 'y', 'z', 'f_dc_0', 'f_dc_1', 'f_dc_2', 'opacity'],
+  ...['scale_0', 'scale_1', 'scale_2', 'rot_0', 'rot_1', 'rot_2', 'rot_3'],
+];
 
 /** A binary PLY with a 3D Gaussian splat's vertex properties: a stand-in for a plot's capture. */
 function demoSplat(points: number, random: () => number): Buffer {
@@ -195,10 +190,6 @@ function demoSplat(points: number, random: () => number): Buffer {
   return Buffer.concat([Buffer.from(header, 'latin1'), body]);
 }
 
-/**
- * Writes the demo once, into an empty log only: a guard entry checks emptiness under the sequencing
- * lock, so two processes starting together cannot both seed. Returns the number of entries written.
- */
 /**
  * Three times Côte d'Ivoire's plausible maximum with the GPS tolerance (1,500 kg/ha × 1.15): what the
  * mass-balance scenario uses to launder cocoa of unknown origin through one cooperative.
@@ -211,6 +202,10 @@ export const LAUNDERED_KG_PER_HA = 3 * 1500 * 1.15;
  */
 export const DEMO_GTINS = { chocolateBar: '5012345600017', cocoaButter: '4012345678000' } as const;
 
+/**
+ * Writes the demo once, into an empty log only: a guard entry checks emptiness under the sequencing
+ * lock, so two processes starting together cannot both seed. Returns the number of entries written.
+ */
 export async function seedDemoData(
   {
     db,
