@@ -8,7 +8,12 @@ import { fileMode } from '@groundtruth/ledger-store';
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../src/build.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { DEMO_PLOTS_PER_COOPERATIVE, seedDemoData } from '../src/demo/seed.ts';
+import {
+  DEMO_ATTESTED_PLOTS_PER_COOPERATIVE,
+  DEMO_GTINS,
+  DEMO_PLOTS_PER_COOPERATIVE,
+  seedDemoData,
+} from '../src/demo/seed.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { buildTestApp } from './helper.ts';
 
@@ -97,14 +102,16 @@ describe('demo data', () => {
     try {
       const written = await seedDemoData(t.runtime);
       const plots = 2 * DEMO_PLOTS_PER_COOPERATIVE;
-      // guard + 7 organisations + 6 relationships + plots + 2 harvests a plot + per cooperative a pool
-      // and two transfers + grinding + pressing + the butter shipment.
-      expect(written).toBe(1 + 7 + 6 + plots + 2 * plots + 2 * 3 + 3);
+      const attested = 2 * DEMO_ATTESTED_PLOTS_PER_COOPERATIVE;
+      // guard + 8 organisations + 6 relationships + 2 products + plots + 2 harvests a plot + per
+      // cooperative a pool and two transfers + grinding + pressing + the butter shipment + 3 keys
+      // (two cooperatives, the auditor) + an attestation per attested plot + one auditor statement.
+      expect(written).toBe(1 + 8 + 6 + 2 + plots + 2 * plots + 2 * 3 + 3 + 3 + attested + 1);
       expect(await seedDemoData(t.runtime)).toBe(0);
       expect(await t.runtime.reader.size()).toBe(BigInt(written));
       const count = async (table: string) =>
         Number((await t.runtime.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
-      expect(await count('organisations')).toBe(7);
+      expect(await count('organisations')).toBe(8);
       expect(await count('supply_relationships')).toBe(6);
       expect(await count('plots')).toBe(2 * DEMO_PLOTS_PER_COOPERATIVE);
       const countries = await t.runtime.db.query<{ country: string }>(
@@ -141,6 +148,80 @@ describe('demo data', () => {
       expect(trace.statusCode).toBe(200);
       expect(trace.json().plots).toHaveLength(2 * DEMO_PLOTS_PER_COOPERATIVE);
       expect(new Set(trace.json().plots.map((p: { tier: number }) => p.tier))).toEqual(new Set([4]));
+
+      // Both products are found by GTIN (any GTIN form: a GTIN-13 matches its stored GTIN-14), and the
+      // butter lot by its product's GTIN and lot code together.
+      const admin = await t.token('admin');
+      for (const gtin of Object.values(DEMO_GTINS)) {
+        const product = await t.app.inject({
+          url: `/v1/products?gtin=${gtin}`,
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        expect(product.statusCode, product.body).toBe(200);
+        expect(product.json()).toHaveLength(1);
+        expect(product.json()[0].gtin).toBe(`0${gtin}`);
+      }
+      const byGtin = await t.app.inject({
+        url: `/v1/batches?gtin=${DEMO_GTINS.cocoaButter}&lot=BW-CB-2026-09-001`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(byGtin.statusCode, byGtin.body).toBe(200);
+      expect(byGtin.json().map((b: { id: string }) => b.id)).toEqual([butter!.id]);
+      const noBatch = await t.app.inject({
+        url: `/v1/batches?gtin=${DEMO_GTINS.chocolateBar}&lot=BW-CB-2026-09-001`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(noBatch.json()).toEqual([]);
+
+      // The laundering cooperative's findings are there straight after seeding, with no recompute asked.
+      const rules = new Map<string, number>();
+      for (const rule of ['IMPOSSIBLE_YIELD', 'BLENDED_ORIGIN']) {
+        const listed = await t.app.inject({
+          url: `/v1/findings?rule=${rule}`,
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        expect(listed.statusCode, listed.body).toBe(200);
+        const body = listed.json();
+        const items = (Array.isArray(body) ? body : body.findings) as { rule: string }[];
+        expect(items.every((f) => f.rule === rule)).toBe(true);
+        rules.set(rule, items.length);
+      }
+      expect(rules.get('IMPOSSIBLE_YIELD')).toBeGreaterThan(0);
+      expect(rules.get('BLENDED_ORIGIN')).toBeGreaterThan(0);
+
+      // At least ten plots carry signed attestations with media (photos; a few splats too), found as
+      // the brand's user would, with their proofs; one of them confirmed by the auditor.
+      expect(attested).toBeGreaterThanOrEqual(10);
+      const attestedPlots = await t.runtime.db.query<{ subject_id: string }>(
+        "SELECT DISTINCT subject_id FROM attestations WHERE subject_kind = 'plot' ORDER BY subject_id",
+      );
+      expect(attestedPlots).toHaveLength(attested);
+      const kinds = new Map<string, number>();
+      let confirmed = 0;
+      for (const { subject_id } of attestedPlots) {
+        const report = await t.app.inject({
+          url: `/v1/attestations?subject=plot:${subject_id}`,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(report.statusCode, report.body).toBe(200);
+        const [attestation, ...more] = report.json().attestations as {
+          manifest: { media: { kind: string; sha256: string }[] };
+          statements: { verdict: string }[];
+        }[];
+        expect(more).toEqual([]);
+        expect(attestation!.manifest.media.length).toBeGreaterThan(0);
+        for (const m of attestation!.manifest.media) kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + 1);
+        confirmed += attestation!.statements.filter((x) => x.verdict === 'confirmed').length;
+        const photo = attestation!.manifest.media.find((m) => m.kind === 'image')!;
+        const blob = await t.app.inject({
+          url: `/v1/evidence/${photo.sha256}`,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(blob.statusCode, blob.body).toBe(200);
+      }
+      expect(kinds.get('image')).toBe(attested);
+      expect(kinds.get('splat')).toBeGreaterThan(0);
+      expect(confirmed).toBe(1);
     } finally {
       await t.close();
     }

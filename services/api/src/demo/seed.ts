@@ -1,11 +1,19 @@
 // Demo data for a newcomer's first start: a cocoa chain from farms in Ghana and Côte d'Ivoire to a UK
 // chocolate brand, written through the same services as API requests. Deterministic: every demo log is alike.
 
-import type { SqlExecutor } from '@groundtruth/db';
-import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Database } from '@groundtruth/db';
+import type { BlobStore } from '@groundtruth/evidence';
+import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
+import { normaliseGtin } from '@groundtruth/quantity';
 import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
+import type { CustodySettings } from '../config.ts';
+import { appendRecord } from '../record.ts';
 import { createEventService } from '../routes/v1/events/service.ts';
+import { createEvidenceService } from '../routes/v1/evidence/service.ts';
+import { createMassBalanceService } from '../routes/v1/mass-balance/service.ts';
 import { createOrganisationService, type OrganisationRecord } from '../routes/v1/organisations/service.ts';
 import { createPlotService } from '../routes/v1/plots/service.ts';
 
@@ -58,7 +66,7 @@ function farmOutline(random: () => number, centre: [number, number], hectares: n
 
 interface DemoOrg {
   name: string;
-  kind: 'brand' | 'supplier';
+  kind: 'brand' | 'supplier' | 'auditor';
   role?: 'manufacturer' | 'processor' | 'exporter' | 'cooperative';
   country: string;
   location: [number, number];
@@ -122,25 +130,100 @@ const SYSTEM: Principal = { subject: 'system:demo', role: 'admin' };
 
 class AlreadySeeded extends Error {}
 
+const AUDITOR: DemoOrg = {
+  name: 'Westfield Sustainability Audits Ltd',
+  kind: 'auditor',
+  country: 'GB',
+  location: [-0.127758, 51.507351],
+};
+/** Plots per cooperative with a field officer's signed photo attestation; the first two also a splat. */
+export const DEMO_ATTESTED_PLOTS_PER_COOPERATIVE = 6;
+const SPLATS_PER_COOPERATIVE = 2;
+
+const base64url = (bytes: Buffer) => bytes.toString('base64url');
+
 /**
- * Writes the demo once, into an empty log only: a guard entry checks emptiness under the sequencing
- * lock, so two processes starting together cannot both seed. Returns the number of entries written.
+ * An Ed25519 key from 32 seed bytes (RFC 8410 PKCS #8 wrapping), so the demo's keys, kids and
+ * signatures repeat from run to run. The private half lives only while the seed runs.
  */
+function demoSigningKey(random: () => number) {
+  const seed = Buffer.from(Array.from({ length: 32 }, () => Math.floor(random() * 256)));
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const jwk = createPublicKey(privateKey).export({ format: 'jwk' }) as {
+    kty: string;
+    crv: string;
+    x: string;
+  };
+  return { privateKey, jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x } };
+}
+
+/** RFC 7515 compact JWS (EdDSA) over the JSON payload: what a field app or `gt attest` submits. */
+function signCompact(key: ReturnType<typeof demoSigningKey>, kid: string, payload: unknown): string {
+  const header = base64url(Buffer.from(JSON.stringify({ alg: 'EdDSA', kid })));
+  const body = base64url(Buffer.from(JSON.stringify(payload)));
+  const signature = sign(null, Buffer.from(`${header}.${body}`), key.privateKey);
+  return `${header}.${body}.${base64url(signature)}`;
+}
+
+/** A tiny JPEG by its bytes (SOI, a JFIF APP0 carrying the caption, EOI): a stand-in for a farm photo. */
+function demoPhoto(caption: string): Buffer {
+  const text = Buffer.from(`JFIF\0 ${caption}`);
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(text.length + 2);
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), length, text, Buffer.from([0xff, 0xd9])]);
+}
+
+const SPLAT_PROPERTIES = [
+  ...['x', 'y', 'z', 'f_dc_0', 'f_dc_1', 'f_dc_2', 'opacity'],
+  ...['scale_0', 'scale_1', 'scale_2', 'rot_0', 'rot_1', 'rot_2', 'rot_3'],
+];
+
+/** A binary PLY with a 3D Gaussian splat's vertex properties: a stand-in for a plot's capture. */
+function demoSplat(points: number, random: () => number): Buffer {
+  const header = `ply\nformat binary_little_endian 1.0\nelement vertex ${points}\n${SPLAT_PROPERTIES.map((p) => `property float ${p}`).join('\n')}\nend_header\n`;
+  const body = Buffer.alloc(points * SPLAT_PROPERTIES.length * 4);
+  for (let i = 0; i < body.length; i += 4) body.writeFloatLE(random() * 2 - 1, i);
+  return Buffer.concat([Buffer.from(header, 'latin1'), body]);
+}
+
 /**
  * Three times Côte d'Ivoire's plausible maximum with the GPS tolerance (1,500 kg/ha × 1.15): what the
  * mass-balance scenario uses to launder cocoa of unknown origin through one cooperative.
  */
 export const LAUNDERED_KG_PER_HA = 3 * 1500 * 1.15;
 
+/**
+ * The demo's products, with GS1 check digits: the brand's bar (a GB-prefixed GTIN-13) and the
+ * manufacturer's cocoa butter (a DE-prefixed GTIN-13), which the butter lot is recorded as.
+ */
+export const DEMO_GTINS = { chocolateBar: '5012345600017', cocoaButter: '4012345678000' } as const;
+
+/**
+ * Writes the demo once, into an empty log only: a guard entry checks emptiness under the sequencing
+ * lock, so two processes starting together cannot both seed. Returns the number of entries written.
+ */
 export async function seedDemoData(
   {
     db,
     writer,
+    reader,
+    evidence: evidenceStore,
+    verifierKey,
+    custody,
   }: {
-    db: SqlExecutor;
+    db: Database;
     writer: LedgerWriter;
+    reader: LedgerReader;
+    evidence: { store: BlobStore; maxBytes: number };
+    verifierKey: string;
+    custody?: CustodySettings;
   },
-  options: { launderingCooperative?: number } = {},
+  // The second cooperative launders by default, so a fresh demo shows IMPOSSIBLE_YIELD and BLENDED_ORIGIN.
+  options: { launderingCooperative?: number | undefined } = { launderingCooperative: 1 },
 ): Promise<number> {
   const random = prng(20261123);
   try {
@@ -186,6 +269,7 @@ export async function seedDemoData(
   const processor = await register(PROCESSOR);
   const exporters = await Promise.all(EXPORTERS.map(register));
   const cooperatives = await Promise.all(COOPERATIVES.map(register));
+  const auditor = await register(AUDITOR);
 
   const links: [OrganisationRecord, OrganisationRecord][] = [
     [brand, manufacturer],
@@ -201,20 +285,60 @@ export async function seedDemoData(
     );
   }
 
-  const events = createEventService({ db, writer, access: createAccess(db) });
+  // Registered as the product route does: one product.registered entry and its row.
+  const registerProduct = async (organisationId: string, gtin: string, name: string) => {
+    const id = uuidFrom(random);
+    const gtin14 = normaliseGtin(gtin)!;
+    await appendRecord(writer, SYSTEM, {
+      type: 'product.registered',
+      subject: `product:${id}`,
+      body: { gtin: gtin14, name, commodity: 'cocoa', organisation: `organisation:${organisationId}` },
+      conflict: `GTIN ${gtin14} is already registered`,
+      project: async (tx, index) => {
+        await tx.query(
+          'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
+          [id, gtin14, name, 'cocoa', organisationId, index.toString()],
+        );
+      },
+    });
+    return id;
+  };
+  await registerProduct(brand.id, DEMO_GTINS.chocolateBar, 'Aurora Dark Chocolate 70 % 100 g');
+  const butterProduct = await registerProduct(
+    manufacturer.id,
+    DEMO_GTINS.cocoaButter,
+    'Brightwater Cocoa Butter, deodorised, 25 kg',
+  );
+
+  const events = createEventService({
+    db,
+    writer,
+    access: createAccess(db),
+    ...(custody ? { custody } : {}),
+  });
   const kg = (value: number) => ({ value: value.toFixed(1), unit: 'KGM' });
   const harvestsByCoop: { batchId: string; quantity: { value: string; unit: string } }[][] = COOPERATIVES.map(
     () => [],
   );
   const plotWrites: Promise<unknown>[] = [];
+  const attested: { cooperative: number; plotId: string; name: string; centre: [number, number] }[] = [];
   COOPERATIVES.forEach((coop, c) => {
     for (let p = 0; p < DEMO_PLOTS_PER_COOPERATIVE; p++) {
       const plotId = uuidFrom(random);
+      if (p < DEMO_ATTESTED_PLOTS_PER_COOPERATIVE)
+        attested.push({
+          cooperative: c,
+          plotId,
+          name: `${coop.country}-${String(p + 1).padStart(3, '0')}`,
+          centre: [0, 0],
+        });
       const hectares = Math.round((0.8 + random() * 5.5) * 100) / 100;
       const centre: [number, number] = [
         coop.location[0] + (random() - 0.5) * 0.35,
         coop.location[1] + (random() - 0.5) * 0.35,
       ];
+      if (p < DEMO_ATTESTED_PLOTS_PER_COOPERATIVE)
+        attested[attested.length - 1]!.centre = [round6(centre[0]), round6(centre[1])];
       // Smallholdings of at most 4 ha may be mapped as a single point with a declared area.
       const asPoint = hectares <= 4 && random() < 0.15;
       const coordinates = asPoint
@@ -360,8 +484,83 @@ export async function seedDemoData(
     toOrganisationId: manufacturer.id,
     eventTime: '2026-09-01T09:00:00Z',
     input: { batchId: pressed.batchIds[0]!, quantity: kg(liquorKg * 0.43) },
-    output: { lot: 'BW-CB-2026-09-001', quantity: kg(liquorKg * 0.43), description: 'cocoa butter' },
+    output: {
+      lot: 'BW-CB-2026-09-001',
+      quantity: kg(liquorKg * 0.43),
+      productId: butterProduct,
+      description: 'cocoa butter',
+    },
   });
+
+  // Field officers' evidence: each cooperative registers a signing key, uploads a photo of each of
+  // its first plots (and a splat capture of a few) and signs one attestation per plot; the batch goes
+  // through the evidence service as POST /v1/attestations/batch does. An auditor confirms one.
+  const evidence = createEvidenceService({
+    db,
+    writer,
+    reader,
+    access: createAccess(db),
+    store: evidenceStore.store,
+    maxBytes: evidenceStore.maxBytes,
+    logKey: verifierKey,
+  });
+  const asOrganisation = (organisationId: string): Principal => ({ ...SYSTEM, organisationId });
+  const attestationIds: string[] = [];
+  for (const [c, cooperative] of cooperatives.entries()) {
+    const key = demoSigningKey(random);
+    const { kid } = await evidence.registerKey(asOrganisation(cooperative.id), cooperative.id, key.jwk);
+    const jws: string[] = [];
+    for (const [n, plot] of attested.filter((a) => a.cooperative === c).entries()) {
+      const files = [demoPhoto(`${plot.name} cocoa trees, north boundary`)];
+      if (n < SPLATS_PER_COOPERATIVE) files.push(demoSplat(64, random));
+      const media = [];
+      for (const bytes of files) {
+        const { blob } = await evidence.upload(asOrganisation(cooperative.id), Readable.from([bytes]), {
+          contentLength: bytes.length,
+        });
+        media.push({ sha256: blob.sha256, size: blob.size, kind: blob.kind });
+      }
+      jws.push(
+        signCompact(key, kid, {
+          subject: { kind: 'plot', id: plot.plotId },
+          media,
+          capturedAt: `2026-06-${String(10 + n).padStart(2, '0')}T09:30:00Z`,
+          location: { type: 'Point', coordinates: plot.centre },
+          device: 'Groundtruth field app (demo)',
+          statement: `Farm ${plot.name} visited by the cooperative's field officer; trees in production, boundary walked.`,
+        }),
+      );
+    }
+    for (const outcome of await evidence.attestMany(asOrganisation(cooperative.id), jws)) {
+      if (!outcome.ok) throw outcome.error;
+      attestationIds.push(outcome.receipt.attestationId);
+    }
+  }
+  const auditorKey = demoSigningKey(random);
+  const { kid: auditorKid } = await evidence.registerKey(
+    asOrganisation(auditor.id),
+    auditor.id,
+    auditorKey.jwk,
+  );
+  await evidence.state(
+    asOrganisation(auditor.id),
+    attestationIds[0]!,
+    signCompact(auditorKey, auditorKid, {
+      attestationId: attestationIds[0]!,
+      verdict: 'confirmed',
+      visitedAt: '2026-07-02T11:00:00Z',
+      note: 'Site visit: farm boundary, trees and the photographed view match the attestation.',
+    }),
+  );
+
+  // Last, the findings over the whole demo, computed as POST /v1/mass-balance/recompute does, so
+  // GET /v1/findings shows them at once. A recompute writes findings rows, not log entries.
+  await createMassBalanceService({
+    db,
+    writer,
+    access: createAccess(db),
+    ...(custody ? { custody } : {}),
+  }).recompute(SYSTEM);
 
   // The log was empty before the guard entry, so everything in it now is the demo.
   const [row] = await db.query<{ n: string | number }>('SELECT count(*) AS n FROM ledger_entries');
