@@ -7,12 +7,12 @@ import { createSchemaValidator } from '@groundtruth/epcis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helper.ts';
 
-const GS1_DIR = join(import.meta.dirname, '../../../../shared/data/epcis/gs1');
-const EXAMPLES = readdirSync(join(GS1_DIR, 'JSON'), { recursive: true })
+const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
+const EXAMPLES = readdirSync(join(GS1_DIR, 'examples'), { recursive: true })
   .map(String)
   .filter((f) => f.endsWith('.jsonld'))
   .sort();
-const readExample = (file: string) => JSON.parse(readFileSync(join(GS1_DIR, 'JSON', file), 'utf8'));
+const readExample = (file: string) => JSON.parse(readFileSync(join(GS1_DIR, 'examples', file), 'utf8'));
 const validator = createSchemaValidator(
   JSON.parse(readFileSync(join(GS1_DIR, 'EPCIS-JSON-Schema.json'), 'utf8')),
 );
