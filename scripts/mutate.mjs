@@ -9,7 +9,7 @@
 //   --ignore-static  skip static mutants (code run once at module load: constants, module-level regexes);
 //                  each of them re-runs the whole package suite, so this is for quick iterations only:
 //                  the recorded scores in docs/quality.md count them.
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Stryker } from '@stryker-mutator/core';
 
@@ -36,16 +36,6 @@ const reportDir = join(root, 'reports/mutation');
 mkdirSync(reportDir, { recursive: true });
 const reportFile = join(reportDir, `${pkg}.json`);
 const tempDirName = '.stryker-tmp';
-
-// Tests written before the fixtures were vendored read the reference shelf beside the repository
-// (`<repo>/../shared/data`, four levels up from a test file). A sandbox sits one level deeper
-// (<repo>/.stryker-tmp/sandbox-x/), so give it the same neighbour when there is one.
-const shelf = resolve(root, '../shared');
-const sandboxShelf = join(root, tempDirName, 'shared');
-if (existsSync(shelf) && !existsSync(sandboxShelf)) {
-  mkdirSync(join(root, tempDirName), { recursive: true });
-  symlinkSync(shelf, sandboxShelf, 'dir');
-}
 
 process.env.GROUNDTRUTH_MUTATE_PACKAGE = pkg;
 const started = Date.now();
