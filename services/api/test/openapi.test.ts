@@ -102,7 +102,7 @@ describe('/openapi.json', () => {
       format: 'binary',
     });
     expect(content.responses['404'].content['application/problem+json']).toBeDefined();
-    // Media may be sent with their own type since the upload content-types work (decision 0013).
+    // Media may be sent with their own type since the upload content-types work (decision 0012).
     expect(Object.keys(document.paths['/v1/evidence'].post.requestBody.content)).toEqual([
       'application/octet-stream',
       'image/jpeg',
