@@ -61,6 +61,7 @@ export {
   disclosureDigest,
   type FieldPath,
   fromBase64Url,
+  portableBase64Url,
   type RandomBytes,
   type RevealedBody,
   revealBody,

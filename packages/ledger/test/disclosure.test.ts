@@ -12,6 +12,7 @@ import {
   encodeEntry,
   fromBase64Url,
   revealBody,
+  portableBase64Url,
   toBase64Url,
   utf8,
 } from '../src/index.ts';
@@ -50,6 +51,11 @@ describe('SD-JWT disclosure encoding', () => {
     for (let n = 0; n < 70; n++) {
       const bytes = cryptoRandomBytes(n * 131);
       expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+      // The browser's path (no Buffer), and on a view into a larger buffer.
+      expect(portableBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+      const view = new Uint8Array(bytes.length + 8).subarray(3, 3 + bytes.length);
+      view.set(bytes);
+      expect(toBase64Url(view)).toBe(Buffer.from(bytes).toString('base64url'));
     }
     const salts = new Set(Array.from({ length: 1000 }, () => toBase64Url(cryptoRandomBytes(16))));
     expect(salts.size).toBe(1000);
