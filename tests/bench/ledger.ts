@@ -1,4 +1,4 @@
-// `pnpm bench ledger [--entries N] [--proof-entries N] [--runs N] [--db postgres|pglite|both]`
+// `pnpm bench ledger [--entries N] [--proof-entries N] [--runs N] [--db postgres|pglite|both] [--shapes payload,transfer]`
 // Ledger appends/s through the writer (durable, ~1 KiB entries) next to raw batched INSERT of the
 // same rows into a plain table on the same database, in the same run; and inclusion-proof latency
 // on a log of --proof-entries entries (default 1,000,000, PostgreSQL).
@@ -18,27 +18,60 @@ import { fmt, median, percentile, timed } from './stats.ts';
 
 const ORIGIN = 'bench.groundtruth.example/ledger';
 const signer = createEd25519Signer(ORIGIN, randomBytes(32));
-// Two entry types with the same bodies: `bench.committed` commits its payload, as a confidential
-// field of a real entry is (one salted digest and one disclosure row per append); `bench.clear` logs
-// it in clear, as every entry was before selective disclosure. Both run in the same process against
-// the same database, so their ratio is the cost of the commitments.
+// Each shape is appended twice, under two entry types with the same bodies: `*.committed` commits
+// its confidential fields (one salted digest and one disclosure row each), `*.clear` logs them in
+// clear, as every entry was before selective disclosure. Both run in the same process against the
+// same database, alternating, so their ratio is the cost of the commitments.
+//   payload:  ~1 KiB of which ~90 % is one confidential field (the worst case per byte)
+//   transfer: an `event.transfer` body as the service logs it (~600 bytes), its two quantities
+//             committed exactly as ENTRY_POLICIES commits them (the common case)
 const policies = {
   ...ENTRY_POLICIES,
   'bench.committed': { owner: null, confidential: ['payload'] },
   'bench.clear': { owner: null, confidential: [] },
+  'bench_transfer.committed': ENTRY_POLICIES['event.transfer']!,
+  'bench_transfer.clear': { ...ENTRY_POLICIES['event.transfer']!, confidential: [] },
 };
-type BenchType = 'bench.committed' | 'bench.clear';
+type Shape = 'payload' | 'transfer';
+type BenchType = 'bench.committed' | 'bench.clear' | 'bench_transfer.committed' | 'bench_transfer.clear';
+const typeOf = (shape: Shape, committed: boolean): BenchType =>
+  `${shape === 'payload' ? 'bench' : 'bench_transfer'}.${committed ? 'committed' : 'clear'}`;
+
+const uuid = () => crypto.randomUUID();
+
+function transferBody(n: number) {
+  const kg = String(100 + (n % 9000));
+  return {
+    organisation: `organisation:${uuid()}`,
+    to: `organisation:${uuid()}`,
+    eventTime: new Date(Date.UTC(2026, 5, 1) + n * 1000).toISOString(),
+    commodity: 'cocoa',
+    inputs: [{ batchId: uuid(), quantity: { value: kg, unit: 'KGM' } }],
+    outputs: [
+      {
+        id: uuid(),
+        lot: `LOT-${n}`,
+        material: 'cocoa_beans_dried',
+        quantity: { value: kg, unit: 'KGM' },
+      },
+    ],
+    bizLocation: 'urn:epc:id:sgln:0614141.00777.0',
+  };
+}
 
 function makeEntries(count: number, offset: number, type: BenchType = 'bench.committed'): EntryEnvelope[] {
   const at = new Date().toISOString();
+  const transfer = type.startsWith('bench_transfer');
   return Array.from({ length: count }, (_, i) => ({
     type,
     version: 1,
     at,
     actor: 'system:bench',
     subject: `bench:${offset + i}`,
-    // ~1 KiB of canonical JSON per entry.
-    body: { n: offset + i, payload: randomBytes(450).toString('hex') },
+    body: transfer
+      ? transferBody(offset + i)
+      : // ~1 KiB of canonical JSON per entry.
+        { n: offset + i, payload: randomBytes(450).toString('hex') },
   }));
 }
 
@@ -97,41 +130,42 @@ async function writerRate(
   return total / seconds;
 }
 
-async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: number) {
+async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: number, shapes: Shape[]) {
   process.env.GROUNDTRUTH_TEST_DB = kind;
   const t: TestDatabase = await openTestDatabase();
   try {
     const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies });
     await writer.init();
     const raw: number[] = [];
-    const rates = {
-      single: { clear: [] as number[], committed: [] as number[] },
-      bulk: { clear: [] as number[], committed: [] as number[] },
-    };
+    type Pair = { clear: number[]; committed: number[] };
+    const rates = new Map<string, Pair>();
     for (let run = 0; run < runs; run++) {
       raw.push(await rawInsertRate(t.db, makeEntries(total, 0), 2048));
-      // Alternating clear and committed within each run, so drift on a noisy machine hits both.
-      for (const type of ['bench.clear', 'bench.committed'] as const) {
-        const key = type === 'bench.clear' ? 'clear' : 'committed';
-        rates.single[key].push(await writerRate(writer, total, 256, 1, type));
-        rates.bulk[key].push(await writerRate(writer, total, 8, 100, type));
-      }
+      for (const shape of shapes)
+        for (const [label, clients, perRequest] of [
+          ['256 clients × 1 entry/request', 256, 1],
+          ['8 clients × 100 entries/request', 8, 100],
+        ] as const) {
+          const key = `${shape}, ${label}`;
+          const pair = rates.get(key) ?? { clear: [], committed: [] };
+          rates.set(key, pair);
+          // Clear then committed within each run, so drift on a noisy machine hits both.
+          pair.clear.push(await writerRate(writer, total, clients, perRequest, typeOf(shape, false)));
+          pair.committed.push(await writerRate(writer, total, clients, perRequest, typeOf(shape, true)));
+        }
     }
     await writer.close();
     const rawMedian = median(raw);
-    console.log(`\n${kind}: ${fmt(total)} entries of ~1 KiB per run, ${runs} runs, medians`);
+    console.log(`\n${kind}: ${fmt(total)} entries per measurement, ${runs} runs, medians`);
     console.log(
-      `  raw batched INSERT (2048 rows/txn), plain table       ${fmt(rawMedian).padStart(9)} rows/s   (baseline)`,
+      `  raw batched INSERT (2048 rows/txn, ~1 KiB rows), plain table   ${fmt(rawMedian).padStart(9)} rows/s   (baseline)`,
     );
-    for (const [label, pair] of [
-      ['256 clients × 1 entry/request', rates.single],
-      ['8 clients × 100 entries/request', rates.bulk],
-    ] as const) {
+    for (const [key, pair] of rates) {
       const clear = median(pair.clear);
       const committed = median(pair.committed);
       console.log(
-        `  writer, ${label.padEnd(32)} clear ${fmt(clear).padStart(7)}/s  committed ${fmt(committed).padStart(7)}/s  ` +
-          `ratio to raw ${fmt(committed / rawMedian, 2)}  commitment cost ${fmt((1 - committed / clear) * 100, 1)} %`,
+        `  ${key.padEnd(42)} clear ${fmt(clear).padStart(7)}/s  committed ${fmt(committed).padStart(7)}/s  ` +
+          `committed/raw ${fmt(committed / rawMedian, 2)}  commitment cost ${fmt((1 - committed / clear) * 100, 1)} %`,
       );
       console.log(
         `    (runs: clear ${pair.clear.map((r) => fmt(r)).join(', ')}; committed ${pair.committed.map((r) => fmt(r)).join(', ')})`,
@@ -207,14 +241,18 @@ export async function benchLedger(args: string[]) {
       'proof-entries': { type: 'string', default: '1000000' },
       runs: { type: 'string', default: '3' },
       db: { type: 'string', default: 'both' },
+      shapes: { type: 'string', default: 'payload,transfer' },
     },
   });
+  const shapes = values.shapes.split(',') as Shape[];
+  if (shapes.some((x) => x !== 'payload' && x !== 'transfer'))
+    throw new Error('--shapes takes payload, transfer or both, comma-separated');
   const total = Number(values.entries);
   const runs = Number(values.runs);
   const kinds =
     values.db === 'both' ? (['postgres', 'pglite'] as const) : ([values.db] as ('postgres' | 'pglite')[]);
   for (const kind of kinds)
-    await benchAppends(kind, kind === 'pglite' ? Math.min(total, 10_000) : total, runs);
+    await benchAppends(kind, kind === 'pglite' ? Math.min(total, 10_000) : total, runs, shapes);
   const proofEntries = Number(values['proof-entries']);
   if (proofEntries > 0) await benchProofs(kinds.includes('postgres') ? 'postgres' : 'pglite', proofEntries);
 }

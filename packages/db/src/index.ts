@@ -21,7 +21,8 @@ export {
 } from './packed.ts';
 export {
   ledgerCheckpoints,
-  ledgerDisclosures,
+  ledgerDisclosurePublications,
+  ledgerEntryDisclosures,
   ledgerEntries,
   ledgerSubtrees,
   schema,

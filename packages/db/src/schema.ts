@@ -45,17 +45,24 @@ export const ledgerCheckpoints = pgTable('ledger_checkpoints', {
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const ledgerDisclosures = pgTable(
-  'ledger_disclosures',
+/** A logged entry's disclosures, one row per entry (migration 0030); `ledger_disclosures` is a view over it. */
+export const ledgerEntryDisclosures = pgTable('ledger_entry_disclosures', {
+  entryIndex: bigint('entry_index', { mode: 'bigint' }).primaryKey(),
+  organisationId: uuid('organisation_id'),
+  paths: text('paths').array().notNull(),
+  disclosures: text('disclosures').array().notNull(),
+});
+
+export const ledgerDisclosurePublications = pgTable(
+  'ledger_disclosure_publications',
   {
-    entryIndex: bigint('entry_index', { mode: 'bigint' }).notNull(),
-    digest: text('digest').notNull(),
+    entryIndex: bigint('entry_index', { mode: 'bigint' })
+      .notNull()
+      .references(() => ledgerEntryDisclosures.entryIndex, { onDelete: 'cascade' }),
     path: text('path').notNull(),
-    disclosure: text('disclosure').notNull(),
-    organisationId: uuid('organisation_id'),
-    publishedEntry: bigint('published_entry', { mode: 'bigint' }),
+    publishedEntry: bigint('published_entry', { mode: 'bigint' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.entryIndex, t.digest] })],
+  (t) => [primaryKey({ columns: [t.entryIndex, t.path] })],
 );
 
 export const schemaMigrations = pgTable('gt_schema_migrations', {
@@ -68,6 +75,7 @@ export const schema = {
   ledgerEntries,
   ledgerSubtrees,
   ledgerCheckpoints,
-  ledgerDisclosures,
+  ledgerEntryDisclosures,
+  ledgerDisclosurePublications,
   schemaMigrations,
 };

@@ -27,9 +27,18 @@ export const INSERT_ENTRIES = `INSERT INTO ledger_entries (idx, leaf_hash, data,
 const INSERT_SUBTREES = `INSERT INTO ledger_subtrees (level, idx, hash)
   SELECT level, idx, decode(hash, 'hex') FROM unnest($1::int2[], $2::int8[], $3::text[]) AS u(level, idx, hash)`;
 // Disclosures go in the same statement as their entries: nothing confidential is logged without the
-// means to disclose it, and no disclosure exists for an entry that was not logged.
-const INSERT_DISCLOSURES = `INSERT INTO ledger_disclosures (entry_index, digest, path, disclosure, organisation_id, published_entry)
-  SELECT * FROM unnest($12::int8[], $13::text[], $14::text[], $15::text[], $16::uuid[], $17::int8[])`;
+// means to disclose it, and no disclosure exists for an entry that was not logged. One row per entry
+// (its paths and disclosures as arrays, migration 0030); the arrays travel as JSON text, since a
+// driver cannot bind an array of arrays. Types that publish on entry also get their publications.
+const INSERT_DISCLOSURES = `INSERT INTO ledger_entry_disclosures (entry_index, organisation_id, paths, disclosures)
+  SELECT idx, organisation_id,
+         ARRAY(SELECT x FROM jsonb_array_elements_text(paths::jsonb) WITH ORDINALITY AS a(x, n) ORDER BY n),
+         ARRAY(SELECT x FROM jsonb_array_elements_text(disclosures::jsonb) WITH ORDINALITY AS a(x, n) ORDER BY n)
+  FROM unnest($12::int8[], $13::uuid[], $14::text[], $15::text[]) AS u(idx, organisation_id, paths, disclosures)`;
+const INSERT_PUBLICATIONS = `INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry)
+  SELECT idx, jsonb_array_elements_text(paths::jsonb), idx
+  FROM unnest($12::int8[], $14::text[]) AS u(idx, paths)
+  WHERE idx = ANY($16::int8[])`;
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** pg_advisory_xact_lock key held while a batch is sequenced ("gtlg"). */
@@ -306,12 +315,14 @@ export class LedgerWriter {
   ) {
     const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
     const disclosed = entries.flatMap((e, i) =>
-      e.disclosures.map((d) => ({ index: (firstIndex + BigInt(i)).toString(), d, e })),
+      e.disclosures.length > 0 ? [{ index: (firstIndex + BigInt(i)).toString(), e }] : [],
     );
+    const published = disclosed.some((x) => x.e.published);
     await tx.query(
       `WITH entries AS (${INSERT_ENTRIES}),
             subtrees AS (${INSERT_SUBTREES.replace('$1', '$6').replace('$2', '$7').replace('$3', '$8')}),
-            disclosures AS (${INSERT_DISCLOSURES})
+            disclosures AS (${INSERT_DISCLOSURES})${published ? `,
+            publications AS (${INSERT_PUBLICATIONS})` : ''}
        INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($9, $10, $11)`,
       [
         entries.map((_, i) => (firstIndex + BigInt(i)).toString()),
@@ -327,11 +338,10 @@ export class LedgerWriter {
         rootHash,
         note,
         disclosed.map((x) => x.index),
-        disclosed.map((x) => x.d.digest),
-        disclosed.map((x) => x.d.path),
-        disclosed.map((x) => x.d.disclosure),
         disclosed.map((x) => x.e.owner),
-        disclosed.map((x) => (x.e.published ? x.index : null)),
+        disclosed.map((x) => JSON.stringify(x.e.disclosures.map((d) => d.path))),
+        disclosed.map((x) => JSON.stringify(x.e.disclosures.map((d) => d.disclosure))),
+        ...(published ? [disclosed.filter((x) => x.e.published).map((x) => x.index)] : []),
       ],
     );
     return { size, rootHash, note };

@@ -7,6 +7,7 @@ import {
   encodeVerifierKey,
   MemoryTree,
   openCheckpoint,
+  disclosureDigest,
   revealBody,
   verifyConsistency,
   verifyInclusion,
@@ -213,17 +214,24 @@ describe('LedgerWriter', () => {
       expect(new TextDecoder().decode(stored!.data)).not.toContain('s3cr3t');
       expect(stored!.data).toEqual(appended!.data);
       expect(appended!.disclosures).toHaveLength(1);
+      // One row for the entry, its fields as parallel arrays (migration 0030).
+      const stored_ = await t.db.query<{ paths: string[]; disclosures: string[]; organisation_id: string }>(
+        'SELECT paths, disclosures, organisation_id FROM ledger_entry_disclosures WHERE entry_index = $1',
+        [appended!.index.toString()],
+      );
+      expect(stored_).toEqual([
+        { paths: ['secret'], disclosures: [appended!.disclosures[0]!.disclosure], organisation_id: OWNER },
+      ]);
       const rows = await t.db.query<{
-        digest: string;
         path: string;
         disclosure: string;
         organisation_id: string;
-      }>('SELECT digest, path, disclosure, organisation_id FROM ledger_disclosures WHERE entry_index = $1', [
+      }>('SELECT path, disclosure, organisation_id FROM ledger_disclosures WHERE entry_index = $1', [
         appended!.index.toString(),
       ]);
+      expect(disclosureDigest(rows[0]!.disclosure)).toBe(appended!.disclosures[0]!.digest);
       expect(rows).toEqual([
         {
-          digest: appended!.disclosures[0]!.digest,
           path: 'secret',
           disclosure: appended!.disclosures[0]!.disclosure,
           organisation_id: OWNER,

@@ -146,9 +146,95 @@ function checkNoReservedKeys(value: JsonValue, at: () => string): void {
 }
 
 /**
+ * The policy's paths as a tree: at each step, whether the field there is committed, and which paths
+ * go deeper. Built once per paths array (policies are constant tables) rather than per entry.
+ */
+interface PathNode {
+  /** The pattern that commits this field (`inputs.*.quantity`), if one does. */
+  commit: string | undefined;
+  depth: number;
+  children: Map<string, PathNode>;
+}
+
+const pathTrees = new WeakMap<readonly FieldPath[], PathNode>();
+
+function pathTree(paths: readonly FieldPath[]): PathNode {
+  let root = pathTrees.get(paths);
+  if (root) return root;
+  root = { commit: undefined, depth: 0, children: new Map() };
+  for (const path of paths) {
+    let node = root;
+    for (const segment of path.split('.')) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = { commit: undefined, depth: node.depth + 1, children: new Map() };
+        node.children.set(segment, child);
+      }
+      node = child;
+    }
+    node.commit = path;
+  }
+  pathTrees.set(paths, root);
+  return root;
+}
+
+interface Committing {
+  random: RandomBytes;
+  hash: Sha256Bytes;
+  found: { disclosure: Disclosure; pattern: string; depth: number }[];
+}
+
+/** The value with the fields its path tree commits replaced by digests; the value itself if none. */
+function commitValue(value: JsonValue, node: PathNode, at: string[], c: Committing): JsonValue {
+  if (Array.isArray(value)) {
+    const each = node.children.get('*');
+    if (!each) return value;
+    let copy: JsonValue[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const committed = commitValue(value[i]!, each, [...at, String(i)], c);
+      if (committed !== value[i]) {
+        copy ??= value.slice();
+        copy[i] = committed;
+      }
+    }
+    return copy ?? value;
+  }
+  if (!isObject(value)) return value;
+  let replaced: Map<string, JsonValue> | undefined;
+  let digests: string[] | undefined;
+  for (const [key, child] of node.children) {
+    if (key === '*' || !Object.hasOwn(value, key)) continue;
+    // Deeper paths first, so a committed object may itself hold digests.
+    const inner = child.children.size > 0 ? commitValue(value[key]!, child, [...at, key], c) : value[key]!;
+    if (child.commit !== undefined) {
+      const salt = toBase64Url(c.random(SALT_BYTES));
+      const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, key, inner])));
+      const digest = disclosureDigest(disclosure, c.hash);
+      (digests ??= []).push(digest);
+      c.found.push({
+        disclosure: { path: [...at, key].join('.'), disclosure, digest },
+        pattern: child.commit,
+        depth: child.depth,
+      });
+    } else if (inner !== value[key]) (replaced ??= new Map()).set(key, inner);
+  }
+  if (!digests && !replaced) return value;
+  // A new object built member by member: no `delete`, which would slow every later read of it.
+  const out: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    if (digests && node.children.get(key)?.commit !== undefined) continue;
+    out[key] = replaced?.get(key) ?? value[key]!;
+  }
+  // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
+  if (digests) out._sd = digests.sort();
+  return out;
+}
+
+/**
  * Commits the fields at `paths` of a body: each becomes a disclosure and a digest in the `_sd` of
  * its object. Deeper paths are committed first, so a committed object may itself hold digests.
- * Returns a new body; the input is not changed.
+ * Returns a new body (sharing the parts that do not change); the input is not changed. Disclosures
+ * come deepest pattern first, then by pattern, then in document order.
  */
 export function commitFields(
   body: JsonObject,
@@ -158,44 +244,14 @@ export function commitFields(
 ): { body: JsonObject; disclosures: Disclosure[] } {
   checkNoReservedKeys(body, () => '');
   if (paths.length === 0) return { body, disclosures: [] };
-  // Copy only what will change: the top level, and the fields that nested paths go into.
-  const copy: JsonObject = { ...body };
-  for (const path of paths) {
-    const top = path.split('.', 1)[0]!;
-    if (path !== top && Object.hasOwn(copy, top) && copy[top] === body[top])
-      copy[top] = JSON.parse(JSON.stringify(body[top])) as JsonValue;
-  }
-  const disclosures: Disclosure[] = [];
-  const ordered = [...paths]
-    .map((p) => p.split('.'))
-    .sort((a, b) => b.length - a.length || a.join('.').localeCompare(b.join('.')));
-
-  const visit = (node: JsonValue, segments: string[], at: string[]): void => {
-    const [head, ...rest] = segments;
-    if (head === undefined) return;
-    if (head === '*') {
-      if (Array.isArray(node)) for (const [i, v] of node.entries()) visit(v, rest, [...at, String(i)]);
-      return;
-    }
-    if (!isObject(node) || !Object.hasOwn(node, head)) return;
-    if (rest.length > 0) {
-      visit(node[head]!, rest, [...at, head]);
-      return;
-    }
-    const salt = toBase64Url(random(SALT_BYTES));
-    const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, head, node[head]!])));
-    const digest = disclosureDigest(disclosure, hash);
-    delete node[head];
-    const sd = (node._sd as string[] | undefined) ?? [];
-    sd.push(digest);
-    // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
-    sd.sort();
-    node._sd = sd;
-    disclosures.push({ path: [...at, head].join('.'), disclosure, digest });
-  };
-  for (const segments of ordered) visit(copy, segments, []);
-  if (disclosures.length > 0) copy._sd_alg = SD_ALG;
-  return { body: copy, disclosures };
+  const c: Committing = { random, hash, found: [] };
+  const committed = commitValue(body, pathTree(paths), [], c) as JsonObject;
+  if (c.found.length === 0) return { body, disclosures: [] };
+  const out: JsonObject = { ...committed, _sd_alg: SD_ALG };
+  const disclosures = c.found
+    .sort((x, y) => y.depth - x.depth || x.pattern.localeCompare(y.pattern))
+    .map((f) => f.disclosure);
+  return { body: out, disclosures };
 }
 
 export interface RevealedBody {

@@ -158,7 +158,7 @@ export default async function contactRoutes(
         conflict: 'already erased',
         project: async (tx) => {
           // Deleting the disclosure is the erasure: the digest on the ledger can no longer be opened.
-          await tx.query('DELETE FROM ledger_disclosures WHERE entry_index = $1', [row.entry_index]);
+          await tx.query('DELETE FROM ledger_entry_disclosures WHERE entry_index = $1', [row.entry_index]);
           [erased] = await tx.query<ContactRow>(
             `UPDATE contacts SET name = NULL, email = NULL, phone = NULL, role = NULL, erased_at = now()
              WHERE id = $1 RETURNING *`,

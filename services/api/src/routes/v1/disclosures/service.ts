@@ -116,9 +116,11 @@ export function createDisclosureService(deps: {
       },
       conflict: 'already published',
       project: async (tx, at) => {
+        // A field already public keeps the entry that first published it.
         await tx.query(
-          `UPDATE ledger_disclosures SET published_entry = $3
-            WHERE entry_index = $1 AND path = ANY($2::text[]) AND published_entry IS NULL`,
+          `INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry)
+             SELECT $1, path, $3 FROM unnest($2::text[]) AS u(path)
+           ON CONFLICT (entry_index, path) DO NOTHING`,
           [entryIndex.toString(), published, at.toString()],
         );
       },

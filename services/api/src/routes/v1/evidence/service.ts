@@ -698,7 +698,7 @@ export function createEvidenceService(deps: {
     // The package already hands out the JWS, so it hands out the disclosure that ties it to the leaf.
     const disclosures = rows.length
       ? await db.query<{ entry_index: string | number; disclosure: string }>(
-          'SELECT entry_index, disclosure FROM ledger_disclosures WHERE entry_index = ANY($1::int8[]) ORDER BY digest',
+          'SELECT entry_index, disclosure FROM ledger_disclosures WHERE entry_index = ANY($1::int8[]) ORDER BY entry_index, position',
           [rows.map((r) => String(r.entry_index))],
         )
       : [];
