@@ -14,6 +14,7 @@ import {
   verifyInclusion,
 } from '@groundtruth/ledger';
 import { INSERT_ENTRIES, LedgerReader, LedgerWriter, nodeTreeHasher } from '@groundtruth/ledger-store';
+import { transferBody } from './entries.ts';
 import { fmt, median, percentile, timed } from './stats.ts';
 
 const ORIGIN = 'bench.groundtruth.example/ledger';
@@ -36,28 +37,6 @@ type Shape = 'payload' | 'transfer';
 type BenchType = 'bench.committed' | 'bench.clear' | 'bench_transfer.committed' | 'bench_transfer.clear';
 const typeOf = (shape: Shape, committed: boolean): BenchType =>
   `${shape === 'payload' ? 'bench' : 'bench_transfer'}.${committed ? 'committed' : 'clear'}`;
-
-const uuid = () => crypto.randomUUID();
-
-function transferBody(n: number) {
-  const kg = String(100 + (n % 9000));
-  return {
-    organisation: `organisation:${uuid()}`,
-    to: `organisation:${uuid()}`,
-    eventTime: new Date(Date.UTC(2026, 5, 1) + n * 1000).toISOString(),
-    commodity: 'cocoa',
-    inputs: [{ batchId: uuid(), quantity: { value: kg, unit: 'KGM' } }],
-    outputs: [
-      {
-        id: uuid(),
-        lot: `LOT-${n}`,
-        material: 'cocoa_beans_dried',
-        quantity: { value: kg, unit: 'KGM' },
-      },
-    ],
-    bizLocation: 'urn:epc:id:sgln:0614141.00777.0',
-  };
-}
 
 function makeEntries(count: number, offset: number, type: BenchType = 'bench.committed'): EntryEnvelope[] {
   const at = new Date().toISOString();

@@ -2,25 +2,25 @@
 // The full audit (issue 10, item 5) over the demo log and over a log of N entries (default 100,000):
 // the server-side audit of the stored log (POST /v1/ledger/audit's work) and `gt verify --full`
 // over HTTP (entry bundles and hash tiles), in leaves per second.
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { LedgerClient, verifyLogFull } from '@groundtruth/client';
 import type { EntryEnvelope } from '@groundtruth/ledger';
 import { seedDemoData } from '../../services/api/src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
 import { loadavg } from 'node:os';
+import { transferBody } from './entries.ts';
 import { fmt, median, timed } from './stats.ts';
 
+/** Transfer entries as the service logs them (quantities committed under ENTRY_POLICIES). */
 function makeEntries(count: number, offset: number): EntryEnvelope[] {
   const at = new Date().toISOString();
   return Array.from({ length: count }, (_, i) => ({
-    type: 'bench.appended',
+    type: 'event.transfer',
     version: 1,
     at,
     actor: 'system:bench',
-    subject: `bench:${offset + i}`,
-    // ~500 bytes of canonical JSON per entry, about the size of a harvest or transfer record.
-    body: { n: offset + i, payload: randomBytes(180).toString('hex') },
+    subject: `event:${crypto.randomUUID()}`,
+    body: transferBody(offset + i),
   }));
 }
 

@@ -151,7 +151,12 @@ export class LedgerWriter {
       // Encoding errors (a type without a disclosure policy, a non-canonical entry, one over 64 KiB)
       // belong to this caller alone.
       encoded = request.entries.map((clear) => {
-        const { entry, disclosures, owner, published } = commitEntry(clear, this.policies, undefined, nodeSha256);
+        const { entry, disclosures, owner, published } = commitEntry(
+          clear,
+          this.policies,
+          undefined,
+          nodeSha256,
+        );
         const data = encodeEntry(entry);
         return { entry, data, leafHash: this.hasher.hashLeaf(data), disclosures, owner, published };
       });
@@ -321,8 +326,12 @@ export class LedgerWriter {
     await tx.query(
       `WITH entries AS (${INSERT_ENTRIES}),
             subtrees AS (${INSERT_SUBTREES.replace('$1', '$6').replace('$2', '$7').replace('$3', '$8')}),
-            disclosures AS (${INSERT_DISCLOSURES})${published ? `,
-            publications AS (${INSERT_PUBLICATIONS})` : ''}
+            disclosures AS (${INSERT_DISCLOSURES})${
+              published
+                ? `,
+            publications AS (${INSERT_PUBLICATIONS})`
+                : ''
+            }
        INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($9, $10, $11)`,
       [
         entries.map((_, i) => (firstIndex + BigInt(i)).toString()),

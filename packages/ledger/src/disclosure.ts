@@ -25,7 +25,9 @@ export class DisclosureError extends Error {
 
 const BINARY_CHUNK = 0x2000;
 
-type NodeBuffer = { from(b: ArrayBuffer, offset: number, length: number): { toString(enc: 'base64url'): string } };
+type NodeBuffer = {
+  from(b: ArrayBuffer, offset: number, length: number): { toString(enc: 'base64url'): string };
+};
 const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
 /**
@@ -35,7 +37,9 @@ const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
  */
 export function toBase64Url(bytes: Uint8Array): string {
   if (NodeBuffer)
-    return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
+    return NodeBuffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength).toString(
+      'base64url',
+    );
   return portableBase64Url(bytes);
 }
 
@@ -200,8 +204,8 @@ function commitValue(value: JsonValue, node: PathNode, at: string[], c: Committi
     return copy ?? value;
   }
   if (!isObject(value)) return value;
-  let replaced: Map<string, JsonValue> | undefined;
-  let digests: string[] | undefined;
+  const replaced = new Map<string, JsonValue>();
+  const digests: string[] = [];
   for (const [key, child] of node.children) {
     if (key === '*' || !Object.hasOwn(value, key)) continue;
     // Deeper paths first, so a committed object may itself hold digests.
@@ -210,23 +214,27 @@ function commitValue(value: JsonValue, node: PathNode, at: string[], c: Committi
       const salt = toBase64Url(c.random(SALT_BYTES));
       const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, key, inner])));
       const digest = disclosureDigest(disclosure, c.hash);
-      (digests ??= []).push(digest);
+      digests.push(digest);
       c.found.push({
         disclosure: { path: [...at, key].join('.'), disclosure, digest },
         pattern: child.commit,
         depth: child.depth,
       });
-    } else if (inner !== value[key]) (replaced ??= new Map()).set(key, inner);
+    } else if (inner !== value[key]) replaced.set(key, inner);
   }
-  if (!digests && !replaced) return value;
+  if (digests.length === 0 && replaced.size === 0) return value;
   // A new object built member by member: no `delete`, which would slow every later read of it.
   const out: JsonObject = {};
   for (const key of Object.keys(value)) {
-    if (digests && node.children.get(key)?.commit !== undefined) continue;
-    out[key] = replaced?.get(key) ?? value[key]!;
+    if (node.children.get(key)?.commit !== undefined) continue;
+    const member = replaced.get(key) ?? value[key]!;
+    // An own `__proto__` member (JSON.parse makes one) must stay a member, not become the prototype.
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: member, enumerable: true, writable: true });
+    else out[key] = member;
   }
   // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
-  if (digests) out._sd = digests.sort();
+  if (digests.length > 0) out._sd = digests.sort();
   return out;
 }
 

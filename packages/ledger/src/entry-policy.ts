@@ -4,7 +4,13 @@
 // one line. Confidential fields are logged only as salted digests (./disclosure.ts); everything
 // else — ids, links between records, types, GTINs, lot codes, commodities — stays in the clear so
 // the log can be indexed and witnessed.
-import { commitFields, type Disclosure, type FieldPath, type RandomBytes, type Sha256Bytes } from './disclosure.ts';
+import {
+  commitFields,
+  type Disclosure,
+  type FieldPath,
+  type RandomBytes,
+  type Sha256Bytes,
+} from './disclosure.ts';
 import type { EntryEnvelope } from './entry.ts';
 
 export interface EntryPolicy {

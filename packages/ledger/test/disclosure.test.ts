@@ -107,6 +107,39 @@ describe('commitFields / revealBody', () => {
     expect(revealed.body).not.toHaveProperty('name');
   });
 
+  it('commits deeper paths first, orders disclosures deepest pattern first, and leaves the input untouched', () => {
+    const input = {
+      a: { b: 1, c: { d: 2 } },
+      list: [{ q: 1 }, { q: 2 }, { r: 3 }],
+      keep: { x: 1 },
+    };
+    const snapshot = JSON.parse(JSON.stringify(input));
+    const { body: committed, disclosures } = commitFields(input, ['a', 'a.c.d', 'list.*.q', 'missing.z']);
+    // Depth 3 (a.c.d) before the depth-3 pattern list.*.q by pattern order, then depth 1 (a).
+    expect(disclosures.map((d) => d.path)).toEqual(['a.c.d', 'list.0.q', 'list.1.q', 'a']);
+    expect(input).toEqual(snapshot);
+    // The disclosed `a` holds the digest of its own committed d.
+    const a = decodeDisclosure(disclosures[3]!.disclosure).value as { c: { _sd: string[] } };
+    expect(a.c._sd).toEqual([disclosures[0]!.digest]);
+    // An unchanged member is shared, a changed one is a new object.
+    expect(committed.keep).toBe(input.keep);
+    expect((committed.list as unknown[])[2]).toBe(input.list[2]);
+    expect((committed.list as unknown[])[0]).not.toBe(input.list[0]);
+    expect(
+      revealBody(
+        committed,
+        disclosures.map((d) => d.disclosure),
+      ).body,
+    ).toEqual(input);
+  });
+
+  it('keeps an own __proto__ member a member, not a prototype', () => {
+    const input = JSON.parse('{"__proto__": {"x": 1}, "secret": 2}') as Record<string, never>;
+    const { body: committed } = commitFields(input, ['secret']);
+    expect(Object.getPrototypeOf(committed)).toBe(Object.prototype);
+    expect(Object.keys(committed).sort()).toEqual(['__proto__', '_sd', '_sd_alg']);
+  });
+
   it('draws fresh salts: equal bodies give different digests', () => {
     const a = commitFields(body, ['name']).disclosures[0]!;
     const b = commitFields(body, ['name']).disclosures[0]!;
