@@ -166,7 +166,10 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/v1/ledger/proofs/consistency?from=1&to=2' }),
   },
   // The log's entries are public since selective disclosure: confidential fields are only commitments.
-  'GET /v1/ledger/entries': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }) },
+  'GET /v1/ledger/entries': {
+    expect: PUBLIC,
+    request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }),
+  },
   // Disclosures: an entry's published fields are anyone's (more with the right to read its owner's
   // records); publishing is a write for the owner (its users, its keeper, an admin).
   'GET /v1/ledger/entries/:index/disclosures': {
@@ -231,7 +234,10 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   // Lists answer with what the caller may see (filtered, never refused by object); any role may ask.
-  'GET /v1/organisations': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/organisations' }) },
+  'GET /v1/organisations': {
+    expect: gated(ALL_ROLES, EVERYONE),
+    request: () => ({ url: '/v1/organisations' }),
+  },
   'HEAD /v1/organisations/': {
     expect: gated(ALL_ROLES, EVERYONE),
     request: () => ({ url: '/v1/organisations/' }),
@@ -422,7 +428,7 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ url: `/v1/batches/${w.batch}/mass-balance` }),
   },
   'POST /v1/reference/overrides': {
-    expect: gated(['admin', 'compliance'], READ_T),
+    expect: gated(['admin'], READ_T),
     request: (w) => ({
       url: '/v1/reference/overrides',
       body: {
@@ -728,9 +734,7 @@ beforeAll(async () => {
       output: { lot: 'T-K-1', quantity: { value: '100', unit: 'KGM' } },
     })
   ).json().eventId;
-  w.registeredT = String(
-    (await api('GET', `/v1/organisations/${w.T}`, tokens.admin!)).json().entryIndex,
-  );
+  w.registeredT = String((await api('GET', `/v1/organisations/${w.T}`, tokens.admin!)).json().entryIndex);
   await api('POST', '/v1/mass-balance/recompute', tokens.admin!);
   const findings = (await api('GET', '/v1/findings', tokens.own!)).json() as { id: string }[];
   expect(findings.length).toBeGreaterThan(0);

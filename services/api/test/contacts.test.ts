@@ -1,4 +1,10 @@
-import { createEd25519Verifier, disclosureDigest, MemoryTree, openCheckpoint, revealBody } from '@groundtruth/ledger';
+import {
+  createEd25519Verifier,
+  disclosureDigest,
+  MemoryTree,
+  openCheckpoint,
+  revealBody,
+} from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helper.ts';
 
@@ -65,7 +71,9 @@ describe('supplier contacts (personal data off the ledger)', () => {
     expect(row).toEqual({ name: null });
     // Erasure deleted the disclosure: the digest on the ledger can no longer be opened.
     expect(
-      await t.runtime.db.query('SELECT 1 FROM ledger_disclosures WHERE entry_index = $1', [contact.entryIndex]),
+      await t.runtime.db.query('SELECT 1 FROM ledger_disclosures WHERE entry_index = $1', [
+        contact.entryIndex,
+      ]),
     ).toEqual([]);
 
     // The log still verifies end to end after the erasure.

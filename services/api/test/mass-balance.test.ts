@@ -259,14 +259,22 @@ describe('a cooperative launders cocoa through the demo chain', () => {
       hardCeiling: '8000',
       justification: 'Irrigated clonal trial plots, district survey of 2026 (report GT-2026-114).',
     };
+    // The reference is shared by every tenant: neither the supplier whose plots are flagged nor a
+    // brand's compliance officer may move it; nothing is logged for their attempts.
+    const sizeBefore = await t.runtime.reader.size();
     expect((await t.call('POST', '/v1/reference/overrides', supplier, body)).statusCode).toBe(403);
-    const both = await t.call('POST', '/v1/reference/overrides', compliance, {
+    const refused = await t.call('POST', '/v1/reference/overrides', compliance, body);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await t.runtime.reader.size()).toBe(sizeBefore);
+    expect(await t.runtime.db.query('SELECT 1 FROM yield_overrides')).toHaveLength(0);
+    const both = await t.call('POST', '/v1/reference/overrides', admin, {
       ...body,
       plotId: lots['POOL-2026-1'],
     });
     expect(both.statusCode).toBe(400);
     expect(both.json().errors[0].pointer).toBe('/country');
-    const recorded = await t.call('POST', '/v1/reference/overrides', compliance, body);
+    const recorded = await t.call('POST', '/v1/reference/overrides', admin, body);
     expect(recorded.statusCode, recorded.body).toBe(201);
     expect(recorded.json().referenceVersion).toBe(
       `gt-reference-2026.11.1+overrides@${recorded.json().entryIndex}`,

@@ -107,10 +107,17 @@ describe('supplier registry', () => {
     const res = await send('GET', `/v1/organisations/${ids.s2}`, tokens.complianceA);
     expect(res.statusCode).toBe(200);
     const [entry] = await t.runtime.reader.entries(BigInt(res.json().entryIndex), 1);
-    expect(entry!.entry).toMatchObject({ type: 'organisation.registered', subject: `organisation:${ids.s2}` });
+    expect(entry!.entry).toMatchObject({
+      type: 'organisation.registered',
+      subject: `organisation:${ids.s2}`,
+    });
     // Name and identifiers are committed: logged as digests, opened by those who may see the supplier.
     expect(new TextDecoder().decode(entry!.data)).not.toContain('Kumasi');
-    const opened = await send('GET', `/v1/ledger/entries/${res.json().entryIndex}/disclosures`, tokens.complianceA);
+    const opened = await send(
+      'GET',
+      `/v1/ledger/entries/${res.json().entryIndex}/disclosures`,
+      tokens.complianceA,
+    );
     expect(
       revealBody(
         entry!.entry.body,

@@ -234,14 +234,19 @@ export default async function massBalanceRoutes(
 
   const Yield = safeText().regex(/^\d{1,7}(\.\d{1,3})?$/, 'kg per hectare per year, e.g. "1800"');
   r.post('/reference/overrides', {
-    preHandler: app.requireRole('admin', 'compliance'),
+    // The reference is shared: an override changes every tenant's findings, and a compliance officer
+    // of one brand (or of the plot's own supplier) could otherwise raise a cap to hide over-yield in a
+    // chain that is not theirs. Only the operator's administrators record overrides (decision 0006).
+    preHandler: app.requireRole('admin'),
     schema: {
       operationId: 'overrideReferenceYield',
       tags: ['mass balance'],
-      summary: 'Override a reference yield for a country or one plot, with a justification (a ledger entry)',
+      summary:
+        'Override a reference yield for a country or one plot, with a justification (a ledger entry; admins only)',
       description:
         'Applies from the next check on, to everyone: the reference version of every later finding names the ' +
-        'last override, and the finding carries the override entry it used.',
+        'last override, and the finding carries the override entry it used. Because it changes every ' +
+        'tenant’s findings, only administrators may record one.',
       security: [{ bearer: [] }],
       body: z
         .object({
