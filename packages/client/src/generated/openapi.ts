@@ -1375,8 +1375,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Override a reference yield for a country or one plot, with a justification (a ledger entry)
-         * @description Applies from the next check on, to everyone: the reference version of every later finding names the last override, and the finding carries the override entry it used.
+         * Override a reference yield for a country or one plot, with a justification (a ledger entry; admins only)
+         * @description Applies from the next check on, to everyone: the reference version of every later finding names the last override, and the finding carries the override entry it used. Because it changes every tenant’s findings, only administrators may record one.
          */
         post: operations["overrideReferenceYield"];
         delete?: never;
