@@ -1,7 +1,11 @@
 // `pnpm bench verify [--entries N] [--db pglite|postgres|both] [--runs N]`
 // The full audit (issue 10, item 5) over the demo log and over a log of N entries (default 100,000):
 // the server-side audit of the stored log (POST /v1/ledger/audit's work) and `gt verify --full`
-// over HTTP (entry bundles and hash tiles), in leaves per second.
+// over HTTP (entry bundles and hash tiles), in leaves per second: once in this process, and once as a
+// process of its own (tests/bench/verify-client.ts), whose CPU time is the outside verifier's alone.
+// BENCH_VERIFY_PROFILE=<dir> writes that process's V8 CPU profile there.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LedgerClient, verifyLogFull } from '@groundtruth/client';
 import type { EntryEnvelope } from '@groundtruth/ledger';
@@ -58,13 +62,37 @@ async function measure(t: TestApp, label: string, runs: number): Promise<void> {
       }),
     );
   }
+  // The same verification as its own process: what an outside auditor's machine spends.
+  const separate: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const line = await new Promise<string>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [
+          ...(process.env.BENCH_VERIFY_PROFILE
+            ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_VERIFY_PROFILE]
+            : []),
+          '--import',
+          'tsx',
+          join(import.meta.dirname, 'verify-client.ts'),
+          url,
+        ],
+        { maxBuffer: 1 << 20 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split('\n').at(-1)!)),
+      );
+    });
+    const result = JSON.parse(line) as { ok: boolean; message: string; wall: number; cpu: number };
+    if (!result.ok) throw new Error(result.message);
+    separate.push(result);
+  }
   await t.app.close();
   const rate = (xs: { wall: number; cpu: number }[], key: 'wall' | 'cpu') =>
     fmt(size / median(xs.map((x) => x[key])));
   console.log(
     `${label} (${t.database.kind}), ${fmt(size)} entries, median of ${runs}:\n` +
       `  server audit (POST /v1/ledger/audit): ${rate(server, 'wall')} leaves/s wall (${fmt(median(server.map((x) => x.wall)), 2)} s), ${rate(server, 'cpu')} leaves per CPU-second of the Node process\n` +
-      `  gt verify --full over HTTP (client and server in this process): ${rate(outside, 'wall')} leaves/s wall (${fmt(median(outside.map((x) => x.wall)), 2)} s), ${rate(outside, 'cpu')} leaves per CPU-second`,
+      `  gt verify --full over HTTP (client and server in this process): ${rate(outside, 'wall')} leaves/s wall (${fmt(median(outside.map((x) => x.wall)), 2)} s), ${rate(outside, 'cpu')} leaves per CPU-second\n` +
+      `  gt verify --full as its own process (server here): ${rate(separate, 'wall')} leaves/s wall (${fmt(median(separate.map((x) => x.wall)), 2)} s), ${rate(separate, 'cpu')} leaves per CPU-second of the verifier`,
   );
 }
 
