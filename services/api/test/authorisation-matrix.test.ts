@@ -153,6 +153,11 @@ const MATRIX: Record<string, Row> = {
   'GET /docs/static/*': { expect: PUBLIC, request: () => ({ url: '/docs/static/index.css' }) },
   'GET /openapi.json': { expect: PUBLIC, request: () => ({ url: '/openapi.json' }) },
   'GET /health': { expect: PUBLIC, request: () => ({ url: '/health' }) },
+  // The consumer's door: the Digital Link resolver and the passport show only what was published.
+  'GET /.well-known/gs1resolver': { expect: PUBLIC, request: () => ({ url: '/.well-known/gs1resolver' }) },
+  'GET /01/*': { expect: PUBLIC, request: () => ({ url: '/01/04006381333931' }) },
+  'OPTIONS /01/*': { expect: PUBLIC, request: () => ({ url: '/01/04006381333931' }) },
+  'GET /passport/01/*': { expect: PUBLIC, request: () => ({ url: '/passport/01/04006381333931' }) },
   'GET /ready': { expect: PUBLIC, request: () => ({ url: '/ready' }) },
   'GET /v1/ledger/checkpoint': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/checkpoint' }) },
   'GET /v1/ledger/key': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/key' }) },
