@@ -137,8 +137,10 @@ function jpegWithExif(): Buffer {
     [1, 1],
     [54, 1],
     [303, 10],
-  ])
-    u32(n!), u32(d!);
+  ]) {
+    u32(n!);
+    u32(d!);
+  }
   const app1Body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const length = Buffer.alloc(2);
   length.writeUInt16BE(app1Body.length + 2);

@@ -167,6 +167,7 @@ describe('evidence uploads', () => {
 });
 
 describe('attestations', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: a receipt as parsed JSON, read field by field below
   let receipt: Record<string, any>;
 
   it('records a signed manifest and returns a receipt that verifies without the server', async () => {

@@ -17,6 +17,7 @@ const validator = createSchemaValidator(
   JSON.parse(readFileSync(join(GS1_DIR, 'EPCIS-JSON-Schema.json'), 'utf8')),
 );
 
+// biome-ignore lint/suspicious/noExplicitAny: EPCIS documents as parsed JSON, walked freely by the tests
 type Json = Record<string, any>;
 const eventsOf = (doc: Json): Json[] =>
   doc.type === 'EPCISQueryDocument'

@@ -181,6 +181,7 @@ describe('checking evidence outside the server', () => {
     const pristine = join(work, 'pristine');
     await cp(dir, pristine, { recursive: true });
     const bundleJson = join(dir, 'bundle.json');
+    // biome-ignore lint/suspicious/noExplicitAny: each case tampers with a different part of the parsed bundle
     const flipJson = async (edit: (bundle: any) => void) => {
       const bundle = JSON.parse(await readFile(bundleJson, 'utf8'));
       edit(bundle);

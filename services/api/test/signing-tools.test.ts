@@ -193,6 +193,7 @@ describe('gt keys new → gt keys register → gt attest → gt verify-receipt',
       const pristine = await readFile(receiptFile(), 'utf8');
       const flip = (s: string, at: number) =>
         `${s.slice(0, at)}${s[at] === 'A' ? 'B' : 'A'}${s.slice(at + 1)}`;
+      // biome-ignore lint/suspicious/noExplicitAny: each case tampers with a different part of the parsed receipt
       const cases: [string, (r: any) => void, RegExp][] = [
         [
           'the entry bytes',

@@ -19,14 +19,6 @@ interface UserRow {
   email: string | null;
   entry_index: string | number;
 }
-const toUser = (r: UserRow) => ({
-  id: r.id,
-  organisationId: r.organisation_id,
-  role: r.role,
-  displayName: r.display_name,
-  email: r.email,
-  entryIndex: Number(r.entry_index),
-});
 
 const TTL_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
 export const MAX_TOKEN_TTL_DAYS = 90;
