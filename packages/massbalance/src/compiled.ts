@@ -1,7 +1,7 @@
 // The material graph in dense arrays: batches and events numbered 0…n-1, inputs, outputs and consumers
 // as compressed rows (CSR). Share propagation over a million events is array arithmetic this way; the
 // same walk over maps keyed by UUID strings spent most of its time hashing and collecting garbage.
-import type { FlowEvent, FlowGraph } from './origin.ts';
+import type { FlowEvent, FlowGraph } from './graph.ts';
 import { CHOCOLATE_BEAN_YIELD, type ReferenceTable } from './reference.ts';
 
 /**

@@ -6,33 +6,10 @@
 
 import { type CompiledGraph, downstreamCompiled, propagateCompiled } from './compiled.ts';
 import type { Finding } from './findings.ts';
+import type { CustodyModel, FlowGraph } from './graph.ts';
 import type { ReferenceTable } from './reference.ts';
 
-/** ISO 22095 chain-of-custody models, strictest first: a site may only downgrade along this list. */
-export type CustodyModel = 'identity_preserved' | 'segregated' | 'mass_balance';
-
-export interface FlowBatch {
-  id: string;
-  organisationId: string;
-  material: string;
-  grams: string;
-  cocoaContent?: string;
-  /** The event that produced it. */
-  producedBy: string;
-}
-
-export interface FlowEvent {
-  id: string;
-  kind: 'harvest' | 'transfer' | 'transformation' | 'loss';
-  plotId?: string;
-  /** Batches consumed, with the grams taken from each. */
-  inputs: { batchId: string; grams: string }[];
-}
-
-export interface FlowGraph {
-  batches: ReadonlyMap<string, FlowBatch>;
-  events: ReadonlyMap<string, FlowEvent>;
-}
+export type { CustodyModel, FlowBatch, FlowEvent, FlowGraph } from './graph.ts';
 
 export interface ShareResult {
   /** Share of each batch's mass (by batch index), in [0, 1]; batches on a cycle count as 0. */
