@@ -2,7 +2,15 @@
 // entry (C2SP tlog-tiles entry bundles), recomputes each leaf hash from the served bytes, compares it
 // with the served level-0 hash tile, rebuilds the tree and checks its root against every signed
 // checkpoint the log lists, up to the latest one.
-import { type AuditFailure, AuditStop, encodeTileIndex, fromBase64, TILE_WIDTH } from '@groundtruth/ledger';
+import { hash } from 'node:crypto';
+import {
+  type AuditFailure,
+  AuditStop,
+  createTreeHasher,
+  encodeTileIndex,
+  fromBase64,
+  TILE_WIDTH,
+} from '@groundtruth/ledger';
 import { LogAudit, verifyCheckpoint } from '@groundtruth/verify';
 import type { LedgerClient } from './http.ts';
 
@@ -15,6 +23,16 @@ export interface FullVerdict {
   seconds: number;
   failure?: AuditFailure;
 }
+
+/**
+ * The one thing this CLI swaps into the shared audit: SHA-256 by OpenSSL, which hashes a leaf in
+ * less than half the CPU time of the portable one (measured in decision 0015). The checks are
+ * @groundtruth/verify's either way; a browser uses the portable default.
+ */
+const nodeHasher = createTreeHasher((data) => {
+  const digest = hash('sha256', data, 'buffer');
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+});
 
 const tilePath = (level: number | 'entries', index: bigint, width: number) =>
   `${level}/${encodeTileIndex(index)}${width < TILE_WIDTH ? `.p/${width}` : ''}`;
@@ -38,7 +56,7 @@ export async function verifyLogFull(
   if (served !== key) return result(undefined, 0n, `FAIL the log serves key ${served}, not ${key}`);
   const latest = await verifyCheckpoint(await client.checkpoint(), key);
   const treeSize = latest.size;
-  const audit = new LogAudit(key, treeSize);
+  const audit = new LogAudit(key, treeSize, nodeHasher);
 
   // Every checkpoint the log lists up to the latest one, queued before the leaves that reach it.
   let listedThrough = -1n;
@@ -46,19 +64,17 @@ export async function verifyLogFull(
   const queueCheckpointsThrough = async (size: bigint) => {
     while (!listDone && listedThrough < size) {
       const page = await client.checkpoints(listedThrough + 1n, 1000);
+      const reached = [];
       for (const c of page) {
         const cSize = BigInt(c.treeSize);
         if (cSize > treeSize) {
           listDone = true;
           break;
         }
-        await audit.checkpoint({
-          size: cSize,
-          rootHash: fromBase64(c.rootHash) ?? new Uint8Array(),
-          note: c.note,
-        });
+        reached.push({ size: cSize, rootHash: fromBase64(c.rootHash) ?? new Uint8Array(), note: c.note });
         listedThrough = cSize;
       }
+      await audit.checkpoints(reached);
       if (page.length < 1000) listDone = true;
     }
   };

@@ -146,7 +146,7 @@ describe('LogAudit (the full audit, fed tiles)', () => {
       const to = Math.min(from + TILE_WIDTH, size);
       while (next < checkpoints.length && checkpoints[next]! <= to) {
         const at = checkpoints[next++]!;
-        await a.checkpoint({ size: BigInt(at), rootHash: tree.rootAt(BigInt(at)), note: note(at) });
+        await a.checkpoints([{ size: BigInt(at), rootHash: tree.rootAt(BigInt(at)), note: note(at) }]);
       }
       const tile = { bundle: entryBundle(entries.slice(from, to)), hashes: hashTile(from, to) };
       mutate?.(tile, n);
@@ -173,7 +173,7 @@ describe('LogAudit (the full audit, fed tiles)', () => {
 
   it('fails at a checkpoint whose signature does not hold', async () => {
     const a = new LogAudit(key, BigInt(size));
-    await a.checkpoint({ size: 100n, rootHash: tree.rootAt(100n), note: note(100, intruder) });
+    await a.checkpoints([{ size: 100n, rootHash: tree.rootAt(100n), note: note(100, intruder) }]);
     expect(a.failure?.reason).toMatch(/^checkpoint 100: checkpoint signature/);
   });
 
