@@ -1,6 +1,6 @@
 // Evidence bundles on disk: `gt bundle export` writes one, `gt bundle verify` reads one and checks it
-// with @groundtruth/verify (the same checks the server's receipts, `gt verify-file` and a browser
-// use). Only the file handling lives here.
+// with @groundtruth/verify (the checks `gt verify-receipt`, `gt verify-file` and a browser use too).
+// Only the file handling lives here.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
