@@ -18,7 +18,7 @@ export {
   writeBundle,
 } from './evidence.ts';
 export { ClientError, LedgerClient, type LedgerEntryPage } from './http.ts';
-export { type FullVerdict, nodeVerifier, splitEntryBundle, verifyLogFull } from './verify-full.ts';
+export { type FullVerdict, verifyLogFull } from './verify-full.ts';
 export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';
 export { type AttestationReceipt, type ReceiptVerdict, verifyReceipt } from './receipt.ts';
 export {

@@ -3,15 +3,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  bytesEqual,
-  createEd25519Verifier,
-  fromBase64,
-  openCheckpoint,
-  toBase64,
-  type VerifiedCheckpoint,
-  verifyConsistency,
-} from '@groundtruth/ledger';
+import { fromBase64, parseVerifierKey, toBase64, type VerifiedCheckpoint } from '@groundtruth/ledger';
+import { compareTreeHeads, needsConsistencyProof, verifyCheckpoint } from '@groundtruth/verify';
 import type { LedgerClient } from './http.ts';
 
 export interface SeenCheckpoint {
@@ -72,8 +65,8 @@ export async function verifyLog(
       return fail(`the log serves key ${servedKey}, not the trusted key ${options.trustedKey}`);
     }
     const key = options.trustedKey ?? servedKey;
-    const verifier = createEd25519Verifier(key);
-    const previous = state.logs[verifier.name];
+    const { name } = parseVerifierKey(key);
+    const previous = state.logs[name];
     if (previous && previous.verifierKey !== key) {
       return fail(`the log key changed from ${previous.verifierKey} to ${key} since ${previous.seenAt}`);
     }
@@ -81,36 +74,35 @@ export async function verifyLog(
     const note = await client.checkpoint();
     let checkpoint: VerifiedCheckpoint;
     try {
-      checkpoint = openCheckpoint(note, verifier);
+      checkpoint = await verifyCheckpoint(note, key);
     } catch (error) {
       return fail(`checkpoint does not verify: ${(error as Error).message}`);
     }
 
     let relation = 'first checkpoint seen; key trusted on first use';
     if (previous) {
-      const oldSize = BigInt(previous.size);
-      const oldRoot = fromBase64(previous.rootHash)!;
-      if (checkpoint.size < oldSize) {
-        return fail(`the log shrank from size ${oldSize} to ${checkpoint.size}: it was rewritten`);
+      const seen = { size: BigInt(previous.size), rootHash: fromBase64(previous.rootHash)! };
+      const oldSize = seen.size;
+      const proof = needsConsistencyProof(seen, checkpoint)
+        ? await client.consistencyProof(oldSize, checkpoint.size)
+        : [];
+      const compared = compareTreeHeads(seen, checkpoint, proof);
+      if (!compared.ok) {
+        const problems = {
+          shrank: `the log shrank from size ${oldSize} to ${checkpoint.size}: it was rewritten`,
+          forked: `two different roots were signed for size ${oldSize}`,
+          inconsistent: `size ${checkpoint.size} is not consistent with size ${oldSize} seen ${previous.seenAt}: history was rewritten`,
+        };
+        return fail(problems[compared.problem]);
       }
-      if (checkpoint.size === oldSize) {
-        if (!bytesEqual(oldRoot, checkpoint.rootHash))
-          return fail(`two different roots were signed for size ${oldSize}`);
-        relation = `unchanged since ${previous.seenAt}`;
-      } else if (oldSize === 0n) {
-        relation = 'grew from the empty tree';
-      } else {
-        const proof = await client.consistencyProof(oldSize, checkpoint.size);
-        if (!verifyConsistency(oldSize, checkpoint.size, proof, oldRoot, checkpoint.rootHash)) {
-          return fail(
-            `size ${checkpoint.size} is not consistent with size ${oldSize} seen ${previous.seenAt}: history was rewritten`,
-          );
-        }
-        relation = `consistent with size ${oldSize} seen ${previous.seenAt}`;
-      }
+      relation = {
+        unchanged: `unchanged since ${previous.seenAt}`,
+        'grew from empty': 'grew from the empty tree',
+        consistent: `consistent with size ${oldSize} seen ${previous.seenAt}`,
+      }[compared.relation];
     }
 
-    state.logs[verifier.name] = {
+    state.logs[name] = {
       verifierKey: key,
       size: checkpoint.size.toString(),
       rootHash: toBase64(checkpoint.rootHash),

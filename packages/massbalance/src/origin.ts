@@ -6,7 +6,7 @@
 
 import { type CompiledGraph, downstreamCompiled, propagateCompiled } from './compiled.ts';
 import type { Finding } from './findings.ts';
-import type { CustodyModel, FlowGraph } from './graph.ts';
+import type { CustodyModel } from './graph.ts';
 import type { ReferenceTable } from './reference.ts';
 
 export type { CustodyModel, FlowBatch, FlowEvent, FlowGraph } from './graph.ts';

@@ -1,0 +1,2 @@
+// What the browser test loads into Chromium: the fixture checks, bundled with the package itself.
+export { runFixtureChecks } from './fixture-checks.ts';
