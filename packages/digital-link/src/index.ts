@@ -10,6 +10,7 @@ export {
   type ResolverLink,
 } from './linkset.ts';
 export {
+  CSET82,
   DigitalLinkError,
   encodeValue,
   parseTradeItemLink,

@@ -45,7 +45,7 @@ const QUALIFIERS = [
  * GS1's file-safe character set 82 (GS1 General Specifications §7.11, Figure 7.11-1): what an
  * alphanumeric AI value may hold once decoded. `X..20` values are 1 to 20 of these.
  */
-const CSET82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
+export const CSET82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
 
 /** Primary keys other than the GTIN that Digital Link defines; named so their refusal says why. */
 const OTHER_PRIMARY_KEYS = new Set([

@@ -252,6 +252,10 @@ const MATRIX: Record<string, Row> = {
     request: (w) => ({ url: `/v1/organisations/${w.T}/plots` }),
   },
   'GET /v1/products': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products' }) },
+  'GET /v1/products/:id/qr': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: () => ({ url: '/v1/products/4006381333931/qr' }),
+  },
   'HEAD /v1/products/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products/' }) },
   'GET /v1/batches': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches' }) },
   'HEAD /v1/batches/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches/' }) },

@@ -14,16 +14,13 @@ import {
 import type { SqlExecutor } from '@groundtruth/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, badRequest, notFound } from '../../errors.ts';
+import { publicBaseUrl } from '../../public-url.ts';
 import { LANGUAGES, type Language, renderNotFound, renderPassport } from './page.ts';
 import { createPassportService, type Passport } from './service.ts';
 
 const LINKSET_TYPE = 'application/linkset+json';
 
-/** Where this service is reached, as the client reached it (a scheme's default port left out). */
-const baseOf = (request: FastifyRequest) => {
-  const host = request.host.replace(request.protocol === 'https' ? /:443$/ : /:80$/, '');
-  return `${request.protocol}://${host}`;
-};
+const baseOf = publicBaseUrl;
 
 function splitUrl(url: string): { path: string; query: string } {
   const at = url.indexOf('?');

@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { CSET82, tradeItemUri } from '@groundtruth/digital-link';
 import { normaliseGtin } from '@groundtruth/quantity';
-import { Gtin, Problem, Product, ProductInput, Uuid } from '@groundtruth/schemas';
+import { Gtin, Problem, Product, ProductInput, safeText, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
-import { notFound } from '../../../errors.ts';
+import { badRequest, notFound } from '../../../errors.ts';
 import {
   cursorFor,
   linkNextPage,
@@ -17,7 +18,9 @@ import {
   pageParameters,
   SqlParameters,
 } from '../../../paging.ts';
+import { publicBaseUrl } from '../../../public-url.ts';
 import { appendRecord } from '../../../record.ts';
+import QRCode from 'qrcode';
 
 interface ProductRow {
   id: string;
@@ -140,6 +143,64 @@ export default async function productRoutes(
         throw notFound(`product ${request.params.id} not found`);
       });
       return toProduct(row);
+    },
+  });
+
+  r.get('/:id/qr', {
+    preHandler: app.requireRole('admin', 'procurement', 'compliance', 'auditor', 'supplier'),
+    schema: {
+      operationId: 'productQrCode',
+      summary: 'A QR code of the product’s GS1 Digital Link (and lot), to print on the pack',
+      description:
+        '`{id}` is the product’s GTIN (8, 12, 13 or 14 digits). The code encodes the canonical Digital Link ' +
+        'URI on this service’s resolver (`/01/{GTIN-14}[/10/{lot}]`), with error correction M and a ' +
+        '4-module quiet zone, as GS1 recommends for printed codes. `size` is the image width in pixels ' +
+        '(a 20 mm code at 300 dpi is 236 px). The URI itself is in the `Content-Location` header.',
+      tags: ['traceability'],
+      security: [{ bearer: [] }],
+      params: z.object({ id: Gtin }),
+      querystring: z
+        .object({
+          lot: safeText()
+            .regex(
+              CSET82,
+              '1 to 20 characters of GS1 character set 82 (letters, digits and !"%&\'()*+,-./:;<=>?_)',
+            )
+            .optional(),
+          format: z.enum(['svg', 'png']).default('svg'),
+          size: z.coerce.number().int().min(64).max(4096).default(512),
+        })
+        .strict(),
+      response: { 200: z.any(), 400: Problem, 401: Problem, 404: Problem },
+    },
+    handler: async (request, reply) => {
+      const gtin = normaliseGtin(request.params.id)!;
+      const [row] = await db.query<ProductRow>('SELECT * FROM products WHERE gtin = $1', [gtin]);
+      if (!row) throw notFound(`product ${gtin} not found`);
+      await access.requireVisible(request.principal!, row.organisation_id).catch(() => {
+        throw notFound(`product ${gtin} not found`);
+      });
+      const { lot, format, size } = request.query;
+      if (lot !== undefined) {
+        const [batch] = await db.query('SELECT 1 FROM batches WHERE product_id = $1 AND lot = $2 LIMIT 1', [
+          row.id,
+          lot,
+        ]);
+        if (!batch) throw notFound(`no lot ${lot} of product ${gtin}`);
+      }
+      let uri: string;
+      try {
+        uri = tradeItemUri(publicBaseUrl(request), { gtin, ...(lot !== undefined ? { lot } : {}) });
+      } catch (error) {
+        throw badRequest('the lot cannot be written in a Digital Link', [
+          { in: 'query', pointer: '/lot', detail: (error as Error).message },
+        ]);
+      }
+      const options = { errorCorrectionLevel: 'M' as const, margin: 4, width: size };
+      reply.header('content-location', uri).header('cache-control', 'private, max-age=3600');
+      if (format === 'png')
+        return reply.type('image/png').send(await QRCode.toBuffer(uri, { ...options, type: 'png' }));
+      return reply.type('image/svg+xml').send(await QRCode.toString(uri, { ...options, type: 'svg' }));
     },
   });
 }
