@@ -2,6 +2,7 @@
 import { benchEvidence } from './evidence.ts';
 import { benchLedger } from './ledger.ts';
 import { benchMassBalance } from './massbalance.ts';
+import { benchPassport } from './passport.ts';
 import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
 
@@ -9,6 +10,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   evidence: benchEvidence,
   ledger: benchLedger,
   massbalance: benchMassBalance,
+  passport: benchPassport,
   trace: benchTrace,
   verify: benchVerify,
 };

@@ -31,6 +31,13 @@ export interface PassportLookup {
   ): Promise<Passport | { product: Passport['product']; lot: false } | undefined>;
 }
 
+interface ProductRow {
+  id: string;
+  gtin: string;
+  name: string;
+  organisation_id: string;
+}
+
 export function createPassportService({ db }: { db: SqlExecutor }): PassportLookup {
   async function claimFor(batchIds: string[], organisationId: string): Promise<PassportClaim | undefined> {
     if (batchIds.length === 0) return undefined;
@@ -66,25 +73,65 @@ export function createPassportService({ db }: { db: SqlExecutor }): PassportLook
     return undefined;
   }
 
+  // A consumer-facing read, scanned in bursts: products and their lots' batch ids are kept for a
+  // minute (a new batch of an existing lot shows within that), and a passport is reused while its
+  // lot's newest claim entry is the same one, which one indexed query tells. So a new claim shows at
+  // once, and a repeat scan costs one query instead of four plus a disclosure check.
+  const TTL_MS = 60_000;
+  const products = new Map<string, { at: number; row: ProductRow | undefined }>();
+  const lots = new Map<string, { at: number; batchIds: string[] }>();
+  const passports = new Map<string, { claimIndex: number | null; passport: Passport }>();
+  const MAX_CACHED = 10_000;
+  const remember = <V>(map: Map<string, V>, key: string, value: V) => {
+    if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
+    map.set(key, value);
+  };
+
+  async function productOf(gtin: string, now: number): Promise<ProductRow | undefined> {
+    const hit = products.get(gtin);
+    if (hit && now - hit.at < TTL_MS) return hit.row;
+    const [row] = await db.query<ProductRow>(
+      'SELECT id, gtin, name, organisation_id FROM products WHERE gtin = $1',
+      [gtin],
+    );
+    remember(products, gtin, { at: now, row });
+    return row;
+  }
+
+  async function batchIdsOf(productId: string, lot: string, now: number): Promise<string[]> {
+    const key = `${productId}/${lot}`;
+    const hit = lots.get(key);
+    if (hit && now - hit.at < TTL_MS) return hit.batchIds;
+    const rows = await db.query<{ id: string }>(
+      'SELECT id FROM batches WHERE product_id = $1 AND lot = $2 ORDER BY seq',
+      [productId, lot],
+    );
+    const batchIds = rows.map((r) => r.id);
+    remember(lots, key, { at: now, batchIds });
+    return batchIds;
+  }
+
   return {
     async find(gtin, lot) {
-      const [product] = await db.query<{ id: string; gtin: string; name: string; organisation_id: string }>(
-        'SELECT id, gtin, name, organisation_id FROM products WHERE gtin = $1',
-        [gtin],
-      );
+      const now = Date.now();
+      const product = await productOf(gtin, now);
       if (!product) return undefined;
       const publicProduct = { gtin: product.gtin, name: product.name };
       if (lot === undefined) return { product: publicProduct };
-      const batches = await db.query<{ id: string }>(
-        'SELECT id FROM batches WHERE product_id = $1 AND lot = $2 ORDER BY seq',
-        [product.id, lot],
+      const batchIds = await batchIdsOf(product.id, lot, now);
+      if (batchIds.length === 0) return { product: publicProduct, lot: false };
+      const [newest] = await db.query<{ idx: string | number | null }>(
+        `SELECT max(idx) AS idx FROM ledger_entries WHERE subject = ANY($1::text[]) AND entry_type = 'batch.claim_published'`,
+        [batchIds.map((id) => `batch:${id}`)],
       );
-      if (batches.length === 0) return { product: publicProduct, lot: false };
-      const claim = await claimFor(
-        batches.map((b) => b.id),
-        product.organisation_id,
-      );
-      return { product: publicProduct, lot, ...(claim ? { claim } : {}) };
+      const claimIndex = newest?.idx === null || newest?.idx === undefined ? null : Number(newest.idx);
+      const key = `${gtin}/${lot}`;
+      const cached = passports.get(key);
+      if (cached && cached.claimIndex === claimIndex) return cached.passport;
+      const claim = claimIndex === null ? undefined : await claimFor(batchIds, product.organisation_id);
+      const passport: Passport = { product: publicProduct, lot, ...(claim ? { claim } : {}) };
+      remember(passports, key, { claimIndex, passport });
+      return passport;
     },
   };
 }
