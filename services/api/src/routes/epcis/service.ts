@@ -630,7 +630,7 @@ async function runQuery(
   const after = token
     ? sortKey({ timeKey: BigInt(token.t ?? '0'), entryIndex: BigInt(token.i), sub: token.s ?? 0 })
     : undefined;
-  const native = (await loadNativeCandidates(db, visible, nativeTerms))
+  const native = (mayMatchNative(query) ? await loadNativeCandidates(db, visible, nativeTerms) : [])
     .filter((c) => nativeMatches(c, query, nativeTerms))
     .filter((c) => !after || compare(sortKey(c), after) > 0)
     .map((c) => ({ ...c, event: () => c.event }));
@@ -654,6 +654,22 @@ async function runQuery(
         }
       : {}),
   };
+}
+
+/**
+ * Whether a query can match any native event at all: natives are ObjectEvents and
+ * TransformationEvents with `urn:uuid:` or receipt eventIDs. Spares reading every fact for a query
+ * that is after captured events only.
+ */
+function mayMatchNative(query: EventQuery): boolean {
+  if (query.eventType && !query.eventType.some((t) => t === 'ObjectEvent' || t === 'TransformationEvent'))
+    return false;
+  if (
+    query.EQ_eventID &&
+    !query.EQ_eventID.some((id) => /^(urn:uuid:|urn:groundtruth:receipt:|ni:)/.test(id))
+  )
+    return false;
+  return true;
 }
 
 /** Term lists with no terms: vocabulary values are then compared as given (no schema was found). */
