@@ -1,7 +1,8 @@
 // The demo chain through the EPCIS query interface (issue 17's acceptance, read direction), on both
 // databases: every native event the demo records is served by GET /epcis/events, each valid against
-// GS1's JSON schema, each with the CBV 2.0 hash ID the package computes from the served event (the
-// server finds it by that ID); the brand sees its chain, a stranger nothing.
+// GS1's JSON schema, each with the CBV 2.0 hash ID the package computes from the served event as its
+// eventID (the server finds it by that ID, and by its /v1 id); the brand sees its chain, a stranger
+// nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSchemaValidator, eventHashId } from '@groundtruth/epcis';
@@ -78,7 +79,10 @@ describe('the demo’s native events through /epcis/events', () => {
     // The server finds each event by the hash the package computes from what it served (a sample:
     // each lookup reads the whole chain).
     const hashes = native.map((e) => eventHashId(e, context));
-    for (const hash of hashes) expect(hash).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+    for (const [i, hash] of hashes.entries()) {
+      expect(hash).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+      expect(native[i]!.eventID).toBe(hash);
+    }
     for (let i = 0; i < native.length; i += Math.ceil(native.length / 12)) {
       const res = await t.call('GET', `/epcis/events/${encodeURIComponent(hashes[i]!)}`, admin);
       expect(res.statusCode, res.body).toBe(200);
@@ -89,6 +93,18 @@ describe('the demo’s native events through /epcis/events', () => {
     const paged = await allEvents(admin, 'perPage=97&orderBy=eventTime');
     const whole = await allEvents(admin, 'perPage=1000&orderBy=eventTime');
     expect(paged.events.map((e) => e.eventID)).toEqual(whole.events.map((e) => e.eventID));
+    // And each by the id /v1 gives it (a sample).
+    for (let i = 0; i < native.length; i += Math.ceil(native.length / 6)) {
+      const res = await t.call(
+        'GET',
+        `/epcis/events/${encodeURIComponent(String(native[i]!['gt:event']))}`,
+        admin,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      expect((res.json() as QueryDocument).epcisBody.queryResults.resultsBody.eventList).toContainEqual(
+        native[i],
+      );
+    }
   }, 300_000);
 
   it('the brand sees its chain; an organisation outside it sees none of it, and nothing is written', async () => {

@@ -12,6 +12,7 @@ import {
   nativeToEpcis,
   partyId,
   voidToEpcis,
+  withHashId,
 } from '../src/routes/epcis/native-mapping.ts';
 
 const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
@@ -91,8 +92,8 @@ const FACTS: NativeFact[] = [
 
 describe('each kind of fact', () => {
   for (const fact of FACTS) {
-    it(`${fact.kind}: a schema-valid EPCIS event in UTC, with its ledger entry and a hash ID`, () => {
-      const event = nativeToEpcis(fact);
+    it(`${fact.kind}: a schema-valid EPCIS event in UTC, with its ledger entry and its hash ID as eventID`, () => {
+      const event = withHashId(nativeToEpcis(fact));
       const document = {
         '@context': [EPCIS_CONTEXT],
         type: 'EPCISDocument',
@@ -101,11 +102,14 @@ describe('each kind of fact', () => {
         epcisBody: { eventList: [event] },
       };
       expect(validator.validate(document)).toEqual([]);
-      expect(event.eventID).toBe(nativeEventId(fact));
+      expect(event['gt:event']).toBe(nativeEventId(fact));
+      expect(event.eventID).toBe(eventHashId(nativeToEpcis(fact)));
       expect(event.eventTime).toBe('2026-10-01T08:00:00.000Z');
       expect(event.eventTimeZoneOffset).toBe('+00:00');
       expect(event['gt:entryIndex']).toBe(fact.entryIndex);
-      expect(eventHashId(event)).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+      expect(event.eventID).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+      // Served with its eventID, the event still hashes to it.
+      expect(eventHashId(event)).toBe(event.eventID);
     });
   }
 
@@ -116,7 +120,7 @@ describe('each kind of fact', () => {
       voided,
       declarationTime: '2026-10-02T09:00:00Z',
       reason: 'did_not_occur',
-      correctiveEventIds: ['9d2f4b6c-1e3a-4c5d-8f7a-0b1c2d3e4f5a'],
+      correctiveEventIds: ['urn:uuid:9d2f4b6c-1e3a-4c5d-8f7a-0b1c2d3e4f5a'],
     });
     expect(declaration.errorDeclaration).toEqual({
       declarationTime: '2026-10-02T09:00:00.000Z',
@@ -126,13 +130,13 @@ describe('each kind of fact', () => {
     });
     const { errorDeclaration: _e, ...rest } = declaration;
     expect(rest).toEqual(nativeToEpcis(voided));
-    expect(eventHashId(declaration)).toBe(eventHashId(nativeToEpcis(voided)));
+    expect(withHashId(declaration).eventID).toBe(withHashId(nativeToEpcis(voided)).eventID);
     const document = {
       '@context': [EPCIS_CONTEXT],
       type: 'EPCISDocument',
       schemaVersion: '2.0',
       creationDate: '2026-12-04T00:00:00.000Z',
-      epcisBody: { eventList: [declaration] },
+      epcisBody: { eventList: [withHashId(declaration)] },
     };
     expect(validator.validate(document)).toEqual([]);
   });

@@ -131,9 +131,18 @@ beforeAll(async () => {
     reason: 'sampling',
   });
   chain.loss = loss.eventId;
+  const corrected = await record(tok.exporter!, {
+    type: 'loss',
+    organisationId: ids.exporter,
+    eventTime: at(45),
+    input: { batchId: batches.nibs, quantity: kg('4') },
+    reason: 'sampling',
+  });
+  chain.correctedLoss = corrected.eventId;
   const voided = await t.call('POST', `/v1/events/${chain.loss}/void`, tok.exporter!, {
     reason: 'incorrect_data',
     explanation: 'weighed twice',
+    correctiveEventIds: [chain.correctedLoss],
   });
   expect(voided.statusCode, voided.body).toBe(201);
 }, 180_000);
@@ -160,16 +169,18 @@ describe('native events as EPCIS 2.0', () => {
     }
     const byKind = (kind: string) => events.filter((e) => e['gt:kind'] === kind);
     expect(events.map((e) => e['gt:kind']).sort()).toEqual(
-      ['harvest', 'loss', 'loss', 'loss', 'receipt', 'transfer', 'transformation'].sort(),
+      ['harvest', 'loss', 'loss', 'loss', 'loss', 'receipt', 'transfer', 'transformation'].sort(),
     );
     const coop = `urn:groundtruth:organisation:${ids.coop}`;
     const exporter = `https://id.gs1.org/417/${EXPORTER_GLN}`;
     const batch = (id: string) => `urn:groundtruth:batch:${id}`;
+    const HASH_ID = expect.stringMatching(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
     const common = (eventId: string, minutes: number) => ({
       '@context': [{ gt: 'urn:groundtruth:epcis:' }],
-      eventID: `urn:uuid:${eventId}`,
+      eventID: HASH_ID,
       eventTime: at(minutes),
       eventTimeZoneOffset: '+00:00',
+      'gt:event': `urn:uuid:${eventId}`,
     });
     const { recordTime: _h, ...harvest } = byKind('harvest')[0]!;
     expect(harvest).toEqual({
@@ -184,6 +195,7 @@ describe('native events as EPCIS 2.0', () => {
       'gt:kind': 'harvest',
       'gt:entryIndex': expect.any(Number),
     });
+    expect(Object.keys(harvest).slice(0, 3)).toEqual(['type', '@context', 'eventID']);
     const { recordTime: _t, ...transfer } = byKind('transfer')[0]!;
     expect(transfer).toMatchObject({
       type: 'ObjectEvent',
@@ -198,7 +210,7 @@ describe('native events as EPCIS 2.0', () => {
     });
     expect(byKind('receipt')[0]).toMatchObject({
       type: 'ObjectEvent',
-      eventID: `urn:groundtruth:receipt:${chain.transfer}`,
+      'gt:event': `urn:groundtruth:receipt:${chain.transfer}`,
       eventTime: at(20),
       quantityList: [{ epcClass: batch(batches.shipped!), quantity: 990.5, uom: 'KGM' }],
       action: 'OBSERVE',
@@ -215,18 +227,24 @@ describe('native events as EPCIS 2.0', () => {
     });
     // The transit loss: what was sent less what arrived, at the receipt, on the receiver's batch.
     // The batch has a mass, so its balance (and the loss) is kept in grams.
-    const transit = byKind('loss').find((e) => e.eventID === `urn:uuid:${chain.transitLoss}`)!;
+    const transit = byKind('loss').find((e) => e['gt:event'] === `urn:uuid:${chain.transitLoss}`)!;
     expect(transit).toMatchObject({
       action: 'DELETE',
       eventTime: at(20),
       quantityList: [{ epcClass: batch(batches.shipped!), quantity: (1000 - 990.5) * 1000, uom: 'GRM' }],
     });
     // The void: the loss again, with an error declaration, so both share the loss's eventID.
-    const losses = byKind('loss').filter((e) => e.eventID === `urn:uuid:${chain.loss}`);
+    const losses = byKind('loss').filter((e) => e['gt:event'] === `urn:uuid:${chain.loss}`);
     expect(losses).toHaveLength(2);
+    expect(losses[0]!.eventID).toBe(losses[1]!.eventID);
     const declaration = losses.find((e) => e.errorDeclaration)!;
     const original = losses.find((e) => !e.errorDeclaration)!;
-    expect(declaration.errorDeclaration).toMatchObject({ reason: 'incorrect_data' });
+    // What replaced it is named by its eventID as served: its hash ID.
+    const replacement = byKind('loss').find((e) => e['gt:event'] === `urn:uuid:${chain.correctedLoss}`)!;
+    expect(declaration.errorDeclaration).toMatchObject({
+      reason: 'incorrect_data',
+      correctiveEventIDs: [replacement.eventID],
+    });
     expect(declaration.errorDeclaration['gt:entryIndex']).toBeGreaterThan(original['gt:entryIndex']);
     const { errorDeclaration: _e, recordTime: _r1, ...declared } = declaration;
     const { recordTime: _r2, ...originalContent } = original;
@@ -238,7 +256,7 @@ describe('native events as EPCIS 2.0', () => {
 
   it('each links to its ledger entry, whose subject is the native event', async () => {
     const { events } = await nativeEvents(tok.brand!);
-    expect(events).toHaveLength(7);
+    expect(events).toHaveLength(8);
     for (const e of events) {
       const index = e.errorDeclaration ? e.errorDeclaration['gt:entryIndex'] : e['gt:entryIndex'];
       const res = await t.call('GET', `/v1/ledger/entries?start=${index}&limit=1`, tok.brand!);
@@ -247,26 +265,27 @@ describe('native events as EPCIS 2.0', () => {
       expect(entry.index).toBe(index);
       // Receipts and the transit losses they record are the transfer's; a void names what it voids.
       const subject =
-        e['gt:kind'] === 'receipt' || e.eventID === `urn:uuid:${chain.transitLoss}`
+        e['gt:kind'] === 'receipt' || e['gt:event'] === `urn:uuid:${chain.transitLoss}`
           ? `event:${chain.transfer}`
-          : `event:${e.eventID.slice('urn:uuid:'.length)}`;
+          : `event:${e['gt:event'].slice('urn:uuid:'.length)}`;
       expect(entry.entry.subject, e.eventID).toBe(subject);
       const type = e.errorDeclaration
         ? 'event.voided'
-        : e['gt:kind'] === 'receipt' || e.eventID === `urn:uuid:${chain.transitLoss}`
+        : e['gt:kind'] === 'receipt' || e['gt:event'] === `urn:uuid:${chain.transitLoss}`
           ? 'event.received'
           : `event.${e['gt:kind']}`;
       expect(entry.entry.type, e.eventID).toBe(type);
     }
   });
 
-  it('each has the CBV 2.0 hash ID the package computes, and is found by it', async () => {
+  it('each has as eventID the CBV 2.0 hash ID the package computes, and is found by it', async () => {
     const { document, events } = await nativeEvents(tok.brand!);
     expect(document['@context']).toEqual([EPCIS_CONTEXT]);
     const hashes = new Set<string>();
     for (const event of events) {
       const hashId = eventHashId(event, document['@context']);
       expect(hashId).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
+      expect(event.eventID).toBe(hashId);
       hashes.add(hashId);
       const found = await t.call('GET', `/epcis/events/${encodeURIComponent(hashId)}`, tok.brand!);
       expect(found.statusCode, found.body).toBe(200);
@@ -282,10 +301,10 @@ describe('native events as EPCIS 2.0', () => {
     expect(await only('EQ_bizStep=shipping')).toEqual(['transfer']);
     expect(await only('EQ_bizStep=https://ref.gs1.org/cbv/BizStep-receiving')).toEqual(['receipt']);
     expect(await only('eventType=TransformationEvent')).toEqual(['transformation']);
-    expect(await only('EQ_action=DELETE')).toEqual(['loss', 'loss', 'loss']);
+    expect(await only('EQ_action=DELETE')).toEqual(['loss', 'loss', 'loss', 'loss']);
     expect(
       await only(`MATCH_anyEPCClass=${encodeURIComponent(`https://id.gs1.org/01/${GTIN}/10/NIBS-1`)}`),
-    ).toEqual(['loss', 'loss', 'transformation']);
+    ).toEqual(['loss', 'loss', 'loss', 'transformation']);
     expect(
       await only(`MATCH_outputEPCClass=${encodeURIComponent(`https://id.gs1.org/01/${GTIN}/10/NIBS-1`)}`),
     ).toEqual(['transformation']);
@@ -322,7 +341,7 @@ describe('native events as EPCIS 2.0', () => {
         url = /<([^>]+)>;\s*rel="next"/.exec(String(page.headers.link ?? ''))?.[1];
       }
       expect(paged, order).toEqual(whole);
-      expect(new Set(paged).size).toBe(7);
+      expect(new Set(paged).size).toBe(8);
     }
   });
 });

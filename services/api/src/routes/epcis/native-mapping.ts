@@ -3,7 +3,9 @@
 // facts come in as loaded from the projection tables, the events go out without a hash ID or record
 // time (the caller adds both). Identifiers that GS1 defines are used where the data has them (a
 // product's GTIN and the lot make an LGTIN class, an organisation's GLN a party GLN); everything else
-// is named by a Groundtruth URN.
+// is named by a Groundtruth URN. The eventID of each is its CBV 2.0 event hash ID, so that anyone can
+// check it from the event alone; the native event's own id travels in the extension.
+import { eventHashId } from '@groundtruth/epcis';
 
 /** The namespace of Groundtruth's EPCIS extension fields (prefix `gt`). */
 export const GROUNDTRUTH_NAMESPACE = 'urn:groundtruth:epcis:';
@@ -72,10 +74,11 @@ export interface NativeVoid {
   voided: NativeFact;
   declarationTime: string;
   reason: 'did_not_occur' | 'incorrect_data';
+  /** The EPCIS eventIDs of the events recorded in its place. */
   correctiveEventIds: string[];
 }
 
-/** The eventID of a native fact: its event's UUID, or for a receipt the transfer it confirms. */
+/** The id /v1 gives a native fact, as a URI: its event's UUID, or for a receipt the transfer it confirms. */
 export function nativeEventId(fact: NativeFact): string {
   return fact.kind === 'receipt' ? `urn:groundtruth:receipt:${fact.transferId}` : `urn:uuid:${fact.eventId}`;
 }
@@ -114,15 +117,23 @@ const owning = (list: 'source' | 'destination', party: NativeParty) => [
   { type: 'owning_party', [list]: partyId(party) },
 ];
 
-/** The EPCIS event for one native fact, without hash ID and record time. */
+/**
+ * The event with its CBV 2.0 hash ID as eventID (an eventID form CBV 2.0 §8.9 defines). The hash leaves eventID and
+ * errorDeclaration out, so an error declaration gets the eventID of the event it declares.
+ */
+export function withHashId(content: Record<string, unknown>): Record<string, unknown> {
+  const { type, '@context': context, ...rest } = content;
+  return { type, '@context': context, eventID: eventHashId(content), ...rest };
+}
+
+/** The EPCIS event for one native fact, without eventID (see withHashId) and record time. */
 export function nativeToEpcis(fact: NativeFact): Record<string, unknown> {
   const common = {
     '@context': [...NATIVE_CONTEXT],
-    eventID: nativeEventId(fact),
     eventTime: new Date(fact.eventTime).toISOString(),
     eventTimeZoneOffset: '+00:00',
   };
-  const link = { 'gt:kind': fact.kind, 'gt:entryIndex': fact.entryIndex };
+  const link = { 'gt:kind': fact.kind, 'gt:event': nativeEventId(fact), 'gt:entryIndex': fact.entryIndex };
   switch (fact.kind) {
     case 'harvest':
       return {
@@ -192,8 +203,9 @@ export function nativeToEpcis(fact: NativeFact): Record<string, unknown> {
 }
 
 /**
- * The error declaration of a void: the voided event again, unchanged (so its hash ID is the same),
- * with `errorDeclaration` naming when, why and what replaced it, and the void's own ledger entry.
+ * The error declaration of a void, without eventID: the voided event again, unchanged (so its hash
+ * ID is the same), with `errorDeclaration` naming when, why and what replaced it, and the void's own
+ * ledger entry.
  */
 export function voidToEpcis(v: NativeVoid): Record<string, unknown> {
   return {
@@ -201,9 +213,7 @@ export function voidToEpcis(v: NativeVoid): Record<string, unknown> {
     errorDeclaration: {
       declarationTime: new Date(v.declarationTime).toISOString(),
       reason: v.reason,
-      ...(v.correctiveEventIds.length > 0
-        ? { correctiveEventIDs: v.correctiveEventIds.map((id) => `urn:uuid:${id}`) }
-        : {}),
+      ...(v.correctiveEventIds.length > 0 ? { correctiveEventIDs: v.correctiveEventIds } : {}),
       'gt:entryIndex': v.entryIndex,
     },
   };

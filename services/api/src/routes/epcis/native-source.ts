@@ -1,19 +1,19 @@
 // Native custody facts read from their projection tables, for the EPCIS query interface: each becomes an
-// EPCIS event (native-mapping.ts) with its CBV 2.0 hash ID and the keys the query filters on. Only the
+// EPCIS event (native-mapping.ts) with the keys the query filters on; the hash ID (its eventID) is
+// computed only for the events a page serves or a query by hash ID compares. Only the
 // facts of organisations the caller may see are read (decision 0003's visibility, as /v1 applies it).
 //
 // Not indexed: every visible fact is read and mapped per query, then filtered here. Fine at the size
 // of a chain's demo (hundreds of events); an index written with each native entry is the way on.
 import type { SqlExecutor } from '@groundtruth/db';
 import {
-  eventHashId,
+  canonicalVocabularyValue,
+  epcMatchPatterns,
   type JsonObject,
   MATCH_PARAMETERS,
-  epcMatchPatterns,
   type QueryKeys,
   queryKeysOf,
   type TermLists,
-  canonicalVocabularyValue,
 } from '@groundtruth/epcis';
 import {
   type NativeFact,
@@ -21,6 +21,7 @@ import {
   type NativeParty,
   nativeToEpcis,
   voidToEpcis,
+  withHashId,
 } from './native-mapping.ts';
 
 /** One served event with what ordering, paging and filtering need. */
@@ -31,10 +32,13 @@ export interface NativeCandidate {
   /** Position among the events of one ledger entry (a receipt and the transit loss it records). */
   sub: number;
   recordTime: string;
-  eventId: string;
-  hashId: string;
+  /** The id /v1 gives the fact, as a URI (`gt:event`): queries by eventID find it by this too. */
+  nativeId: string;
+  /** The CBV 2.0 hash ID, which is the served eventID: computed on first use (it costs ~0.3 ms). */
+  hashId: () => string;
   keys: QueryKeys;
-  event: JsonObject;
+  /** The event as served, with its hash ID as eventID and its record time. */
+  event: () => JsonObject;
 }
 
 type Id = string;
@@ -207,7 +211,7 @@ export async function loadNativeCandidates(
 
   const candidates: NativeCandidate[] = [];
   const add = (
-    event: Record<string, unknown>,
+    content: Record<string, unknown>,
     at: {
       timeKey: string | number | bigint;
       entryIndex: string | number;
@@ -215,17 +219,21 @@ export async function loadNativeCandidates(
       recordedAt: Date | string;
     },
   ) => {
-    const hashId = eventHashId(event);
+    let served: JsonObject | undefined;
     const recordTime = iso(at.recordedAt);
+    const event = () => {
+      served ??= { ...withHashId(content), recordTime };
+      return served;
+    };
     candidates.push({
       timeKey: BigInt(at.timeKey),
       entryIndex: BigInt(at.entryIndex),
       sub: at.sub,
       recordTime,
-      eventId: String(event.eventID),
-      hashId,
-      keys: queryKeysOf(event, terms),
-      event: { ...event, recordTime },
+      nativeId: String(content['gt:event']),
+      hashId: () => String(event().eventID),
+      keys: queryKeysOf(content, terms),
+      event,
     });
   };
   const timeKeys = new Map(events.map((e) => [e.id, e.time_key]));
@@ -266,9 +274,14 @@ export async function loadNativeCandidates(
     if (!voided) continue;
     const corrective =
       typeof v.corrective === 'string' ? (JSON.parse(v.corrective) as unknown) : v.corrective;
+    // Named by their hash IDs, as they are served; one the caller cannot see keeps its /v1 id.
     const correctiveEventIds = (Array.isArray(corrective) ? corrective : [])
       .filter((c): c is string => typeof c === 'string' && c.startsWith('event:'))
-      .map((c) => c.slice('event:'.length));
+      .map((c) => c.slice('event:'.length))
+      .map((id) => {
+        const fact = facts.get(id);
+        return fact ? String(withHashId(nativeToEpcis(fact)).eventID) : `urn:uuid:${id}`;
+      });
     // Stored as "<CBV error reason>: <explanation>"; the explanation is confidential to the owner.
     const reason = v.reason.startsWith('did_not_occur') ? 'did_not_occur' : 'incorrect_data';
     add(
@@ -328,7 +341,12 @@ export function nativeMatches(c: NativeCandidate, q: NativeFilter, terms: TermLi
   if (!oneOf(c.keys.disposition, vocabulary('disposition', q.EQ_disposition))) return false;
   if (!oneOf(c.keys.readPoint, q.EQ_readPoint)) return false;
   if (!oneOf(c.keys.bizLocation, q.EQ_bizLocation)) return false;
-  if (q.EQ_eventID && !(q.EQ_eventID.includes(c.eventId) || q.EQ_eventID.includes(c.hashId))) return false;
+  if (
+    q.EQ_eventID &&
+    !q.EQ_eventID.includes(c.nativeId) &&
+    !(q.EQ_eventID.some((id) => id.startsWith('ni:')) && q.EQ_eventID.includes(c.hashId()))
+  )
+    return false;
   if (q.GE_eventTime && c.timeKey < µs(q.GE_eventTime)) return false;
   if (q.LT_eventTime && c.timeKey >= µs(q.LT_eventTime)) return false;
   const recorded = µs(c.recordTime);

@@ -632,8 +632,7 @@ async function runQuery(
     : undefined;
   const native = (mayMatchNative(query) ? await loadNativeCandidates(db, visible, nativeTerms) : [])
     .filter((c) => nativeMatches(c, query, nativeTerms))
-    .filter((c) => !after || compare(sortKey(c), after) > 0)
-    .map((c) => ({ ...c, event: () => c.event }));
+    .filter((c) => !after || compare(sortKey(c), after) > 0);
   const merged = [...captured, ...native].sort((a, b) => compare(sortKey(a), sortKey(b)));
   const page = merged.slice(0, pageSize);
   const events = page.map((item) => item.event());
