@@ -346,6 +346,38 @@ describe('native events as EPCIS 2.0', () => {
   });
 });
 
+describe('the top-level collections', () => {
+  it('list the values native events carry, for the callers who see them, and lead back to them', async () => {
+    const members = async (token: string, name: string) => {
+      const res = await t.call('GET', `/epcis/${name}?perPage=1000`, token);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().member as string[];
+    };
+    const steps = await members(tok.brand!, 'bizSteps');
+    for (const step of ['commissioning', 'shipping', 'receiving'])
+      expect(steps).toContain(`https://ref.gs1.org/cbv/BizStep-${step}`);
+    expect(await members(tok.brand!, 'bizLocations')).toContain(`urn:groundtruth:plot:${ids.plot}`);
+    expect(await members(tok.brand!, 'dispositions')).toContain('https://ref.gs1.org/cbv/Disp-in_transit');
+    expect(await members(tok.stranger!, 'bizSteps')).toEqual([]);
+    expect(await members(tok.stranger!, 'bizLocations')).toEqual([]);
+    // In pages of one, the same members in the same order.
+    const paged: string[] = [];
+    let url: string | undefined = '/epcis/bizSteps?perPage=1';
+    while (url) {
+      const res = await t.call('GET', url, tok.brand!);
+      paged.push(...res.json().member);
+      url = /<([^>]+)>;\s*rel="next"/.exec(String(res.headers.link ?? ''))?.[1];
+    }
+    expect(paged).toEqual(steps);
+    const shipping = await t.call(
+      'GET',
+      `/epcis/bizSteps/${encodeURIComponent('https://ref.gs1.org/cbv/BizStep-shipping')}/events`,
+      tok.brand!,
+    );
+    expect(eventsOf(shipping.json()).map((e) => e['gt:event'])).toEqual([`urn:uuid:${chain.transfer}`]);
+  });
+});
+
 describe('who sees native events', () => {
   it('another tenant sees none of them, and its refusals write nothing', async () => {
     const before = await ledgerSize();

@@ -14,6 +14,7 @@ import {
   type JsonLdContext,
   type JsonObject,
   MATCH_PARAMETERS,
+  type QueryKeys,
   queryKeysOf,
   readCaptureDocument,
   type TermLists,
@@ -434,6 +435,7 @@ export function createEpcisService(deps: {
       };
       const where: string[] = [];
       if (visible !== 'all') where.push(`e.organisation_id = ANY(${param(visible)}::uuid[])`);
+      let afterValue: string | undefined;
       if (page.nextPageToken) {
         let after: { c?: string; v?: string };
         try {
@@ -445,6 +447,7 @@ export function createEpcisService(deps: {
           throw badRequest('invalid nextPageToken: not a token of this collection', [
             { in: 'query', pointer: '/nextPageToken', detail: 'not a token of this collection' },
           ]);
+        afterValue = after.v;
         where.push(`v COLLATE "C" > ${param(after.v)}`);
       }
       const spec = COLLECTIONS[name];
@@ -461,8 +464,16 @@ export function createEpcisService(deps: {
           ORDER BY 1 LIMIT ${param(page.perPage + 1)}`,
         params,
       );
-      const members = rows.slice(0, page.perPage).map((r) => r.v);
-      return rows.length > page.perPage
+      // Native events' values too, in the same (UTF-8 byte, i.e. code-point) order, once each.
+      const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+      const nativeValues = (await loadNativeCandidates(db, visible, terms ?? NO_TERMS)).flatMap((c) =>
+        nativeCollectionValues(name, c.keys),
+      );
+      const values = [...new Set([...rows.map((r) => r.v), ...nativeValues])]
+        .filter((v) => afterValue === undefined || byBytes(v, afterValue) > 0)
+        .sort(byBytes);
+      const members = values.slice(0, page.perPage);
+      return values.length > page.perPage
         ? {
             members,
             nextPageToken: Buffer.from(JSON.stringify({ c: name, v: members.at(-1) })).toString('base64url'),
@@ -669,6 +680,27 @@ function mayMatchNative(query: EventQuery): boolean {
   )
     return false;
   return true;
+}
+
+/** The values one native event adds to a top-level collection (instance EPCs: natives have none). */
+function nativeCollectionValues(name: CollectionName, keys: QueryKeys): string[] {
+  const value =
+    name === 'bizSteps'
+      ? keys.bizStep
+      : name === 'dispositions'
+        ? keys.disposition
+        : name === 'bizLocations'
+          ? keys.bizLocation
+          : name === 'readPoints'
+            ? keys.readPoint
+            : undefined;
+  if (name === 'epcs')
+    return keys.epcs
+      .filter(
+        (e) => e.spelling === 'captured' && ['epc', 'child', 'parent', 'input', 'output'].includes(e.role),
+      )
+      .map((e) => e.value);
+  return value ? [value] : [];
 }
 
 /** Term lists with no terms: vocabulary values are then compared as given (no schema was found). */
