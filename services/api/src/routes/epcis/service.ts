@@ -466,9 +466,12 @@ export function createEpcisService(deps: {
       );
       // Native events' values too, in the same (UTF-8 byte, i.e. code-point) order, once each.
       const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-      const nativeValues = (await loadNativeCandidates(db, visible, terms ?? NO_TERMS)).flatMap((c) =>
-        nativeCollectionValues(name, c.keys),
-      );
+      const nativeValues =
+        name === 'epcs'
+          ? []
+          : (await loadNativeCandidates(db, visible, terms ?? NO_TERMS)).flatMap((c) =>
+              nativeCollectionValues(name, c.keys),
+            );
       const values = [...new Set([...rows.map((r) => r.v), ...nativeValues])]
         .filter((v) => afterValue === undefined || byBytes(v, afterValue) > 0)
         .sort(byBytes);
@@ -682,24 +685,15 @@ function mayMatchNative(query: EventQuery): boolean {
   return true;
 }
 
-/** The values one native event adds to a top-level collection (instance EPCs: natives have none). */
+/** The value one native event adds to a top-level collection (`epcs` lists instance EPCs: natives have none). */
 function nativeCollectionValues(name: CollectionName, keys: QueryKeys): string[] {
-  const value =
-    name === 'bizSteps'
-      ? keys.bizStep
-      : name === 'dispositions'
-        ? keys.disposition
-        : name === 'bizLocations'
-          ? keys.bizLocation
-          : name === 'readPoints'
-            ? keys.readPoint
-            : undefined;
-  if (name === 'epcs')
-    return keys.epcs
-      .filter(
-        (e) => e.spelling === 'captured' && ['epc', 'child', 'parent', 'input', 'output'].includes(e.role),
-      )
-      .map((e) => e.value);
+  const value = {
+    bizSteps: keys.bizStep,
+    dispositions: keys.disposition,
+    bizLocations: keys.bizLocation,
+    readPoints: keys.readPoint,
+    epcs: null,
+  }[name];
   return value ? [value] : [];
 }
 
