@@ -63,6 +63,13 @@ export const EpcisEventQuery = z
     ...Object.fromEntries(EPCIS_MATCH_PARAMETERS.map((name) => [name, List.optional()])),
     orderBy: z.enum(['eventTime', 'recordTime']).optional(),
     orderDirection: z.enum(['ASC', 'DESC']).optional(),
+    eventCountLimit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe('At most this many events in all, over every page'),
     perPage: z.coerce.number().int().min(1).max(1000).default(30),
     nextPageToken: safeText().max(4096).optional(),
   })

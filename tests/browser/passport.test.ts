@@ -70,14 +70,14 @@ describe.skipIf(!present)('the passport on a phone (headless Chromium, 390 × 84
     expect(response?.status()).toBe(200);
     expect(page.url()).toBe(`${base}/passport/01/${BUTTER}/10/${LOT}?lang=en`);
 
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     const countries = new Intl.DisplayNames(['en'], { type: 'region' });
     for (const code of claim.originCountry) expect(text).toContain(countries.of(code)!);
     const share = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(
       claim.tracedShare,
     );
     expect(text).toContain(share);
-    await expect(page.getByRole('status').innerText()).resolves.toContain('Signed claim');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Signed claim');
     // Fits the phone: nothing wider than the viewport.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);

@@ -28,11 +28,12 @@ export function createSchemaValidator(schema: JsonObject): EpcisSchemaValidator 
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: true });
   addFormats(ajv);
   const check: ValidateFunction = ajv.compile(schema);
+  const fieldOwners = eventFieldOwners(schema);
   return {
     schema,
     validate(value) {
       if (check(value)) return [];
-      return describeErrors(value, check.errors ?? []);
+      return describeErrors(value, check.errors ?? [], fieldOwners);
     },
   };
 }
@@ -61,12 +62,62 @@ function fieldOf(pointer: string): string {
   return keys.at(-1) ?? 'value';
 }
 
-function describeErrors(document: unknown, errors: ErrorObject[]): ValidationIssue[] {
+const EVENT_TYPES = [
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+];
+
+/** For each event-specific field name, the event types whose definition in the schema lists it. */
+function eventFieldOwners(schema: JsonObject): Map<string, string[]> {
+  const definitions = (schema.definitions ?? {}) as Record<string, { allOf?: unknown[] }>;
+  const owners = new Map<string, string[]>();
+  for (const type of EVENT_TYPES) {
+    for (const part of definitions[type]?.allOf ?? []) {
+      const branches = (part as { propertyNames?: { anyOf?: { enum?: unknown[] }[] } }).propertyNames?.anyOf;
+      for (const name of (branches ?? []).flatMap((b) => b.enum ?? [])) {
+        if (typeof name === 'string') owners.set(name, [...(owners.get(name) ?? []), type]);
+      }
+    }
+  }
+  return owners;
+}
+
+/** What a property name's failed alternatives are reported as (a missing field is not one of them). */
+const BRANCH_KEYWORDS = new Set(['anyOf', 'enum', 'format', 'pattern']);
+
+function describeErrors(
+  document: unknown,
+  errors: ErrorObject[],
+  fieldOwners: Map<string, string[]>,
+): ValidationIssue[] {
   const byPointer = new Map<string, string[]>();
   const vocabularyAt = new Map<string, string>();
+  // A field name the event type does not allow: ajv reports the name's failed branches (among them
+  // the enum of standard names, which would read as a vocabulary error) at the event itself, then
+  // `propertyNames` once. Only the last is kept, said of the field and the rule.
+  const namesRefusedAt = new Set(
+    errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath),
+  );
   for (const error of errors) {
     // `if`/`then` failures only repeat what the errors inside the `then` branch already say.
     if (error.keyword === 'if') continue;
+    if (
+      error.propertyName !== undefined ||
+      (BRANCH_KEYWORDS.has(error.keyword) && namesRefusedAt.has(error.instancePath))
+    )
+      continue;
+    if (error.keyword === 'propertyNames') {
+      const name = String((error.params as { propertyName?: unknown }).propertyName);
+      const at = `${error.instancePath}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      byPointer.set(at, [
+        ...(byPointer.get(at) ?? []),
+        fieldNotAllowed(document, error.instancePath, name, fieldOwners),
+      ]);
+      continue;
+    }
     const pointer = error.instancePath || '';
     if (isVocabularyBranch(error)) {
       vocabularyAt.set(pointer, fieldOf(pointer));
@@ -100,6 +151,26 @@ function describeErrors(document: unknown, errors: ErrorObject[]): ValidationIss
     });
   }
   return issues.sort((a, b) => a.pointer.localeCompare(b.pointer));
+}
+
+/**
+ * Why a field may not stand where it does: the event types whose standard fields include it (read from
+ * the schema), and the rule for extension fields.
+ */
+function fieldNotAllowed(
+  document: unknown,
+  pointer: string,
+  name: string,
+  fieldOwners: Map<string, string[]>,
+): string {
+  const owner = valueAt(document, pointer) as { type?: unknown } | undefined;
+  const type = typeof owner?.type === 'string' ? owner.type : undefined;
+  const allowedOn = fieldOwners.get(name) ?? [];
+  const where =
+    allowedOn.length > 0
+      ? `EPCIS 2.0 allows "${name}" on ${allowedOn.join(', ')} only`
+      : `"${name}" is not a standard EPCIS 2.0 field`;
+  return `${type ? `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${clip(type)}` : 'this object'} may not carry "${clip(name)}": ${where}; an extension field must be named by a URI or a prefix declared in @context (ext:${clip(name)})`;
 }
 
 function messageOf(error: ErrorObject): string {

@@ -53,7 +53,13 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { cause?: unknown; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      cause?: unknown;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      /** A problem type of a standard's own (an EPCIS exception) instead of Groundtruth's. */
+      type?: string;
+    } = {},
   ) {
     super(message, { cause: options.cause });
   }

@@ -3897,6 +3897,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;
@@ -4044,6 +4046,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;
@@ -4358,6 +4362,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;
@@ -4505,6 +4511,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;
@@ -4588,6 +4596,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;
@@ -4752,6 +4762,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;
@@ -4899,6 +4911,8 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
                 GE_recordTime?: string;

@@ -38,6 +38,7 @@ export function sendProblem(
   detail: string,
   errors?: FieldError[],
   headers: Record<string, string> = {},
+  type?: string,
 ) {
   const code = codeForStatus(status);
   return reply
@@ -45,7 +46,7 @@ export function sendProblem(
     .headers(headers)
     .type(PROBLEM_CONTENT_TYPE)
     .send({
-      type: `urn:groundtruth:problem:${code}`,
+      type: type ?? `urn:groundtruth:problem:${code}`,
       title: TITLE_BY_CODE[code],
       status,
       detail,
@@ -73,6 +74,7 @@ async function errorsPlugin(app: FastifyInstance) {
         error.message,
         error.options.errors,
         error.options.headers,
+        error.options.type,
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -14,11 +14,13 @@ import {
   type JsonLdContext,
   type JsonObject,
   MATCH_PARAMETERS,
+  type QueryKeys,
   queryKeysOf,
   readCaptureDocument,
   type TermLists,
   termListsFromSchema,
   type ValidationIssue,
+  VOCABULARIES,
 } from '@groundtruth/epcis';
 import { canonicalJson, type JsonValue, revealBody } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
@@ -26,6 +28,7 @@ import type { Access } from '../../access.ts';
 import type { Principal } from '../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { appendRecords } from '../../record.ts';
+import { loadNativeCandidates, nativeMatches } from './native-source.ts';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 export const EVENT_TYPES = [
@@ -78,6 +81,8 @@ export interface EventQuery {
   EQ_eventID?: string[];
   orderBy?: 'eventTime' | 'recordTime';
   orderDirection?: 'ASC' | 'DESC';
+  /** At most this many events in all, over every page (EPCIS 2.0 SimpleEventQuery). */
+  eventCountLimit?: number;
   perPage: number;
   nextPageToken?: string;
   match: Record<string, string[]>;
@@ -114,6 +119,37 @@ export const COLLECTIONS = {
 export type CollectionName = keyof typeof COLLECTIONS;
 
 const VALIDATION_TYPE = 'https://ref.gs1.org/standards/epcis/exceptions#ValidationException';
+const QUERY_PARAMETER_TYPE = 'https://ref.gs1.org/standards/epcis/exceptions#QueryParameterException';
+/** The event types that have an action field (EPCIS 2.0 §7.4): every one but TransformationEvent. */
+const TYPES_WITH_ACTION = new Set([
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'AssociationEvent',
+]);
+const ACTIONS = new Set(['ADD', 'OBSERVE', 'DELETE']);
+
+/** The REST binding's QueryParameterException, as an RFC 9457 problem naming the parameter. */
+export function queryParameterException(parameter: string, detail: string): AppError {
+  return new AppError('validation', `invalid query parameter ${parameter}: ${detail}`, {
+    type: QUERY_PARAMETER_TYPE,
+    errors: [{ in: 'query', pointer: `/${parameter}`, detail }],
+  });
+}
+
+/** What SimpleEventQuery refuses outright (EPCIS 2.0 §8.2.7.1) before anything is looked up. */
+export function checkEventQuery(query: EventQuery): void {
+  if (query.EQ_action) {
+    const bad = query.EQ_action.find((a) => !ACTIONS.has(a));
+    if (bad !== undefined)
+      throw queryParameterException('EQ_action', `"${bad.slice(0, 80)}" is not ADD, OBSERVE or DELETE`);
+    if (query.eventType && !query.eventType.some((type) => TYPES_WITH_ACTION.has(type)))
+      throw queryParameterException(
+        'EQ_action',
+        `none of the event types asked for (${query.eventType.join(', ').slice(0, 200)}) has an action`,
+      );
+  }
+}
 
 /** A capture whose document was refused as a whole; the job records it too. */
 export class CaptureRejected extends AppError {
@@ -399,6 +435,7 @@ export function createEpcisService(deps: {
       };
       const where: string[] = [];
       if (visible !== 'all') where.push(`e.organisation_id = ANY(${param(visible)}::uuid[])`);
+      let afterValue: string | undefined;
       if (page.nextPageToken) {
         let after: { c?: string; v?: string };
         try {
@@ -410,6 +447,7 @@ export function createEpcisService(deps: {
           throw badRequest('invalid nextPageToken: not a token of this collection', [
             { in: 'query', pointer: '/nextPageToken', detail: 'not a token of this collection' },
           ]);
+        afterValue = after.v;
         where.push(`v COLLATE "C" > ${param(after.v)}`);
       }
       const spec = COLLECTIONS[name];
@@ -426,8 +464,19 @@ export function createEpcisService(deps: {
           ORDER BY 1 LIMIT ${param(page.perPage + 1)}`,
         params,
       );
-      const members = rows.slice(0, page.perPage).map((r) => r.v);
-      return rows.length > page.perPage
+      // Native events' values too, in the same (UTF-8 byte, i.e. code-point) order, once each.
+      const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+      const nativeValues =
+        name === 'epcs'
+          ? []
+          : (await loadNativeCandidates(db, visible, terms ?? NO_TERMS)).flatMap((c) =>
+              nativeCollectionValues(name, c.keys),
+            );
+      const values = [...new Set([...rows.map((r) => r.v), ...nativeValues])]
+        .filter((v) => afterValue === undefined || byBytes(v, afterValue) > 0)
+        .sort(byBytes);
+      const members = values.slice(0, page.perPage);
+      return values.length > page.perPage
         ? {
             members,
             nextPageToken: Buffer.from(JSON.stringify({ c: name, v: members.at(-1) })).toString('base64url'),
@@ -454,6 +503,10 @@ interface PageToken {
   /** Sort key of the last event returned: event time in µs (eventTime order) and entry index. */
   t?: string;
   i: string;
+  /** Events returned by the pages before, when eventCountLimit caps the whole result. */
+  n?: number;
+  /** Position of the last event within its ledger entry, when an entry holds several (native) events. */
+  s?: number;
 }
 
 function fingerprint(query: EventQuery): string {
@@ -479,7 +532,9 @@ function decodeToken(raw: string, query: EventQuery): PageToken {
   if (
     typeof token?.i !== 'string' ||
     !/^\d{1,18}$/.test(token.i) ||
-    (token.t !== undefined && !/^-?\d{1,18}$/.test(token.t))
+    (token.t !== undefined && !/^-?\d{1,18}$/.test(token.t)) ||
+    (token.n !== undefined && !(Number.isSafeInteger(token.n) && token.n >= 0)) ||
+    (token.s !== undefined && !(Number.isSafeInteger(token.s) && token.s >= 0 && token.s < 16))
   )
     throw refuse('not a token this server issued');
   if (token.q !== fingerprint(query)) throw refuse('the token belongs to a query with other parameters');
@@ -493,6 +548,7 @@ async function runQuery(
   query: EventQuery,
   terms: TermLists | undefined,
 ): Promise<EventPage> {
+  checkEventQuery(query);
   const where: string[] = [];
   const params: unknown[] = [];
   const param = (value: unknown) => {
@@ -533,8 +589,8 @@ async function runQuery(
   const direction = descending ? 'DESC' : 'ASC';
   // Event times sort as whole microseconds since the epoch, so a token carries them exactly.
   const timeKey = '(extract(epoch FROM e.event_time) * 1000000)::bigint';
-  if (query.nextPageToken) {
-    const token = decodeToken(query.nextPageToken, query);
+  const token = query.nextPageToken ? decodeToken(query.nextPageToken, query) : undefined;
+  if (token) {
     const cmp = descending ? '<' : '>';
     if (byEventTime) {
       where.push(
@@ -544,6 +600,10 @@ async function runQuery(
       where.push(`e.entry_index ${cmp} ${param(token.i)}::bigint`);
     }
   }
+  // eventCountLimit caps the whole result: a page holds no more than what is left of it.
+  const returnedBefore = token?.n ?? 0;
+  const limit = query.eventCountLimit ?? Infinity;
+  const pageSize = Math.max(0, Math.min(query.perPage, limit - returnedBefore));
   const order = byEventTime
     ? `e.event_time ${direction}, e.entry_index ${direction}`
     : `e.entry_index ${direction}`;
@@ -562,28 +622,85 @@ async function runQuery(
        FROM epcis_events e JOIN ledger_entries l ON l.idx = e.entry_index
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order}
-      LIMIT ${param(query.perPage + 1)}`,
+      LIMIT ${param(pageSize + 1)}`,
     params,
   );
-  const page = rows.slice(0, query.perPage);
-  const events = page.map((row) =>
-    eventForQuery(row.entry, row.disclosures ?? [], row.event_id, row.record_time),
-  );
+  // Captured and native events, each in sort order after the token, merged: the first pageSize + 1
+  // of the two lists together are the first of the whole.
+  const sortKey = (k: { timeKey: bigint; entryIndex: bigint; sub: number }) =>
+    byEventTime ? [k.timeKey, k.entryIndex, BigInt(k.sub)] : [k.entryIndex, BigInt(k.sub)];
+  const compare = (a: bigint[], b: bigint[]) => {
+    for (let i = 0; i < a.length; i++)
+      if (a[i] !== b[i]) return (a[i]! < b[i]! ? -1 : 1) * (descending ? -1 : 1);
+    return 0;
+  };
+  const captured = rows.map((row) => ({
+    timeKey: BigInt(row.time_key),
+    entryIndex: BigInt(row.entry_index),
+    sub: 0,
+    event: () => eventForQuery(row.entry, row.disclosures ?? [], row.event_id, row.record_time),
+  }));
+  const nativeTerms = terms ?? NO_TERMS;
+  const after = token
+    ? sortKey({ timeKey: BigInt(token.t ?? '0'), entryIndex: BigInt(token.i), sub: token.s ?? 0 })
+    : undefined;
+  const native = (mayMatchNative(query) ? await loadNativeCandidates(db, visible, nativeTerms) : [])
+    .filter((c) => nativeMatches(c, query, nativeTerms))
+    .filter((c) => !after || compare(sortKey(c), after) > 0);
+  const merged = [...captured, ...native].sort((a, b) => compare(sortKey(a), sortKey(b)));
+  const page = merged.slice(0, pageSize);
+  const events = page.map((item) => item.event());
   const last = page.at(-1);
-  const more = rows.length > query.perPage && last !== undefined;
+  const returned = returnedBefore + page.length;
+  const more = merged.length > pageSize && last !== undefined && returned < limit;
   return {
     events,
     ...(more
       ? {
           nextPageToken: encodeToken({
             q: fingerprint(query),
-            i: BigInt(last.entry_index).toString(),
-            ...(byEventTime ? { t: BigInt(last.time_key).toString() } : {}),
+            i: last.entryIndex.toString(),
+            ...(last.sub > 0 ? { s: last.sub } : {}),
+            ...(query.eventCountLimit !== undefined ? { n: returned } : {}),
+            ...(byEventTime ? { t: last.timeKey.toString() } : {}),
           }),
         }
       : {}),
   };
 }
+
+/**
+ * Whether a query can match any native event at all: natives are ObjectEvents and
+ * TransformationEvents with `urn:uuid:` or receipt eventIDs. Spares reading every fact for a query
+ * that is after captured events only.
+ */
+function mayMatchNative(query: EventQuery): boolean {
+  if (query.eventType && !query.eventType.some((t) => t === 'ObjectEvent' || t === 'TransformationEvent'))
+    return false;
+  if (
+    query.EQ_eventID &&
+    !query.EQ_eventID.some((id) => /^(urn:uuid:|urn:groundtruth:receipt:|ni:)/.test(id))
+  )
+    return false;
+  return true;
+}
+
+/** The value one native event adds to a top-level collection (`epcs` lists instance EPCs: natives have none). */
+function nativeCollectionValues(name: CollectionName, keys: QueryKeys): string[] {
+  const value = {
+    bizSteps: keys.bizStep,
+    dispositions: keys.disposition,
+    bizLocations: keys.bizLocation,
+    readPoints: keys.readPoint,
+    epcs: null,
+  }[name];
+  return value ? [value] : [];
+}
+
+/** Term lists with no terms: vocabulary values are then compared as given (no schema was found). */
+const NO_TERMS = Object.fromEntries(
+  Object.keys(VOCABULARIES).map((name) => [name, new Set<string>()]),
+) as unknown as TermLists;
 
 /**
  * The event as it was captured, with what the repository adds: `recordTime` (when we stored it: EPCIS
@@ -601,18 +718,39 @@ function eventForQuery(
     event: JsonObject;
     context: unknown;
   };
-  const extra = contextBeyondEpcis(context);
+  const { '@context': own, ...fields } = event;
+  const extra = mergedContext(contextBeyondEpcis(context), contextBeyondEpcis(own));
   return {
-    ...(extra ? { '@context': extra } : {}),
-    ...event,
+    ...(extra !== undefined ? { '@context': extra } : {}),
+    ...fields,
     eventID: eventId,
     recordTime: iso(recordTime),
   };
 }
 
+const contextList = (context: unknown): unknown[] =>
+  Array.isArray(context) ? context : context === undefined || context === null ? [] : [context];
+
+/**
+ * The document's context entries followed by the event's own, without repeats. An event-level context
+ * adds to the document's (JSON-LD scoping: later entries refine earlier ones), so replacing the one by
+ * the other would leave the document's prefixes undeclared in the returned event.
+ */
+export function mergedContext(documentContext: unknown, eventContext: unknown): unknown {
+  const seen = new Set<string>();
+  const merged = [...contextList(documentContext), ...contextList(eventContext)].filter((c) => {
+    const key = canonicalJson(c as JsonValue);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (merged.length === 0) return undefined;
+  return merged.length === 1 ? merged[0] : merged;
+}
+
 /** A document context minus GS1's own context URL; undefined when nothing else is left. */
 function contextBeyondEpcis(context: unknown): unknown {
-  const list = Array.isArray(context) ? context : context === undefined || context === null ? [] : [context];
+  const list = contextList(context);
   const rest = list.filter((c) => !(typeof c === 'string' && /epcis-context\.jsonld$/.test(c)));
   if (rest.length === 0) return undefined;
   return rest.length === 1 ? rest[0] : rest;
