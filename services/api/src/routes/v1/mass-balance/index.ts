@@ -164,6 +164,45 @@ export default async function massBalanceRoutes(
     },
   });
 
+  const Resolution = z
+    .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
+    .nullable();
+  r.get('/findings/:id', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'getFinding',
+      tags: ['mass balance'],
+      summary: 'One finding by its id, with every version of it (its thread across runs)',
+      description:
+        'A finding’s id is derived from its rule, subject and period (a name-based UUIDv8), so it is the same ' +
+        'in every recompute and incremental check, and a link to it stays valid. `current` is false when no ' +
+        'run finds it any more; `versions` lists each run that found it, newest first, with its numbers and ' +
+        'resolution (a resolution carries over while the numbers stand; changed numbers reopen it).',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: {
+        200: z
+          .object({
+            finding: Finding,
+            current: z.boolean(),
+            versions: z.array(
+              z.object({
+                computedAt: z.string(),
+                supersededAt: z.string().nullable(),
+                treeSize: z.number().int(),
+                referenceVersion: z.string(),
+                numbers: z.record(z.string(), z.unknown()),
+                resolution: Resolution,
+              }),
+            ),
+          })
+          .meta({ id: 'MassBalanceFindingThread' }),
+        ...problems,
+      },
+    },
+    handler: async (request) => massBalance.finding(request.principal!, request.params.id),
+  });
+
   r.post('/findings/:id/resolution', {
     preHandler: app.requireRole('admin', 'compliance'),
     schema: {
