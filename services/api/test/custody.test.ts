@@ -685,7 +685,11 @@ describe('time you can trust', () => {
     const h = digest.toString('hex');
     const expectedId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
     const current = async () => {
-      const res = await t.call('GET', `/v1/findings?rule=OUTSIDE_COUNTRY&subjectId=${plotId}&status=all`, tok.admin!);
+      const res = await t.call(
+        'GET',
+        `/v1/findings?rule=OUTSIDE_COUNTRY&subjectId=${plotId}&status=all`,
+        tok.admin!,
+      );
       const found = res.json() as {
         id: string;
         resolution: { justification: string } | null;
@@ -697,7 +701,9 @@ describe('time you can trust', () => {
     await harvestOn(plotId, now());
     expect((await current()).id).toBe(expectedId);
     const justification = 'the plot straddles the border; surveyed on site by our agronomist';
-    const resolved = await t.call('POST', `/v1/findings/${expectedId}/resolution`, tok.admin!, { justification });
+    const resolved = await t.call('POST', `/v1/findings/${expectedId}/resolution`, tok.admin!, {
+      justification,
+    });
     expect(resolved.statusCode, resolved.body).toBe(200);
 
     // An incremental check writes the finding again: same id, still resolved (the numbers stand).
@@ -714,7 +720,9 @@ describe('time you can trust', () => {
     expect(thread).toMatchObject({ current: true, finding: { id: expectedId, rule: 'OUTSIDE_COUNTRY' } });
     expect(thread.versions).toHaveLength(3);
     expect(thread.versions.filter((v: { supersededAt: unknown }) => v.supersededAt === null)).toHaveLength(1);
-    const entries = new Set(thread.versions.map((v: { resolution: { entryIndex: number } }) => v.resolution.entryIndex));
+    const entries = new Set(
+      thread.versions.map((v: { resolution: { entryIndex: number } }) => v.resolution.entryIndex),
+    );
     expect([...entries]).toEqual([resolved.json().resolution.entryIndex]);
     const stranger = await t.token('supplier', { organisationId: ids.stranger });
     expect((await t.call('GET', `/v1/findings/${expectedId}`, stranger)).statusCode).toBe(404);

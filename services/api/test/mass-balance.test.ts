@@ -218,7 +218,11 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     // Reopened, not replaced: the same id, whose thread holds the resolved version and the open one.
     expect(reopened!.id).toBe(finding!.id);
     const thread = (await t.call('GET', `/v1/findings/${finding!.id}`, admin)).json();
-    expect(thread.versions.map((v: { resolution: unknown }) => v.resolution === null)).toEqual([true, false, false]);
+    expect(thread.versions.map((v: { resolution: unknown }) => v.resolution === null)).toEqual([
+      true,
+      false,
+      false,
+    ]);
     expect(Number(reopened!.numbers.harvestedGrams)).toBe(Number(kept!.numbers.harvestedGrams) + 1_000_000);
   });
 

@@ -60,8 +60,7 @@ export function nameBasedUuid(namespace: string, name: string): string {
 }
 
 /** A finding's id. */
-export const findingId = (f: FindingIdentity): string =>
-  nameBasedUuid(FINDING_ID_NAMESPACE, findingName(f));
+export const findingId = (f: FindingIdentity): string => nameBasedUuid(FINDING_ID_NAMESPACE, findingName(f));
 
 /**
  * The ids of one run's findings. Should a rule ever report the same subject and period twice in one

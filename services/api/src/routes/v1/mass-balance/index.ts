@@ -28,6 +28,10 @@ const RULES = [
   'CYCLE',
   'UNKNOWN_MATERIAL',
   'UNEVALUABLE_RECORD',
+  'EVIDENCE_FAR_FROM_PLOT',
+  'EVIDENCE_TIME_MISMATCH',
+  'EVIDENCE_REUSED',
+  'EVIDENCE_SPARSE_SPLAT',
 ] as const;
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -130,7 +134,7 @@ export default async function massBalanceRoutes(
         .object({
           rule: list(RULES).optional(),
           severity: list(['error', 'warning', 'info'] as const).optional(),
-          subjectKind: z.enum(['plot', 'event', 'batch', 'site']).optional(),
+          subjectKind: z.enum(['plot', 'event', 'batch', 'site', 'attestation']).optional(),
           subjectId: safeText().max(200).optional(),
           batchId: Uuid.optional().describe('findings on this batch or on volume it contains'),
           status: z.enum(['open', 'resolved', 'all']).default('open'),

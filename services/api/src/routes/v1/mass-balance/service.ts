@@ -23,6 +23,8 @@ import {
   DEFAULT_CONSERVATION_TOLERANCE,
   DEFAULT_REFERENCE,
   downstreamShares,
+  EVIDENCE_RULES,
+  evidenceFindings,
   type Finding,
   gramsToMilligrams,
   type MaterialAmount,
@@ -47,6 +49,7 @@ import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
+import { loadEvidence, SHARING_MEDIA } from './evidence.ts';
 import { findingIds } from './identity.ts';
 import { custodyAt, loadData, type MassBalanceData, PLOT_POINT, type PlotColumns } from './load.ts';
 
@@ -759,7 +762,40 @@ export function createMassBalanceService({
     const reference = await currentReference();
     const data = await loadData(db, reference);
     const findings = evaluate(reference, data, custody, startedAt.getTime());
+    // Evidence plausibility, over the attestations recorded below the same tree size.
+    findings.push(...judgeEvidence(reference, await loadEvidence(db, 'a.entry_index < $1', [data.treeSize])));
     return store(reference.version, principal, startedAt, data.treeSize, findings);
+  }
+
+  /** The evidence rules over loaded attestations (those in `judged`, or all), each finding with its owner. */
+  function judgeEvidence(
+    reference: ReferenceTable,
+    evidence: Awaited<ReturnType<typeof loadEvidence>>,
+    judged?: Set<string>,
+  ): Scoped[] {
+    return evidenceFindings(reference, evidence.attestations, evidence.plotOf, custody.evidence, judged).map(
+      (f) => ({ ...f, organisationId: evidence.organisationOf.get(f.subject.id)! }),
+    );
+  }
+
+  /**
+   * After attestations are recorded: the evidence rules over them (with every earlier attestation that
+   * shares a medium, for EVIDENCE_REUSED), by the recompute's functions. Never a refusal.
+   */
+  async function checkAttestations(principal: Principal, attestationIds: string[]): Promise<RunSummary> {
+    const startedAt = new Date();
+    const reference = await currentReference();
+    const evidence = await loadEvidence(db, SHARING_MEDIA, [attestationIds]);
+    const found = judgeEvidence(reference, evidence, new Set(attestationIds));
+    return writeIncremental(
+      principal,
+      startedAt,
+      reference.version,
+      found,
+      (param) =>
+        `subject_kind = 'attestation' AND subject_id = ANY(${param(attestationIds)}::text[])
+           AND rule = ANY(${param([...EVIDENCE_RULES])}::text[])`,
+    );
   }
 
   /**
@@ -1054,7 +1090,10 @@ export function createMassBalanceService({
         supersededAt: r.superseded_at === null ? null : iso(r.superseded_at),
         treeSize: Number(r.tree_size),
         referenceVersion: r.reference_version,
-        numbers: (typeof r.numbers === 'string' ? JSON.parse(r.numbers) : r.numbers) as Record<string, unknown>,
+        numbers: (typeof r.numbers === 'string' ? JSON.parse(r.numbers) : r.numbers) as Record<
+          string,
+          unknown
+        >,
         resolution: toFinding(r).resolution,
       })),
     };
@@ -1278,6 +1317,7 @@ export function createMassBalanceService({
     recompute,
     checkHarvest,
     checkEvent,
+    checkAttestations,
     findings,
     finding,
     resolve,
