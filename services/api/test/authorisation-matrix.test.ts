@@ -166,7 +166,10 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ url: '/v1/ledger/proofs/consistency?from=1&to=2' }),
   },
   // The log's entries are public since selective disclosure: confidential fields are only commitments.
-  'GET /v1/ledger/entries': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }) },
+  'GET /v1/ledger/entries': {
+    expect: PUBLIC,
+    request: () => ({ url: '/v1/ledger/entries?start=0&limit=1' }),
+  },
   // Disclosures: an entry's published fields are anyone's (more with the right to read its owner's
   // records); publishing is a write for the owner (its users, its keeper, an admin).
   'GET /v1/ledger/entries/:index/disclosures': {
@@ -231,7 +234,10 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   // Lists answer with what the caller may see (filtered, never refused by object); any role may ask.
-  'GET /v1/organisations': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/organisations' }) },
+  'GET /v1/organisations': {
+    expect: gated(ALL_ROLES, EVERYONE),
+    request: () => ({ url: '/v1/organisations' }),
+  },
   'HEAD /v1/organisations/': {
     expect: gated(ALL_ROLES, EVERYONE),
     request: () => ({ url: '/v1/organisations/' }),
@@ -406,6 +412,11 @@ const MATRIX: Record<string, Row> = {
 
   // Mass balance.
   'GET /v1/findings': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/findings' }) },
+  // One finding and its thread: whoever sees the organisation it is about.
+  'GET /v1/findings/:id': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/findings/${w.finding}` }),
+  },
   'POST /v1/findings/:id/resolution': {
     expect: gated(['admin', 'compliance'], READ_T),
     request: (w) => ({
@@ -728,9 +739,7 @@ beforeAll(async () => {
       output: { lot: 'T-K-1', quantity: { value: '100', unit: 'KGM' } },
     })
   ).json().eventId;
-  w.registeredT = String(
-    (await api('GET', `/v1/organisations/${w.T}`, tokens.admin!)).json().entryIndex,
-  );
+  w.registeredT = String((await api('GET', `/v1/organisations/${w.T}`, tokens.admin!)).json().entryIndex);
   await api('POST', '/v1/mass-balance/recompute', tokens.admin!);
   const findings = (await api('GET', '/v1/findings', tokens.own!)).json() as { id: string }[];
   expect(findings.length).toBeGreaterThan(0);
