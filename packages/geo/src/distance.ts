@@ -60,10 +60,10 @@ function distanceToRingsMetres(point: Position, rings: Position[][]): number {
   for (const ring of rings)
     for (let i = 1; i < ring.length; i++)
       best = Math.min(best, distanceToEdgeMetres(point, ring[i - 1]!, ring[i]!));
-  return best;
+  return best === Number.POSITIVE_INFINITY ? Number.NaN : best;
 }
 
-/** Distance in metres from a [lon, lat] point to a plot's geometry: 0 inside a polygon. */
+/** Distance in metres from a [lon, lat] point to a plot's geometry: 0 inside a polygon; NaN without edges. */
 export function distanceToPlotMetres(point: Position, shape: PlotShape): number {
   switch (shape.type) {
     case 'Point':

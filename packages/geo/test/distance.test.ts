@@ -104,4 +104,8 @@ describe('distanceToPlotMetres', () => {
     const got = distanceToPlotMetres(point, { type: 'Point', coordinates: [-1.905, 6.505] });
     expect(Math.abs(got - expected) / expected).toBeLessThan(TOLERANCE);
   });
+
+  it('measures nothing (NaN) to a polygon without edges', () => {
+    expect(distanceToPlotMetres([-1.9, 6.5], { type: 'Polygon', coordinates: [] })).toBeNaN();
+  });
 });

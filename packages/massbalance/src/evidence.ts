@@ -74,7 +74,9 @@ export function evidenceFarFromPlot(
   let farthest: { source: string; point: [number, number]; metres: number } | undefined;
   for (const location of captureLocations(a)) {
     const metres = distanceToPlotMetres(location.point, plot);
-    if (!farthest || metres > farthest.metres) farthest = { ...location, metres };
+    // A geometry without edges measures nothing (NaN): not judged, rather than infinitely far.
+    if (Number.isFinite(metres) && (!farthest || metres > farthest.metres))
+      farthest = { ...location, metres };
   }
   if (!farthest || !(farthest.metres > limits.maxDistanceMetres)) return undefined;
   const km = round(farthest.metres / 1000, 1);
