@@ -60,7 +60,12 @@ export async function loadEvidence(db: Database, where: string, params: unknown[
   return { attestations, organisationOf, plotOf: (id) => plots.get(id) };
 }
 
-/** These attestations and every attestation that shares a medium with one of them. */
-export const SHARING_MEDIA = `a.id = ANY($1::uuid[]) OR a.id IN (
+/**
+ * These attestations and every attestation that shares a medium with one of them. One IN over a
+ * UNION, not `id = ANY(…) OR id IN (…)`: an OR across the two would scan every attestation.
+ */
+export const SHARING_MEDIA = `a.id IN (
+  SELECT unnest($1::uuid[])
+  UNION
   SELECT m2.attestation_id FROM attestation_media m1 JOIN attestation_media m2 ON m2.sha256 = m1.sha256
    WHERE m1.attestation_id = ANY($1::uuid[]))`;
