@@ -1,8 +1,9 @@
-// `pnpm bench massbalance [--plots N] [--harvests K] [--runs R] [--db postgres|pglite]`: full recompute
+// `pnpm bench massbalance [--plots N] [--harvests K] [--runs R] [--attestations A] [--db postgres|pglite]`: full recompute
 // of every mass-balance rule over N plots (default 100,000) with K harvests each (default 5), each
 // harvest shipped to an exporter and pooled there (≈ 2 × N × K events), next to a bare SQL GROUP BY of
 // the same sums (harvest per plot, inputs and outputs per event) measured in the same run; then the
-// incremental check of one new harvest and of one transfer, p50/p99. Data is written by SQL, not through the API: what is
+// incremental check of one new harvest, of one transfer and of one attestation, p50/p99. A attestations
+// (default N / 10, one per plot) give the evidence rules their share of the work. Data is written by SQL, not through the API: what is
 // measured is the engine, not the loader.
 import { parseArgs } from 'node:util';
 import { type Database, openTestDatabase } from '@groundtruth/db';
