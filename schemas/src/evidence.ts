@@ -155,6 +155,23 @@ export const AttestationEvidence = z
         entryIndex: z.number().int(),
       }),
     ),
+    findings: z
+      .array(
+        z.object({
+          id: Uuid.describe('the finding, at /v1/findings/{id}'),
+          rule: z.string(),
+          severity: z.enum(['error', 'warning', 'info']),
+          message: z.string(),
+          numbers: z.record(z.string(), z.unknown()),
+          resolved: z.boolean(),
+        }),
+      )
+      .optional()
+      .describe(
+        'evidence plausibility findings (EVIDENCE_FAR_FROM_PLOT, EVIDENCE_TIME_MISMATCH, EVIDENCE_REUSED, ' +
+          'EVIDENCE_SPARSE_SPLAT), with their numbers; listed for callers who see the attesting organisation, ' +
+          'not on the public verification endpoints. They never block an attestation.',
+      ),
   })
   .meta({ id: 'AttestationEvidence' });
 

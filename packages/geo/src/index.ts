@@ -1,5 +1,6 @@
 // @groundtruth/geo: pure geodesy and EUDR geometry rules for production plots.
 export { type Position, polygonAreaHectares, ringAreaSquareMetres } from './area.ts';
+export { distanceToPlotMetres, geodesicDistanceMetres, type PlotShape } from './distance.ts';
 export {
   type AreaFinding,
   checkPlotGeometry,

@@ -20,12 +20,16 @@ export type Rule =
   | 'CYCLE'
   | 'UNKNOWN_MATERIAL'
   | 'NOT_CHECKED'
-  | 'UNEVALUABLE_RECORD';
+  | 'UNEVALUABLE_RECORD'
+  | 'EVIDENCE_FAR_FROM_PLOT'
+  | 'EVIDENCE_TIME_MISMATCH'
+  | 'EVIDENCE_REUSED'
+  | 'EVIDENCE_SPARSE_SPLAT';
 
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Subject {
-  kind: 'plot' | 'event' | 'batch' | 'site';
+  kind: 'plot' | 'event' | 'batch' | 'site' | 'attestation';
   id: string;
 }
 

@@ -31,6 +31,18 @@ export {
   checkConservation,
   DEFAULT_CONSERVATION_TOLERANCE,
 } from './conservation.ts';
+export {
+  type AttestationFacts,
+  captureLocations,
+  DEFAULT_EVIDENCE_LIMITS,
+  EVIDENCE_RULES,
+  type EvidenceLimits,
+  evidenceFarFromPlot,
+  evidenceFindings,
+  evidenceReused,
+  evidenceSparseSplat,
+  evidenceTimeMismatch,
+} from './evidence.ts';
 export type { Finding, Rule, Severity, Subject } from './findings.ts';
 export { baseEquivalent, type MaterialAmount } from './materials.ts';
 export {

@@ -207,6 +207,14 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     store: runtime.evidence.store,
     maxBytes: runtime.evidence.maxBytes,
     logKey: runtime.verifierKey,
+    // Evidence plausibility as attestations arrive; a failure is logged, never a refusal, and the next
+    // recompute covers it.
+    afterAttested: (principal, attestationIds) =>
+      massBalance.checkAttestations(principal, attestationIds).then(
+        () => undefined,
+        (error: unknown) =>
+          fastify.log.error({ err: error, attestationIds }, 'incremental evidence check failed'),
+      ),
   });
   await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
   await fastify.register(batchRoutes, {

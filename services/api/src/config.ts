@@ -1,6 +1,7 @@
 // The service's configuration: one zod schema over the environment, checked once at start-up.
 import { join, resolve } from 'node:path';
 import { isValidKeyName } from '@groundtruth/ledger';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from '@groundtruth/massbalance';
 import { z } from 'zod';
 
 // GS1's schema is vendored unchanged in the repository (schemas/vendor/gs1/epcis-2.0, with its source and
@@ -128,6 +129,25 @@ const EnvSchema = z.object({
     .max(365)
     .default(14)
     .describe('a transfer its receiver has not confirmed after this many days is a finding'),
+  GROUNDTRUTH_EVIDENCE_MAX_DISTANCE_KM: z.coerce
+    .number()
+    .positive()
+    .max(20_000)
+    .default(5)
+    .describe('evidence captured farther than this from its plot is EVIDENCE_FAR_FROM_PLOT'),
+  GROUNDTRUTH_EVIDENCE_MAX_TIME_DIFFERENCE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(100_000)
+    .default(48)
+    .describe('a photo or video clock farther than this from capturedAt is EVIDENCE_TIME_MISMATCH'),
+  GROUNDTRUTH_EVIDENCE_MIN_SPLAT_POINTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000_000)
+    .default(10_000)
+    .describe('a Gaussian splat with fewer points is EVIDENCE_SPARSE_SPLAT'),
 });
 
 /** The custody checks' settings (docs/decisions/0009-custody.md). */
@@ -135,11 +155,14 @@ export interface CustodySettings {
   clockSkewSeconds: number;
   backdatedDays: number;
   unconfirmedTransferDays: number;
+  /** Evidence plausibility (docs/decisions/0014-evidence-plausibility.md). */
+  evidence: EvidenceLimits;
 }
 export const DEFAULT_CUSTODY: CustodySettings = {
   clockSkewSeconds: 300,
   backdatedDays: 90,
   unconfirmedTransferDays: 14,
+  evidence: DEFAULT_EVIDENCE_LIMITS,
 };
 
 export interface Config {
@@ -239,6 +262,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       clockSkewSeconds: e.GROUNDTRUTH_CLOCK_SKEW_SECONDS,
       backdatedDays: e.GROUNDTRUTH_BACKDATED_DAYS,
       unconfirmedTransferDays: e.GROUNDTRUTH_UNCONFIRMED_TRANSFER_DAYS,
+      evidence: {
+        maxDistanceMetres: e.GROUNDTRUTH_EVIDENCE_MAX_DISTANCE_KM * 1000,
+        maxTimeDifferenceHours: e.GROUNDTRUTH_EVIDENCE_MAX_TIME_DIFFERENCE_HOURS,
+        minSplatPoints: e.GROUNDTRUTH_EVIDENCE_MIN_SPLAT_POINTS,
+      },
     },
   };
 }

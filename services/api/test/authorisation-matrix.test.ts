@@ -421,6 +421,11 @@ const MATRIX: Record<string, Row> = {
 
   // Mass balance.
   'GET /v1/findings': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/findings' }) },
+  // One finding and its thread: whoever sees the organisation it is about.
+  'GET /v1/findings/:id': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/findings/${w.finding}` }),
+  },
   'POST /v1/findings/:id/resolution': {
     expect: gated(['admin', 'compliance'], READ_T),
     request: (w) => ({

@@ -1,7 +1,7 @@
 // Chain of custody without holes (issue 11), on both databases: a batch cannot be spent twice, by one
 // request after another or by many at once; losses are recorded; what got in around the API is found
 // by the recompute. Every refusal also proves that nothing was written.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -670,6 +670,63 @@ describe('time you can trust', () => {
     // All three plots were registered in the 90 days before the sale was recorded: 3 of 3 > 30 %.
     const [burst] = await findingsOf('NEW_PLOT_BURST', sellerId);
     expect(burst!.numbers).toMatchObject({ recentPlots: 3, plots: 3, share: 1, sale: sale.json().eventId });
+  });
+
+  it('keeps a finding under one id across incremental checks and recomputes, with its resolution (stable identity)', async () => {
+    // In Nigeria, claimed as Ghana: an OUTSIDE_COUNTRY finding on the plot, re-checked by every harvest.
+    const plotId = await newPlot(7.608421, 6.613262, 'GH');
+    // The id worked out here from its definition (RFC 9562 §5.8, Appendix B.2: UUIDv8 from the first
+    // 16 bytes of SHA-256 over namespace ‖ name, version 8, variant 0b10), not read from the service.
+    const namespace = Buffer.from('0b7f4c2e5d1a4e8b9a632f4d8e1c7a50', 'hex');
+    const name = JSON.stringify(['OUTSIDE_COUNTRY', 'plot', plotId, null]);
+    const digest = createHash('sha256').update(namespace).update(name).digest().subarray(0, 16);
+    digest[6] = (digest[6]! & 0x0f) | 0x80;
+    digest[8] = (digest[8]! & 0x3f) | 0x80;
+    const h = digest.toString('hex');
+    const expectedId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    const current = async () => {
+      const res = await t.call(
+        'GET',
+        `/v1/findings?rule=OUTSIDE_COUNTRY&subjectId=${plotId}&status=all`,
+        tok.admin!,
+      );
+      const found = res.json() as {
+        id: string;
+        resolution: { justification: string } | null;
+      }[];
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    };
+
+    await harvestOn(plotId, now());
+    expect((await current()).id).toBe(expectedId);
+    const justification = 'the plot straddles the border; surveyed on site by our agronomist';
+    const resolved = await t.call('POST', `/v1/findings/${expectedId}/resolution`, tok.admin!, {
+      justification,
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+
+    // An incremental check writes the finding again: same id, still resolved (the numbers stand).
+    await harvestOn(plotId, now());
+    expect(await current()).toMatchObject({ id: expectedId, resolution: { justification } });
+    // So does a full recompute.
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tok.admin!)).statusCode).toBe(200);
+    expect(await current()).toMatchObject({ id: expectedId, resolution: { justification } });
+
+    // The link works, and shows the thread: three runs found it, each version resolved by the one entry.
+    const link = await t.call('GET', `/v1/findings/${expectedId}`, tok.admin!);
+    expect(link.statusCode, link.body).toBe(200);
+    const thread = link.json();
+    expect(thread).toMatchObject({ current: true, finding: { id: expectedId, rule: 'OUTSIDE_COUNTRY' } });
+    expect(thread.versions).toHaveLength(3);
+    expect(thread.versions.filter((v: { supersededAt: unknown }) => v.supersededAt === null)).toHaveLength(1);
+    const entries = new Set(
+      thread.versions.map((v: { resolution: { entryIndex: number } }) => v.resolution.entryIndex),
+    );
+    expect([...entries]).toEqual([resolved.json().resolution.entryIndex]);
+    const stranger = await t.token('supplier', { organisationId: ids.stranger });
+    expect((await t.call('GET', `/v1/findings/${expectedId}`, stranger)).statusCode).toBe(404);
+    expect((await t.call('GET', `/v1/findings/${randomUUID()}`, tok.admin!)).statusCode).toBe(404);
   });
 });
 

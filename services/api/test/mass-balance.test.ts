@@ -165,10 +165,10 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     expect(
       (await t.call('POST', url, compliance, { justification: 'again, the same justification' })).statusCode,
     ).toBe(409);
-    // A recompute with the same numbers keeps the resolution on the new finding.
+    // A recompute with the same numbers keeps the resolution, on the same finding (its id is its name).
     expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
     const [again] = await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=all`);
-    expect(again!.id).not.toBe(finding!.id);
+    expect(again!.id).toBe(finding!.id);
     expect(again!.resolution).toMatchObject({ entryIndex });
     expect(await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=open`)).toEqual([]);
   });
@@ -198,10 +198,10 @@ describe('a cooperative launders cocoa through the demo chain', () => {
       justification: 'Cooperative bought in a neighbour’s harvest; documented in audit 2026-17.',
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
-    // Same numbers after a recompute: still resolved, on the new finding.
+    // Same numbers after a recompute: still resolved, under the same id.
     expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
     const [kept] = await findings(`subjectId=${plotId}&rule=IMPOSSIBLE_YIELD&status=all`);
-    expect(kept!.id).not.toBe(finding!.id);
+    expect(kept!.id).toBe(finding!.id);
     expect(kept!.resolution).toMatchObject({ entryIndex: resolved.json().resolution.entryIndex });
     // Another delivery from the plot in the same crop year: the incremental check's numbers differ.
     const grower = await t.token('supplier', { organisationId: orgs[CLEAN] });
@@ -215,6 +215,14 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     expect(res.statusCode, res.body).toBe(201);
     const [reopened] = await findings(`subjectId=${plotId}&rule=IMPOSSIBLE_YIELD&status=all`);
     expect(reopened!.resolution).toBeNull();
+    // Reopened, not replaced: the same id, whose thread holds the resolved version and the open one.
+    expect(reopened!.id).toBe(finding!.id);
+    const thread = (await t.call('GET', `/v1/findings/${finding!.id}`, admin)).json();
+    expect(thread.versions.map((v: { resolution: unknown }) => v.resolution === null)).toEqual([
+      true,
+      false,
+      false,
+    ]);
     expect(Number(reopened!.numbers.harvestedGrams)).toBe(Number(kept!.numbers.harvestedGrams) + 1_000_000);
   });
 

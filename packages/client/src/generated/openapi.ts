@@ -617,6 +617,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One finding by its id, with every version of it (its thread across runs)
+         * @description A finding’s id is derived from its rule, subject and period (a name-based UUIDv8), so it is the same in every recompute and incremental check, and a link to it stays valid. `current` is false when no run finds it any more; `versions` lists each run that found it, newest first, with its numbers and resolution (a resolution carries over while the numbers stand; changed numbers reopen it).
+         */
+        get: operations["getFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/findings/{id}/resolution": {
         parameters: {
             query?: never;
@@ -1589,6 +1609,22 @@ export interface components {
             /** Format: uuid */
             attestationId: string;
             entry: components["schemas"]["LoggedEntry"];
+            /** @description evidence plausibility findings (EVIDENCE_FAR_FROM_PLOT, EVIDENCE_TIME_MISMATCH, EVIDENCE_REUSED, EVIDENCE_SPARSE_SPLAT), with their numbers; listed for callers who see the attesting organisation, not on the public verification endpoints. They never block an attestation. */
+            findings?: {
+                /**
+                 * Format: uuid
+                 * @description the finding, at /v1/findings/{id}
+                 */
+                id: string;
+                message: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                resolved: boolean;
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+            }[];
             inclusionProof: {
                 proof: string[];
                 treeSize: number;
@@ -1631,6 +1667,22 @@ export interface components {
             /** Format: uuid */
             attestationId: string;
             entry: components["schemas"]["LoggedEntryInput"];
+            /** @description evidence plausibility findings (EVIDENCE_FAR_FROM_PLOT, EVIDENCE_TIME_MISMATCH, EVIDENCE_REUSED, EVIDENCE_SPARSE_SPLAT), with their numbers; listed for callers who see the attesting organisation, not on the public verification endpoints. They never block an attestation. */
+            findings?: {
+                /**
+                 * Format: uuid
+                 * @description the finding, at /v1/findings/{id}
+                 */
+                id: string;
+                message: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                resolved: boolean;
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+            }[];
             inclusionProof: {
                 proof: string[];
                 treeSize: number;
@@ -2504,6 +2556,44 @@ export interface components {
                 kind: string;
             };
             treeSize: number;
+        };
+        MassBalanceFindingThread: {
+            current: boolean;
+            finding: components["schemas"]["MassBalanceFinding"];
+            versions: {
+                computedAt: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                referenceVersion: string;
+                resolution: {
+                    at: string;
+                    by: string;
+                    entryIndex: number;
+                    justification: string;
+                } | null;
+                supersededAt: string | null;
+                treeSize: number;
+            }[];
+        };
+        MassBalanceFindingThreadInput: {
+            current: boolean;
+            finding: components["schemas"]["MassBalanceFindingInput"];
+            versions: {
+                computedAt: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                referenceVersion: string;
+                resolution: {
+                    at: string;
+                    by: string;
+                    entryIndex: number;
+                    justification: string;
+                } | null;
+                supersededAt: string | null;
+                treeSize: number;
+            }[];
         };
         MassBalanceRun: {
             durationMs: number;
@@ -6190,7 +6280,7 @@ export interface operations {
                 severity?: string | string[];
                 status?: "open" | "resolved" | "all";
                 subjectId?: string;
-                subjectKind?: "plot" | "event" | "batch" | "site";
+                subjectKind?: "plot" | "event" | "batch" | "site" | "attestation";
             };
             header?: never;
             path?: never;
@@ -6205,6 +6295,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MassBalanceFinding"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassBalanceFindingThread"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

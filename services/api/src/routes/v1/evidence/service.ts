@@ -69,6 +69,11 @@ export function createEvidenceService(deps: {
   maxBytes: number;
   /** The log's C2SP verifier key, handed out with evidence so it can be checked offline. */
   logKey: string;
+  /**
+   * Runs once attestations are recorded (the evidence plausibility rules). It never refuses: its
+   * findings are shown with the attestation, and a failure of its own is the caller's to log.
+   */
+  afterAttested?: (principal: Principal, attestationIds: string[]) => Promise<void>;
 }) {
   const { db, writer, reader, access, store, maxBytes } = deps;
 
@@ -546,6 +551,10 @@ export function createEvidenceService(deps: {
           );
         },
       );
+      await deps.afterAttested?.(
+        principal,
+        records.map((r) => r.id),
+      );
       const proofs = await reader.inclusionProofs(
         receipt.entries.map((e) => e.index),
         receipt.checkpoint.size,
@@ -670,8 +679,12 @@ export function createEvidenceService(deps: {
   }
   const ATTESTATION_SELECT = `SELECT a.*, k.jwk, k.revoked_at FROM attestations a JOIN organisation_keys k ON k.kid = a.kid`;
 
-  /** Each attestation with its entry bytes, statements and an inclusion proof to the latest checkpoint. */
-  async function evidencePackages(rows: AttestationRow[]) {
+  /**
+   * Each attestation with its entry bytes, statements and an inclusion proof to the latest checkpoint;
+   * with `withFindings`, also the current evidence findings about it (for callers who may see its
+   * organisation: the public verification endpoints leave them out).
+   */
+  async function evidencePackages(rows: AttestationRow[], withFindings = false) {
     const checkpoint = await reader.latestCheckpoint();
     if (!checkpoint) throw new AppError('unavailable', 'the log has no checkpoint yet');
     const statements = rows.length
@@ -706,6 +719,24 @@ export function createEvidenceService(deps: {
           [rows.map((r) => String(r.entry_index))],
         )
       : [];
+    const findings =
+      withFindings && rows.length
+        ? await db.query<{
+            id: string;
+            subject_id: string;
+            rule: string;
+            severity: string;
+            message: string;
+            numbers: Record<string, unknown> | string;
+            resolution: string | null;
+            resolution_entry: string | number | null;
+          }>(
+            `SELECT id, subject_id, rule, severity, message, numbers, resolution, resolution_entry FROM mass_balance_findings
+            WHERE subject_kind = 'attestation' AND subject_id = ANY($1::text[]) AND superseded_at IS NULL
+            ORDER BY rule, id`,
+            [rows.map((r) => r.id)],
+          )
+        : [];
     const packages = [];
     for (const row of rows) {
       const index = BigInt(row.entry_index);
@@ -744,6 +775,23 @@ export function createEvidenceService(deps: {
             jws: s.jws,
             entryIndex: Number(s.entry_index),
           })),
+        ...(withFindings
+          ? {
+              findings: findings
+                .filter((f) => f.subject_id === row.id)
+                .map((f) => ({
+                  id: f.id,
+                  rule: f.rule,
+                  severity: f.severity as 'error' | 'warning' | 'info',
+                  message: f.message,
+                  numbers: (typeof f.numbers === 'string' ? JSON.parse(f.numbers) : f.numbers) as Record<
+                    string,
+                    unknown
+                  >,
+                  resolved: f.resolution_entry !== null,
+                })),
+            }
+          : {}),
       });
     }
     return { logKey: deps.logKey, checkpoint: checkpoint.note, attestations: packages };
@@ -786,7 +834,7 @@ export function createEvidenceService(deps: {
       `${ATTESTATION_SELECT} WHERE a.subject_kind = $1 AND a.subject_id = $2 ORDER BY a.entry_index`,
       [kind, id],
     );
-    return evidencePackages(rows);
+    return evidencePackages(rows, true);
   }
 
   async function attestationRow(principal: Principal, attestationId: string): Promise<AttestationRow> {

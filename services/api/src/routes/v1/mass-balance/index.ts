@@ -28,6 +28,10 @@ const RULES = [
   'CYCLE',
   'UNKNOWN_MATERIAL',
   'UNEVALUABLE_RECORD',
+  'EVIDENCE_FAR_FROM_PLOT',
+  'EVIDENCE_TIME_MISMATCH',
+  'EVIDENCE_REUSED',
+  'EVIDENCE_SPARSE_SPLAT',
 ] as const;
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -130,7 +134,7 @@ export default async function massBalanceRoutes(
         .object({
           rule: list(RULES).optional(),
           severity: list(['error', 'warning', 'info'] as const).optional(),
-          subjectKind: z.enum(['plot', 'event', 'batch', 'site']).optional(),
+          subjectKind: z.enum(['plot', 'event', 'batch', 'site', 'attestation']).optional(),
           subjectId: safeText().max(200).optional(),
           batchId: Uuid.optional().describe('findings on this batch or on volume it contains'),
           status: z.enum(['open', 'resolved', 'all']).default('open'),
@@ -162,6 +166,45 @@ export default async function massBalanceRoutes(
       linkNextPage(request, reply, page.nextPageToken);
       return page.findings;
     },
+  });
+
+  const Resolution = z
+    .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
+    .nullable();
+  r.get('/findings/:id', {
+    preHandler: app.requireRole(...ALL_ROLES),
+    schema: {
+      operationId: 'getFinding',
+      tags: ['mass balance'],
+      summary: 'One finding by its id, with every version of it (its thread across runs)',
+      description:
+        'A finding’s id is derived from its rule, subject and period (a name-based UUIDv8), so it is the same ' +
+        'in every recompute and incremental check, and a link to it stays valid. `current` is false when no ' +
+        'run finds it any more; `versions` lists each run that found it, newest first, with its numbers and ' +
+        'resolution (a resolution carries over while the numbers stand; changed numbers reopen it).',
+      security: [{ bearer: [] }],
+      params: z.object({ id: Uuid }),
+      response: {
+        200: z
+          .object({
+            finding: Finding,
+            current: z.boolean(),
+            versions: z.array(
+              z.object({
+                computedAt: z.string(),
+                supersededAt: z.string().nullable(),
+                treeSize: z.number().int(),
+                referenceVersion: z.string(),
+                numbers: z.record(z.string(), z.unknown()),
+                resolution: Resolution,
+              }),
+            ),
+          })
+          .meta({ id: 'MassBalanceFindingThread' }),
+        ...problems,
+      },
+    },
+    handler: async (request) => massBalance.finding(request.principal!, request.params.id),
   });
 
   r.post('/findings/:id/resolution', {

@@ -23,6 +23,7 @@ import {
   DEFAULT_CONSERVATION_TOLERANCE,
   DEFAULT_REFERENCE,
   downstreamShares,
+  evidenceFindings,
   type Finding,
   gramsToMilligrams,
   type MaterialAmount,
@@ -47,6 +48,8 @@ import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
+import { loadEvidence, SHARING_MEDIA } from './evidence.ts';
+import { findingIds } from './identity.ts';
 import { custodyAt, loadData, type MassBalanceData, PLOT_POINT, type PlotColumns } from './load.ts';
 
 const msText = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
@@ -98,6 +101,48 @@ interface Scoped extends Finding {
  */
 const CARRIES_RESOLUTION = `o.rule = n.rule AND o.subject_kind = n.subject_kind AND o.subject_id = n.subject_id
   AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb`;
+
+/**
+ * The columns of new findings as parallel text arrays, in the order insertFindings reads them. Arrays
+ * travel as text[] and are cast in SQL: the PostgreSQL driver sends only some array types.
+ */
+function findingArrays(found: Scoped[], ids: string[], versions: string[]): (string | null)[][] {
+  return [
+    versions,
+    ids,
+    found.map((f) => f.rule),
+    found.map((f) => f.severity),
+    found.map((f) => f.subject.kind),
+    found.map((f) => f.subject.id),
+    found.map((f) => f.period ?? null),
+    found.map((f) => f.organisationId ?? null),
+    found.map((f) => f.message),
+    found.map((f) => JSON.stringify(f.numbers)),
+  ];
+}
+
+/**
+ * The one statement that writes findings, for the recompute and every incremental check: the ten
+ * arrays of findingArrays from parameter $first on, for `run` (a relation with the run's id and tree
+ * size), each keeping the resolution of the superseded version in `old` that it continues
+ * (CARRIES_RESOLUTION). `version` is the SQL of the reference table version.
+ */
+function insertFindings(first: number, run: string, version: string, old: string): string {
+  const arrays = Array.from({ length: 10 }, (_, k) => `$${first + k}::text[]`).join(', ');
+  return `INSERT INTO mass_balance_findings (version_id, id, run_id, rule, severity, subject_kind, subject_id, period,
+       organisation_id, message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
+     SELECT n.version_id::uuid, n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period,
+            n.organisation_id::uuid, n.message, n.numbers::jsonb, ${version}, run.tree_size,
+            o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
+       FROM unnest(${arrays})
+         AS n(version_id, id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
+       CROSS JOIN ${run} run
+       LEFT JOIN LATERAL (SELECT * FROM ${old} o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
+         ON true`;
+}
+
+/** The versions of one finding shown at most (newest first). */
+const MAX_FINDING_VERSIONS = 100;
 
 const CONSERVATION_TOLERANCE = Number(DEFAULT_CONSERVATION_TOLERANCE);
 const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
@@ -614,47 +659,38 @@ export function createMassBalanceService({
              FROM mass_balance_findings WHERE superseded_at IS NULL AND resolution_entry IS NOT NULL`,
       );
       await tx.query('UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL');
-      const rows = findings.map((f) => ({ id: randomUUID(), f }));
+      const ids = findingIds(findings);
+      const rows = findings.map((f, n) => ({ version: randomUUID(), id: ids[n]!, f }));
+      const run = '(SELECT $1::uuid AS id, $2::bigint AS tree_size)';
       for (let start = 0; start < rows.length; start += 2000) {
         const chunk = rows.slice(start, start + 2000);
-        await tx.query(
-          `INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
-             message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
-           SELECT n.id::uuid, $2, n.rule, n.severity, n.subject_kind, n.subject_id, n.period, n.organisation_id::uuid,
-                  n.message, n.numbers::jsonb, $3, $4, o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
-             -- Arrays travel as text[] and are cast here: the PostgreSQL driver sends only some array types.
-             FROM unnest($1::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                         $12::text[])
-               AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
-             LEFT JOIN LATERAL (SELECT * FROM resolved_before o WHERE ${CARRIES_RESOLUTION} LIMIT 1) o ON true`,
-          [
+        await tx.query(insertFindings(4, run, '$3', 'resolved_before'), [
+          runId,
+          treeSize,
+          version,
+          ...findingArrays(
+            chunk.map((r) => r.f),
             chunk.map((r) => r.id),
-            runId,
-            version,
-            treeSize,
-            chunk.map((r) => r.f.rule),
-            chunk.map((r) => r.f.severity),
-            chunk.map((r) => r.f.subject.kind),
-            chunk.map((r) => r.f.subject.id),
-            chunk.map((r) => r.f.period ?? null),
-            chunk.map((r) => r.f.organisationId ?? null),
-            chunk.map((r) => r.f.message),
-            chunk.map((r) => JSON.stringify(r.f.numbers)),
-          ],
-        );
-        const exposures = chunk.flatMap(({ id, f }) =>
-          [...(f.exposures ?? [])].map(([batchId, share]) => ({ id, batchId, share })),
+            chunk.map((r) => r.version),
+          ),
+        ]);
+        const exposures = chunk.flatMap(({ version, f }) =>
+          [...(f.exposures ?? [])].map(([batchId, share]) => ({ version, batchId, share })),
         );
         for (let e = 0; e < exposures.length; e += 5000) {
           const part = exposures.slice(e, e + 5000);
           await tx.query(
-            `INSERT INTO mass_balance_exposures (finding_id, batch_id, share)
+            `INSERT INTO mass_balance_exposures (finding_version_id, batch_id, share)
              SELECT f::uuid, b::uuid, s::float8 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(f, b, s)`,
-            [part.map((x) => x.id), part.map((x) => x.batchId), part.map((x) => String(x.share))],
+            [part.map((x) => x.version), part.map((x) => x.batchId), part.map((x) => String(x.share))],
           );
         }
       }
     });
+    // A recompute replaces every current finding at once: the planner's statistics of the table are
+    // stale from here until autovacuum comes by, and with them it filtered thousands of rows in the
+    // incremental checks' superseding instead of looking the subject up in the index.
+    await db.query('ANALYZE mass_balance_findings');
     const counts: Record<string, number> = {};
     for (const f of findings) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
     return {
@@ -667,12 +703,103 @@ export function createMassBalanceService({
     };
   }
 
+  /**
+   * An incremental check's one write, in one commit: the run, the superseding of the current findings
+   * `supersede` selects (SQL over the parameters it makes with `param`), and the new findings under
+   * their name-based ids, which keep a resolution while their numbers stand.
+   */
+  async function writeIncremental(
+    principal: Principal,
+    startedAt: Date,
+    version: string,
+    found: Scoped[],
+    supersede: (param: (value: unknown) => string) => string,
+  ): Promise<RunSummary> {
+    const runId = randomUUID();
+    const params: unknown[] = [
+      runId,
+      version,
+      startedAt.toISOString(),
+      found.length,
+      principal.subject,
+      ...findingArrays(
+        found,
+        findingIds(found),
+        found.map(() => randomUUID()),
+      ),
+    ];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const selected = supersede(param);
+    const [written] = await db.query<{ tree_size: string | number }>(
+      `WITH run AS (
+         INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
+         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
+         RETURNING id, tree_size),
+       old AS (
+         UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND (${selected})
+         RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
+       inserted AS (${insertFindings(6, 'run', '$2', 'old')} RETURNING id)
+       -- Findings are derived from ledger entries that are already durable: this commit need not wait
+       -- for the disk. A crash may lose the last few milliseconds of incremental findings, never an
+       -- entry, and the next recompute restores them.
+       SELECT tree_size FROM run, (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`,
+      params,
+    );
+    const counts: Record<string, number> = {};
+    for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
+    return {
+      runId,
+      kind: 'incremental',
+      treeSize: Number(written!.tree_size),
+      referenceVersion: version,
+      findings: counts,
+      durationMs: Date.now() - startedAt.getTime(),
+    };
+  }
+
   async function recompute(principal: Principal): Promise<RunSummary> {
     const startedAt = new Date();
     const reference = await currentReference();
     const data = await loadData(db, reference);
     const findings = evaluate(reference, data, custody, startedAt.getTime());
+    // Evidence plausibility, over the attestations recorded below the same tree size.
+    findings.push(...judgeEvidence(reference, await loadEvidence(db, 'a.entry_index < $1', [data.treeSize])));
     return store(reference.version, principal, startedAt, data.treeSize, findings);
+  }
+
+  /** The evidence rules over loaded attestations (those in `judged`, or all), each finding with its owner. */
+  function judgeEvidence(
+    reference: ReferenceTable,
+    evidence: Awaited<ReturnType<typeof loadEvidence>>,
+    judged?: Set<string>,
+  ): Scoped[] {
+    return evidenceFindings(reference, evidence.attestations, evidence.plotOf, custody.evidence, judged).map(
+      (f) => ({ ...f, organisationId: evidence.organisationOf.get(f.subject.id)! }),
+    );
+  }
+
+  /**
+   * After attestations are recorded: the evidence rules over them (with every earlier attestation that
+   * shares a medium, for EVIDENCE_REUSED), by the recompute's functions. Never a refusal.
+   */
+  async function checkAttestations(principal: Principal, attestationIds: string[]): Promise<RunSummary> {
+    const startedAt = new Date();
+    const reference = await currentReference();
+    const evidence = await loadEvidence(db, SHARING_MEDIA, [attestationIds]);
+    const found = judgeEvidence(reference, evidence, new Set(attestationIds));
+    return writeIncremental(
+      principal,
+      startedAt,
+      reference.version,
+      found,
+      // Only the evidence rules speak of attestations. The ids as a set to join: with `= ANY(array)` the
+      // planner filtered every attestation finding instead of looking each subject up in the index.
+      (param) =>
+        `subject_kind = 'attestation' AND subject_id IN (SELECT unnest(${param(attestationIds)}::text[]))`,
+    );
   }
 
   /**
@@ -762,68 +889,14 @@ export function createMassBalanceService({
     });
     if (abroad) found.push({ ...abroad, organisationId: row.organisation_id });
 
-    // One write, one commit: the run, the superseding of this plot's and this harvest's findings, and
-    // the new findings, which keep a resolution when their numbers have not changed.
-    const runId = randomUUID();
-    const ids = found.map(() => randomUUID());
-    const [written] = await db.query<{ tree_size: string | number }>(
-      `WITH run AS (
-         INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
-         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
-         RETURNING id, tree_size),
-       old AS (
-         UPDATE mass_balance_findings SET superseded_at = now()
-          WHERE superseded_at IS NULL AND ((subject_kind = 'plot' AND subject_id = $6 AND period = $7
+    // The superseding of this plot's and this harvest's findings, and the new ones.
+    return writeIncremental(principal, startedAt, reference.version, found, (param) => {
+      const plot = param(row.id);
+      return `(subject_kind = 'plot' AND subject_id = ${plot} AND period = ${param(period)}
                 AND rule IN ('OVER_YIELD', 'IMPOSSIBLE_YIELD'))
-             OR (subject_kind = 'plot' AND subject_id = $6 AND rule = 'OUTSIDE_COUNTRY')
-             OR (subject_kind = 'event' AND subject_id = $8 AND rule IN ('OUTSIDE_HARVEST_WINDOW', 'BACKDATED')))
-         RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
-       inserted AS (
-         INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
-           message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
-         SELECT n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period, n.organisation_id::uuid,
-                n.message, n.numbers::jsonb, $2, run.tree_size, o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
-           FROM unnest($9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                       $16::text[], $17::text[])
-                  AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
-           CROSS JOIN run
-           LEFT JOIN LATERAL (SELECT * FROM old o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
-             ON true
-         RETURNING id)
-       -- Findings are derived from ledger entries that are already durable: this commit need not wait
-       -- for the disk. A crash may lose the last few milliseconds of incremental findings, never an
-       -- entry, and the next recompute restores them.
-       SELECT tree_size FROM run, (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`,
-      [
-        runId,
-        reference.version,
-        startedAt.toISOString(),
-        found.length,
-        principal.subject,
-        row.id,
-        period,
-        eventId,
-        ids,
-        found.map((f) => f.rule),
-        found.map((f) => f.severity),
-        found.map((f) => f.subject.kind),
-        found.map((f) => f.subject.id),
-        found.map((f) => f.period ?? null),
-        found.map((f) => f.organisationId ?? null),
-        found.map((f) => f.message),
-        found.map((f) => JSON.stringify(f.numbers)),
-      ],
-    );
-    const counts: Record<string, number> = {};
-    for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    return {
-      runId,
-      kind: 'incremental',
-      treeSize: Number(written!.tree_size),
-      referenceVersion: reference.version,
-      findings: counts,
-      durationMs: Date.now() - startedAt.getTime(),
-    };
+             OR (subject_kind = 'plot' AND subject_id = ${plot} AND rule = 'OUTSIDE_COUNTRY')
+             OR (subject_kind = 'event' AND subject_id = ${param(eventId)} AND rule IN ('OUTSIDE_HARVEST_WINDOW', 'BACKDATED'))`;
+    });
   }
 
   /**
@@ -875,59 +948,14 @@ export function createMassBalanceService({
       });
       for (const f of result.findings) found.push({ ...f, organisationId: event.organisation_id });
     }
-    const runId = randomUUID();
-    const [written] = await db.query<{ tree_size: string | number }>(
-      `WITH run AS (
-         INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
-         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
-         RETURNING id, tree_size),
-       old AS (
-         UPDATE mass_balance_findings SET superseded_at = now()
-          WHERE superseded_at IS NULL AND subject_kind = 'event' AND subject_id = $6
-            AND rule IN ('MASS_IMBALANCE', 'UNKNOWN_MATERIAL')
-         RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
-       inserted AS (
-         INSERT INTO mass_balance_findings (id, run_id, rule, severity, subject_kind, subject_id, period, organisation_id,
-           message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
-         SELECT n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period, n.organisation_id::uuid,
-                n.message, n.numbers::jsonb, $2, run.tree_size, o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
-           FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-                       $14::text[], $15::text[])
-                  AS n(id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
-           CROSS JOIN run
-           LEFT JOIN LATERAL (SELECT * FROM old o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
-             ON true
-         RETURNING id)
-       -- As for a harvest: derived from durable entries, so this commit need not wait for the disk.
-       SELECT tree_size FROM run, (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`,
-      [
-        runId,
-        reference.version,
-        startedAt.toISOString(),
-        found.length,
-        principal.subject,
-        eventId,
-        found.map(() => randomUUID()),
-        found.map((f) => f.rule),
-        found.map((f) => f.severity),
-        found.map((f) => f.subject.kind),
-        found.map((f) => f.subject.id),
-        found.map((f) => f.period ?? null),
-        found.map((f) => f.organisationId ?? null),
-        found.map((f) => f.message),
-        found.map((f) => JSON.stringify(f.numbers)),
-      ],
+    return writeIncremental(
+      principal,
+      startedAt,
+      reference.version,
+      found,
+      (param) =>
+        `subject_kind = 'event' AND subject_id = ${param(eventId)} AND rule IN ('MASS_IMBALANCE', 'UNKNOWN_MATERIAL')`,
     );
-    const counts: Record<string, number> = {};
-    for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
-    return {
-      runId,
-      kind: 'incremental',
-      treeSize: Number(written!.tree_size),
-      referenceVersion: reference.version,
-      findings: counts,
-      durationMs: Date.now() - startedAt.getTime(),
-    };
   }
 
   async function findings(
@@ -970,9 +998,9 @@ export function createMassBalanceService({
       // The id twice: once as the text of a subject id, once as a uuid (one parameter cannot be both).
       const asText = p(filter.batchId);
       const asUuid = p(filter.batchId);
-      exposure = `(SELECT x.share FROM mass_balance_exposures x WHERE x.finding_id = f.id AND x.batch_id = ${asUuid}::uuid)`;
+      exposure = `(SELECT x.share FROM mass_balance_exposures x WHERE x.finding_version_id = f.version_id AND x.batch_id = ${asUuid}::uuid)`;
       where.push(
-        `((f.subject_kind = 'batch' AND f.subject_id = ${asText}::text) OR EXISTS (SELECT 1 FROM mass_balance_exposures x WHERE x.finding_id = f.id AND x.batch_id = ${asUuid}::uuid))`,
+        `((f.subject_kind = 'batch' AND f.subject_id = ${asText}::text) OR EXISTS (SELECT 1 FROM mass_balance_exposures x WHERE x.finding_version_id = f.version_id AND x.batch_id = ${asUuid}::uuid))`,
       );
     }
     const rank = `(CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END)`;
@@ -1003,7 +1031,8 @@ export function createMassBalanceService({
     justification: string,
   ): Promise<StoredFinding> {
     const [row] = await db.query<FindingRow>(
-      'SELECT *, NULL::float8 AS exposure FROM mass_balance_findings WHERE id = $1 AND superseded_at IS NULL',
+      `SELECT *, NULL::float8 AS exposure FROM mass_balance_findings WHERE id = $1 AND superseded_at IS NULL
+        ORDER BY computed_at DESC LIMIT 1`,
       [findingId],
     );
     if (!row) throw notFound(`finding ${findingId} not found`);
@@ -1036,11 +1065,42 @@ export function createMassBalanceService({
           throw new AppError('conflict', 'this finding was resolved or superseded meanwhile');
       },
     });
-    const [after] = await db.query<FindingRow>(
-      'SELECT *, NULL::float8 AS exposure FROM mass_balance_findings WHERE id = $1',
+    return (await finding(principal, findingId)).finding;
+  }
+
+  /**
+   * One finding by its id, as it stands (or, when no run finds it any more, as it last stood), with
+   * every version of it, newest first: each run that found it, with its numbers and resolution. The id
+   * is name-based, so this is the whole thread of the finding across recomputes and incremental checks.
+   */
+  async function finding(principal: Principal, findingId: string) {
+    const rows = await db.query<FindingRow & { superseded_at: Date | string | null }>(
+      `SELECT *, NULL::float8 AS exposure FROM mass_balance_findings WHERE id = $1
+        ORDER BY (superseded_at IS NULL) DESC, computed_at DESC, version_id LIMIT ${MAX_FINDING_VERSIONS}`,
       [findingId],
     );
-    return toFinding(after!);
+    const latest = rows[0];
+    if (!latest) throw notFound(`finding ${findingId} not found`);
+    if (latest.organisation_id)
+      await access.requireVisible(principal, latest.organisation_id).catch(() => {
+        throw notFound(`finding ${findingId} not found`);
+      });
+    else if (principal.role !== 'admin') throw notFound(`finding ${findingId} not found`);
+    return {
+      finding: toFinding(latest),
+      current: latest.superseded_at === null,
+      versions: rows.map((r) => ({
+        computedAt: iso(r.computed_at),
+        supersededAt: r.superseded_at === null ? null : iso(r.superseded_at),
+        treeSize: Number(r.tree_size),
+        referenceVersion: r.reference_version,
+        numbers: (typeof r.numbers === 'string' ? JSON.parse(r.numbers) : r.numbers) as Record<
+          string,
+          unknown
+        >,
+        resolution: toFinding(r).resolution,
+      })),
+    };
   }
 
   /**
@@ -1261,7 +1321,9 @@ export function createMassBalanceService({
     recompute,
     checkHarvest,
     checkEvent,
+    checkAttestations,
     findings,
+    finding,
     resolve,
     breakdown,
     siteAccount,

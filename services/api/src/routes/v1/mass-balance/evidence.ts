@@ -1,0 +1,71 @@
+// Reads attestations as the evidence rules of @groundtruth/massbalance read them: the manifest's claims,
+// each medium's recorded capture metadata, and the attested plot's geometry.
+import type { Database } from '@groundtruth/db';
+import type { PlotShape } from '@groundtruth/geo';
+import type { AttestationFacts } from '@groundtruth/massbalance';
+
+export interface EvidenceData {
+  attestations: AttestationFacts[];
+  organisationOf: Map<string, string>;
+  plotOf: (plotId: string) => PlotShape | undefined;
+}
+
+interface Row {
+  id: string;
+  entry_index: string | number;
+  organisation_id: string;
+  subject_kind: 'plot' | 'batch';
+  subject_id: string;
+  captured_at: string;
+  location: [number, number] | string | null;
+  geometry: PlotShape | string | null;
+  media: AttestationFacts['media'] | string;
+}
+
+const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * Attestations and what the rules need of them. `where` selects them (SQL over `a`, the attestations
+ * table, and the parameters given).
+ */
+export async function loadEvidence(db: Database, where: string, params: unknown[]): Promise<EvidenceData> {
+  const rows = await db.query<Row>(
+    `SELECT a.id, a.entry_index, a.organisation_id, a.subject_kind, a.subject_id::text AS subject_id,
+            a.manifest->>'capturedAt' AS captured_at, a.manifest->'location'->'coordinates' AS location,
+            p.geometry,
+            (SELECT coalesce(json_agg(json_build_object('sha256', m.sha256, 'kind', b.kind, 'metadata', b.metadata)
+                                      ORDER BY m.sha256), '[]'::json)
+               FROM attestation_media m JOIN evidence_blobs b ON b.sha256 = m.sha256
+              WHERE m.attestation_id = a.id) AS media
+       FROM attestations a LEFT JOIN plots p ON a.subject_kind = 'plot' AND p.id = a.subject_id
+      WHERE ${where}
+      ORDER BY a.entry_index`,
+    params,
+  );
+  const plots = new Map<string, PlotShape>();
+  const organisationOf = new Map<string, string>();
+  const attestations = rows.map((r): AttestationFacts => {
+    if (r.geometry) plots.set(r.subject_id, json(r.geometry));
+    organisationOf.set(r.id, r.organisation_id);
+    const location = r.location === null ? undefined : json(r.location);
+    return {
+      attestationId: r.id,
+      entryIndex: Number(r.entry_index),
+      subject: { kind: r.subject_kind, id: r.subject_id },
+      capturedAt: r.captured_at,
+      location,
+      media: json(r.media),
+    };
+  });
+  return { attestations, organisationOf, plotOf: (id) => plots.get(id) };
+}
+
+/**
+ * These attestations and every attestation that shares a medium with one of them. One IN over a
+ * UNION, not `id = ANY(…) OR id IN (…)`: an OR across the two would scan every attestation.
+ */
+export const SHARING_MEDIA = `a.id IN (
+  SELECT unnest($1::uuid[])
+  UNION
+  SELECT m2.attestation_id FROM attestation_media m1 JOIN attestation_media m2 ON m2.sha256 = m1.sha256
+   WHERE m1.attestation_id = ANY($1::uuid[]))`;
