@@ -23,10 +23,10 @@ export {
   AuditorStatement,
   EvidenceBlob,
   EvidenceReport,
+  LoggedEntry,
   PublicJwk,
   RegisterKeyInput,
   Sha256Hex,
-  LoggedEntry,
   SigningKey,
 } from './evidence.ts';
 export { ImportReport } from './imports.ts';

@@ -5,13 +5,13 @@
 // process of its own (tests/bench/verify-client.ts), whose CPU time is the outside verifier's alone.
 // BENCH_VERIFY_PROFILE=<dir> writes that process's V8 CPU profile there.
 import { execFile } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LedgerClient, verifyLogFull } from '@groundtruth/client';
 import type { EntryEnvelope } from '@groundtruth/ledger';
 import { seedDemoData } from '../../services/api/src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
-import { loadavg } from 'node:os';
 import { transferBody } from './entries.ts';
 import { fmt, median, timed } from './stats.ts';
 

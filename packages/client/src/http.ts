@@ -143,8 +143,7 @@ function decodeHashes(values: unknown): Hash[] {
   if (!Array.isArray(values)) throw new ClientError('malformed proof: not a list');
   return values.map((v) => {
     const hash = typeof v === 'string' ? fromBase64(v) : undefined;
-    if (hash?.length !== 32)
-      throw new ClientError('malformed proof: a hash is not base64 of 32 bytes');
+    if (hash?.length !== 32) throw new ClientError('malformed proof: a hash is not base64 of 32 bytes');
     return hash;
   });
 }

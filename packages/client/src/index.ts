@@ -18,8 +18,6 @@ export {
   writeBundle,
 } from './evidence.ts';
 export { ClientError, LedgerClient, type LedgerEntryPage } from './http.ts';
-export { type FullVerdict, verifyLogFull } from './verify-full.ts';
-export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';
 export { type AttestationReceipt, type ReceiptVerdict, verifyReceipt } from './receipt.ts';
 export {
   type AttestOptions,
@@ -33,3 +31,5 @@ export {
   signJson,
   writeKeyFile,
 } from './signing.ts';
+export { type FullVerdict, verifyLogFull } from './verify-full.ts';
+export { defaultStatePath, type LogVerdict, readState, type VerifyState, verifyLog } from './verify-log.ts';

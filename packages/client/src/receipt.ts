@@ -1,7 +1,8 @@
 // `gt verify-receipt`: checks an attestation receipt with no network. The checks are
 // @groundtruth/verify's; this side only hashes the files the caller names.
-import { type ReceiptVerdict, verifyReceipt as verifyReceiptWith } from '@groundtruth/verify';
+
 import type { AttestationReceipt } from '@groundtruth/verify';
+import { type ReceiptVerdict, verifyReceipt as verifyReceiptWith } from '@groundtruth/verify';
 import { sha256OfFile } from './signing.ts';
 
 export type { AttestationReceipt, ReceiptVerdict } from '@groundtruth/verify';

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
-import { calculateJwkThumbprint, CompactSign, importJWK, type JWK } from 'jose';
+import { CompactSign, calculateJwkThumbprint, importJWK, type JWK } from 'jose';
 import { ClientError, type LedgerClient } from './http.ts';
 
 export interface KeyFile {

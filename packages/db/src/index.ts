@@ -5,8 +5,8 @@ export {
   ensurePrivateDir,
   isDatabaseUnavailable,
   openDatabase,
-  restrictTree,
   type Row,
+  restrictTree,
   type SqlExecutor,
   type Transaction,
 } from './client.ts';
@@ -22,8 +22,8 @@ export {
 export {
   ledgerCheckpoints,
   ledgerDisclosurePublications,
-  ledgerEntryDisclosures,
   ledgerEntries,
+  ledgerEntryDisclosures,
   ledgerSubtrees,
   schema,
   schemaMigrations,

@@ -6,8 +6,8 @@ import {
   type AuditFailure,
   AuditStop,
   type NoteVerifier,
-  type TreeHasher,
   TreeAudit,
+  type TreeHasher,
 } from '@groundtruth/ledger';
 import { nodeTreeHasher } from './node-hasher.ts';
 import { bytes } from './sql.ts';

@@ -2,12 +2,12 @@ import { openTestDatabase, type TestDatabase, testDatabaseKind } from '@groundtr
 import {
   createEd25519Signer,
   createEd25519Verifier,
+  disclosureDigest,
   type EntryEnvelope,
   encodeEntry,
   encodeVerifierKey,
   MemoryTree,
   openCheckpoint,
-  disclosureDigest,
   revealBody,
   verifyConsistency,
   verifyInclusion,

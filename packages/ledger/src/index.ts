@@ -11,7 +11,35 @@ export {
   signCheckpoint,
   type VerifiedCheckpoint,
 } from './checkpoint.ts';
+export {
+  commitFields,
+  cryptoRandomBytes,
+  type DecodedDisclosure,
+  type Disclosure,
+  DisclosureError,
+  decodeDisclosure,
+  disclosureDigest,
+  type FieldPath,
+  fromBase64Url,
+  portableBase64Url,
+  type RandomBytes,
+  type RevealedBody,
+  revealBody,
+  SALT_BYTES,
+  SD_ALG,
+  type Sha256Bytes,
+  toBase64Url,
+} from './disclosure.ts';
 export { decodeEntry, type EntryEnvelope, EntryError, encodeEntry, MAX_ENTRY_BYTES } from './entry.ts';
+export {
+  type CommittedEntry,
+  commitEntry,
+  ENTRY_POLICIES,
+  type EntryPolicies,
+  type EntryPolicy,
+  EntryPolicyError,
+  entryOwner,
+} from './entry-policy.ts';
 export {
   consistencyProofRanges,
   createTreeHasher,
@@ -51,31 +79,3 @@ export {
 } from './note.ts';
 export { encodeTileIndex, parseTileIndex, TILE_HEIGHT, TILE_WIDTH, tileWidth } from './tiles.ts';
 export { CompactRange, MemoryTree } from './tree.ts';
-export {
-  commitFields,
-  cryptoRandomBytes,
-  type DecodedDisclosure,
-  type Disclosure,
-  DisclosureError,
-  decodeDisclosure,
-  disclosureDigest,
-  type FieldPath,
-  fromBase64Url,
-  portableBase64Url,
-  type RandomBytes,
-  type RevealedBody,
-  revealBody,
-  SALT_BYTES,
-  SD_ALG,
-  type Sha256Bytes,
-  toBase64Url,
-} from './disclosure.ts';
-export {
-  type CommittedEntry,
-  commitEntry,
-  ENTRY_POLICIES,
-  type EntryPolicies,
-  type EntryPolicy,
-  EntryPolicyError,
-  entryOwner,
-} from './entry-policy.ts';

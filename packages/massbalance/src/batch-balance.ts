@@ -2,8 +2,9 @@
 // batch may not exceed what its event produced (ISO 22095 and ISCC: each lot is consumed once; no
 // negative balance). The API refuses such a consumption as it arrives; this rule finds the ones that
 // got in another way (data loaded before the check existed, or written around the API).
-import type { Finding } from './findings.ts';
+
 import { milligramsToGrams } from './compiled.ts';
+import type { Finding } from './findings.ts';
 import type { ReferenceTable } from './reference.ts';
 
 export interface BatchConsumption {

@@ -2,20 +2,6 @@
 // service feeds it plots, events and batches and stores the findings it returns.
 export { type BatchConsumption, checkBatchBalance } from './batch-balance.ts';
 export {
-  COUNTRY_BOX_MARGIN_DEGREES,
-  COUNTRY_BOXES,
-  COUNTRY_BOXES_VERSION,
-  type CountryBox,
-} from './countries.ts';
-export {
-  backdated,
-  DEFAULT_BACKDATED_DAYS,
-  DEFAULT_UNCONFIRMED_TRANSFER_DAYS,
-  daysBetween,
-  outsideCountry,
-  unconfirmedTransfer,
-} from './custody.ts';
-export {
   buildGraph,
   type CompiledGraph,
   compileGraph,
@@ -31,6 +17,20 @@ export {
   checkConservation,
   DEFAULT_CONSERVATION_TOLERANCE,
 } from './conservation.ts';
+export {
+  COUNTRY_BOX_MARGIN_DEGREES,
+  COUNTRY_BOXES,
+  COUNTRY_BOXES_VERSION,
+  type CountryBox,
+} from './countries.ts';
+export {
+  backdated,
+  DEFAULT_BACKDATED_DAYS,
+  DEFAULT_UNCONFIRMED_TRANSFER_DAYS,
+  daysBetween,
+  outsideCountry,
+  unconfirmedTransfer,
+} from './custody.ts';
 export {
   type AttestationFacts,
   captureLocations,

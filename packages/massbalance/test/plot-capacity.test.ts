@@ -1,18 +1,19 @@
 // Plot capacity at its edges: Points under and over the EUDR 4 ha cap, Polygons never capped, the
 // default GPS tolerance, every number a finding reports, and crop years from every kind of time.
+
+import { formatDecimal } from '@groundtruth/quantity';
 import { describe, expect, it } from 'vitest';
 import {
   approximateCapacityGrams,
   checkPlotCapacity,
   cropYear,
   cropYearStart,
-  DEFAULT_REFERENCE,
   DEFAULT_GPS_TOLERANCE,
+  DEFAULT_REFERENCE,
   type PlotHarvests,
   POINT_MAX_HECTARES,
   type ReferenceTable,
 } from '../src/index.ts';
-import { formatDecimal } from '@groundtruth/quantity';
 
 const table = DEFAULT_REFERENCE;
 // Ghana cocoa: plausible maximum 1,900 kg/ha, hard ceiling 3,000 kg/ha.

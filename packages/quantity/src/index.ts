@@ -1,4 +1,14 @@
 // @groundtruth/quantity: exact decimal quantities, UN/CEFACT units and GS1 keys.
+
+export {
+  MAX_COUNT,
+  MAX_MASS_GRAMS,
+  MAX_VOLUME_LITRES,
+  type QuantityBound,
+  quantityBound,
+  quantityOutOfBounds,
+  type UnitFamily,
+} from './bounds.ts';
 export {
   add,
   compare,
@@ -10,15 +20,6 @@ export {
   parseDecimal,
   round,
 } from './decimal.ts';
-export {
-  MAX_COUNT,
-  MAX_MASS_GRAMS,
-  MAX_VOLUME_LITRES,
-  type QuantityBound,
-  quantityBound,
-  quantityOutOfBounds,
-  type UnitFamily,
-} from './bounds.ts';
 export { gs1CheckDigit, hasValidCheckDigit, normaliseGtin } from './gtin.ts';
 export {
   convertMass,

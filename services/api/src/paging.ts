@@ -7,8 +7,8 @@
 // forged or edited token can move the start of a page but never reveal a row the caller cannot see.
 // Keys are compared in SQL as row values, `(a, b) > ($1, $2)`, never by OFFSET.
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeText } from '@groundtruth/schemas';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { badRequest } from './errors.ts';
 

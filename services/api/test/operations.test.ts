@@ -8,9 +8,9 @@ import { openDatabase } from '@groundtruth/db';
 import { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
 import { buildServer } from '../src/build.ts';
 import { loadConfig } from '../src/config.ts';
-import { TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
 import { openRuntime, type Runtime } from '../src/runtime.ts';
 import { buildTestApp, square, TEST_ORIGIN, type TestApp } from './helper.ts';
 

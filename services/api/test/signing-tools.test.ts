@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runClientCommand } from '@groundtruth/client';
-import { calculateJwkThumbprint, CompactSign, importJWK, type JWK } from 'jose';
+import { CompactSign, calculateJwkThumbprint, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jpeg, plySplat } from '../../../packages/evidence/test/fixtures.ts';
 import { buildTestApp, type TestApp } from './helper.ts';

@@ -1,6 +1,8 @@
 // The consumer's door (issue 14): a GS1 Digital Link resolver at /01/{GTIN}[/10/{lot}], the
 // passport page it points to, and /.well-known/gs1resolver. All public: what they show is what the
 // product's organisation published (docs/decisions/0017-passport.md).
+
+import type { SqlExecutor } from '@groundtruth/db';
 import {
   acceptedLanguages,
   buildLinkset,
@@ -11,7 +13,6 @@ import {
   type ResolverLink,
   tradeItemPath,
 } from '@groundtruth/digital-link';
-import type { SqlExecutor } from '@groundtruth/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, badRequest, notFound } from '../../errors.ts';
 import { publicBaseUrl } from '../../public-url.ts';

@@ -32,11 +32,11 @@ import {
   outputsOf,
   outsideCountry,
   outsideHarvestWindow,
-  unconfirmedTransfer,
   type PlotHarvests,
   type Posting,
   propagateShares,
   type ReferenceTable,
+  unconfirmedTransfer,
   unevaluableRecord,
   yieldOutliers,
 } from '@groundtruth/massbalance';

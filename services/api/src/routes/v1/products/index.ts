@@ -1,12 +1,13 @@
 // Products by GTIN (check digit validated, stored as GTIN-14).
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
-import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { CSET82, tradeItemUri } from '@groundtruth/digital-link';
+import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { normaliseGtin } from '@groundtruth/quantity';
 import { Gtin, Problem, Product, ProductInput, safeText, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { badRequest, notFound } from '../../../errors.ts';
@@ -20,7 +21,6 @@ import {
 } from '../../../paging.ts';
 import { publicBaseUrl } from '../../../public-url.ts';
 import { appendRecord } from '../../../record.ts';
-import QRCode from 'qrcode';
 
 interface ProductRow {
   id: string;
