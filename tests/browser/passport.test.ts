@@ -77,7 +77,10 @@ describe.skipIf(!present)('the passport on a phone (headless Chromium, 390 × 84
       claim.tracedShare,
     );
     expect(text).toContain(share);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Signed claim');
+    // The page's script checks the claim against the log with @groundtruth/verify, in the browser.
+    await page.waitForSelector('[data-verified]', { timeout: 20_000 });
+    expect(await page.getAttribute('[data-verify-claim]', 'data-verified')).toBe('true');
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Verified in your browser');
     // Fits the phone: nothing wider than the viewport.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
@@ -96,6 +99,25 @@ describe.skipIf(!present)('the passport on a phone (headless Chromium, 390 × 84
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, 'passport-390x844.png'), fullPage: true });
     expect(existsSync(join(dir, 'passport-390x844.png'))).toBe(true);
+    await context.close();
+  });
+
+  it('says so when what the server sends does not check out (a disclosure altered in transit)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    // A man in the middle rewrites the traced share's disclosure: its digest no longer matches.
+    await page.route('**/v1/ledger/entries/*/disclosures', async (route) => {
+      const response = await route.fetch();
+      const pkg = await response.json();
+      const share = pkg.disclosures.find((d: { path: string }) => d.path === 'tracedShare');
+      const [salt, name] = JSON.parse(Buffer.from(share.disclosure, 'base64url').toString('utf8'));
+      share.disclosure = Buffer.from(JSON.stringify([salt, name, 1])).toString('base64url');
+      await route.fulfill({ response, json: pkg });
+    });
+    await page.goto(`${base}/passport/01/${BUTTER}/10/${LOT}?lang=en`);
+    await page.waitForSelector('[data-verified]', { timeout: 20_000 });
+    expect(await page.getAttribute('[data-verify-claim]', 'data-verified')).toBe('false');
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/could not verify.*disclosure/);
     await context.close();
   });
 });

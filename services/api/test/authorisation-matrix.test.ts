@@ -158,6 +158,7 @@ const MATRIX: Record<string, Row> = {
   'GET /01/*': { expect: PUBLIC, request: () => ({ url: '/01/04006381333931' }) },
   'OPTIONS /01/*': { expect: PUBLIC, request: () => ({ url: '/01/04006381333931' }) },
   'GET /passport/01/*': { expect: PUBLIC, request: () => ({ url: '/passport/01/04006381333931' }) },
+  'GET /passport/check.js': { expect: PUBLIC, request: () => ({ url: '/passport/check.js' }) },
   'GET /ready': { expect: PUBLIC, request: () => ({ url: '/ready' }) },
   'GET /v1/ledger/checkpoint': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/checkpoint' }) },
   'GET /v1/ledger/key': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/key' }) },

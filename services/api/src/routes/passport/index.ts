@@ -16,6 +16,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, badRequest, notFound } from '../../errors.ts';
 import { publicBaseUrl } from '../../public-url.ts';
+import { passportCheckScript } from './bundle.ts';
 import { LANGUAGES, type Language, renderNotFound, renderPassport } from './page.ts';
 import { createPassportService, type Passport } from './service.ts';
 
@@ -191,6 +192,18 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
     return reply.code(307).header('location', target.toString()).send();
   });
 
+  // The page's check, run by the consumer's browser: the same verifier gt uses (decision 0015).
+  app.get('/passport/check.js', { schema: { hide: true } }, async (request, reply) => {
+    const script = await passportCheckScript();
+    reply.headers({
+      etag: script.etag,
+      'cache-control': 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    });
+    if (request.headers['if-none-match'] === script.etag) return reply.code(304).send();
+    return reply.type('text/javascript; charset=utf-8').send(script.code);
+  });
+
   app.get('/passport/01/*', { schema: { hide: true } }, async (request, reply) => {
     const { path, query } = splitUrl(request.url);
     const params = new URLSearchParams(query);
@@ -224,14 +237,14 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
       .type('text/html; charset=utf-8')
       .header(
         'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       )
       .header('x-content-type-options', 'nosniff')
       .send(
         renderPassport(passport, language, {
           otherLanguage: `${base}/passport${canonical}?lang=${language === 'en' ? 'fr' : 'en'}`,
           json: `${base}/passport${canonical}?format=json`,
-          ...(proof ? { proof } : {}),
+          ...(proof ? { proof, key: `${base}/v1/ledger/key`, script: `${base}/passport/check.js` } : {}),
         }),
       );
   });

@@ -21,6 +21,8 @@ const TEXT = {
     noLot: 'Scan the code on the pack to see a lot’s origin: this page describes the product only.',
     checked: 'Claim published',
     badge: 'Signed claim in a public, append-only log',
+    verified: 'Verified in your browser: this claim is in the log’s signed checkpoint of {size} entries',
+    failed: 'Your browser could not verify this claim:',
     howTitle: 'How to check this yourself',
     how: (index: number) =>
       `This claim is entry ${index} of Groundtruth’s public log. Its values come with salts and an inclusion proof at the address below; hashing them gives the digests in the entry, and the proof ties the entry to a checkpoint signed by the log. Anyone can check this without an account, for example with the open-source “gt” tool.`,
@@ -44,6 +46,9 @@ const TEXT = {
       'Scannez le code sur l’emballage pour voir l’origine d’un lot : cette page ne décrit que le produit.',
     checked: 'Déclaration publiée',
     badge: 'Déclaration signée dans un registre public et inaltérable',
+    verified:
+      'Vérifié par votre navigateur : cette déclaration figure dans le point de contrôle signé du registre ({size} entrées)',
+    failed: 'Votre navigateur n’a pas pu vérifier cette déclaration :',
     howTitle: 'Le vérifier vous-même',
     how: (index: number) =>
       `Cette déclaration est l’entrée ${index} du registre public de Groundtruth. Ses valeurs sont fournies avec leurs sels et une preuve d’inclusion à l’adresse ci-dessous : leur empreinte redonne celles de l’entrée, et la preuve relie l’entrée à un point de contrôle signé par le registre. Chacun peut le vérifier sans compte, par exemple avec l’outil libre « gt ».`,
@@ -68,6 +73,10 @@ export interface PageLinks {
   otherLanguage: string;
   json: string;
   proof?: string;
+  /** The log's verifier key, which the browser check fetches. */
+  key?: string;
+  /** The browser check script; without it the badge stays "signed". */
+  script?: string;
 }
 
 /** The whole page. Every value from the database is escaped. */
@@ -99,7 +108,14 @@ export function renderPassport(passport: Passport, language: Language, links: Pa
       new Date(claim.recordedAt),
     );
     sections.push(
-      `<section aria-labelledby="check"><p class="badge" role="status">✔ ${escapeHtml(t.badge)}</p>` +
+      `<section aria-labelledby="check"><p class="badge" role="status" aria-live="polite"${
+        links.proof && links.key
+          ? ` data-verify-claim data-entry="${claim.entryIndex}" data-proof="${escapeHtml(links.proof)}" data-key="${escapeHtml(links.key)}"` +
+            (claim.originCountry ? ` data-origin="${escapeHtml(claim.originCountry.join(','))}"` : '') +
+            (claim.tracedShare !== undefined ? ` data-share="${claim.tracedShare}"` : '') +
+            ` data-verified-text="${escapeHtml(t.verified)}" data-failed-text="${escapeHtml(t.failed)}"`
+          : ''
+      }>✔ <span class="badge-text">${escapeHtml(t.badge)}</span></p>` +
         `<p>${escapeHtml(t.checked)}: <time datetime="${escapeHtml(claim.recordedAt)}">${escapeHtml(date)}</time></p>` +
         `<h2 id="check">${escapeHtml(t.howTitle)}</h2><p>${escapeHtml(t.how(claim.entryIndex))}</p>` +
         (links.proof ? `<p><a href="${escapeHtml(links.proof)}">${escapeHtml(t.proof)}</a></p>` : '') +
@@ -122,6 +138,7 @@ dt{font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}
 .share{font-size:2rem;margin:0}
 .badge{display:inline-block;border:2px solid #0b6b2f;color:#0b6b2f;border-radius:.5rem;padding:.25rem .75rem;font-weight:600}
+.badge.failed{border-color:#a4161a;color:#a4161a}
 .notice{background:#fff4ce;padding:.75rem;border-radius:.5rem}
 a{color:#0645ad}
 footer{margin-top:2rem;font-size:.9rem}
@@ -136,6 +153,7 @@ footer{margin-top:2rem;font-size:.9rem}
 ${sections.join('\n')}
 <footer><p><a href="${escapeHtml(links.json)}">${escapeHtml(t.data)}</a> · <a href="${escapeHtml(links.otherLanguage)}" hreflang="${language === 'en' ? 'fr' : 'en'}">${escapeHtml(t.language)}</a></p></footer>
 </main>
+${links.script && claim ? `<script src="${escapeHtml(links.script)}" defer></script>` : ''}
 </body>
 </html>
 `;
