@@ -28,4 +28,57 @@ describe('checkQuantities', () => {
       checkQuantities({ quantityList: [null, 'x', element('12', 'KGM')], childQuantityList: {} }),
     ).toEqual([]);
   });
+
+  it('bounds the size of a quantity, whatever its sign', () => {
+    expect(
+      checkQuantities({
+        quantityList: [element(-(1e9 + 1), 'KGM'), element(-1e9, 'KGM'), element(1e9 + 0.5)],
+      }),
+    ).toEqual([
+      {
+        pointer: '/quantityList/0/quantity',
+        detail: 'must be at most 1000000000000 g (mass): no real lot is larger',
+      },
+      {
+        pointer: '/quantityList/2/quantity',
+        detail: 'must be at most 1000000000 pieces (count): no real lot is larger',
+      },
+    ]);
+  });
+
+  it('refuses numbers from 10^21 on (and infinities) without reading them as decimals', () => {
+    const huge = 'must be a number no real lot exceeds';
+    expect(
+      checkQuantities({
+        quantityList: [
+          element(1e21, 'KGM'),
+          element(-1e21, 'KGM'),
+          element(Number.POSITIVE_INFINITY, 'KGM'),
+          element(Number.NaN, 'KGM'),
+          element(9.99e20, 'KGM'),
+        ],
+      }),
+    ).toEqual([
+      { pointer: '/quantityList/0/quantity', detail: huge },
+      { pointer: '/quantityList/1/quantity', detail: huge },
+      { pointer: '/quantityList/2/quantity', detail: huge },
+      { pointer: '/quantityList/3/quantity', detail: huge },
+      {
+        pointer: '/quantityList/4/quantity',
+        detail: 'must be at most 1000000000000 g (mass): no real lot is larger',
+      },
+    ]);
+  });
+
+  it('leaves units it does not know, and a uom that is not text, to the schema', () => {
+    expect(
+      checkQuantities({
+        quantityList: [
+          element(1e300, 'XYZ'),
+          { epcClass: 'urn:epc:class:x', quantity: 1e300, uom: 5 },
+          { epcClass: 'urn:epc:class:x', quantity: 1e300, uom: null },
+        ],
+      }),
+    ).toEqual([]);
+  });
 });

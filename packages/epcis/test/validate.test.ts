@@ -1,0 +1,273 @@
+// Schema validation errors as JSON Pointers with one plain message per field, and a capture document
+// split into the issues each event owns and those of the document as a whole. GS1's schema for the
+// cases it produces; small schemas of our own for the message forms GS1's schema never triggers.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSchemaValidator, readCaptureDocument, termListsFromSchema, valueAt } from '../src/index.ts';
+
+const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
+const schema = JSON.parse(readFileSync(join(GS1_DIR, 'EPCIS-JSON-Schema.json'), 'utf8'));
+const terms = termListsFromSchema(schema);
+const validator = createSchemaValidator(schema);
+
+const event = {
+  type: 'ObjectEvent',
+  eventTime: '2026-10-01T08:00:00Z',
+  eventTimeZoneOffset: '+00:00',
+  epcList: ['urn:epc:id:sgtin:0614141.107346.2017'],
+  action: 'OBSERVE',
+};
+const header = {
+  '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
+  schemaVersion: '2.0',
+  creationDate: '2026-10-01T09:00:00Z',
+};
+const doc = (events: unknown[]) => ({ ...header, type: 'EPCISDocument', epcisBody: { eventList: events } });
+const EVENTS = '/epcisBody/eventList';
+
+describe('valueAt', () => {
+  const document = { a: { 'b/c': [10, { 'd~e': 'x' }] }, n: null };
+
+  it('follows RFC 6901 pointers, with ~1 for / and ~0 for ~', () => {
+    expect(valueAt(document, '')).toBe(document);
+    expect(valueAt(document, '/')).toBe(document);
+    expect(valueAt(document, '/a/b~1c/0')).toBe(10);
+    expect(valueAt(document, '/a/b~1c/1/d~0e')).toBe('x');
+    // ~01 is ~1 unescaped once: the key "~1", not "/"
+    expect(valueAt({ '~1': 'tilde-one', '/': 'slash' }, '/~01')).toBe('tilde-one');
+  });
+
+  it('is undefined past a scalar, null or a missing key', () => {
+    expect(valueAt(document, '/a/b~1c/0/x')).toBeUndefined();
+    expect(valueAt(document, '/n/x')).toBeUndefined();
+    expect(valueAt(document, '/missing/x')).toBeUndefined();
+    expect(valueAt('text', '/length')).toBeUndefined();
+  });
+});
+
+describe('createSchemaValidator', () => {
+  it('keeps the schema it was built from, and finds nothing wrong with a valid document', () => {
+    expect(validator.schema).toBe(schema);
+    expect(validator.validate(doc([event]))).toEqual([]);
+  });
+
+  it('says what is missing, what is not allowed and what is malformed, at the field', () => {
+    const { action: _action, ...withoutAction } = event;
+    expect(
+      validator.validate(doc([withoutAction, { ...event, eventTime: 'soon' }, { ...event, readPoint: 'x' }])),
+    ).toEqual([
+      { pointer: `${EVENTS}/0`, detail: 'is missing required property "action"' },
+      { pointer: `${EVENTS}/1/eventTime`, detail: 'must be a valid date-time' },
+      { pointer: `${EVENTS}/2/readPoint`, detail: 'must be object' },
+    ]);
+  });
+
+  it('joins the distinct messages of one field, and marks a failed choice without repeating its branches', () => {
+    expect(validator.validate(doc([{ ...event, action: 'JUMP' }]))).toEqual([
+      { pointer: `${EVENTS}/0`, detail: 'does not match any of the forms the schema allows' },
+      {
+        pointer: `${EVENTS}/0/action`,
+        detail:
+          'must be one of "OBSERVE", "ADD", "DELETE"; must match pattern "^OBSERVE$"; ' +
+          'must match pattern "^DELETE$"; must match pattern "^ADD$"',
+      },
+    ]);
+  });
+
+  it('gives a vocabulary field one line, quoting the value (cut at 80 characters, on a code point boundary)', () => {
+    const issues = validator.validate(
+      doc([
+        { ...event, bizStep: 'flying' },
+        { ...event, bizStep: 5 },
+        { ...event, bizStep: 'x'.repeat(81) },
+        { ...event, bizStep: 'x'.repeat(80) },
+        { ...event, bizStep: `${'x'.repeat(76)}\u{1F600}yyyy` },
+        { ...event, persistentDisposition: { set: ['flying'] } },
+      ]),
+    );
+    const own = 'terms of your own must be URIs in your own namespace';
+    expect(issues).toEqual([
+      { pointer: `${EVENTS}/0/bizStep`, detail: `"flying" is not a bizStep term defined by CBV 2.0; ${own}` },
+      { pointer: `${EVENTS}/1/bizStep`, detail: 'must be a CBV 2.0 bizStep term or a URI' },
+      {
+        pointer: `${EVENTS}/2/bizStep`,
+        detail: `"${'x'.repeat(77)}..." is not a bizStep term defined by CBV 2.0; ${own}`,
+      },
+      {
+        pointer: `${EVENTS}/3/bizStep`,
+        detail: `"${'x'.repeat(80)}" is not a bizStep term defined by CBV 2.0; ${own}`,
+      },
+      {
+        pointer: `${EVENTS}/4/bizStep`,
+        detail: `"${'x'.repeat(76)}..." is not a bizStep term defined by CBV 2.0; ${own}`,
+      },
+      // the field a pointer names, past array positions
+      {
+        pointer: `${EVENTS}/5/persistentDisposition/set/0`,
+        detail: `"flying" is not a set term defined by CBV 2.0; ${own}`,
+      },
+    ]);
+  });
+
+  it('orders issues by pointer', () => {
+    const pointers = validator
+      .validate(
+        doc([
+          { ...event, eventTime: 'soon', action: 'JUMP', readPoint: 'x' },
+          { ...event, bizStep: 5 },
+        ]),
+      )
+      .map((issue) => issue.pointer);
+    expect(pointers).toEqual([...pointers].sort());
+    expect(pointers).toEqual([
+      `${EVENTS}/0`,
+      `${EVENTS}/0/action`,
+      `${EVENTS}/0/eventTime`,
+      `${EVENTS}/0/readPoint`,
+      `${EVENTS}/1/bizStep`,
+    ]);
+  });
+
+  describe('messages GS1’s schema does not produce', () => {
+    it('names an unexpected property, and falls back on ajv’s message', () => {
+      const strict = createSchemaValidator({
+        type: 'object',
+        properties: { n: { type: 'integer', minimum: 1 } },
+        additionalProperties: false,
+      });
+      expect(strict.validate({ n: 0, extra: 1 })).toEqual([
+        { pointer: '', detail: 'has unexpected property "extra"' },
+        { pointer: '/n', detail: 'must be >= 1' },
+      ]);
+      expect(strict.validate({ n: 2 })).toEqual([]);
+    });
+
+    it('drops an if/then failure, which only repeats the errors inside its then', () => {
+      const conditional = createSchemaValidator({
+        type: 'object',
+        if: { properties: { kind: { const: 'a' } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, not a thenable
+        then: { required: ['a'] },
+      });
+      expect(conditional.validate({ kind: 'a' })).toEqual([
+        { pointer: '', detail: 'is missing required property "a"' },
+      ]);
+    });
+
+    it('reports a failed oneOf by itself where nothing else is said at its pointer', () => {
+      const choice = createSchemaValidator({
+        type: 'object',
+        properties: { v: { oneOf: [{ type: 'string' }, { type: 'string', minLength: 1 }] } },
+      });
+      const issues = choice.validate({ v: 'x' });
+      expect(issues).toEqual([
+        { pointer: '/v', detail: 'does not match any of the forms the schema allows' },
+      ]);
+    });
+  });
+});
+
+describe('readCaptureDocument', () => {
+  it('refuses anything but an object, and a document that is no EPCIS document', () => {
+    expect(readCaptureDocument('text', validator, terms)).toEqual({
+      context: undefined,
+      documentIssues: [{ pointer: '', detail: 'must be a JSON object' }],
+      events: [],
+    });
+    for (const value of [null, [doc([event])]])
+      expect(readCaptureDocument(value, validator, terms).documentIssues).toEqual([
+        { pointer: '', detail: 'must be a JSON object' },
+      ]);
+    expect(readCaptureDocument({ '@context': 'c', type: 'Invoice' }, validator, terms)).toEqual({
+      context: 'c',
+      documentIssues: [{ pointer: '/type', detail: 'must be "EPCISDocument" or "EPCISQueryDocument"' }],
+      events: [],
+    });
+  });
+
+  it('reads the events of an EPCISDocument with their positions, pointers and context', () => {
+    const read = readCaptureDocument(doc([event, event]), validator, terms);
+    expect(read.context).toEqual(header['@context']);
+    expect(read.documentIssues).toEqual([]);
+    expect(read.events).toEqual([
+      { position: 0, pointer: `${EVENTS}/0`, event, issues: [] },
+      { position: 1, pointer: `${EVENTS}/1`, event, issues: [] },
+    ]);
+  });
+
+  it('reads the events of an EPCISQueryDocument, and points into its results', () => {
+    const queryDocument = {
+      ...header,
+      type: 'EPCISQueryDocument',
+      epcisBody: {
+        queryResults: {
+          queryName: 'SimpleEventQuery',
+          resultsBody: { eventList: [event, { ...event, bizStep: 'cbv:BizStep-flying' }] },
+        },
+      },
+    };
+    const read = readCaptureDocument(queryDocument, validator, terms);
+    const at = '/epcisBody/queryResults/resultsBody/eventList';
+    expect(read.documentIssues).toEqual([]);
+    expect(read.events.map((e) => [e.pointer, e.issues])).toEqual([
+      [`${at}/0`, []],
+      [
+        `${at}/1`,
+        [
+          {
+            pointer: `${at}/1/bizStep`,
+            detail:
+              '"cbv:BizStep-flying" is in GS1\'s namespace but is not a bizStep term of CBV 2.0; terms of your own must be URIs in your own namespace',
+          },
+        ],
+      ],
+    ]);
+  });
+
+  it('gives each event the schema, vocabulary and quantity issues under its pointer', () => {
+    const read = readCaptureDocument(
+      doc([
+        event,
+        { ...event, eventTime: 'soon' },
+        { ...event, bizStep: 'https://ref.gs1.org/cbv/BizStep-flying' },
+        { ...event, quantityList: [{ epcClass: 'urn:epc:class:x', quantity: 2e9, uom: 'KGM' }] },
+      ]),
+      validator,
+      terms,
+    );
+    expect(read.documentIssues).toEqual([]);
+    expect(read.events.map((e) => e.issues.map((i) => i.pointer))).toEqual([
+      [],
+      [`${EVENTS}/1/eventTime`],
+      [`${EVENTS}/2/bizStep`],
+      [`${EVENTS}/3/quantityList/0/quantity`],
+    ]);
+  });
+
+  it('keeps a non-object event in its place, as an empty event with the schema’s complaint', () => {
+    const read = readCaptureDocument(doc([event, 'not an event']), validator, terms);
+    expect(read.events[1]).toMatchObject({ position: 1, pointer: `${EVENTS}/1`, event: {} });
+    expect(read.events[1]!.issues.map((i) => i.pointer)).toEqual([`${EVENTS}/1`]);
+    expect(read.events[0]!.issues).toEqual([]);
+  });
+
+  it('keeps issues outside the event list, or at the list itself, for the document', () => {
+    const { schemaVersion: _dropped, ...headless } = doc([event]);
+    const read = readCaptureDocument(headless, validator, terms);
+    expect(read.documentIssues.map((i) => i.pointer)).toEqual(['']);
+    expect(read.events.map((e) => e.issues)).toEqual([[]]);
+
+    const notAList = readCaptureDocument({ ...doc([]), epcisBody: { eventList: {} } }, validator, terms);
+    expect(notAList.events).toEqual([]);
+    expect(notAList.documentIssues.map((i) => i.pointer)).toEqual([EVENTS]);
+
+    const noBody = readCaptureDocument(
+      { ...header, type: 'EPCISDocument', epcisBody: 'x' },
+      validator,
+      terms,
+    );
+    expect(noBody.events).toEqual([]);
+    expect(noBody.documentIssues.map((i) => i.pointer)).toEqual(['/epcisBody']);
+  });
+});
