@@ -51,6 +51,8 @@ describe('canonicalEpc', () => {
       unchanged('urn:epc:id:sgtin:0614141073461..1'); // company prefix over 12 digits
       unchanged('urn:epc:id:sgtin:0614141.10734a.1'); // a letter in the item reference
       unchanged('urn:epc:id:sgtin:061414a.107346.1'); // a letter in the company prefix
+      unchanged('urn:epc:id:sgtin:a614141.107346.1');
+      unchanged('urn:epc:id:sgtin:0614141.107346.1\nx'); // a line break: the URI does not end at the serial
       unchanged('urn:epc:id:sgtin:0614141.107346.a b'); // a space is no EPC character
       unchanged('urn:epc:id:sgtin:0614141.107346.a%zz'); // % not followed by hex digits
       unchanged('urn:epc:id:SGTIN:0614141.107346.1'); // scheme names are lower case
@@ -287,6 +289,8 @@ describe('canonicalEpc', () => {
       expect(canonicalEpc(`http://id.gs1.org/01/${GTIN14}`)).toBe(`${DL}/01/${GTIN14}`);
       expect(canonicalEpc(`https://example.com/shop/products/01/${GTIN14}`)).toBe(`${DL}/01/${GTIN14}`);
       expect(canonicalEpc(`https://example.com/00/106141412345678908`)).toBe(`${DL}/00/106141412345678908`);
+      // on id.gs1.org already: the path is kept whole, whatever keys appear further along it
+      expect(canonicalEpc(`${DL}/8010/0614141/01/1234?x=1`)).toBe(`${DL}/8010/0614141/01/1234`);
     });
 
     it('writes the legacy short names as numeric AIs', () => {
@@ -318,6 +322,8 @@ describe('canonicalEpc', () => {
       expect(canonicalEpc(`${DL}/01/${GTIN14}/22/V1/21/S1`)).toBe(`${DL}/01/${GTIN14}/21/S1`);
       expect(canonicalEpc(`${DL}/8006/${GTIN14}0102/22/V1`)).toBe(`${DL}/8006/${GTIN14}0102`);
       expect(canonicalEpc(`${DL}/01/${GTIN14}/10/L1/21/S1`)).toBe(`${DL}/01/${GTIN14}/21/S1`);
+      expect(canonicalEpc(`${DL}/01/${GTIN14}/22//21/S1`)).toBe(`${DL}/01/${GTIN14}/21/S1`); // an empty CPV
+      unchanged(`${DL}/01/${GTIN14}/22/${'V'.repeat(21)}`); // a CPV over 20 characters is no CPV
       expect(canonicalEpc(`${DL}/8006/${GTIN14}0102/10/L1/21/S1`)).toBe(`${DL}/8006/${GTIN14}0102/21/S1`);
     });
 
@@ -327,6 +333,9 @@ describe('canonicalEpc', () => {
       unchanged(`https://example.com/01/12/x`); // a key value under four characters
       unchanged(`${DL}/01/${GTIN14}/21/${'s'.repeat(21)}`);
       unchanged(`${DL}/01/${GTIN14}/17/280101`); // an expiry date is no identifier
+      // a CPV, a lot or a key further along the path is no part of the URI's own key
+      unchanged(`${DL}/8004/1234x/${DL}/01/${GTIN14}/22/V`);
+      unchanged(`${DL}/8004/1234x/${DL}/01/${GTIN14}/10/L1/21/S1`);
       unchanged('urn:example:no-dot'); // no dot: neither an EPC URI nor a Digital Link URI
     });
 

@@ -17,9 +17,16 @@ function body(fields: Record<string, unknown>, context?: JsonLdContext): string 
 }
 
 describe('preHashString', () => {
+  it('writes an event without a type with an empty eventType', () => {
+    expect(preHashString({ action: 'ADD' })).toBe('eventType=action=ADD');
+  });
+
   describe('numbers (rule 6): no leading or trailing zeros, as the reference writes them', () => {
     it.each([
       ['0012.50', '12.5'],
+      ['1.500', '1.5'], // every trailing zero after the point, not just one
+      ['1.5e1', '15'], // exponent and decimals cancel: an integer written plainly
+      ['1e10000', '1E+10000'], // the largest exponent read
       ['100', '100'],
       ['5.', '5'],
       ['.5', '0.5'],
@@ -46,7 +53,7 @@ describe('preHashString', () => {
     });
 
     it('leaves text that is no decimal number as it is', () => {
-      for (const text of ['.', 'e5', '1e', '1.2.3', '0x10', '1_000', '1e99999', '1e-99999'])
+      for (const text of ['.', 'e5', '1e', '1.2.3', '0x10', '1_000', '1e10001', '1e99999', '1e-99999'])
         expect(body({ action: text })).toBe(`action=${text}`);
     });
 
@@ -90,7 +97,9 @@ describe('preHashString', () => {
       expect(body({ eventTime: '2020-03-04' })).toBe('eventTime=2020-03-04');
       expect(body({ eventTime: 'x2020-03-04T10:00:30Z' })).toBe('eventTime=x2020-03-04T10:00:30Z');
       expect(body({ eventTime: '9999-12-31T23:59:59.9999Z ' })).toBe('eventTime=9999-12-31T23:59:59.9999Z');
-      expect(body({ eventTime: '9999-12-31T23:59:59.999Z' })).toBe('eventTime=9999-12-31T23:59:59.999Z');
+      expect(body({ eventTime: '9999-12-31T23:59:59Z' })).toBe('eventTime=9999-12-31T23:59:59.000Z');
+      // before year 0 once in UTC
+      expect(body({ eventTime: '0000-01-01T00:00:00+01:00' })).toBe('eventTime=0000-01-01T00:00:00+01:00');
       expect(body({ eventTime: '0000-01-01T00:00:00Z' })).toBe('eventTime=0000-01-01T00:00:00.000Z');
     });
 
@@ -172,6 +181,11 @@ describe('preHashString', () => {
       expect(body({ 'a:x': '1' }, { a: { '@type': '@id' } })).toBe('a:x=1');
       expect(body({ 'a:x': '1' }, { a: 42 })).toBe('a:x=1');
       expect(body({ 'a:x': '1' }, 'https://example.com/context.jsonld')).toBe('a:x=1');
+      // a name without a colon has no prefix, even where its start is one
+      expect(body({ ab: '1' }, { a: NS })).toBe('ab=1');
+      expect(body({ action: 'kk' }, { k: VOC })).toBe('action=kk');
+      // a GS1 namespace must start the IRI a prefix stands for
+      expect(body({ action: 'k:y' }, { k: `urn:x:${VOC}` })).toBe('action=k:y');
       // a keyword is no prefix: a value that looks like a CURIE under it stays as written
       expect(body({ action: '@k:y' }, { '@k': VOC })).toBe('action=@k:y');
       expect(body({ action: 'k:y' }, { k: VOC })).toBe(`action=${VOC}y`);
@@ -241,12 +255,15 @@ describe('preHashString', () => {
       expect(body({ epcList: 'urn:x:a' })).toBe('epcListepc=urn:x:a');
       expect(body({ quantityList: [] })).toBe('');
       expect(body({ quantityList: ['urn:x:a', null, { epcClass: ' ' }] })).toBe('');
-      expect(body({ bizTransactionList: [{}] })).toBe('');
+      expect(body({ bizTransactionList: [{}, null, 'urn:x:t'] })).toBe('');
+      expect(body({ sourceList: [null], destinationList: [null] })).toBe('');
       expect(body({ persistentDisposition: {} })).toBe('');
       expect(body({ persistentDisposition: 'damaged' })).toBe('');
       expect(body({ readPoint: 'urn:x:r' })).toBe('');
       expect(body({ readPoint: { id: '' } })).toBe('');
-      expect(body({ sensorElementList: [{}, { sensorReport: [{}] }, 'x'] })).toBe('');
+      expect(body({ sensorElementList: [{}, { sensorReport: [{}, null] }, 'x', null] })).toBe('');
+      expect(body({ ilmd: [] })).toBe('');
+      expect(body({ ilmd: ['urn:x:a'] })).toBe('');
     });
 
     it('writes quantity elements as epcClass, quantity, uom, and sorts the elements', () => {
@@ -289,6 +306,7 @@ describe('preHashString', () => {
       expect(
         body({
           sensorElementList: [
+            { sensorReport: { type: 'Mass', value: '3.0' } },
             {
               sensorReport: [
                 { value: 2, type: 'Temperature', uom: 'CEL' },
@@ -296,7 +314,6 @@ describe('preHashString', () => {
               ],
               sensorMetadata: { bizRules: 'urn:x:rules', deviceID: 'urn:x:device' },
             },
-            { sensorReport: { type: 'Mass', value: '3.0' } },
           ],
         }),
       ).toBe(
@@ -322,6 +339,7 @@ describe('preHashString', () => {
             'a:list': ['2', '1'],
             'a:nested': { 'a:z': '1', 'a:y': { 'a:x': '0' } },
             'a:empty': '',
+            'a:blank': '  ',
             'a:nothing': null,
             'undeclared:f': 'v',
             plain: 'p',
@@ -329,7 +347,7 @@ describe('preHashString', () => {
           { a: NS },
         ),
       ).toBe(
-        `plain=pundeclared:f=v{${NS}}empty{${NS}}list=1{${NS}}list=2{${NS}}nested{${NS}}y{${NS}}x=0{${NS}}z=1{${NS}}nothing`,
+        `plain=pundeclared:f=v{${NS}}blank{${NS}}empty{${NS}}list=1{${NS}}list=2{${NS}}nested{${NS}}y{${NS}}x=0{${NS}}z=1{${NS}}nothing`,
       );
     });
 
@@ -357,7 +375,7 @@ describe('preHashString', () => {
             ilmd: { 'a:lot': 'L1' },
             readPoint: { id: 'urn:x:r', 'a:rp': '2' },
             bizLocation: { id: 'urn:x:b', 'a:bl': '3' },
-            quantityList: [{ epcClass: 'urn:x:q', quantity: 1, 'a:qe': '4' }, { epcClass: 'urn:x:p' }],
+            quantityList: [{ epcClass: 'urn:x:q', quantity: 1, 'a:qe': '4' }, { epcClass: 'urn:x:p' }, null],
             childQuantityList: [{ epcClass: 'urn:x:c', 'a:cq': '5' }],
             sensorElementList: [
               {
@@ -365,7 +383,8 @@ describe('preHashString', () => {
                 sensorReport: [{ type: 'Mass', 'a:sr': '7' }, { type: 'Length' }],
                 'a:se': '8',
               },
-              { sensorReport: [{ type: 'Mass' }] },
+              { sensorReport: [{ type: 'Mass' }, null] },
+              null,
             ],
           },
           { a: NS },
