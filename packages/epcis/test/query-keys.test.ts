@@ -153,6 +153,8 @@ describe('epcLikePattern', () => {
     expect(epcLikePattern('urn:epc:idpat:usdod-x9:*')).toBe('urn:epc:id:usdod-x9:%');
     expect(epcLikePattern('urn:epc:idpat:sg_tin:*')).toBe('urn:epc:idpat:sg\\_tin:*');
     expect(epcLikePattern('x:urn:epc:idpat:sgtin:*')).toBe('x:urn:epc:idpat:sgtin:*');
+    // a line break ends no pattern: the value is taken as it is
+    expect(epcLikePattern('urn:epc:idpat:sgtin:*\nx')).toBe('urn:epc:idpat:sgtin:*\nx');
   });
 });
 
@@ -161,6 +163,11 @@ describe('epcMatchPatterns', () => {
     expect(epcMatchPatterns('URN:epc:idpat:sgtin:0614141.107346.*')).toEqual([
       'urn:epc:id:sgtin:0614141.107346.%',
     ]);
+  });
+
+  it('reads a pattern only at the start of the value', () => {
+    const dl = 'https://example.com/01/10614141073464?q=urn:epc:idpat:sgtin:*';
+    expect(epcMatchPatterns(dl)).toEqual([dl, 'https://id.gs1.org/01/10614141073464']);
   });
 
   it('gives a canonical Digital Link URI once, and another spelling with its canonical form', () => {

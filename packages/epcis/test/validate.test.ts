@@ -25,13 +25,28 @@ const header = {
 };
 const doc = (events: unknown[]) => ({ ...header, type: 'EPCISDocument', epcisBody: { eventList: events } });
 const EVENTS = '/epcisBody/eventList';
+/** Ten distinct CBV 2.0 dispositions (a list of them must not repeat one). */
+const TEN_DISPOSITIONS = [
+  'active',
+  'container_closed',
+  'damaged',
+  'destroyed',
+  'dispensed',
+  'disposed',
+  'encoded',
+  'expired',
+  'in_progress',
+  'in_transit',
+];
 
 describe('valueAt', () => {
   const document = { a: { 'b/c': [10, { 'd~e': 'x' }] }, n: null };
 
   it('follows RFC 6901 pointers, with ~1 for / and ~0 for ~', () => {
     expect(valueAt(document, '')).toBe(document);
-    expect(valueAt(document, '/')).toBe(document);
+    // RFC 6901 §5: "/" is the member named "", not the whole document
+    expect(valueAt({ '': 0, a: 1 }, '/')).toBe(0);
+    expect(valueAt(document, '/')).toBeUndefined();
     expect(valueAt(document, '/a/b~1c/0')).toBe(10);
     expect(valueAt(document, '/a/b~1c/1/d~0e')).toBe('x');
     // ~01 is ~1 unescaped once: the key "~1", not "/"
@@ -83,7 +98,10 @@ describe('createSchemaValidator', () => {
         { ...event, bizStep: 'x'.repeat(81) },
         { ...event, bizStep: 'x'.repeat(80) },
         { ...event, bizStep: `${'x'.repeat(76)}\u{1F600}yyyy` },
+        // a pair before the cut is kept whole
+        { ...event, bizStep: `\u{1F600}${'x'.repeat(80)}` },
         { ...event, persistentDisposition: { set: ['flying'] } },
+        { ...event, persistentDisposition: { set: [...TEN_DISPOSITIONS, 'flying'] } },
       ]),
     );
     const own = 'terms of your own must be URIs in your own namespace';
@@ -102,9 +120,17 @@ describe('createSchemaValidator', () => {
         pointer: `${EVENTS}/4/bizStep`,
         detail: `"${'x'.repeat(76)}..." is not a bizStep term defined by CBV 2.0; ${own}`,
       },
+      {
+        pointer: `${EVENTS}/5/bizStep`,
+        detail: `"\u{1F600}${'x'.repeat(75)}..." is not a bizStep term defined by CBV 2.0; ${own}`,
+      },
       // the field a pointer names, past array positions
       {
-        pointer: `${EVENTS}/5/persistentDisposition/set/0`,
+        pointer: `${EVENTS}/6/persistentDisposition/set/0`,
+        detail: `"flying" is not a set term defined by CBV 2.0; ${own}`,
+      },
+      {
+        pointer: `${EVENTS}/7/persistentDisposition/set/10`,
         detail: `"flying" is not a set term defined by CBV 2.0; ${own}`,
       },
     ]);
@@ -153,6 +179,44 @@ describe('createSchemaValidator', () => {
       expect(conditional.validate({ kind: 'a' })).toEqual([
         { pointer: '', detail: 'is missing required property "a"' },
       ]);
+    });
+
+    it('keeps what was said at a pointer when a failed anyOf there comes after it', () => {
+      const both = createSchemaValidator({
+        type: 'object',
+        required: ['a'],
+        anyOf: [{ required: ['b'] }, { required: ['c'] }],
+      });
+      expect(both.validate({})).toEqual([
+        {
+          pointer: '',
+          detail:
+            'is missing required property "b"; is missing required property "c"; is missing required property "a"',
+        },
+      ]);
+    });
+
+    it('knows a vocabulary by its enum branch, at any position of the anyOf, and names the root "value"', () => {
+      // As in GS1's schema, the vocabulary's first branch is itself a reference, so ajv compiles the
+      // vocabulary on its own and reports schema paths relative to it.
+      const vocabulary = {
+        anyOf: [
+          { $ref: '#/definitions/uri' },
+          ...Array(9).fill({ type: 'string', format: 'uri' }),
+          { enum: ['a', 'b'] },
+        ],
+      };
+      const rootTerm = createSchemaValidator({
+        $ref: '#/definitions/v',
+        definitions: { v: vocabulary, uri: { type: 'string', format: 'uri' } },
+      });
+      expect(rootTerm.validate(5)).toEqual([
+        { pointer: '', detail: 'must be a CBV 2.0 value term or a URI' },
+      ]);
+      expect(rootTerm.validate('a')).toEqual([]);
+      // an enum that is no vocabulary branch keeps the allowed values
+      const plainEnum = createSchemaValidator({ type: 'object', properties: { k: { enum: ['x', 1] } } });
+      expect(plainEnum.validate({ k: 'y' })).toEqual([{ pointer: '/k', detail: 'must be one of "x", 1' }]);
     });
 
     it('reports a failed oneOf by itself where nothing else is said at its pointer', () => {
@@ -243,6 +307,13 @@ describe('readCaptureDocument', () => {
       [`${EVENTS}/2/bizStep`],
       [`${EVENTS}/3/quantityList/0/quantity`],
     ]);
+  });
+
+  it('gives an issue to the event at its position, past the ninth', () => {
+    const events = [...Array(10).fill(event), { ...event, eventTime: 'soon' }];
+    const read = readCaptureDocument(doc(events), validator, terms);
+    expect(read.events.map((e) => e.issues.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(read.events[10]!.issues[0]!.pointer).toBe(`${EVENTS}/10/eventTime`);
   });
 
   it('keeps a non-object event in its place, as an empty event with the schema’s complaint', () => {

@@ -68,6 +68,9 @@ describe('cbvTerm', () => {
     expect(cbvTerm('bizStep', 'https://ref.gs1.org/voc/BizStep-shipping', terms)).toBeUndefined();
     expect(cbvTerm('measurementType', 'https://gs1.org/vocx/Temperature', terms)).toBeUndefined();
     expect(cbvTerm('bizStep', 'Shipping', terms)).toBeUndefined();
+    expect(cbvTerm('bizStep', 'cbv:BizStep-shipping\nx', terms)).toBeUndefined();
+    expect(cbvTerm('measurementType', 'gs1:Temperature\nx', terms)).toBeUndefined();
+    expect(cbvTerm('measurementType', 'xgs1:Temperature', terms)).toBeUndefined();
   });
 });
 
