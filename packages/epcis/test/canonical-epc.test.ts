@@ -308,6 +308,23 @@ describe('canonicalEpc', () => {
       );
     });
 
+    it('writes the other short names as numeric AIs, each key in its constrained form', () => {
+      expect(canonicalEpc(`https://example.com/itip/${GTIN14}0102/ser/S1`)).toBe(
+        `${DL}/8006/${GTIN14}0102/21/S1`,
+      );
+      expect(canonicalEpc(`https://example.com/itip/${GTIN14}0102/lot/L1`)).toBe(
+        `${DL}/8006/${GTIN14}0102/10/L1`,
+      );
+      expect(canonicalEpc('https://example.com/cpid/0614141A-1')).toBe(`${DL}/8010/0614141A-1`);
+      expect(canonicalEpc('https://example.com/gcn/401234567890104711')).toBe(`${DL}/255/401234567890104711`);
+      expect(canonicalEpc('https://example.com/gdti/0614141123452ABC')).toBe(`${DL}/253/0614141123452ABC`);
+      expect(canonicalEpc('https://example.com/ginc/0614141xyz')).toBe(`${DL}/401/0614141xyz`);
+      expect(canonicalEpc('https://example.com/gsin/06141411234567890')).toBe(`${DL}/402/06141411234567890`);
+      expect(canonicalEpc('https://example.com/grai/00614141123452400')).toBe(`${DL}/8003/00614141123452400`);
+      expect(canonicalEpc(`https://example.com/gtin/${GTIN14}/cpv/V1`)).toBe(`${DL}/01/${GTIN14}`);
+      expect(canonicalEpc(`https://example.com/01/${GTIN14}/235/TPX1`)).toBe(`${DL}/01/${GTIN14}/235/TPX1`);
+    });
+
     it('writes GTIN-8, -12 and -13 as GTIN-14, and refuses other lengths', () => {
       expect(canonicalEpc(`${DL}/01/${GTIN13}`)).toBe(`${DL}/01/0${GTIN13}`);
       expect(canonicalEpc(`${DL}/01/614141073467`)).toBe(`${DL}/01/00614141073467`);

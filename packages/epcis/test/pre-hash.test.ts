@@ -96,6 +96,7 @@ describe('preHashString', () => {
       expect(body({ eventTime: ' yesterday ' })).toBe('eventTime=yesterday');
       expect(body({ eventTime: '2020-03-04' })).toBe('eventTime=2020-03-04');
       expect(body({ eventTime: 'x2020-03-04T10:00:30Z' })).toBe('eventTime=x2020-03-04T10:00:30Z');
+      expect(body({ eventTime: '2020-03-04T10:00:30Zx' })).toBe('eventTime=2020-03-04T10:00:30Zx');
       expect(body({ eventTime: '9999-12-31T23:59:59.9999Z ' })).toBe('eventTime=9999-12-31T23:59:59.9999Z');
       expect(body({ eventTime: '9999-12-31T23:59:59Z' })).toBe('eventTime=9999-12-31T23:59:59.000Z');
       // before year 0 once in UTC
@@ -194,6 +195,12 @@ describe('preHashString', () => {
     it("also reads the event's own @context", () => {
       expect(body({ '@context': { a: NS }, 'a:x': '1' })).toBe(`{${NS}}x=1`);
       expect(body({ '@context': [{ a: NS }], 'a:x': '1' }, { b: NS })).toBe(`{${NS}}x=1`);
+    });
+
+    it('knows the prefixes of the standard EPCIS context without a declaration', () => {
+      expect(body({ 'epcis:x': '1', 'cbvmda:y': '2', 'cbv:z': '3', 'gs1:w': '4' })).toBe(
+        '{https://ref.gs1.org/cbv/}z=3{https://ref.gs1.org/epcis/}x=1{https://ref.gs1.org/voc/}w=4{urn:epcglobal:cbv:mda}y=2',
+      );
     });
 
     it('keeps gs1: bound to the GS1 Web Vocabulary whatever the document says', () => {
