@@ -10,13 +10,17 @@ import {
   termListsFromSchema,
   VOCABULARIES,
 } from '../src/index.ts';
+import { vocabularyFields } from '../src/vocabulary.ts';
 
 const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
 const schema = JSON.parse(readFileSync(join(GS1_DIR, 'EPCIS-JSON-Schema.json'), 'utf8'));
-const terms = termListsFromSchema(schema);
+// Read inside each test, not at import: a broken reader then fails these tests one by one instead of
+// failing to load the file (which a mutation run's test runner does not count as a failed test).
+const gs1Terms = () => termListsFromSchema(schema);
 
 describe('termListsFromSchema', () => {
   it('reads the enum branches of each definition, and only those', () => {
+    expect(gs1Terms().sensorAlertType.has('ALARM_CONDITION')).toBe(true);
     const small = termListsFromSchema({
       definitions: Object.fromEntries(
         Object.values(VOCABULARIES).map(({ definition }) => [
@@ -43,6 +47,7 @@ describe('termListsFromSchema', () => {
 
 describe('cbvTerm', () => {
   it('reads CBV URIs only for vocabularies with CBV URIs, under their own prefix', () => {
+    const terms = gs1Terms();
     expect(cbvTerm('disposition', 'cbv:Disp-in_transit', terms)).toBe('in_transit');
     expect(cbvTerm('bizTransactionType', 'https://ref.gs1.org/cbv/BTT-po', terms)).toBe('po');
     expect(cbvTerm('sourceDestType', 'cbv:SDT-owning_party', terms)).toBe('owning_party');
@@ -50,11 +55,14 @@ describe('cbvTerm', () => {
     expect(cbvTerm('component', 'cbv:Comp-latitude', terms)).toBe('latitude');
     // the prefix must be followed by its hyphen
     expect(cbvTerm('bizStep', 'cbv:BizStepshipping', terms)).toBeUndefined();
+    // another vocabulary's prefix of the same length is no way in
+    expect(cbvTerm('bizStep', 'cbv:Disp-in_shipping', terms)).toBeUndefined();
     expect(cbvTerm('measurementType', 'cbv:Temperature', terms)).toBeUndefined();
     expect(cbvTerm('measurementType', 'cbv:-Temperature', terms)).toBeUndefined();
   });
 
   it('reads GS1 Web Vocabulary URIs only for vocabularies without CBV URIs', () => {
+    const terms = gs1Terms();
     expect(cbvTerm('measurementType', 'https://gs1.org/voc/Temperature', terms)).toBe('Temperature');
     expect(cbvTerm('measurementType', 'http://www.gs1.org/voc/Temperature', terms)).toBe('Temperature');
     expect(cbvTerm('sensorAlertType', 'gs1:ALARM_CONDITION', terms)).toBe('ALARM_CONDITION');
@@ -63,6 +71,7 @@ describe('cbvTerm', () => {
   });
 
   it('knows nothing outside GS1’s namespaces', () => {
+    const terms = gs1Terms();
     expect(cbvTerm('bizStep', 'https://example.com/cbv/BizStep-shipping', terms)).toBeUndefined();
     expect(cbvTerm('bizStep', 'xcbv:BizStep-shipping', terms)).toBeUndefined();
     expect(cbvTerm('bizStep', 'https://ref.gs1.org/voc/BizStep-shipping', terms)).toBeUndefined();
@@ -76,6 +85,7 @@ describe('cbvTerm', () => {
 
 describe('canonicalVocabularyValue', () => {
   it('writes CBV terms as CBV URIs and Web Vocabulary terms as gs1.org/voc URIs', () => {
+    const terms = gs1Terms();
     expect(canonicalVocabularyValue('bizStep', 'cbv:BizStep-shipping', terms)).toBe(
       'https://ref.gs1.org/cbv/BizStep-shipping',
     );
@@ -93,6 +103,7 @@ describe('canonicalVocabularyValue', () => {
 
 describe('checkVocabulary', () => {
   it('checks every vocabulary field, each against its own vocabulary', () => {
+    const terms = gs1Terms();
     const wrong = {
       bizStep: 'cbv:BizStep-flying',
       disposition: 'cbv:Disp-flying',
@@ -156,6 +167,7 @@ describe('checkVocabulary', () => {
   });
 
   it('leaves values outside GS1’s namespaces, and non-text values, to the schema', () => {
+    const terms = gs1Terms();
     expect(
       checkVocabulary(
         {
@@ -163,11 +175,58 @@ describe('checkVocabulary', () => {
           disposition: 7,
           persistentDisposition: 'x',
           sourceList: { type: 'cbv:SDT-x' },
+          destinationList: ['cbv:SDT-x', null],
+          bizTransactionList: ['cbv:BTT-x'],
           errorDeclaration: 'cbv:ER-x',
           sensorElementList: [{ sensorReport: { type: 'gs1:X' } }],
         },
         terms,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('vocabularyFields', () => {
+  it('yields each vocabulary field holding text, with its pointer and vocabulary', () => {
+    expect([
+      ...vocabularyFields({
+        bizStep: 'a',
+        disposition: 'b',
+        persistentDisposition: { set: ['c'], unset: ['d'] },
+        bizTransactionList: [{ type: 'e' }],
+        sourceList: [{ type: 'f' }],
+        destinationList: [{ type: 'g' }],
+        errorDeclaration: { reason: 'h' },
+        sensorElementList: [{ sensorReport: [{ type: 'i', exception: 'j', component: 'k' }] }],
+      }),
+    ]).toEqual([
+      ['/bizStep', 'bizStep', 'a'],
+      ['/disposition', 'disposition', 'b'],
+      ['/persistentDisposition/set/0', 'disposition', 'c'],
+      ['/persistentDisposition/unset/0', 'disposition', 'd'],
+      ['/bizTransactionList/0/type', 'bizTransactionType', 'e'],
+      ['/sourceList/0/type', 'sourceDestType', 'f'],
+      ['/destinationList/0/type', 'sourceDestType', 'g'],
+      ['/errorDeclaration/reason', 'errorReason', 'h'],
+      ['/sensorElementList/0/sensorReport/0/type', 'measurementType', 'i'],
+      ['/sensorElementList/0/sensorReport/0/exception', 'sensorAlertType', 'j'],
+      ['/sensorElementList/0/sensorReport/0/component', 'component', 'k'],
+    ]);
+  });
+
+  it('yields nothing for absent fields or values that are not text', () => {
+    expect([...vocabularyFields({})]).toEqual([]);
+    expect([
+      ...vocabularyFields({
+        bizStep: 1,
+        disposition: null,
+        persistentDisposition: { set: [2], unset: 'd' },
+        bizTransactionList: [{ type: 3 }, 'e'],
+        sourceList: [{}],
+        destinationList: [{ type: true }],
+        errorDeclaration: { reason: 4 },
+        sensorElementList: [{ sensorReport: [{ type: 5, exception: 6, component: 7 }] }, 'x'],
+      }),
+    ]).toEqual([]);
   });
 });
