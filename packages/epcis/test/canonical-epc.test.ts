@@ -100,6 +100,8 @@ describe('canonicalEpc', () => {
       );
       unchanged(`urn:epc:id:giai:0614141.${'a'.repeat(24)}`);
       unchanged('urn:epc:id:giai:06141.12345');
+      unchanged('urn:epc:id:giai:a614141.12345'); // the company prefix is all digits, first to last
+      unchanged('urn:epc:id:giai:0614141a.12345');
       unchanged('urn:epc:id:giai:0614141.');
     });
 
@@ -139,6 +141,10 @@ describe('canonicalEpc', () => {
       unchanged('urn:epc:id:cpi:0614141.A.1x');
       unchanged('urn:epc:id:cpi:0614141.A.1.2');
       unchanged('urn:epc:id:cpi:06141.A.1');
+      unchanged('urn:epc:id:cpi:a614141.A.1');
+      unchanged('urn:epc:id:cpi:0614141a.A.1');
+      unchanged('urn:epc:id:cpi:0614141.A.a1'); // the serial is all digits, first to last
+      unchanged('urn:epc:id:cpi:0614141.A.1a');
     });
 
     it('sgcn: coupon reference with check digit, then a numeric serial', () => {
@@ -161,6 +167,8 @@ describe('canonicalEpc', () => {
       );
       unchanged(`urn:epc:id:ginc:0614141.${'k'.repeat(24)}`);
       unchanged('urn:epc:id:ginc:06141.k');
+      unchanged('urn:epc:id:ginc:a614141.k');
+      unchanged('urn:epc:id:ginc:0614141a.k');
     });
 
     it('gsin: 16 digits and a check digit', () => {
@@ -177,6 +185,8 @@ describe('canonicalEpc', () => {
       );
       unchanged('urn:epc:id:itip:0614141.107346.1.02.9'); // one-digit piece
       unchanged('urn:epc:id:itip:0614141.107346.01.2.9'); // one-digit total
+      unchanged('urn:epc:id:itip:0614141.107346.012.02.9'); // three-digit piece
+      unchanged('urn:epc:id:itip:0614141.107346.01.021.9'); // three-digit total
       unchanged('urn:epc:id:itip:0614141.107346.01.02.'); // no serial
       unchanged(`urn:epc:id:itip:0614141.107346.01.02.${'9'.repeat(21)}`);
       unchanged('urn:epc:id:itip:0614141.107346.01.02.9.9');
@@ -256,12 +266,16 @@ describe('canonicalEpc', () => {
       unchanged('urn:epc:idpat:cpi:0614141.5PQ7-Z.5');
       unchanged('urn:epc:idpat:cpi:0614141.5PQ7-Z.*.*');
       unchanged('urn:epc:idpat:cpi:06141.5PQ7-Z.*');
+      unchanged('urn:epc:idpat:cpi:a614141.5PQ7-Z.*');
+      unchanged('urn:epc:idpat:cpi:0614141a.5PQ7-Z.*');
       unchanged(`urn:epc:idpat:cpi:0614141.${'A'.repeat(24)}.*`);
       unchanged('urn:epc:idpat:cpi:0614141.a.*');
       unchanged('urn:epc:idpat:itip:0614141.107346.01.02.5');
       unchanged('urn:epc:idpat:itip:0614141.107346.01.02.*.*');
       unchanged('urn:epc:idpat:itip:0614141.107346.1.02.*');
       unchanged('urn:epc:idpat:itip:0614141.107346.01.2.*');
+      unchanged('urn:epc:idpat:itip:0614141.107346.012.02.*');
+      unchanged('urn:epc:idpat:itip:0614141.107346.01.021.*');
       unchanged('urn:epc:idpat:itip:0614141.10734.01.02.*');
       unchanged('urn:epc:idpat:sscc:0614141.*'); // no class to name
     });
@@ -291,6 +305,12 @@ describe('canonicalEpc', () => {
       expect(canonicalEpc(`https://example.com/00/106141412345678908`)).toBe(`${DL}/00/106141412345678908`);
       // on id.gs1.org already: the path is kept whole, whatever keys appear further along it
       expect(canonicalEpc(`${DL}/8010/0614141/01/1234?x=1`)).toBe(`${DL}/8010/0614141/01/1234`);
+      // a key on another host is moved, even when that host's path holds an id.gs1.org URI
+      expect(canonicalEpc(`https://example.com/x/${DL}/01/${GTIN14}`)).toBe(`${DL}/01/${GTIN14}`);
+      expect(canonicalEpc('https://example.com/414/0614141007776/254/5')).toBe(
+        `${DL}/414/0614141007776/254/5`,
+      );
+      expect(canonicalEpc('https://example.com/8010/0614141A/8011/1')).toBe(`${DL}/8010/0614141A/8011/1`);
     });
 
     it('writes the legacy short names as numeric AIs', () => {

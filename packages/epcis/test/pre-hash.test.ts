@@ -181,6 +181,7 @@ describe('preHashString', () => {
       );
       expect(body({ 'a:x': '1' }, { a: { '@type': '@id' } })).toBe('a:x=1');
       expect(body({ 'a:x': '1' }, { a: 42 })).toBe('a:x=1');
+      expect(body({ 'a:x': '1' }, { a: { '@id': 5 } })).toBe('a:x=1');
       expect(body({ 'a:x': '1' }, 'https://example.com/context.jsonld')).toBe('a:x=1');
       // a name without a colon has no prefix, even where its start is one
       expect(body({ ab: '1' }, { a: NS })).toBe('ab=1');
@@ -384,6 +385,8 @@ describe('preHashString', () => {
             bizLocation: { id: 'urn:x:b', 'a:bl': '3' },
             quantityList: [{ epcClass: 'urn:x:q', quantity: 1, 'a:qe': '4' }, { epcClass: 'urn:x:p' }, null],
             childQuantityList: [{ epcClass: 'urn:x:c', 'a:cq': '5' }],
+            inputQuantityList: [{ epcClass: 'urn:x:i', 'a:iq': '9' }],
+            outputQuantityList: [{ epcClass: 'urn:x:o', 'a:oq': '10' }],
             sensorElementList: [
               {
                 sensorMetadata: { time: '2020-01-01T00:00:00Z', 'a:sm': '6' },
@@ -399,12 +402,16 @@ describe('preHashString', () => {
       ).toBe(
         'quantityListquantityElementepcClass=urn:x:pquantityElementepcClass=urn:x:qquantity=1' +
           'childQuantityListquantityElementepcClass=urn:x:c' +
+          'inputQuantityListquantityElementepcClass=urn:x:i' +
+          'outputQuantityListquantityElementepcClass=urn:x:o' +
           'readPointid=urn:x:rbizLocationid=urn:x:b' +
           `sensorElementsensorMetadatatime=2020-01-01T00:00:00.000ZsensorReporttype=${VOC}LengthsensorReporttype=${VOC}Mass` +
           `sensorElementsensorReporttype=${VOC}Mass` +
           `ilmd{${NS}}lot=L1` +
           `quantityListquantityElement{${NS}}qe=4` +
           `childQuantityListquantityElement{${NS}}cq=5` +
+          `inputQuantityListquantityElement{${NS}}iq=9` +
+          `outputQuantityListquantityElement{${NS}}oq=10` +
           `readPoint{${NS}}rp=2` +
           `bizLocation{${NS}}bl=3` +
           `sensorElementsensorMetadata{${NS}}sm=6sensorReport{${NS}}sr=7{${NS}}se=8` +
