@@ -232,6 +232,14 @@ describe('createSchemaValidator', () => {
         { pointer: '', detail: 'must be a CBV 2.0 value term or a URI' },
       ]);
       expect(rootTerm.validate('a')).toEqual([]);
+      // an enum in an anyOf further down a schema is no vocabulary branch either
+      const nested = createSchemaValidator({
+        type: 'object',
+        properties: { k: { anyOf: [{ type: 'number' }, { enum: ['x'] }] } },
+      });
+      expect(nested.validate({ k: 'y' })).toEqual([
+        { pointer: '/k', detail: 'must be number; must be one of "x"' },
+      ]);
       // an enum that is no vocabulary branch keeps the allowed values
       const plainEnum = createSchemaValidator({ type: 'object', properties: { k: { enum: ['x', 1] } } });
       expect(plainEnum.validate({ k: 'y' })).toEqual([{ pointer: '/k', detail: 'must be one of "x", 1' }]);
