@@ -311,6 +311,9 @@ describe('canonicalEpc', () => {
         `${DL}/414/0614141007776/254/5`,
       );
       expect(canonicalEpc('https://example.com/8010/0614141A/8011/1')).toBe(`${DL}/8010/0614141A/8011/1`);
+      // a CPI of 30 characters with its serial: longer than the CPI alone may be
+      const cpi = `0614141${'A'.repeat(23)}`;
+      expect(canonicalEpc(`https://example.com/8010/${cpi}/8011/123`)).toBe(`${DL}/8010/${cpi}/8011/123`);
     });
 
     it('writes the legacy short names as numeric AIs', () => {
