@@ -38,9 +38,9 @@ export function createSchemaValidator(schema: JsonObject): EpcisSchemaValidator 
   };
 }
 
-/** The value at a JSON Pointer, or undefined. */
+/** The value at a JSON Pointer, or undefined. `/` names the member "" (RFC 6901 §5), not the whole. */
 export function valueAt(document: unknown, pointer: string): unknown {
-  if (pointer === '' || pointer === '/') return document;
+  if (pointer === '') return document;
   let node: unknown = document;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
