@@ -6,6 +6,8 @@
 //                  covering tests changed since the last run are run again.
 //   --survivors    list each surviving / uncovered mutant (file:line, mutator, replacement).
 //   --concurrency N  test runner processes (default 2; the machine's cores are shared).
+//   --files a.ts,b.ts  mutate only these files of the package's src/ (re-scoring what a change touched;
+//                  the package's recorded score needs a run over all of src/).
 //   --ignore-static  skip static mutants (code run once at module load: constants, module-level regexes);
 //                  each of them re-runs the whole package suite, so this is for quick iterations only:
 //                  the recorded scores in docs/quality.md count them.
@@ -31,10 +33,12 @@ const listSurvivors = args.includes('--survivors');
 const ignoreStatic = args.includes('--ignore-static');
 const concurrencyArg = args.indexOf('--concurrency');
 const concurrency = concurrencyArg >= 0 ? Number(args[concurrencyArg + 1]) : 2;
+const filesArg = args.indexOf('--files');
+const onlyFiles = filesArg >= 0 ? args[filesArg + 1].split(',').map((f) => f.trim()) : undefined;
 
 const reportDir = join(root, 'reports/mutation');
 mkdirSync(reportDir, { recursive: true });
-const reportFile = join(reportDir, `${pkg}.json`);
+const reportFile = join(reportDir, onlyFiles ? `${pkg}.partial.json` : `${pkg}.json`);
 const tempDirName = '.stryker-tmp';
 
 process.env.GROUNDTRUTH_MUTATE_PACKAGE = pkg;
@@ -44,7 +48,7 @@ const stryker = new Stryker({
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
-  mutate: [`packages/${pkg}/src/**/*.ts`],
+  mutate: onlyFiles ? onlyFiles.map((f) => `packages/${pkg}/src/${f}`) : [`packages/${pkg}/src/**/*.ts`],
   // The sandbox needs only the workspace packages, the vendored fixtures their tests read
   // (tests/vectors, schemas/vendor) and the root configuration (node_modules are linked).
   ignorePatterns: [

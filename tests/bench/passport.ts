@@ -2,7 +2,7 @@
 // under load (issue 14, item 6). On the demo chain with the butter lot's claim published, autocannon
 // drives N concurrent connections (default 200) over loopback at the passport's HTML, its JSON, the
 // resolver's linkset and the resolver's redirect, each next to a static file served by the same
-// Fastify instance in the same run (Swagger UI's index.html through @fastify/static): the ratio is
+// Fastify instance in the same run (Swagger UI's index.css through @fastify/static): the ratio is
 // what the passport costs over serving bytes. Targets: p99 ≤ 50 ms and ≥ 0.5 × the static baseline.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -61,7 +61,7 @@ export async function benchPassport(args: string[]): Promise<void> {
     if (published.statusCode !== 201) throw new Error(published.body);
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const targets: [string, string, Record<string, string>][] = [
-      ['static file (Swagger UI index.html)', `${base}/docs/static/index.html`, {}],
+      ['static file (@fastify/static)', `${base}/docs/static/index.css`, {}],
       ['passport HTML', `${base}/passport/01/${BUTTER}/10/${LOT}?lang=en`, { accept: 'text/html' }],
       ['passport JSON', `${base}/passport/01/${BUTTER}/10/${LOT}?format=json`, {}],
       ['resolver linkset', `${base}/01/${BUTTER}/10/${LOT}?linkType=linkset`, {}],

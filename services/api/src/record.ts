@@ -8,6 +8,19 @@ import type { AppendedEntry, AppendReceipt, LedgerWriter } from '@groundtruth/le
 import type { Principal } from './auth.ts';
 import { AppError } from './errors.ts';
 
+/**
+ * Who wants to know that records were appended by this process (read caches, such as the
+ * passport's): called with the entry types once they are durably in the log. Other processes'
+ * appends are not seen here; caches bound their staleness with a time-to-live for those.
+ */
+const recordedListeners = new Set<(types: readonly string[]) => void>();
+
+/** Subscribes to this process's appends; returns the unsubscribe function. */
+export function onRecorded(listener: (types: readonly string[]) => void): () => void {
+  recordedListeners.add(listener);
+  return () => recordedListeners.delete(listener);
+}
+
 /** PostgreSQL's unique_violation. */
 export const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === '23505';
 
@@ -68,6 +81,8 @@ export async function appendRecordsWithReceipt(
         await after?.(tx);
       },
     });
+    const types = specs.map((spec) => spec.type);
+    for (const listener of recordedListeners) listener(types);
     return receipt;
   } catch (error) {
     if (isUniqueViolation(error) && current)

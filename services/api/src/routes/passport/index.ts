@@ -75,6 +75,10 @@ const CORS = {
 
 export default async function passportRoutes(app: FastifyInstance, { db }: { db: SqlExecutor }) {
   const passports = createPassportService({ db });
+  app.addHook('onClose', async () => passports.close());
+  // Rendered pages, by page and the claim they show: rendering (Intl formatters and all) costs more
+  // than the lookup once that is cached.
+  const pages = new Map<string, string>();
 
   /** Parses and looks up; throws the 400 or 404 the resolver and the page both answer. */
   async function resolve(path: string, query: string) {
@@ -116,6 +120,27 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
         type: 'application/json',
       });
     return links;
+  }
+
+  function page(
+    passport: Passport,
+    language: Language,
+    base: string,
+    canonical: string,
+    proof: string | undefined,
+  ) {
+    const key = `${base}${canonical}|${language}|${passport.claim?.entryIndex ?? ''}`;
+    let html = pages.get(key);
+    if (html === undefined) {
+      html = renderPassport(passport, language, {
+        otherLanguage: `${base}/passport${canonical}?lang=${language === 'en' ? 'fr' : 'en'}`,
+        json: `${base}/passport${canonical}?format=json`,
+        ...(proof ? { proof, key: `${base}/v1/ledger/key`, script: `${base}/passport/check.js` } : {}),
+      });
+      if (pages.size >= 10_000) pages.delete(pages.keys().next().value!);
+      pages.set(key, html);
+    }
+    return html;
   }
 
   app.get('/.well-known/gs1resolver', { schema: { hide: true } }, async (request, reply) => {
@@ -240,12 +265,6 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
         "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
       )
       .header('x-content-type-options', 'nosniff')
-      .send(
-        renderPassport(passport, language, {
-          otherLanguage: `${base}/passport${canonical}?lang=${language === 'en' ? 'fr' : 'en'}`,
-          json: `${base}/passport${canonical}?format=json`,
-          ...(proof ? { proof, key: `${base}/v1/ledger/key`, script: `${base}/passport/check.js` } : {}),
-        }),
-      );
+      .send(page(passport, language, base, canonical, proof));
   });
 }

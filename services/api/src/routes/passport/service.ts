@@ -4,6 +4,7 @@
 // published does not reach the passport, its JSON or its linkset.
 import type { SqlExecutor } from '@groundtruth/db';
 import { decodeEntry, revealBody } from '@groundtruth/ledger';
+import { onRecorded } from '../../record.ts';
 
 export interface PassportClaim {
   /** The claim's ledger entry: anyone checks it at /v1/ledger/entries/{index}/disclosures. */
@@ -23,12 +24,13 @@ export interface Passport {
   claim?: PassportClaim;
 }
 
+export type Found = Passport | { product: Passport['product']; lot: false } | undefined;
+
 export interface PassportLookup {
   /** undefined: no such product; `lot: false`: the product exists, the lot does not. */
-  find(
-    gtin: string,
-    lot: string | undefined,
-  ): Promise<Passport | { product: Passport['product']; lot: false } | undefined>;
+  find(gtin: string, lot: string | undefined): Promise<Found>;
+  /** Stops listening to this process's appends. */
+  close(): void;
 }
 
 interface ProductRow {
@@ -38,7 +40,18 @@ interface ProductRow {
   organisation_id: string;
 }
 
-export function createPassportService({ db }: { db: SqlExecutor }): PassportLookup {
+export function createPassportService({
+  db,
+  freshMs = 5_000,
+}: {
+  db: SqlExecutor;
+  /**
+   * How long an answer is reused without asking the database. An append by this process that can
+   * change a passport (a claim, a product, an event making batches) ends it at once; one by another
+   * process shows within this time.
+   */
+  freshMs?: number;
+}): PassportLookup {
   async function claimFor(batchIds: string[], organisationId: string): Promise<PassportClaim | undefined> {
     if (batchIds.length === 0) return undefined;
     const entries = await db.query<{ idx: string | number; data: Uint8Array; recorded_at: Date | string }>(
@@ -111,27 +124,54 @@ export function createPassportService({ db }: { db: SqlExecutor }): PassportLook
     return batchIds;
   }
 
+  async function lookUp(gtin: string, lot: string | undefined): Promise<Found> {
+    const now = Date.now();
+    const product = await productOf(gtin, now);
+    if (!product) return undefined;
+    const publicProduct = { gtin: product.gtin, name: product.name };
+    if (lot === undefined) return { product: publicProduct };
+    const batchIds = await batchIdsOf(product.id, lot, now);
+    if (batchIds.length === 0) return { product: publicProduct, lot: false };
+    const [newest] = await db.query<{ idx: string | number | null }>(
+      `SELECT max(idx) AS idx FROM ledger_entries WHERE subject = ANY($1::text[]) AND entry_type = 'batch.claim_published'`,
+      [batchIds.map((id) => `batch:${id}`)],
+    );
+    const claimIndex = newest?.idx === null || newest?.idx === undefined ? null : Number(newest.idx);
+    const key = `${gtin}/${lot}`;
+    const cached = passports.get(key);
+    if (cached && cached.claimIndex === claimIndex) return cached.passport;
+    const claim = claimIndex === null ? undefined : await claimFor(batchIds, product.organisation_id);
+    const passport: Passport = { product: publicProduct, lot, ...(claim ? { claim } : {}) };
+    remember(passports, key, { claimIndex, passport });
+    return passport;
+  }
+
+  // The first layer: whole answers, reused for `freshMs` unless this process appended something
+  // that may change them. A scan burst then costs no query at all.
+  let generation = 0;
+  const answers = new Map<string, { at: number; generation: number; found: Found }>();
+  const unsubscribe = onRecorded((types) => {
+    if (
+      types.some((t) => t === 'batch.claim_published' || t === 'product.registered' || t.startsWith('event.'))
+    ) {
+      generation++;
+      products.clear();
+      lots.clear();
+    }
+  });
+
   return {
     async find(gtin, lot) {
+      const key = `${gtin}\u0000${lot ?? ''}\u0000${lot === undefined}`;
       const now = Date.now();
-      const product = await productOf(gtin, now);
-      if (!product) return undefined;
-      const publicProduct = { gtin: product.gtin, name: product.name };
-      if (lot === undefined) return { product: publicProduct };
-      const batchIds = await batchIdsOf(product.id, lot, now);
-      if (batchIds.length === 0) return { product: publicProduct, lot: false };
-      const [newest] = await db.query<{ idx: string | number | null }>(
-        `SELECT max(idx) AS idx FROM ledger_entries WHERE subject = ANY($1::text[]) AND entry_type = 'batch.claim_published'`,
-        [batchIds.map((id) => `batch:${id}`)],
-      );
-      const claimIndex = newest?.idx === null || newest?.idx === undefined ? null : Number(newest.idx);
-      const key = `${gtin}/${lot}`;
-      const cached = passports.get(key);
-      if (cached && cached.claimIndex === claimIndex) return cached.passport;
-      const claim = claimIndex === null ? undefined : await claimFor(batchIds, product.organisation_id);
-      const passport: Passport = { product: publicProduct, lot, ...(claim ? { claim } : {}) };
-      remember(passports, key, { claimIndex, passport });
-      return passport;
+      const hit = answers.get(key);
+      if (hit && hit.generation === generation && now - hit.at < freshMs) return hit.found;
+      const startedAt = generation;
+      const found = await lookUp(gtin, lot);
+      // An append during the lookup may have changed the answer: keep it only if none happened.
+      if (startedAt === generation) remember(answers, key, { at: now, generation, found });
+      return found;
     },
+    close: unsubscribe,
   };
 }
