@@ -1,0 +1,127 @@
+// The disclosure policy table against its specification, decision 0011's table of what is committed:
+// ENTRY_POLICIES decides what the public log reveals, so a field dropped from it (a mutation run of
+// 4 December 2026 showed the package's tests would not notice) must fail here. The specification
+// below is written from the decision record, not read from the table. Each row is also applied to
+// a sample body, checking that the committed fields leave no value in the logged bytes.
+import { describe, expect, it } from 'vitest';
+import {
+  commitEntry,
+  ENTRY_POLICIES,
+  EntryPolicyError,
+  encodeEntry,
+  entryOwner,
+  revealBody,
+  utf8,
+} from '../src/index.ts';
+
+// docs/decisions/0011-selective-disclosure.md, "What is committed, what stays public".
+const COMMITTED: Record<string, string[]> = {
+  'organisation.registered': ['name', 'country', 'identifiers'],
+  'organisation.custody_model': ['justification'],
+  'plot.mapped': ['name', 'country', 'geometry', 'areaHectares', 'declaredAreaHectares', 'findings'],
+  'event.harvest': ['inputs.*.quantity', 'outputs.*.quantity'],
+  'event.transfer': ['inputs.*.quantity', 'outputs.*.quantity'],
+  'event.transformation': ['inputs.*.quantity', 'outputs.*.quantity'],
+  'epcis.event': ['event'],
+  'contact.added': ['contact'],
+  'attestation.recorded': ['jws'],
+  'attestation.statement': ['jws'],
+  'attestation.withdrawn': ['reason'],
+  'onboarding.transitioned': ['reason'],
+  'finding.resolved': ['numbers', 'justification'],
+  'reference.override': ['justification'],
+  'batch.claim_published': ['originCountry', 'tracedShare'],
+};
+const EMPTY = [
+  'relationship.declared',
+  'user.created',
+  'token.issued',
+  'token.revoked',
+  'auditor.granted',
+  'auditor.revoked',
+  'key.registered',
+  'key.revoked',
+  'product.registered',
+  'accounting_period.declared',
+  'accounting_period.closed',
+  'evidence_requirement.set',
+  'contact.erased',
+  'disclosure.published',
+  'demo.seeded',
+];
+
+const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';
+const secret = (path: string) => `SECRET<${path}>`;
+
+/** A body with a recognisable value at each path (`*` as a two-element array). */
+function sampleBody(paths: string[]): Record<string, unknown> {
+  const body: Record<string, unknown> = { organisation: ORG, buyer: ORG, brand: ORG };
+  for (const path of paths) {
+    const [head, star, leaf] = path.split('.');
+    if (star === '*') {
+      body[head!] = [0, 1].map((i) => ({ batchId: `batch:${i}`, [leaf!]: secret(`${head}.${i}.${leaf}`) }));
+    } else body[head!] = secret(path);
+  }
+  return body;
+}
+
+describe('ENTRY_POLICIES against decision 0011', () => {
+  it('commits exactly the fields the decision lists, for every type it lists', () => {
+    for (const [type, fields] of Object.entries(COMMITTED))
+      expect([...(ENTRY_POLICIES[type]?.confidential ?? ['<no policy>'])].sort(), type).toEqual(
+        [...fields].sort(),
+      );
+    for (const type of EMPTY) expect(ENTRY_POLICIES[type]?.confidential, type).toEqual([]);
+  });
+
+  it('leaves no committed value in the logged bytes, and opens them all again with the disclosures', () => {
+    for (const [type, fields] of Object.entries(COMMITTED)) {
+      const body = sampleBody(fields) as Record<string, never>;
+      const { entry, disclosures } = commitEntry(
+        { type, version: 1, at: '2026-12-04T00:00:00Z', actor: 'system', subject: ORG, body },
+        ENTRY_POLICIES,
+      );
+      const logged = utf8.decode(encodeEntry(entry));
+      expect(logged, type).not.toContain('SECRET<');
+      expect(logged, type).toContain(ORG); // links stay in the clear
+      const revealed = revealBody(
+        entry.body,
+        disclosures.map((d) => d.disclosure),
+      );
+      expect(revealed.body, type).toEqual(body);
+    }
+  });
+
+  it('publishes on entry only the batch claim', () => {
+    const publishing = Object.entries(ENTRY_POLICIES)
+      .filter(([, p]) => p.publishedOnEntry === true)
+      .map(([t]) => t);
+    expect(publishing).toEqual(['batch.claim_published']);
+  });
+
+  it('names owners where the decision says, and refuses a type it does not list', () => {
+    const owner = (type: string, subject: string, body: Record<string, string>) =>
+      entryOwner(
+        { type, version: 1, at: '2026-12-04T00:00:00Z', actor: 'x', subject, body },
+        ENTRY_POLICIES[type]!,
+      );
+    const id = ORG.slice('organisation:'.length);
+    expect(owner('organisation.registered', ORG, {})).toBe(id);
+    expect(owner('plot.mapped', 'plot:1', { organisation: ORG })).toBe(id);
+    expect(owner('relationship.accepted', 'relationship:1', { buyer: ORG })).toBe(id);
+    expect(owner('onboarding.transitioned', 'onboarding:1', { brand: ORG })).toBe(id);
+    // Administrators' records have no owner; a malformed reference names none.
+    expect(owner('finding.resolved', 'finding:1', { organisation: ORG })).toBeNull();
+    expect(owner('plot.mapped', 'plot:1', { organisation: 'organisation:not-a-uuid' })).toBeNull();
+    expect(() =>
+      commitEntry({
+        type: 'test.unlisted',
+        version: 1,
+        at: '2026-12-04T00:00:00Z',
+        actor: 'x',
+        subject: 's',
+        body: {},
+      }),
+    ).toThrow(EntryPolicyError);
+  });
+});
