@@ -31,9 +31,20 @@ const COMMITTED: Record<string, string[]> = {
   'finding.resolved': ['numbers', 'justification'],
   'reference.override': ['justification'],
   'batch.claim_published': ['originCountry', 'tracedShare'],
+  'relationship.accepted': ['reason'],
+  'relationship.rejected': ['reason'],
+  'organisation.updated': ['from', 'to'],
+  'event.loss': ['inputs.*.quantity', 'outputs.*.quantity', 'reason'],
+  'event.voided': ['explanation'],
+  'event.received': ['quantity', 'sent', 'lost', 'note'],
 };
 const EMPTY = [
   'relationship.declared',
+  'relationship.proposed',
+  'organisation.manager_changed',
+  'invitation.created',
+  'invitation.redeemed',
+  'invitation.revoked',
   'user.created',
   'token.issued',
   'token.revoked',
@@ -49,6 +60,52 @@ const EMPTY = [
   'disclosure.published',
   'demo.seeded',
 ];
+
+// Whose each type's records are (who, with whoever may see its records, opens the disclosures):
+// the subject itself, a body field naming the organisation, or nobody but administrators.
+const OWNER: Record<string, string | null> = {
+  'demo.seeded': null,
+  'organisation.registered': 'subject',
+  'organisation.custody_model': 'subject',
+  'organisation.manager_changed': 'subject',
+  'organisation.updated': 'subject',
+  'relationship.declared': 'buyer',
+  'relationship.proposed': 'buyer',
+  'relationship.accepted': 'buyer',
+  'relationship.rejected': 'buyer',
+  'invitation.created': 'organisation',
+  'invitation.redeemed': 'organisation',
+  'invitation.revoked': 'organisation',
+  'user.created': 'organisation',
+  'token.issued': null,
+  'token.revoked': null,
+  'auditor.granted': 'subject',
+  'auditor.revoked': 'subject',
+  'contact.added': 'organisation',
+  'contact.erased': 'organisation',
+  'plot.mapped': 'organisation',
+  'product.registered': 'organisation',
+  'event.harvest': 'organisation',
+  'event.transformation': 'organisation',
+  'event.transfer': 'organisation',
+  'event.loss': 'organisation',
+  'event.voided': 'organisation',
+  'event.received': 'organisation',
+  'epcis.event': 'organisation',
+  'accounting_period.declared': 'subject',
+  'accounting_period.closed': 'subject',
+  'onboarding.transitioned': 'brand',
+  'evidence_requirement.set': 'subject',
+  'finding.resolved': null,
+  'reference.override': null,
+  'key.registered': 'subject',
+  'key.revoked': 'subject',
+  'attestation.recorded': 'organisation',
+  'attestation.statement': 'organisation',
+  'attestation.withdrawn': 'organisation',
+  'disclosure.published': 'organisation',
+  'batch.claim_published': 'organisation',
+};
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';
 const secret = (path: string) => `SECRET<${path}>`;
@@ -92,11 +149,31 @@ describe('ENTRY_POLICIES against decision 0011', () => {
     }
   });
 
+  it('lists every type with its owner, and no type the specification does not know', () => {
+    expect(Object.keys(ENTRY_POLICIES).sort()).toEqual(Object.keys(OWNER).sort());
+    for (const [type, owner] of Object.entries(OWNER)) expect(ENTRY_POLICIES[type]!.owner, type).toBe(owner);
+    expect(Object.keys(OWNER).sort()).toEqual(
+      [...Object.keys(COMMITTED), ...EMPTY, 'epcis.event'].filter((t, i, all) => all.indexOf(t) === i).sort(),
+    );
+  });
+
   it('publishes on entry only the batch claim', () => {
     const publishing = Object.entries(ENTRY_POLICIES)
       .filter(([, p]) => p.publishedOnEntry === true)
       .map(([t]) => t);
     expect(publishing).toEqual(['batch.claim_published']);
+    const commit = (type: string) =>
+      commitEntry({
+        type,
+        version: 1,
+        at: '2026-12-04T00:00:00Z',
+        actor: 'x',
+        subject: ORG,
+        body: { organisation: ORG },
+      });
+    expect(commit('batch.claim_published').published).toBe(true);
+    expect(commit('plot.mapped').published).toBe(false);
+    expect(commit('plot.mapped').owner).toBe(ORG.slice('organisation:'.length));
   });
 
   it('names owners where the decision says, and refuses a type it does not list', () => {
@@ -113,6 +190,10 @@ describe('ENTRY_POLICIES against decision 0011', () => {
     // Administrators' records have no owner; a malformed reference names none.
     expect(owner('finding.resolved', 'finding:1', { organisation: ORG })).toBeNull();
     expect(owner('plot.mapped', 'plot:1', { organisation: 'organisation:not-a-uuid' })).toBeNull();
+    // The whole reference must be one: no prefix or suffix around it.
+    expect(owner('plot.mapped', 'plot:1', { organisation: `x${ORG}` })).toBeNull();
+    expect(owner('plot.mapped', 'plot:1', { organisation: `${ORG}x` })).toBeNull();
+    expect(owner('plot.mapped', 'plot:1', { organisation: 42 as unknown as string })).toBeNull();
     expect(() =>
       commitEntry({
         type: 'test.unlisted',
@@ -123,5 +204,20 @@ describe('ENTRY_POLICIES against decision 0011', () => {
         body: {},
       }),
     ).toThrow(EntryPolicyError);
+    try {
+      commitEntry({
+        type: 'test.unlisted',
+        version: 1,
+        at: '2026-12-04T00:00:00Z',
+        actor: 'x',
+        subject: 's',
+        body: {},
+      });
+    } catch (error) {
+      expect((error as Error).name).toBe('EntryPolicyError');
+      expect((error as Error).message).toBe(
+        'entry type test.unlisted has no disclosure policy: declare its confidential fields in ENTRY_POLICIES',
+      );
+    }
   });
 });
