@@ -25,8 +25,10 @@ export class DisclosureError extends Error {
 
 const BINARY_CHUNK = 0x2000;
 
+type NodeBufferLike = Uint8Array & { toString(enc: 'base64url'): string };
 type NodeBuffer = {
-  from(b: ArrayBuffer, offset: number, length: number): { toString(enc: 'base64url'): string };
+  from(b: ArrayBuffer, offset: number, length: number): NodeBufferLike;
+  from(text: string, enc: 'utf8' | 'latin1'): NodeBufferLike;
 };
 const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
@@ -65,10 +67,16 @@ export function fromBase64Url(text: string): Uint8Array | undefined {
 /** A SHA-256 function: @noble/hashes by default; a Node caller may pass node:crypto for speed. */
 export type Sha256Bytes = (data: Uint8Array) => Uint8Array;
 
+/** base64url without padding of a string's UTF-8 bytes (Buffer's one-step path where there is one). */
+function utf8ToBase64Url(text: string): string {
+  return NodeBuffer ? NodeBuffer.from(text, 'utf8').toString('base64url') : toBase64Url(utf8.encode(text));
+}
+
 /** The digest of a disclosure string, as it appears in an `_sd` array. */
 export function disclosureDigest(disclosure: string, hash: Sha256Bytes = sha256): string {
-  // A disclosure is base64url, hence ASCII: its UTF-8 bytes are its characters.
-  return toBase64Url(hash(utf8.encode(disclosure)));
+  // A disclosure is base64url, hence ASCII: its UTF-8 bytes are its characters, and Latin-1 is the
+  // cheapest way to get them where Buffer exists.
+  return toBase64Url(hash(NodeBuffer ? NodeBuffer.from(disclosure, 'latin1') : utf8.encode(disclosure)));
 }
 
 export interface Disclosure {
@@ -156,7 +164,8 @@ function checkNoReservedKeys(value: JsonValue, at: () => string): void {
 interface PathNode {
   /** The pattern that commits this field (`inputs.*.quantity`), if one does. */
   commit: string | undefined;
-  depth: number;
+  /** Where that pattern comes in the order disclosures are returned (deepest first, then by pattern). */
+  rank: number;
   children: Map<string, PathNode>;
 }
 
@@ -165,18 +174,26 @@ const pathTrees = new WeakMap<readonly FieldPath[], PathNode>();
 function pathTree(paths: readonly FieldPath[]): PathNode {
   let root = pathTrees.get(paths);
   if (root) return root;
-  root = { commit: undefined, depth: 0, children: new Map() };
+  root = { commit: undefined, rank: 0, children: new Map() };
+  // The order of disclosures is decided here, once per policy, not per entry: deepest pattern first,
+  // then by pattern (as the writer has always stored them).
+  const depth = (p: string) => p.split('.').length;
+  const ranked = [...new Set(paths)].sort((x, y) => depth(y) - depth(x) || x.localeCompare(y));
   for (const path of paths) {
     let node = root;
     for (const segment of path.split('.')) {
+      // Stores join an entry's paths with `~` (SD-JWT's separator), so no path may hold one.
+      if (segment === '' || segment.includes('~'))
+        throw new DisclosureError(`a committed path needs non-empty segments without "~": ${path}`);
       let child = node.children.get(segment);
       if (!child) {
-        child = { commit: undefined, depth: node.depth + 1, children: new Map() };
+        child = { commit: undefined, rank: 0, children: new Map() };
         node.children.set(segment, child);
       }
       node = child;
     }
     node.commit = path;
+    node.rank = ranked.indexOf(path);
   }
   pathTrees.set(paths, root);
   return root;
@@ -185,17 +202,21 @@ function pathTree(paths: readonly FieldPath[]): PathNode {
 interface Committing {
   random: RandomBytes;
   hash: Sha256Bytes;
-  found: { disclosure: Disclosure; pattern: string; depth: number }[];
+  found: { disclosure: Disclosure; rank: number; order: number }[];
 }
 
-/** The value with the fields its path tree commits replaced by digests; the value itself if none. */
-function commitValue(value: JsonValue, node: PathNode, at: string[], c: Committing): JsonValue {
+/**
+ * The value with the fields its path tree commits replaced by digests; the value itself if none.
+ * `at` is the dotted path of the value with a trailing dot (empty at the root): strings are built
+ * only for the fields committed, since most of a body is walked past.
+ */
+function commitValue(value: JsonValue, node: PathNode, at: string, c: Committing): JsonValue {
   if (Array.isArray(value)) {
     const each = node.children.get('*');
     if (!each) return value;
     let copy: JsonValue[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const committed = commitValue(value[i]!, each, [...at, String(i)], c);
+      const committed = commitValue(value[i]!, each, `${at}${i}.`, c);
       if (committed !== value[i]) {
         copy ??= value.slice();
         copy[i] = committed;
@@ -204,37 +225,41 @@ function commitValue(value: JsonValue, node: PathNode, at: string[], c: Committi
     return copy ?? value;
   }
   if (!isObject(value)) return value;
-  const replaced = new Map<string, JsonValue>();
-  const digests: string[] = [];
+  let replaced: Map<string, JsonValue> | undefined;
+  let digests: string[] | undefined;
   for (const [key, child] of node.children) {
     if (key === '*' || !Object.hasOwn(value, key)) continue;
     // Deeper paths first, so a committed object may itself hold digests.
-    const inner = child.children.size > 0 ? commitValue(value[key]!, child, [...at, key], c) : value[key]!;
+    const inner = child.children.size > 0 ? commitValue(value[key]!, child, `${at}${key}.`, c) : value[key]!;
     if (child.commit !== undefined) {
       const salt = toBase64Url(c.random(SALT_BYTES));
-      const disclosure = toBase64Url(utf8.encode(canonicalJson([salt, key, inner])));
+      const disclosure = utf8ToBase64Url(canonicalJson([salt, key, inner]));
       const digest = disclosureDigest(disclosure, c.hash);
+      digests ??= [];
       digests.push(digest);
       c.found.push({
-        disclosure: { path: [...at, key].join('.'), disclosure, digest },
-        pattern: child.commit,
-        depth: child.depth,
+        disclosure: { path: at + key, disclosure, digest },
+        rank: child.rank,
+        order: c.found.length,
       });
-    } else if (inner !== value[key]) replaced.set(key, inner);
+    } else if (inner !== value[key]) {
+      replaced ??= new Map();
+      replaced.set(key, inner);
+    }
   }
-  if (digests.length === 0 && replaced.size === 0) return value;
+  if (digests === undefined && replaced === undefined) return value;
   // A new object built member by member: no `delete`, which would slow every later read of it.
   const out: JsonObject = {};
   for (const key of Object.keys(value)) {
     if (node.children.get(key)?.commit !== undefined) continue;
-    const member = replaced.get(key) ?? value[key]!;
+    const member = replaced?.get(key) ?? value[key]!;
     // An own `__proto__` member (JSON.parse makes one) must stay a member, not become the prototype.
     if (key === '__proto__')
       Object.defineProperty(out, key, { value: member, enumerable: true, writable: true });
     else out[key] = member;
   }
   // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
-  if (digests.length > 0) out._sd = digests.sort();
+  if (digests !== undefined) out._sd = digests.sort();
   return out;
 }
 
@@ -253,12 +278,13 @@ export function commitFields(
   checkNoReservedKeys(body, () => '');
   if (paths.length === 0) return { body, disclosures: [] };
   const c: Committing = { random, hash, found: [] };
-  const committed = commitValue(body, pathTree(paths), [], c) as JsonObject;
+  const committed = commitValue(body, pathTree(paths), '', c) as JsonObject;
   if (c.found.length === 0) return { body, disclosures: [] };
   const out: JsonObject = { ...committed, _sd_alg: SD_ALG };
-  const disclosures = c.found
-    .sort((x, y) => y.depth - x.depth || x.pattern.localeCompare(y.pattern))
-    .map((f) => f.disclosure);
+  const disclosures =
+    c.found.length === 1
+      ? [c.found[0]!.disclosure]
+      : c.found.sort((x, y) => x.rank - y.rank || x.order - y.order).map((f) => f.disclosure);
   return { body: out, disclosures };
 }
 

@@ -170,6 +170,13 @@ describe('commitFields / revealBody', () => {
     expect(() => commitFields({ _sd: [] }, ['x'])).toThrow(DisclosureError);
     expect(() => commitFields({ x: { '...': 1 } }, [])).toThrow(DisclosureError);
   });
+
+  it('refuses a policy path that a store could not keep apart: empty segments or "~"', () => {
+    // Stores join an entry's paths with "~"; a path holding one would split into two on the way back.
+    expect(() => commitFields({ 'a~b': 1 }, ['a~b'])).toThrow(/without "~"/);
+    expect(() => commitFields({ a: { '': 1 } }, ['a.'])).toThrow(/non-empty segments/);
+    expect(commitFields({ a: 1 }, ['a']).disclosures).toHaveLength(1);
+  });
 });
 
 describe('entry policies', () => {
