@@ -65,6 +65,15 @@ export {
   TransitionInput,
 } from './onboarding.ts';
 export {
+  BATCH_CLAIMS,
+  type BatchClaim,
+  claimsAllowed,
+  DEFAULT_PASSPORT_POLICY,
+  PassportPolicy,
+  PassportPolicyInput,
+  type PassportPolicyValues,
+} from './passport.ts';
+export {
   Commodity,
   CountryCode,
   hasValidGs1CheckDigit,

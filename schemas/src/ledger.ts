@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Base64Hash, TreeIndexParam } from './common.ts';
+import { BATCH_CLAIMS } from './passport.ts';
 
 /** The ledger entry envelope; its RFC 8785 canonical JSON is the leaf data. */
 export const LedgerEntry = z
@@ -123,10 +124,13 @@ export const PublicationInput = z
       .object({
         batchId: z.uuid(),
         claims: z
-          .array(z.enum(['originCountry', 'tracedShare']))
+          .array(z.enum(BATCH_CLAIMS))
           .min(1)
-          .max(2)
-          .describe('computed by the service from the batch’s upstream chain and published as a new entry'),
+          .max(BATCH_CLAIMS.length)
+          .optional()
+          .describe(
+            'computed by the service from the batch’s upstream chain and published as a new entry; each must be allowed by the brand’s passport policy (default: every claim the policy allows)',
+          ),
       })
       .strict(),
   ])

@@ -32,10 +32,11 @@ describe.skipIf(!present)('the passport on a phone (headless Chromium, 390 × 84
     );
     const [batch] = await t.runtime.db.query<{ id: string }>('SELECT id FROM batches WHERE lot = $1', [LOT]);
     const owner = await t.token('procurement', { organisationId: product!.organisation_id });
-    const published = await t.call('POST', '/v1/disclosures/publications', owner, {
-      batchId: batch!.id,
-      claims: ['originCountry', 'tracedShare'],
-    });
+    // Findings first, so the claim carries them: every fact the default passport policy allows
+    // (origin, share, supplier roles, evidence counts, findings in words), each checked by the page.
+    const recompute = await t.call('POST', '/v1/mass-balance/recompute', await t.token('admin'), {});
+    expect(recompute.statusCode, recompute.body).toBeLessThan(300);
+    const published = await t.call('POST', '/v1/disclosures/publications', owner, { batchId: batch!.id });
     expect(published.statusCode, published.body).toBe(201);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     claim = (await (await fetch(`${base}/passport/01/${BUTTER}/10/${LOT}?format=json`)).json()).claim;
@@ -77,6 +78,11 @@ describe.skipIf(!present)('the passport on a phone (headless Chromium, 390 × 84
       claim.tracedShare,
     );
     expect(text).toContain(share);
+    // The rest of what the default policy shows: the chain by role, evidence counts, findings in words.
+    expect(text).toContain('Who handled it');
+    expect(text).toContain('Cooperative');
+    expect(text).toContain('What was seen on the ground');
+    expect(text).toContain('Part of the cocoa in this lot could not be traced to a farm.');
     // The page's script checks the claim against the log with @groundtruth/verify, in the browser.
     await page.waitForSelector('[data-verified]', { timeout: 20_000 });
     expect(await page.getAttribute('[data-verify-claim]', 'data-verified')).toBe('true');
@@ -118,6 +124,26 @@ describe.skipIf(!present)('the passport on a phone (headless Chromium, 390 × 84
     await page.waitForSelector('[data-verified]', { timeout: 20_000 });
     expect(await page.getAttribute('[data-verify-claim]', 'data-verified')).toBe('false');
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/could not verify.*disclosure/);
+    await context.close();
+  });
+
+  it('catches a page that shows a fact other than the log’s (its supply chain altered on the way)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.route('**/passport/01/**', async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      // One more site than the log holds, in the facts the page declares it shows.
+      const altered = html.replace(/&quot;count&quot;:(\d+)/, (_, n) => `&quot;count&quot;:${Number(n) + 1}`);
+      expect(altered).not.toBe(html);
+      await route.fulfill({ response, body: altered });
+    });
+    await page.goto(`${base}/passport/01/${BUTTER}/10/${LOT}?lang=en`);
+    await page.waitForSelector('[data-verified]', { timeout: 20_000 });
+    expect(await page.getAttribute('[data-verify-claim]', 'data-verified')).toBe('false');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'the supplyChain shown is not the one the log holds',
+    );
     await context.close();
   });
 });

@@ -87,9 +87,11 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'disclosure.published': { owner: 'organisation', confidential: [] },
   'batch.claim_published': {
     owner: 'organisation',
-    confidential: ['originCountry', 'tracedShare'],
+    confidential: ['originCountry', 'tracedShare', 'originFarms', 'supplyChain', 'evidence', 'findings'],
     publishedOnEntry: true,
   },
+  // What a brand lets its passports show: a public statement about itself, nothing to hide.
+  'passport_policy.set': { owner: 'organisation', confidential: [] },
 };
 
 export class EntryPolicyError extends Error {

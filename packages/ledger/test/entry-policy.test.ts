@@ -30,7 +30,15 @@ const COMMITTED: Record<string, string[]> = {
   'onboarding.transitioned': ['reason'],
   'finding.resolved': ['numbers', 'justification'],
   'reference.override': ['justification'],
-  'batch.claim_published': ['originCountry', 'tracedShare'],
+  'batch.claim_published': [
+    'originCountry',
+    'tracedShare',
+    'originFarms',
+    'supplyChain',
+    'evidence',
+    'findings',
+  ],
+  'passport_policy.set': [],
   'relationship.accepted': ['reason'],
   'relationship.rejected': ['reason'],
   'organisation.updated': ['from', 'to'],
@@ -105,6 +113,7 @@ const OWNER: Record<string, string | null> = {
   'attestation.withdrawn': 'organisation',
   'disclosure.published': 'organisation',
   'batch.claim_published': 'organisation',
+  'passport_policy.set': 'organisation',
 };
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';

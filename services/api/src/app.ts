@@ -37,6 +37,8 @@ import onboardingRoutes from './routes/v1/onboarding/index.ts';
 import { createOnboardingService } from './routes/v1/onboarding/service.ts';
 import organisationRoutes from './routes/v1/organisations/index.ts';
 import { createOrganisationService } from './routes/v1/organisations/service.ts';
+import passportPolicyRoutes from './routes/v1/passport-policies/index.ts';
+import { createPassportPolicyService } from './routes/v1/passport-policies/service.ts';
 import plotRoutes from './routes/v1/plots/index.ts';
 import { createPlotService } from './routes/v1/plots/service.ts';
 import productRoutes from './routes/v1/products/index.ts';
@@ -195,8 +197,17 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/events',
   });
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
+  const passportPolicies = createPassportPolicyService({ ...deps, access });
+  await fastify.register(passportPolicyRoutes, { policies: passportPolicies, prefix: '/v1' });
   await fastify.register(disclosureRoutes, {
-    disclosures: createDisclosureService({ ...deps, reader: runtime.reader, access, massBalance }),
+    disclosures: createDisclosureService({
+      ...deps,
+      reader: runtime.reader,
+      access,
+      massBalance,
+      events,
+      policies: passportPolicies,
+    }),
     prefix: '/v1',
   });
   await fastify.register(siteAccountRoutes, { ...deps, access, massBalance, prefix: '/v1/organisations' });

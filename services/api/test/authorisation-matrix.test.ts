@@ -139,6 +139,14 @@ const plotBody = (w: World) => ({
   geometry: square(-1.918421, 6.523262),
 });
 
+const POLICY = {
+  origin: 'countries_and_farms',
+  tracedShare: true,
+  suppliers: 'hidden',
+  evidence: 'counts',
+  findings: 'numbers',
+};
+
 const MATRIX: Record<string, Row> = {
   // Public: documentation, health, the log's own verification surface, reference data, verification.
   'GET /docs': { expect: PUBLIC, request: () => ({ url: '/docs' }) },
@@ -256,6 +264,24 @@ const MATRIX: Record<string, Row> = {
   'GET /v1/products/:id/qr': {
     expect: gated(ALL_ROLES, READ_T),
     request: () => ({ url: '/v1/products/4006381333931/qr' }),
+  },
+  // Passport policies: public in effect (every passport shows their result), so partners may read;
+  // only the organisation itself (or its keeper, or an admin) sets one.
+  'GET /v1/organisations/:id/passport-policy': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/organisations/${w.T}/passport-policy` }),
+  },
+  'PUT /v1/organisations/:id/passport-policy': {
+    expect: gated(['admin', 'procurement', 'compliance', 'supplier'], WRITE_T),
+    request: (w) => ({ url: `/v1/organisations/${w.T}/passport-policy`, body: POLICY }),
+  },
+  'GET /v1/products/:gtin/passport-policy': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: () => ({ url: '/v1/products/4006381333931/passport-policy' }),
+  },
+  'PUT /v1/products/:gtin/passport-policy': {
+    expect: gated(['admin', 'procurement', 'compliance', 'supplier'], WRITE_T),
+    request: () => ({ url: '/v1/products/4006381333931/passport-policy', body: POLICY }),
   },
   'HEAD /v1/products/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/products/' }) },
   'GET /v1/batches': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/batches' }) },

@@ -484,7 +484,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish committed fields of one of your entries, or a computed claim about a batch in your chain (origin country, traced share): a ledger entry */
+        /** Publish committed fields of one of your entries, or a computed claim about a batch in your chain (origin, traced share, supply chain, evidence, findings, as far as your passport policy allows): a ledger entry */
         post: operations["publishDisclosures"];
         delete?: never;
         options?: never;
@@ -1222,6 +1222,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/organisations/{id}/passport-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The passport policy in force for an organisation’s products (its own, or the default)
+         * @description A claim published about a batch (`POST /v1/disclosures/publications`) carries only the facts the policy in force allows, so nothing else reaches the public passport, its JSON or the log’s published disclosures. A product’s own policy overrides its organisation’s; without either, the default applies (origin countries, traced share, supplier roles, evidence counts, findings in words). Claims already published keep what they said: publish a new one after changing the policy.
+         */
+        get: operations["getOrganisationPassportPolicy"];
+        /**
+         * Set what the passports of an organisation’s products may show: a ledger entry
+         * @description A claim published about a batch (`POST /v1/disclosures/publications`) carries only the facts the policy in force allows, so nothing else reaches the public passport, its JSON or the log’s published disclosures. A product’s own policy overrides its organisation’s; without either, the default applies (origin countries, traced share, supplier roles, evidence counts, findings in words). Claims already published keep what they said: publish a new one after changing the policy.
+         */
+        put: operations["setOrganisationPassportPolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organisations/{id}/plots": {
         parameters: {
             query?: never;
@@ -1345,6 +1369,30 @@ export interface paths {
         put?: never;
         /** Register a product by GTIN-8/12/13/14 (check digit validated, stored as GTIN-14) */
         post: operations["registerProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{gtin}/passport-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The passport policy in force for one product (its own, its organisation’s, or the default)
+         * @description A claim published about a batch (`POST /v1/disclosures/publications`) carries only the facts the policy in force allows, so nothing else reaches the public passport, its JSON or the log’s published disclosures. A product’s own policy overrides its organisation’s; without either, the default applies (origin countries, traced share, supplier roles, evidence counts, findings in words). Claims already published keep what they said: publish a new one after changing the policy.
+         */
+        get: operations["getProductPassportPolicy"];
+        /**
+         * Set what one product’s passport may show, overriding its organisation’s policy: a ledger entry
+         * @description A claim published about a batch (`POST /v1/disclosures/publications`) carries only the facts the policy in force allows, so nothing else reaches the public passport, its JSON or the log’s published disclosures. A product’s own policy overrides its organisation’s; without either, the default applies (origin countries, traced share, supplier roles, evidence counts, findings in words). Claims already published keep what they said: publish a new one after changing the policy.
+         */
+        put: operations["setProductPassportPolicy"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2780,8 +2828,8 @@ export interface components {
         } | {
             /** Format: uuid */
             batchId: string;
-            /** @description computed by the service from the batch’s upstream chain and published as a new entry */
-            claims: ("originCountry" | "tracedShare")[];
+            /** @description computed by the service from the batch’s upstream chain and published as a new entry; each must be allowed by the brand’s passport policy (default: every claim the policy allows) */
+            claims?: ("originCountry" | "tracedShare" | "originFarms" | "supplyChain" | "evidence" | "findings")[];
         };
         NewPublicationInput: {
             /** @description an entry of the caller’s organisation */
@@ -2790,8 +2838,8 @@ export interface components {
         } | {
             /** Format: uuid */
             batchId: string;
-            /** @description computed by the service from the batch’s upstream chain and published as a new entry */
-            claims: ("originCountry" | "tracedShare")[];
+            /** @description computed by the service from the batch’s upstream chain and published as a new entry; each must be allowed by the brand’s passport policy (default: every claim the policy allows) */
+            claims?: ("originCountry" | "tracedShare" | "originFarms" | "supplyChain" | "evidence" | "findings")[];
         };
         NewRedemption: {
             /** @description defaults to the invitation’s */
@@ -3354,6 +3402,116 @@ export interface components {
             };
             name?: string;
             role?: ("manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other") | null;
+        };
+        PassportPolicy: {
+            /** @description the passport_policy.set entry, null for the default */
+            entryIndex: number | null;
+            /**
+             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @enum {string}
+             */
+            evidence: "hidden" | "counts";
+            /**
+             * @description open findings on the lot, in plain words; with numbers, also how many and what share
+             * @enum {string}
+             */
+            findings: "hidden" | "words" | "numbers";
+            /**
+             * @description countries of the farms; with farms, also how many farms and their total area (never their boundaries)
+             * @enum {string}
+             */
+            origin: "hidden" | "countries" | "countries_and_farms";
+            /**
+             * @description where the policy in force comes from: the product’s own, its brand’s, or the default
+             * @enum {string}
+             */
+            scope: "default" | "organisation" | "product";
+            /**
+             * @description the upstream suppliers by tier: their role and country, or also their names
+             * @enum {string}
+             */
+            suppliers: "hidden" | "roles" | "names";
+            /** @description the share of the lot traced to registered farms */
+            tracedShare: boolean;
+        };
+        PassportPolicyInput: {
+            /** @description the passport_policy.set entry, null for the default */
+            entryIndex: number | null;
+            /**
+             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @enum {string}
+             */
+            evidence: "hidden" | "counts";
+            /**
+             * @description open findings on the lot, in plain words; with numbers, also how many and what share
+             * @enum {string}
+             */
+            findings: "hidden" | "words" | "numbers";
+            /**
+             * @description countries of the farms; with farms, also how many farms and their total area (never their boundaries)
+             * @enum {string}
+             */
+            origin: "hidden" | "countries" | "countries_and_farms";
+            /**
+             * @description where the policy in force comes from: the product’s own, its brand’s, or the default
+             * @enum {string}
+             */
+            scope: "default" | "organisation" | "product";
+            /**
+             * @description the upstream suppliers by tier: their role and country, or also their names
+             * @enum {string}
+             */
+            suppliers: "hidden" | "roles" | "names";
+            /** @description the share of the lot traced to registered farms */
+            tracedShare: boolean;
+        };
+        PassportPolicySettings: {
+            /**
+             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @enum {string}
+             */
+            evidence: "hidden" | "counts";
+            /**
+             * @description open findings on the lot, in plain words; with numbers, also how many and what share
+             * @enum {string}
+             */
+            findings: "hidden" | "words" | "numbers";
+            /**
+             * @description countries of the farms; with farms, also how many farms and their total area (never their boundaries)
+             * @enum {string}
+             */
+            origin: "hidden" | "countries" | "countries_and_farms";
+            /**
+             * @description the upstream suppliers by tier: their role and country, or also their names
+             * @enum {string}
+             */
+            suppliers: "hidden" | "roles" | "names";
+            /** @description the share of the lot traced to registered farms */
+            tracedShare: boolean;
+        };
+        PassportPolicySettingsInput: {
+            /**
+             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @enum {string}
+             */
+            evidence: "hidden" | "counts";
+            /**
+             * @description open findings on the lot, in plain words; with numbers, also how many and what share
+             * @enum {string}
+             */
+            findings: "hidden" | "words" | "numbers";
+            /**
+             * @description countries of the farms; with farms, also how many farms and their total area (never their boundaries)
+             * @enum {string}
+             */
+            origin: "hidden" | "countries" | "countries_and_farms";
+            /**
+             * @description the upstream suppliers by tier: their role and country, or also their names
+             * @enum {string}
+             */
+            suppliers: "hidden" | "roles" | "names";
+            /** @description the share of the lot traced to registered farms */
+            tracedShare: boolean;
         };
         Plot: {
             /** @description geodesic area on WGS84 (Polygon) or the declared area (Point), 6 decimals */
@@ -8915,6 +9073,126 @@ export interface operations {
             };
         };
     };
+    getOrganisationPassportPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportPolicy"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setOrganisationPassportPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PassportPolicySettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportPolicy"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrganisationPlots: {
         parameters: {
             query?: {
@@ -9454,6 +9732,126 @@ export interface operations {
             };
             /** @description Conflict: RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProductPassportPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gtin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportPolicy"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProductPassportPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gtin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PassportPolicySettingsInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassportPolicy"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,27 @@ import type { Passport } from './service.ts';
 export type Language = 'en' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'fr'];
 
+const ROLES_EN: Record<string, string> = {
+  brand: 'Brand',
+  manufacturer: 'Manufacturer',
+  processor: 'Processor',
+  exporter: 'Exporter',
+  trader: 'Trader',
+  cooperative: 'Cooperative',
+  farm: 'Farm',
+  producer: 'Producer',
+};
+const ROLES_FR: Record<string, string> = {
+  brand: 'Marque',
+  manufacturer: 'Fabricant',
+  processor: 'Transformateur',
+  exporter: 'Exportateur',
+  trader: 'Négociant',
+  cooperative: 'Coopérative',
+  farm: 'Exploitation',
+  producer: 'Producteur',
+};
+
 const TEXT = {
   en: {
     title: (name: string) => `${name} — product passport`,
@@ -29,6 +50,43 @@ const TEXT = {
     proof: 'Entry, disclosures and proof (JSON)',
     data: 'This passport as data (JSON)',
     language: 'Français',
+    farms: (count: string, hectares: string) =>
+      `From ${count} registered farms covering ${hectares} hectares.`,
+    chainTitle: 'Who handled it',
+    tier: (n: number) => (n === 0 ? 'Makes this product' : `Tier ${n}`),
+    tierUnknown: 'Further upstream',
+    sites: (n: number) => (n === 1 ? '1 site' : `${n} sites`),
+    evidenceTitle: 'What was seen on the ground',
+    evidenceWords: (withSnapshots: string, farms: string) =>
+      `${withSnapshots} of ${farms} farms have photos, video or 3D captures from the last year, signed by their supplier.`,
+    evidenceLatest: 'Latest capture',
+    findingsTitle: 'What the checks found',
+    findingsNone: 'No open findings on this lot.',
+    finding: {
+      untraced: (share?: string) =>
+        share
+          ? `${share} of the cocoa in this lot could not be traced to a farm.`
+          : 'Part of the cocoa in this lot could not be traced to a farm.',
+      yield: (count?: string, share?: string) =>
+        count
+          ? `${count} farms in this lot’s chain reported more cocoa than their land can grow; their cocoa makes up to ${share} of this lot.`
+          : 'Some farms in this lot’s chain reported more cocoa than their land can grow.',
+      balance: (count?: string) =>
+        count
+          ? `${count} processing or trading records put out more cocoa than came in, or used the same cocoa twice.`
+          : 'Some processing or trading records put out more cocoa than came in, or used the same cocoa twice.',
+      records: (count?: string) =>
+        count
+          ? `${count} records have dates, places or confirmations that do not fit.`
+          : 'Some records have dates, places or confirmations that do not fit.',
+      evidence: (count?: string) =>
+        count
+          ? `${count} photos or 3D captures do not match where or when they were said to be taken.`
+          : 'Some photos or 3D captures do not match where or when they were said to be taken.',
+      other: (count?: string) =>
+        count ? `${count} other checks raised questions.` : 'Other checks raised questions.',
+    },
+    roles: ROLES_EN,
   },
   fr: {
     title: (name: string) => `${name} — passeport produit`,
@@ -55,6 +113,45 @@ const TEXT = {
     proof: 'Entrée, divulgations et preuve (JSON)',
     data: 'Ce passeport en données (JSON)',
     language: 'English',
+    farms: (count: string, hectares: string) =>
+      `Issu de ${count} exploitations enregistrées couvrant ${hectares} hectares.`,
+    chainTitle: 'Qui l’a manipulé',
+    tier: (n: number) => (n === 0 ? 'Fabrique ce produit' : `Rang ${n}`),
+    tierUnknown: 'Plus en amont',
+    sites: (n: number) => (n === 1 ? '1 site' : `${n} sites`),
+    evidenceTitle: 'Ce qui a été vu sur le terrain',
+    evidenceWords: (withSnapshots: string, farms: string) =>
+      `${withSnapshots} exploitations sur ${farms} ont des photos, vidéos ou captures 3D de l’année écoulée, signées par leur fournisseur.`,
+    evidenceLatest: 'Dernière capture',
+    findingsTitle: 'Ce que les contrôles ont relevé',
+    findingsNone: 'Aucune anomalie ouverte sur ce lot.',
+    finding: {
+      untraced: (share?: string) =>
+        share
+          ? `${share} du cacao de ce lot n’a pas pu être tracé jusqu’à une exploitation.`
+          : 'Une partie du cacao de ce lot n’a pas pu être tracée jusqu’à une exploitation.',
+      yield: (count?: string, share?: string) =>
+        count
+          ? `${count} exploitations de la chaîne de ce lot ont déclaré plus de cacao que leurs terres ne peuvent en produire ; leur cacao représente jusqu’à ${share} de ce lot.`
+          : 'Des exploitations de la chaîne de ce lot ont déclaré plus de cacao que leurs terres ne peuvent en produire.',
+      balance: (count?: string) =>
+        count
+          ? `${count} enregistrements de transformation ou de négoce font sortir plus de cacao qu’il n’en est entré, ou utilisent deux fois le même cacao.`
+          : 'Des enregistrements de transformation ou de négoce font sortir plus de cacao qu’il n’en est entré, ou utilisent deux fois le même cacao.',
+      records: (count?: string) =>
+        count
+          ? `${count} enregistrements ont des dates, des lieux ou des confirmations qui ne concordent pas.`
+          : 'Des enregistrements ont des dates, des lieux ou des confirmations qui ne concordent pas.',
+      evidence: (count?: string) =>
+        count
+          ? `${count} photos ou captures 3D ne correspondent pas au lieu ou à la date de prise annoncés.`
+          : 'Des photos ou captures 3D ne correspondent pas au lieu ou à la date de prise annoncés.',
+      other: (count?: string) =>
+        count
+          ? `${count} autres contrôles ont soulevé des questions.`
+          : 'D’autres contrôles ont soulevé des questions.',
+    },
+    roles: ROLES_FR,
   },
 } as const;
 
@@ -66,6 +163,82 @@ const escapeHtml = (text: string) =>
 
 function percent(share: number, language: Language): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+const integer = (n: number, language: Language) => new Intl.NumberFormat(language).format(n);
+
+/**
+ * The facts the page shows, as the claim's entry holds them: the browser check compares each with
+ * the disclosed value, so a page that says something the log does not is caught.
+ */
+export function shownFacts(claim: NonNullable<Passport['claim']>): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const key of [
+    'originCountry',
+    'tracedShare',
+    'originFarms',
+    'supplyChain',
+    'evidence',
+    'findings',
+  ] as const)
+    if (claim[key] !== undefined) facts[key] = claim[key];
+  return facts;
+}
+
+/** Supply chain, evidence and findings: each only when the claim carries it. */
+function factSections(claim: NonNullable<Passport['claim']>, language: Language): string[] {
+  const t = TEXT[language];
+  const countries = new Intl.DisplayNames([language], { type: 'region' });
+  const out: string[] = [];
+  if (claim.supplyChain?.length) {
+    const items = claim.supplyChain.map((s) => {
+      const tier = s.tier === null ? t.tierUnknown : t.tier(s.tier);
+      const role = s.role ? (t.roles[s.role] ?? s.role) : '';
+      const where = countries.of(s.country) ?? s.country;
+      const who = s.name !== undefined ? s.name : s.count !== undefined ? t.sites(s.count) : '';
+      return `<li><span class="tier">${escapeHtml(tier)}</span> · ${escapeHtml([role, who].filter(Boolean).join(' — '))} · ${escapeHtml(where)}</li>`;
+    });
+    out.push(
+      `<section aria-labelledby="chain"><h2 id="chain">${escapeHtml(t.chainTitle)}</h2><ul>${items.join('')}</ul></section>`,
+    );
+  }
+  if (claim.evidence) {
+    const e = claim.evidence;
+    const latest = e.latestCapture
+      ? `<p>${escapeHtml(t.evidenceLatest)}: <time datetime="${escapeHtml(e.latestCapture)}">${escapeHtml(
+          new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+            new Date(e.latestCapture),
+          ),
+        )}</time></p>`
+      : '';
+    out.push(
+      `<section aria-labelledby="evidence"><h2 id="evidence">${escapeHtml(t.evidenceTitle)}</h2><p>${escapeHtml(
+        t.evidenceWords(integer(e.farmsWithSnapshots, language), integer(e.farms, language)),
+      )}</p>${latest}</section>`,
+    );
+  }
+  if (claim.findings) {
+    const items = claim.findings.map((f) => {
+      const count = f.count !== undefined ? integer(f.count, language) : undefined;
+      const share = f.share !== undefined ? percent(f.share, language) : undefined;
+      const words = t.finding;
+      const text =
+        f.kind === 'untraced'
+          ? words.untraced(share)
+          : f.kind === 'yield'
+            ? words.yield(count, share)
+            : f.kind === 'balance' || f.kind === 'records' || f.kind === 'evidence'
+              ? words[f.kind](count)
+              : words.other(count);
+      return `<li>${escapeHtml(text)}</li>`;
+    });
+    out.push(
+      `<section aria-labelledby="findings"><h2 id="findings">${escapeHtml(t.findingsTitle)}</h2>${
+        items.length ? `<ul class="findings">${items.join('')}</ul>` : `<p>${escapeHtml(t.findingsNone)}</p>`
+      }</section>`,
+    );
+  }
+  return out;
 }
 
 export interface PageLinks {
@@ -93,6 +266,17 @@ export function renderPassport(passport: Passport, language: Language, links: Pa
         claim.originCountry?.length
           ? `<ul>${claim.originCountry.map((c) => `<li>${escapeHtml(countries.of(c) ?? c)} (${escapeHtml(c)})</li>`).join('')}</ul>`
           : `<p>${escapeHtml(t.originNone)}</p>`
+      }${
+        claim.originFarms
+          ? `<p class="farms">${escapeHtml(
+              t.farms(
+                integer(claim.originFarms.count, language),
+                new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(
+                  Number(claim.originFarms.hectares),
+                ),
+              ),
+            )}</p>`
+          : ''
       }</section>`,
     );
     if (claim.tracedShare !== undefined) {
@@ -104,6 +288,7 @@ export function renderPassport(passport: Passport, language: Language, links: Pa
           `<p>${escapeHtml(claim.tracedShare >= 1 ? t.tracedAll(traced) : t.tracedWords(traced, rest))}</p></section>`,
       );
     }
+    sections.push(...factSections(claim, language));
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(claim.recordedAt),
     );
@@ -111,8 +296,7 @@ export function renderPassport(passport: Passport, language: Language, links: Pa
       `<section aria-labelledby="check"><p class="badge" role="status" aria-live="polite"${
         links.proof && links.key
           ? ` data-verify-claim data-entry="${claim.entryIndex}" data-proof="${escapeHtml(links.proof)}" data-key="${escapeHtml(links.key)}"` +
-            (claim.originCountry ? ` data-origin="${escapeHtml(claim.originCountry.join(','))}"` : '') +
-            (claim.tracedShare !== undefined ? ` data-share="${claim.tracedShare}"` : '') +
+            ` data-facts="${escapeHtml(JSON.stringify(shownFacts(claim)))}"` +
             ` data-verified-text="${escapeHtml(t.verified)}" data-failed-text="${escapeHtml(t.failed)}"`
           : ''
       }>✔ <span class="badge-text">${escapeHtml(t.badge)}</span></p>` +

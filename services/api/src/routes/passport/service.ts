@@ -16,6 +16,20 @@ export interface PassportClaim {
   originCountry?: string[];
   /** Share of the lot's mass traced to registered plots (0–1), if published. */
   tracedShare?: number;
+  /** How many registered farms the lot traces back to, and their total area in hectares. */
+  originFarms?: { count: number; hectares: string };
+  /** Upstream organisations by tier: role and country, with a name or a count (decision 0022). */
+  supplyChain?: {
+    tier: number | null;
+    role: string | null;
+    country: string;
+    name?: string;
+    count?: number;
+  }[];
+  /** Farms with reality snapshots captured in the year before the claim. */
+  evidence?: { farms: number; farmsWithSnapshots: number; snapshots: number; latestCapture: string | null };
+  /** Open findings on the lot by kind; count and share only where the brand shows numbers. */
+  findings?: { kind: string; count?: number; share?: number }[];
 }
 
 export interface Passport {
@@ -81,6 +95,22 @@ export function createPassportService({
       };
       if (Array.isArray(body.originCountry)) claim.originCountry = body.originCountry.map(String);
       if (typeof body.tracedShare === 'number') claim.tracedShare = body.tracedShare;
+      // The service wrote these shapes; they are checked again because the page trusts nothing it
+      // reads back, and a value of another shape is left out rather than shown wrong.
+      const farms = body.originFarms as PassportClaim['originFarms'] | undefined;
+      if (farms && typeof farms.count === 'number' && typeof farms.hectares === 'string')
+        claim.originFarms = { count: farms.count, hectares: farms.hectares };
+      if (Array.isArray(body.supplyChain))
+        claim.supplyChain = (body.supplyChain as NonNullable<PassportClaim['supplyChain']>).filter(
+          (s) => s && typeof s === 'object' && typeof s.country === 'string',
+        );
+      const evidence = body.evidence as PassportClaim['evidence'] | undefined;
+      if (evidence && typeof evidence.farms === 'number' && typeof evidence.farmsWithSnapshots === 'number')
+        claim.evidence = evidence;
+      if (Array.isArray(body.findings))
+        claim.findings = (body.findings as NonNullable<PassportClaim['findings']>).filter(
+          (f) => f && typeof f === 'object' && typeof f.kind === 'string',
+        );
       return claim;
     }
     return undefined;

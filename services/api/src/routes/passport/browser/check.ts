@@ -6,9 +6,9 @@
 // What it checks: the log's checkpoint is signed by the log key this site serves; the claim's entry
 // bytes are in that checkpoint's tree (RFC 9162 inclusion proof, leaf hash computed here); its
 // disclosures hash to digests in the entry (RFC 9901); the entry is a batch claim; and the values on
-// the page are the disclosed values. What it cannot check alone: that the key is the log's real key
+// the page (its data-facts) are the disclosed values. What it cannot check alone: that the key is the log's real key
 // (compare it with one obtained elsewhere, e.g. `gt verify`'s pinned state).
-import { fromBase64 } from '@groundtruth/ledger';
+import { canonicalJson, fromBase64 } from '@groundtruth/ledger';
 import { inclusionFailures, openEntry, verifyCheckpoint } from '@groundtruth/verify';
 
 interface ProofPackage {
@@ -41,15 +41,18 @@ async function check(badge: HTMLElement): Promise<string[]> {
   failures.push(...opened.failures);
   if (opened.entry?.type !== 'batch.claim_published') failures.push('the entry is not a batch claim');
   const body = opened.body ?? {};
-  const shownOrigin = badge.dataset.origin;
-  if (
-    shownOrigin !== undefined &&
-    JSON.stringify(body.originCountry ?? []) !== JSON.stringify(shownOrigin ? shownOrigin.split(',') : [])
-  )
-    failures.push('the origin shown is not the origin the log holds');
-  const shownShare = badge.dataset.share;
-  if (shownShare !== undefined && body.tracedShare !== Number(shownShare))
-    failures.push('the traced share shown is not the one the log holds');
+  // Every fact the page shows must be the value the log holds, and nothing the log does not hold.
+  let shown: Record<string, unknown>;
+  try {
+    shown = JSON.parse(badge.dataset.facts ?? '{}') as Record<string, unknown>;
+  } catch {
+    return [...failures, 'the page’s facts cannot be read'];
+  }
+  for (const [key, value] of Object.entries(shown)) {
+    if (!(key in body)) failures.push(`the page shows ${key}, which the log does not disclose`);
+    else if (canonicalJson(body[key]) !== canonicalJson(value))
+      failures.push(`the ${key} shown is not the one the log holds`);
+  }
   badge.dataset.treeSize = String(checkpoint.size);
   return failures;
 }

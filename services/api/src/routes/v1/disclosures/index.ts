@@ -39,7 +39,7 @@ export default async function disclosureRoutes(
       operationId: 'publishDisclosures',
       tags: ['ledger'],
       summary:
-        'Publish committed fields of one of your entries, or a computed claim about a batch in your chain (origin country, traced share): a ledger entry',
+        'Publish committed fields of one of your entries, or a computed claim about a batch in your chain (origin, traced share, supply chain, evidence, findings, as far as your passport policy allows): a ledger entry',
       security: [{ bearer: [] }],
       body: PublicationInput,
       response: { 201: Publication, ...problems },

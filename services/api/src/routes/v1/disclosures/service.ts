@@ -5,11 +5,22 @@
 import type { SqlExecutor } from '@groundtruth/db';
 import { type JsonValue, toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
+import {
+  BATCH_CLAIMS,
+  type BatchClaim,
+  claimsAllowed,
+  type PassportPolicyValues,
+} from '@groundtruth/schemas';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
+import type { EventService } from '../events/service.ts';
 import type { MassBalanceService } from '../mass-balance/service.ts';
+import type { EffectivePolicy, PassportPolicyService } from '../passport-policies/service.ts';
+import { FINDING_KINDS, type FindingKind, findingKind } from './finding-kinds.ts';
+
+type Trace = Awaited<ReturnType<EventService['trace']>>;
 
 interface DisclosureRow {
   path: string;
@@ -18,17 +29,16 @@ interface DisclosureRow {
   published_entry: string | number | null;
 }
 
-export const BATCH_CLAIMS = ['originCountry', 'tracedShare'] as const;
-export type BatchClaim = (typeof BATCH_CLAIMS)[number];
-
 export function createDisclosureService(deps: {
   db: SqlExecutor;
   writer: LedgerWriter;
   reader: LedgerReader;
   access: Access;
   massBalance: MassBalanceService;
+  events: EventService;
+  policies: PassportPolicyService;
 }) {
-  const { db, writer, reader, access, massBalance } = deps;
+  const { db, writer, reader, access, massBalance, events, policies } = deps;
 
   async function mayReadOwnersRecords(principal: Principal | undefined, owner: string | null) {
     if (!principal) return false;
@@ -132,13 +142,18 @@ export function createDisclosureService(deps: {
   }
 
   /**
-   * A brand's public claim about a batch in its chain, computed now by the service: the origin
-   * countries of the plots it traces back to and its traced share. Logged as a batch.claim_published
-   * entry whose committed fields are published as it is logged.
+   * A brand's public claim about a batch in its chain, computed now by the service from the batch's
+   * upstream chain, carrying only the facts the product's passport policy allows (decision 0022).
+   * Logged as a batch.claim_published entry whose committed fields are published as it is logged.
    */
-  async function publishBatchClaim(principal: Principal, batchId: string, claims: BatchClaim[]) {
-    const [batch] = await db.query<{ organisation_id: string }>(
-      'SELECT organisation_id FROM batches WHERE id = $1',
+  async function publishBatchClaim(principal: Principal, batchId: string, requested?: BatchClaim[]) {
+    const [batch] = await db.query<{
+      organisation_id: string;
+      gtin: string | null;
+      product_org: string | null;
+    }>(
+      `SELECT b.organisation_id, p.gtin, p.organisation_id AS product_org
+         FROM batches b LEFT JOIN products p ON p.id = b.product_id WHERE b.id = $1`,
       [batchId],
     );
     if (!batch) throw notFound('not found');
@@ -148,27 +163,38 @@ export function createDisclosureService(deps: {
     // A brand publishes about batches in its chain, under its own name.
     const organisation = principal.role === 'admin' ? batch.organisation_id : principal.organisationId;
     if (!organisation) throw forbidden('only an organisation publishes claims');
-    const breakdown = await massBalance.breakdown(batchId);
-    const plotIds = [...new Set(breakdown.plots.map((p) => p.plotId))];
-    const countries = plotIds.length
-      ? await db.query<{ country: string }>(
-          'SELECT DISTINCT country FROM plots WHERE id = ANY($1::uuid[]) ORDER BY country',
-          [plotIds],
-        )
-      : [];
-    const values: Record<BatchClaim, JsonValue> = {
-      originCountry: countries.map((c) => c.country.trim()),
-      tracedShare: breakdown.tracedShare,
-    };
-    const wanted = [...new Set(claims)].sort();
+    // The policy of the product's brand when the publisher is that brand, else the publisher's own:
+    // either way the one whose passport could show the claim.
+    const policy = await policies.effective(
+      organisation,
+      batch.product_org === organisation ? (batch.gtin ?? undefined) : undefined,
+    );
+    const allowed = claimsAllowed(policy);
+    const refused = (requested ?? []).flatMap((c, i) => (allowed.includes(c) ? [] : [i]));
+    if (refused.length > 0)
+      throw badRequest(
+        'the passport policy in force keeps these facts private',
+        refused.map((i) => ({
+          in: 'body',
+          pointer: `/claims/${i}`,
+          detail: `${requested![i]} is not allowed by the ${policy.scope} passport policy`,
+        })),
+      );
+    const wanted = requested ? BATCH_CLAIMS.filter((c) => requested.includes(c)) : allowed;
+    if (wanted.length === 0)
+      throw badRequest('the passport policy in force allows no fact to be published', [
+        { in: 'body', pointer: '/claims', detail: `the ${policy.scope} passport policy hides every claim` },
+      ]);
+    const facts = await computeClaims(principal, batchId, wanted, policy);
     const index = await appendRecord(writer, principal, {
       type: 'batch.claim_published',
       subject: `batch:${batchId}`,
       body: {
         organisation: `organisation:${organisation}`,
         batch: `batch:${batchId}`,
-        treeSize: breakdown.treeSize,
-        ...Object.fromEntries(wanted.map((c) => [c, values[c]])),
+        treeSize: facts.treeSize,
+        policy: policy.entryIndex,
+        ...Object.fromEntries(wanted.map((c) => [c, facts.values[c]!])),
       },
       conflict: 'already published',
       project: async () => {},
@@ -177,6 +203,150 @@ export function createDisclosureService(deps: {
       entryIndex: index,
       published: wanted.map((path) => ({ entryIndex: index, path })),
     };
+  }
+
+  /** The facts themselves, as of now, at the detail the policy allows. */
+  async function computeClaims(
+    principal: Principal,
+    batchId: string,
+    wanted: BatchClaim[],
+    policy: EffectivePolicy,
+  ): Promise<{ treeSize: number; values: Partial<Record<BatchClaim, JsonValue>> }> {
+    const breakdown = await massBalance.breakdown(batchId);
+    const values: Partial<Record<BatchClaim, JsonValue>> = {};
+    const plotIds = [...new Set(breakdown.plots.map((p) => p.plotId))];
+    const plots = plotIds.length
+      ? await db.query<{ id: string; country: string; area_hectares: string }>(
+          'SELECT id, country, area_hectares FROM plots WHERE id = ANY($1::uuid[])',
+          [plotIds],
+        )
+      : [];
+    if (wanted.includes('originCountry'))
+      values.originCountry = [...new Set(plots.map((p) => p.country.trim()))].sort();
+    if (wanted.includes('tracedShare')) values.tracedShare = breakdown.tracedShare;
+    if (wanted.includes('originFarms'))
+      values.originFarms = {
+        count: plots.length,
+        // Summed exactly in SQL's numeric, six decimals as stored; shown rounded by the page.
+        hectares: plots.length
+          ? (
+              await db.query<{ total: string }>(
+                'SELECT sum(area_hectares)::text AS total FROM plots WHERE id = ANY($1::uuid[])',
+                [plotIds],
+              )
+            )[0]!.total
+          : '0',
+      };
+    if (wanted.includes('supplyChain') || wanted.includes('evidence')) {
+      const trace = await events.trace(principal, batchId);
+      if (wanted.includes('supplyChain')) values.supplyChain = await supplyChainOf(trace, policy.suppliers);
+      if (wanted.includes('evidence')) values.evidence = await evidenceOf(trace);
+    }
+    if (wanted.includes('findings'))
+      values.findings = await findingsOf(principal, batchId, breakdown.untracedShare, policy.findings);
+    return { treeSize: breakdown.treeSize, values };
+  }
+
+  /** Upstream organisations by tier: role and country, with names only where the policy says so. */
+  async function supplyChainOf(trace: Trace, detail: PassportPolicyValues['suppliers']): Promise<JsonValue> {
+    const tiers = new Map<string, number | null>();
+    for (const b of trace.batches) if (!tiers.has(b.organisationId)) tiers.set(b.organisationId, b.tier);
+    for (const p of trace.plots) if (!tiers.has(p.organisationId)) tiers.set(p.organisationId, p.tier);
+    const rows = tiers.size
+      ? await db.query<{ id: string; name: string; country: string; role: string | null }>(
+          'SELECT id, name, country, role FROM organisations WHERE id = ANY($1::uuid[])',
+          [[...tiers.keys()]],
+        )
+      : [];
+    const sites = rows.map((o) => ({
+      tier: tiers.get(o.id) ?? null,
+      role: o.role,
+      country: o.country.trim(),
+      name: o.name,
+    }));
+    const order = (a: { tier: number | null; role: string | null; country: string }, b: typeof a) =>
+      (a.tier ?? 99) - (b.tier ?? 99) ||
+      (a.role ?? '').localeCompare(b.role ?? '') ||
+      a.country.localeCompare(b.country);
+    if (detail === 'names')
+      return sites
+        .sort((a, b) => order(a, b) || a.name.localeCompare(b.name))
+        .map((s) => ({ tier: s.tier, role: s.role, country: s.country, name: s.name }));
+    // Roles only: sites with the same tier, role and country are counted together, so a single
+    // cooperative in a country is no easier to name than ten.
+    const groups = new Map<
+      string,
+      { tier: number | null; role: string | null; country: string; count: number }
+    >();
+    for (const s of sites) {
+      const key = `${s.tier}|${s.role}|${s.country}`;
+      const g = groups.get(key) ?? { tier: s.tier, role: s.role, country: s.country, count: 0 };
+      g.count++;
+      groups.set(key, g);
+    }
+    return [...groups.values()].sort(order);
+  }
+
+  /** How many upstream farms have reality snapshots captured in the last year, and the latest one. */
+  async function evidenceOf(trace: Trace): Promise<JsonValue> {
+    const plotIds = trace.plots.map((p) => p.id);
+    const batchIds = trace.batches.map((b) => b.id);
+    const [row] = await db.query<{
+      plots: string | number;
+      snapshots: string | number;
+      latest: Date | string | null;
+    }>(
+      `SELECT count(DISTINCT a.subject_id) FILTER (WHERE a.subject_kind = 'plot') AS plots,
+              count(*) AS snapshots, max(a.captured_at) AS latest
+         FROM attestations a
+        WHERE a.withdrawn_entry IS NULL AND a.captured_at >= now() - interval '1 year'
+          AND ((a.subject_kind = 'plot' AND a.subject_id = ANY($1::uuid[]))
+            OR (a.subject_kind = 'batch' AND a.subject_id = ANY($2::uuid[])))`,
+      [plotIds, batchIds],
+    );
+    return {
+      farms: plotIds.length,
+      farmsWithSnapshots: Number(row?.plots ?? 0),
+      snapshots: Number(row?.snapshots ?? 0),
+      latestCapture: row?.latest ? new Date(row.latest).toISOString() : null,
+    };
+  }
+
+  /** Open findings on the lot or on volume it contains, by kind; with numbers only where allowed. */
+  async function findingsOf(
+    principal: Principal,
+    batchId: string,
+    untracedShare: number,
+    detail: PassportPolicyValues['findings'],
+  ): Promise<JsonValue> {
+    const found: { rule: string; subject: { id: string }; exposure?: number }[] = [];
+    let token: string | undefined;
+    do {
+      const page = await massBalance.findings(principal, {
+        batchId,
+        status: 'open',
+        perPage: 500,
+        nextPageToken: token,
+      });
+      found.push(...page.findings);
+      token = page.nextPageToken;
+    } while (token && found.length < 10_000);
+    const kinds = new Map<FindingKind, { subjects: Set<string>; exposure: number }>();
+    for (const f of found) {
+      const kind = findingKind(f.rule);
+      const k = kinds.get(kind) ?? { subjects: new Set<string>(), exposure: 0 };
+      k.subjects.add(f.subject.id);
+      k.exposure = Math.max(k.exposure, f.exposure ?? (f.subject.id === batchId ? 1 : 0));
+      kinds.set(kind, k);
+    }
+    return FINDING_KINDS.filter((kind) => kinds.has(kind)).map((kind) => {
+      const k = kinds.get(kind)!;
+      if (detail !== 'numbers') return { kind };
+      // The untraced share is the lot's own figure (its breakdown), not a finding's exposure.
+      return kind === 'untraced'
+        ? { kind, count: k.subjects.size, share: untracedShare }
+        : { kind, count: k.subjects.size, share: k.exposure };
+    });
   }
 
   return { entryWithDisclosures, publishFields, publishBatchClaim };
