@@ -92,6 +92,8 @@ export const ENTRY_POLICIES: EntryPolicies = {
   },
   // What a brand lets its passports show: a public statement about itself, nothing to hide.
   'passport_policy.set': { owner: 'organisation', confidential: [] },
+  // A signed passport credential: public by design, the organisation's own statement of its claim.
+  'passport.credential_issued': { owner: 'organisation', confidential: [] },
 };
 
 export class EntryPolicyError extends Error {

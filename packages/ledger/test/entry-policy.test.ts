@@ -39,6 +39,7 @@ const COMMITTED: Record<string, string[]> = {
     'findings',
   ],
   'passport_policy.set': [],
+  'passport.credential_issued': [],
   'relationship.accepted': ['reason'],
   'relationship.rejected': ['reason'],
   'organisation.updated': ['from', 'to'],
@@ -114,6 +115,7 @@ const OWNER: Record<string, string | null> = {
   'disclosure.published': 'organisation',
   'batch.claim_published': 'organisation',
   'passport_policy.set': 'organisation',
+  'passport.credential_issued': 'organisation',
 };
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';

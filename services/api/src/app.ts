@@ -15,6 +15,7 @@ import epcisRoutes from './routes/epcis/index.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
 import passportRoutes from './routes/passport/index.ts';
+import { createPassportService } from './routes/passport/service.ts';
 import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import { createBatchListing } from './routes/v1/batches/service.ts';
@@ -37,6 +38,8 @@ import onboardingRoutes from './routes/v1/onboarding/index.ts';
 import { createOnboardingService } from './routes/v1/onboarding/service.ts';
 import organisationRoutes from './routes/v1/organisations/index.ts';
 import { createOrganisationService } from './routes/v1/organisations/service.ts';
+import passportCredentialRoutes from './routes/v1/passport-credentials/index.ts';
+import { createPassportCredentialService } from './routes/v1/passport-credentials/service.ts';
 import passportPolicyRoutes from './routes/v1/passport-policies/index.ts';
 import { createPassportPolicyService } from './routes/v1/passport-policies/service.ts';
 import plotRoutes from './routes/v1/plots/index.ts';
@@ -199,6 +202,12 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
   const passportPolicies = createPassportPolicyService({ ...deps, access });
   await fastify.register(passportPolicyRoutes, { policies: passportPolicies, prefix: '/v1' });
+  // Its own lookup, never stale: a credential must be drafted from the lot's claim as it is now.
+  const credentialPassports = createPassportService({ db: runtime.db, freshMs: 0 });
+  fastify.addHook('onClose', async () => credentialPassports.close());
+  await fastify.register(passportCredentialRoutes, {
+    credentials: createPassportCredentialService({ ...deps, access, passports: credentialPassports }),
+  });
   await fastify.register(disclosureRoutes, {
     disclosures: createDisclosureService({
       ...deps,

@@ -265,6 +265,23 @@ const MATRIX: Record<string, Row> = {
     expect: gated(ALL_ROLES, READ_T),
     request: () => ({ url: '/v1/products/4006381333931/qr' }),
   },
+  // Passport credentials: the product's organisation drafts and signs (409 here: no claim yet);
+  // its did:web document is public, as the keys in it are public entries of the log.
+  'GET /v1/batches/:id/passport-credential': {
+    expect: gated(['admin', 'procurement', 'compliance', 'supplier'], WRITE_T),
+    request: (w) => ({ url: `/v1/batches/${w.productBatch}/passport-credential` }),
+  },
+  'POST /v1/batches/:id/passport-credential': {
+    expect: gated(['admin', 'procurement', 'compliance', 'supplier'], WRITE_T),
+    request: (w) => ({
+      url: `/v1/batches/${w.productBatch}/passport-credential`,
+      body: { jws: 'e30.e30.c2ln' },
+    }),
+  },
+  'GET /organisations/:id/did.json': {
+    expect: PUBLIC,
+    request: (w) => ({ url: `/organisations/${w.T}/did.json` }),
+  },
   // Passport policies: public in effect (every passport shows their result), so partners may read;
   // only the organisation itself (or its keeper, or an admin) sets one.
   'GET /v1/organisations/:id/passport-policy': {
@@ -791,6 +808,16 @@ beforeAll(async () => {
       organisationId: w.T,
     })
   ).json().id;
+  // A lot of that product, whose passport credential only T's side may draft and issue.
+  w.productBatch = (
+    await api('POST', '/v1/events', tokens.own!, {
+      type: 'harvest',
+      plotId: w.plot,
+      season: '2025/26 main crop',
+      eventTime: '2025-12-16T08:00:00Z',
+      output: { lot: 'T-P1', productId: w.product, quantity: { value: '10', unit: 'KGM' } },
+    })
+  ).json().batchIds[0];
   w.period = (
     await api('POST', `/v1/organisations/${w.T}/accounting-periods`, tokens.own!, {
       start: '2026-03-01T00:00:00Z',

@@ -458,6 +458,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches/{id}/passport-credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unsigned passport credential of the batch’s lot, for its organisation to sign
+         * @description The lot’s passport as a W3C Verifiable Credential 2.0 in UN/CEFACT UNTP’s Digital Product Passport shape (0.6.0), drafted from the claim the product’s organisation published (the same facts as the passport page). The organisation signs it itself, as a JWS in compact serialisation with protected header `typ: vc+jwt`, `alg` of its key and `kid` = `did:web:…:organisations:{id}#{kid}` naming one of its registered keys (`gt keys`), and sends the JWS back; its private key never reaches the service. The credential is then served at `/passport/01/{gtin}/10/{lot}?format=vc` and linked as `gs1:dpp`; anyone verifies it with the key in `/organisations/{id}/did.json`.
+         */
+        get: operations["draftPassportCredential"];
+        put?: never;
+        /**
+         * Issue the lot’s passport credential, signed by its organisation: a ledger entry
+         * @description The lot’s passport as a W3C Verifiable Credential 2.0 in UN/CEFACT UNTP’s Digital Product Passport shape (0.6.0), drafted from the claim the product’s organisation published (the same facts as the passport page). The organisation signs it itself, as a JWS in compact serialisation with protected header `typ: vc+jwt`, `alg` of its key and `kid` = `did:web:…:organisations:{id}#{kid}` naming one of its registered keys (`gt keys`), and sends the JWS back; its private key never reaches the service. The credential is then served at `/passport/01/{gtin}/10/{lot}?format=vc` and linked as `gs1:dpp`; anyone verifies it with the key in `/organisations/{id}/did.json`.
+         */
+        post: operations["issuePassportCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches/{id}/trace": {
         parameters: {
             query?: never;
@@ -5837,6 +5861,168 @@ export interface operations {
             };
             /** @description Not Found: RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftPassportCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimEntryIndex: number;
+                        /** @description the JWS payload, exactly */
+                        credential: {
+                            [key: string]: unknown;
+                        };
+                        /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
+                        keys: {
+                            /** @enum {string} */
+                            alg: "EdDSA" | "ES256";
+                            kid: string;
+                        }[];
+                        protectedHeader: {
+                            /** @enum {string} */
+                            cty: "vc";
+                            /** @enum {string} */
+                            typ: "vc+jwt";
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issuePassportCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    jws: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimEntryIndex: number;
+                        entryIndex: number;
+                        url: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -112,6 +112,14 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
       title: 'Published origin and traced share, with the ledger entry that proves them',
       type: 'application/json',
     });
+    if (passport.claim?.credentialEntry !== undefined)
+      links.push({
+        linkType: 'gs1:dpp',
+        href: `${page}?format=vc`,
+        title:
+          'Digital Product Passport (UNTP 0.6.0), a W3C Verifiable Credential signed by the product’s organisation',
+        type: 'application/vc+jwt',
+      });
     if (passport.claim)
       links.push({
         linkType: 'https://groundtruth.example/voc/claimProof',
@@ -129,12 +137,15 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
     canonical: string,
     proof: string | undefined,
   ) {
-    const key = `${base}${canonical}|${language}|${passport.claim?.entryIndex ?? ''}`;
+    const key = `${base}${canonical}|${language}|${passport.claim?.entryIndex ?? ''}|${passport.claim?.credentialEntry ?? ''}`;
     let html = pages.get(key);
     if (html === undefined) {
       html = renderPassport(passport, language, {
         otherLanguage: `${base}/passport${canonical}?lang=${language === 'en' ? 'fr' : 'en'}`,
         json: `${base}/passport${canonical}?format=json`,
+        ...(passport.claim?.credentialEntry !== undefined
+          ? { credential: `${base}/passport${canonical}?format=vc` }
+          : {}),
         ...(proof ? { proof, key: `${base}/v1/ledger/key`, script: `${base}/passport/check.js` } : {}),
       });
       if (pages.size >= 10_000) pages.delete(pages.keys().next().value!);
@@ -242,11 +253,26 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
     const { passport, canonical } = resolved;
     const base = baseOf(request);
     const language = languageOf(request, params.get('lang') ?? undefined);
+    if (params.get('format') === 'vc') {
+      // The signed credential, byte for byte as its organisation signed it (VC-JOSE-COSE).
+      const entry = passport.claim?.credentialEntry;
+      const [row] =
+        entry === undefined
+          ? []
+          : await db.query<{ jws: string }>('SELECT jws FROM passport_credentials WHERE entry_index = $1', [
+              String(entry),
+            ]);
+      if (!row) throw notFound('this lot has no signed passport credential');
+      return reply
+        .headers({ ...CORS, 'cache-control': 'public, max-age=60', etag: `"credential-${entry}"` })
+        .type('application/vc+jwt')
+        .send(row.jws);
+    }
     const json =
       params.get('format') === 'json' ||
       (!wantsHtml(request) && (request.headers.accept ?? '').includes('json'));
     // Tied to the claim shown: a new claim (a new entry) changes it, so caches hold the page safely.
-    const etag = `"passport-${passport.claim?.entryIndex ?? 'none'}-${json ? 'json' : language}"`;
+    const etag = `"passport-${passport.claim?.entryIndex ?? 'none'}-${passport.claim?.credentialEntry ?? ''}-${json ? 'json' : language}"`;
     reply.headers({ ...CORS, etag, 'cache-control': 'public, max-age=60', vary: 'Accept, Accept-Language' });
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const proof = passport.claim

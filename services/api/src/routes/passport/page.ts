@@ -48,6 +48,8 @@ const TEXT = {
     how: (index: number) =>
       `This claim is entry ${index} of Groundtruth’s public log. Its values come with salts and an inclusion proof at the address below; hashing them gives the digests in the entry, and the proof ties the entry to a checkpoint signed by the log. Anyone can check this without an account, for example with the open-source “gt” tool.`,
     proof: 'Entry, disclosures and proof (JSON)',
+    credential:
+      'This passport as a verifiable credential signed by its maker (UNTP Digital Product Passport)',
     data: 'This passport as data (JSON)',
     language: 'Français',
     farms: (count: string, hectares: string) =>
@@ -111,6 +113,8 @@ const TEXT = {
     how: (index: number) =>
       `Cette déclaration est l’entrée ${index} du registre public de Groundtruth. Ses valeurs sont fournies avec leurs sels et une preuve d’inclusion à l’adresse ci-dessous : leur empreinte redonne celles de l’entrée, et la preuve relie l’entrée à un point de contrôle signé par le registre. Chacun peut le vérifier sans compte, par exemple avec l’outil libre « gt ».`,
     proof: 'Entrée, divulgations et preuve (JSON)',
+    credential:
+      'Ce passeport en attestation vérifiable signée par son fabricant (passeport numérique de produit UNTP)',
     data: 'Ce passeport en données (JSON)',
     language: 'English',
     farms: (count: string, hectares: string) =>
@@ -246,6 +250,8 @@ export interface PageLinks {
   otherLanguage: string;
   json: string;
   proof?: string;
+  /** The passport as a signed W3C Verifiable Credential, when its organisation issued one. */
+  credential?: string;
   /** The log's verifier key, which the browser check fetches. */
   key?: string;
   /** The browser check script; without it the badge stays "signed". */
@@ -303,6 +309,9 @@ export function renderPassport(passport: Passport, language: Language, links: Pa
         `<p>${escapeHtml(t.checked)}: <time datetime="${escapeHtml(claim.recordedAt)}">${escapeHtml(date)}</time></p>` +
         `<h2 id="check">${escapeHtml(t.howTitle)}</h2><p>${escapeHtml(t.how(claim.entryIndex))}</p>` +
         (links.proof ? `<p><a href="${escapeHtml(links.proof)}">${escapeHtml(t.proof)}</a></p>` : '') +
+        (links.credential
+          ? `<p><a href="${escapeHtml(links.credential)}" type="application/vc+jwt">${escapeHtml(t.credential)}</a></p>`
+          : '') +
         '</section>',
     );
   }

@@ -30,6 +30,8 @@ export interface PassportClaim {
   evidence?: { farms: number; farmsWithSnapshots: number; snapshots: number; latestCapture: string | null };
   /** Open findings on the lot by kind; count and share only where the brand shows numbers. */
   findings?: { kind: string; count?: number; share?: number }[];
+  /** The passport.credential_issued entry of the newest credential its organisation signed for this claim. */
+  credentialEntry?: number;
 }
 
 export interface Passport {
@@ -107,6 +109,11 @@ export function createPassportService({
       const evidence = body.evidence as PassportClaim['evidence'] | undefined;
       if (evidence && typeof evidence.farms === 'number' && typeof evidence.farmsWithSnapshots === 'number')
         claim.evidence = evidence;
+      const [credential] = await db.query<{ entry_index: string | number }>(
+        'SELECT entry_index FROM passport_credentials WHERE claim_entry = $1 ORDER BY entry_index DESC LIMIT 1',
+        [String(row.idx)],
+      );
+      if (credential) claim.credentialEntry = Number(credential.entry_index);
       if (Array.isArray(body.findings))
         claim.findings = (body.findings as NonNullable<PassportClaim['findings']>).filter(
           (f) => f && typeof f === 'object' && typeof f.kind === 'string',
@@ -123,7 +130,7 @@ export function createPassportService({
   const TTL_MS = 60_000;
   const products = new Map<string, { at: number; row: ProductRow | undefined }>();
   const lots = new Map<string, { at: number; batchIds: string[] }>();
-  const passports = new Map<string, { claimIndex: number | null; passport: Passport }>();
+  const passports = new Map<string, { version: string; passport: Passport }>();
   const MAX_CACHED = 10_000;
   const remember = <V>(map: Map<string, V>, key: string, value: V) => {
     if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
@@ -162,17 +169,21 @@ export function createPassportService({
     if (lot === undefined) return { product: publicProduct };
     const batchIds = await batchIdsOf(product.id, lot, now);
     if (batchIds.length === 0) return { product: publicProduct, lot: false };
-    const [newest] = await db.query<{ idx: string | number | null }>(
-      `SELECT max(idx) AS idx FROM ledger_entries WHERE subject = ANY($1::text[]) AND entry_type = 'batch.claim_published'`,
-      [batchIds.map((id) => `batch:${id}`)],
+    // The newest claim and the newest signed credential: a passport is reused while neither changed.
+    const [newest] = await db.query<{ idx: string | number | null; credential: string | number | null }>(
+      `SELECT (SELECT max(idx) FROM ledger_entries
+                WHERE subject = ANY($1::text[]) AND entry_type = 'batch.claim_published') AS idx,
+              (SELECT max(entry_index) FROM passport_credentials WHERE batch_id = ANY($2::uuid[])) AS credential`,
+      [batchIds.map((id) => `batch:${id}`), batchIds],
     );
     const claimIndex = newest?.idx === null || newest?.idx === undefined ? null : Number(newest.idx);
+    const version = `${claimIndex}/${newest?.credential ?? ''}`;
     const key = `${gtin}/${lot}`;
     const cached = passports.get(key);
-    if (cached && cached.claimIndex === claimIndex) return cached.passport;
+    if (cached && cached.version === version) return cached.passport;
     const claim = claimIndex === null ? undefined : await claimFor(batchIds, product.organisation_id);
     const passport: Passport = { product: publicProduct, lot, ...(claim ? { claim } : {}) };
-    remember(passports, key, { claimIndex, passport });
+    remember(passports, key, { version, passport });
     return passport;
   }
 
@@ -182,7 +193,13 @@ export function createPassportService({
   const answers = new Map<string, { at: number; generation: number; found: Found }>();
   const unsubscribe = onRecorded((types) => {
     if (
-      types.some((t) => t === 'batch.claim_published' || t === 'product.registered' || t.startsWith('event.'))
+      types.some(
+        (t) =>
+          t === 'batch.claim_published' ||
+          t === 'passport.credential_issued' ||
+          t === 'product.registered' ||
+          t.startsWith('event.'),
+      )
     ) {
       generation++;
       products.clear();
