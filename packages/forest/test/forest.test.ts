@@ -1,11 +1,11 @@
 // The forest check against synthetic Cloud-Optimized GeoTIFFs written by the test (cog.ts) with known
-// forest and loss pixels. Every expected share is computed here independently of the package: the plot
+// forest and loss pixels. Every expected share is computed independently of the package (reckon.ts): the plot
 // is sampled on a fine lattice (16 × 16 points per forest pixel), each point tested against the
 // polygons by ray casting (even–odd, so holes fall out) and weighted by the cosine of its latitude (a
 // pixel's ground area on the sphere); the raster values are read from the same functions that wrote the
 // files. The package instead clips polygons exactly and weights by the ellipsoid's zone areas, so the
 // two agree only if both are right; the acceptance bound is 1 percentage point.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { polygonAreaHectares } from '@groundtruth/geo';
@@ -22,8 +22,7 @@ import {
   RasterLayer,
 } from '../src/index.ts';
 import { type SyntheticRaster, writeCog } from './cog.ts';
-
-type Ring = [number, number][];
+import { pixelAt, type Ring, reckon as reckonShares } from './reckon.ts';
 
 // --- the synthetic world -------------------------------------------------------------------------
 // Forest map: 96 × 64 pixels of 0.0009° (about 100 m) west of Abidjan, in two files split at column 48
@@ -43,70 +42,17 @@ const lossValue = (column: number, row: number): number => {
   return k === 0 ? 21 : k === 1 ? 23 : k === 2 ? 5 : 0;
 };
 
-const at = (
-  grid: { west: number; north: number; pixel: number; width: number; height: number },
-  lon: number,
-  lat: number,
-) => {
-  const column = Math.floor((lon - grid.west) / grid.pixel);
-  const row = Math.floor((grid.north - lat) / grid.pixel);
-  return column >= 0 && column < grid.width && row >= 0 && row < grid.height ? { column, row } : null;
-};
-
-// --- the independent reckoning ---------------------------------------------------------------------
-function insideRings(rings: Ring[], lon: number, lat: number): boolean {
-  let inside = false;
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]!;
-      const [xj, yj] = ring[j]!;
-      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  return inside;
-}
-
-interface Reckoned {
-  coveredShare: number;
-  forestShare: number;
-  lostShare: number;
-}
-
-/** Shares by sampling `perPixel`² points per forest pixel over the plot's bounds. */
-function reckon(
-  polygons: Ring[][],
-  forestPixel: (lon: number, lat: number) => number | null,
-  perPixel = 16,
-): Reckoned {
-  const all = polygons.flat(2);
-  const lons = all.map((p) => p[0]);
-  const lats = all.map((p) => p[1]);
-  const step = F.pixel / perPixel;
-  let total = 0;
-  let covered = 0;
-  let forest = 0;
-  let lost = 0;
-  for (let lat = Math.min(...lats) + step / 2; lat < Math.max(...lats); lat += step) {
-    const weight = Math.cos((lat * Math.PI) / 180);
-    for (let lon = Math.min(...lons) + step / 2; lon < Math.max(...lons); lon += step) {
-      if (!polygons.some((rings) => insideRings(rings, lon, lat))) continue;
-      total += weight;
-      const value = forestPixel(lon, lat);
-      if (value === null) continue;
-      covered += weight;
-      if (value !== 1) continue;
-      forest += weight;
-      const l = at(L, lon, lat);
-      const year = l ? lossValue(l.column, l.row) : 0;
-      if (year >= 21) lost += weight;
-    }
-  }
-  return { coveredShare: covered / total, forestShare: forest / covered, lostShare: lost / covered };
-}
-
 const mapPixel = (lon: number, lat: number) => {
-  const p = at(F, lon, lat);
+  const p = pixelAt(F, lon, lat);
   return p ? forestValue(p.column, p.row) : null;
 };
+const lostAfter2020 = (lon: number, lat: number) => {
+  const l = pixelAt(L, lon, lat);
+  return l !== null && lossValue(l.column, l.row) >= 21;
+};
+/** The independent shares (reckon.ts), 16 × 16 samples per forest pixel. */
+const reckon = (polygons: Ring[][], forestAt: typeof mapPixel) =>
+  reckonShares(polygons, F.pixel / 16, forestAt, lostAfter2020);
 
 // --- plots -----------------------------------------------------------------------------------------
 const lonOf = (column: number) => F.west + column * F.pixel;
@@ -163,8 +109,6 @@ async function write(path: string, raster: SyntheticRaster) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'forest-'));
   const half = F.width / 2;
-  await rm(join(dir, 'gfc'), { recursive: true, force: true });
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(join(dir, 'gfc'));
   await mkdir(join(dir, 'loss'));
   for (const [name, first] of [
@@ -276,7 +220,6 @@ describe('ForestCover', () => {
 
     it('counts no-data pixels inside the map as not covered', async () => {
       const nodata = join(dir, 'nodata');
-      const { mkdir } = await import('node:fs/promises');
       await mkdir(nodata);
       // Rows 0–31 no data (255), the rest non-forest.
       await write(join(nodata, 'tile.tif'), {
@@ -324,7 +267,6 @@ describe('ForestCover', () => {
 
     it('refuses tiles that are not in EPSG:4326 and sources that cannot be listed', async () => {
       const projected = join(dir, 'projected');
-      const { mkdir } = await import('node:fs/promises');
       await mkdir(projected);
       const bytes = writeCog({
         west: 0,
