@@ -231,9 +231,11 @@ export function deforestationFinding(a: ForestAssessment): DeforestationFinding 
         severity: 'warning',
         message:
           `${percent(a.forestShare!)} of the plot (${round(a.forestHectares, 2)} ha) was forest on 31 Dec 2020 by ${map}` +
-          (a.loss
-            ? `; ${label(a.loss.dataset)} shows no loss of it above the tolerance`
-            : '; no loss layer checked') +
+          (!a.loss
+            ? '; no loss layer checked'
+            : 1 - a.loss.coveredShare > ROUNDING
+              ? `; ${label(a.loss.dataset)} covers ${percent(a.loss.coveredShare)} of it and shows no loss above the tolerance there`
+              : `; ${label(a.loss.dataset)} shows no loss of it above the tolerance`) +
           (a.coverage === 'partial' ? `; ${uncovered}` : ''),
         numbers,
       };

@@ -374,6 +374,11 @@ describe('assessPlot', () => {
     const before = assessPlot([[rect]], [window], [lossBefore], { dataset: GFC, lossDataset: HANSEN });
     expect(before.verdict).toBe('forest_2020');
     expect(before.loss!.lostShare).toBe(0);
+    expect(deforestationFinding(before)!.message).toMatch(/Hansen GFC lossyear synthetic-1 shows no loss/);
+    // A loss layer with no tile over the plot says so, rather than "no loss".
+    const unseen = assessPlot([[rect]], [window], [], { dataset: GFC, lossDataset: HANSEN });
+    expect(unseen.loss!.coveredShare).toBe(0);
+    expect(deforestationFinding(unseen)!.message).toMatch(/covers 0 % of it/);
     const after = assessPlot([[rect]], [window], [lossAfter], { dataset: GFC, lossDataset: HANSEN });
     expect(after.verdict).toBe('loss_after_2020');
     expect(after.loss!.lostShare).toBeCloseTo(after.forestShare!, 12);
