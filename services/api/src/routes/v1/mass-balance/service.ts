@@ -1,6 +1,7 @@
 // The mass-balance service: reads plots, events and batches, runs the pure rules of
 // @groundtruth/massbalance, and stores what they find. A full recompute supersedes every current
-// finding; a new harvest re-checks its own plot in a few queries. Nothing is deleted.
+// finding of its rules (decision 0020); a new harvest re-checks its own plot in a few queries. Nothing
+// is deleted.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
