@@ -1,5 +1,6 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
 import { benchEvidence } from './evidence.ts';
+import { benchForest } from './forest.ts';
 import { benchLedger } from './ledger.ts';
 import { benchMassBalance } from './massbalance.ts';
 import { benchPassport } from './passport.ts';
@@ -8,6 +9,7 @@ import { benchVerify } from './verify.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   evidence: benchEvidence,
+  forest: benchForest,
   ledger: benchLedger,
   massbalance: benchMassBalance,
   passport: benchPassport,

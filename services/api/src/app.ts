@@ -26,6 +26,8 @@ import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
 import evidenceRoutes from './routes/v1/evidence/index.ts';
 import { createEvidenceService } from './routes/v1/evidence/service.ts';
+import forestRoutes from './routes/v1/forest/index.ts';
+import { createForestService } from './routes/v1/forest/service.ts';
 import grantRoutes from './routes/v1/grants/index.ts';
 import importRoutes from './routes/v1/imports/index.ts';
 import { createImportService } from './routes/v1/imports/service.ts';
@@ -237,6 +239,11 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       ),
   });
   await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
+  await fastify.register(forestRoutes, {
+    forest: createForestService({ db: runtime.db, access, settings: runtime.forest, log: fastify.log }),
+    events,
+    prefix: '/v1',
+  });
   await fastify.register(batchRoutes, {
     events,
     batches: createBatchListing({ db: runtime.db, access }),

@@ -148,6 +148,61 @@ const EnvSchema = z.object({
     .max(1_000_000_000)
     .default(10_000)
     .describe('a Gaussian splat with fewer points is EVIDENCE_SPARSE_SPLAT'),
+  GROUNDTRUTH_FOREST_MAP: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'the forest-cover map for deforestation checks (JRC GFC2020 format, GeoTIFF tiles in EPSG:4326): a local ' +
+        'directory, or an http(s):// URL of a path-style S3 prefix readable without credentials; unset: checks off',
+    ),
+  GROUNDTRUTH_FOREST_MAP_DATASET: z.string().min(1).max(100).default('JRC GFC2020'),
+  GROUNDTRUTH_FOREST_MAP_VERSION: z
+    .string()
+    .min(1)
+    .max(50)
+    .optional()
+    .describe(
+      'the version of the forest map (e.g. V3), named in every result and finding; required with the map',
+    ),
+  GROUNDTRUTH_FOREST_LOSS: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('a tree-cover-loss layer by year (Hansen GFC `lossyear` coding), located as the forest map is'),
+  GROUNDTRUTH_FOREST_LOSS_DATASET: z.string().min(1).max(100).default('Hansen GFC lossyear'),
+  GROUNDTRUTH_FOREST_LOSS_VERSION: z
+    .string()
+    .min(1)
+    .max(50)
+    .optional()
+    .describe('required with the loss layer'),
+  GROUNDTRUTH_FOREST_TOLERANCE_SHARE: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.05)
+    .describe('forest (or loss) above this share of a plot is DEFORESTATION_RISK'),
+  GROUNDTRUTH_FOREST_TOLERANCE_HECTARES: z.coerce
+    .number()
+    .min(0)
+    .max(1_000_000)
+    .default(0.5)
+    .describe('forest (or loss) of this many hectares or more on a plot is DEFORESTATION_RISK'),
+  GROUNDTRUTH_FOREST_MAX_PIXELS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000_000)
+    .default(4_000_000)
+    .describe('the most pixels of one layer a plot check reads; larger plots are refused'),
+  GROUNDTRUTH_FOREST_MAX_PLOTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(5000)
+    .describe('the most plots one batch check covers'),
 });
 
 /** The custody checks' settings (docs/decisions/0009-custody.md). */
@@ -164,6 +219,18 @@ export const DEFAULT_CUSTODY: CustodySettings = {
   unconfirmedTransferDays: 14,
   evidence: DEFAULT_EVIDENCE_LIMITS,
 };
+
+/** The deforestation check's forest map and loss layer (docs/decisions/0020-deforestation-check.md). */
+export interface ForestSettings {
+  map: { source: string; dataset: { name: string; version: string } };
+  loss: { source: string; dataset: { name: string; version: string } } | undefined;
+  tolerance: { share: number; hectares: number };
+  maxPixels: number;
+  maxPlots: number;
+}
+
+/** A forest layer's location: an http(s) URL as it is, a directory made absolute. */
+const layerSource = (value: string) => (/^https?:\/\//i.test(value) ? value : resolve(value));
 
 export interface Config {
   port: number;
@@ -194,6 +261,8 @@ export interface Config {
   /** Requests allowed per window; undefined = no rate limits at all, 0 = that class unlimited. */
   rateLimit: RateLimits | undefined;
   custody: CustodySettings;
+  /** Undefined: no forest map configured, deforestation checks answer 503. */
+  forest: ForestSettings | undefined;
 }
 
 export interface RateLimits {
@@ -222,6 +291,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const missing = [
+    ...(e.GROUNDTRUTH_FOREST_MAP && !e.GROUNDTRUTH_FOREST_MAP_VERSION
+      ? ['GROUNDTRUTH_FOREST_MAP_VERSION']
+      : []),
+    ...(e.GROUNDTRUTH_FOREST_LOSS && !e.GROUNDTRUTH_FOREST_LOSS_VERSION
+      ? ['GROUNDTRUTH_FOREST_LOSS_VERSION']
+      : []),
+    ...(e.GROUNDTRUTH_FOREST_LOSS && !e.GROUNDTRUTH_FOREST_MAP ? ['GROUNDTRUTH_FOREST_MAP'] : []),
+  ];
+  if (missing.length > 0)
+    throw new ConfigError(
+      `invalid configuration:\n${missing.map((name) => `  ${name}: required with the forest layers set`).join('\n')}`,
+    );
   const dataDir = resolve(e.GROUNDTRUTH_DATA_DIR);
   return {
     port: e.PORT,
@@ -268,5 +350,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         minSplatPoints: e.GROUNDTRUTH_EVIDENCE_MIN_SPLAT_POINTS,
       },
     },
+    forest: e.GROUNDTRUTH_FOREST_MAP
+      ? {
+          map: {
+            source: layerSource(e.GROUNDTRUTH_FOREST_MAP),
+            dataset: { name: e.GROUNDTRUTH_FOREST_MAP_DATASET, version: e.GROUNDTRUTH_FOREST_MAP_VERSION! },
+          },
+          loss: e.GROUNDTRUTH_FOREST_LOSS
+            ? {
+                source: layerSource(e.GROUNDTRUTH_FOREST_LOSS),
+                dataset: {
+                  name: e.GROUNDTRUTH_FOREST_LOSS_DATASET,
+                  version: e.GROUNDTRUTH_FOREST_LOSS_VERSION!,
+                },
+              }
+            : undefined,
+          tolerance: {
+            share: e.GROUNDTRUTH_FOREST_TOLERANCE_SHARE,
+            hectares: e.GROUNDTRUTH_FOREST_TOLERANCE_HECTARES,
+          },
+          maxPixels: e.GROUNDTRUTH_FOREST_MAX_PIXELS,
+          maxPlots: e.GROUNDTRUTH_FOREST_MAX_PLOTS,
+        }
+      : undefined,
   };
 }

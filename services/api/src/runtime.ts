@@ -6,7 +6,7 @@ import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence'
 import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config, CustodySettings, RateLimits } from './config.ts';
+import type { Config, CustodySettings, ForestSettings, RateLimits } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
@@ -24,6 +24,8 @@ export interface Runtime {
   /** Request rate limits; undefined: none. */
   rateLimit: RateLimits | undefined;
   custody: CustodySettings;
+  /** The deforestation check's layers; undefined when no forest map is configured. */
+  forest: ForestSettings | undefined;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function openRuntime(
       tokenKeys,
       epcisSchemaPath: config.epcisSchemaPath,
       custody: config.custody,
+      forest: config.forest,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })

@@ -9,10 +9,14 @@
 // Outcomes: 'ok' = authorised (any status but 401/403/404: a body may still be refused with 400/409/
 // 422); 401/403/404 = refused with exactly that status AND the ledger unchanged.
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { CompactSign, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg } from '../../../packages/evidence/test/fixtures.ts';
+import { writeCog } from '../../../packages/forest/test/cog.ts';
 import app from '../src/app.ts';
 import type { Role } from '../src/auth.ts';
 import { buildTestApp, square, type TestApp } from './helper.ts';
@@ -485,6 +489,24 @@ const MATRIX: Record<string, Row> = {
     expect: gated(ALL_ROLES, READ_T),
     request: (w) => ({ url: `/v1/batches/${w.batch}/mass-balance` }),
   },
+  'POST /v1/plots/:id/forest-check': {
+    // Compliance officers and auditors who may see the plot, and the plot's own side; a buyer's
+    // procurement may see it but not run checks on it.
+    expect: gated(ALL_ROLES, { ...READ_T, partner: 403 }),
+    request: (w) => ({ url: `/v1/plots/${w.plot}/forest-check` }),
+  },
+  'GET /v1/plots/:id/forest-check': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/plots/${w.plot}/forest-check` }),
+  },
+  'POST /v1/batches/:id/forest-check': {
+    expect: gated(['admin', 'compliance', 'auditor'], READ_T),
+    request: (w) => ({ url: `/v1/batches/${w.batch}/forest-check` }),
+  },
+  'GET /v1/batches/:id/forest-check': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/batches/${w.batch}/forest-check` }),
+  },
   'POST /v1/reference/overrides': {
     expect: gated(['admin'], READ_T),
     request: (w) => ({
@@ -719,8 +741,26 @@ async function registeredRoutes(): Promise<string[]> {
   return unique.filter((r) => !r.startsWith('HEAD ') || !unique.includes(`GET ${r.slice(5)}`));
 }
 
+let forestMap: string;
+
 beforeAll(async () => {
-  t = await buildTestApp();
+  // A forest map over T's plot (64 × 96 pixels of 0.0001°, forest in the western half), for the checks.
+  forestMap = await mkdtemp(join(tmpdir(), 'matrix-forest-'));
+  await writeFile(
+    join(forestMap, 'tile.tif'),
+    writeCog({
+      west: -1.91,
+      north: 6.52,
+      pixelWidth: 0.0001,
+      pixelHeight: 0.0001,
+      width: 64,
+      height: 96,
+      value: (c) => (c < 32 ? 1 : 0),
+    }),
+  );
+  t = await buildTestApp({
+    env: { GROUNDTRUTH_FOREST_MAP: forestMap, GROUNDTRUTH_FOREST_MAP_VERSION: 'matrix' },
+  });
   tokens.admin = await t.token('admin', { subject: 'user:matrix-admin' });
   const org = async (name: string, kind: string, extra: object = {}) =>
     (await api('POST', '/v1/organisations', tokens.admin!, { name, kind, country: 'GH', ...extra })).json()
@@ -797,6 +837,8 @@ beforeAll(async () => {
   const findings = (await api('GET', '/v1/findings', tokens.own!)).json() as { id: string }[];
   expect(findings.length).toBeGreaterThan(0);
   w.finding = findings[0]!.id;
+  // A stored forest check of T's plot, for the reads.
+  await api('POST', `/v1/plots/${w.plot}/forest-check`, tokens.admin!);
   w.contact = (
     await api('POST', `/v1/organisations/${w.T}/contacts`, tokens.own!, { name: 'Kofi Boateng' })
   ).json().id;
@@ -886,7 +928,10 @@ beforeAll(async () => {
   expect(captured.statusCode, captured.body).toBe(202);
   w.captureID = captured.json().captureID;
 }, 120_000);
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  await rm(forestMap, { recursive: true, force: true });
+});
 
 /** EPCIS query routes answer with what the caller can see; only a capture job is its capturer's alone. */
 function epcisRow(route: string): Row | undefined {

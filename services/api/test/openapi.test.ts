@@ -15,7 +15,14 @@ import { buildTestApp, type TestApp } from './helper.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
 /** Writes that take no body at all. */
-const NO_BODY = new Set(['recomputeMassBalance', 'closeAccountingPeriod', 'revokeInvitation', 'auditLedger']);
+const NO_BODY = new Set([
+  'recomputeMassBalance',
+  'closeAccountingPeriod',
+  'revokeInvitation',
+  'auditLedger',
+  'checkPlotForest',
+  'checkBatchForest',
+]);
 /** Client errors answered with something other than a problem: an import's 422 is its full report. */
 const NOT_PROBLEMS = new Set(['importRecords 422']);
 const GS1_EXAMPLE = join(

@@ -56,6 +56,35 @@ describe('loadConfig', () => {
       for (const name of Object.keys(bad)) expect((error as Error).message).toContain(name);
     }
   });
+
+  it('reads the forest layers (decision 0020), a version required with each', () => {
+    expect(loadConfig({}).forest).toBeUndefined();
+    const config = loadConfig({
+      GROUNDTRUTH_FOREST_MAP: 'maps/gfc',
+      GROUNDTRUTH_FOREST_MAP_VERSION: 'V3',
+      GROUNDTRUTH_FOREST_LOSS: 'https://s3.example/forest/hansen/',
+      GROUNDTRUTH_FOREST_LOSS_VERSION: 'v1.13',
+    });
+    expect(config.forest).toEqual({
+      map: { source: resolve('maps/gfc'), dataset: { name: 'JRC GFC2020', version: 'V3' } },
+      loss: {
+        source: 'https://s3.example/forest/hansen/',
+        dataset: { name: 'Hansen GFC lossyear', version: 'v1.13' },
+      },
+      tolerance: { share: 0.05, hectares: 0.5 },
+      maxPixels: 4_000_000,
+      maxPlots: 5000,
+    });
+    for (const [env, named] of [
+      [{ GROUNDTRUTH_FOREST_MAP: 'maps/gfc' }, 'GROUNDTRUTH_FOREST_MAP_VERSION'],
+      [
+        { GROUNDTRUTH_FOREST_LOSS: 'maps/loss', GROUNDTRUTH_FOREST_LOSS_VERSION: 'v1' },
+        'GROUNDTRUTH_FOREST_MAP',
+      ],
+      [{ GROUNDTRUTH_FOREST_TOLERANCE_SHARE: '1.5' }, 'GROUNDTRUTH_FOREST_TOLERANCE_SHARE'],
+    ] as const)
+      expect(() => loadConfig(env)).toThrow(named);
+  });
 });
 
 describe('openRuntime', () => {

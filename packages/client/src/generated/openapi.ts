@@ -441,6 +441,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches/{id}/forest-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest forest check of each plot upstream of a batch (null where never checked) */
+        get: operations["getBatchForestChecks"];
+        put?: never;
+        /**
+         * Check every plot upstream of a batch against the forest map; stores each result
+         * @description Reads the configured forest map (JRC GFC2020 format) and, if configured, the tree-cover-loss layer over the plot, weighting every pixel by its ground area. Above the tolerance (a share or an area of forest or loss), or where the map does not cover the plot, the plot gets a DEFORESTATION_RISK finding (error for loss after 2020, warning otherwise), listed with the other findings and resolved like them. Each check is kept; the newest stands. 503 when no forest map is configured or it cannot be read. Plots upstream that the caller may not see are counted, not checked; plots too large for a check are listed in `tooLarge`.
+         */
+        post: operations["checkBatchForest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches/{id}/mass-balance": {
         parameters: {
             query?: never;
@@ -1378,6 +1399,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plots/{id}/forest-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest forest check of a plot (404 if it was never checked) */
+        get: operations["getPlotForestCheck"];
+        put?: never;
+        /**
+         * Check a plot against the forest map of 31 Dec 2020 (and tree-cover loss since); stores the result
+         * @description Reads the configured forest map (JRC GFC2020 format) and, if configured, the tree-cover-loss layer over the plot, weighting every pixel by its ground area. Above the tolerance (a share or an area of forest or loss), or where the map does not cover the plot, the plot gets a DEFORESTATION_RISK finding (error for loss after 2020, warning otherwise), listed with the other findings and resolved like them. Each check is kept; the newest stands. 503 when no forest map is configured or it cannot be read. Admins, compliance officers and auditors who may see the plot, and the plot's own organisation, run checks.
+         */
+        post: operations["checkPlotForest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products": {
         parameters: {
             query?: never;
@@ -1974,6 +2016,50 @@ export interface components {
             /** @description the event that produced it was voided */
             voided: boolean;
         };
+        BatchForestCheckRun: {
+            /** Format: uuid */
+            batchId: string;
+            checks: components["schemas"]["ForestCheck"][];
+            notVisible: number;
+            tooLarge: {
+                message: string;
+                /** Format: uuid */
+                plotId: string;
+            }[];
+        };
+        BatchForestCheckRunInput: {
+            /** Format: uuid */
+            batchId: string;
+            checks: components["schemas"]["ForestCheckInput"][];
+            notVisible: number;
+            tooLarge: {
+                message: string;
+                /** Format: uuid */
+                plotId: string;
+            }[];
+        };
+        BatchForestChecks: {
+            /** Format: uuid */
+            batchId: string;
+            /** @description plots upstream the caller may not see */
+            notVisible: number;
+            plots: {
+                check: components["schemas"]["ForestCheck"] | null;
+                /** Format: uuid */
+                plotId: string;
+            }[];
+        };
+        BatchForestChecksInput: {
+            /** Format: uuid */
+            batchId: string;
+            /** @description plots upstream the caller may not see */
+            notVisible: number;
+            plots: {
+                check: components["schemas"]["ForestCheckInput"] | null;
+                /** Format: uuid */
+                plotId: string;
+            }[];
+        };
         BatchInput: {
             balance: components["schemas"]["BatchBalanceInput"];
             cocoaContent: string | null;
@@ -2280,6 +2366,132 @@ export interface components {
             checkpoint: string;
             /** @description C2SP verifier key of the log */
             logKey: string;
+        };
+        ForestCheck: {
+            /** @description the plot’s area as the check measured it (WGS84 ellipsoid) */
+            areaHectares: number;
+            checkedAt: string;
+            /** @enum {string} */
+            coverage: "full" | "partial" | "none";
+            /** @description share of the plot’s area where the forest map has data */
+            coveredShare: number;
+            dataset: {
+                name: string;
+                version: string;
+            };
+            /** @description the DEFORESTATION_RISK finding this check raised (see GET /v1/findings/{id}); null if none */
+            finding: {
+                /** Format: uuid */
+                id: string;
+                message: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+            } | null;
+            forestHectares: number;
+            /** @description share of the covered area that was forest on 31 Dec 2020 (by ground area); null if none covered */
+            forestShare: number | null;
+            /**
+             * @description `point-circle`: a Point plot, checked as a circle of its area around the point
+             * @enum {string}
+             */
+            geometry: "polygon" | "point-circle";
+            /** Format: uuid */
+            id: string;
+            /** @description null without a loss layer */
+            loss: {
+                /** @description hectares of 2020 forest lost, by year */
+                byYear: {
+                    [key: string]: number;
+                };
+                /** @description share of the covered area where the loss layer has data too */
+                coveredShare: number;
+                dataset: {
+                    name: string;
+                    version: string;
+                };
+                lostHectares: number;
+                /** @description share of the covered area that was forest on 31 Dec 2020 and shows loss from 2021 on */
+                lostShare: number | null;
+            } | null;
+            /** @description forest-map pixels with data that touch the plot */
+            pixels: number;
+            /** Format: uuid */
+            plotId: string;
+            requestedBy: string;
+            tolerance: {
+                hectares: number;
+                share: number;
+            };
+            /** @description the ledger’s size when the check ran (the plot as it stood then) */
+            treeSize: number;
+            /**
+             * @description `not_covered`: the map has no data over the plot, nothing can be said (never read it as "no deforestation"); `partially_covered`: nothing above the tolerance where the map has data, but part of the plot is outside it; `forest_2020`: forest on 31 Dec 2020 above the tolerance; `loss_after_2020`: forest on 31 Dec 2020 and tree-cover loss from 2021 on above the tolerance; `no_forest_2020`: the whole plot covered and forest below the tolerance
+             * @enum {string}
+             */
+            verdict: "not_covered" | "partially_covered" | "forest_2020" | "loss_after_2020" | "no_forest_2020";
+        };
+        ForestCheckInput: {
+            /** @description the plot’s area as the check measured it (WGS84 ellipsoid) */
+            areaHectares: number;
+            checkedAt: string;
+            /** @enum {string} */
+            coverage: "full" | "partial" | "none";
+            /** @description share of the plot’s area where the forest map has data */
+            coveredShare: number;
+            dataset: {
+                name: string;
+                version: string;
+            };
+            /** @description the DEFORESTATION_RISK finding this check raised (see GET /v1/findings/{id}); null if none */
+            finding: {
+                /** Format: uuid */
+                id: string;
+                message: string;
+                /** @enum {string} */
+                severity: "error" | "warning";
+            } | null;
+            forestHectares: number;
+            /** @description share of the covered area that was forest on 31 Dec 2020 (by ground area); null if none covered */
+            forestShare: number | null;
+            /**
+             * @description `point-circle`: a Point plot, checked as a circle of its area around the point
+             * @enum {string}
+             */
+            geometry: "polygon" | "point-circle";
+            /** Format: uuid */
+            id: string;
+            /** @description null without a loss layer */
+            loss: {
+                /** @description hectares of 2020 forest lost, by year */
+                byYear: {
+                    [key: string]: number;
+                };
+                /** @description share of the covered area where the loss layer has data too */
+                coveredShare: number;
+                dataset: {
+                    name: string;
+                    version: string;
+                };
+                lostHectares: number;
+                /** @description share of the covered area that was forest on 31 Dec 2020 and shows loss from 2021 on */
+                lostShare: number | null;
+            } | null;
+            /** @description forest-map pixels with data that touch the plot */
+            pixels: number;
+            /** Format: uuid */
+            plotId: string;
+            requestedBy: string;
+            tolerance: {
+                hectares: number;
+                share: number;
+            };
+            /** @description the ledger’s size when the check ran (the plot as it stood then) */
+            treeSize: number;
+            /**
+             * @description `not_covered`: the map has no data over the plot, nothing can be said (never read it as "no deforestation"); `partially_covered`: nothing above the tolerance where the map has data, but part of the plot is outside it; `forest_2020`: forest on 31 Dec 2020 above the tolerance; `loss_after_2020`: forest on 31 Dec 2020 and tree-cover loss from 2021 on above the tolerance; `no_forest_2020`: the whole plot covered and forest below the tolerance
+             * @enum {string}
+             */
+            verdict: "not_covered" | "partially_covered" | "forest_2020" | "loss_after_2020" | "no_forest_2020";
         };
         ImportReport: {
             accepted: number;
@@ -5803,6 +6015,140 @@ export interface operations {
             };
             /** @description Not Found: RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBatchForestChecks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchForestChecks"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkBatchForest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchForestCheckRun"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9793,6 +10139,140 @@ export interface operations {
             };
             /** @description Not Found: RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlotForestCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForestCheck"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkPlotForest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForestCheck"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable: RFC 9457 problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,7 @@ const RULES = [
   'EVIDENCE_TIME_MISMATCH',
   'EVIDENCE_REUSED',
   'EVIDENCE_SPARSE_SPLAT',
+  'DEFORESTATION_RISK',
 ] as const;
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z

@@ -1,6 +1,7 @@
 // The mass-balance service: reads plots, events and batches, runs the pure rules of
 // @groundtruth/massbalance, and stores what they find. A full recompute supersedes every current
-// finding; a new harvest re-checks its own plot in a few queries. Nothing is deleted.
+// finding of its rules (decision 0020); a new harvest re-checks its own plot in a few queries. Nothing
+// is deleted.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
@@ -102,11 +103,24 @@ interface Scoped extends Finding {
 const CARRIES_RESOLUTION = `o.rule = n.rule AND o.subject_kind = n.subject_kind AND o.subject_id = n.subject_id
   AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb`;
 
+/** What findingArrays reads of a finding: any check's finding, not only the mass-balance rules'. */
+export type FindingColumns = Pick<
+  Scoped,
+  'severity' | 'subject' | 'period' | 'organisationId' | 'message'
+> & {
+  rule: string;
+  numbers: Record<string, unknown>;
+};
+
 /**
  * The columns of new findings as parallel text arrays, in the order insertFindings reads them. Arrays
  * travel as text[] and are cast in SQL: the PostgreSQL driver sends only some array types.
  */
-function findingArrays(found: Scoped[], ids: string[], versions: string[]): (string | null)[][] {
+export function findingArrays(
+  found: FindingColumns[],
+  ids: string[],
+  versions: string[],
+): (string | null)[][] {
   return [
     versions,
     ids,
@@ -127,7 +141,7 @@ function findingArrays(found: Scoped[], ids: string[], versions: string[]): (str
  * size), each keeping the resolution of the superseded version in `old` that it continues
  * (CARRIES_RESOLUTION). `version` is the SQL of the reference table version.
  */
-function insertFindings(first: number, run: string, version: string, old: string): string {
+export function insertFindings(first: number, run: string, version: string, old: string): string {
   const arrays = Array.from({ length: 10 }, (_, k) => `$${first + k}::text[]`).join(', ');
   return `INSERT INTO mass_balance_findings (version_id, id, run_id, rule, severity, subject_kind, subject_id, period,
        organisation_id, message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
@@ -140,6 +154,9 @@ function insertFindings(first: number, run: string, version: string, old: string
        LEFT JOIN LATERAL (SELECT * FROM ${old} o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
          ON true`;
 }
+
+/** Rules of checks other than the recompute (decision 0020): a recompute leaves their findings alone. */
+const NOT_RECOMPUTED = ['DEFORESTATION_RISK'];
 
 /** The versions of one finding shown at most (newest first). */
 const MAX_FINDING_VERSIONS = 100;
@@ -658,7 +675,11 @@ export function createMassBalanceService({
            SELECT rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at
              FROM mass_balance_findings WHERE superseded_at IS NULL AND resolution_entry IS NOT NULL`,
       );
-      await tx.query('UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL');
+      // Findings of checks the recompute does not run (the forest check's) stand until those run again.
+      await tx.query(
+        'UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND rule <> ALL($1::text[])',
+        [NOT_RECOMPUTED],
+      );
       const ids = findingIds(findings);
       const rows = findings.map((f, n) => ({ version: randomUUID(), id: ids[n]!, f }));
       const run = '(SELECT $1::uuid AS id, $2::bigint AS tree_size)';
