@@ -4,6 +4,7 @@
 import { decodeEntry, fromBase64, revealBody } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GTINS, seedDemoData } from '../src/demo/seed.ts';
+import { findingKind } from '../src/routes/v1/disclosures/finding-kinds.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -322,5 +323,18 @@ describe('who may set a policy', () => {
     expect((await t.call('GET', `/v1/products/${BUTTER}/passport-policy`, admin)).json().suppliers).toBe(
       'hidden',
     );
+  });
+});
+
+describe('findings in plain words', () => {
+  it('has words for every rule the findings API can name: none falls through to "other"', async () => {
+    // The findings API names its rules when it refuses one it does not know.
+    const refused = await t.call('GET', '/v1/findings?rule=NO_SUCH_RULE', admin);
+    expect(refused.statusCode).toBe(400);
+    const named = JSON.stringify(refused.json().errors).match(/[A-Z][A-Z]+(?:_[A-Z]+)+/g) ?? [];
+    const rules = [...new Set(named)].filter((r) => r !== 'NO_SUCH_RULE');
+    expect(rules).toContain('BLENDED_ORIGIN');
+    expect(rules).toContain('DEFORESTATION_RISK');
+    expect(rules.filter((rule: string) => findingKind(rule) === 'other')).toEqual([]);
   });
 });

@@ -46,7 +46,8 @@ export function didDocument(
 /** UNTP's conformity topics for what each kind of finding is about. */
 const TOPIC_OF_KIND: Record<string, string> = {
   untraced: 'governance.transparency',
-  yield: 'environment.deforestation',
+  yield: 'governance.transparency',
+  deforestation: 'environment.deforestation',
   balance: 'governance.transparency',
   records: 'governance.compliance',
   evidence: 'governance.transparency',
@@ -55,6 +56,8 @@ const TOPIC_OF_KIND: Record<string, string> = {
 const WORDS_OF_KIND: Record<string, string> = {
   untraced: 'Part of the lot could not be traced to a registered farm.',
   yield: 'Farms in the lot’s chain reported more than their land can grow.',
+  deforestation:
+    'Farms in the lot’s chain overlap land that was forest at the end of 2020, or could not be checked against the forest map.',
   balance: 'Processing or trading records put out more than came in, or used the same volume twice.',
   records: 'Records have dates, places or confirmations that do not fit.',
   evidence: 'Photos or 3D captures do not match where or when they were said to be taken.',

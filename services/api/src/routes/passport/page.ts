@@ -73,6 +73,10 @@ const TEXT = {
         count
           ? `${count} farms in this lot’s chain reported more cocoa than their land can grow; their cocoa makes up to ${share} of this lot.`
           : 'Some farms in this lot’s chain reported more cocoa than their land can grow.',
+      deforestation: (count?: string) =>
+        count
+          ? `${count} farms in this lot’s chain overlap land that was forest at the end of 2020, or could not be checked against the forest map.`
+          : 'Some farms in this lot’s chain overlap land that was forest at the end of 2020, or could not be checked against the forest map.',
       balance: (count?: string) =>
         count
           ? `${count} processing or trading records put out more cocoa than came in, or used the same cocoa twice.`
@@ -138,6 +142,10 @@ const TEXT = {
         count
           ? `${count} exploitations de la chaîne de ce lot ont déclaré plus de cacao que leurs terres ne peuvent en produire ; leur cacao représente jusqu’à ${share} de ce lot.`
           : 'Des exploitations de la chaîne de ce lot ont déclaré plus de cacao que leurs terres ne peuvent en produire.',
+      deforestation: (count?: string) =>
+        count
+          ? `${count} exploitations de la chaîne de ce lot recouvrent des terres boisées fin 2020, ou n’ont pas pu être comparées à la carte forestière.`
+          : 'Des exploitations de la chaîne de ce lot recouvrent des terres boisées fin 2020, ou n’ont pas pu être comparées à la carte forestière.',
       balance: (count?: string) =>
         count
           ? `${count} enregistrements de transformation ou de négoce font sortir plus de cacao qu’il n’en est entré, ou utilisent deux fois le même cacao.`
@@ -231,7 +239,10 @@ function factSections(claim: NonNullable<Passport['claim']>, language: Language)
           ? words.untraced(share)
           : f.kind === 'yield'
             ? words.yield(count, share)
-            : f.kind === 'balance' || f.kind === 'records' || f.kind === 'evidence'
+            : f.kind === 'deforestation' ||
+                f.kind === 'balance' ||
+                f.kind === 'records' ||
+                f.kind === 'evidence'
               ? words[f.kind](count)
               : words.other(count);
       return `<li>${escapeHtml(text)}</li>`;

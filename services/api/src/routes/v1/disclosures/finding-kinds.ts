@@ -2,7 +2,15 @@
 // the passport says in plain words (routes/passport/page.ts). Kept apart from the rules themselves
 // so that a new rule lands in "other" until someone decides how to say it.
 
-export const FINDING_KINDS = ['untraced', 'yield', 'balance', 'records', 'evidence', 'other'] as const;
+export const FINDING_KINDS = [
+  'untraced',
+  'yield',
+  'deforestation',
+  'balance',
+  'records',
+  'evidence',
+  'other',
+] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 const KIND_OF_RULE: Record<string, FindingKind> = {
@@ -12,6 +20,7 @@ const KIND_OF_RULE: Record<string, FindingKind> = {
   YIELD_OUTLIER: 'yield',
   NEW_PLOT_BURST: 'yield',
   OUTSIDE_HARVEST_WINDOW: 'yield',
+  DEFORESTATION_RISK: 'deforestation',
   MASS_IMBALANCE: 'balance',
   BATCH_OVERDRAWN: 'balance',
   NEGATIVE_BALANCE: 'balance',
