@@ -28,8 +28,10 @@ export const PassportPolicyInput = z
       .enum(['hidden', 'roles', 'names'])
       .describe('the upstream suppliers by tier: their role and country, or also their names'),
     evidence: z
-      .enum(['hidden', 'counts'])
-      .describe('how many farms have recent reality snapshots, and the latest capture date'),
+      .enum(['hidden', 'counts', 'thumbnails'])
+      .describe(
+        'how many farms have recent reality snapshots and the latest capture date; with thumbnails, also small copies of up to six recent photos',
+      ),
     findings: z
       .enum(['hidden', 'words', 'numbers'])
       .describe('open findings on the lot, in plain words; with numbers, also how many and what share'),

@@ -218,6 +218,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       massBalance,
       events,
       policies: passportPolicies,
+      store: runtime.evidence.store,
     }),
     prefix: '/v1',
   });

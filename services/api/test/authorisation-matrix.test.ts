@@ -171,6 +171,12 @@ const MATRIX: Record<string, Row> = {
   'OPTIONS /01/*': { expect: PUBLIC, request: () => ({ url: '/01/04006381333931' }) },
   'GET /passport/01/*': { expect: PUBLIC, request: () => ({ url: '/passport/01/04006381333931' }) },
   'GET /passport/check.js': { expect: PUBLIC, request: () => ({ url: '/passport/check.js' }) },
+  // Only thumbnails a published claim made exist (none in this world): the same 404 for everyone,
+  // whoever asks; passport-policy.test.ts fetches a real one anonymously.
+  'GET /passport/thumbnails/:name': {
+    expect: Object.fromEntries(CALLERS.map((c) => [c, 404])) as Record<Caller, Outcome>,
+    request: () => ({ url: `/passport/thumbnails/${'a'.repeat(64)}.jpg` }),
+  },
   'GET /ready': { expect: PUBLIC, request: () => ({ url: '/ready' }) },
   'GET /v1/ledger/checkpoint': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/checkpoint' }) },
   'GET /v1/ledger/key': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/key' }) },

@@ -1,6 +1,7 @@
 // The brand decides what is public (issue 14 item 3, decision 0022): a passport policy per brand and
 // per product bounds the facts a batch claim carries, so nothing outside it reaches the passport page,
 // its JSON or the log's published disclosures. On the demo chain, both databases.
+import { createHash } from 'node:crypto';
 import { decodeEntry, fromBase64, revealBody } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GTINS, seedDemoData } from '../src/demo/seed.ts';
@@ -268,6 +269,52 @@ describe('a brand’s own policy', () => {
   });
 });
 
+describe('thumbnails the brand publishes', () => {
+  it('shows small copies of recent attested photos when the policy says so, served to anyone, never the photos themselves', async () => {
+    const set = await t.call('PUT', `/v1/products/${BUTTER}/passport-policy`, brandToken, {
+      origin: 'countries',
+      tracedShare: true,
+      suppliers: 'roles',
+      evidence: 'thumbnails',
+      findings: 'words',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const published = await publish();
+    expect(published.statusCode, published.body).toBe(201);
+    const { body } = await claimFromLog(published.json().entryIndex);
+    const photos = (
+      body.evidence as {
+        photos: { thumbnail: string; media: string; width: number; country: string; capturedAt: string }[];
+      }
+    ).photos;
+    // One per photographed plot, newest first, six at most: worked out here from the attestation rows.
+    const photographed = await t.runtime.db.query<{ plot: string }>(
+      `SELECT DISTINCT a.subject_id AS plot FROM attestations a
+         JOIN attestation_media m ON m.attestation_id = a.id JOIN evidence_blobs b ON b.sha256 = m.sha256
+        WHERE a.subject_kind = 'plot' AND a.subject_id = ANY($1::uuid[]) AND b.media_type = 'image/jpeg'
+          AND a.withdrawn_entry IS NULL`,
+      [trace.plots.map((p) => p.id)],
+    );
+    expect(photos).toHaveLength(Math.min(6, photographed.length));
+    expect(photos.length).toBeGreaterThan(0);
+    expect([...photos].sort((a, b) => b.capturedAt.localeCompare(a.capturedAt))).toEqual(photos);
+    for (const photo of photos) {
+      const res = await get(`/passport/thumbnails/${photo.thumbnail}.jpg`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('image/jpeg');
+      expect(res.headers['cache-control']).toContain('immutable');
+      expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(photo.thumbnail);
+      expect(photo.width).toBeLessThanOrEqual(320);
+      // The attested photo itself is not public.
+      expect((await get(`/passport/thumbnails/${photo.media}.jpg`)).statusCode).toBe(404);
+      expect((await get(`/v1/evidence/${photo.media}`)).statusCode).toBe(401);
+    }
+    const html = await passportHtml();
+    expect(html).toContain(`src="http://localhost/passport/thumbnails/${photos[0]!.thumbnail}.jpg"`);
+    expect(html).toMatch(/alt="A farm in (Ghana|Côte d’Ivoire)/);
+  });
+});
+
 describe('who may set a policy', () => {
   it('refuses strangers (404), partners who do not act for the brand (403) and malformed policies (400), writing nothing', async () => {
     const { stranger, supplier } = await t.seedOrganisations({ stranger: 'brand', supplier: 'supplier' }, [
@@ -291,6 +338,7 @@ describe('who may set a policy', () => {
       findings: 'hidden',
     };
     const before = await size();
+    const policyBefore = (await t.call('GET', `/v1/products/${BUTTER}/passport-policy`, admin)).json();
     const cases: [string, string, object, number, string | undefined][] = [
       [strangerToken, `/v1/products/${BUTTER}/passport-policy`, policy, 404, undefined],
       [strangerToken, `/v1/organisations/${brandId}/passport-policy`, policy, 404, undefined],
@@ -320,8 +368,8 @@ describe('who may set a policy', () => {
       expect(res.body).not.toContain('organisation_id');
     }
     expect(await size()).toBe(before);
-    expect((await t.call('GET', `/v1/products/${BUTTER}/passport-policy`, admin)).json().suppliers).toBe(
-      'hidden',
+    expect((await t.call('GET', `/v1/products/${BUTTER}/passport-policy`, admin)).json()).toEqual(
+      policyBefore,
     );
   });
 });

@@ -3643,10 +3643,10 @@ export interface components {
             /** @description the passport_policy.set entry, null for the default */
             entryIndex: number | null;
             /**
-             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @description how many farms have recent reality snapshots and the latest capture date; with thumbnails, also small copies of up to six recent photos
              * @enum {string}
              */
-            evidence: "hidden" | "counts";
+            evidence: "hidden" | "counts" | "thumbnails";
             /**
              * @description open findings on the lot, in plain words; with numbers, also how many and what share
              * @enum {string}
@@ -3674,10 +3674,10 @@ export interface components {
             /** @description the passport_policy.set entry, null for the default */
             entryIndex: number | null;
             /**
-             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @description how many farms have recent reality snapshots and the latest capture date; with thumbnails, also small copies of up to six recent photos
              * @enum {string}
              */
-            evidence: "hidden" | "counts";
+            evidence: "hidden" | "counts" | "thumbnails";
             /**
              * @description open findings on the lot, in plain words; with numbers, also how many and what share
              * @enum {string}
@@ -3703,10 +3703,10 @@ export interface components {
         };
         PassportPolicySettings: {
             /**
-             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @description how many farms have recent reality snapshots and the latest capture date; with thumbnails, also small copies of up to six recent photos
              * @enum {string}
              */
-            evidence: "hidden" | "counts";
+            evidence: "hidden" | "counts" | "thumbnails";
             /**
              * @description open findings on the lot, in plain words; with numbers, also how many and what share
              * @enum {string}
@@ -3727,10 +3727,10 @@ export interface components {
         };
         PassportPolicySettingsInput: {
             /**
-             * @description how many farms have recent reality snapshots, and the latest capture date
+             * @description how many farms have recent reality snapshots and the latest capture date; with thumbnails, also small copies of up to six recent photos
              * @enum {string}
              */
-            evidence: "hidden" | "counts";
+            evidence: "hidden" | "counts" | "thumbnails";
             /**
              * @description open findings on the lot, in plain words; with numbers, also how many and what share
              * @enum {string}

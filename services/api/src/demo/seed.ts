@@ -7,6 +7,7 @@ import type { Database } from '@groundtruth/db';
 import type { BlobStore } from '@groundtruth/evidence';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
 import { normaliseGtin } from '@groundtruth/quantity';
+import jpeg from 'jpeg-js';
 import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
 import type { CustodySettings } from '../config.ts';
@@ -169,12 +170,49 @@ function signCompact(key: ReturnType<typeof demoSigningKey>, kid: string, payloa
   return `${header}.${body}.${base64url(signature)}`;
 }
 
-/** A tiny JPEG by its bytes (SOI, a JFIF APP0 carrying the caption, EOI): a stand-in for a farm photo. */
+/**
+ * A small farm "photo" (480 × 320 JPEG: sky, a canopy of cocoa trees, soil), different for every
+ * plot, with the caption in a JPEG comment: a stand-in a passport can show as a thumbnail.
+ */
 function demoPhoto(caption: string): Buffer {
-  const text = Buffer.from(`JFIF\0 ${caption}`);
+  // Its own generator, seeded by the caption, so the demo's other random values stay as they were.
+  let state = [...caption].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  const random = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const width = 480;
+  const height = 320;
+  const data = Buffer.alloc(width * height * 4);
+  const canopy = 90 + Math.floor(random() * 40);
+  const soil = 250 + Math.floor(random() * 30);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const noise = random() * 30;
+      const [r, g, b] =
+        y < canopy
+          ? [150 + y / 3, 190 + y / 4, 235]
+          : y < soil
+            ? [40 + noise, 90 + noise * 2 + 20 * Math.sin(x / 9), 35 + noise]
+            : [120 + noise, 85 + noise, 50 + noise / 2];
+      data[i] = Math.min(255, r);
+      data[i + 1] = Math.min(255, g);
+      data[i + 2] = Math.min(255, b);
+      data[i + 3] = 255;
+    }
+  const encoded = Buffer.from(jpeg.encode({ data, width, height }, 80).data);
+  const comment = Buffer.from(caption, 'utf8');
   const length = Buffer.alloc(2);
-  length.writeUInt16BE(text.length + 2);
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), length, text, Buffer.from([0xff, 0xd9])]);
+  length.writeUInt16BE(comment.length + 2);
+  // SOI, then a COM segment with the caption, then the rest of the encoder's output.
+  return Buffer.concat([
+    encoded.subarray(0, 2),
+    Buffer.from([0xff, 0xfe]),
+    length,
+    comment,
+    encoded.subarray(2),
+  ]);
 }
 
 const SPLAT_PROPERTIES = [

@@ -143,6 +143,7 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
       html = renderPassport(passport, language, {
         otherLanguage: `${base}/passport${canonical}?lang=${language === 'en' ? 'fr' : 'en'}`,
         json: `${base}/passport${canonical}?format=json`,
+        thumbnails: `${base}/passport/thumbnails/`,
         ...(passport.claim?.credentialEntry !== undefined
           ? { credential: `${base}/passport${canonical}?format=vc` }
           : {}),
@@ -229,6 +230,26 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
   });
 
   // The page's check, run by the consumer's browser: the same verifier gt uses (decision 0015).
+  // Thumbnails of the photos a published claim shows: content-addressed, so cached for good. Only
+  // thumbnails a claim published exist here; the attested photos themselves are never served.
+  app.get<{ Params: { name: string } }>(
+    '/passport/thumbnails/:name',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const match = /^([0-9a-f]{64})\.jpg$/.exec(request.params.name);
+      const [row] = match
+        ? await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM passport_thumbnails WHERE sha256 = $1', [
+            match[1],
+          ])
+        : [];
+      if (!row) throw notFound('not found');
+      return reply
+        .headers({ ...CORS, 'cache-control': 'public, max-age=31536000, immutable' })
+        .type('image/jpeg')
+        .send(Buffer.from(row.bytes));
+    },
+  );
+
   app.get('/passport/check.js', { schema: { hide: true } }, async (request, reply) => {
     const script = await passportCheckScript();
     reply.headers({

@@ -62,6 +62,7 @@ const TEXT = {
     evidenceWords: (withSnapshots: string, farms: string) =>
       `${withSnapshots} of ${farms} farms have photos, video or 3D captures from the last year, signed by their supplier.`,
     evidenceLatest: 'Latest capture',
+    photoCaption: (country: string, date: string) => `A farm in ${country}, photographed ${date}`,
     findingsTitle: 'What the checks found',
     findingsNone: 'No open findings on this lot.',
     finding: {
@@ -131,6 +132,7 @@ const TEXT = {
     evidenceWords: (withSnapshots: string, farms: string) =>
       `${withSnapshots} exploitations sur ${farms} ont des photos, vidéos ou captures 3D de l’année écoulée, signées par leur fournisseur.`,
     evidenceLatest: 'Dernière capture',
+    photoCaption: (country: string, date: string) => `Exploitation (${country}), photographiée le ${date}`,
     findingsTitle: 'Ce que les contrôles ont relevé',
     findingsNone: 'Aucune anomalie ouverte sur ce lot.',
     finding: {
@@ -198,7 +200,11 @@ export function shownFacts(claim: NonNullable<Passport['claim']>): Record<string
 }
 
 /** Supply chain, evidence and findings: each only when the claim carries it. */
-function factSections(claim: NonNullable<Passport['claim']>, language: Language): string[] {
+function factSections(
+  claim: NonNullable<Passport['claim']>,
+  language: Language,
+  thumbnails: string | undefined,
+): string[] {
   const t = TEXT[language];
   const countries = new Intl.DisplayNames([language], { type: 'region' });
   const out: string[] = [];
@@ -223,10 +229,23 @@ function factSections(claim: NonNullable<Passport['claim']>, language: Language)
           ),
         )}</time></p>`
       : '';
+    const dateOf = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    const photos =
+      thumbnails && e.photos?.length
+        ? `<ul class="photos">${e.photos
+            .map((p) => {
+              const caption = t.photoCaption(
+                countries.of(p.country) ?? p.country,
+                dateOf.format(new Date(p.capturedAt)),
+              );
+              return `<li><figure><img src="${escapeHtml(`${thumbnails}${p.thumbnail}.jpg`)}" width="${p.width}" height="${p.height}" alt="${escapeHtml(caption)}" loading="lazy"><figcaption>${escapeHtml(caption)}</figcaption></figure></li>`;
+            })
+            .join('')}</ul>`
+        : '';
     out.push(
       `<section aria-labelledby="evidence"><h2 id="evidence">${escapeHtml(t.evidenceTitle)}</h2><p>${escapeHtml(
         t.evidenceWords(integer(e.farmsWithSnapshots, language), integer(e.farms, language)),
-      )}</p>${latest}</section>`,
+      )}</p>${latest}${photos}</section>`,
     );
   }
   if (claim.findings) {
@@ -263,6 +282,8 @@ export interface PageLinks {
   proof?: string;
   /** The passport as a signed W3C Verifiable Credential, when its organisation issued one. */
   credential?: string;
+  /** Where thumbnails are served, the name `<sha256>.jpg` appended. */
+  thumbnails?: string;
   /** The log's verifier key, which the browser check fetches. */
   key?: string;
   /** The browser check script; without it the badge stays "signed". */
@@ -305,7 +326,7 @@ export function renderPassport(passport: Passport, language: Language, links: Pa
           `<p>${escapeHtml(claim.tracedShare >= 1 ? t.tracedAll(traced) : t.tracedWords(traced, rest))}</p></section>`,
       );
     }
-    sections.push(...factSections(claim, language));
+    sections.push(...factSections(claim, language, links.thumbnails));
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(claim.recordedAt),
     );
@@ -344,6 +365,10 @@ dd{margin:0;overflow-wrap:anywhere}
 .badge{display:inline-block;border:2px solid #0b6b2f;color:#0b6b2f;border-radius:.5rem;padding:.25rem .75rem;font-weight:600}
 .badge.failed{border-color:#a4161a;color:#a4161a}
 .notice{background:#fff4ce;padding:.75rem;border-radius:.5rem}
+.photos{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.5rem}
+.photos img{width:100%;height:auto;border-radius:.25rem;display:block}
+figure{margin:0}
+figcaption{font-size:.8rem;color:#444}
 a{color:#0645ad}
 footer{margin-top:2rem;font-size:.9rem}
 </style>

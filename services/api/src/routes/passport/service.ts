@@ -27,7 +27,22 @@ export interface PassportClaim {
     count?: number;
   }[];
   /** Farms with reality snapshots captured in the year before the claim. */
-  evidence?: { farms: number; farmsWithSnapshots: number; snapshots: number; latestCapture: string | null };
+  evidence?: {
+    farms: number;
+    farmsWithSnapshots: number;
+    snapshots: number;
+    latestCapture: string | null;
+    /** Thumbnails of recent photos, where the brand publishes them (`/passport/thumbnails/{sha256}.jpg`). */
+    photos?: {
+      thumbnail: string;
+      width: number;
+      height: number;
+      media: string;
+      attestationEntry: number;
+      capturedAt: string;
+      country: string;
+    }[];
+  };
   /** Open findings on the lot by kind; count and share only where the brand shows numbers. */
   findings?: { kind: string; count?: number; share?: number }[];
   /** The passport.credential_issued entry of the newest credential its organisation signed for this claim. */

@@ -2,7 +2,9 @@
 // public; a disclosure is shown to the entry's owner and whoever may see the owner's records
 // (access.ts: its buyers up the chain, granted auditors), to administrators, and to everyone once
 // the owner has published it. Publishing is itself a ledger entry.
+import { createHash } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
+import type { BlobStore } from '@groundtruth/evidence';
 import { type JsonValue, toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
 import {
@@ -15,12 +17,20 @@ import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
+import { makeThumbnail, type Thumbnail } from '../../passport/thumbnail.ts';
 import type { EventService } from '../events/service.ts';
 import type { MassBalanceService } from '../mass-balance/service.ts';
 import type { EffectivePolicy, PassportPolicyService } from '../passport-policies/service.ts';
 import { FINDING_KINDS, type FindingKind, findingKind } from './finding-kinds.ts';
 
 type Trace = Awaited<ReturnType<EventService['trace']>>;
+interface StoredThumbnail extends Thumbnail {
+  sha256: string;
+  media: string;
+}
+/** Photos shown as thumbnails per claim, and the largest photo decoded for one. */
+const MAX_PHOTOS = 6;
+const MAX_PHOTO_BYTES = 25 * 1024 * 1024;
 
 interface DisclosureRow {
   path: string;
@@ -37,8 +47,10 @@ export function createDisclosureService(deps: {
   massBalance: MassBalanceService;
   events: EventService;
   policies: PassportPolicyService;
+  /** Where attested photos are kept: thumbnails are made from them. */
+  store: BlobStore;
 }) {
-  const { db, writer, reader, access, massBalance, events, policies } = deps;
+  const { db, writer, reader, access, massBalance, events, policies, store } = deps;
 
   async function mayReadOwnersRecords(principal: Principal | undefined, owner: string | null) {
     if (!principal) return false;
@@ -197,7 +209,24 @@ export function createDisclosureService(deps: {
         ...Object.fromEntries(wanted.map((c) => [c, facts.values[c]!])),
       },
       conflict: 'already published',
-      project: async () => {},
+      project: async (tx, at) => {
+        // The thumbnails the claim names, stored with it: published exactly when the claim is.
+        if (facts.thumbnails.length > 0)
+          await tx.query(
+            `INSERT INTO passport_thumbnails (sha256, media_sha256, claim_entry, width, height, bytes)
+             SELECT sha, media, $3, w, h, decode(b, 'base64')
+               FROM unnest($1::text[], $2::text[], $4::int4[], $5::int4[], $6::text[]) AS u(sha, media, w, h, b)
+             ON CONFLICT (sha256) DO NOTHING`,
+            [
+              facts.thumbnails.map((t) => t.sha256),
+              facts.thumbnails.map((t) => t.media),
+              at.toString(),
+              facts.thumbnails.map((t) => t.width),
+              facts.thumbnails.map((t) => t.height),
+              facts.thumbnails.map((t) => Buffer.from(t.bytes).toString('base64')),
+            ],
+          );
+      },
     });
     return {
       entryIndex: index,
@@ -211,8 +240,13 @@ export function createDisclosureService(deps: {
     batchId: string,
     wanted: BatchClaim[],
     policy: EffectivePolicy,
-  ): Promise<{ treeSize: number; values: Partial<Record<BatchClaim, JsonValue>> }> {
+  ): Promise<{
+    treeSize: number;
+    values: Partial<Record<BatchClaim, JsonValue>>;
+    thumbnails: StoredThumbnail[];
+  }> {
     const breakdown = await massBalance.breakdown(batchId);
+    const thumbnails: StoredThumbnail[] = [];
     const values: Partial<Record<BatchClaim, JsonValue>> = {};
     const plotIds = [...new Set(breakdown.plots.map((p) => p.plotId))];
     const plots = plotIds.length
@@ -240,11 +274,11 @@ export function createDisclosureService(deps: {
     if (wanted.includes('supplyChain') || wanted.includes('evidence')) {
       const trace = await events.trace(principal, batchId);
       if (wanted.includes('supplyChain')) values.supplyChain = await supplyChainOf(trace, policy.suppliers);
-      if (wanted.includes('evidence')) values.evidence = await evidenceOf(trace);
+      if (wanted.includes('evidence')) values.evidence = await evidenceOf(trace, policy.evidence, thumbnails);
     }
     if (wanted.includes('findings'))
       values.findings = await findingsOf(principal, batchId, breakdown.untracedShare, policy.findings);
-    return { treeSize: breakdown.treeSize, values };
+    return { treeSize: breakdown.treeSize, values, thumbnails };
   }
 
   /** Upstream organisations by tier: role and country, with names only where the policy says so. */
@@ -287,8 +321,15 @@ export function createDisclosureService(deps: {
     return [...groups.values()].sort(order);
   }
 
-  /** How many upstream farms have reality snapshots captured in the last year, and the latest one. */
-  async function evidenceOf(trace: Trace): Promise<JsonValue> {
+  /**
+   * How many upstream farms have reality snapshots captured in the last year, and the latest one;
+   * with thumbnails, small copies of up to six recent photos (made here, stored with the claim).
+   */
+  async function evidenceOf(
+    trace: Trace,
+    detail: PassportPolicyValues['evidence'],
+    thumbnails: StoredThumbnail[],
+  ): Promise<JsonValue> {
     const plotIds = trace.plots.map((p) => p.id);
     const batchIds = trace.batches.map((b) => b.id);
     const [row] = await db.query<{
@@ -304,12 +345,60 @@ export function createDisclosureService(deps: {
             OR (a.subject_kind = 'batch' AND a.subject_id = ANY($2::uuid[])))`,
       [plotIds, batchIds],
     );
-    return {
+    const summary: { [key: string]: JsonValue } = {
       farms: plotIds.length,
       farmsWithSnapshots: Number(row?.plots ?? 0),
       snapshots: Number(row?.snapshots ?? 0),
       latestCapture: row?.latest ? new Date(row.latest).toISOString() : null,
     };
+    if (detail === 'thumbnails') summary.photos = await photosOf(trace, thumbnails);
+    return summary;
+  }
+
+  /** The newest JPEG photos attested on traced plots (one per plot, six at most), as thumbnails. */
+  async function photosOf(trace: Trace, thumbnails: StoredThumbnail[]): Promise<JsonValue> {
+    const country = new Map(trace.plots.map((p) => [p.id, p.country]));
+    const rows = await db.query<{
+      media: string;
+      plot: string;
+      captured_at: Date | string;
+      entry_index: string | number;
+    }>(
+      `SELECT DISTINCT ON (a.subject_id) m.sha256 AS media, a.subject_id AS plot, a.captured_at, a.entry_index
+         FROM attestations a
+         JOIN attestation_media m ON m.attestation_id = a.id
+         JOIN evidence_blobs b ON b.sha256 = m.sha256
+        WHERE a.withdrawn_entry IS NULL AND a.subject_kind = 'plot' AND a.subject_id = ANY($1::uuid[])
+          AND b.media_type = 'image/jpeg' AND b.size <= $2
+        ORDER BY a.subject_id, a.captured_at DESC, m.sha256`,
+      [[...country.keys()], MAX_PHOTO_BYTES],
+    );
+    rows.sort(
+      (a, b) =>
+        new Date(b.captured_at).getTime() - new Date(a.captured_at).getTime() || a.plot.localeCompare(b.plot),
+    );
+    const photos: JsonValue[] = [];
+    for (const row of rows) {
+      if (photos.length >= MAX_PHOTOS) break;
+      const stream = await store.open(row.media.trim());
+      if (!stream) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+      const thumbnail = makeThumbnail(Buffer.concat(chunks));
+      if (!thumbnail) continue;
+      const sha256 = createHash('sha256').update(thumbnail.bytes).digest('hex');
+      thumbnails.push({ sha256, media: row.media.trim(), ...thumbnail });
+      photos.push({
+        thumbnail: sha256,
+        width: thumbnail.width,
+        height: thumbnail.height,
+        media: row.media.trim(),
+        attestationEntry: Number(row.entry_index),
+        capturedAt: new Date(row.captured_at).toISOString(),
+        country: country.get(row.plot)!.trim(),
+      });
+    }
+    return photos;
   }
 
   /** Open findings on the lot or on volume it contains, by kind; with numbers only where allowed. */
