@@ -90,6 +90,12 @@ export const ENTRY_POLICIES: EntryPolicies = {
     confidential: ['originCountry', 'tracedShare'],
     publishedOnEntry: true,
   },
+  // EUDR: an upstream due-diligence statement's reference and verification numbers, recorded for an
+  // incoming batch. Together they let anyone cite that statement: the holder's, not the public's.
+  'batch.upstream_statement': {
+    owner: 'organisation',
+    confidential: ['referenceNumber', 'verificationNumber'],
+  },
 };
 
 export class EntryPolicyError extends Error {

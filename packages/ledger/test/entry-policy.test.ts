@@ -37,6 +37,7 @@ const COMMITTED: Record<string, string[]> = {
   'event.loss': ['inputs.*.quantity', 'outputs.*.quantity', 'reason'],
   'event.voided': ['explanation'],
   'event.received': ['quantity', 'sent', 'lost', 'note'],
+  'batch.upstream_statement': ['referenceNumber', 'verificationNumber'],
 };
 const EMPTY = [
   'relationship.declared',
@@ -105,6 +106,7 @@ const OWNER: Record<string, string | null> = {
   'attestation.withdrawn': 'organisation',
   'disclosure.published': 'organisation',
   'batch.claim_published': 'organisation',
+  'batch.upstream_statement': 'organisation',
 };
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';
