@@ -1,4 +1,5 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
+import { benchEudr } from './eudr.ts';
 import { benchEvidence } from './evidence.ts';
 import { benchLedger } from './ledger.ts';
 import { benchMassBalance } from './massbalance.ts';
@@ -7,6 +8,7 @@ import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
+  eudr: benchEudr,
   evidence: benchEvidence,
   ledger: benchLedger,
   massbalance: benchMassBalance,
