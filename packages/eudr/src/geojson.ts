@@ -87,8 +87,8 @@ export function truncateCoordinate(value: number): number {
   if (/e/i.test(text)) return Math.abs(value) < 1e-6 ? 0 : value;
   const [whole, fraction = ''] = text.split('.');
   if (fraction.length <= IS_DECIMALS) return value;
-  const cut = Number(`${whole}.${fraction.slice(0, IS_DECIMALS)}`);
-  return cut === 0 ? 0 : cut; // no -0
+  // Not zero (nor -0): text without an exponent is at least 1e-6 in size, a digit within six decimals.
+  return Number(`${whole}.${fraction.slice(0, IS_DECIMALS)}`);
 }
 
 const truncatePosition = (p: Position): Position => [truncateCoordinate(p[0]!), truncateCoordinate(p[1]!)];
@@ -113,8 +113,9 @@ function signedArea2(ring: Position[]): number {
   return sum;
 }
 
+// Number.isFinite does not coerce: a string is not finite.
 const isPosition = (v: unknown): v is Position =>
-  Array.isArray(v) && v.length >= 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+  Array.isArray(v) && v.length >= 2 && v.every((n) => Number.isFinite(n));
 const isRing = (v: unknown): v is Position[] => Array.isArray(v) && v.length > 0 && v.every(isPosition);
 const isPolygon = (v: unknown): v is Position[][] => Array.isArray(v) && v.length > 0 && v.every(isRing);
 

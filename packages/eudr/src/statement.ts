@@ -74,24 +74,24 @@ export function producersForStatements(
     for (const feature of group) {
       const text = featureText(feature);
       const size = utf8Length(text);
-      const grown = current.bytes + size + (current.texts.length > 0 ? 1 : 0);
-      if (current.texts.length > 0 && base64Length(grown) > budget) {
-        elements.push(current);
-        current = { features: [], texts: [], bytes: frame };
-      }
-      current.bytes += size + (current.texts.length > 0 ? 1 : 0);
-      current.features.push(feature);
-      current.texts.push(text);
-      if (base64Length(current.bytes) > budget)
+      if (base64Length(frame + size) > budget)
         throw new RangeError(
           `plot ${feature.id} alone is larger than one statement may carry (${budget} bytes of base64)`,
         );
+      const comma = current.texts.length > 0 ? 1 : 0;
+      if (base64Length(current.bytes + comma + size) > budget) {
+        elements.push(current);
+        current = { features: [], texts: [], bytes: frame };
+      }
+      current.bytes += (current.texts.length > 0 ? 1 : 0) + size;
+      current.features.push(feature);
+      current.texts.push(text);
     }
-    if (current.features.length > 0) elements.push(current);
+    elements.push(current); // a group has at least one feature
   }
 
+  // Producers packed in order: a new statement when the last one is full (bytes or producers).
   const parts: StatementPart[] = [];
-  let part: StatementPart = { producers: [], bytes: 0 };
   for (const element of elements) {
     const first = element.features[0]!.properties;
     const geometryGeojson = encode(collectionText(element.texts));
@@ -102,15 +102,15 @@ export function producersForStatements(
       plotIds: element.features.map((f) => f.id),
       bytes: geometryGeojson.length,
     };
-    const full =
-      part.producers.length >= limits.producersPerCommodity || part.bytes + producer.bytes > budget;
-    if (part.producers.length > 0 && full) {
-      parts.push(part);
-      part = { producers: [], bytes: 0 };
-    }
-    part.producers.push(producer);
-    part.bytes += producer.bytes;
+    const last = parts.at(-1);
+    if (
+      last &&
+      last.producers.length < limits.producersPerCommodity &&
+      last.bytes + producer.bytes <= budget
+    ) {
+      last.producers.push(producer);
+      last.bytes += producer.bytes;
+    } else parts.push({ producers: [producer], bytes: producer.bytes });
   }
-  if (part.producers.length > 0) parts.push(part);
   return parts;
 }

@@ -55,7 +55,13 @@ describe('gramsToKilograms', () => {
     expect(gramsToKilograms('1000')).toBe('1');
     expect(gramsToKilograms('0')).toBe('0');
     expect(gramsToKilograms('0.5')).toBe('0.0005');
-    expect(() => gramsToKilograms('1e3')).toThrow(RangeError);
+    expect(gramsToKilograms('123456')).toBe('123.456');
+    expect(gramsToKilograms('1000000')).toBe('1000');
+    expect(gramsToKilograms('-1500')).toBe('-1.5');
+    expect(gramsToKilograms('-0')).toBe('0');
+    expect(gramsToKilograms('0012')).toBe('0.012');
+    expect(gramsToKilograms('00120000')).toBe('120');
+    expect(() => gramsToKilograms('1e3')).toThrow('not a decimal number of grams: 1e3');
   });
 });
 
@@ -138,22 +144,29 @@ describe('buildStatement', () => {
         ],
       },
     };
-    const s = buildStatement(input({ plots: [point('p1', 'Coop A', 'GH'), sliver], withheldPlots: 2 }), b64);
+    const s = buildStatement(
+      input({ plots: [point('p1', 'Coop A', 'GH'), sliver, point('p8', 'Coop D', 'RU')], withheldPlots: 2 }),
+      b64,
+    );
     expect(s.geolocation).toMatchObject({
       complete: false,
-      plots: 2,
-      features: 1,
+      plots: 3,
+      features: 2,
       excludedPlotIds: ['p9'],
       withheldPlots: 2,
     });
-    expect(s.geolocation.statement).toContain(
-      '2 upstream plot(s) belong to organisations outside the caller’s chain',
+    expect(s.geolocation.statement).toBe(
+      'Geolocation is not complete: 2 upstream plot(s) belong to organisations outside the caller’s chain and are not listed. 1 plot(s) cannot be sent as the IS reads geometry and are left out of the file. 1 geometry check(s) would make the IS refuse a plot (see geolocation.checks).',
     );
     expect(s.riskAssessment.countries).toEqual([
       { country: 'GH', highRisk: false },
       { country: 'MM', highRisk: true },
+      { country: 'RU', highRisk: true },
     ]);
-    expect(s.riskAssessment.reasons).toContain('production in a high-risk country (MM)');
+    expect(s.riskAssessment.reasons).toEqual([
+      'production in a high-risk country (MM, RU)',
+      'plots the IS would refuse',
+    ]);
   });
 
   it('says when the lot needs several statements, and leaves the division of its mass to the operator', () => {
@@ -218,5 +231,195 @@ describe('buildStatement', () => {
       'no HS heading is known for material "palm_ffb": the operator states it.',
       'the activity (IMPORT, EXPORT or DOMESTIC) cannot be told from our records: the operator states it.',
     ]);
+  });
+
+  it('lists every field of the clean lot as the caller will read it', () => {
+    const s = buildStatement(
+      input({
+        operator: {
+          organisationId: 'o1',
+          name: 'Importer GmbH',
+          country: 'DE',
+          identifiers: { eori: 'DE123456789012345' },
+        },
+      }),
+      b64,
+    );
+    expect(s).toMatchObject({
+      batchId: 'b1',
+      lot: 'LOT-1',
+      treeSize: 10,
+      operator: { organisationId: 'o1', name: 'Importer GmbH', country: 'DE', eori: 'DE123456789012345' },
+      notes: [],
+      productionPeriod: { from: '2025-12-15T08:00:00.000Z', to: '2026-06-20T08:00:00.000Z' },
+      netMass: { kilograms: '1250.5', quantity: { value: '1250.5', unit: 'KGM' } },
+      geolocation: {
+        complete: true,
+        statement:
+          'All 3 plot(s) upstream of this lot are listed, and the whole lot traces to plots that could have grown it.',
+        plots: 3,
+        features: 3,
+        excludedPlotIds: [],
+        withheldPlots: 0,
+        tracedShare: 1,
+        untracedShare: 0,
+        untracedKilograms: '0',
+        checks: [],
+      },
+      upstreamStatements: [],
+      riskAssessment: {
+        conclusion: 'not_concluded',
+        reasons: [
+          'no deforestation check has been made: the risk cannot be concluded negligible without one',
+        ],
+        findings: [],
+      },
+    });
+    const [dds] = s.statements;
+    expect(dds!.operatorRole).toBe('OPERATOR');
+    expect(dds!.commodities[0]!.speciesInfo).toBeNull();
+    expect(dds!.commodities[0]!.supplementaryUnitQualifier).toBeNull();
+    expect(dds!.groupedDeclarations).toEqual([]);
+    expect(dds!.geometryBytes).toBe(
+      dds!.commodities[0]!.producers.reduce((n, p) => n + p.geometryGeojson.length, 0),
+    );
+  });
+
+  it('counts drift far below a gram as traced, but any real untraced share as blended', () => {
+    const share = (untracedShare: number) =>
+      buildStatement(
+        input({
+          traceability: {
+            tracedShare: 1 - untracedShare,
+            untracedShare,
+            untracedGrams: '0',
+            unevaluableRecords: 0,
+            cyclic: false,
+          },
+        }),
+        b64,
+      ).geolocation.complete;
+    expect(share(1e-12)).toBe(true);
+    expect(share(1e-6)).toBe(false);
+  });
+
+  it('names each other gap: impossible masses, cycles, no plots, plots the IS would refuse', () => {
+    const gaps = buildStatement(
+      input({
+        plots: [],
+        traceability: {
+          tracedShare: 1,
+          untracedShare: 0,
+          untracedGrams: '0',
+          unevaluableRecords: 2,
+          cyclic: true,
+        },
+      }),
+      b64,
+    );
+    expect(gaps.geolocation.complete).toBe(false);
+    expect(gaps.geolocation.statement).toBe(
+      'Geolocation is not complete: 2 upstream record(s) carry a mass no real lot has and were left out of the balance. the lot’s upstream graph contains a cycle: its origin cannot be worked out. no plot is upstream of this lot.',
+    );
+    const refused = buildStatement(
+      input({ plots: [{ ...point('p1', 'Coop A', 'GH'), declaredAreaHectares: 5 }] }),
+      b64,
+    );
+    expect(refused.geolocation.complete).toBe(false);
+    expect(refused.geolocation.features).toBe(1);
+    expect(refused.geolocation.statement).toBe(
+      'Geolocation is not complete: 1 geometry check(s) would make the IS refuse a plot (see geolocation.checks).',
+    );
+    expect(refused.riskAssessment).toMatchObject({
+      conclusion: 'not_negligible',
+      reasons: ['plots the IS would refuse'],
+    });
+    // A warning (holes the IS ignores) is said, and does not make the geolocation incomplete.
+    const holed = buildStatement(
+      input({
+        plots: [
+          {
+            ...point('p1', 'Coop A', 'GH'),
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [0, 0],
+                  [0.001, 0],
+                  [0.001, 0.001],
+                  [0, 0.001],
+                  [0, 0],
+                ],
+                [
+                  [0.0002, 0.0002],
+                  [0.0002, 0.0004],
+                  [0.0004, 0.0004],
+                  [0.0004, 0.0002],
+                  [0.0002, 0.0002],
+                ],
+              ],
+            },
+          },
+        ],
+      }),
+      b64,
+    );
+    expect(holed.geolocation.complete).toBe(true);
+    expect(holed.geolocation.checks.map((c) => c.code)).toEqual(['HOLES_IGNORED']);
+    expect(holed.riskAssessment.conclusion).toBe('not_concluded');
+  });
+
+  it('describes the goods by product name, else description, else material, in at most 150 characters', () => {
+    const described = (batch: Partial<StatementInput['batch']>) =>
+      buildStatement(input({ batch: { ...input().batch, ...batch } }), b64).statements[0]!.commodities[0]!
+        .descriptionOfGoods;
+    expect(described({ productName: 'Butter 25 kg', description: 'cocoa butter' })).toBe('Butter 25 kg');
+    expect(described({ productName: null, description: 'cocoa butter' })).toBe('cocoa butter');
+    expect(described({ productName: null, description: null })).toBe('cocoa_butter');
+    expect(described({ description: 'x'.repeat(200) })).toBe('x'.repeat(150));
+  });
+
+  it('concludes not negligible on an open error finding, not on warnings alone', () => {
+    const finding = (severity: 'error' | 'warning') => ({
+      id: 'f',
+      rule: 'R',
+      severity,
+      message: 'm',
+      exposure: null,
+    });
+    const warned = buildStatement(input({ findings: [finding('warning')] }), b64);
+    expect(warned.riskAssessment.conclusion).toBe('not_concluded');
+    expect(warned.riskAssessment.findings).toEqual([finding('warning')]);
+    const erred = buildStatement(input({ findings: [finding('warning'), finding('error')] }), b64);
+    expect(erred.riskAssessment).toMatchObject({
+      conclusion: 'not_negligible',
+      reasons: ['1 open mass-balance finding(s) of severity error'],
+    });
+  });
+
+  it('asks for an EORI only for IMPORT and EXPORT, and cites at most 2,000 upstream statements', () => {
+    expect(buildStatement(input({ activity: 'DOMESTIC' }), b64).notes).toEqual([]);
+    expect(buildStatement(input({ activity: 'EXPORT' }), b64).notes).toEqual([
+      'IMPORT and EXPORT need the operator’s EORI number; none is recorded.',
+    ]);
+    const many = Array.from({ length: 2001 }, (_, i) => ({
+      batchId: `b${i}`,
+      lot: `L${i}`,
+      referenceNumber: `26GH${String(i).padStart(10, '0')}`,
+      verificationNumber: 'KSEDLN4G',
+      entryIndex: i,
+      recordedAt: '2026-12-01T00:00:00.000Z',
+    }));
+    const exactly = buildStatement(
+      input({ activity: 'DOMESTIC', upstreamStatements: many.slice(0, 2000) }),
+      b64,
+    );
+    expect(exactly.notes).toEqual([]);
+    expect(exactly.statements[0]!.groupedDeclarations).toHaveLength(2000);
+    const s = buildStatement(input({ activity: 'DOMESTIC', upstreamStatements: many }), b64);
+    expect(s.statements[0]!.groupedDeclarations).toHaveLength(2000);
+    expect(s.statements[0]!.groupedDeclarations[1999]!.referenceNumber).toBe('26GH0000001999');
+    expect(s.notes).toEqual(['2001 upstream statements exceed the 2000 one statement may reference.']);
+    expect(s.upstreamStatements).toHaveLength(2001);
   });
 });

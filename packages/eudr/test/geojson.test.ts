@@ -43,7 +43,8 @@ describe('truncateCoordinate', () => {
     expect(Object.is(truncateCoordinate(-0.0000009), 0)).toBe(true);
     expect(truncateCoordinate(0.0000005)).toBe(0);
     expect(truncateCoordinate(-0.0000012345)).toBe(-0.000001);
-    expect(() => truncateCoordinate(Number.NaN)).toThrow(RangeError);
+    expect(() => truncateCoordinate(Number.NaN)).toThrow('not a coordinate: NaN');
+    expect(truncateCoordinate(1e21)).toBe(1e21); // exponent form above a millionth: no decimals to cut
   });
 });
 
@@ -71,14 +72,31 @@ describe('plotFeature', () => {
 
     it('says that a Point without an area counts as 4 ha, and refuses one above 4 ha', () => {
       const bare = plotFeature(plot({ type: 'Point', coordinates: [-1.5, 6.5] }));
-      expect(bare.checks).toMatchObject([
-        { code: 'POINT_AREA_DEFAULTED', severity: 'info', numbers: { assumedHectares: 4 } },
+      expect(bare.checks).toEqual([
+        {
+          plotId: 'plot-1',
+          code: 'POINT_AREA_DEFAULTED',
+          severity: 'info',
+          detail: 'no declared area: the IS counts a Point without Area as 4 ha',
+          pointer: '',
+          numbers: { assumedHectares: 4 },
+        },
       ]);
       expect(bare.feature!.properties).not.toHaveProperty('Area');
       const big = plotFeature(
         plot({ type: 'Point', coordinates: [-1.5, 6.5] }, { declaredAreaHectares: 4.01 }),
       );
-      expect(big.checks).toMatchObject([{ code: 'POINT_AREA_ABOVE_LIMIT', severity: 'error' }]);
+      expect(big.checks).toEqual([
+        {
+          plotId: 'plot-1',
+          code: 'POINT_AREA_ABOVE_LIMIT',
+          severity: 'error',
+          detail: 'a Point may stand for at most 4 ha (cattle aside); 4.01 ha needs a polygon',
+          pointer: '',
+          numbers: { declaredHectares: 4.01, limitHectares: 4 },
+        },
+      ]);
+      expect(big.feature!.properties.Area).toBe(4.01); // kept, as declared: the IS will refuse it
       const four = plotFeature(
         plot({ type: 'Point', coordinates: [-1.5, 6.5] }, { declaredAreaHectares: 4 }),
       );
@@ -124,10 +142,13 @@ describe('plotFeature', () => {
         [0.1234561, 0],
       ];
       const { feature, checks } = plotFeature(plot({ type: 'Polygon', coordinates: [ring] }));
-      expect(checks).toMatchObject([
+      expect(checks).toEqual([
         {
+          plotId: 'plot-1',
           code: 'DUPLICATE_VERTICES_AFTER_TRUNCATION',
           severity: 'warning',
+          detail: '1 vertex(es) equal their neighbour once cut to six decimals; left out of the export',
+          pointer: '/coordinates/0',
           numbers: { removed: 1, positions: 4 },
         },
       ]);
@@ -154,7 +175,15 @@ describe('plotFeature', () => {
       expect(result.excluded).toEqual(['plot-1']);
       expect(result.checks).toMatchObject([
         { code: 'DUPLICATE_VERTICES_AFTER_TRUNCATION', numbers: { removed: 3, positions: 1 } },
-        { code: 'RING_COLLAPSED_AFTER_TRUNCATION', severity: 'error', numbers: { positions: 1 } },
+        {
+          plotId: 'plot-1',
+          code: 'RING_COLLAPSED_AFTER_TRUNCATION',
+          severity: 'error',
+          detail:
+            'cut to six decimals the outer ring keeps 1 distinct position(s) of the 4 a ring needs: the plot cannot be sent as a polygon',
+          pointer: '/coordinates/0',
+          numbers: { positions: 1 },
+        },
       ]);
       expect(result.text).toBe('{"type":"FeatureCollection","features":[]}');
     });
@@ -173,7 +202,18 @@ describe('plotFeature', () => {
       ];
       expect(checkPlotGeometry({ geometry: { type: 'Polygon', coordinates: [ring] } }).problems).toEqual([]);
       const { feature, checks } = plotFeature(plot({ type: 'Polygon', coordinates: [ring] }));
-      expect(checks).toMatchObject([{ code: 'SELF_INTERSECTION_AFTER_TRUNCATION', severity: 'error' }]);
+      // Edges 1 (B→C) and 4 (E→F), apart as recorded, now meet at (0.0005, 0.0005): C and F are one point.
+      expect(checks).toEqual([
+        {
+          plotId: 'plot-1',
+          code: 'SELF_INTERSECTION_AFTER_TRUNCATION',
+          severity: 'error',
+          detail:
+            'cut to six decimals the outer ring touches or crosses itself (edges 1 and 4): the IS refuses self-intersecting rings',
+          pointer: '/coordinates/0',
+          numbers: { edgeA: 1, edgeB: 4 },
+        },
+      ]);
       expect(feature).toBeDefined(); // still valid RFC 7946; the IS would refuse it
     });
 
@@ -190,7 +230,14 @@ describe('plotFeature', () => {
       ];
       const { feature, checks } = plotFeature(plot({ type: 'Polygon', coordinates: [ccwSquare, hole] }));
       expect(checks).toHaveLength(1);
-      expect(checks[0]!.code).toBe('HOLES_IGNORED');
+      expect(checks[0]).toMatchObject({
+        code: 'HOLES_IGNORED',
+        severity: 'warning',
+        pointer: '/coordinates/1',
+      });
+      expect(checks[0]!.detail).toMatch(
+        /^the IS ignores holes: 1 hole\(s\) left out, so the plot counts as 1\.230\d+ ha instead of 0\.923\d+ ha$/,
+      );
       expect(checks[0]!.numbers.holes).toBe(1);
       expect(checks[0]!.numbers.outerRingHectares).toBeCloseTo(1.2309, 3);
       expect(checks[0]!.numbers.recordedHectares).toBeCloseTo(1.2309 * 0.75, 3);
@@ -215,18 +262,101 @@ describe('plotFeature', () => {
       );
     });
 
-    it('refuses what the IS does not take', () => {
-      const line = plotFeature(
-        plot({
-          type: 'LineString',
-          coordinates: [
-            [0, 0],
-            [1, 1],
-          ],
-        }),
+    it('refuses what the IS does not take, and malformed coordinates, saying which', () => {
+      const cases: [ExportPlot['geometry'], string][] = [
+        [
+          {
+            type: 'LineString',
+            coordinates: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+          'the IS takes Points and polygons, not "LineString"',
+        ],
+        [{ type: 'Point', coordinates: ['a', 1] }, 'a Point needs [longitude, latitude]'],
+        [{ type: 'Point', coordinates: [1] }, 'a Point needs [longitude, latitude]'],
+        [
+          { type: 'Point', coordinates: [1, Number.POSITIVE_INFINITY] },
+          'a Point needs [longitude, latitude]',
+        ],
+        [{ type: 'Polygon', coordinates: [] }, 'a Polygon needs rings of positions'],
+        [{ type: 'Polygon', coordinates: [[]] }, 'a Polygon needs rings of positions'],
+        [{ type: 'Polygon', coordinates: 'x' }, 'a Polygon needs rings of positions'],
+        [{ type: 'Polygon', coordinates: [[[0, 0], [1]]] }, 'a Polygon needs rings of positions'],
+        [{ type: 'Polygon', coordinates: [[[0, 0]], 'x'] }, 'a Polygon needs rings of positions'],
+        [{ type: 'MultiPolygon', coordinates: [] }, 'a MultiPolygon needs polygons'],
+        [{ type: 'MultiPolygon', coordinates: 'x' }, 'a MultiPolygon needs polygons'],
+        [{ type: 'MultiPolygon', coordinates: [[[[0, 0]]], []] }, 'a MultiPolygon needs polygons'],
+      ];
+      for (const [geometry, detail] of cases) {
+        const { feature, checks } = plotFeature(plot(geometry));
+        expect(feature, detail).toBeUndefined();
+        expect(checks, JSON.stringify(geometry)).toEqual([
+          {
+            plotId: 'plot-1',
+            code: 'UNSUPPORTED_GEOMETRY',
+            severity: 'error',
+            detail,
+            pointer: '',
+            numbers: {},
+          },
+        ]);
+      }
+    });
+
+    it('drops an altitude: the IS reads [lon, lat]', () => {
+      const { feature } = plotFeature(
+        plot({ type: 'Point', coordinates: [1.5, 2.5, 120] }, { declaredAreaHectares: 1 }),
       );
-      expect(line.feature).toBeUndefined();
-      expect(line.checks).toMatchObject([{ code: 'UNSUPPORTED_GEOMETRY', severity: 'error' }]);
+      expect(feature!.geometry.coordinates).toEqual([1.5, 2.5]);
+    });
+  });
+
+  it('writes polygons and multipolygons with six decimals on every coordinate', () => {
+    const ring = [
+      [-1.5, 6.25],
+      [-1.4, 6.25],
+      [-1.4, 6.3],
+      [-1.5, 6.25],
+    ];
+    const polygon = plotFeature(plot({ type: 'Polygon', coordinates: [ring] })).feature!;
+    expect(featureText(polygon)).toBe(
+      '{"type":"Feature","id":"plot-1","properties":{"ProducerName":"Ashanti Growers","ProducerCountry":"GH","ProductionPlace":"GH-001"},' +
+        '"geometry":{"type":"Polygon","coordinates":[[[-1.500000,6.250000],[-1.400000,6.250000],[-1.400000,6.300000],[-1.500000,6.250000]]]}}',
+    );
+    const multi = plotFeature(plot({ type: 'MultiPolygon', coordinates: [[ring], [ring]] })).feature!;
+    const ringText = '[[-1.500000,6.250000],[-1.400000,6.250000],[-1.400000,6.300000],[-1.500000,6.250000]]';
+    expect(featureText(multi)).toContain(
+      `"geometry":{"type":"MultiPolygon","coordinates":[[${ringText}],[${ringText}]]}}`,
+    );
+    expect(JSON.parse(featureText(multi))).toEqual(multi);
+  });
+
+  it('leaves a ring without area as it was recorded (neither way round is counterclockwise)', () => {
+    const flat = [
+      [0, 0],
+      [0.001, 0],
+      [0.002, 0],
+      [0, 0],
+    ];
+    const { feature } = plotFeature(plot({ type: 'Polygon', coordinates: [flat] }));
+    expect(feature!.geometry.coordinates).toEqual([flat]);
+  });
+
+  describe('plotsFeatureCollection', () => {
+    it('writes the features in order as one collection, and names the plots left out', () => {
+      const a = plot({ type: 'Point', coordinates: [1, 2] }, { id: 'a', declaredAreaHectares: 1 });
+      const b = plot({ type: 'LineString', coordinates: [] }, { id: 'b' });
+      const c = plot({ type: 'Point', coordinates: [3, 4] }, { id: 'c', declaredAreaHectares: 2 });
+      const result = plotsFeatureCollection([a, b, c]);
+      expect(result.features.map((f) => f.id)).toEqual(['a', 'c']);
+      expect(result.excluded).toEqual(['b']);
+      expect(result.checks.map((x) => [x.plotId, x.code])).toEqual([['b', 'UNSUPPORTED_GEOMETRY']]);
+      expect(result.text).toBe(
+        `{"type":"FeatureCollection","features":[${featureText(result.features[0]!)},${featureText(result.features[1]!)}]}`,
+      );
+      expect(JSON.parse(result.text).features).toEqual(result.features);
     });
   });
 });
@@ -291,6 +421,58 @@ describe('producersForStatements', () => {
         producersPerCommodity: 10,
       }),
     ).toThrow(/alone is larger/);
+  });
+
+  it('counts the comma between two features: 42 + 179 + 1 + 181 = 403 bytes → 540 of base64', () => {
+    // An id one character longer writes it twice (id and ProductionPlace): 181 characters.
+    expect(text('p10', 'A').length).toBe(181);
+    const features = [point('p1', 'A'), point('p10', 'A')];
+    const limits = (statementBytes: number) => ({
+      statementBytes,
+      envelopeBytes: 0,
+      producersPerCommodity: 1000,
+    });
+    expect(producersForStatements(features, b64, limits(540)).map((p) => p.producers.length)).toEqual([1]);
+    expect(producersForStatements(features, b64, limits(540))[0]!.bytes).toBe(540);
+    // One byte less (without the comma the collection would still fit: 402 → 536).
+    const split = producersForStatements(features, b64, limits(539));
+    expect(split.map((p) => p.producers.map((x) => x.plotIds))).toEqual([[['p1']], [['p10']]]);
+    expect(Buffer.from(split[1]!.producers[0]!.geometryGeojson, 'base64').toString('utf8')).toBe(
+      `{"type":"FeatureCollection","features":[${text('p10', 'A')}]}`,
+    );
+    // And the comma only between two: 42 + 179 + 1 + 180 = 402 bytes → 536 fits a budget of 536;
+    // a comma counted before the first feature too would make it 403 → 540.
+    const area12 = { ...point('p2', 'A'), properties: { ...point('p2', 'A').properties, Area: 12 } };
+    expect(featureText(area12).length).toBe(180);
+    expect(producersForStatements([point('p1', 'A'), area12], b64, limits(536)).map((p) => p.bytes)).toEqual([
+      536,
+    ]);
+    // Alone it is 42 + 180 = 222 bytes → 296: it fits 296 (no comma before a first feature, 223 → 300).
+    expect(producersForStatements([area12], b64, limits(296)).map((p) => p.bytes)).toEqual([296]);
+    // Three: 42 + 179 + 180 + 180 + 2 commas = 583 bytes → 780, over 776; the third starts another element.
+    const area12b = { ...area12, id: 'p3', properties: { ...area12.properties, ProductionPlace: 'p3' } };
+    expect(
+      producersForStatements([point('p1', 'A'), area12, area12b], b64, limits(776)).map((p) =>
+        p.producers.map((x) => x.plotIds),
+      ),
+    ).toEqual([[['p1', 'p2']], [['p3']]]);
+  });
+
+  it('fills a statement exactly to its budget, less the envelope, and not a byte more', () => {
+    const features = [point('p1', 'A'), point('p2', 'B'), point('p3', 'C')];
+    const names = (statementBytes: number, envelopeBytes: number) =>
+      producersForStatements(features, b64, {
+        statementBytes,
+        envelopeBytes,
+        producersPerCommodity: 1000,
+      }).map((p) => p.producers.map((x) => x.name));
+    expect(names(592, 0)).toEqual([['A', 'B'], ['C']]); // 2 × 296 = 592
+    expect(names(591, 0)).toEqual([['A'], ['B'], ['C']]);
+    expect(names(900, 308)).toEqual([['A', 'B'], ['C']]); // 900 − 308 = 592
+    expect(names(900, 309)).toEqual([['A'], ['B'], ['C']]);
+    // A feature that alone needs exactly the budget fits; one byte less and it cannot be sent.
+    expect(names(296, 0)).toEqual([['A'], ['B'], ['C']]);
+    expect(producersForStatements([], b64)).toEqual([]);
   });
 
   it('holds at most the producers one commodity may list', () => {

@@ -95,7 +95,8 @@ export function createEudrService(deps: {
       [batchIds],
     );
     const visible = await access.visibleOrganisations(principal);
-    const shown = visible === 'all' ? rows : rows.filter((r) => visible.includes(r.organisation_id));
+    const seen = visible === 'all' ? undefined : new Set(visible);
+    const shown = seen ? rows.filter((r) => seen.has(r.organisation_id)) : rows;
     const plots: ExportPlot[] = shown.map((r) => ({
       id: r.id,
       producerName: r.producer_name,
