@@ -302,6 +302,63 @@ describe('GET /v1/batches/:id/eudr/statement', () => {
     expect(s.riskAssessment.deforestation.status).toBe('not_assessed');
     expect(s.countriesOfProduction).toEqual(['GH']);
   });
+
+  it('writes a plot as the IS will read it (seven decimals cut, a hole dropped, a clockwise ring turned) and says so', async () => {
+    const ids = await t.seedOrganisations({ 'Survey Brand': 'brand', 'Survey Coop': 'supplier' }, [
+      ['Survey Brand', 'Survey Coop'],
+    ]);
+    // Clockwise from the south-west corner; the last corner before closing differs from the one before
+    // it only in the seventh decimal of longitude, so the cut makes them one. A hole in the middle.
+    const outer = [
+      [-1.7000001, 6.8000001],
+      [-1.7000001, 6.8020001],
+      [-1.6980001, 6.8020001],
+      [-1.6980001, 6.8000001],
+      [-1.6980004, 6.8000001],
+      [-1.7000001, 6.8000001],
+    ];
+    const hole = [
+      [-1.6995, 6.8005],
+      [-1.6985, 6.8005],
+      [-1.6985, 6.8015],
+      [-1.6995, 6.8015],
+      [-1.6995, 6.8005],
+    ];
+    const mapped = await t.call('POST', '/v1/plots', tokens.admin!, {
+      organisationId: ids['Survey Coop'],
+      name: 'Survey-001',
+      commodity: 'cocoa',
+      country: 'GH',
+      geometry: { type: 'Polygon', coordinates: [outer, hole] },
+    });
+    expect(mapped.statusCode, mapped.body).toBe(201);
+    const coop = await t.token('supplier', { organisationId: ids['Survey Coop'] });
+    const harvest = await t.call('POST', '/v1/events', coop, {
+      type: 'harvest',
+      plotId: mapped.json().id,
+      season: '2025/26 main crop',
+      eventTime: '2025-12-15T08:00:00Z',
+      output: { lot: 'SURVEY-1', quantity: { value: '100', unit: 'KGM' } },
+    });
+    expect(harvest.statusCode, harvest.body).toBe(201);
+    const reader = await t.token('compliance', { organisationId: ids['Survey Brand'] });
+    const lot = harvest.json().batchIds[0];
+    const file = await t.call('GET', `/v1/batches/${lot}/eudr/geojson`, reader);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(rfc7946Problems(file.body)).toEqual([]);
+    expect(file.body).toContain(
+      '"geometry":{"type":"Polygon","coordinates":[[[-1.700000,6.800000],[-1.698000,6.800000],[-1.698000,6.802000],[-1.700000,6.802000],[-1.700000,6.800000]]]}',
+    );
+    const s = (await t.call('GET', `/v1/batches/${lot}/eudr/statement`, reader)).json();
+    expect(s.geolocation.checks.map((c: { code: string; pointer: string }) => [c.code, c.pointer])).toEqual([
+      ['HOLES_IGNORED', '/coordinates/1'],
+      ['DUPLICATE_VERTICES_AFTER_TRUNCATION', '/coordinates/0'],
+    ]);
+    expect(s.geolocation.complete).toBe(true); // warnings: the IS accepts the plot
+    // Our record keeps what was mapped: the export reports, it does not rewrite.
+    const plot = (await t.call('GET', `/v1/plots/${mapped.json().id}`, reader)).json();
+    expect(plot.geometry.coordinates).toEqual([outer, hole]);
+  });
 });
 
 describe('POST /v1/batches/:id/eudr/upstream-statements', () => {
