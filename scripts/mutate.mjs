@@ -20,7 +20,7 @@ process.chdir(root);
 
 // The floor each package must hold (issue 18): the ledger and mass-balance cores carry the product's
 // claims, so they are held higher.
-const FLOORS = { ledger: 85, massbalance: 85, epcis: 80, geo: 80, quantity: 80, verify: 80 };
+const FLOORS = { ledger: 85, massbalance: 85, epcis: 80, geo: 80, quantity: 80, verify: 80, eudr: 80 };
 
 const args = process.argv.slice(2);
 const pkg = args[0];

@@ -17,6 +17,14 @@ export {
   EpcisEventQuery,
 } from './epcis.ts';
 export {
+  ActivityType,
+  DueDiligenceStatement,
+  EudrFeatureCollection,
+  StatementQuery,
+  UpstreamStatement,
+  UpstreamStatementInput,
+} from './eudr.ts';
+export {
   AttestationEvidence,
   AttestationManifest,
   AttestationReceipt,

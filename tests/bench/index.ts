@@ -1,4 +1,5 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
+import { benchEudr } from './eudr.ts';
 import { benchEvidence } from './evidence.ts';
 import { benchForest } from './forest.ts';
 import { benchLedger } from './ledger.ts';
@@ -8,6 +9,7 @@ import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
+  eudr: benchEudr,
   evidence: benchEvidence,
   forest: benchForest,
   ledger: benchLedger,

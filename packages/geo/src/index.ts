@@ -11,5 +11,6 @@ export {
   type PlotGeometryInput,
   type PlotGeometryResult,
   POINT_MAX_HECTARES,
+  ringSelfIntersection,
   sourceDecimals,
 } from './plot-geometry.ts';

@@ -122,7 +122,7 @@ function segmentsIntersect(p1: number[], p2: number[], p3: number[], p4: number[
 }
 
 /** First pair of non-adjacent edges that cross or touch, if any. Plots are small: planar tests in degrees suffice. */
-function selfIntersection(ring: number[][]): [number, number] | undefined {
+export function ringSelfIntersection(ring: number[][]): [number, number] | undefined {
   const edges = ring.length - 1;
   for (let i = 0; i < edges; i++) {
     for (let j = i + 1; j < edges; j++) {
@@ -161,7 +161,7 @@ function checkRing(ring: unknown, pointer: string, problems: GeometryProblem[]):
     });
     return false;
   }
-  const crossing = selfIntersection(positions);
+  const crossing = ringSelfIntersection(positions);
   if (crossing) {
     problems.push({
       pointer,

@@ -94,6 +94,12 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'passport_policy.set': { owner: 'organisation', confidential: [] },
   // A signed passport credential: public by design, the organisation's own statement of its claim.
   'passport.credential_issued': { owner: 'organisation', confidential: [] },
+  // EUDR: an upstream due-diligence statement's reference and verification numbers, recorded for an
+  // incoming batch. Together they let anyone cite that statement: the holder's, not the public's.
+  'batch.upstream_statement': {
+    owner: 'organisation',
+    confidential: ['referenceNumber', 'verificationNumber'],
+  },
 };
 
 export class EntryPolicyError extends Error {

@@ -46,6 +46,7 @@ const COMMITTED: Record<string, string[]> = {
   'event.loss': ['inputs.*.quantity', 'outputs.*.quantity', 'reason'],
   'event.voided': ['explanation'],
   'event.received': ['quantity', 'sent', 'lost', 'note'],
+  'batch.upstream_statement': ['referenceNumber', 'verificationNumber'],
 };
 const EMPTY = [
   'relationship.declared',
@@ -116,6 +117,7 @@ const OWNER: Record<string, string | null> = {
   'batch.claim_published': 'organisation',
   'passport_policy.set': 'organisation',
   'passport.credential_issued': 'organisation',
+  'batch.upstream_statement': 'organisation',
 };
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';

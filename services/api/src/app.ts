@@ -22,6 +22,8 @@ import { createBatchListing } from './routes/v1/batches/service.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
 import disclosureRoutes from './routes/v1/disclosures/index.ts';
 import { createDisclosureService } from './routes/v1/disclosures/service.ts';
+import eudrRoutes from './routes/v1/eudr/index.ts';
+import { createEudrService } from './routes/v1/eudr/service.ts';
 import eventRoutes from './routes/v1/events/index.ts';
 import { createEventService } from './routes/v1/events/service.ts';
 import evidenceRoutes from './routes/v1/evidence/index.ts';
@@ -248,6 +250,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(batchRoutes, {
     events,
     batches: createBatchListing({ db: runtime.db, access }),
+    prefix: '/v1/batches',
+  });
+  await fastify.register(eudrRoutes, {
+    eudr: createEudrService({ ...deps, access, events, massBalance }),
     prefix: '/v1/batches',
   });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });

@@ -472,6 +472,22 @@ const MATRIX: Record<string, Row> = {
     expect: gated(ALL_ROLES, READ_T),
     request: (w) => ({ url: `/v1/batches/${w.batch}/trace` }),
   },
+  // EUDR exports read what the trace reads; recording an upstream statement is a write for the holder.
+  'GET /v1/batches/:id/eudr/geojson': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/batches/${w.batch}/eudr/geojson` }),
+  },
+  'GET /v1/batches/:id/eudr/statement': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/batches/${w.batch}/eudr/statement` }),
+  },
+  'POST /v1/batches/:id/eudr/upstream-statements': {
+    expect: gated(WRITERS, WRITE_T),
+    request: (w) => ({
+      url: `/v1/batches/${w.batch}/eudr/upstream-statements`,
+      body: { referenceNumber: `26GH${String(++fresh).padStart(10, '0')}`, verificationNumber: 'KSEDLN4G' },
+    }),
+  },
 
   // Mass balance.
   'GET /v1/findings': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/findings' }) },

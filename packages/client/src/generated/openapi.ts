@@ -441,6 +441,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches/{id}/eudr/geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plots upstream of a lot as the EU Information System’s GeoJSON, in one call
+         * @description RFC 7946 FeatureCollection, one Feature per plot upstream of the lot (id = plot id) with the properties the Information System reads (`ProducerName`, `ProducerCountry`, `ProductionPlace`, `Area` for Points). Coordinates are cut to six decimals as the Information System cuts them, and written with six; holes are left out (the Information System ignores them); exterior rings turn counterclockwise. A plot the cut would collapse is left out: the statement (`…/eudr/statement`) lists it with every other geometry check.
+         */
+        get: operations["eudrGeojson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/eudr/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The data of an EUDR due-diligence statement for a lot, mapped to the Information System’s V3 fields
+         * @description Operator, activity, HS heading, description, net mass, countries of production, producers with their plots (base64 GeoJSON), upstream statements, and the risk assessment our records support. A lot blended with untraced or over-yield volume says so (`geolocation.complete: false`). Nothing is sent to the Information System. Field by field with sources: docs/eudr.md.
+         */
+        get: operations["eudrStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/eudr/upstream-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the reference and verification numbers of the statement an incoming batch came with
+         * @description A write for the batch’s holder (its users, the organisation that keeps its records, an admin). Logged as a `batch.upstream_statement` entry whose numbers are committed, not in clear; cited in the statements of every lot made from the batch (`groupedDeclarations`).
+         */
+        post: operations["recordUpstreamStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches/{id}/forest-check": {
         parameters: {
             query?: never;
@@ -2177,6 +2237,216 @@ export interface components {
             /** @description the secret the invitee redeems; shown once, only its SHA-256 is kept */
             token: string;
         };
+        DueDiligenceStatement: {
+            /** Format: uuid */
+            batchId: string;
+            countriesOfProduction: string[];
+            geolocation: {
+                checks: {
+                    /** @enum {string} */
+                    code: "DUPLICATE_VERTICES_AFTER_TRUNCATION" | "RING_COLLAPSED_AFTER_TRUNCATION" | "SELF_INTERSECTION_AFTER_TRUNCATION" | "HOLES_IGNORED" | "POINT_AREA_DEFAULTED" | "POINT_AREA_ABOVE_LIMIT" | "UNSUPPORTED_GEOMETRY";
+                    detail: string;
+                    numbers: {
+                        [key: string]: number;
+                    };
+                    plotId: string;
+                    pointer: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                }[];
+                /** @description false when any of the lot is blended with untraced or over-yield volume, or plots are missing */
+                complete: boolean;
+                excludedPlotIds: string[];
+                features: number;
+                plots: number;
+                statement: string;
+                tracedShare: number;
+                untracedKilograms: string;
+                untracedShare: number;
+                withheldPlots: number;
+            };
+            lot: string;
+            netMass: {
+                kilograms: string | null;
+                quantity: {
+                    unit: string;
+                    value: string;
+                };
+            };
+            notes: string[];
+            operator: {
+                country: string;
+                eori: string | null;
+                identifiers: {
+                    [key: string]: string;
+                };
+                name: string;
+                /** Format: uuid */
+                organisationId: string;
+            };
+            productionPeriod: {
+                from: string;
+                to: string;
+            } | null;
+            riskAssessment: {
+                /** @enum {string} */
+                conclusion: "not_negligible" | "not_concluded";
+                countries: {
+                    country: string;
+                    highRisk: boolean;
+                }[];
+                /** @description never "no deforestation" when no check has been made */
+                deforestation: {
+                    detail: string;
+                    /** @constant */
+                    status: "not_assessed";
+                };
+                findings: {
+                    exposure: number | null;
+                    id: string;
+                    message: string;
+                    rule: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                }[];
+                reasons: string[];
+            };
+            /** @description the V3 API fields, one statement unless the geolocation needs several */
+            statements: {
+                activityType: ("IMPORT" | "EXPORT" | "DOMESTIC") | null;
+                commodities: {
+                    descriptionOfGoods: string;
+                    hsHeading: string | null;
+                    /** @description kilograms */
+                    netWeight: string | null;
+                    producers: {
+                        country: string;
+                        /** @description base64 of the producer’s plots as a FeatureCollection */
+                        geometryGeojson: string;
+                        name: string;
+                        plotIds: string[];
+                    }[];
+                    speciesInfo: null;
+                    supplementaryUnit: string | null;
+                    supplementaryUnitQualifier: string | null;
+                }[];
+                geometryBytes: number;
+                groupedDeclarations: {
+                    referenceNumber: string;
+                    verificationNumber: string;
+                }[];
+                /** @constant */
+                operatorRole: "OPERATOR";
+            }[];
+            /** @description the ledger size the data was read at */
+            treeSize: number;
+            upstreamStatements: components["schemas"]["UpstreamStatement"][];
+        };
+        DueDiligenceStatementInput: {
+            /** Format: uuid */
+            batchId: string;
+            countriesOfProduction: string[];
+            geolocation: {
+                checks: {
+                    /** @enum {string} */
+                    code: "DUPLICATE_VERTICES_AFTER_TRUNCATION" | "RING_COLLAPSED_AFTER_TRUNCATION" | "SELF_INTERSECTION_AFTER_TRUNCATION" | "HOLES_IGNORED" | "POINT_AREA_DEFAULTED" | "POINT_AREA_ABOVE_LIMIT" | "UNSUPPORTED_GEOMETRY";
+                    detail: string;
+                    numbers: {
+                        [key: string]: number;
+                    };
+                    plotId: string;
+                    pointer: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                }[];
+                /** @description false when any of the lot is blended with untraced or over-yield volume, or plots are missing */
+                complete: boolean;
+                excludedPlotIds: string[];
+                features: number;
+                plots: number;
+                statement: string;
+                tracedShare: number;
+                untracedKilograms: string;
+                untracedShare: number;
+                withheldPlots: number;
+            };
+            lot: string;
+            netMass: {
+                kilograms: string | null;
+                quantity: {
+                    unit: string;
+                    value: string;
+                };
+            };
+            notes: string[];
+            operator: {
+                country: string;
+                eori: string | null;
+                identifiers: {
+                    [key: string]: string;
+                };
+                name: string;
+                /** Format: uuid */
+                organisationId: string;
+            };
+            productionPeriod: {
+                from: string;
+                to: string;
+            } | null;
+            riskAssessment: {
+                /** @enum {string} */
+                conclusion: "not_negligible" | "not_concluded";
+                countries: {
+                    country: string;
+                    highRisk: boolean;
+                }[];
+                /** @description never "no deforestation" when no check has been made */
+                deforestation: {
+                    detail: string;
+                    /** @constant */
+                    status: "not_assessed";
+                };
+                findings: {
+                    exposure: number | null;
+                    id: string;
+                    message: string;
+                    rule: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                }[];
+                reasons: string[];
+            };
+            /** @description the V3 API fields, one statement unless the geolocation needs several */
+            statements: {
+                activityType: ("IMPORT" | "EXPORT" | "DOMESTIC") | null;
+                commodities: {
+                    descriptionOfGoods: string;
+                    hsHeading: string | null;
+                    /** @description kilograms */
+                    netWeight: string | null;
+                    producers: {
+                        country: string;
+                        /** @description base64 of the producer’s plots as a FeatureCollection */
+                        geometryGeojson: string;
+                        name: string;
+                        plotIds: string[];
+                    }[];
+                    speciesInfo: null;
+                    supplementaryUnit: string | null;
+                    supplementaryUnitQualifier: string | null;
+                }[];
+                geometryBytes: number;
+                groupedDeclarations: {
+                    referenceNumber: string;
+                    verificationNumber: string;
+                }[];
+                /** @constant */
+                operatorRole: "OPERATOR";
+            }[];
+            /** @description the ledger size the data was read at */
+            treeSize: number;
+            upstreamStatements: components["schemas"]["UpstreamStatementInput"][];
+        };
         EntryDisclosures: {
             /** @description the C2SP signed checkpoint of treeSize */
             checkpoint: string;
@@ -2306,6 +2576,80 @@ export interface components {
             type: "EPCISQueryDocument";
         } & {
             [key: string]: unknown;
+        };
+        EudrFeatureCollection: {
+            features: {
+                /** @description WGS84 [lon, lat], every coordinate written with six decimals */
+                geometry: {
+                    coordinates: number[];
+                    /** @constant */
+                    type: "Point";
+                } | {
+                    coordinates: number[][][];
+                    /** @constant */
+                    type: "Polygon";
+                } | {
+                    coordinates: number[][][][];
+                    /** @constant */
+                    type: "MultiPolygon";
+                };
+                /**
+                 * Format: uuid
+                 * @description the plot’s id
+                 */
+                id: string;
+                properties: {
+                    /** @description Points only: the declared area in hectares */
+                    Area?: number;
+                    /** @description the plot’s country, ISO 3166-1 alpha-2 */
+                    ProducerCountry: string;
+                    /** @description the organisation that mapped the plot */
+                    ProducerName: string;
+                    /** @description the plot’s name, or its id when unnamed */
+                    ProductionPlace: string;
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            /** @constant */
+            type: "FeatureCollection";
+        };
+        EudrFeatureCollectionInput: {
+            features: {
+                /** @description WGS84 [lon, lat], every coordinate written with six decimals */
+                geometry: {
+                    coordinates: number[];
+                    /** @constant */
+                    type: "Point";
+                } | {
+                    coordinates: number[][][];
+                    /** @constant */
+                    type: "Polygon";
+                } | {
+                    coordinates: number[][][][];
+                    /** @constant */
+                    type: "MultiPolygon";
+                };
+                /**
+                 * Format: uuid
+                 * @description the plot’s id
+                 */
+                id: string;
+                properties: {
+                    /** @description Points only: the declared area in hectares */
+                    Area?: number;
+                    /** @description the plot’s country, ISO 3166-1 alpha-2 */
+                    ProducerCountry: string;
+                    /** @description the organisation that mapped the plot */
+                    ProducerName: string;
+                    /** @description the plot’s name, or its id when unnamed */
+                    ProductionPlace: string;
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            /** @constant */
+            type: "FeatureCollection";
         };
         EventVoid: {
             /** @description events recorded in its place (EPCIS correctiveEventIDs) */
@@ -3475,6 +3819,18 @@ export interface components {
             /** @constant */
             type: "loss";
         };
+        NewUpstreamStatement: {
+            /** @description the statement’s reference number in the Information System */
+            referenceNumber: string;
+            /** @description its verification number, which the supplier hands on with the reference */
+            verificationNumber: string;
+        };
+        NewUpstreamStatementInput: {
+            /** @description the statement’s reference number in the Information System */
+            referenceNumber: string;
+            /** @description its verification number, which the supplier hands on with the reference */
+            verificationNumber: string;
+        };
         NewUser: {
             displayName: string;
             /** Format: email */
@@ -4278,6 +4634,26 @@ export interface components {
              * @description when it arrived; now if left out
              */
             receivedAt?: string;
+        };
+        UpstreamStatement: {
+            /** Format: uuid */
+            batchId: string;
+            /** @description the batch.upstream_statement ledger entry */
+            entryIndex: number;
+            lot: string;
+            recordedAt: string;
+            referenceNumber: string;
+            verificationNumber: string;
+        };
+        UpstreamStatementInput: {
+            /** Format: uuid */
+            batchId: string;
+            /** @description the batch.upstream_statement ledger entry */
+            entryIndex: number;
+            lot: string;
+            recordedAt: string;
+            referenceNumber: string;
+            verificationNumber: string;
         };
         User: {
             displayName: string | null;
@@ -6015,6 +6391,198 @@ export interface operations {
             };
             /** @description Not Found: RFC 9457 problem details */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eudrGeojson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["EudrFeatureCollection"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eudrStatement: {
+        parameters: {
+            query?: {
+                /** @description the activity the operator states; derived from the lot’s transfers when left out (IMPORT into an EU operator from outside the EU, DOMESTIC within it) */
+                activity?: "IMPORT" | "EXPORT" | "DOMESTIC";
+                /** @description the HS heading the operator states; from the lot’s material when left out */
+                hsHeading?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDiligenceStatement"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordUpstreamStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUpstreamStatementInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamStatement"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
