@@ -37,7 +37,8 @@ describe('makeThumbnail', () => {
       [40, [200, 30, 30]],
       [280, [30, 60, 200]],
     ] as const)
-      pixel(decoded, x, 80).forEach((v, i) => expect(Math.abs(v - colour[i]!)).toBeLessThanOrEqual(12));
+      for (const [i, v] of pixel(decoded, x, 80).entries())
+        expect(Math.abs(v - colour[i]!)).toBeLessThanOrEqual(12);
     // On the seam, the area average mixes both halves: a pixel there is neither colour.
     const seam = pixel(decoded, 160, 80);
     expect(seam[0]).toBeGreaterThan(60);
