@@ -170,8 +170,42 @@ export const DueDiligenceStatement = z
         }),
       ),
       deforestation: z
-        .object({ status: z.literal('not_assessed'), detail: z.string() })
-        .describe('never "no deforestation" when no check has been made'),
+        .object({
+          status: z.enum(['not_assessed', 'risk', 'incomplete', 'no_deforestation_detected']),
+          detail: z.string(),
+          plots: z.number().int(),
+          checked: z.number().int(),
+          unchecked: z.number().int(),
+          verdicts: z.object({
+            loss_after_2020: z.number().int(),
+            forest_2020: z.number().int(),
+            not_covered: z.number().int(),
+            partially_covered: z.number().int(),
+            no_forest_2020: z.number().int(),
+          }),
+          datasets: z.array(z.string()),
+          checks: z.array(
+            z.object({
+              plotId: z.string(),
+              checkedAt: z.string(),
+              verdict: z.enum([
+                'not_covered',
+                'partially_covered',
+                'forest_2020',
+                'loss_after_2020',
+                'no_forest_2020',
+              ]),
+              coveredShare: z.number(),
+              forestShare: z.number().nullable(),
+              lostShare: z.number().nullable(),
+              dataset: z.object({ name: z.string(), version: z.string() }),
+              findingId: z.string().nullable(),
+            }),
+          ),
+        })
+        .describe(
+          'the newest forest check of each plot (POST /v1/plots/{id}/forest-check or /v1/batches/{id}/forest-check): never "no deforestation" unless every plot was checked, covered by the map and clear',
+        ),
     }),
   })
   .meta({ id: 'DueDiligenceStatement' });

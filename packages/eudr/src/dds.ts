@@ -26,6 +26,18 @@ export interface UpstreamStatement {
   recordedAt: string;
 }
 
+/** The newest deforestation check of a plot (services/api forest checks, decision 0020). */
+export interface PlotDeforestationCheck {
+  plotId: string;
+  checkedAt: string;
+  verdict: 'not_covered' | 'partially_covered' | 'forest_2020' | 'loss_after_2020' | 'no_forest_2020';
+  coveredShare: number;
+  forestShare: number | null;
+  lostShare: number | null;
+  dataset: { name: string; version: string };
+  findingId: string | null;
+}
+
 export interface StatementInput {
   batch: {
     id: string;
@@ -56,6 +68,57 @@ export interface StatementInput {
   findings: StatementFinding[];
   upstreamStatements: UpstreamStatement[];
   treeSize: number;
+  /** The newest deforestation check of each upstream plot that has one (absent: none run). */
+  deforestationChecks?: PlotDeforestationCheck[];
+}
+
+/**
+ * What the deforestation checks say about the lot's plots. Only a check of every plot with the map
+ * covering it and no forest in 2020 reads as "no deforestation detected"; a plot unchecked, or not
+ * covered by the map, keeps the lot short of that, and says which.
+ */
+export function deforestationAssessment(plotIds: string[], checks: PlotDeforestationCheck[]) {
+  const byPlot = new Map(checks.filter((c) => plotIds.includes(c.plotId)).map((c) => [c.plotId, c]));
+  const unchecked = plotIds.filter((id) => !byPlot.has(id));
+  const count = (verdict: PlotDeforestationCheck['verdict']) =>
+    [...byPlot.values()].filter((c) => c.verdict === verdict).length;
+  const datasets = [
+    ...new Set([...byPlot.values()].map((c) => `${c.dataset.name} ${c.dataset.version}`)),
+  ].sort();
+  const verdicts = {
+    loss_after_2020: count('loss_after_2020'),
+    forest_2020: count('forest_2020'),
+    not_covered: count('not_covered'),
+    partially_covered: count('partially_covered'),
+    no_forest_2020: count('no_forest_2020'),
+  };
+  const risky = verdicts.loss_after_2020 + verdicts.forest_2020;
+  const uncovered = verdicts.not_covered + verdicts.partially_covered;
+  const status =
+    byPlot.size === 0
+      ? ('not_assessed' as const)
+      : risky > 0
+        ? ('risk' as const)
+        : unchecked.length > 0 || uncovered > 0
+          ? ('incomplete' as const)
+          : ('no_deforestation_detected' as const);
+  const detail = {
+    not_assessed:
+      'No deforestation check has been run on these plots. This is not a finding of no deforestation.',
+    risk: `${risky} of ${plotIds.length} plot(s) were forest at the end of 2020 or lost forest after it, beyond the tolerance.`,
+    incomplete: `${unchecked.length} plot(s) have no check and ${uncovered} are not (fully) covered by the forest map: no conclusion of no deforestation is possible for the lot.`,
+    no_deforestation_detected: `Every plot was checked against ${datasets.join(', ')} and none was forest at the end of 2020 beyond the tolerance.`,
+  }[status];
+  return {
+    status,
+    detail,
+    plots: plotIds.length,
+    checked: byPlot.size,
+    unchecked: unchecked.length,
+    verdicts,
+    datasets,
+    checks: [...byPlot.values()].sort((a, b) => a.plotId.localeCompare(b.plotId)),
+  };
 }
 
 /** Below this the traced share is counted as whole: float sums of exact shares drift by ~1e-15. */
@@ -180,8 +243,13 @@ export function buildStatement(
 
   const highRisk = countries.filter((c) => HIGH_RISK_COUNTRIES.has(c));
   const openErrors = input.findings.filter((f) => f.severity === 'error');
+  const deforestation = deforestationAssessment(
+    input.plots.map((p) => p.id),
+    input.deforestationChecks ?? [],
+  );
   const concerns = [
     ...(blended ? ['volume of unknown or implausible origin is blended into the lot'] : []),
+    ...(deforestation.status === 'risk' ? [`deforestation risk: ${deforestation.detail}`] : []),
     ...(highRisk.length ? [`production in a high-risk country (${highRisk.join(', ')})`] : []),
     ...(openErrors.length ? [`${openErrors.length} open mass-balance finding(s) of severity error`] : []),
     ...(errors.length || collection.excluded.length ? ['plots the IS would refuse'] : []),
@@ -226,14 +294,16 @@ export function buildStatement(
       reasons:
         concerns.length > 0
           ? concerns
-          : ['no deforestation check has been made: the risk cannot be concluded negligible without one'],
+          : deforestation.status === 'no_deforestation_detected'
+            ? [
+                'no concern found in our records; concluding the risk negligible is the operator’s own assessment, which these data support but do not make',
+              ]
+            : [
+                `the deforestation check is ${deforestation.status.replace(/_/g, ' ')}: the risk cannot be concluded negligible without it`,
+              ],
       countries: countries.map((country) => ({ country, highRisk: HIGH_RISK_COUNTRIES.has(country) })),
       findings: input.findings,
-      deforestation: {
-        status: 'not_assessed' as const,
-        detail:
-          'No deforestation check has been run on these plots. This is not a finding of no deforestation.',
-      },
+      deforestation,
     },
   };
 }

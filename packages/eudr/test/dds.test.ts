@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildStatement,
+  deforestationAssessment,
   deriveActivity,
   type ExportPlot,
   gramsToKilograms,
+  type PlotDeforestationCheck,
   type StatementInput,
 } from '../src/index.ts';
 
@@ -94,10 +96,13 @@ describe('buildStatement', () => {
     expect(s.countriesOfProduction).toEqual(['CI', 'GH']);
     expect(s.geolocation.complete).toBe(true);
     expect(s.riskAssessment.conclusion).toBe('not_concluded');
-    expect(s.riskAssessment.deforestation).toEqual({
+    expect(s.riskAssessment.deforestation).toMatchObject({
       status: 'not_assessed',
       detail:
         'No deforestation check has been run on these plots. This is not a finding of no deforestation.',
+      plots: 3,
+      checked: 0,
+      unchecked: 3,
     });
     expect(s.notes).toEqual(['IMPORT and EXPORT need the operator’s EORI number; none is recorded.']);
   });
@@ -270,7 +275,7 @@ describe('buildStatement', () => {
       riskAssessment: {
         conclusion: 'not_concluded',
         reasons: [
-          'no deforestation check has been made: the risk cannot be concluded negligible without one',
+          'the deforestation check is not assessed: the risk cannot be concluded negligible without it',
         ],
         findings: [],
       },
@@ -421,5 +426,68 @@ describe('buildStatement', () => {
     expect(s.statements[0]!.groupedDeclarations[1999]!.referenceNumber).toBe('26GH0000001999');
     expect(s.notes).toEqual(['2001 upstream statements exceed the 2000 one statement may reference.']);
     expect(s.upstreamStatements).toHaveLength(2001);
+  });
+});
+
+describe('deforestationAssessment', () => {
+  const check = (plotId: string, verdict: PlotDeforestationCheck['verdict']): PlotDeforestationCheck => ({
+    plotId,
+    checkedAt: '2026-12-01T00:00:00.000Z',
+    verdict,
+    coveredShare: verdict === 'not_covered' ? 0 : verdict === 'partially_covered' ? 0.4 : 1,
+    forestShare: verdict === 'forest_2020' || verdict === 'loss_after_2020' ? 0.3 : 0,
+    lostShare: verdict === 'loss_after_2020' ? 0.2 : null,
+    dataset: { name: 'JRC GFC2020', version: 'V2' },
+    findingId: verdict === 'no_forest_2020' ? null : `f-${plotId}`,
+  });
+
+  it('says "no deforestation detected" only when every plot was checked, covered and clear', () => {
+    const clear = deforestationAssessment(
+      ['a', 'b'],
+      [check('a', 'no_forest_2020'), check('b', 'no_forest_2020')],
+    );
+    expect(clear).toMatchObject({
+      status: 'no_deforestation_detected',
+      checked: 2,
+      unchecked: 0,
+      datasets: ['JRC GFC2020 V2'],
+    });
+    // One plot unchecked, or one the map does not cover: incomplete, naming how many.
+    const unchecked = deforestationAssessment(['a', 'b'], [check('a', 'no_forest_2020')]);
+    expect(unchecked).toMatchObject({ status: 'incomplete', unchecked: 1 });
+    expect(unchecked.detail).toMatch(/^1 plot\(s\) have no check and 0 are not \(fully\) covered/);
+    const uncovered = deforestationAssessment(
+      ['a', 'b'],
+      [check('a', 'no_forest_2020'), check('b', 'not_covered')],
+    );
+    expect(uncovered).toMatchObject({ status: 'incomplete', verdicts: { not_covered: 1 } });
+    // Checks of plots outside the lot are ignored.
+    expect(deforestationAssessment(['a'], [check('z', 'forest_2020')]).status).toBe('not_assessed');
+  });
+
+  it('puts a plot that was forest in 2020, or lost forest after, first: risk, and a concern in the statement', () => {
+    const risk = deforestationAssessment(
+      ['a', 'b', 'c'],
+      [check('a', 'forest_2020'), check('b', 'loss_after_2020')],
+    );
+    expect(risk).toMatchObject({
+      status: 'risk',
+      verdicts: { forest_2020: 1, loss_after_2020: 1 },
+      unchecked: 1,
+    });
+    expect(risk.detail).toBe(
+      '2 of 3 plot(s) were forest at the end of 2020 or lost forest after it, beyond the tolerance.',
+    );
+    const s = buildStatement(input({ deforestationChecks: [check('p1', 'loss_after_2020')] }), b64);
+    expect(s.riskAssessment.conclusion).toBe('not_negligible');
+    expect(s.riskAssessment.reasons).toContain(
+      'deforestation risk: 1 of 3 plot(s) were forest at the end of 2020 or lost forest after it, beyond the tolerance.',
+    );
+    const clean = buildStatement(
+      input({ deforestationChecks: ['p1', 'p2', 'p3'].map((id) => check(id, 'no_forest_2020')) }),
+      b64,
+    );
+    expect(clean.riskAssessment.conclusion).toBe('not_concluded');
+    expect(clean.riskAssessment.deforestation.status).toBe('no_deforestation_detected');
   });
 });

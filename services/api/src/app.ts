@@ -242,8 +242,9 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       ),
   });
   await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
+  const forest = createForestService({ db: runtime.db, access, settings: runtime.forest, log: fastify.log });
   await fastify.register(forestRoutes, {
-    forest: createForestService({ db: runtime.db, access, settings: runtime.forest, log: fastify.log }),
+    forest,
     events,
     prefix: '/v1',
   });
@@ -253,7 +254,24 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1/batches',
   });
   await fastify.register(eudrRoutes, {
-    eudr: createEudrService({ ...deps, access, events, massBalance }),
+    eudr: createEudrService({
+      ...deps,
+      access,
+      events,
+      massBalance,
+      // A statement carries the newest forest check of each plot (decision 0020).
+      forestChecks: async (plotIds) =>
+        (await forest.latest(plotIds)).map((c) => ({
+          plotId: c.plotId,
+          checkedAt: c.checkedAt,
+          verdict: c.verdict,
+          coveredShare: c.coveredShare,
+          forestShare: c.forestShare,
+          lostShare: c.loss?.lostShare ?? null,
+          dataset: c.dataset,
+          findingId: c.finding?.id ?? null,
+        })),
+    }),
     prefix: '/v1/batches',
   });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });

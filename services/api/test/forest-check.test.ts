@@ -348,6 +348,21 @@ describe('forest checks', () => {
       expect(after.entries).toBe(before.entries);
     });
 
+    it('feeds the lot’s EUDR statement: loss on one plot is a deforestation risk, the uncovered plot said', async () => {
+      const res = await t.call('GET', `/v1/batches/${batch}/eudr/statement`, tokens.compliance);
+      expect(res.statusCode, res.body).toBe(200);
+      const risk = res.json().riskAssessment;
+      expect(risk.deforestation).toMatchObject({
+        status: 'risk',
+        plots: 3,
+        checked: 3,
+        unchecked: 0,
+        verdicts: { loss_after_2020: 1, not_covered: 1, no_forest_2020: 1 },
+      });
+      expect(risk.conclusion).toBe('not_negligible');
+      expect(risk.reasons.some((r: string) => r.startsWith('deforestation risk: 1 of 3 plot(s)'))).toBe(true);
+    });
+
     it('refuses procurement and strangers, and writes nothing', async () => {
       const before = await counts();
       expect((await t.call('POST', `/v1/batches/${batch}/forest-check`, tokens.procurement)).statusCode).toBe(

@@ -2295,11 +2295,36 @@ export interface components {
                     country: string;
                     highRisk: boolean;
                 }[];
-                /** @description never "no deforestation" when no check has been made */
+                /** @description the newest forest check of each plot (POST /v1/plots/{id}/forest-check or /v1/batches/{id}/forest-check): never "no deforestation" unless every plot was checked, covered by the map and clear */
                 deforestation: {
+                    checked: number;
+                    checks: {
+                        checkedAt: string;
+                        coveredShare: number;
+                        dataset: {
+                            name: string;
+                            version: string;
+                        };
+                        findingId: string | null;
+                        forestShare: number | null;
+                        lostShare: number | null;
+                        plotId: string;
+                        /** @enum {string} */
+                        verdict: "not_covered" | "partially_covered" | "forest_2020" | "loss_after_2020" | "no_forest_2020";
+                    }[];
+                    datasets: string[];
                     detail: string;
-                    /** @constant */
-                    status: "not_assessed";
+                    plots: number;
+                    /** @enum {string} */
+                    status: "not_assessed" | "risk" | "incomplete" | "no_deforestation_detected";
+                    unchecked: number;
+                    verdicts: {
+                        forest_2020: number;
+                        loss_after_2020: number;
+                        no_forest_2020: number;
+                        not_covered: number;
+                        partially_covered: number;
+                    };
                 };
                 findings: {
                     exposure: number | null;
@@ -2400,11 +2425,36 @@ export interface components {
                     country: string;
                     highRisk: boolean;
                 }[];
-                /** @description never "no deforestation" when no check has been made */
+                /** @description the newest forest check of each plot (POST /v1/plots/{id}/forest-check or /v1/batches/{id}/forest-check): never "no deforestation" unless every plot was checked, covered by the map and clear */
                 deforestation: {
+                    checked: number;
+                    checks: {
+                        checkedAt: string;
+                        coveredShare: number;
+                        dataset: {
+                            name: string;
+                            version: string;
+                        };
+                        findingId: string | null;
+                        forestShare: number | null;
+                        lostShare: number | null;
+                        plotId: string;
+                        /** @enum {string} */
+                        verdict: "not_covered" | "partially_covered" | "forest_2020" | "loss_after_2020" | "no_forest_2020";
+                    }[];
+                    datasets: string[];
                     detail: string;
-                    /** @constant */
-                    status: "not_assessed";
+                    plots: number;
+                    /** @enum {string} */
+                    status: "not_assessed" | "risk" | "incomplete" | "no_deforestation_detected";
+                    unchecked: number;
+                    verdicts: {
+                        forest_2020: number;
+                        loss_after_2020: number;
+                        no_forest_2020: number;
+                        not_covered: number;
+                        partially_covered: number;
+                    };
                 };
                 findings: {
                     exposure: number | null;

@@ -6,6 +6,7 @@ import type { SqlExecutor } from '@groundtruth/db';
 import {
   buildStatement,
   type ExportPlot,
+  type PlotDeforestationCheck,
   plotsFeatureCollection,
   type StatementFinding,
   type UpstreamStatement,
@@ -60,8 +61,10 @@ export function createEudrService(deps: {
   access: Access;
   events: EventService;
   massBalance: MassBalanceService;
+  /** The newest deforestation check of each plot that has one (the forest service's). */
+  forestChecks?: (plotIds: string[]) => Promise<PlotDeforestationCheck[]>;
 }) {
-  const { db, writer, access, events, massBalance } = deps;
+  const { db, writer, access, events, massBalance, forestChecks } = deps;
 
   /** The batch and every batch upstream of it, through events that were not voided. */
   async function upstreamBatchIds(batchId: string): Promise<string[]> {
@@ -196,6 +199,7 @@ export function createEudrService(deps: {
     ]);
     const operator = operatorRows[0]!;
     const period = periodRows[0];
+    const deforestationChecks = forestChecks ? await forestChecks(plots.map((p) => p.id)) : [];
     return buildStatement(
       {
         batch: {
@@ -231,6 +235,7 @@ export function createEudrService(deps: {
         findings,
         upstreamStatements: recorded.map(toUpstreamStatement),
         treeSize: breakdown.treeSize,
+        deforestationChecks,
       },
       base64,
     );
