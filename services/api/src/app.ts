@@ -15,6 +15,7 @@ import epcisRoutes from './routes/epcis/index.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
 import passportRoutes from './routes/passport/index.ts';
+import viewerRoutes from './routes/viewer/index.ts';
 import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import { createBatchListing } from './routes/v1/batches/service.ts';
@@ -154,6 +155,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
 
   await fastify.register(healthRoutes, { runtime });
   await fastify.register(passportRoutes, { db: runtime.db });
+  await fastify.register(viewerRoutes);
   await fastify.register(ledgerRoutes, { runtime, prefix: '/v1/ledger' });
   await fastify.register(auditRoutes, { selfAudit: runtime.selfAudit, prefix: '/v1/ledger' });
   // The background self-audit runs while the server does; it must stop before the database closes.

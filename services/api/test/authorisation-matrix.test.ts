@@ -159,6 +159,9 @@ const MATRIX: Record<string, Row> = {
   'OPTIONS /01/*': { expect: PUBLIC, request: () => ({ url: '/01/04006381333931' }) },
   'GET /passport/01/*': { expect: PUBLIC, request: () => ({ url: '/passport/01/04006381333931' }) },
   'GET /passport/check.js': { expect: PUBLIC, request: () => ({ url: '/passport/check.js' }) },
+  // The viewer's page and assets: public files; what it shows comes from the API with the caller's token.
+  'GET /viewer': { expect: PUBLIC, request: () => ({ url: '/viewer?batch=x' }) },
+  'GET /viewer/*': { expect: PUBLIC, request: () => ({ url: '/viewer/' }) },
   'GET /ready': { expect: PUBLIC, request: () => ({ url: '/ready' }) },
   'GET /v1/ledger/checkpoint': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/checkpoint' }) },
   'GET /v1/ledger/key': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/key' }) },
