@@ -321,7 +321,8 @@ function select(app: App, id: string | undefined, focus: boolean): void {
     delete app.panel.dataset.nodeId;
     return;
   }
-  if (focus && app.scene && node.kind === 'plot') app.scene.focus({ node: node.id }, 1.02);
+  // Chosen from the list: the camera goes there (close enough to a cooperative to see its plots).
+  if (focus && app.scene) app.scene.focus({ node: node.id }, node.kind === 'plot' ? 1.002 : 1.08);
   void openPanel(app, node);
 }
 
