@@ -115,12 +115,12 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     return { page, errors, requested };
   }
 
-  /** Whether a pixel near a screen point has a colour (±40 per channel), reading back the canvas. */
+  /** Whether a pixel near a screen point has a colour (±24 per channel), reading back the canvas. */
   async function colourNear(page: Page, at: [number, number], rgb: readonly number[]): Promise<boolean> {
     const points: [number, number][] = [];
     for (let dx = -5; dx <= 5; dx++) for (let dy = -5; dy <= 5; dy++) points.push([at[0] + dx, at[1] + dy]);
     const pixels = await page.evaluate((p) => window.groundtruthViewer!.readPixels(p), points);
-    return pixels.some((px) => rgb.every((c, i) => Math.abs(px[i]! - c) <= 40));
+    return pixels.some((px) => rgb.every((c, i) => Math.abs(px[i]! - c) <= 24));
   }
 
   async function badgesSettled(page: Page): Promise<{ state: string; text: string }[]> {
@@ -186,8 +186,16 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
       [fromAshanti[0]!, COLOURS.clean],
     ] as const) {
       await page.evaluate((id) => window.groundtruthViewer!.focus({ arc: id }, 1.15), arc.id);
-      const at = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ arc: id }), arc.id);
-      expect(await colourNear(page, at!, colour), `${arc.id} drawn in its colour`).toBe(true);
+      // Along the arc's middle stretch (another arc may cross it at any one point).
+      let seen = 0;
+      for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+        const at = await page.evaluate(([id, t]) => window.groundtruthViewer!.screenOf({ arc: id, t }), [
+          arc.id,
+          t,
+        ] as const);
+        if (await colourNear(page, at!, colour)) seen++;
+      }
+      expect(seen, `${arc.id} drawn in its colour`).toBeGreaterThanOrEqual(3);
     }
     await page.screenshot({ path: join(REPORTS, 'viewer-arc-clean.png') });
 

@@ -363,7 +363,7 @@ declare global {
       nodesDrawn: number;
       webgl2: boolean;
       arcs: { id: string; from: string; to: string; flow: string; grams: number }[];
-      screenOf(target: { node?: string; arc?: string }): [number, number] | undefined;
+      screenOf(target: { node?: string; arc?: string; t?: number }): [number, number] | undefined;
       focus(target: { node?: string; arc?: string }, distance?: number): void;
       readPixels(points: [number, number][]): number[][];
       litFraction(): number;

@@ -38,7 +38,7 @@ export interface ViewerScene {
   nodesDrawn(): number;
   pick(clientX: number, clientY: number): ChainNode | undefined;
   /** Where a node or an arc's middle is on screen, in CSS pixels from the canvas's top left. */
-  screenOf(target: { node?: string; arc?: string }): [number, number] | undefined;
+  screenOf(target: { node?: string; arc?: string; t?: number }): [number, number] | undefined;
   focus(target: { node?: string; arc?: string }, distance?: number): void;
   highlight(id: string | undefined): void;
   orbitBy(azimuthRadians: number, polarRadians?: number): void;
@@ -164,7 +164,7 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       if (located(p)) {
         positions.set(p.id, toSphere(p.lon, p.lat, 1.0005));
         // At least visible from orbit; never smaller than the plot itself (radius from its area).
-        sizes.set(p.id, Math.max(0.0009, Math.sqrt((p.areaHectares * 1e4) / Math.PI) / 6.371e6));
+        sizes.set(p.id, Math.sqrt((p.areaHectares * 1e4) / Math.PI) / 6.371e6);
       }
   }
 
@@ -193,6 +193,24 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
     else tierPosition();
     globe.visible = layout === 'globe';
     outlines.visible = false;
+    writeInstances();
+    placeArcs();
+  }
+
+  /** Markers shrink as the camera comes down to the ground (on the globe), so that they do not hide it. */
+  let markerScale = 1;
+  const markerScaleFor = () =>
+    layout === 'globe' ? THREE.MathUtils.clamp((camera.position.length() - 1) / 1.5, 0.004, 1) : 1;
+
+  function sizeOf(node: ChainNode): number {
+    const base = sizes.get(node.id) ?? 0.01;
+    if (layout !== 'globe') return base;
+    // A site's marker scales with the view; a plot is never drawn smaller than its true size.
+    return node.kind === 'site' ? base * markerScale : Math.max(base, 0.0009 * markerScale);
+  }
+
+  function writeInstances(): void {
+    markerScale = markerScaleFor();
     const matrix = new THREE.Matrix4();
     const quaternion = new THREE.Quaternion();
     const forward = new THREE.Vector3(0, 0, 1);
@@ -203,7 +221,7 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
         if (!at) return;
         // Flat markers face outward on the globe and the camera in the tier layout.
         quaternion.setFromUnitVectors(forward, layout === 'globe' ? at.clone().normalize() : forward);
-        const s = sizes.get(node.id) ?? 0.01;
+        const s = sizeOf(node);
         mesh.setMatrixAt(n, matrix.compose(at, quaternion, new THREE.Vector3(s, s, s)));
         mesh.setColorAt(
           n,
@@ -219,7 +237,9 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       return n;
     };
     drawn = put(siteMesh, chain.sites) + put(plotMesh, chain.plots);
+  }
 
+  function placeArcs(): void {
     for (const child of [...arcGroup.children]) {
       arcGroup.remove(child);
       (child as THREE.Mesh).geometry.dispose();
@@ -271,6 +291,8 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
   const listeners: (() => void)[] = [];
   let frameRequested = false;
   function render(): void {
+    const scale = markerScaleFor();
+    if (Math.abs(scale / markerScale - 1) > 0.15) writeInstances();
     const distance = camera.position.distanceTo(controls.target);
     outlines.visible = layout === 'globe' && camera.position.length() < 1.02;
     camera.near = layout === 'globe' ? Math.max(0.00005, (camera.position.length() - 1) * 0.5) : 0.01;
@@ -318,9 +340,9 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
     return undefined;
   }
 
-  function pointOf(target: { node?: string; arc?: string }): THREE.Vector3 | undefined {
+  function pointOf(target: { node?: string; arc?: string; t?: number }): THREE.Vector3 | undefined {
     if (target.node) return positions.get(target.node)?.clone();
-    if (target.arc) return arcCurves.get(target.arc)?.getPoint(0.5);
+    if (target.arc) return arcCurves.get(target.arc)?.getPoint(target.t ?? 0.5);
     return undefined;
   }
 
@@ -365,7 +387,8 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       const p = id ? positions.get(id) : undefined;
       highlightMesh.visible = p !== undefined;
       if (p) {
-        const s = (sizes.get(id!) ?? 0.01) * 1.4;
+        const node = byId.get(id!);
+        const s = (node ? sizeOf(node) : 0.01) * 1.4;
         highlightMesh.position.copy(p);
         highlightMesh.scale.setScalar(s);
         highlightMesh.quaternion.setFromUnitVectors(
