@@ -355,7 +355,13 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     page.on('request', (r) => {
       if (r.headers().authorization) withToken.push(r.url());
     });
-    await page.goto(`${base}/viewer/?gtin=0${DEMO_GTINS.cocoaButter}&lot=${BUTTER_LOT}`);
+    // The way in: the product's Digital Link linkset names the viewer.
+    const linkset = await (
+      await fetch(`${base}/01/0${DEMO_GTINS.cocoaButter}/10/${BUTTER_LOT}?linkType=linkset`)
+    ).json();
+    const [viewerLink] = linkset.linkset[0]['https://groundtruth.example/voc/viewer'] as { href: string }[];
+    expect(viewerLink!.href).toBe(`${base}/viewer/?gtin=0${DEMO_GTINS.cocoaButter}&lot=${BUTTER_LOT}`);
+    await page.goto(viewerLink!.href);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
     const passport = await (
       await fetch(`${base}/passport/01/0${DEMO_GTINS.cocoaButter}/10/${BUTTER_LOT}?format=json`)
