@@ -5,6 +5,7 @@ import { benchMassBalance } from './massbalance.ts';
 import { benchPassport } from './passport.ts';
 import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
+import { benchViewer } from './viewer.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   evidence: benchEvidence,
@@ -13,6 +14,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   passport: benchPassport,
   trace: benchTrace,
   verify: benchVerify,
+  viewer: benchViewer,
 };
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;

@@ -368,7 +368,12 @@ declare global {
       readPixels(points: [number, number][]): number[][];
       litFraction(): number;
       orbitFrames(frames: number): Promise<number[]>;
+      /** Render-and-finish times of n frames in a row (orbiting), without waiting for the display. */
+      renderTimes(frames: number): number[];
       renderer: string;
+      /** Milliseconds since navigation: the chain's data loaded, and the first frame drawn. */
+      loadedMs: number;
+      firstFrameMs?: number;
     };
   }
 }
@@ -408,6 +413,7 @@ async function main(): Promise<void> {
     status.textContent = `Could not load the chain: ${(error as Error).message}`;
     return;
   }
+  const loadedMs = performance.now();
 
   const webgl2 = webgl2Available();
   const header = el(
@@ -587,8 +593,26 @@ async function main(): Promise<void> {
           requestAnimationFrame(step);
         });
       },
+      renderTimes(frames) {
+        const times: number[] = [];
+        for (let i = 0; i < frames; i++) {
+          const start = performance.now();
+          scene.orbitBy(Math.PI / 180);
+          scene.render();
+          gl.finish();
+          times.push(performance.now() - start);
+        }
+        return times;
+      },
       renderer: info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'unknown',
+      loadedMs,
     };
+    // The first frame, finished (gl.finish), timed from navigation.
+    requestAnimationFrame(() => {
+      scene.render();
+      gl.finish();
+      window.groundtruthViewer!.firstFrameMs = performance.now();
+    });
   }
   if (!webgl2)
     window.groundtruthViewer = {
@@ -601,7 +625,9 @@ async function main(): Promise<void> {
       readPixels: () => [],
       litFraction: () => 0,
       orbitFrames: async () => [],
+      renderTimes: () => [],
       renderer: 'none',
+      loadedMs,
     };
   if (state.select) select(app, state.select, false);
   document.body.dataset.ready = 'true';

@@ -4,6 +4,7 @@
 // layout draws the same nodes in columns by tier. Renders on demand, not in a loop.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { Chain, ChainNode, FlowClass } from './graph.ts';
 
 export const FLOW_COLOURS: Record<FlowClass, number> = {
@@ -239,12 +240,15 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
     drawn = put(siteMesh, chain.sites) + put(plotMesh, chain.plots);
   }
 
+  // All arcs in one geometry with per-vertex colours: one draw call however many there are.
+  const arcMaterial = new THREE.MeshBasicMaterial({ vertexColors: true });
   function placeArcs(): void {
     for (const child of [...arcGroup.children]) {
       arcGroup.remove(child);
       (child as THREE.Mesh).geometry.dispose();
     }
     arcCurves.clear();
+    const parts: THREE.BufferGeometry[] = [];
     for (const arc of chain.arcs) {
       const from = positions.get(arc.from);
       const to = positions.get(arc.to);
@@ -254,13 +258,16 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       // Thickness ∝ volume, with a floor so that the smallest flow is still seen.
       const radius =
         (layout === 'globe' ? 0.0012 : 0.004) + (layout === 'globe' ? 0.006 : 0.02) * (arc.grams / maxGrams);
-      const mesh = new THREE.Mesh(
-        new THREE.TubeGeometry(curve, 48, radius, 6, false),
-        new THREE.MeshBasicMaterial({ color: FLOW_COLOURS[arc.flow] }),
-      );
-      mesh.userData.arcId = arc.id;
-      arcGroup.add(mesh);
+      const tube = new THREE.TubeGeometry(curve, 48, radius, 6, false);
+      const c = colour.setHex(FLOW_COLOURS[arc.flow]);
+      const colours = new Float32Array(tube.attributes.position!.count * 3);
+      for (let i = 0; i < colours.length; i += 3) colours.set([c.r, c.g, c.b], i);
+      tube.setAttribute('color', new THREE.BufferAttribute(colours, 3));
+      parts.push(tube);
     }
+    if (parts.length === 0) return;
+    arcGroup.add(new THREE.Mesh(mergeGeometries(parts), arcMaterial));
+    for (const part of parts) part.dispose();
   }
 
   function resetCamera(): void {
