@@ -60,6 +60,14 @@ export async function benchViewer(args: string[]) {
       await page.waitForFunction(() => window.groundtruthViewer?.firstFrameMs !== undefined, undefined, {
         timeout: 120_000,
       });
+      const slowest = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => [Math.round(e.duration), e.name.replace(location.origin, '').split('?')[0]] as const)
+          .sort((a, b) => b[0] - a[0])
+          .slice(0, 4),
+      );
+      if (process.env.BENCH_VIEWER_REQUESTS) console.log(slowest);
       const run = await page.evaluate(async () => {
         const v = window.groundtruthViewer!;
         return {

@@ -323,6 +323,11 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     );
     expect(Math.abs(after![0] - before![0])).toBeGreaterThan(5);
     await page.waitForFunction(() => location.search.includes('camera='));
+    // A click on a site's marker in the scene selects it, as the list does.
+    const marker = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), org.soubre);
+    const box = (await page.locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + marker![0], box.y + marker![1]);
+    await page.waitForSelector(`.panel[data-node-id="${org.soubre}"]`);
     await page.click('nav button[data-view="tiers"]');
     await page.click(`button.node[data-node-id="${org.ashanti}"]`);
     const shared = page.url();

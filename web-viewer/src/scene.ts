@@ -83,16 +83,28 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const siteMesh = new THREE.InstancedMesh(
-    new THREE.SphereGeometry(1, 16, 12),
+    new THREE.SphereGeometry(1, 10, 8),
     new THREE.MeshBasicMaterial(),
     Math.max(1, chain.sites.length),
   );
-  const plotMesh = new THREE.InstancedMesh(
-    new THREE.CylinderGeometry(1, 1, 0.2, 6).rotateX(Math.PI / 2),
-    new THREE.MeshBasicMaterial(),
-    Math.max(1, chain.plots.length),
+  // Plots as points, one vertex each and a few pixels wide: SwiftShader drew 2,000 instanced hexagons
+  // at twice the cost of the rest of the scene (pnpm bench viewer). Up close, their outlines show.
+  const plotGeometry = new THREE.BufferGeometry();
+  plotGeometry.setAttribute(
+    'position',
+    new THREE.BufferAttribute(new Float32Array(chain.plots.length * 3), 3),
   );
-  scene.add(siteMesh, plotMesh);
+  plotGeometry.setAttribute('color', new THREE.BufferAttribute(new Float32Array(chain.plots.length * 3), 3));
+  const plotPoints = new THREE.Points(
+    plotGeometry,
+    new THREE.PointsMaterial({
+      size: 4 * renderer.getPixelRatio(),
+      sizeAttenuation: false,
+      vertexColors: true,
+    }),
+  );
+  const plotAt: string[] = [];
+  scene.add(siteMesh, plotPoints);
   const colour = new THREE.Color();
 
   // Plot outlines at their true size, one merged line set, shown only when the camera is close.
@@ -237,7 +249,22 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       mesh.computeBoundingSphere();
       return n;
     };
-    drawn = put(siteMesh, chain.sites) + put(plotMesh, chain.plots);
+    const position = plotGeometry.attributes.position as THREE.BufferAttribute;
+    const colours = plotGeometry.attributes.color as THREE.BufferAttribute;
+    plotAt.length = 0;
+    for (const plot of chain.plots) {
+      const at = positions.get(plot.id);
+      if (!at) continue;
+      const c = colour.setHex(FLOW_COLOURS[plot.flow]).multiplyScalar(0.8);
+      position.setXYZ(plotAt.length, at.x, at.y, at.z);
+      colours.setXYZ(plotAt.length, c.r, c.g, c.b);
+      plotAt.push(plot.id);
+    }
+    plotGeometry.setDrawRange(0, plotAt.length);
+    position.needsUpdate = true;
+    colours.needsUpdate = true;
+    plotGeometry.computeBoundingSphere();
+    drawn = put(siteMesh, chain.sites) + plotAt.length;
   }
 
   // All arcs in one geometry with per-vertex colours: one draw call however many there are.
@@ -258,7 +285,7 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       // Thickness ∝ volume, with a floor so that the smallest flow is still seen.
       const radius =
         (layout === 'globe' ? 0.0012 : 0.004) + (layout === 'globe' ? 0.006 : 0.02) * (arc.grams / maxGrams);
-      const tube = new THREE.TubeGeometry(curve, 48, radius, 6, false);
+      const tube = new THREE.TubeGeometry(curve, 32, radius, 5, false);
       const c = colour.setHex(FLOW_COLOURS[arc.flow]);
       const colours = new Float32Array(tube.attributes.position!.count * 3);
       for (let i = 0; i < colours.length; i += 3) colours.set([c.r, c.g, c.b], i);
@@ -336,12 +363,14 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       -((clientY - rect.top) / rect.height) * 2 + 1,
     );
     raycaster.setFromCamera(pointer, camera);
-    const hits = raycaster.intersectObjects([siteMesh, plotMesh], false);
+    // A point is hit within a few pixels of it, whatever the distance.
+    raycaster.params.Points.threshold =
+      (camera.position.distanceTo(controls.target) * 6) / canvas.clientHeight;
+    const hits = raycaster.intersectObjects([siteMesh, plotPoints], false);
     for (const hit of hits) {
-      const id =
-        hit.instanceId !== undefined
-          ? (hit.object.userData[hit.instanceId] as string | undefined)
-          : undefined;
+      let id: string | undefined;
+      if (hit.object === plotPoints) id = hit.index !== undefined ? plotAt[hit.index] : undefined;
+      else if (hit.instanceId !== undefined) id = hit.object.userData[hit.instanceId] as string | undefined;
       if (id) return byId.get(id);
     }
     return undefined;
