@@ -11,7 +11,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // No data: URLs for assets: everything is a file on this origin.
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 1024,
+    // Spark (with its WebAssembly inline) is one large chunk, loaded only when a splat is shown.
+    chunkSizeWarningLimit: 4096,
     reportCompressedSize: false,
   },
 });

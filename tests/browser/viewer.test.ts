@@ -12,6 +12,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GTINS, seedDemoData } from '../../services/api/src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
+import { SPLAT_SIZE } from '../../web-viewer/src/scene.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -229,6 +230,31 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     expect(served[0]!.text).toMatch(/Verified in your browser/);
     expect(await clean.page.locator('.gallery img').count()).toBeGreaterThan(0);
     await clean.page.screenshot({ path: join(REPORTS, 'viewer-evidence.png') });
+
+    // A verified splat capture drawn in the scene at its plot (Spark): the pixels there change.
+    const show = clean.page.locator('button[data-splat]').first();
+    const plotId = (await show.getAttribute('data-plot-id'))!;
+    const region = async () => {
+      const centre = await clean.page.evaluate(
+        (id) => window.groundtruthViewer!.screenOf({ node: id }),
+        plotId,
+      );
+      const points: [number, number][] = [];
+      for (let dx = -60; dx <= 60; dx += 4)
+        for (let dy = -60; dy <= 60; dy += 4) points.push([centre![0] + dx, centre![1] + dy]);
+      return clean.page.evaluate((p) => window.groundtruthViewer!.readPixels(p), points);
+    };
+    await clean.page.evaluate(([id, d]) => window.groundtruthViewer!.focus({ node: id }, d), [
+      plotId,
+      1 + SPLAT_SIZE * 4,
+    ] as const);
+    const before = await region();
+    await show.click();
+    await clean.page.waitForSelector('button[data-splat][data-state="shown"]', { timeout: 60_000 });
+    const after = await region();
+    const changed = after.filter((px, i) => px.some((c, k) => Math.abs(c - before[i]![k]!) > 30)).length;
+    expect(changed / after.length).toBeGreaterThan(0.05);
+    await clean.page.screenshot({ path: join(REPORTS, 'viewer-splat.png') });
     await clean.page.context().close();
 
     // One byte of one medium flipped in transit: that attestation fails on its hash, the others hold.

@@ -112,6 +112,7 @@ interface App {
   scene: ViewerScene | null;
   list: HTMLElement;
   panel: HTMLElement;
+  showGlobe: () => void;
 }
 
 function renderList(app: App): HTMLElement {
@@ -155,6 +156,40 @@ async function evidenceFor(
     report: await app.api.json<EvidenceReport>(`/v1/attestations?subject=plot:${plotId}`),
   }));
   return reports.filter((r) => r.report.attestations.length > 0);
+}
+
+/** Shows a verified splat in the scene at its plot; cancellable while Spark loads it. */
+function splatControl(app: App, plotId: string, sha256: string, bytes: Uint8Array): HTMLElement {
+  const button = el(
+    'button',
+    { type: 'button', 'data-splat': sha256, 'data-plot-id': plotId },
+    'Show the 3D capture in the scene',
+  );
+  const state = el('span', { class: 'splat-state', role: 'status' });
+  let loading: AbortController | undefined;
+  button.addEventListener('click', async () => {
+    if (loading) {
+      loading.abort();
+      return;
+    }
+    loading = new AbortController();
+    button.textContent = 'Cancel loading';
+    button.dataset.state = state.textContent = 'loading';
+    try {
+      app.showGlobe();
+      await app.scene!.showSplat(plotId, bytes, loading.signal);
+      button.dataset.state = 'shown';
+      state.textContent = `shown at plot (${bytes.length} bytes, the verified copy)`;
+    } catch (error) {
+      const cancelled = (error as Error).name === 'AbortError';
+      button.dataset.state = cancelled ? 'cancelled' : 'failed';
+      state.textContent = cancelled ? 'cancelled' : `could not be drawn: ${(error as Error).message}`;
+    } finally {
+      loading = undefined;
+      button.textContent = 'Show the 3D capture in the scene';
+    }
+  });
+  return el('p', {}, button, ' ', state);
 }
 
 function attestationItem(app: App, attestation: Attestation, report: EvidenceReport): HTMLElement {
@@ -220,7 +255,10 @@ function attestationItem(app: App, attestation: Attestation, report: EvidenceRep
       // once everything checked: a photo that failed its check is not put in front of the reader.
       for (const medium of verdict.state === 'verified' ? m.media : []) {
         const bytes = media.get(medium.sha256);
-        if (medium.kind !== 'image' || !bytes) continue;
+        if (!bytes) continue;
+        if (medium.kind === 'splat' && app.scene)
+          gallery.append(splatControl(app, attestation.subject.id, medium.sha256, bytes));
+        if (medium.kind !== 'image') continue;
         const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
         gallery.append(el('img', { src: url, alt: `photo ${medium.sha256.slice(0, 12)}`, loading: 'lazy' }));
       }
@@ -439,6 +477,7 @@ async function main(): Promise<void> {
     scene: null,
     list: el('ol'),
     panel,
+    showGlobe: () => undefined,
   };
   app.list = renderList(app);
   listSection.append(app.list);
@@ -453,6 +492,9 @@ async function main(): Promise<void> {
     for (const b of Array.from(views.querySelectorAll('button')))
       b.setAttribute('aria-pressed', String(b.dataset.view === view));
     if (view !== 'list') app.scene?.setLayout(view as Layout);
+  };
+  app.showGlobe = () => {
+    if (app.state.view !== 'globe') chooseView('globe');
   };
   const available: ViewState['view'][] = webgl2 ? ['globe', 'tiers', 'list'] : ['list'];
   for (const v of available) {

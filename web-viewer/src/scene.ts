@@ -17,6 +17,9 @@ const GLOBE = 0x1b2a4a;
 
 export type Layout = 'globe' | 'tiers';
 
+/** Across, in globe units (Earth radius 1), of a splat drawn at its site: about 6 km, enlarged. */
+export const SPLAT_SIZE = 0.001;
+
 /** Longitude/latitude (degrees) to a point on a sphere of radius r, y up. */
 export function toSphere(lon: number, lat: number, r = 1): THREE.Vector3 {
   const phi = THREE.MathUtils.degToRad(90 - lat);
@@ -43,6 +46,11 @@ export interface ViewerScene {
   focus(target: { node?: string; arc?: string }, distance?: number): void;
   highlight(id: string | undefined): void;
   orbitBy(azimuthRadians: number, polarRadians?: number): void;
+  /**
+   * Draws a Gaussian-splat capture (bytes the caller has verified) at a node, enlarged to be seen
+   * from above it, and flies there. Spark is loaded on first use. The signal aborts the load.
+   */
+  showSplat(nodeId: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void>;
   zoomBy(factor: number): void;
   cameraState(): { lon: number; lat: number; distance: number };
   setCamera(state: { lon: number; lat: number; distance: number }): void;
@@ -382,6 +390,63 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
     return undefined;
   }
 
+  // Splats (issue 15 item 2): Spark draws them through a SparkRenderer we add to the scene ourselves
+  // (nothing renders without one). One capture is shown at a time.
+  let spark: THREE.Object3D | undefined;
+  let splat: (THREE.Object3D & { dispose(): void }) | undefined;
+  async function showSplat(nodeId: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+    const at = positions.get(nodeId);
+    if (!at || layout !== 'globe') throw new Error('this node has no position on the globe');
+    const { SparkRenderer, SplatMesh } = await import('@sparkjsdev/spark');
+    if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+    if (!spark) {
+      const created = new SparkRenderer({ renderer });
+      scene.add(created);
+      spark = created;
+    }
+    const mesh = new SplatMesh({ fileBytes: bytes.slice() });
+    await mesh.initialized;
+    if (signal?.aborted) {
+      mesh.dispose();
+      throw new DOMException('cancelled', 'AbortError');
+    }
+    if (splat) {
+      scene.remove(splat);
+      splat.dispose();
+    }
+    // Centred on the capture, its up (−y in most captures) along the ground's normal, and scaled to
+    // SPLAT_SIZE across: a plot's real size is too small to see from where the camera stops.
+    const box = mesh.getBoundingBox(true);
+    const size = Math.max(1e-9, box.getSize(new THREE.Vector3()).length());
+    const centre = box.getCenter(new THREE.Vector3());
+    const holder = new THREE.Group();
+    mesh.position.copy(centre).multiplyScalar(-1);
+    holder.add(mesh);
+    holder.position.copy(
+      at
+        .clone()
+        .normalize()
+        .multiplyScalar(1 + SPLAT_SIZE / 2),
+    );
+    holder.quaternion.setFromUnitVectors(new THREE.Vector3(0, -1, 0), at.clone().normalize());
+    holder.scale.setScalar(SPLAT_SIZE / size);
+    scene.add(holder);
+    splat = Object.assign(holder, { dispose: () => mesh.dispose() });
+    focusOn(at, 1 + SPLAT_SIZE * 4);
+    // Spark sorts splats asynchronously: keep drawing for a moment so that the sorted result shows.
+    for (let i = 0; i < 30; i++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      render();
+    }
+  }
+
+  function focusOn(p: THREE.Vector3, distance: number): void {
+    controls.target.set(0, 0, 0);
+    camera.position.copy(p.clone().normalize().multiplyScalar(distance));
+    controls.update();
+    requestRender();
+  }
+
   setLayout(initial);
   resize();
 
@@ -434,6 +499,7 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       }
       requestRender();
     },
+    showSplat,
     orbitBy(azimuth, polar = 0) {
       const offset = camera.position.clone().sub(controls.target);
       const spherical = new THREE.Spherical().setFromVector3(offset);

@@ -26,8 +26,8 @@ describe('GET /viewer/', () => {
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['content-security-policy']).toBe(VIEWER_CSP);
-    expect(VIEWER_CSP).toContain("script-src 'self'");
-    expect(VIEWER_CSP).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(VIEWER_CSP).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(VIEWER_CSP).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:|data:/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     // No inline script (the CSP would block it) and nothing from another site.
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

@@ -9,12 +9,13 @@ import { notFound } from '../../errors.ts';
 
 /**
  * Only this origin: scripts, styles, API calls and media. blob: for media the viewer has already
- * downloaded and hashed (it shows those bytes, not a second download); no inline script or style,
- * no eval, no other site.
+ * downloaded and hashed (it shows those bytes, not a second download) and for Spark's sorting
+ * worker; 'wasm-unsafe-eval' lets Spark compile its WebAssembly (not JavaScript eval). No inline
+ * script or style, no other site.
  */
 export const VIEWER_CSP = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' blob:",
   "media-src 'self' blob:",
