@@ -15,7 +15,6 @@ import epcisRoutes from './routes/epcis/index.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import healthRoutes from './routes/health/index.ts';
 import passportRoutes from './routes/passport/index.ts';
-import viewerRoutes from './routes/viewer/index.ts';
 import auditRoutes from './routes/v1/audit/index.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import { createBatchListing } from './routes/v1/batches/service.ts';
@@ -44,6 +43,7 @@ import productRoutes from './routes/v1/products/index.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
 import siteAccountRoutes from './routes/v1/site-accounts/index.ts';
 import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
+import viewerRoutes from './routes/viewer/index.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
