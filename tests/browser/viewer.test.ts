@@ -369,6 +369,26 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     await page.context().close();
   }, 120_000);
 
+  it('fits a phone and answers a tap on a site (390 × 844, touch)', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/viewer/?batch=${batchId}#token=${token}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => window.groundtruthViewer!.litFraction())).toBeGreaterThan(0.15);
+    const marker = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), org.soubre);
+    const box = (await page.locator('canvas').boundingBox())!;
+    await page.touchscreen.tap(box.x + marker![0], box.y + marker![1]);
+    await page.waitForSelector(`.panel[data-node-id="${org.soubre}"]`);
+    await page.screenshot({ path: join(REPORTS, 'viewer-390x844.png') });
+    await context.close();
+  }, 120_000);
+
   it("shows the public only the passport's facts when opened from a product and lot", async () => {
     const published = await t.call(
       'POST',
