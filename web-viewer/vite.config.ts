@@ -1,5 +1,5 @@
-// Built by the API on start (build/assets.ts) or by `pnpm --filter @groundtruth/web-viewer build`;
-// served under /viewer/ with hashed assets under /viewer/assets/.
+// Built by the API on start (build/assets.ts, into dist/<source fingerprint>/); served under
+// /viewer/ with hashed assets under /viewer/assets/.
 import { defineConfig } from 'vite';
 
 export default defineConfig({

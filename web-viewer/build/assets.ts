@@ -5,7 +5,7 @@
 // private directory and rename it into place; the first rename wins and the others are discarded.
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -89,17 +89,23 @@ export async function ensureViewerBuilt(): Promise<string> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  // Older builds are no longer served by this process; another process may still be reading one,
-  // so only builds of other fingerprints are removed, and failures to remove are ignored.
-  for (const entry of await readdir(DIST))
-    if (entry !== fingerprint && !entry.startsWith('.build-'))
+  // Older builds are no longer served by this process, but another process (a server started before
+  // the sources changed, a test file) may be about to read one: only builds untouched for an hour go.
+  const stale = Date.now() - 3_600_000;
+  for (const entry of await readdir(DIST)) {
+    if (entry === fingerprint || entry.startsWith('.build-')) continue;
+    const built = await stat(join(DIST, entry)).catch(() => undefined);
+    if (built && built.mtimeMs < stale)
       await rm(join(DIST, entry), { recursive: true, force: true }).catch(() => undefined);
+  }
   return target;
 }
 
 /** Every built file by its path under /viewer/, read into memory (the whole viewer is < 1 MB). */
 export async function loadViewerFiles(dir: string): Promise<Map<string, ViewerFile>> {
   const files = new Map<string, ViewerFile>();
+  // A directory removed under us would serve nothing: fail, and the caller builds again.
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`the viewer build in ${dir} is gone`);
   for (const file of await filesUnder(dir)) {
     const path = relative(dir, file).split('\\').join('/');
     if (path.startsWith('.')) continue;
