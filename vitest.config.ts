@@ -8,6 +8,7 @@ export default defineConfig({
       'services/*/test/**/*.test.ts',
       'schemas/test/**/*.test.ts',
       'tests/**/*.test.ts',
+      'web-viewer/test/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -7,6 +7,7 @@ import { benchMassBalance } from './massbalance.ts';
 import { benchPassport } from './passport.ts';
 import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
+import { benchViewer } from './viewer.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   eudr: benchEudr,
@@ -17,6 +18,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   passport: benchPassport,
   trace: benchTrace,
   verify: benchVerify,
+  viewer: benchViewer,
 };
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;

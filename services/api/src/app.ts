@@ -52,6 +52,7 @@ import productRoutes from './routes/v1/products/index.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
 import siteAccountRoutes from './routes/v1/site-accounts/index.ts';
 import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
+import viewerRoutes from './routes/viewer/index.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
@@ -163,6 +164,7 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
 
   await fastify.register(healthRoutes, { runtime });
   await fastify.register(passportRoutes, { db: runtime.db });
+  await fastify.register(viewerRoutes);
   await fastify.register(ledgerRoutes, { runtime, prefix: '/v1/ledger' });
   await fastify.register(auditRoutes, { selfAudit: runtime.selfAudit, prefix: '/v1/ledger' });
   // The background self-audit runs while the server does; it must stop before the database closes.

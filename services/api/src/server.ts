@@ -2,6 +2,7 @@
 import { buildServer } from './build.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
+import { viewerFiles } from './routes/viewer/index.ts';
 import { openRuntime } from './runtime.ts';
 
 async function main() {
@@ -37,6 +38,11 @@ async function main() {
   }
 
   await server.listen({ port: config.port, host: config.host });
+  // The viewer is built (or found built) now rather than on its first visitor's request.
+  viewerFiles().then(
+    (files) => server.log.info({ files: files.size }, 'viewer ready under /viewer/'),
+    (error) => server.log.error({ err: error }, 'the viewer could not be built; /viewer/ will retry'),
+  );
   const checkpoint = await runtime.reader.latestCheckpoint();
   server.log.info(
     {

@@ -177,6 +177,9 @@ const MATRIX: Record<string, Row> = {
     expect: Object.fromEntries(CALLERS.map((c) => [c, 404])) as Record<Caller, Outcome>,
     request: () => ({ url: `/passport/thumbnails/${'a'.repeat(64)}.jpg` }),
   },
+  // The viewer's page and assets: public files; what it shows comes from the API with the caller's token.
+  'GET /viewer': { expect: PUBLIC, request: () => ({ url: '/viewer?batch=x' }) },
+  'GET /viewer/*': { expect: PUBLIC, request: () => ({ url: '/viewer/' }) },
   'GET /ready': { expect: PUBLIC, request: () => ({ url: '/ready' }) },
   'GET /v1/ledger/checkpoint': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/checkpoint' }) },
   'GET /v1/ledger/key': { expect: PUBLIC, request: () => ({ url: '/v1/ledger/key' }) },

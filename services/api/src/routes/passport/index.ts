@@ -21,6 +21,7 @@ import { LANGUAGES, type Language, renderNotFound, renderPassport } from './page
 import { createPassportService, type Passport } from './service.ts';
 
 const LINKSET_TYPE = 'application/linkset+json';
+export const VIEWER_LINK_TYPE = 'https://groundtruth.example/voc/viewer';
 
 const baseOf = publicBaseUrl;
 
@@ -126,6 +127,14 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
         href: `${base}/v1/ledger/entries/${passport.claim.entryIndex}/disclosures`,
         title: 'The claim’s ledger entry, published disclosures and inclusion proof',
         type: 'application/json',
+      });
+    // The evidence viewer's public view: the same published facts, on a globe (decision 0018).
+    if (passport.claim && passport.lot !== undefined)
+      links.push({
+        linkType: VIEWER_LINK_TYPE,
+        href: `${base}/viewer/?${new URLSearchParams({ gtin: passport.product.gtin, lot: passport.lot })}`,
+        title: 'The published origin on a globe (evidence viewer)',
+        type: 'text/html',
       });
     return links;
   }

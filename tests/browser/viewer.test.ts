@@ -1,0 +1,435 @@
+// Issue 15's acceptance, in a real browser: headless Chromium (SwiftShader WebGL2, 1280 × 720)
+// opens the evidence viewer on the demo's cocoa butter batch, which is downstream of the laundering
+// cooperative (Soubré). It must draw as many nodes as the trace has, light the canvas, colour
+// Soubré's arcs as blended while Ashanti's stay clean, show the finding's numbers in the panel, and
+// verify the evidence in the page: verified as served, "hash does not match" for a flipped media
+// byte, a forged checkpoint signature named as such. Without WebGL2 the list shows the same nodes.
+// Needs Debian's chromium at /usr/bin/chromium (scripts/ensure-chromium.sh); skipped without it.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_GTINS, seedDemoData } from '../../services/api/src/demo/seed.ts';
+import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
+import { SPLAT_SIZE } from '../../web-viewer/src/scene.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`viewer browser test skipped: ${CHROMIUM} is not installed`);
+
+// reports/browser/ holds the screenshots as the tests' artefacts.
+const REPORTS = resolve(import.meta.dirname, '../../reports/browser');
+const ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+const COLOURS = { clean: [0x2b, 0xb3, 0xa3], blended: [0xe0, 0x39, 0x3e] } as const;
+const BUTTER_LOT = 'BW-CB-2026-09-001';
+
+interface Trace {
+  batches: { organisationId: string }[];
+  events: { organisationId: string }[];
+  plots: { id: string; organisationId: string }[];
+}
+interface Finding {
+  rule: string;
+  organisationId: string;
+  numbers: Record<string, unknown>;
+}
+
+describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 1280 × 720)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let token: string;
+  let batchId: string;
+  let traceNodes: number;
+  let org: { soubre: string; ashanti: string; brand: string };
+  let soubreFindings: Finding[];
+  let brandFindings: Finding[];
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    await seedDemoData(t.runtime);
+    const orgId = async (name: string) =>
+      (await t.runtime.db.query<{ id: string }>('SELECT id FROM organisations WHERE name = $1', [name]))[0]!
+        .id;
+    const [batch] = await t.runtime.db.query<{ id: string; organisation_id: string }>(
+      'SELECT id, organisation_id FROM batches WHERE lot = $1',
+      [BUTTER_LOT],
+    );
+    batchId = batch!.id;
+    org = {
+      soubre: await orgId('Coopérative Agricole de Soubré'),
+      ashanti: await orgId('Ashanti Growers Cooperative'),
+      brand: batch!.organisation_id,
+    };
+    // The brand's compliance officer: it sees its own chain, as the viewer's logged-in user would.
+    token = await t.token('compliance', { organisationId: org.brand });
+    const trace = await t.call('GET', `/v1/batches/${batchId}/trace`, token);
+    expect(trace.statusCode, trace.body).toBe(200);
+    const body = trace.json() as Trace;
+    const sites = new Set([
+      ...body.batches.map((b) => b.organisationId),
+      ...body.events.map((e) => e.organisationId),
+      ...body.plots.map((p) => p.organisationId),
+    ]);
+    traceNodes = sites.size + body.plots.length;
+    expect(sites).toContain(org.soubre);
+    const findings = (
+      await t.call('GET', `/v1/findings?batchId=${batchId}&perPage=1000`, token)
+    ).json() as Finding[];
+    soubreFindings = findings.filter((f) => f.organisationId === org.soubre);
+    brandFindings = findings.filter((f) => f.organisationId === org.brand);
+    expect(soubreFindings.some((f) => f.rule === 'IMPOSSIBLE_YIELD')).toBe(true);
+    expect(brandFindings.some((f) => f.rule === 'BLENDED_ORIGIN')).toBe(true);
+
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    mkdirSync(REPORTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function open(
+    b: Browser,
+    query: string,
+  ): Promise<{ page: Page; errors: string[]; requested: string[] }> {
+    const context = await b.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requested: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
+    });
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${base}/viewer/?${query}#token=${token}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    return { page, errors, requested };
+  }
+
+  /** Whether a pixel near a screen point has a colour (±24 per channel), reading back the canvas. */
+  async function colourNear(page: Page, at: [number, number], rgb: readonly number[]): Promise<boolean> {
+    const points: [number, number][] = [];
+    for (let dx = -5; dx <= 5; dx++) for (let dy = -5; dy <= 5; dy++) points.push([at[0] + dx, at[1] + dy]);
+    const pixels = await page.evaluate((p) => window.groundtruthViewer!.readPixels(p), points);
+    return pixels.some((px) => rgb.every((c, i) => Math.abs(px[i]! - c) <= 24));
+  }
+
+  async function badgesSettled(page: Page): Promise<{ state: string; text: string }[]> {
+    await page.waitForSelector('.evidence[aria-busy="false"]', { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll<HTMLElement>('.badge')).every(
+          (b) => b.dataset.verify === 'verified' || b.dataset.verify === 'failed',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    return page.$$eval('.badge', (els) =>
+      els.map((e) => ({ state: (e as HTMLElement).dataset.verify!, text: e.textContent ?? '' })),
+    );
+  }
+
+  it('draws the demo batch: every node of the trace, a lit canvas, same-origin requests only', async () => {
+    const { page, errors, requested } = await open(browser, `batch=${batchId}`);
+    const viewer = await page.evaluate(() => ({
+      nodes: window.groundtruthViewer!.nodes,
+      drawn: window.groundtruthViewer!.nodesDrawn,
+      lit: window.groundtruthViewer!.litFraction(),
+      renderer: window.groundtruthViewer!.renderer,
+    }));
+    expect(viewer.renderer).toMatch(/SwiftShader|ANGLE/);
+    expect(viewer.nodes).toBe(traceNodes);
+    expect(viewer.drawn).toBe(traceNodes);
+    expect(await page.locator('button.node').count()).toBe(traceNodes);
+    // The globe fills a good part of the canvas; an empty scene would read the clear colour only.
+    expect(viewer.lit).toBeGreaterThan(0.15);
+    // A site's marker is drawn where the scene says it is.
+    const at = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), org.soubre);
+    expect(await colourNear(page, at!, COLOURS.blended)).toBe(true);
+
+    const file = join(REPORTS, 'viewer-1280x720.png');
+    const shot = await page.screenshot({ path: file });
+    expect(statSync(file).size).toBeGreaterThan(0);
+    // The screenshot itself (what a person sees) is not one flat colour either.
+    const png = PNG.sync.read(shot);
+    const colours = new Set<number>();
+    for (let i = 0; i < png.data.length; i += 4 * 97)
+      colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
+    expect(colours.size).toBeGreaterThan(20);
+    expect(errors).toEqual([]);
+    expect(requested.every((u) => u.startsWith(base))).toBe(true);
+    await page.context().close();
+  }, 120_000);
+
+  it("colours the laundering cooperative's arcs and everything downstream as blended, the other cooperative's as clean", async () => {
+    const { page } = await open(browser, `batch=${batchId}`);
+    const arcs = await page.evaluate(() => window.groundtruthViewer!.arcs);
+    const fromSoubre = arcs.filter((a) => a.from === org.soubre);
+    const fromAshanti = arcs.filter((a) => a.from === org.ashanti);
+    expect(fromSoubre.length).toBeGreaterThan(0);
+    expect(fromAshanti.length).toBeGreaterThan(0);
+    expect(fromSoubre.every((a) => a.flow === 'blended')).toBe(true);
+    expect(fromAshanti.every((a) => a.flow === 'clean')).toBe(true);
+    // The arc into the brand carries Soubré's volume too.
+    expect(arcs.find((a) => a.to === org.brand)?.flow).toBe('blended');
+    for (const [arc, colour] of [
+      [fromSoubre[0]!, COLOURS.blended],
+      [fromAshanti[0]!, COLOURS.clean],
+    ] as const) {
+      await page.evaluate((id) => window.groundtruthViewer!.focus({ arc: id }, 1.15), arc.id);
+      // Along the arc's middle stretch (another arc may cross it at any one point).
+      let seen = 0;
+      for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+        const at = await page.evaluate(([id, t]) => window.groundtruthViewer!.screenOf({ arc: id, t }), [
+          arc.id,
+          t,
+        ] as const);
+        if (await colourNear(page, at!, colour)) seen++;
+      }
+      expect(seen, `${arc.id} drawn in its colour`).toBeGreaterThanOrEqual(3);
+    }
+    await page.screenshot({ path: join(REPORTS, 'viewer-arc-clean.png') });
+
+    // The panel shows the cooperative's findings with their numbers, as the API gave them.
+    await page.click(`button.node[data-node-id="${org.soubre}"]`);
+    await page.waitForSelector(`.panel[data-node-id="${org.soubre}"] details[data-rule="IMPOSSIBLE_YIELD"]`);
+    const panel = (await page.locator('.panel').textContent()) ?? '';
+    const yieldFinding = soubreFindings.find((f) => f.rule === 'IMPOSSIBLE_YIELD')!;
+    for (const key of ['kgPerHectare', 'hardCeilingKgPerHa', 'harvestedGrams', 'countedHectares'])
+      expect(panel).toContain(`${key}${String(yieldFinding.numbers[key])}`);
+    expect(panel).toContain(
+      `IMPOSSIBLE_YIELD: ${soubreFindings.filter((f) => f.rule === 'IMPOSSIBLE_YIELD').length} findings`,
+    );
+    expect(page.url()).toContain(`select=${org.soubre}`);
+
+    // And the brand's own node carries the BLENDED_ORIGIN finding on the batch, with its traced share.
+    await page.click(`button.node[data-node-id="${org.brand}"]`);
+    await page.waitForSelector(`.panel[data-node-id="${org.brand}"] details[data-rule="BLENDED_ORIGIN"]`);
+    const blended = brandFindings.find((f) => f.rule === 'BLENDED_ORIGIN')!;
+    expect(await page.locator('.panel').textContent()).toContain(
+      `tracedShare${String(blended.numbers.tracedShare)}`,
+    );
+    await page.context().close();
+  }, 120_000);
+
+  it("verifies the cooperative's evidence in the page, and names what fails when bytes or signatures are altered", async () => {
+    const clean = await open(browser, `batch=${batchId}&select=${org.soubre}`);
+    const served = await badgesSettled(clean.page);
+    expect(served.length).toBeGreaterThan(0);
+    for (const b of served) expect(b, b.text).toMatchObject({ state: 'verified' });
+    expect(served[0]!.text).toMatch(/Verified in your browser/);
+    expect(await clean.page.locator('.gallery img').count()).toBeGreaterThan(0);
+    await clean.page.screenshot({ path: join(REPORTS, 'viewer-evidence.png') });
+
+    // A verified splat capture drawn in the scene at its plot (Spark): the pixels there change.
+    const show = clean.page.locator('button[data-splat]').first();
+    const plotId = (await show.getAttribute('data-plot-id'))!;
+    const region = async () => {
+      const centre = await clean.page.evaluate(
+        (id) => window.groundtruthViewer!.screenOf({ node: id }),
+        plotId,
+      );
+      const points: [number, number][] = [];
+      for (let dx = -60; dx <= 60; dx += 4)
+        for (let dy = -60; dy <= 60; dy += 4) points.push([centre![0] + dx, centre![1] + dy]);
+      return clean.page.evaluate((p) => window.groundtruthViewer!.readPixels(p), points);
+    };
+    await clean.page.evaluate(([id, d]) => window.groundtruthViewer!.focus({ node: id }, d), [
+      plotId,
+      1 + SPLAT_SIZE * 4,
+    ] as const);
+    const before = await region();
+    await show.click();
+    await clean.page.waitForSelector('button[data-splat][data-state="shown"]', { timeout: 60_000 });
+    const after = await region();
+    const changed = after.filter((px, i) => px.some((c, k) => Math.abs(c - before[i]![k]!) > 30)).length;
+    expect(changed / after.length).toBeGreaterThan(0.05);
+    await clean.page.screenshot({ path: join(REPORTS, 'viewer-splat.png') });
+    await clean.page.context().close();
+
+    // One byte of one medium flipped in transit: that attestation fails on its hash, the others hold.
+    const tampered = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const context = await tampered.newContext({ viewport: { width: 1280, height: 720 } });
+      let flipped: string | undefined;
+      await context.route(
+        (url) => /^\/v1\/evidence\/[0-9a-f]{64}\/content$/.test(url.pathname),
+        async (route) => {
+          const response = await route.fetch();
+          const body = Buffer.from(await response.body());
+          if (flipped === undefined || route.request().url().includes(flipped)) {
+            flipped ??= route.request().url().split('/').at(-2);
+            const at = body.length >> 1;
+            body.writeUInt8(body.readUInt8(at) ^ 0x01, at);
+          }
+          await route.fulfill({ response, body });
+        },
+      );
+      const page = await context.newPage();
+      await page.goto(`${base}/viewer/?batch=${batchId}&select=${org.soubre}#token=${token}`);
+      const badges = await badgesSettled(page);
+      const failed = badges.filter((b) => b.state === 'failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]!.text).toMatch(/hash does not match/);
+      expect(badges.filter((b) => b.state === 'verified')).toHaveLength(badges.length - 1);
+
+      // A checkpoint whose signature was forged: every attestation's check names the checkpoint.
+      const forged = await tampered.newContext({ viewport: { width: 1280, height: 720 } });
+      await forged.route(
+        (url) => url.pathname === '/v1/attestations',
+        async (route) => {
+          const response = await route.fetch();
+          const report = await response.json();
+          const lines = (report.checkpoint as string).split('\n');
+          const at = lines.findIndex((l) => l.startsWith('— '));
+          const [dash, name, signature] = lines[at]!.split(' ');
+          const bytes = Buffer.from(signature!, 'base64');
+          bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0x01, bytes.length - 1);
+          lines[at] = `${dash} ${name} ${bytes.toString('base64')}`;
+          await route.fulfill({ response, json: { ...report, checkpoint: lines.join('\n') } });
+        },
+      );
+      const forgedPage = await forged.newPage();
+      await forgedPage.goto(`${base}/viewer/?batch=${batchId}&select=${org.soubre}#token=${token}`);
+      const forgedBadges = await badgesSettled(forgedPage);
+      expect(forgedBadges.length).toBe(served.length);
+      for (const b of forgedBadges) {
+        expect(b.state).toBe('failed');
+        expect(b.text).toMatch(/checkpoint's signature does not hold/);
+      }
+    } finally {
+      await tampered.close();
+    }
+  }, 180_000);
+
+  it('shows the same nodes as a list when the browser has no WebGL2', async () => {
+    const noWebgl = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, '--disable-webgl2'] });
+    try {
+      const { page, errors } = await open(noWebgl, `batch=${batchId}`);
+      expect(await page.evaluate(() => window.groundtruthViewer!.webgl2)).toBe(false);
+      expect(await page.locator('canvas').count()).toBe(0);
+      await expect(page.getByRole('note').textContent()).resolves.toMatch(/no WebGL2/);
+      expect(await page.locator('button.node').count()).toBe(traceNodes);
+      expect(await page.locator('ol.nodes').getAttribute('data-node-count')).toBe(String(traceNodes));
+      const ids = await page.$$eval('button.node', (els) =>
+        els.map((e) => (e as HTMLElement).dataset.nodeId),
+      );
+      expect(new Set(ids).size).toBe(traceNodes);
+      await page.screenshot({ path: join(REPORTS, 'viewer-no-webgl2.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await noWebgl.close();
+    }
+  }, 120_000);
+
+  it('keeps the view in a shareable URL without the token, and orbits from the keyboard', async () => {
+    const { page } = await open(browser, `batch=${batchId}`);
+    expect(page.url()).not.toContain('token');
+    const before = await page.evaluate(() =>
+      window.groundtruthViewer!.screenOf({
+        node: document.querySelector<HTMLElement>('button.node')!.dataset.nodeId!,
+      }),
+    );
+    await page.focus('canvas');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    const after = await page.evaluate(() =>
+      window.groundtruthViewer!.screenOf({
+        node: document.querySelector<HTMLElement>('button.node')!.dataset.nodeId!,
+      }),
+    );
+    expect(Math.abs(after![0] - before![0])).toBeGreaterThan(5);
+    await page.waitForFunction(() => location.search.includes('camera='));
+    // A click on a site's marker in the scene selects it, as the list does.
+    const marker = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), org.soubre);
+    const box = (await page.locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + marker![0], box.y + marker![1]);
+    await page.waitForSelector(`.panel[data-node-id="${org.soubre}"]`);
+    await page.click('nav button[data-view="tiers"]');
+    await page.click(`button.node[data-node-id="${org.ashanti}"]`);
+    const shared = page.url();
+    expect(shared).toContain('view=tiers');
+    expect(shared).toContain(`select=${org.ashanti}`);
+    expect(shared).not.toContain('token');
+    // The shared link opened again (this tab still holds the token) comes back to the same view.
+    await page.goto('about:blank');
+    await page.goto(shared);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute('body', 'data-view')).toBe('tiers');
+    await page.waitForSelector(`.panel[data-node-id="${org.ashanti}"]`);
+    await page.context().close();
+  }, 120_000);
+
+  it('fits a phone and answers a tap on a site (390 × 844, touch)', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/viewer/?batch=${batchId}#token=${token}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => window.groundtruthViewer!.litFraction())).toBeGreaterThan(0.15);
+    const marker = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), org.soubre);
+    const box = (await page.locator('canvas').boundingBox())!;
+    await page.touchscreen.tap(box.x + marker![0], box.y + marker![1]);
+    await page.waitForSelector(`.panel[data-node-id="${org.soubre}"]`);
+    await page.screenshot({ path: join(REPORTS, 'viewer-390x844.png') });
+    await context.close();
+  }, 120_000);
+
+  it("shows the public only the passport's facts when opened from a product and lot", async () => {
+    const published = await t.call(
+      'POST',
+      '/v1/disclosures/publications',
+      await t.token('procurement', { organisationId: org.brand }),
+      {
+        batchId,
+        claims: ['originCountry', 'tracedShare'],
+      },
+    );
+    expect(published.statusCode, published.body).toBe(201);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const withToken: string[] = [];
+    page.on('request', (r) => {
+      if (r.headers().authorization) withToken.push(r.url());
+    });
+    // The way in: the product's Digital Link linkset names the viewer.
+    const linkset = await (
+      await fetch(`${base}/01/0${DEMO_GTINS.cocoaButter}/10/${BUTTER_LOT}?linkType=linkset`)
+    ).json();
+    const [viewerLink] = linkset.linkset[0]['https://groundtruth.example/voc/viewer'] as { href: string }[];
+    expect(viewerLink!.href).toBe(`${base}/viewer/?gtin=0${DEMO_GTINS.cocoaButter}&lot=${BUTTER_LOT}`);
+    await page.goto(viewerLink!.href);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    const passport = await (
+      await fetch(`${base}/passport/01/0${DEMO_GTINS.cocoaButter}/10/${BUTTER_LOT}?format=json`)
+    ).json();
+    const countries: string[] = passport.claim.originCountry;
+    expect(countries.length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.groundtruthViewer!.nodes)).toBe(countries.length);
+    expect(await page.evaluate(() => window.groundtruthViewer!.nodesDrawn)).toBe(countries.length);
+    const html = await page.content();
+    // The brand's own name may appear (it is on the product); no supplier's and no plot's.
+    const names = await t.runtime.db.query<{ name: string }>(
+      'SELECT name FROM organisations WHERE id <> $1 UNION SELECT name FROM plots WHERE name IS NOT NULL',
+      [org.brand],
+    );
+    expect(names.length).toBeGreaterThan(10);
+    for (const { name } of names) expect(html).not.toContain(name);
+    expect(withToken).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
