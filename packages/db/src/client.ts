@@ -28,6 +28,12 @@ export interface Transaction extends SqlExecutor {
 
 export interface Database extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * The rows of `select` in PostgreSQL's binary COPY format (read them with readBinaryCopy): for reads
+   * of a million rows, which arrive without the server formatting a value as text. COPY takes no
+   * parameters: `select` must be SQL of our own, with any value in it written safely by the caller.
+   */
+  copyBinary(select: string): Promise<Uint8Array>;
   /** Commits when fn resolves (durably: on PGlite the files are synced too), rolls back when it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Typed queries outside transactions. */
@@ -83,6 +89,32 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   return {
     kind: 'postgres',
     ...executor(sql),
+    copyBinary: async (select) => {
+      // A connection of its own, closed after: postgres.js can leave a connection's socket paused when
+      // a COPY's last data and its end arrive together (porsager/postgres#499, fix proposed in #1016),
+      // and the next query given that pooled connection then waits for ever.
+      const connection = postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connect_timeout: 5,
+        fetch_types: false,
+      });
+      try {
+        const stream = await connection.unsafe(`COPY (${select}) TO STDOUT WITH (FORMAT binary)`).readable();
+        // Read flowing, each chunk as it comes: an async iterator joins what the stream buffered into a
+        // new Buffer, and a join of one chunk is a copy too (an aggregated table is one chunk of 100 MB).
+        const chunks = await new Promise<Buffer[]>((resolve, reject) => {
+          const received: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => received.push(chunk));
+          stream.on('end', () => resolve(received));
+          stream.on('error', reject);
+        });
+        return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      } finally {
+        // Not awaited: everything was read, and a paused socket would hold end() until its timeout.
+        connection.end({ timeout: 5 }).catch(() => {});
+      }
+    },
     transaction: async <T>(fn: (tx: Transaction) => Promise<T>): Promise<T> => {
       const wrap = (client: postgres.TransactionSql): Transaction => ({
         ...executor(client),
@@ -148,6 +180,12 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: 'pglite',
     ...executor(pg),
+    copyBinary: async (select) => {
+      // PGlite writes what a COPY sends to its /dev/blob device and returns it as a Blob.
+      const { blob } = await pg.query(`COPY (${select}) TO '/dev/blob' WITH (FORMAT binary)`);
+      if (!blob) throw new Error('PGlite returned no COPY data');
+      return new Uint8Array(await blob.arrayBuffer());
+    },
     transaction: async (fn) => {
       const result = await pg.transaction(async (tx) => {
         const wrapped: Transaction = {

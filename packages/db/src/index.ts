@@ -10,15 +10,16 @@ export {
   type SqlExecutor,
   type Transaction,
 } from './client.ts';
-export { loadMigrations, type Migration, MigrationError, migrate, migrationsApplied } from './migrate.ts';
 export {
-  PACKED_ROW_SEPARATOR,
-  type PackedColumns,
-  type PackedField,
-  PackedRowError,
-  packedRow,
-  readPacked,
-} from './packed.ts';
+  type CopyColumns,
+  type CopyField,
+  CopyFormatError,
+  type CopySend,
+  readAggregatedCopy,
+  readBinaryCopy,
+  tuplesSql,
+} from './copy.ts';
+export { loadMigrations, type Migration, MigrationError, migrate, migrationsApplied } from './migrate.ts';
 export {
   ledgerCheckpoints,
   ledgerDisclosurePublications,

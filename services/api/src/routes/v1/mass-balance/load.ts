@@ -1,14 +1,15 @@
 // Loads what the mass-balance rules read: the material graph as columns, the plots, and each site's
 // custody model, as of one ledger tree size. A full recompute reads a million events and batches, so
-// rows travel packed (one text value per table, see @groundtruth/db packed rows) and are linked by the
-// integer surrogates the database keeps (`seq`), never by hashing UUID strings here.
+// the big tables travel as binary COPY rows (@groundtruth/db readBinaryCopy: no value formatted as text
+// by the server, none parsed from text here) and are linked by the integer surrogates the database
+// keeps (`seq`), never by hashing UUID strings here.
 import {
+  type CopyField,
+  type CopySend,
   type Database,
-  PACKED_ROW_SEPARATOR,
-  type PackedField,
-  packedRow,
-  readPacked,
+  readAggregatedCopy,
   type SqlExecutor,
+  tuplesSql,
 } from '@groundtruth/db';
 import {
   buildGraph,
@@ -82,23 +83,23 @@ async function treeSizeOf(db: SqlExecutor): Promise<number> {
   return Number(row!.size);
 }
 
-/**
- * Not voided by an entry below the tree size ($1): a voided event, its inputs and its batches are left
- * out of the graph (their rows stay; the inputs go with their event, by its seq).
- */
-const notVoided = (event: string) =>
-  `NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = ${event} AND v.entry_index < $1)`;
 /** "lon lat" of a plot's Point, or of its (Multi)Polygon's first vertex. */
 export const PLOT_POINT = `CASE p.geometry->>'type'
     WHEN 'Point' THEN (p.geometry#>>'{coordinates,0}') || ' ' || (p.geometry#>>'{coordinates,1}')
     WHEN 'Polygon' THEN (p.geometry#>>'{coordinates,0,0,0}') || ' ' || (p.geometry#>>'{coordinates,0,0,1}')
     ELSE (p.geometry#>>'{coordinates,0,0,0,0}') || ' ' || (p.geometry#>>'{coordinates,0,0,0,1}') END`;
 const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-// A timestamp's milliseconds always fit a bigint (PostgreSQL timestamps end in 294276 AD).
-const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
-// Masses are not bounded by their column (numeric(36,3) holds 10^33 g): the product stays numeric, as
-// exact digits, and what no float64 holds exactly is set aside below instead of overflowing a cast.
-const milligrams = (column: string) => `coalesce(trim_scale(${column} * 1000)::text, '')`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/**
+ * Batch ids as an SQL array literal. COPY takes no parameters, so they are written into its text: only
+ * after each is checked to be a UUID in canonical form (they come from the database, but a literal is
+ * no place for anything unchecked).
+ */
+function uuidArray(ids: string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`not a canonical UUID: ${JSON.stringify(id)}`);
+  return `'{${ids.join(',')}}'::uuid[]`;
+}
 
 /**
  * The graph as recorded below the current tree size: every projection row carries the ledger entry
@@ -111,77 +112,87 @@ export async function loadData(
   batchIds?: string[],
 ): Promise<MassBalanceData> {
   const treeSize = await treeSizeOf(db);
-  const params: unknown[] = batchIds ? [treeSize, batchIds] : [treeSize];
-  const scopedEvents = batchIds
-    ? 'AND e.id IN (SELECT produced_by FROM batches WHERE id = ANY($2::uuid[]))'
-    : '';
-  const packed = async (select: string, from: string, fields: PackedField[], bound = params) => {
-    const [row] = await db.query<{ packed: string | null }>(
-      `SELECT string_agg(${select}, ${PACKED_ROW_SEPARATOR}) AS packed FROM ${from}`,
-      bound,
-    );
-    return readPacked(row!.packed, fields).columns;
+  // Written into the COPYs' text (they take no parameters): an integer of our own.
+  if (!Number.isSafeInteger(treeSize)) throw new Error(`tree size ${treeSize} is not an integer`);
+  const below = String(treeSize);
+  const scope = batchIds ? uuidArray(batchIds) : undefined;
+  const scopedEvents = scope ? `AND e.id IN (SELECT produced_by FROM batches WHERE id = ANY(${scope}))` : '';
+  /**
+   * Rows of `from` as columns: aggregated into one value in the database (tuplesSql), so a million
+   * rows are one message to the driver. Each column: its SQL, type, whether the schema rules out NULL,
+   * and how it is read.
+   */
+  const rows = async (
+    from: string,
+    columns: [sql: string, type: CopySend, notNull: boolean, read: CopyField][],
+  ) => {
+    const tuples = tuplesSql(columns.map(([sql, type, notNull]) => ({ sql, type, notNull })));
+    const bytes = await db.copyBinary(`SELECT ${tuples} FROM ${from}`);
+    return readAggregatedCopy(
+      bytes,
+      columns.map(([, , , read]) => read),
+    ).columns;
   };
-  const [events, batches, inputs, plotRows, periodRows, changes, receipts] = await Promise.all([
-    packed(
-      packedRow(
-        'e.seq::text',
-        'e.kind',
-        'e.organisation_id::text',
-        ms('e.event_time'),
-        'e.entry_index::text',
-        'e.id::text',
-        ms('e.recorded_at'),
-      ),
-      `trace_events e WHERE e.entry_index < $1 AND ${notVoided('e.id')} ${scopedEvents}`,
-      ['n', 's', 's', 'n', 'n', 's', 'n'],
+  const [events, batches, inputs, plotRows, voids, receipts, periodRows, changes] = await Promise.all([
+    rows(`trace_events e WHERE e.entry_index < ${below} ${scopedEvents}`, [
+      ['e.seq', 'int8', true, 'int'],
+      ['e.kind', 'text', true, 'text:shared'],
+      ['e.organisation_id', 'uuid', true, 'uuid:shared'],
+      ['e.event_time', 'timestamptz', true, 'time'],
+      ['e.entry_index', 'int8', true, 'int'],
+      ['e.id', 'uuid', true, 'uuid'],
+      ['e.recorded_at', 'timestamptz', true, 'time'],
+    ]),
+    rows(`batches b WHERE b.entry_index < ${below} ${scope ? `AND b.id = ANY(${scope})` : ''}`, [
+      ['b.seq', 'int8', true, 'int'],
+      ['b.producer_seq', 'int8', true, 'int'],
+      ['b.organisation_id', 'uuid', true, 'uuid:shared'],
+      ['b.material', 'text', true, 'text:shared'],
+      ['b.mass_grams', 'numeric', false, 'milli'],
+      ['b.cocoa_content', 'numeric', false, 'decimal'],
+      ['b.entry_index', 'int8', true, 'int'],
+      ['b.id', 'uuid', true, 'uuid'],
+    ]),
+    // Inputs of events recorded at or after the tree size, or voided, are dropped below, by their event's seq.
+    rows(
+      `trace_event_inputs i ${scope ? `WHERE i.event_id IN (SELECT produced_by FROM batches WHERE id = ANY(${scope}))` : ''}`,
+      [
+        ['i.event_seq', 'int8', true, 'int'],
+        ['i.batch_seq', 'int8', false, 'int'],
+        ['i.plot_seq', 'int8', false, 'int'],
+        ['i.mass_grams', 'numeric', false, 'milli'],
+      ],
     ),
-    packed(
-      packedRow(
-        'b.seq::text',
-        'b.producer_seq::text',
-        'b.organisation_id::text',
-        'b.material',
-        milligrams('b.mass_grams'),
-        "coalesce(trim_scale(b.cocoa_content)::text, '')",
-        'b.entry_index::text',
-        'b.id::text',
-      ),
-      `batches b WHERE b.entry_index < $1 AND ${notVoided('b.produced_by')} ${batchIds ? 'AND b.id = ANY($2::uuid[])' : ''}`,
-      ['n', 'n', 's', 's', 'n', 's', 'n', 's'],
-    ),
-    // Inputs of events recorded at or after the tree size are dropped below, by their event's seq.
-    packed(
-      packedRow(
-        'i.event_seq::text',
-        "coalesce(i.batch_seq::text, '')",
-        "coalesce(i.plot_seq::text, '')",
-        milligrams('i.mass_grams'),
-      ),
-      `trace_event_inputs i ${batchIds ? 'WHERE i.event_id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))' : ''}`,
-      ['n', 'n', 'n', 'n'],
-      batchIds ? [batchIds] : [],
-    ),
-    packed(
-      packedRow(
-        'p.seq::text',
-        'p.organisation_id::text',
-        'p.commodity',
-        'p.country',
-        "p.geometry->>'type'",
-        'trim_scale(p.area_hectares)::text',
-        ms('p.created_at'),
-        'p.id::text',
-        `coalesce(${PLOT_POINT}, '')`,
-      ),
-      // A scoped load needs only the plots its harvests took from.
-      `plots p WHERE p.entry_index < $1 ${
-        batchIds
+    rows(
+      `plots p WHERE p.entry_index < ${below} ${
+        // A scoped load needs only the plots its harvests took from.
+        scope
           ? `AND p.id IN (SELECT i.plot_id FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id
                            WHERE true ${scopedEvents})`
           : ''
       }`,
-      ['n', 's', 's', 's', 's', 's', 'n', 's', 's'],
+      [
+        ['p.seq', 'int8', true, 'int'],
+        ['p.organisation_id', 'uuid', true, 'uuid:shared'],
+        ['p.commodity', 'text', true, 'text:shared'],
+        ['p.country::text', 'text', true, 'text:shared'],
+        ["p.geometry->>'type'", 'text', false, 'text:shared'],
+        ['p.area_hectares', 'numeric', true, 'decimal'],
+        ['p.created_at', 'timestamptz', true, 'time'],
+        ['p.id', 'uuid', true, 'uuid'],
+        [PLOT_POINT, 'text', false, 'text'],
+      ],
+    ),
+    // Voided by an entry below the tree size: the event, its inputs and its batches are left out of the
+    // graph (their rows stay). Few, so read apart rather than tested on every event row.
+    rows(`trace_event_voids v JOIN trace_events e ON e.id = v.event_id WHERE v.entry_index < ${below}`, [
+      ['e.seq', 'int8', true, 'int'],
+    ]),
+    rows(
+      `transfer_receipts r WHERE r.entry_index < ${below} ${
+        scope ? `AND r.event_id IN (SELECT produced_by FROM batches WHERE id = ANY(${scope}))` : ''
+      }`,
+      [['r.event_seq', 'int8', true, 'int']],
     ),
     db.query<{ organisation_id: string; start: string; end: string; closed_entry: string | number | null }>(
       `SELECT organisation_id, ${isoText('starts_at')} AS start, ${isoText('ends_at')} AS end,
@@ -194,26 +205,13 @@ export async function loadData(
         WHERE entry_index < $1 ORDER BY entry_index`,
       [treeSize],
     ),
-    packed(
-      'e.seq::text',
-      'transfer_receipts r JOIN trace_events e ON e.id = r.event_id WHERE r.entry_index < $1',
-      ['n'],
-      [treeSize],
-    ),
   ]);
 
-  // Organisation ids, materials and kinds repeat a million times: keep one string of each.
-  const interned = new Map<string, string>();
-  const intern = (values: string[]) => {
-    for (let i = 0; i < values.length; i++) {
-      const value = values[i]!;
-      const known = interned.get(value);
-      if (known === undefined) interned.set(value, value);
-      else values[i] = known;
-    }
-    return values;
-  };
-
+  const voided = new Set(voids[0] as Float64Array);
+  if (voided.size > 0) {
+    keepRows(events, (row) => !voided.has((events[0] as Float64Array)[row]!));
+    keepRows(batches, (row) => !voided.has((batches[1] as Float64Array)[row]!));
+  }
   const [eventSeq, eventKind, eventOrganisation, eventTime, eventEntry, eventIds, eventRecorded] = events as [
     Float64Array,
     FlowEvent['kind'][],
@@ -303,14 +301,14 @@ export async function loadData(
   }
   const graph = buildGraph(table, {
     batchIds: ids,
-    batchOrganisation: intern(batchOrganisation),
-    batchMaterial: intern(batchMaterial),
+    batchOrganisation,
+    batchMaterial,
     batchCocoaContent: cocoa.map((c) => (c === '' ? undefined : c)),
     // Batches counted in pieces or litres have no mass: they weigh nothing in the balance.
     batchMilligrams: batchMilligrams.map((m) => (Number.isNaN(m) ? 0 : m)),
     batchProducer: Int32Array.from(producerSeq, (seq) => eventAt(seq)),
     eventIds,
-    eventKind: intern(eventKind) as FlowEvent['kind'][],
+    eventKind,
     inputEvent: Int32Array.from(kept, (i) => eventAt(inputEventSeq[i]!)),
     inputBatch: Int32Array.from(kept, (i) =>
       Number.isNaN(inputBatchSeq[i]!) ? -1 : batchAt(inputBatchSeq[i]!),
@@ -358,7 +356,7 @@ export async function loadData(
   }
   return {
     graph,
-    eventOrganisation: intern(eventOrganisation),
+    eventOrganisation,
     eventTime,
     eventRecorded,
     eventEntry,
@@ -366,10 +364,10 @@ export async function loadData(
     harvestPlot,
     plots: {
       ids: plotIds,
-      organisation: intern(plotOrganisation),
-      commodity: intern(commodity) as Commodity[],
-      country: intern(country),
-      geometryType: intern(geometryType) as PlotColumns['geometryType'],
+      organisation: plotOrganisation,
+      commodity: commodity as Commodity[],
+      country,
+      geometryType: geometryType as PlotColumns['geometryType'],
       areaHectares,
       createdAt,
       longitude,
@@ -423,6 +421,20 @@ function periodsBySite(
     else periods.set(r.organisation_id, [period]);
   }
   return periods;
+}
+
+/** Keeps the rows of every column for which `keep` holds, in order (in place). */
+function keepRows(columns: (Float64Array | string[])[], keep: (row: number) => boolean): void {
+  const rows = columns[0]?.length ?? 0;
+  const kept: number[] = [];
+  for (let row = 0; row < rows; row++) if (keep(row)) kept.push(row);
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c]!;
+    columns[c] =
+      column instanceof Float64Array
+        ? Float64Array.from(kept, (row) => column[row]!)
+        : kept.map((row) => column[row]!);
+  }
 }
 
 /** seq → position in the column, -1 where no row has that seq. */
