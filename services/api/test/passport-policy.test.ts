@@ -262,10 +262,16 @@ describe('a brand’s own policy', () => {
     ).toEqual(['originCountry', 'tracedShare']);
     const json = await passportJson();
     expect(json.claim.supplyChain).toBeUndefined();
-    expect(json.claim.findings).toBeUndefined();
+    // Each fact the policy hides, absent from the JSON and the page alike.
+    for (const hidden of ['supplyChain', 'evidence', 'findings', 'originFarms'])
+      expect(json.claim[hidden], hidden).toBeUndefined();
     const html = await passportHtml();
-    expect(html).not.toContain('Who handled it');
+    for (const heading of ['Who handled it', 'What was seen on the ground', 'What the checks found'])
+      expect(html).not.toContain(heading);
+    expect(html).not.toContain('registered farms covering');
     for (const name of upstreamNames) expect(html).not.toContain(name);
+    for (const french of ['Qui l’a manipulé', 'Ce que les contrôles ont relevé'])
+      expect(await passportHtml('fr')).not.toContain(french);
   });
 });
 
