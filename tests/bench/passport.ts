@@ -54,10 +54,11 @@ export async function benchPassport(args: string[]): Promise<void> {
     );
     const [batch] = await t.runtime.db.query<{ id: string }>('SELECT id FROM batches WHERE lot = $1', [LOT]);
     const owner = await t.token('procurement', { organisationId: product!.organisation_id });
-    const published = await t.call('POST', '/v1/disclosures/publications', owner, {
-      batchId: batch!.id,
-      claims: ['originCountry', 'tracedShare'],
-    });
+    // The page a consumer gets by default: findings computed first, then every fact the default
+    // passport policy allows (origin, share, chain by role, evidence counts, findings in words).
+    const recompute = await t.call('POST', '/v1/mass-balance/recompute', await t.token('admin'), {});
+    if (recompute.statusCode >= 300) throw new Error(recompute.body);
+    const published = await t.call('POST', '/v1/disclosures/publications', owner, { batchId: batch!.id });
     if (published.statusCode !== 201) throw new Error(published.body);
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const targets: [string, string, Record<string, string>][] = [
