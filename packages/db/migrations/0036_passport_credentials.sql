@@ -11,3 +11,6 @@ CREATE TABLE passport_credentials (
   jws              text    NOT NULL
 );
 CREATE INDEX passport_credentials_claim_idx ON passport_credentials (claim_entry, entry_index DESC);
+-- The same signed credential once per claim, even when two requests race (md5: a JWS can outgrow a
+-- btree key; two different JWSs with one md5 for one claim are not a concern here).
+CREATE UNIQUE INDEX passport_credentials_once ON passport_credentials (claim_entry, md5(jws));

@@ -212,7 +212,12 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   const credentialPassports = createPassportService({ db: runtime.db, freshMs: 0 });
   fastify.addHook('onClose', async () => credentialPassports.close());
   await fastify.register(passportCredentialRoutes, {
-    credentials: createPassportCredentialService({ ...deps, access, passports: credentialPassports }),
+    credentials: createPassportCredentialService({
+      ...deps,
+      reader: runtime.reader,
+      access,
+      passports: credentialPassports,
+    }),
   });
   await fastify.register(disclosureRoutes, {
     disclosures: createDisclosureService({

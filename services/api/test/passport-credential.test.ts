@@ -158,6 +158,33 @@ describe('the passport credential', () => {
     await expect(compactVerify(forged, await importJWK(method.publicKeyJwk, 'EdDSA'))).rejects.toThrow();
   });
 
+  it('logs one credential when the same one is sent twice at once', async () => {
+    const { credential } = (await t.call('GET', `/v1/batches/${batchId}/passport-credential`, maker)).json();
+    // EdDSA is deterministic: a header member of its own makes this JWS one not issued before.
+    const jws = await sign(credential, { jti: 'race' });
+    const before = await size();
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.call('POST', `/v1/batches/${batchId}/passport-credential`, maker, { jws })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(await size()).toBe(before + 1);
+    const [{ n }] = (await t.runtime.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM passport_credentials WHERE jws = $1',
+      [jws],
+    )) as [{ n: string }];
+    expect(Number(n)).toBe(1);
+    // Requests this close can still pass the service's own check together; what stops the second
+    // then is the database, which refuses the same JWS for the same claim twice.
+    await expect(
+      t.runtime.db.query(
+        `INSERT INTO passport_credentials (entry_index, batch_id, claim_entry, organisation_id, kid, jws)
+         SELECT entry_index + 100000, batch_id, claim_entry, organisation_id, kid, jws
+           FROM passport_credentials WHERE jws = $1`,
+        [jws],
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+  });
+
   it('refuses a credential that says something else, a key that is not the maker’s, a wrong type, and strangers, writing nothing', async () => {
     const { credential } = (await t.call('GET', `/v1/batches/${batchId}/passport-credential`, maker)).json();
     const other = await generateKeyPair('EdDSA', { crv: 'Ed25519' });

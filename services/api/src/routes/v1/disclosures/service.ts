@@ -249,9 +249,10 @@ export function createDisclosureService(deps: {
     const thumbnails: StoredThumbnail[] = [];
     const values: Partial<Record<BatchClaim, JsonValue>> = {};
     const plotIds = [...new Set(breakdown.plots.map((p) => p.plotId))];
+    // One read: each plot's country, and (exact numeric, six decimals) the plots' total area.
     const plots = plotIds.length
-      ? await db.query<{ id: string; country: string; area_hectares: string }>(
-          'SELECT id, country, area_hectares FROM plots WHERE id = ANY($1::uuid[])',
+      ? await db.query<{ country: string; total: string }>(
+          `SELECT country, (sum(area_hectares) OVER ())::text AS total FROM plots WHERE id = ANY($1::uuid[])`,
           [plotIds],
         )
       : [];
@@ -259,18 +260,7 @@ export function createDisclosureService(deps: {
       values.originCountry = [...new Set(plots.map((p) => p.country.trim()))].sort();
     if (wanted.includes('tracedShare')) values.tracedShare = breakdown.tracedShare;
     if (wanted.includes('originFarms'))
-      values.originFarms = {
-        count: plots.length,
-        // Summed exactly in SQL's numeric, six decimals as stored; shown rounded by the page.
-        hectares: plots.length
-          ? (
-              await db.query<{ total: string }>(
-                'SELECT sum(area_hectares)::text AS total FROM plots WHERE id = ANY($1::uuid[])',
-                [plotIds],
-              )
-            )[0]!.total
-          : '0',
-      };
+      values.originFarms = { count: plots.length, hectares: plots[0]?.total ?? '0' };
     if (wanted.includes('supplyChain') || wanted.includes('evidence')) {
       const trace = await events.trace(principal, batchId);
       if (wanted.includes('supplyChain')) values.supplyChain = await supplyChainOf(trace, policy.suppliers);

@@ -6,7 +6,7 @@
 import type { SqlExecutor } from '@groundtruth/db';
 import { tradeItemPath } from '@groundtruth/digital-link';
 import { canonicalJson, type JsonValue } from '@groundtruth/ledger';
-import type { LedgerWriter } from '@groundtruth/ledger-store';
+import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
 import { compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
@@ -26,11 +26,13 @@ const jsonOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value
 export function createPassportCredentialService({
   db,
   writer,
+  reader,
   access,
   passports,
 }: {
   db: SqlExecutor;
   writer: LedgerWriter;
+  reader: LedgerReader;
   access: Access;
   passports: PassportLookup;
 }) {
@@ -68,17 +70,13 @@ export function createPassportCredentialService({
     const [issuer] = await db.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [
       organisationId,
     ]);
-    const [leaf] = await db.query<{ leaf_hash: Uint8Array | string }>(
-      'SELECT leaf_hash FROM ledger_entries WHERE idx = $1',
-      [String(claim.entryIndex)],
-    );
-    const leafHash = leaf!.leaf_hash;
+    // The leaf hash as the log's reader serves it (and proofs are built from it).
+    const [leaf] = await reader.entries(BigInt(claim.entryIndex), 1);
     const credential = passportCredential({
       base,
       passport: { ...passport, lot: batch.lot, claim },
       issuer: { id: organisationId, name: issuer!.name },
-      claimLeafHashHex:
-        typeof leafHash === 'string' ? leafHash.replace(/^\\x/, '') : Buffer.from(leafHash).toString('hex'),
+      claimLeafHashHex: Buffer.from(leaf!.leafHash).toString('hex'),
       canonical: tradeItemPath({ gtin: batch.gtin, lot: batch.lot }),
     });
     return {
