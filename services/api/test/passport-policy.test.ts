@@ -321,6 +321,38 @@ describe('thumbnails the brand publishes', () => {
   });
 });
 
+describe('photos leave the chain only on the product’s own word', () => {
+  it('gives a partner publishing under its own thumbnail policy counts only, and stores no thumbnail', async () => {
+    const [aurora] = await t.runtime.db.query<{ id: string }>(
+      'SELECT id FROM organisations WHERE name = $1',
+      ['Aurora Chocolate Ltd'],
+    );
+    const auroraCompliance = await t.token('compliance', { organisationId: aurora!.id });
+    const set = await t.call('PUT', `/v1/organisations/${aurora!.id}/passport-policy`, auroraCompliance, {
+      origin: 'countries',
+      tracedShare: true,
+      suppliers: 'roles',
+      evidence: 'thumbnails',
+      findings: 'words',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const [{ n: before }] = (await t.runtime.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM passport_thumbnails',
+    )) as [{ n: string }];
+    const auroraBuyer = await t.token('procurement', { organisationId: aurora!.id });
+    const published = await t.call('POST', '/v1/disclosures/publications', auroraBuyer, { batchId });
+    expect(published.statusCode, published.body).toBe(201);
+    const { body } = await claimFromLog(published.json().entryIndex);
+    expect(body.organisation).toBe(`organisation:${aurora!.id}`);
+    expect(body.evidence).toMatchObject({ farms: trace.plots.length });
+    expect((body.evidence as { photos?: unknown }).photos).toBeUndefined();
+    const [{ n: after }] = (await t.runtime.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM passport_thumbnails',
+    )) as [{ n: string }];
+    expect(after).toBe(before);
+  });
+});
+
 describe('who may set a policy', () => {
   it('refuses strangers (404), partners who do not act for the brand (403) and malformed policies (400), writing nothing', async () => {
     const { stranger, supplier } = await t.seedOrganisations({ stranger: 'brand', supplier: 'supplier' }, [

@@ -197,7 +197,13 @@ export function createDisclosureService(deps: {
       throw badRequest('the passport policy in force allows no fact to be published', [
         { in: 'body', pointer: '/claims', detail: `the ${policy.scope} passport policy hides every claim` },
       ]);
-    const facts = await computeClaims(principal, batchId, wanted, policy);
+    // Photos leave the chain as public thumbnails only on the word of the product's own organisation:
+    // a partner that sees the batch may publish counts about it, never its suppliers' pictures.
+    const facts = await computeClaims(principal, batchId, wanted, {
+      ...policy,
+      evidence:
+        policy.evidence === 'thumbnails' && batch.product_org !== organisation ? 'counts' : policy.evidence,
+    });
     const index = await appendRecord(writer, principal, {
       type: 'batch.claim_published',
       subject: `batch:${batchId}`,
