@@ -1,7 +1,7 @@
 // The chain the trace and EUDR benches measure: N plots (2 ha squares, six decimals) in 50
 // cooperatives → one harvest batch each → a pooled batch per cooperative → shipped to a processor →
 // one transformation into the batch measured. Written through the services, as API requests are.
-import type { SqlExecutor } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
@@ -22,7 +22,7 @@ export interface BenchChain {
 }
 
 export async function buildBenchChain(
-  { db, writer }: { db: SqlExecutor; writer: LedgerWriter },
+  { db, writer }: { db: Database; writer: LedgerWriter },
   plotCount: number,
 ): Promise<BenchChain> {
   const deps = { db, writer };

@@ -29,4 +29,12 @@ export {
   schema,
   schemaMigrations,
 } from './schema.ts';
+export {
+  ANALYZE_SCALE_FACTOR,
+  ANALYZE_THRESHOLD,
+  analyzeDue,
+  keepStatistics,
+  type StatisticsKeeper,
+  type StatisticsKeeperOptions,
+} from './statistics.ts';
 export { openTestDatabase, type TestDatabase, testDatabaseKind } from './testing.ts';

@@ -94,6 +94,8 @@ export interface LedgerWriterOptions {
   maxBatchBytes?: number;
   /** Which fields of each entry type are confidential; a type not listed is refused. */
   policies?: EntryPolicies | undefined;
+  /** Told after each committed batch how many new entries it logged (e.g. to keep planner statistics). */
+  onCommitted?: ((logged: number) => void) | undefined;
 }
 
 interface EncodedEntry {
@@ -125,6 +127,7 @@ export class LedgerWriter {
   private readonly maxBatchEntries: number;
   private readonly maxBatchBytes: number;
   private readonly policies: EntryPolicies;
+  private readonly onCommitted: ((logged: number) => void) | undefined;
   private queue: Pending[] = [];
   private draining: Promise<void> | undefined;
   private closed = false;
@@ -139,6 +142,7 @@ export class LedgerWriter {
     this.maxBatchEntries = options.maxBatchEntries ?? 4096;
     this.maxBatchBytes = options.maxBatchBytes ?? 16 * 1024 * 1024;
     this.policies = options.policies ?? ENTRY_POLICIES;
+    this.onCommitted = options.onCommitted;
     if (this.signer.name !== this.origin)
       throw new Error('the log signing key must be named after the origin');
   }
@@ -305,10 +309,11 @@ export class LedgerWriter {
         newEntries.length > 0
           ? await this.insertAppended(tx, firstIndex, newEntries, newSubtrees, frontier.size, frontier.root())
           : await this.currentCheckpoint(tx);
-      return { results, frontier, checkpoint };
+      return { results, frontier, checkpoint, logged: newEntries.length };
     });
 
     this.frontier = outcomes.frontier;
+    if (outcomes.logged > 0) this.onCommitted?.(outcomes.logged);
     for (const { pending, appended, error } of outcomes.results) {
       if (appended) pending.resolve({ entries: appended, checkpoint: outcomes.checkpoint });
       else pending.reject(error);

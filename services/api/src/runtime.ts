@@ -1,7 +1,15 @@
 // What the server, the operator CLI and the tests share: the database, keys, ledger writer and reader.
 import { createPublicKey } from 'node:crypto';
 import { join } from 'node:path';
-import { type Database, ensurePrivateDir, migrate, openDatabase, restrictTree } from '@groundtruth/db';
+import {
+  type Database,
+  ensurePrivateDir,
+  keepStatistics,
+  migrate,
+  openDatabase,
+  restrictTree,
+  type StatisticsKeeper,
+} from '@groundtruth/db';
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
 import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
@@ -26,6 +34,8 @@ export interface Runtime {
   custody: CustodySettings;
   /** The deforestation check's layers; undefined when no forest map is configured. */
   forest: ForestSettings | undefined;
+  /** PGlite's planner statistics, kept by the service since PGlite has no autovacuum (inert on PostgreSQL). */
+  statistics: StatisticsKeeper;
   close(): Promise<void>;
 }
 
@@ -45,12 +55,21 @@ export async function openRuntime(
   const signingKey = loadEd25519Key(config.signingKeyPath, { create: config.generateSigningKey });
   const tokenKeys = loadTokenKeys(config);
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  let statistics: StatisticsKeeper | undefined;
   try {
     await migrate(db);
     // Migrations create PGlite files (0666 by PGlite's doing): narrow them now, not only at close.
     if (db.kind === 'pglite') restrictTree(join(config.dataDir, 'pglite'));
     const signer = nodeNoteSigner(config.origin, signingKey);
-    const writer = new LedgerWriter({ db, origin: config.origin, signer, policies: options.policies });
+    const kept = await resumeStatistics(db);
+    statistics = kept;
+    const writer = new LedgerWriter({
+      db,
+      origin: config.origin,
+      signer,
+      policies: options.policies,
+      onCommitted: (logged) => kept.noteWritten(logged),
+    });
     await writer.init();
     const verifierKey = encodeVerifierKey(config.origin, signingKey.publicKey);
     const selfAudit = new SelfAudit(db, verifierKey, config.selfAuditIntervalMs);
@@ -66,6 +85,7 @@ export async function openRuntime(
       epcisSchemaPath: config.epcisSchemaPath,
       custody: config.custody,
       forest: config.forest,
+      statistics: kept,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })
@@ -75,11 +95,29 @@ export async function openRuntime(
       close: async () => {
         await selfAudit.stop();
         await writer.close();
+        await kept.stop();
         await db.close();
       },
     };
   } catch (error) {
+    await statistics?.stop();
     await db.close().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * The statistics keeper, told how far the log has grown since PGlite last analysed it: ANALYZE
+ * records the row count it saw in pg_class (-1 before the first), which survives restarts.
+ */
+async function resumeStatistics(db: Database): Promise<StatisticsKeeper> {
+  if (db.kind !== 'pglite') return keepStatistics(db);
+  const [row] = await db.query<{ analyzed: number; size: number }>(
+    `SELECT greatest(c.reltuples, 0)::float8 AS analyzed,
+            coalesce((SELECT max(tree_size) FROM ledger_checkpoints), 0)::float8 AS size
+       FROM pg_class c WHERE c.oid = 'ledger_entries'::regclass`,
+  );
+  const statistics = keepStatistics(db, { analyzedSize: row!.analyzed });
+  statistics.noteWritten(Math.max(0, row!.size - row!.analyzed));
+  return statistics;
 }

@@ -125,6 +125,38 @@ describe('openRuntime', () => {
   });
 });
 
+describe('planner statistics', () => {
+  it('keeps PGlite analysed as the log grows, and a reopened runtime knows how far it got', async () => {
+    const t = await buildTestApp();
+    try {
+      const written = await seedDemoData(t.runtime);
+      await t.runtime.statistics.flush();
+      const [row] = await t.runtime.db.query<{ n: number }>(
+        "SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'ledger_entries'::regclass",
+      );
+      if (t.runtime.db.kind === 'pglite') {
+        // Analysed, and what was written since is under autovacuum's threshold.
+        expect(t.runtime.statistics.runs).toBeGreaterThanOrEqual(1);
+        expect(row!.n).toBeGreaterThan(0);
+        expect(written - row!.n).toBeLessThanOrEqual(50 + 0.1 * row!.n);
+        const config = loadConfig({
+          GROUNDTRUTH_DATA_DIR: t.database.dataDir,
+          GROUNDTRUTH_LOG_ORIGIN: t.runtime.origin,
+        });
+        const again = await openRuntime(config, { db: t.runtime.db });
+        await again.statistics.flush();
+        expect(again.statistics.runs).toBe(0);
+        await again.writer.close();
+        await again.statistics.stop();
+      } else {
+        expect(t.runtime.statistics.runs).toBe(0);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('demo data', () => {
   it('writes a realistic cocoa chain into an empty log once, through the registry services', async () => {
     const t = await buildTestApp();

@@ -25,48 +25,64 @@ export interface BatchBalance {
 export const NOT_VOIDED = (event: string) =>
   `NOT EXISTS (SELECT 1 FROM trace_event_voids v WHERE v.event_id = ${event})`;
 
+/** A batch's balance as `balanceRowsSql` selects it. */
+export interface BalanceRow {
+  id: string;
+  unit: string;
+  produced: string;
+  consumed: string;
+  lost: string;
+  available: string;
+  voided: boolean;
+}
+
+/**
+ * The balance rows of the batches whose ids `idsSql` selects (a query of one uuid column). The
+ * consumptions are summed in one grouped pass over those batches' inputs, then joined: a LATERAL sum
+ * per batch let PGlite, which keeps no statistics until ANALYZE runs, plan a scan of every event per
+ * batch (6.7 s for a 5,101-batch trace against 0.16 s this way, measured).
+ */
+export function balanceRowsSql(idsSql: string): string {
+  const consumed = 'CASE WHEN b.mass_grams IS NULL THEN x.value_consumed ELSE x.grams_consumed END';
+  const lost = 'CASE WHEN b.mass_grams IS NULL THEN x.value_lost ELSE x.grams_lost END';
+  return `SELECT b.id,
+            CASE WHEN b.mass_grams IS NULL THEN b.quantity_unit ELSE 'GRM' END AS unit,
+            trim_scale(coalesce(b.mass_grams, b.quantity_value))::text AS produced,
+            trim_scale(coalesce(${consumed}, 0))::text AS consumed,
+            trim_scale(coalesce(${lost}, 0))::text AS lost,
+            trim_scale(coalesce(b.mass_grams, b.quantity_value) - coalesce(${consumed}, 0) - coalesce(${lost}, 0))::text AS available,
+            NOT ${NOT_VOIDED('b.produced_by')} AS voided
+       FROM batches b
+       LEFT JOIN (
+         SELECT i.batch_id,
+                sum(i.quantity_value) FILTER (WHERE e.kind <> 'loss') AS value_consumed,
+                sum(i.mass_grams) FILTER (WHERE e.kind <> 'loss') AS grams_consumed,
+                sum(i.quantity_value) FILTER (WHERE e.kind = 'loss') AS value_lost,
+                sum(i.mass_grams) FILTER (WHERE e.kind = 'loss') AS grams_lost
+           FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id
+          WHERE i.batch_id IN (${idsSql}) AND ${NOT_VOIDED('e.id')}
+          GROUP BY i.batch_id) x ON x.batch_id = b.id
+      WHERE b.id IN (${idsSql})`;
+}
+
+/** What a balance row means: a voided batch holds nothing and is closed. */
+export function toBalance(row: BalanceRow): BatchBalance {
+  return {
+    unit: row.unit,
+    produced: row.produced,
+    consumed: row.consumed,
+    lost: row.lost,
+    available: row.voided ? '0' : row.available,
+    closed: row.voided || scaled(row.available) <= 0n,
+    voided: row.voided,
+  };
+}
+
 /** The balance of each batch in `ids` (absent ids are left out). */
 export async function balancesOf(db: SqlExecutor, ids: string[]): Promise<Map<string, BatchBalance>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.query<{
-    id: string;
-    unit: string;
-    produced: string;
-    consumed: string;
-    lost: string;
-    available: string;
-    voided: boolean;
-  }>(
-    `SELECT b.id,
-            CASE WHEN b.mass_grams IS NULL THEN b.quantity_unit ELSE 'GRM' END AS unit,
-            trim_scale(coalesce(b.mass_grams, b.quantity_value))::text AS produced,
-            trim_scale(coalesce(sum(x.amount) FILTER (WHERE x.kind <> 'loss'), 0))::text AS consumed,
-            trim_scale(coalesce(sum(x.amount) FILTER (WHERE x.kind = 'loss'), 0))::text AS lost,
-            trim_scale(coalesce(b.mass_grams, b.quantity_value) - coalesce(sum(x.amount), 0))::text AS available,
-            NOT ${NOT_VOIDED('b.produced_by')} AS voided
-       FROM batches b
-       LEFT JOIN LATERAL (
-         SELECT e.kind, CASE WHEN b.mass_grams IS NULL THEN i.quantity_value ELSE i.mass_grams END AS amount
-           FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id
-          WHERE i.batch_id = b.id AND ${NOT_VOIDED('e.id')}) x ON true
-      WHERE b.id = ANY($1::uuid[])
-      GROUP BY b.id`,
-    [ids],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        unit: r.unit,
-        produced: r.produced,
-        consumed: r.consumed,
-        lost: r.lost,
-        available: r.voided ? '0' : r.available,
-        closed: r.voided || scaled(r.available) <= 0n,
-        voided: r.voided,
-      },
-    ]),
-  );
+  const rows = await db.query<BalanceRow>(balanceRowsSql('SELECT unnest($1::uuid[])'), [ids]);
+  return new Map(rows.map((r) => [r.id, toBalance(r)]));
 }
 
 /** An exact decimal string as an integer of 10⁻⁹ units, whatever its size (numeric has no bound). */

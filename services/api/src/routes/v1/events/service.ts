@@ -1,7 +1,7 @@
 // Traceability events: each one consumes batches (or a plot) and produces new batches, written as one
 // ledger entry with its projection rows. The upstream graph of a batch comes back in a few queries.
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor, Transaction } from '@groundtruth/db';
+import type { Database, Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { BASE_MATERIAL, type Commodity, MATERIAL_FACTORS } from '@groundtruth/massbalance';
@@ -24,6 +24,7 @@ import {
   sumDecimals,
 } from './balance.ts';
 import { requirePartnership } from './partnership.ts';
+import { loadTraceRows, traceShapeFor } from './trace-rows.ts';
 
 type EventInputValue = z.output<typeof EventInput>;
 
@@ -89,7 +90,7 @@ export function createEventService({
   access,
   custody = DEFAULT_CUSTODY,
 }: {
-  db: SqlExecutor;
+  db: Database;
   writer: LedgerWriter;
   access: Access;
   custody?: CustodySettings;
@@ -560,79 +561,33 @@ export function createEventService({
     return row;
   }
 
-  /**
-   * The upstream graph of a batch: every event and batch back to the plots. One recursive query finds
-   * the batches (UNION makes each batch visited once, so cycles in bad data end), then one query each
-   * for batches, events, inputs and plots: five queries whatever the size of the graph.
-   */
+  /** The upstream graph of a batch: every event and batch back to the plots (see trace-rows.ts). */
   async function trace(principal: Principal, batchId: string) {
     const root = await getBatch(principal, batchId);
-    const upstream = await db.query<{ batch_id: string }>(
-      `WITH RECURSIVE upstream(batch_id) AS (
-         SELECT $1::uuid
-         UNION
-         SELECT i.batch_id
-         FROM upstream u
-         JOIN batches b ON b.id = u.batch_id
-         JOIN trace_event_inputs i ON i.event_id = b.produced_by
-         -- A voided event did not happen (or not so): what it took is not upstream of what it made.
-         WHERE i.batch_id IS NOT NULL AND ${NOT_VOIDED('b.produced_by')}
-       )
-       SELECT batch_id FROM upstream`,
-      [batchId],
-    );
-    const ids = upstream.map((r) => r.batch_id);
-    const [batchRows, eventRows, inputRows, balances] = await Promise.all([
-      db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]),
-      db.query<{
-        id: string;
-        kind: 'harvest';
-        organisation_id: string;
-        event_time: Date | string;
-        recorded_at: Date | string;
-        entry_index: string | number;
-        reason: string | null;
-        voided_entry: string | number | null;
-        voided_reason: string | null;
-        voided_by: string | null;
-      }>(
-        `SELECT e.*, v.entry_index AS voided_entry, v.reason AS voided_reason, v.voided_by
-           FROM trace_events e LEFT JOIN trace_event_voids v ON v.event_id = e.id
-          WHERE e.id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))`,
-        [ids],
-      ),
-      db.query<{
-        event_id: string;
-        position: number;
-        batch_id: string | null;
-        plot_id: string | null;
-        quantity_value: string | null;
-        quantity_unit: string | null;
-        mass_grams: string | null;
-      }>(
-        `SELECT i.* FROM trace_event_inputs i WHERE i.event_id IN (SELECT produced_by FROM batches WHERE id = ANY($1::uuid[]))
-         ORDER BY i.event_id, i.position`,
-        [ids],
-      ),
-      balancesOf(db, ids),
-    ]);
-    const plotIds = [...new Set(inputRows.flatMap((i) => (i.plot_id ? [i.plot_id] : [])))];
-    const plotRows = plotIds.length
-      ? await db.query<{ id: string; organisation_id: string; country: string; area_hectares: string }>(
-          'SELECT id, organisation_id, country, area_hectares FROM plots WHERE id = ANY($1::uuid[])',
-          [plotIds],
-        )
-      : [];
+    const {
+      batches: batchRows,
+      events: eventRows,
+      inputs: inputRows,
+      balances,
+      plots: plotRows,
+    } = await loadTraceRows(db, batchId, traceShapeFor(db.kind));
     // Tiers relative to the caller's organisation when it has one, else to the traced batch's holder.
     const rootOrganisation = principal.organisationId ?? root.organisation_id;
     const tiers = await upstreamTiers(db, rootOrganisation);
     const tierOf = (org: string) => (org === rootOrganisation ? 0 : (tiers.get(org) ?? null));
 
     const outputsByEvent = new Map<string, BatchRow[]>();
-    for (const b of batchRows)
-      outputsByEvent.set(b.produced_by, [...(outputsByEvent.get(b.produced_by) ?? []), b]);
+    for (const b of batchRows) {
+      const outputs = outputsByEvent.get(b.produced_by);
+      if (outputs) outputs.push(b);
+      else outputsByEvent.set(b.produced_by, [b]);
+    }
     const inputsByEvent = new Map<string, typeof inputRows>();
-    for (const i of inputRows) inputsByEvent.set(i.event_id, [...(inputsByEvent.get(i.event_id) ?? []), i]);
+    for (const i of inputRows) {
+      const inputs = inputsByEvent.get(i.event_id);
+      if (inputs) inputs.push(i);
+      else inputsByEvent.set(i.event_id, [i]);
+    }
 
     return {
       batchId,
