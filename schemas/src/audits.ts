@@ -46,7 +46,7 @@ export const AssignAuditInput = z
   .meta({ id: 'AssignAuditInput' });
 
 export const FINDING_SEVERITIES = ['minor', 'major', 'critical'] as const;
-export const AuditFindingInput = z
+export const NewAuditFinding = z
   .object({
     severity: z.enum(FINDING_SEVERITIES),
     concerns: z
@@ -56,16 +56,16 @@ export const AuditFindingInput = z
     text: text(4000),
   })
   .strict()
-  .meta({ id: 'AuditFindingInput' });
+  .meta({ id: 'NewAuditFinding' });
 
-export const CorrectiveActionInput = z
+export const NewCorrectiveAction = z
   .object({
     ownerId: Uuid.describe('the organisation that must act, in the audit’s scope'),
     dueDate: IsoDate,
     description: text(4000),
   })
   .strict()
-  .meta({ id: 'CorrectiveActionInput' });
+  .meta({ id: 'NewCorrectiveAction' });
 
 export const CORRECTIVE_ACTION_STATUSES = ['open', 'done', 'verified', 'rejected'] as const;
 export const CorrectiveActionProgressInput = z

@@ -6,15 +6,15 @@ export {
   Audit,
   AuditConclusion,
   AuditFinding,
-  AuditFindingInput,
   AuditScope,
   CORRECTIVE_ACTION_STATUSES,
   ConcludeAuditInput,
   CorrectiveAction,
-  CorrectiveActionInput,
   CorrectiveActionProgressInput,
   FINDING_SEVERITIES,
   LotStatement,
+  NewAuditFinding,
+  NewCorrectiveAction,
   OpenAuditInput,
 } from './audits.ts';
 export {

@@ -3,11 +3,11 @@
 import {
   AssignAuditInput,
   Audit,
-  AuditFindingInput,
   ConcludeAuditInput,
-  CorrectiveActionInput,
   CorrectiveActionProgressInput,
   LotStatement,
+  NewAuditFinding,
+  NewCorrectiveAction,
   OpenAuditInput,
   Problem,
   Uuid,
@@ -130,7 +130,7 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
       description: 'By the assigned auditor while its access lasts. Logged as `audit.finding_recorded`.',
       security: [{ bearer: [] }],
       params: AuditParams,
-      body: AuditFindingInput,
+      body: NewAuditFinding,
       response: { 201: Created, ...writeProblems },
     },
     handler: async (request, reply) =>
@@ -149,7 +149,7 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
         'By the assigned auditor or the opening brand’s compliance team. Logged as `audit.corrective_action_set`.',
       security: [{ bearer: [] }],
       params: z.object({ auditId: Uuid, findingId: Uuid }),
-      body: CorrectiveActionInput,
+      body: NewCorrectiveAction,
       response: { 201: Created.extend({ status: z.literal('open') }), ...writeProblems },
     },
     handler: async (request, reply) =>

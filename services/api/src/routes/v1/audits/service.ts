@@ -9,9 +9,9 @@ import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
   type AssignAuditInput,
   AuditConclusion,
-  type AuditFindingInput,
-  type CorrectiveActionInput,
   type CorrectiveActionProgressInput,
+  type NewAuditFinding,
+  type NewCorrectiveAction,
   type OpenAuditInput,
 } from '@groundtruth/schemas';
 import { JwsError, parseCompactJws, verifyCompactJws } from '@groundtruth/verify';
@@ -318,7 +318,7 @@ export function createAuditService({
   async function recordFinding(
     principal: Principal,
     auditId: string,
-    input: z.infer<typeof AuditFindingInput>,
+    input: z.infer<typeof NewAuditFinding>,
   ) {
     const { audit, standing } = await standingIn(principal, auditId);
     requireStatus(audit, 'record_finding');
@@ -369,7 +369,7 @@ export function createAuditService({
     principal: Principal,
     auditId: string,
     findingId: string,
-    input: z.infer<typeof CorrectiveActionInput>,
+    input: z.infer<typeof NewCorrectiveAction>,
   ) {
     const { audit, standing } = await standingIn(principal, auditId);
     const [finding] = await db.query('SELECT 1 FROM audit_findings WHERE id = $1 AND audit_id = $2', [
