@@ -1,4 +1,22 @@
 // @groundtruth/schemas: the wire contract. JSON Schemas in schemas/json/ are generated from these.
+
+export {
+  AssignAuditInput,
+  AUDIT_VERDICTS,
+  Audit,
+  AuditConclusion,
+  AuditFinding,
+  AuditScope,
+  CORRECTIVE_ACTION_STATUSES,
+  ConcludeAuditInput,
+  CorrectiveAction,
+  CorrectiveActionProgressInput,
+  FINDING_SEVERITIES,
+  LotStatement,
+  NewAuditFinding,
+  NewCorrectiveAction,
+  OpenAuditInput,
+} from './audits.ts';
 export {
   Base64Hash,
   jsonBodyIssues,

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { checkAttestation, nameOf, standingOf, verifyBundle, writeBundle } from './evidence.ts';
 import { ClientError, LedgerClient } from './http.ts';
 import { verifyReceipt } from './receipt.ts';
-import { attest, newSigningKey, readKeyFile, sha256OfFile, writeKeyFile } from './signing.ts';
+import { attest, newSigningKey, readKeyFile, sha256OfFile, signJson, writeKeyFile } from './signing.ts';
 import { verifyLogFull } from './verify-full.ts';
 import { defaultStatePath, verifyLog } from './verify-log.ts';
 
@@ -29,6 +29,11 @@ export const CLIENT_USAGE = `  gt verify --url <base URL> [--state <file>] [--ke
          [--out <receipt file>]
       Hashes and uploads the files, signs the manifest, records the attestation and saves the
       receipt (default receipt-<attestation id>.json). The location defaults to a photo's GPS.
+  gt conclude-audit <audit id> --verdict <conforming|conforming_with_findings|nonconforming>
+         --summary <text> --key <file> --url <base URL> --token <token>
+      The assigned auditor closes an audit: reads the audit's findings, signs an AuditConclusion
+      naming the audit and every finding with the key (its organisation's registered key), and
+      records it (POST /v1/audits/{id}/conclusion). The auditor's access ends with it.
   gt verify-receipt <receipt.json> [--file <file>]… [--key <verifier key>]
       Checks a receipt with no network: the signature, each file's digest in the manifest, the
       leaf hash from the entry bytes, the inclusion proof and the checkpoint signature.
@@ -63,6 +68,7 @@ async function dispatch(command: string, args: string[], out: Out): Promise<numb
   if (command === 'keys') return keys(args, out);
   if (command === 'attest') return attestCommand(args, out);
   if (command === 'verify-receipt') return verifyReceiptCommand(args, out);
+  if (command === 'conclude-audit') return concludeAuditCommand(args, out);
   return undefined;
 }
 
@@ -298,6 +304,50 @@ async function attestCommand(args: string[], out: Out): Promise<number> {
   await writeFile(path, `${JSON.stringify(receipt, null, 2)}\n`);
   out.log(`attestation ${receipt.attestationId} recorded as ledger entry ${receipt.entryIndex}`);
   out.log(`receipt saved to ${path}: check it any time with gt verify-receipt ${path} --file …`);
+  return 0;
+}
+
+const VERDICTS = ['conforming', 'conforming_with_findings', 'nonconforming'];
+
+async function concludeAuditCommand(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      verdict: { type: 'string' },
+      summary: { type: 'string' },
+      key: { type: 'string' },
+      url: { type: 'string' },
+      token: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [auditId] = positionals;
+  if (!auditId || !values.verdict || !values.summary || !values.key || !values.url || !values.token) {
+    out.error('gt conclude-audit: an audit id, --verdict, --summary, --key, --url and --token are required');
+    return 2;
+  }
+  if (!VERDICTS.includes(values.verdict)) {
+    out.error(`gt conclude-audit: --verdict is one of ${VERDICTS.join(', ')}`);
+    return 2;
+  }
+  const client = new LedgerClient(values.url, values.token);
+  const key = await readKeyFile(values.key);
+  const path = `/v1/audits/${encodeURIComponent(auditId)}`;
+  // The conclusion names every finding recorded: the signature covers what was found.
+  const audit = await client.getJson<{ id: string; findings: { id: string }[] }>(path);
+  const jws = await signJson(key, {
+    audit: audit.id,
+    verdict: values.verdict,
+    summary: values.summary,
+    findings: audit.findings.map((f) => f.id),
+  });
+  const concluded = await client.postJson<{ verdict: string; entryIndex: number }>(`${path}/conclusion`, {
+    jws,
+  });
+  out.log(
+    `audit ${audit.id} concluded ${concluded.verdict} over ${audit.findings.length} finding(s), signed with key ${key.kid} (ledger entry ${concluded.entryIndex})`,
+  );
   return 0;
 }
 

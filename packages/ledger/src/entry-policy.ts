@@ -100,6 +100,15 @@ export const ENTRY_POLICIES: EntryPolicies = {
     owner: 'organisation',
     confidential: ['referenceNumber', 'verificationNumber'],
   },
+  // The audit workflow (decision 0024): the opening brand's. Which audit, of what, for when, by whom,
+  // and the links between findings and actions stay clear; what was found and asked is committed.
+  'audit.opened': { owner: 'brand', confidential: ['title'] },
+  'audit.assigned': { owner: 'brand', confidential: [] },
+  'audit.finding_recorded': { owner: 'brand', confidential: ['severity', 'text'] },
+  'audit.corrective_action_set': { owner: 'brand', confidential: ['description'] },
+  'audit.corrective_action_progressed': { owner: 'brand', confidential: ['note'] },
+  // The auditor's signed conclusion: the JWS holds its verdict and summary.
+  'audit.concluded': { owner: 'brand', confidential: ['jws'] },
 };
 
 export class EntryPolicyError extends Error {

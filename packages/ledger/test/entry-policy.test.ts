@@ -47,6 +47,11 @@ const COMMITTED: Record<string, string[]> = {
   'event.voided': ['explanation'],
   'event.received': ['quantity', 'sent', 'lost', 'note'],
   'batch.upstream_statement': ['referenceNumber', 'verificationNumber'],
+  'audit.opened': ['title'],
+  'audit.finding_recorded': ['severity', 'text'],
+  'audit.corrective_action_set': ['description'],
+  'audit.corrective_action_progressed': ['note'],
+  'audit.concluded': ['jws'],
 };
 const EMPTY = [
   'relationship.declared',
@@ -69,6 +74,7 @@ const EMPTY = [
   'contact.erased',
   'disclosure.published',
   'demo.seeded',
+  'audit.assigned',
 ];
 
 // Whose each type's records are (who, with whoever may see its records, opens the disclosures):
@@ -118,6 +124,12 @@ const OWNER: Record<string, string | null> = {
   'passport_policy.set': 'organisation',
   'passport.credential_issued': 'organisation',
   'batch.upstream_statement': 'organisation',
+  'audit.opened': 'brand',
+  'audit.assigned': 'brand',
+  'audit.finding_recorded': 'brand',
+  'audit.corrective_action_set': 'brand',
+  'audit.corrective_action_progressed': 'brand',
+  'audit.concluded': 'brand',
 };
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';

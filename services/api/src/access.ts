@@ -82,14 +82,17 @@ export function createAccess(db: SqlExecutor): Access {
     if (principal.role === 'admin') return 'all';
     const own = principal.organisationId;
     if (!own) return [];
-    // An auditor's own organisation has no chain; a granting brand's chain is read in full.
+    // An auditor's own organisation has no chain. A brand's standing grant opens the brand's chain in
+    // full; an audit's grant only its scope (a supplier's, a lot holder's or the brand's chain), and
+    // only until it expires or the audit is concluded (decision 0024).
     const roots = principal.role === 'auditor' ? [] : [own, ...(await managedOrganisations(db, own))];
     if (principal.role === 'auditor') {
-      const grants = await db.query<{ brand_id: string }>(
-        'SELECT brand_id FROM auditor_grants WHERE auditor_id = $1 AND revoked_at IS NULL',
+      const grants = await db.query<{ root: string }>(
+        `SELECT DISTINCT coalesce(scope_organisation_id, brand_id) AS root FROM auditor_grants
+         WHERE auditor_id = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())`,
         [own],
       );
-      roots.push(...grants.map((g) => g.brand_id));
+      roots.push(...grants.map((g) => g.root));
     }
     const ids = new Set([own, ...roots]);
     for (const root of roots) {

@@ -17,6 +17,8 @@ import healthRoutes from './routes/health/index.ts';
 import passportRoutes from './routes/passport/index.ts';
 import { createPassportService } from './routes/passport/service.ts';
 import auditRoutes from './routes/v1/audit/index.ts';
+import auditWorkflowRoutes from './routes/v1/audits/index.ts';
+import { createAuditService } from './routes/v1/audits/service.ts';
 import batchRoutes from './routes/v1/batches/index.ts';
 import { createBatchListing } from './routes/v1/batches/service.ts';
 import contactRoutes from './routes/v1/contacts/index.ts';
@@ -280,6 +282,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
         })),
     }),
     prefix: '/v1/batches',
+  });
+  await fastify.register(auditWorkflowRoutes, {
+    audits: createAuditService({ ...deps, access, events, massBalance }),
+    prefix: '/v1/audits',
   });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
   await fastify.register(invitationRoutes, {

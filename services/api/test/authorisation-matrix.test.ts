@@ -108,6 +108,7 @@ const w: World = {};
 const tokens: Partial<Record<Caller, string>> = {};
 let signT: (payload: object) => Promise<string>;
 let fresh = 0;
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const api = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, body?: object) => {
   const res = await t.call(method, url, token, body);
@@ -388,6 +389,89 @@ const MATRIX: Record<string, Row> = {
       await api('POST', `/v1/organisations/${w.A}/auditor-grants`, tokens.admin!, { auditorId: auditor });
       return { url: `/v1/organisations/${w.A}/auditor-grants/${auditor}` };
     },
+  },
+  // The audit workflow (decision 0024): the opening brand's compliance team opens and assigns; the
+  // assigned auditor (G) records and concludes; an action's owner (T, and K that keeps its records)
+  // reports it done. Whoever stands in no way in the audit gets 404.
+  'POST /v1/audits': {
+    expect: gated(['admin', 'compliance'], EVERYONE),
+    request: (w) => ({
+      url: '/v1/audits',
+      body: {
+        brandId: w.A,
+        title: 'Matrix',
+        scope: { kind: 'chain' },
+        period: { from: '2026-01-01', to: '2026-02-01' },
+      },
+    }),
+  },
+  'GET /v1/audits': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/audits' }) },
+  'HEAD /v1/audits/': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/audits/' }) },
+  'GET /v1/audits/:auditId': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/audits/${w.audit}` }),
+  },
+  'GET /v1/audits/lot-statements/:batchId': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/audits/lot-statements/${w.batch}` }),
+  },
+  'POST /v1/audits/:auditId/assignment': {
+    expect: gated(['admin', 'compliance'], EVERYONE),
+    request: async (w) => {
+      // A fresh audit each time: an audit is assigned once.
+      const audit = (
+        await api('POST', '/v1/audits', tokens.partnerCompliance!, {
+          brandId: w.A,
+          title: `Matrix ${++fresh}`,
+          scope: { kind: 'supplier', organisationId: w.T },
+          period: { from: '2026-01-01', to: '2026-02-01' },
+        })
+      ).json().id;
+      return { url: `/v1/audits/${audit}/assignment`, body: { auditorId: w.G, accessUntil: inDays(10) } };
+    },
+  },
+  'POST /v1/audits/:auditId/findings': {
+    expect: gated(['auditor'], READ_T),
+    request: (w) => ({
+      url: `/v1/audits/${w.audit}/findings`,
+      body: { severity: 'minor', concerns: { kind: 'organisation', id: w.T }, text: 'Matrix finding' },
+    }),
+  },
+  'POST /v1/audits/:auditId/findings/:findingId/corrective-actions': {
+    expect: gated(['admin', 'compliance', 'auditor'], READ_T),
+    request: (w) => ({
+      url: `/v1/audits/${w.audit}/findings/${w.auditFinding}/corrective-actions`,
+      body: { ownerId: w.T, dueDate: '2026-12-31', description: 'Matrix action' },
+    }),
+  },
+  'POST /v1/audits/:auditId/corrective-actions/:actionId/progress': {
+    // Done is the owner's word: A's procurement and the auditor stand in the audit but own nothing.
+    expect: gated(['admin', 'procurement', 'supplier', 'auditor'], {
+      ...READ_T,
+      partner: 403,
+      auditorGranted: 403,
+    }),
+    request: async (w) => {
+      // A fresh open action each time, so every caller meets the same status.
+      const action = (
+        await api(
+          'POST',
+          `/v1/audits/${w.audit}/findings/${w.auditFinding}/corrective-actions`,
+          tokens.auditorGranted!,
+          {
+            ownerId: w.T,
+            dueDate: '2026-12-31',
+            description: `Matrix action ${++fresh}`,
+          },
+        )
+      ).json().id;
+      return { url: `/v1/audits/${w.audit}/corrective-actions/${action}/progress`, body: { status: 'done' } };
+    },
+  },
+  'POST /v1/audits/:auditId/conclusion': {
+    // Not a JWS: the assigned auditor is authorised (and refused with 400); the audit stays open.
+    expect: gated(['auditor'], READ_T),
+    request: (w) => ({ url: `/v1/audits/${w.audit}/conclusion`, body: { jws: 'e30.e30.c2ln' } }),
   },
   'POST /v1/plots': {
     expect: gated(WRITERS, WRITE_T),
@@ -915,6 +999,37 @@ beforeAll(async () => {
     await api('POST', '/v1/attestations', tokens.own!, { jws: await signT(manifest(w)) })
   ).json().attestationId;
   await api('POST', '/v1/onboarding', tokens.partner!, { brandId: w.A, supplierId: w.T });
+  // An audit of T opened by A's compliance officer and assigned to G, with a finding about T.
+  w.audit = (
+    await api('POST', '/v1/audits', tokens.partnerCompliance!, {
+      brandId: w.A,
+      title: 'Matrix audit',
+      scope: { kind: 'supplier', organisationId: w.T },
+      period: { from: '2026-01-01', to: '2026-06-30' },
+    })
+  ).json().id;
+  await api('POST', `/v1/audits/${w.audit}/assignment`, tokens.partnerCompliance!, {
+    auditorId: w.G,
+    accessUntil: inDays(30),
+  });
+  w.auditFinding = (
+    await api('POST', `/v1/audits/${w.audit}/findings`, tokens.auditorGranted!, {
+      severity: 'major',
+      concerns: { kind: 'organisation', id: w.T },
+      text: 'Matrix finding',
+    })
+  ).json().id;
+  // T owns an action in it: T's users (and K, which keeps T's records) stand in the audit.
+  await api(
+    'POST',
+    `/v1/audits/${w.audit}/findings/${w.auditFinding}/corrective-actions`,
+    tokens.auditorGranted!,
+    {
+      ownerId: w.T,
+      dueDate: '2026-12-31',
+      description: 'Matrix action',
+    },
+  );
   w.user = (
     await api('POST', '/v1/users', tokens.admin!, {
       organisationId: w.T,

@@ -404,6 +404,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audits the caller stands in: its brand’s, those it audits, those with actions it owns */
+        get: operations["listAudits"];
+        put?: never;
+        /**
+         * Open an audit of a lot, a supplier or the brand’s chain over a period
+         * @description By the brand’s compliance team. Logged as `audit.opened` (the title committed). A lot or supplier must be in the brand’s accepted chain.
+         */
+        post: operations["openAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/{auditId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit with its findings, corrective actions and conclusion */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/{auditId}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign an audit to an auditing organisation, with read access to its scope until a time
+         * @description By the opening brand’s compliance team, once. Logged as `audit.assigned`. The auditor may read the scope’s organisations (the supplier’s, the lot holder’s or the brand’s chain) until `accessUntil` or until it concludes the audit, whichever is first.
+         */
+        post: operations["assignAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/{auditId}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close the audit with a conclusion signed by the auditor’s own registered key
+         * @description The body is a compact JWS (EdDSA or ES256) of an `AuditConclusion` naming this audit and every finding recorded in it, by a registered, unrevoked key of the assigned auditor. The server verifies it first; the `audit.concluded` entry carries the JWS for anyone to re-verify offline. The auditor’s access ends at once, and nothing more is recorded in the audit.
+         */
+        post: operations["concludeAudit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/{auditId}/corrective-actions/{actionId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a corrective action done (its owner), or verify or reject it (the assigned auditor)
+         * @description open → done and rejected → done by the owner; done → verified or rejected by the auditor. Logged as `audit.corrective_action_progressed`.
+         */
+        post: operations["progressCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/{auditId}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a finding about an organisation, lot or plot in the audit’s scope
+         * @description By the assigned auditor while its access lasts. Logged as `audit.finding_recorded`.
+         */
+        post: operations["recordAuditFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/{auditId}/findings/{findingId}/corrective-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a corrective action on a finding: the organisation that must act, and by when
+         * @description By the assigned auditor or the opening brand’s compliance team. Logged as `audit.corrective_action_set`.
+         */
+        post: operations["setCorrectiveAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audits/lot-statements/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A lot’s summary for the UK Modern Slavery Act and CSDDD reporting areas
+         * @description Supply-chain mapping depth, share traced to plots, the audits covering the lot that the caller stands in (with verdicts), open findings and corrective actions; then each reporting area with its coverage (`supported`, `partial`, `not_covered`) and the basis, saying plainly what these records do not cover.
+         */
+        get: operations["lotStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/batches": {
         parameters: {
             query?: never;
@@ -1779,6 +1937,30 @@ export interface components {
             organisationId: string;
             start: string;
         };
+        AssignAuditInput: {
+            /**
+             * Format: date-time
+             * @description when the auditor’s read access to the scope ends at the latest (in the future, within 366 days); concluding the audit ends it at once
+             */
+            accessUntil: string;
+            /**
+             * Format: uuid
+             * @description an auditing organisation
+             */
+            auditorId: string;
+        };
+        AssignAuditInputInput: {
+            /**
+             * Format: date-time
+             * @description when the auditor’s read access to the scope ends at the latest (in the future, within 366 days); concluding the audit ends it at once
+             */
+            accessUntil: string;
+            /**
+             * Format: uuid
+             * @description an auditing organisation
+             */
+            auditorId: string;
+        };
         AttestationEvidence: {
             /** Format: uuid */
             attestationId: string;
@@ -1999,6 +2181,154 @@ export interface components {
             logKey: string;
             manifest: components["schemas"]["AttestationManifestInput"];
         };
+        Audit: {
+            accessUntil: string | null;
+            assignedEntry: number | null;
+            auditorId: string | null;
+            /** Format: uuid */
+            brandId: string;
+            conclusion: {
+                /** Format: date-time */
+                concludedAt: string;
+                entryIndex: number;
+                /** @description re-verify offline with the auditor’s key (its `key.registered` entry) */
+                jws: string;
+                kid: string;
+                summary: string;
+                /** @enum {string} */
+                verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+            } | null;
+            /** @description all of them for the brand and the auditor; an action owner sees only findings with its own actions */
+            findings: components["schemas"]["AuditFinding"][];
+            /** Format: uuid */
+            id: string;
+            openedEntry: number;
+            period: {
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                to: string;
+            };
+            scope: {
+                batchId: string | null;
+                /** @enum {string} */
+                kind: "lot" | "supplier" | "chain";
+                /**
+                 * Format: uuid
+                 * @description whose chain the assigned auditor may read
+                 */
+                organisationId: string;
+            };
+            /** @enum {string} */
+            status: "opened" | "assigned" | "concluded";
+            title: string;
+        };
+        AuditConclusion: {
+            /** Format: uuid */
+            audit: string;
+            /** @description the ids of every finding recorded in the audit */
+            findings: string[];
+            summary: string;
+            /** @enum {string} */
+            verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+        };
+        AuditConclusionInput: {
+            /** Format: uuid */
+            audit: string;
+            /** @description the ids of every finding recorded in the audit */
+            findings: string[];
+            summary: string;
+            /** @enum {string} */
+            verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+        };
+        AuditFinding: {
+            concerns: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "organisation" | "batch" | "plot";
+            };
+            correctiveActions: components["schemas"]["CorrectiveAction"][];
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            text: string;
+        };
+        AuditFindingInput: {
+            concerns: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "organisation" | "batch" | "plot";
+            };
+            correctiveActions: components["schemas"]["CorrectiveActionInput"][];
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            text: string;
+        };
+        AuditInput: {
+            accessUntil: string | null;
+            assignedEntry: number | null;
+            auditorId: string | null;
+            /** Format: uuid */
+            brandId: string;
+            conclusion: {
+                /** Format: date-time */
+                concludedAt: string;
+                entryIndex: number;
+                /** @description re-verify offline with the auditor’s key (its `key.registered` entry) */
+                jws: string;
+                kid: string;
+                summary: string;
+                /** @enum {string} */
+                verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+            } | null;
+            /** @description all of them for the brand and the auditor; an action owner sees only findings with its own actions */
+            findings: components["schemas"]["AuditFindingInput"][];
+            /** Format: uuid */
+            id: string;
+            openedEntry: number;
+            period: {
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                to: string;
+            };
+            scope: {
+                batchId: string | null;
+                /** @enum {string} */
+                kind: "lot" | "supplier" | "chain";
+                /**
+                 * Format: uuid
+                 * @description whose chain the assigned auditor may read
+                 */
+                organisationId: string;
+            };
+            /** @enum {string} */
+            status: "opened" | "assigned" | "concluded";
+            title: string;
+        };
         AuditorStatement: {
             /** Format: uuid */
             attestationId: string;
@@ -2016,6 +2346,36 @@ export interface components {
             verdict: "confirmed" | "disputed" | "fake";
             /** Format: date-time */
             visitedAt?: string;
+        };
+        /** @description what is audited: one lot (and what it was made from), one supplier and its upstream, or the brand’s chain */
+        AuditScope: {
+            /** Format: uuid */
+            batchId: string;
+            /** @constant */
+            kind: "lot";
+        } | {
+            /** @constant */
+            kind: "supplier";
+            /** Format: uuid */
+            organisationId: string;
+        } | {
+            /** @constant */
+            kind: "chain";
+        };
+        /** @description what is audited: one lot (and what it was made from), one supplier and its upstream, or the brand’s chain */
+        AuditScopeInput: {
+            /** Format: uuid */
+            batchId: string;
+            /** @constant */
+            kind: "lot";
+        } | {
+            /** @constant */
+            kind: "supplier";
+            /** Format: uuid */
+            organisationId: string;
+        } | {
+            /** @constant */
+            kind: "chain";
         };
         Batch: {
             balance: components["schemas"]["BatchBalance"];
@@ -2149,6 +2509,14 @@ export interface components {
             /** @description when the producing event was recorded: its ledger entry’s time, our clock */
             recordTime: string;
         };
+        ConcludeAuditInput: {
+            /** @description compact JWS of an AuditConclusion */
+            jws: string;
+        };
+        ConcludeAuditInputInput: {
+            /** @description compact JWS of an AuditConclusion */
+            jws: string;
+        };
         ConsistencyProof: {
             from: number;
             /** @description RFC 9162 §2.1.4 consistency proof */
@@ -2188,6 +2556,60 @@ export interface components {
             organisationId: string;
             phone: string | null;
             role: string | null;
+        };
+        CorrectiveAction: {
+            description: string;
+            /**
+             * Format: date
+             * @description a calendar date, YYYY-MM-DD
+             */
+            dueDate: string;
+            /** Format: uuid */
+            findingId: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            setEntry: number;
+            /** @enum {string} */
+            status: "open" | "done" | "verified" | "rejected";
+            statusEntry: number;
+        };
+        CorrectiveActionInput: {
+            description: string;
+            /**
+             * Format: date
+             * @description a calendar date, YYYY-MM-DD
+             */
+            dueDate: string;
+            /** Format: uuid */
+            findingId: string;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            setEntry: number;
+            /** @enum {string} */
+            status: "open" | "done" | "verified" | "rejected";
+            statusEntry: number;
+        };
+        CorrectiveActionProgressInput: {
+            note?: string;
+            /**
+             * @description done: by the owner; verified or rejected: by the assigned auditor, once done
+             * @enum {string}
+             */
+            status: "done" | "verified" | "rejected";
+        };
+        CorrectiveActionProgressInputInput: {
+            note?: string;
+            /**
+             * @description done: by the owner; verified or rejected: by the assigned auditor, once done
+             * @enum {string}
+             */
+            status: "done" | "verified" | "rejected";
         };
         CreatedInvitation: {
             createdAt: string;
@@ -3095,6 +3517,162 @@ export interface components {
             disclosures: string[];
             index: number;
         };
+        LotStatement: {
+            /**
+             * Format: date
+             * @description a calendar date, YYYY-MM-DD
+             */
+            asOf: string;
+            audits: {
+                auditorId: string | null;
+                concludedEntry: number | null;
+                /** Format: uuid */
+                id: string;
+                period: {
+                    /**
+                     * Format: date
+                     * @description a calendar date, YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description a calendar date, YYYY-MM-DD
+                     */
+                    to: string;
+                };
+                /** @enum {string} */
+                scopeKind: "lot" | "supplier" | "chain";
+                /** @enum {string} */
+                status: "opened" | "assigned" | "concluded";
+                verdict: ("conforming" | "conforming_with_findings" | "nonconforming") | null;
+            }[];
+            /** Format: uuid */
+            batchId: string;
+            commodity: string;
+            correctiveActions: {
+                done: number;
+                open: number;
+                /** @description not verified and past their due date on `asOf` */
+                overdue: number;
+                rejected: number;
+                verified: number;
+            };
+            findings: {
+                bySeverity: {
+                    critical: number;
+                    major: number;
+                    minor: number;
+                };
+                /** @description findings with a corrective action not verified, or with none */
+                open: number;
+            };
+            /** Format: uuid */
+            holderId: string;
+            lot: string;
+            reportingAreas: {
+                area: string;
+                /** @description what in our records supports it, or why they do not */
+                basis: string;
+                /** @enum {string} */
+                coverage: "supported" | "partial" | "not_covered";
+                /** @enum {string} */
+                regime: "UK Modern Slavery Act s.54" | "CSDDD";
+            }[];
+            supplyChainMapping: {
+                /** @description 0: only the holder is known */
+                deepestTier: number;
+                organisations: number;
+                organisationsByTier: {
+                    organisations: number;
+                    tier: number;
+                }[];
+                plots: number;
+            };
+            traceability: {
+                tracedShare: number;
+                untracedShare: number;
+            };
+            /** @description the log size the traced shares were computed at */
+            treeSize: number;
+        };
+        LotStatementInput: {
+            /**
+             * Format: date
+             * @description a calendar date, YYYY-MM-DD
+             */
+            asOf: string;
+            audits: {
+                auditorId: string | null;
+                concludedEntry: number | null;
+                /** Format: uuid */
+                id: string;
+                period: {
+                    /**
+                     * Format: date
+                     * @description a calendar date, YYYY-MM-DD
+                     */
+                    from: string;
+                    /**
+                     * Format: date
+                     * @description a calendar date, YYYY-MM-DD
+                     */
+                    to: string;
+                };
+                /** @enum {string} */
+                scopeKind: "lot" | "supplier" | "chain";
+                /** @enum {string} */
+                status: "opened" | "assigned" | "concluded";
+                verdict: ("conforming" | "conforming_with_findings" | "nonconforming") | null;
+            }[];
+            /** Format: uuid */
+            batchId: string;
+            commodity: string;
+            correctiveActions: {
+                done: number;
+                open: number;
+                /** @description not verified and past their due date on `asOf` */
+                overdue: number;
+                rejected: number;
+                verified: number;
+            };
+            findings: {
+                bySeverity: {
+                    critical: number;
+                    major: number;
+                    minor: number;
+                };
+                /** @description findings with a corrective action not verified, or with none */
+                open: number;
+            };
+            /** Format: uuid */
+            holderId: string;
+            lot: string;
+            reportingAreas: {
+                area: string;
+                /** @description what in our records supports it, or why they do not */
+                basis: string;
+                /** @enum {string} */
+                coverage: "supported" | "partial" | "not_covered";
+                /** @enum {string} */
+                regime: "UK Modern Slavery Act s.54" | "CSDDD";
+            }[];
+            supplyChainMapping: {
+                /** @description 0: only the holder is known */
+                deepestTier: number;
+                organisations: number;
+                organisationsByTier: {
+                    organisations: number;
+                    tier: number;
+                }[];
+                plots: number;
+            };
+            traceability: {
+                tracedShare: number;
+                untracedShare: number;
+            };
+            /** @description the log size the traced shares were computed at */
+            treeSize: number;
+        };
         MassBalanceBreakdown: {
             baseEquivalentGrams: string | null;
             /** Format: uuid */
@@ -3297,6 +3875,30 @@ export interface components {
             runId: string;
             treeSize: number;
         };
+        NewAuditFinding: {
+            /** @description the object the finding is about, in the audit’s scope */
+            concerns: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "organisation" | "batch" | "plot";
+            };
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            text: string;
+        };
+        NewAuditFindingInput: {
+            /** @description the object the finding is about, in the audit’s scope */
+            concerns: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "organisation" | "batch" | "plot";
+            };
+            /** @enum {string} */
+            severity: "minor" | "major" | "critical";
+            text: string;
+        };
         NewContact: {
             /** Format: email */
             email?: string;
@@ -3310,6 +3912,32 @@ export interface components {
             name: string;
             phone?: string;
             role?: string;
+        };
+        NewCorrectiveAction: {
+            description: string;
+            /**
+             * Format: date
+             * @description a calendar date, YYYY-MM-DD
+             */
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description the organisation that must act, in the audit’s scope
+             */
+            ownerId: string;
+        };
+        NewCorrectiveActionInput: {
+            description: string;
+            /**
+             * Format: date
+             * @description a calendar date, YYYY-MM-DD
+             */
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description the organisation that must act, in the audit’s scope
+             */
+            ownerId: string;
         };
         NewEvidenceRequirement: {
             /** @enum {string} */
@@ -3990,6 +4618,48 @@ export interface components {
             supplierName: string;
             /** @description when the status last changed (RFC 3339) */
             updatedAt: string;
+        };
+        OpenAuditInput: {
+            /**
+             * Format: uuid
+             * @description the brand opening the audit: the caller’s own (an administrator names one)
+             */
+            brandId: string;
+            period: {
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                to: string;
+            };
+            scope: components["schemas"]["AuditScope"];
+            title: string;
+        };
+        OpenAuditInputInput: {
+            /**
+             * Format: uuid
+             * @description the brand opening the audit: the caller’s own (an administrator names one)
+             */
+            brandId: string;
+            period: {
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description a calendar date, YYYY-MM-DD
+                 */
+                to: string;
+            };
+            scope: components["schemas"]["AuditScopeInput"];
+            title: string;
         };
         Organisation: {
             country: string;
@@ -6279,6 +6949,614 @@ export interface operations {
                             status: number;
                         })[];
                     };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAudits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Audit"][];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenAuditInputInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Audit"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignAuditInputInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        accessUntil: string;
+                        /** Format: uuid */
+                        auditId: string;
+                        /** Format: uuid */
+                        auditorId: string;
+                        entryIndex: number;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    concludeAudit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcludeAuditInputInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        auditId: string;
+                        entryIndex: number;
+                        /** @enum {string} */
+                        verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    progressCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectiveActionProgressInputInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "done" | "verified" | "rejected";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAuditFindingInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setCorrectiveAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+                findingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCorrectiveActionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entryIndex: number;
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        status: "open";
+                    };
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lotStatement: {
+        parameters: {
+            query?: {
+                /** @description the day overdue actions are counted on (default today) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotStatement"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

@@ -1,5 +1,6 @@
 // Auditor grants: a brand lets an auditing organisation read the chain that feeds it. Granting and
-// revoking are ledger entries.
+// revoking are ledger entries. These are standing grants; an audit's own, scoped and time-boxed grant
+// is made and ended by the audit workflow (routes/v1/audits, decision 0024).
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { Problem, Uuid } from '@groundtruth/schemas';
@@ -65,13 +66,13 @@ export default async function grantRoutes(
         conflict: 'this auditor already has access',
         project: async (tx, index) => {
           const [active] = await tx.query(
-            'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND revoked_at IS NULL FOR UPDATE',
+            'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND audit_id IS NULL AND revoked_at IS NULL FOR UPDATE',
             [brandId, auditorId],
           );
           if (active) throw new AppError('conflict', 'this auditor already has access');
           await tx.query(
             `INSERT INTO auditor_grants (brand_id, auditor_id, entry_index) VALUES ($1, $2, $3)
-             ON CONFLICT (brand_id, auditor_id) DO UPDATE SET entry_index = excluded.entry_index, revoked_at = NULL`,
+             ON CONFLICT (brand_id, auditor_id) WHERE audit_id IS NULL DO UPDATE SET entry_index = excluded.entry_index, revoked_at = NULL`,
             [brandId, auditorId, index.toString()],
           );
         },
@@ -94,7 +95,7 @@ export default async function grantRoutes(
       const { brandId, auditorId } = request.params;
       await requireBrandTeam(request.principal!, brandId);
       const [grant] = await db.query(
-        'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND revoked_at IS NULL',
+        'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND audit_id IS NULL AND revoked_at IS NULL',
         [brandId, auditorId],
       );
       if (!grant) throw notFound(`no active grant for auditor ${auditorId}`);
@@ -105,7 +106,7 @@ export default async function grantRoutes(
         conflict: 'already revoked',
         project: async (tx) => {
           await tx.query(
-            'UPDATE auditor_grants SET revoked_at = now() WHERE brand_id = $1 AND auditor_id = $2',
+            'UPDATE auditor_grants SET revoked_at = now() WHERE brand_id = $1 AND auditor_id = $2 AND audit_id IS NULL',
             [brandId, auditorId],
           );
         },
