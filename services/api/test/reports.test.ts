@@ -115,6 +115,8 @@ describe('GET /v1/reports/lots/:id', () => {
     expect(resolved.statusCode).toBe(200);
     await t.seedOrganisations({ lateSupplier: 'supplier' });
     expect(await size()).toBeGreaterThan(pinned);
+    // A recompute after the checkpoint supersedes every finding and writes them again at its tree size.
+    expect((await t.call('POST', '/v1/mass-balance/recompute', tokens.admin!)).statusCode).toBe(200);
 
     const again = await get(`/v1/reports/lots/${lotId}?treeSize=${pinned}`, 'brand');
     expect(again.body).toBe(first.body);
@@ -264,5 +266,27 @@ describe('GET /v1/reports/lots/:id/geojson', () => {
     const collection = response.json() as { type: string; features: { id: string }[] };
     expect(collection.type).toBe('FeatureCollection');
     expect(collection.features.map((f) => f.id)).toEqual(json.tables.plots.rows.map((p) => p.plotId));
+  });
+});
+
+describe('what a report cannot read as of its checkpoint (decision 0023)', () => {
+  it('names organisations as they stand now, and says so in its notes', async () => {
+    const url = `/v1/reports/lots/${lotId}?treeSize=${pinned}`;
+    const before = JSON.parse((await get(url, 'brand')).body) as AuditReport;
+    expect(before.notes.join(' ')).toContain('organisation.updated');
+    const tier1 = before.tables.suppliers.rows.find((r) => r.tier === 1)!;
+    const renamed = await t.call('PATCH', `/v1/organisations/${tier1.organisationId}`, tokens.admin!, {
+      name: 'Tema Cocoa Processing (renamed after the checkpoint)',
+    });
+    expect(renamed.statusCode).toBe(200);
+    const after = JSON.parse((await get(url, 'brand')).body) as AuditReport;
+    expect(after.tables.suppliers.rows.find((r) => r.tier === 1)!.name).toBe(
+      'Tema Cocoa Processing (renamed after the checkpoint)',
+    );
+    // Nothing else moves: the rest of the report is as it was at the checkpoint.
+    const rename = (text: string) => text.replaceAll(String(tier1.name), '…');
+    expect(
+      rename(JSON.stringify(after)).replaceAll('Tema Cocoa Processing (renamed after the checkpoint)', '…'),
+    ).toBe(rename(JSON.stringify(before)));
   });
 });
