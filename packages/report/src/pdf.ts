@@ -84,7 +84,7 @@ const PRINTED: Record<TableName, { title: string; columns: Column[] }> = {
     ],
   },
   plots: {
-    title: 'Plots: computed area and deforestation result (details: GET <link>)',
+    title: 'Plots: computed area and deforestation result (geometry: GET /v1/plots/<plot>)',
     columns: [
       { key: 'plotId', title: 'Plot', width: 162 },
       { key: 'producer', title: 'Producer', width: 90 },
