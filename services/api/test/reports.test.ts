@@ -181,6 +181,9 @@ describe('GET /v1/reports/lots/:id/pdf', () => {
     expect(text).toContain(json.checkpoint.rootHashBase64);
     expect(text).toContain(json.checkpoint.origin);
     expect(text).toContain('gt verify');
+    // Names outside ASCII come back as written: the embedded font carries a ToUnicode map.
+    for (const row of json.tables.suppliers.rows) expect(text).toContain(String(row.name));
+    expect(json.tables.suppliers.rows.map((r) => r.name)).toContain('Coopérative Agricole de Soubré');
     for (const [label, value] of summaryLines(json)) expect(lines).toContain(`${label} ${value}`);
     // Every plot of the JSON is listed (its id), with its area, and page numbers are printed.
     for (const p of json.tables.plots.rows) {
