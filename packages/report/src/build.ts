@@ -150,7 +150,7 @@ export function buildReport(facts: ReportFacts): AuditReport {
   ))
     onboardingOf.set(o.supplierId, [
       ...(onboardingOf.get(o.supplierId) ?? []),
-      `${nameOf(o.brandId) ?? o.brandId}: ${o.status}`,
+      `${o.brandName}: ${o.status}`,
     ]);
   const suppliers: Table = {
     columns: ['tier', 'organisationId', 'name', 'kind', 'country', 'onboarding'],
@@ -160,7 +160,7 @@ export function buildReport(facts: ReportFacts): AuditReport {
       name: o.name,
       kind: o.kind,
       country: o.country,
-      onboarding: o.tier === 0 ? null : (onboardingOf.get(o.id)?.join('; ') ?? 'none recorded'),
+      onboarding: onboardingOf.get(o.id)?.join('; ') ?? 'none recorded',
     })),
   };
 

@@ -27,6 +27,8 @@ export interface FactOrganisation {
 
 export interface FactOnboarding {
   brandId: string;
+  /** The brand's name as it stands (the brand need not be in the tree: a lot's holder is not a brand). */
+  brandName: string;
   supplierId: string;
   status: string;
   entryIndex: number;

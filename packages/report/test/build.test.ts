@@ -23,7 +23,9 @@ function facts(): ReportFacts {
       { id: id(1), name: 'Maker, “Ltd”', country: 'DE', kind: 'supplier', tier: 0 },
       { id: id(2), name: 'Coopérative Ñandú', country: 'CI', kind: 'supplier', tier: 1 },
     ],
-    onboarding: [{ brandId: id(9), supplierId: id(2), status: 'approved', entryIndex: 5 }],
+    onboarding: [
+      { brandId: id(9), brandName: 'Brand Ω', supplierId: id(2), status: 'approved', entryIndex: 5 },
+    ],
     batches: [
       {
         id: id(10),
@@ -166,7 +168,7 @@ describe('buildReport', () => {
     expect(report.summary.resolvedFindings).toBe(1);
     expect(report.summary.tiersWithoutSnapshot).toEqual([0]);
     expect(report.summary.sitesWithRecentSnapshot).toBe(1);
-    expect(report.tables.suppliers.rows[1]!.onboarding).toBe(`${id(9)}: approved`);
+    expect(report.tables.suppliers.rows[1]!.onboarding).toBe('Brand Ω: approved');
     expect(report.tables.findings.rows.map((r) => r.status)).toEqual(['open', 'resolved']);
     // CI has an unchecked plot with a resolved finding: not assessed; GH is checked and clean.
     expect(report.tables.risk.rows.map((r) => [r.country, r.level])).toEqual([

@@ -70,13 +70,34 @@ afterAll(async () => {
 
 describe('a supplier report and the forest checks', () => {
   it('reads checks run after its checkpoint as not run, and the newest checkpoint sees them', async () => {
+    // The brand invites the cooperative before the checkpoint; it submits after.
+    const invited = await t.call('POST', '/v1/onboarding', tokens.compliance!, {
+      brandId: orgs.brand,
+      supplierId: orgs.coop,
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
     const pinned = Number(await t.runtime.reader.size());
     const before = await report(`?treeSize=${pinned}`);
     const early = JSON.parse(before) as AuditReport;
     expect(early.tables.plots.rows.map((p) => p.deforestation)).toEqual(['not_checked', 'not_checked']);
+    expect(early.tables.suppliers.rows[0]).toMatchObject({
+      name: 'coop',
+      tier: 0,
+      onboarding: 'brand: invited',
+    });
 
-    // An entry after the checkpoint, then the checks (run at the larger tree size).
+    // Entries after the checkpoint, then the checks (run at the larger tree size).
     await t.seedOrganisations({ later: 'supplier' });
+    const submitted = await t.call(
+      'POST',
+      `/v1/onboarding/${orgs.brand}/${orgs.coop}/transitions`,
+      tokens.coop!,
+      {
+        to: 'submitted',
+        reason: 'documents uploaded',
+      },
+    );
+    expect(submitted.statusCode, submitted.body).toBe(200);
     for (const name of ['inside', 'outside']) {
       const res = await t.call('POST', `/v1/plots/${plots[name]}/forest-check`, tokens.compliance!);
       expect(res.statusCode, res.body).toBe(200);
@@ -85,6 +106,7 @@ describe('a supplier report and the forest checks', () => {
     expect(await report(`?treeSize=${pinned}`)).toBe(before);
     const late = JSON.parse(await report('')) as AuditReport;
     expect(late.checkpoint.treeSize).toBeGreaterThan(pinned);
+    expect(late.tables.suppliers.rows[0]).toMatchObject({ onboarding: 'brand: submitted' });
     const byName = Object.fromEntries(late.tables.plots.rows.map((p) => [p.name, p]));
     expect(byName.inside).toMatchObject({
       deforestation: 'forest_2020',
