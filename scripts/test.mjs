@@ -16,6 +16,10 @@ if (databases.includes('postgres') && !process.env.GROUNDTRUTH_TEST_PG_URL) {
   if (pg.status !== 0) process.exit(pg.status ?? 1);
 }
 
+// The audit-report tests read the PDF back with poppler's tools; install them as PostgreSQL is started.
+const poppler = spawnSync('bash', [join(root, 'scripts/ensure-poppler.sh')], { stdio: 'inherit' });
+if (poppler.status !== 0) process.exit(poppler.status ?? 1);
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -1,13 +1,15 @@
 // The chain the trace and EUDR benches measure: N plots (2 ha squares, six decimals) in 50
 // cooperatives → one harvest batch each → a pooled batch per cooperative → shipped to a processor →
 // one transformation into the batch measured. Written through the services, as API requests are.
-import type { Database } from '@groundtruth/db';
+import { type Database, openTestDatabase, type TestDatabase } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
+import { loadConfig } from '../../services/api/src/config.ts';
 import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
 import { createOrganisationService } from '../../services/api/src/routes/v1/organisations/service.ts';
 import { createPlotService } from '../../services/api/src/routes/v1/plots/service.ts';
+import { openRuntime, type Runtime } from '../../services/api/src/runtime.ts';
 import { timed } from './stats.ts';
 
 const ADMIN: Principal = { subject: 'system:bench', role: 'admin' };
@@ -115,4 +117,32 @@ export async function buildBenchChain(
     batchId = liquor.batchIds[0]!;
   });
   return { brandId: brand.id, batchId, cooperatives: cooperatives.length, setupSeconds: setup };
+}
+
+/**
+ * A fresh database (`db`: postgres or pglite) with the bench chain of `plotCount` plots written into
+ * it, analysed on PostgreSQL; what the EUDR and report benches share. Call `close` when done.
+ */
+export async function openBenchChain(db: string, plotCount: number) {
+  process.env.GROUNDTRUTH_TEST_DB = db;
+  const t: TestDatabase = await openTestDatabase();
+  const runtime: Runtime = await openRuntime(
+    loadConfig({
+      GROUNDTRUTH_DATA_DIR: t.dataDir,
+      GROUNDTRUTH_LOG_ORIGIN: 'bench.groundtruth.example/ledger',
+    }),
+    { db: t.db },
+  );
+  const close = async () => {
+    await runtime.writer.close();
+    await t.destroy();
+  };
+  try {
+    const chain = await buildBenchChain({ db: t.db, writer: runtime.writer }, plotCount);
+    if (db === 'postgres') await t.db.query('VACUUM ANALYZE');
+    return { db: t.db, writer: runtime.writer, runtime, chain, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -3,15 +3,12 @@
 // of the same batch (which lists the plots without geometry) measured in the same run. Service calls
 // without HTTP, 15 rounds, each round all three in turn.
 import { parseArgs } from 'node:util';
-import { openTestDatabase } from '@groundtruth/db';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { loadConfig } from '../../services/api/src/config.ts';
 import { createEudrService } from '../../services/api/src/routes/v1/eudr/service.ts';
 import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
 import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
-import { openRuntime } from '../../services/api/src/runtime.ts';
-import { buildBenchChain } from './chain.ts';
+import { openBenchChain } from './chain.ts';
 import { fmt, median } from './stats.ts';
 
 export async function benchEudr(args: string[]) {
@@ -20,23 +17,13 @@ export async function benchEudr(args: string[]) {
     options: { plots: { type: 'string', default: '5000' }, db: { type: 'string', default: 'postgres' } },
   });
   const plotCount = Number(values.plots);
-  process.env.GROUNDTRUTH_TEST_DB = values.db;
-  const t = await openTestDatabase();
-  const runtime = await openRuntime(
-    loadConfig({
-      GROUNDTRUTH_DATA_DIR: t.dataDir,
-      GROUNDTRUTH_LOG_ORIGIN: 'bench.groundtruth.example/ledger',
-    }),
-    { db: t.db },
-  );
+  const { db, writer, chain, close } = await openBenchChain(values.db, plotCount);
   try {
-    const deps = { db: t.db, writer: runtime.writer };
-    const chain = await buildBenchChain(deps, plotCount);
+    const deps = { db, writer };
     console.log(
       `${values.db}: built a chain with ${fmt(plotCount)} plots in ${fmt(chain.setupSeconds, 1)} s`,
     );
-    if (values.db === 'postgres') await t.db.query('VACUUM ANALYZE');
-    const access = createAccess(t.db);
+    const access = createAccess(db);
     const events = createEventService({ ...deps, access });
     const massBalance = createMassBalanceService({ ...deps, access });
     const eudr = createEudrService({ ...deps, access, events, massBalance });
@@ -69,7 +56,6 @@ export async function benchEudr(args: string[]) {
       `  statement data (${fmt(statementBytes / 1024)} KiB, incl. mass balance)  median ${fmt(median(times.statement), 1)} ms, ratio ${fmt(median(times.statement) / trace, 2)}×`,
     );
   } finally {
-    await runtime.writer.close();
-    await t.destroy();
+    await close();
   }
 }

@@ -6,6 +6,7 @@ import { benchForest } from './forest.ts';
 import { benchLedger } from './ledger.ts';
 import { benchMassBalance } from './massbalance.ts';
 import { benchPassport } from './passport.ts';
+import { benchReport } from './report.ts';
 import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
 import { benchViewer } from './viewer.ts';
@@ -18,6 +19,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   ledger: benchLedger,
   massbalance: benchMassBalance,
   passport: benchPassport,
+  report: benchReport,
   trace: benchTrace,
   verify: benchVerify,
   viewer: benchViewer,

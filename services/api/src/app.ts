@@ -52,6 +52,8 @@ import plotRoutes from './routes/v1/plots/index.ts';
 import { createPlotService } from './routes/v1/plots/service.ts';
 import productRoutes from './routes/v1/products/index.ts';
 import relationshipRoutes from './routes/v1/relationships/index.ts';
+import reportRoutes from './routes/v1/reports/index.ts';
+import { createReportService } from './routes/v1/reports/service.ts';
 import siteAccountRoutes from './routes/v1/site-accounts/index.ts';
 import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
 import viewerRoutes from './routes/viewer/index.ts';
@@ -286,6 +288,10 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(auditWorkflowRoutes, {
     audits: createAuditService({ ...deps, access, events, massBalance }),
     prefix: '/v1/audits',
+  });
+  await fastify.register(reportRoutes, {
+    reports: createReportService({ db: runtime.db, access, events }),
+    prefix: '/v1/reports',
   });
   await fastify.register(userRoutes, { ...deps, prefix: '/v1' });
   await fastify.register(invitationRoutes, {

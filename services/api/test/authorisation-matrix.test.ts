@@ -576,6 +576,25 @@ const MATRIX: Record<string, Row> = {
     }),
   },
 
+  // Audit reports (decision 0023): a lot for whoever may trace it, a supplier for whoever sees it, a
+  // brand's chain for the brand's users, its granted auditors and admins (nobody upstream sees a brand).
+  'GET /v1/reports/:scope/:id': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/reports/suppliers/${w.T}` }),
+  },
+  'GET /v1/reports/:scope/:id/pdf': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/reports/lots/${w.batch}/pdf` }),
+  },
+  'GET /v1/reports/:scope/:id/geojson': {
+    expect: gated(ALL_ROLES, READ_T),
+    request: (w) => ({ url: `/v1/reports/lots/${w.batch}/geojson` }),
+  },
+  'GET /v1/reports/:scope/:id/csv/:table': {
+    expect: gated(ALL_ROLES, { ...READ_T, own: 404, keeper: 404 }),
+    request: (w) => ({ url: `/v1/reports/chains/${w.A}/csv/suppliers` }),
+  },
+
   // Mass balance.
   'GET /v1/findings': { expect: gated(ALL_ROLES, EVERYONE), request: () => ({ url: '/v1/findings' }) },
   // One finding and its thread: whoever sees the organisation it is about.

@@ -1811,6 +1811,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/{scope}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An audit report pinned to a ledger checkpoint, as RFC 8785 canonical JSON
+         * @description The source of every other format. Authorised like the trace: a lot for whoever may trace it, a supplier for whoever sees it, a chain for the brand’s users, auditors it granted and admins. Every figure is computed from ledger entries below the checkpoint’s tree size, so the same request at the same `treeSize` gives the same report.
+         */
+        get: operations["auditReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{scope}/{id}/csv/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One table of the audit report as RFC 4180 CSV
+         * @description A header line with the JSON table’s columns, then one line per JSON row. Authorised like the trace: a lot for whoever may trace it, a supplier for whoever sees it, a chain for the brand’s users, auditors it granted and admins. Every figure is computed from ledger entries below the checkpoint’s tree size, so the same request at the same `treeSize` gives the same report.
+         */
+        get: operations["auditReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{scope}/{id}/geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report’s plots as the EU Information System’s GeoJSON (as the EUDR export writes it)
+         * @description One Feature per plot listed in the report, in its order. Authorised like the trace: a lot for whoever may trace it, a supplier for whoever sees it, a chain for the brand’s users, auditors it granted and admins. Every figure is computed from ledger entries below the checkpoint’s tree size, so the same request at the same `treeSize` gives the same report.
+         */
+        get: operations["auditReportGeojson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/{scope}/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit report as a PDF, with the checkpoint and how to verify it printed on it
+         * @description Drawn from the JSON: the same figures. Authorised like the trace: a lot for whoever may trace it, a supplier for whoever sees it, a chain for the brand’s users, auditors it granted and admins. Every figure is computed from ledger entries below the checkpoint’s tree size, so the same request at the same `treeSize` gives the same report.
+         */
+        get: operations["auditReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tokens/{jti}": {
         parameters: {
             query?: never;
@@ -2346,6 +2426,76 @@ export interface components {
             verdict: "confirmed" | "disputed" | "fake";
             /** Format: date-time */
             visitedAt?: string;
+        };
+        /** @description An audit report; field by field in docs/reports.md */
+        AuditReport: {
+            checkpoint: {
+                issuedAt: string;
+                note: string;
+                origin: string;
+                rootHashBase64: string;
+                rootHashHex: string;
+                treeSize: number;
+                verify: string[];
+            };
+            /** @constant */
+            format: "groundtruth-audit-report/1";
+            notes: string[];
+            /** @enum {string} */
+            scope: "lot" | "supplier" | "chain";
+            subject: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: uuid */
+                rootOrganisationId: string;
+            };
+            summary: {
+                [key: string]: unknown;
+            };
+            tables: {
+                [key: string]: {
+                    columns: string[];
+                    rows: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+        /** @description An audit report; field by field in docs/reports.md */
+        AuditReportInput: {
+            checkpoint: {
+                issuedAt: string;
+                note: string;
+                origin: string;
+                rootHashBase64: string;
+                rootHashHex: string;
+                treeSize: number;
+                verify: string[];
+            };
+            /** @constant */
+            format: "groundtruth-audit-report/1";
+            notes: string[];
+            /** @enum {string} */
+            scope: "lot" | "supplier" | "chain";
+            subject: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** Format: uuid */
+                rootOrganisationId: string;
+            };
+            summary: {
+                [key: string]: unknown;
+            };
+            tables: {
+                [key: string]: {
+                    columns: string[];
+                    rows: {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
         };
         /** @description what is audited: one lot (and what it was made from), one supplier and its upstream, or the brand’s chain */
         AuditScope: {
@@ -12821,6 +12971,259 @@ export interface operations {
             };
             /** @description Conflict: RFC 9457 problem details */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auditReport: {
+        parameters: {
+            query?: {
+                /** @description the tree size of a signed checkpoint to pin the report to; the newest signed one by default */
+                treeSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description lots: a batch id; suppliers: an organisation id; chains: a brand’s organisation id */
+                scope: "lots" | "suppliers" | "chains";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditReport"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auditReportCsv: {
+        parameters: {
+            query?: {
+                /** @description the tree size of a signed checkpoint to pin the report to; the newest signed one by default */
+                treeSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description lots: a batch id; suppliers: an organisation id; chains: a brand’s organisation id */
+                scope: "lots" | "suppliers" | "chains";
+                table: "suppliers" | "volume" | "plots" | "evidenceSites" | "evidenceTiers" | "findings" | "risk";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auditReportGeojson: {
+        parameters: {
+            query?: {
+                /** @description the tree size of a signed checkpoint to pin the report to; the newest signed one by default */
+                treeSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description lots: a batch id; suppliers: an organisation id; chains: a brand’s organisation id */
+                scope: "lots" | "suppliers" | "chains";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the FeatureCollection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["EudrFeatureCollection"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    auditReportPdf: {
+        parameters: {
+            query?: {
+                /** @description the tree size of a signed checkpoint to pin the report to; the newest signed one by default */
+                treeSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description lots: a batch id; suppliers: an organisation id; chains: a brand’s organisation id */
+                scope: "lots" | "suppliers" | "chains";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
