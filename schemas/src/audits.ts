@@ -95,7 +95,15 @@ export const AuditConclusion = z
   .meta({ id: 'AuditConclusion' });
 
 export const ConcludeAuditInput = z
-  .object({ jws: z.string().min(1).max(100_000).describe('compact JWS of an AuditConclusion') })
+  .object({
+    jws: safeText()
+      .max(100_000)
+      .regex(
+        /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/,
+        'a compact JWS: three base64url parts joined by dots',
+      )
+      .describe('compact JWS of an AuditConclusion'),
+  })
   .strict()
   .meta({ id: 'ConcludeAuditInput' });
 

@@ -4,7 +4,7 @@
 // everything else is still judged. NUL, lone surrogates, 1e309, deep nesting and bytes that are not
 // UTF-8 are refused with 400 and the field's pointer, and nothing is written.
 import { CanonicalJsonError } from '@groundtruth/ledger';
-import { AttestationManifest, AuditorStatement, PublicJwk } from '@groundtruth/schemas';
+import { AttestationManifest, AuditConclusion, AuditorStatement, PublicJwk } from '@groundtruth/schemas';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -588,6 +588,7 @@ describe('every string field of every input schema', () => {
       // Parsed from JWS payloads by the evidence service, not by a route schema.
       { where: 'AttestationManifest', schema: AttestationManifest },
       { where: 'AuditorStatement', schema: AuditorStatement },
+      { where: 'AuditConclusion', schema: AuditConclusion },
       { where: 'PublicJwk', schema: PublicJwk },
     ];
     const unchecked: string[] = [];
