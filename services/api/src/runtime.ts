@@ -6,7 +6,7 @@ import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence'
 import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config, CustodySettings, ForestSettings, RateLimits } from './config.ts';
+import type { Config, CustodySettings, ForestSettings, RateLimits, WebhookSettings } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
@@ -26,6 +26,8 @@ export interface Runtime {
   custody: CustodySettings;
   /** The deforestation check's layers; undefined when no forest map is configured. */
   forest: ForestSettings | undefined;
+  /** EPCIS webhook delivery: targets allowed, retries, timeouts. */
+  webhooks: WebhookSettings;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function openRuntime(
       epcisSchemaPath: config.epcisSchemaPath,
       custody: config.custody,
       forest: config.forest,
+      webhooks: config.webhooks,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })
