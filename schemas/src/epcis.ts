@@ -105,7 +105,10 @@ export const EpcisNamedQueryParameters = EpcisEventQuery.omit({ perPage: true, n
 /** A query name: one path segment of a URL, as GS1's binding uses it (`/queries/{queryName}`). */
 export const EpcisQueryName = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'must be 1–100 letters, digits, "_", "." or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
+    'must be 1–100 letters, digits, "_", "." or "-", starting with a letter or digit',
+  );
 
 export const NewEpcisQuery = z
   .object({ name: EpcisQueryName, query: EpcisNamedQueryParameters })
@@ -128,7 +131,9 @@ export const NewEpcisSubscription = z
     signatureToken: safeText()
       .min(16)
       .max(512)
-      .describe('secret the subscriber chose: each POST carries GS1-Signature: sha256=<hex HMAC-SHA256 of the body>'),
+      .describe(
+        'secret the subscriber chose: each POST carries GS1-Signature: sha256=<hex HMAC-SHA256 of the body>',
+      ),
     stream: z.literal(true).describe('notified as matching events are recorded (schedules are not offered)'),
     initialRecordTime: Time.optional().describe('events recorded from this time on (default: now)'),
   })
@@ -155,7 +160,7 @@ export const EpcisDeadLetter = z
     deliveryID: z.string(),
     eventID: z.string(),
     attempts: z.number().int(),
-    lastStatus: z.number().int().optional().describe('the subscriber\'s last HTTP status, if it answered'),
+    lastStatus: z.number().int().optional().describe("the subscriber's last HTTP status, if it answered"),
     lastError: z.string(),
     createdAt: z.string(),
     failedAt: z.string(),

@@ -6,7 +6,6 @@ import { createHmac } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Database, openDatabase, openTestDatabase, type TestDatabase } from '@groundtruth/db';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mintToken } from '../../services/api/src/auth.ts';
 import { buildServer } from '../../services/api/src/build.ts';
@@ -18,7 +17,7 @@ const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.j
 const SECRET = 'the subscriber’s own secret, long enough';
 
 let database: TestDatabase;
-let service: { app: FastifyInstance; runtime: Runtime } | undefined;
+let service: { app: Awaited<ReturnType<typeof buildServer>>; runtime: Runtime } | undefined;
 
 /** Starts the service on `db`, as a process does: migrations, keys from the data dir, the app. */
 async function start(db: Database) {
@@ -95,7 +94,12 @@ describe('webhook delivery across a restart', () => {
         ttl: '10m',
       });
       const call = (method: 'POST' | 'GET', url: string, payload?: object) =>
-        app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: `Bearer ${token}` } });
+        app.inject({
+          method,
+          url,
+          ...(payload ? { payload } : {}),
+          headers: { authorization: `Bearer ${token}` },
+        });
       const capture = async (bizSteps: string[]) => {
         const events = bizSteps.map((bizStep, i) => ({
           type: 'ObjectEvent',
@@ -122,7 +126,10 @@ describe('webhook delivery across a restart', () => {
         return events.filter((e) => e.bizStep === 'shipping').map((e) => e.eventID);
       };
 
-      expect((await call('POST', '/epcis/queries', { name: 'shipments', query: { EQ_bizStep: 'shipping' } })).statusCode).toBe(201);
+      expect(
+        (await call('POST', '/epcis/queries', { name: 'shipments', query: { EQ_bizStep: 'shipping' } }))
+          .statusCode,
+      ).toBe(201);
       const subscribed = await call('POST', '/epcis/queries/shipments/subscriptions', {
         dest,
         signatureToken: SECRET,
@@ -147,7 +154,11 @@ describe('webhook delivery across a restart', () => {
       phase = 'after';
 
       // The same database, reopened as a new process would (PGlite: the same data dir).
-      ({ app, runtime } = await start(database.kind === 'pglite' ? await openDatabase({ dataDir: database.dataDir }) : await database.reopen()));
+      ({ app, runtime } = await start(
+        database.kind === 'pglite'
+          ? await openDatabase({ dataDir: database.dataDir })
+          : await database.reopen(),
+      ));
       // Events recorded after the restart are delivered too.
       expected.push(...(await capture(['shipping', 'receiving', 'shipping'])));
 
@@ -176,7 +187,9 @@ describe('webhook delivery across a restart', () => {
       }
       // The seven held at the stop were sent again after the restart (at least once), deduplicated above.
       expect(beforeRestart).toBe(10);
-      const resent = received.slice(beforeRestart).filter((r) => received.slice(0, beforeRestart).some((b) => b.deliveryId === r.deliveryId));
+      const resent = received
+        .slice(beforeRestart)
+        .filter((r) => received.slice(0, beforeRestart).some((b) => b.deliveryId === r.deliveryId));
       expect(resent).toHaveLength(7);
       expect(received).toHaveLength(expected.length + 7);
     } finally {

@@ -11,6 +11,7 @@ import { transform as openApiTransform, transformObject as openApiTransformObjec
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
+import { onRecorded } from './record.ts';
 import epcisRoutes from './routes/epcis/index.ts';
 import { createQueryService } from './routes/epcis/queries.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
@@ -56,7 +57,6 @@ import relationshipRoutes from './routes/v1/relationships/index.ts';
 import siteAccountRoutes from './routes/v1/site-accounts/index.ts';
 import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
 import viewerRoutes from './routes/viewer/index.ts';
-import { onRecorded } from './record.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface AppOptions {
@@ -309,7 +309,12 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(epcisRoutes, { epcis, queries, subscriptions, prefix: '/epcis' });
   // Webhook deliveries run while the server does, woken by this process's appends (others' are found
   // by polling), and stop before the database closes (decision 0026).
-  const webhooks = new WebhookDispatcher({ db: runtime.db, epcis, settings: runtime.webhooks, log: fastify.log });
+  const webhooks = new WebhookDispatcher({
+    db: runtime.db,
+    epcis,
+    settings: runtime.webhooks,
+    log: fastify.log,
+  });
   const unsubscribe = onRecorded(() => webhooks.wake());
   fastify.addHook('onReady', async () => webhooks.start());
   fastify.addHook('onClose', async () => {

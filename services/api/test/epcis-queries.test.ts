@@ -47,9 +47,13 @@ afterAll(() => t.close());
 const count = async (table: string) =>
   Number((await t.runtime.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`))[0]!.n);
 const TABLES = ['ledger_entries', 'epcis_queries', 'epcis_subscriptions', 'epcis_webhook_deliveries'];
-const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (n) => [n, await count(n)])));
+const snapshot = async () =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (n) => [n, await count(n)])));
 const lastEntry = async () =>
-  openedEntry(t, Number((await t.runtime.db.query<{ n: string }>('SELECT max(idx)::text AS n FROM ledger_entries'))[0]!.n));
+  openedEntry(
+    t,
+    Number((await t.runtime.db.query<{ n: string }>('SELECT max(idx)::text AS n FROM ledger_entries'))[0]!.n),
+  );
 
 const capture = async (events: Json[], as = tok.s!) => {
   const res = await t.app.inject({
@@ -101,7 +105,9 @@ describe('maxEventCount', () => {
   });
 
   it('answers in full, over every page, when no more events match than it allows', async () => {
-    expect(await allEvents('/epcis/events?EQ_bizStep=packing&maxEventCount=5&perPage=2', tok.s!)).toEqual(packing);
+    expect(await allEvents('/epcis/events?EQ_bizStep=packing&maxEventCount=5&perPage=2', tok.s!)).toEqual(
+      packing,
+    );
   });
 
   it('fails the whole query with QueryTooLargeException (413) when more match, instead of truncating', async () => {
@@ -109,7 +115,9 @@ describe('maxEventCount', () => {
     expect(res.statusCode, res.body).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().type).toBe(`${EXCEPTIONS}QueryTooLargeException`);
-    expect(res.json().errors).toEqual([{ in: 'query', pointer: '/maxEventCount', detail: 'more than 4 events match' }]);
+    expect(res.json().errors).toEqual([
+      { in: 'query', pointer: '/maxEventCount', detail: 'more than 4 events match' },
+    ]);
   });
 
   it('counts only what the caller may see', async () => {
@@ -120,7 +128,11 @@ describe('maxEventCount', () => {
   });
 
   it('refuses it with eventCountLimit as QueryParameterException, and a value below 1 with 400', async () => {
-    const both = await t.call('GET', '/epcis/events?maxEventCount=2&eventCountLimit=2&orderBy=eventTime', tok.s!);
+    const both = await t.call(
+      'GET',
+      '/epcis/events?maxEventCount=2&eventCountLimit=2&orderBy=eventTime',
+      tok.s!,
+    );
     expect(both.statusCode, both.body).toBe(400);
     expect(both.json().type).toBe(`${EXCEPTIONS}QueryParameterException`);
     expect(both.json().errors[0].pointer).toBe('/maxEventCount');
@@ -161,7 +173,10 @@ describe('named queries', () => {
 
     const got = await t.call('GET', '/epcis/queries/shipments', tok.brand!);
     expect(got.statusCode, got.body).toBe(200);
-    expect(got.json()).toMatchObject({ name: 'shipments', query: { EQ_bizStep: ['shipping'], eventType: ['ObjectEvent'] } });
+    expect(got.json()).toMatchObject({
+      name: 'shipments',
+      query: { EQ_bizStep: ['shipping'], eventType: ['ObjectEvent'] },
+    });
     const list = await t.call('GET', '/epcis/queries', tok.brand!);
     expect(list.json().map((q: Json) => q.name)).toEqual(['shipments']);
   });
@@ -182,10 +197,15 @@ describe('named queries', () => {
     expect((await t.call('GET', '/epcis/queries/shipments/events', tok.o!)).statusCode).toBe(404);
     expect((await t.call('DELETE', '/epcis/queries/shipments', tok.o!)).statusCode).toBe(404);
     expect(await snapshot()).toEqual(before);
-    const own = await t.call('POST', '/epcis/queries', tok.o!, { name: 'shipments', query: { EQ_bizStep: 'shipping' } });
+    const own = await t.call('POST', '/epcis/queries', tok.o!, {
+      name: 'shipments',
+      query: { EQ_bizStep: 'shipping' },
+    });
     expect(own.statusCode, own.body).toBe(201);
     expect(await allEvents('/epcis/queries/shipments/events', tok.o!)).toEqual([]);
-    expect(await allEvents('/epcis/queries/shipments/events', tok.brand!)).toEqual(expect.arrayContaining(shipped));
+    expect(await allEvents('/epcis/queries/shipments/events', tok.brand!)).toEqual(
+      expect.arrayContaining(shipped),
+    );
   });
 
   it('refuses a taken name, bad parameters and a token without an organisation, writing nothing', async () => {
@@ -199,9 +219,15 @@ describe('named queries', () => {
     expect(noAction.statusCode, noAction.body).toBe(400);
     expect(noAction.json().type).toBe(`${EXCEPTIONS}QueryParameterException`);
     expect(noAction.json().errors[0]).toMatchObject({ in: 'body', pointer: '/query/EQ_action' });
-    const unknown = await t.call('POST', '/epcis/queries', tok.brand!, { name: 'x', query: { EQ_colour: 'red' } });
+    const unknown = await t.call('POST', '/epcis/queries', tok.brand!, {
+      name: 'x',
+      query: { EQ_colour: 'red' },
+    });
     expect(unknown.statusCode, unknown.body).toBe(400);
-    const badTime = await t.call('POST', '/epcis/queries', tok.brand!, { name: 'x', query: { GE_eventTime: 'yesterday' } });
+    const badTime = await t.call('POST', '/epcis/queries', tok.brand!, {
+      name: 'x',
+      query: { GE_eventTime: 'yesterday' },
+    });
     expect(badTime.statusCode, badTime.body).toBe(400);
     expect(badTime.json().errors.map((e: Json) => e.pointer)).toContain('/query/GE_eventTime');
     const badName = await t.call('POST', '/epcis/queries', tok.brand!, { name: '../etc', query: {} });
@@ -213,7 +239,10 @@ describe('named queries', () => {
   });
 
   it('applies its maxEventCount to its events', async () => {
-    const res = await t.call('POST', '/epcis/queries', tok.s!, { name: 'one-packing', query: { EQ_bizStep: 'packing', maxEventCount: 1 } });
+    const res = await t.call('POST', '/epcis/queries', tok.s!, {
+      name: 'one-packing',
+      query: { EQ_bizStep: 'packing', maxEventCount: 1 },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const events = await t.call('GET', '/epcis/queries/one-packing/events', tok.s!);
     expect(events.statusCode, events.body).toBe(413);
@@ -224,9 +253,15 @@ describe('named queries', () => {
     const res = await t.call('DELETE', '/epcis/queries/one-packing', tok.s!);
     expect(res.statusCode, res.body).toBe(204);
     const entry = await lastEntry();
-    expect(entry).toMatchObject({ type: 'epcis.query_deleted', body: { organisation: `organisation:${ids.s}` } });
+    expect(entry).toMatchObject({
+      type: 'epcis.query_deleted',
+      body: { organisation: `organisation:${ids.s}` },
+    });
     expect((await t.call('GET', '/epcis/queries/one-packing', tok.s!)).statusCode).toBe(404);
-    const again = await t.call('POST', '/epcis/queries', tok.s!, { name: 'one-packing', query: { EQ_bizStep: 'packing' } });
+    const again = await t.call('POST', '/epcis/queries', tok.s!, {
+      name: 'one-packing',
+      query: { EQ_bizStep: 'packing' },
+    });
     expect(again.statusCode, again.body).toBe(201);
   });
 });
@@ -285,7 +320,10 @@ describe('webhook subscriptions', () => {
         stream: true,
       });
       expect(res.statusCode, `${dest}: ${res.body}`).toBe(400);
-      expect(res.json().errors.map((e: Json) => e.pointer), dest).toContain('/dest');
+      expect(
+        res.json().errors.map((e: Json) => e.pointer),
+        dest,
+      ).toContain('/dest');
     }
     for (const body of [
       { dest: 'https://example.com/hook', signatureToken: SECRET, stream: false },
@@ -334,7 +372,12 @@ describe('webhook subscriptions', () => {
       });
       expect(other.statusCode, other.body).toBe(201);
 
-      const events = [objectEvent('shipping'), objectEvent('receiving'), objectEvent('shipping'), objectEvent('shipping')];
+      const events = [
+        objectEvent('shipping'),
+        objectEvent('receiving'),
+        objectEvent('shipping'),
+        objectEvent('shipping'),
+      ];
       await capture(events.slice(0, 2));
       await capture(events.slice(2));
       const expected = events.filter((e) => e.bizStep === 'shipping').map((e) => e.eventID);
@@ -354,10 +397,21 @@ describe('webhook subscriptions', () => {
         expect(r.headers['gs1-epcis-version']).toBe('2.0.0');
       }
       expect(otherHook.received).toEqual([]);
-      const state = await t.call('GET', `/epcis/queries/shipments/subscriptions/${subscriptionID}`, tok.brand!);
-      expect(state.json()).toMatchObject({ subscriptionID, pendingDeliveries: 0, deadLetters: 0, stream: true });
+      const state = await t.call(
+        'GET',
+        `/epcis/queries/shipments/subscriptions/${subscriptionID}`,
+        tok.brand!,
+      );
+      expect(state.json()).toMatchObject({
+        subscriptionID,
+        pendingDeliveries: 0,
+        deadLetters: 0,
+        stream: true,
+      });
       expect(state.json().lastNotifiedAt).toBeDefined();
-      expect((await t.call('GET', '/epcis/queries/shipments/subscriptions', tok.brand!)).json()).toHaveLength(1);
+      expect((await t.call('GET', '/epcis/queries/shipments/subscriptions', tok.brand!)).json()).toHaveLength(
+        1,
+      );
     } finally {
       await hook.close();
       await otherHook.close();
@@ -374,7 +428,10 @@ describe('webhook subscriptions', () => {
       return 500;
     });
     try {
-      const created = await t.call('POST', '/epcis/queries', tok.s!, { name: 'receipts', query: { EQ_bizStep: 'receiving' } });
+      const created = await t.call('POST', '/epcis/queries', tok.s!, {
+        name: 'receipts',
+        query: { EQ_bizStep: 'receiving' },
+      });
       expect(created.statusCode, created.body).toBe(201);
       const res = await t.call('POST', '/epcis/queries/receipts/subscriptions', tok.s!, {
         dest: hook.url,
@@ -388,10 +445,17 @@ describe('webhook subscriptions', () => {
       const [first, second] = hook.received;
       expect(second!.headers['groundtruth-delivery-id']).toBe(first!.headers['groundtruth-delivery-id']);
       expect(second!.body).toBe(first!.body);
-      expect([first!.headers['groundtruth-delivery-attempt'], second!.headers['groundtruth-delivery-attempt']]).toEqual(['1', '2']);
+      expect([
+        first!.headers['groundtruth-delivery-attempt'],
+        second!.headers['groundtruth-delivery-attempt'],
+      ]).toEqual(['1', '2']);
       expect(eventIdOf(second!)).toBe(event.eventID);
       await until('the delivery to be recorded', async () => {
-        const state = await t.call('GET', `/epcis/queries/receipts/subscriptions/${res.json().subscriptionID}`, tok.s!);
+        const state = await t.call(
+          'GET',
+          `/epcis/queries/receipts/subscriptions/${res.json().subscriptionID}`,
+          tok.s!,
+        );
         return state.json().pendingDeliveries === 0;
       });
     } finally {
@@ -402,7 +466,10 @@ describe('webhook subscriptions', () => {
   it('lists a delivery refused at every attempt as a dead letter, readable by the owner only', async () => {
     const hook = await subscriber(() => 503);
     try {
-      const created = await t.call('POST', '/epcis/queries', tok.s!, { name: 'doomed', query: { EQ_bizStep: 'inspecting' } });
+      const created = await t.call('POST', '/epcis/queries', tok.s!, {
+        name: 'doomed',
+        query: { EQ_bizStep: 'inspecting' },
+      });
       expect(created.statusCode, created.body).toBe(201);
       const res = await t.call('POST', '/epcis/queries/doomed/subscriptions', tok.s!, {
         dest: hook.url,
@@ -420,11 +487,14 @@ describe('webhook subscriptions', () => {
       // Three attempts (GROUNDTRUTH_WEBHOOK_MAX_ATTEMPTS), then no more.
       await new Promise((r) => setTimeout(r, 300));
       expect(hook.received).toHaveLength(3);
-      expect((await t.call('GET', `/epcis/queries/doomed/subscriptions/${id}`, tok.s!)).json()).toMatchObject({
-        deadLetters: 1,
-        pendingDeliveries: 0,
-      });
-      for (const other of [tok.o!, tok.brand!]) expect((await t.call('GET', url, other)).statusCode).toBe(404);
+      expect((await t.call('GET', `/epcis/queries/doomed/subscriptions/${id}`, tok.s!)).json()).toMatchObject(
+        {
+          deadLetters: 1,
+          pendingDeliveries: 0,
+        },
+      );
+      for (const other of [tok.o!, tok.brand!])
+        expect((await t.call('GET', url, other)).statusCode).toBe(404);
     } finally {
       await hook.close();
     }
@@ -433,25 +503,46 @@ describe('webhook subscriptions', () => {
   it('stops delivering once unsubscribed, and deleting a query ends its subscriptions in the same append', async () => {
     const hook = await subscriber();
     try {
-      const created = await t.call('POST', '/epcis/queries', tok.s!, { name: 'loading', query: { EQ_bizStep: 'loading' } });
+      const created = await t.call('POST', '/epcis/queries', tok.s!, {
+        name: 'loading',
+        query: { EQ_bizStep: 'loading' },
+      });
       expect(created.statusCode, created.body).toBe(201);
       const subscribe = () =>
-        t.call('POST', '/epcis/queries/loading/subscriptions', tok.s!, { dest: hook.url, signatureToken: SECRET, stream: true });
+        t.call('POST', '/epcis/queries/loading/subscriptions', tok.s!, {
+          dest: hook.url,
+          signatureToken: SECRET,
+          stream: true,
+        });
       const first = (await subscribe()).json().subscriptionID as string;
       const second = (await subscribe()).json().subscriptionID as string;
 
       const before = await snapshot();
-      expect((await t.call('DELETE', `/epcis/queries/loading/subscriptions/${first}`, tok.o!)).statusCode).toBe(404);
+      expect(
+        (await t.call('DELETE', `/epcis/queries/loading/subscriptions/${first}`, tok.o!)).statusCode,
+      ).toBe(404);
       expect(await snapshot()).toEqual(before);
-      expect((await t.call('DELETE', `/epcis/queries/loading/subscriptions/${first}`, tok.s!)).statusCode).toBe(204);
-      expect(await lastEntry()).toMatchObject({ type: 'epcis.subscription_deleted', subject: `epcis-subscription:${first}`, body: { reason: 'unsubscribed' } });
-      expect((await t.call('GET', `/epcis/queries/loading/subscriptions/${first}`, tok.s!)).statusCode).toBe(404);
+      expect(
+        (await t.call('DELETE', `/epcis/queries/loading/subscriptions/${first}`, tok.s!)).statusCode,
+      ).toBe(204);
+      expect(await lastEntry()).toMatchObject({
+        type: 'epcis.subscription_deleted',
+        subject: `epcis-subscription:${first}`,
+        body: { reason: 'unsubscribed' },
+      });
+      expect((await t.call('GET', `/epcis/queries/loading/subscriptions/${first}`, tok.s!)).statusCode).toBe(
+        404,
+      );
 
       const size = await count('ledger_entries');
       expect((await t.call('DELETE', '/epcis/queries/loading', tok.s!)).statusCode).toBe(204);
       expect(await count('ledger_entries')).toBe(size + 2);
       const ended = await openedEntry(t, size);
-      expect(ended).toMatchObject({ type: 'epcis.subscription_deleted', subject: `epcis-subscription:${second}`, body: { reason: 'query_deleted' } });
+      expect(ended).toMatchObject({
+        type: 'epcis.subscription_deleted',
+        subject: `epcis-subscription:${second}`,
+        body: { reason: 'query_deleted' },
+      });
 
       await capture([objectEvent('loading')]);
       await new Promise((r) => setTimeout(r, 300));

@@ -3,10 +3,10 @@
 // what the caller may see. Creating and deleting one are ledger entries; the table is their projection.
 // Also the query limits that hold for every events query: maxEventCount (QueryTooLargeException).
 import { randomUUID } from 'node:crypto';
-import { EPCIS_MATCH_PARAMETERS, type EpcisNamedQueryParameters } from '@groundtruth/schemas';
 import type { Database, SqlExecutor } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
+import { EPCIS_MATCH_PARAMETERS, type EpcisNamedQueryParameters } from '@groundtruth/schemas';
 import { z } from 'zod';
 import type { Principal } from '../../auth.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
@@ -33,7 +33,11 @@ export type NamedQueryParameters = z.infer<typeof EpcisNamedQueryParameters>;
  * An EPCISQueryDocument holding `events`: the answer of an events query (`SimpleEventQuery`), of a
  * named query, or one webhook delivery of a subscription to it.
  */
-export function eventsDocument(events: Record<string, unknown>[], queryName?: string, subscriptionID?: string) {
+export function eventsDocument(
+  events: Record<string, unknown>[],
+  queryName?: string,
+  subscriptionID?: string,
+) {
   return {
     '@context': [EPCIS_CONTEXT],
     type: 'EPCISQueryDocument' as const,
@@ -172,7 +176,11 @@ export function createQueryService(deps: {
         if (!(error instanceof AppError)) throw error;
         throw new AppError(error.code, error.message, {
           ...(error.options.type ? { type: error.options.type } : {}),
-          errors: (error.options.errors ?? []).map((e) => ({ ...e, in: 'body', pointer: `/query${e.pointer}` })),
+          errors: (error.options.errors ?? []).map((e) => ({
+            ...e,
+            in: 'body',
+            pointer: `/query${e.pointer}`,
+          })),
         });
       }
       const id = randomUUID();

@@ -136,7 +136,8 @@ export default async function epcisQueryRoutes(
     schema: {
       operationId: 'epcisSubscribe',
       tags: ['epcis'],
-      summary: 'Subscribe a webhook to a named query: each matching event recorded from now on is POSTed to it',
+      summary:
+        'Subscribe a webhook to a named query: each matching event recorded from now on is POSTed to it',
       description:
         'Each POST carries one event in an EPCISQueryDocument, `GS1-Signature: sha256=<hex HMAC-SHA256 of the ' +
         'body under signatureToken>` and `Groundtruth-Delivery-ID` (the same on every retry of that event: ' +
@@ -149,7 +150,11 @@ export default async function epcisQueryRoutes(
       response: { 201: EpcisSubscription, ...problems },
     },
     handler: async (request, reply) => {
-      const subscription = await subscriptions.create(request.principal!, request.params.queryName, request.body);
+      const subscription = await subscriptions.create(
+        request.principal!,
+        request.params.queryName,
+        request.body,
+      );
       return reply
         .code(201)
         .header(

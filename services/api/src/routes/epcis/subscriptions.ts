@@ -20,7 +20,11 @@ type DeadLetter = z.infer<typeof EpcisDeadLetter>;
 type Page = { perPage: number; nextPageToken?: string | undefined };
 
 export interface SubscriptionService {
-  create(principal: Principal, queryName: string, request: z.infer<typeof NewEpcisSubscription>): Promise<Subscription>;
+  create(
+    principal: Principal,
+    queryName: string,
+    request: z.infer<typeof NewEpcisSubscription>,
+  ): Promise<Subscription>;
   list(
     principal: Principal,
     queryName: string,

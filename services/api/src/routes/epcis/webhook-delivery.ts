@@ -59,7 +59,13 @@ export async function checkTarget(dest: string, policy: TargetPolicy): Promise<s
   if (isIP(host) !== 0) return forbiddenAddress(host, policy);
   return new Promise((resolve) => {
     guardedLookup(policy)(host, { all: true }, (error) =>
-      resolve(error ? (error instanceof WebhookTargetError ? error.message : `${host} does not resolve`) : undefined),
+      resolve(
+        error
+          ? error instanceof WebhookTargetError
+            ? error.message
+            : `${host} does not resolve`
+          : undefined,
+      ),
     );
   });
 }
@@ -134,7 +140,12 @@ export class WebhookDispatcher {
   /** The ledger size and live subscriptions at the last scan: no new entry, nothing new to find. */
   #scannedAt: string | undefined;
 
-  constructor(deps: { db: Database; epcis: EpcisService; settings: WebhookSettings; log: FastifyBaseLogger }) {
+  constructor(deps: {
+    db: Database;
+    epcis: EpcisService;
+    settings: WebhookSettings;
+    log: FastifyBaseLogger;
+  }) {
     this.#db = deps.db;
     this.#epcis = deps.epcis;
     this.#settings = deps.settings;
@@ -345,7 +356,13 @@ export class WebhookDispatcher {
               next_attempt_at = now() + $5::bigint * interval '1 millisecond',
               finished_at = CASE WHEN $2 = 'dead' THEN now() END
         WHERE delivery_id = $1`,
-      [row.delivery_id, dead ? 'dead' : 'pending', status ?? null, failure.slice(0, ERROR_TEXT_LIMIT), delayMs],
+      [
+        row.delivery_id,
+        dead ? 'dead' : 'pending',
+        status ?? null,
+        failure.slice(0, ERROR_TEXT_LIMIT),
+        delayMs,
+      ],
     );
   }
 }

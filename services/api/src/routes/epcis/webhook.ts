@@ -8,15 +8,17 @@ export interface TargetPolicy {
   allowLoopback: boolean;
 }
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// One list per family: Node's BlockList matches an IPv4 address against IPv6 rules as if IPv4-mapped,
+// so a single list holding ::ffff:0:0/96 would refuse every IPv4 address.
+const LOOPBACK = { ipv4: new BlockList(), ipv6: new BlockList() };
+LOOPBACK.ipv4.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.ipv6.addAddress('::1', 'ipv6');
 
 // Addresses a subscriber's URL must never reach (server-side request forgery): the ones that are not
 // globally reachable in IANA's IPv4 and IPv6 special-purpose registries (RFC 6890 and updates), and
 // those that embed or translate to an IPv4 address (mapped, NAT64, 6to4, Teredo) so a private address
 // cannot come back in disguise.
-const FORBIDDEN = new BlockList();
+const FORBIDDEN = { ipv4: new BlockList(), ipv6: new BlockList() };
 for (const [network, prefix] of [
   ['0.0.0.0', 8], // "this network"
   ['10.0.0.0', 8], // RFC 1918
@@ -34,7 +36,7 @@ for (const [network, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, and the limited broadcast address
 ] as const)
-  FORBIDDEN.addSubnet(network, prefix, 'ipv4');
+  FORBIDDEN.ipv4.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
@@ -50,15 +52,15 @@ for (const [network, prefix] of [
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const)
-  FORBIDDEN.addSubnet(network, prefix, 'ipv6');
+  FORBIDDEN.ipv6.addSubnet(network, prefix, 'ipv6');
 
 /** Why a webhook may not connect to this IP address, or undefined when it may. */
 export function forbiddenAddress(address: string, policy: TargetPolicy): string | undefined {
   const version = isIP(address);
   if (version === 0) return `${address} is not an IP address`;
   const family = version === 4 ? 'ipv4' : 'ipv6';
-  if (policy.allowLoopback && LOOPBACK.check(address, family)) return undefined;
-  if (FORBIDDEN.check(address, family))
+  if (policy.allowLoopback && LOOPBACK[family].check(address, family)) return undefined;
+  if (FORBIDDEN[family].check(address, family))
     return `${address} is a private, loopback, link-local or otherwise non-public address`;
   return undefined;
 }
@@ -87,7 +89,8 @@ export function destProblem(dest: string, policy: TargetPolicy): string | undefi
     if (reason) return `must reach a public address: ${reason}`;
   }
   if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && policy.allowLoopback && literal && LOOPBACK.check(host, isIP(host) === 4 ? 'ipv4' : 'ipv6'))
+  const family = isIP(host) === 4 ? 'ipv4' : 'ipv6';
+  if (url.protocol === 'http:' && policy.allowLoopback && literal && LOOPBACK[family].check(host, family))
     return undefined;
   return 'must be an https:// URL';
 }
