@@ -306,7 +306,13 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     queries,
     targets: { allowLoopback: runtime.webhooks.allowLoopback },
   });
-  await fastify.register(epcisRoutes, { epcis, queries, subscriptions, prefix: '/epcis' });
+  await fastify.register(epcisRoutes, {
+    epcis,
+    queries,
+    subscriptions,
+    streamPollMs: runtime.webhooks.pollMs,
+    prefix: '/epcis',
+  });
   // Webhook deliveries run while the server does, woken by this process's appends (others' are found
   // by polling), and stop before the database closes (decision 0026).
   const webhooks = new WebhookDispatcher({

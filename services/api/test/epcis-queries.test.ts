@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createSchemaValidator } from '@groundtruth/epcis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { buildTestApp, openedEntry, type TestApp } from './helper.ts';
 
 const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
@@ -550,5 +551,86 @@ describe('webhook subscriptions', () => {
     } finally {
       await hook.close();
     }
+  });
+});
+
+describe('WebSocket subscriptions', () => {
+  let origin: string;
+  beforeAll(async () => {
+    origin = (await t.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws');
+  });
+  /**
+   * Opens a socket as a client would, collecting its messages from the first (one may arrive with the
+   * handshake); rejects with the status when the upgrade is refused.
+   */
+  const connect = (url: string, token?: string) =>
+    new Promise<{ socket: WebSocket; messages: Json[] }>((resolve, reject) => {
+      const socket = new WebSocket(`${origin}${url}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      const messages: Json[] = [];
+      socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+      socket.on('open', () => resolve({ socket, messages }));
+      socket.on('unexpected-response', (_req, res) => {
+        reject(new Error(`refused with ${res.statusCode}`));
+        res.resume();
+      });
+      socket.on('error', reject);
+    });
+
+  it('sends each event recorded afterwards that the query matches for the caller, one document per message', async () => {
+    await capture([objectEvent('shipping')]); // before the connection: not sent
+    const { socket, messages } = await connect('/epcis/queries/shipments/events?stream=true', tok.brand!);
+    try {
+      const events = [objectEvent('shipping'), objectEvent('receiving'), objectEvent('shipping')];
+      await capture(events);
+      // o's events match o's own query of that name, never the brand's.
+      await capture([objectEvent('shipping')], tok.o!);
+      await until('two messages', () => messages.length >= 2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(messages.map((m) => eventsOf(m)[0]!.eventID)).toEqual([events[0]!.eventID, events[2]!.eventID]);
+      for (const m of messages) {
+        expect(validator.validate(m)).toEqual([]);
+        expect(m.epcisBody.queryResults.queryName).toBe('shipments');
+        expect(eventsOf(m)).toHaveLength(1);
+      }
+    } finally {
+      socket.terminate();
+    }
+  });
+
+  it('resumes from initialRecordTime, so a client that reconnects misses nothing', async () => {
+    const from = new Date().toISOString();
+    const event = objectEvent('shipping');
+    await capture([event]);
+    const { socket, messages } = await connect(
+      `/epcis/queries/shipments/events?stream=true&initialRecordTime=${from}`,
+      tok.brand!,
+    );
+    try {
+      await until('the event recorded before the connection', () => messages.length >= 1);
+      expect(eventsOf(messages[0]!)[0]!.eventID).toBe(event.eventID);
+    } finally {
+      socket.terminate();
+    }
+  });
+
+  it('refuses, before the upgrade, a caller without a token, a query not the caller’s, and a missing stream=true', async () => {
+    await expect(connect('/epcis/queries/shipments/events?stream=true')).rejects.toThrow(/401/);
+    await expect(connect('/epcis/queries/receipts/events?stream=true', tok.brand!)).rejects.toThrow(/404/);
+    await expect(connect('/epcis/queries/shipments/events', tok.brand!)).rejects.toThrow(/400/);
+    const plain = await t.call('GET', '/epcis/queries/shipments/events?stream=true', tok.brand!);
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().errors[0].pointer).toBe('/stream');
+  });
+
+  it('closes with 4404 when the query is deleted', async () => {
+    expect((await t.call('POST', '/epcis/queries', tok.s!, { name: 'brief', query: {} })).statusCode).toBe(
+      201,
+    );
+    const { socket } = await connect('/epcis/queries/brief/events?stream=true', tok.s!);
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    expect((await t.call('DELETE', '/epcis/queries/brief', tok.s!)).statusCode).toBe(204);
+    expect(await closed).toBe(4404);
   });
 });

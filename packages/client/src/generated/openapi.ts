@@ -309,7 +309,7 @@ export interface paths {
         };
         /**
          * The named query's events, as GET /events with its parameters answers the caller
-         * @description Paging: follow the `Link: <…>; rel="next"` header, or pass its `nextPageToken`.
+         * @description Paging: follow the `Link: <…>; rel="next"` header, or pass its `nextPageToken`. With `Upgrade: websocket` and `stream=true` the connection is a subscription: each event recorded from `initialRecordTime` on (default: now) that the query matches for the caller arrives as one EPCISQueryDocument message, in record order; the socket closes with 4404 when the query is deleted and 1008 when the token expires.
          */
         get: operations["epcisQueryEvents"];
         put?: never;
@@ -6313,9 +6313,13 @@ export interface operations {
     epcisQueryEvents: {
         parameters: {
             query?: {
+                /** @description with Upgrade: websocket: events recorded from this time on (default: now) */
+                initialRecordTime?: string;
                 /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
                 perPage?: number;
+                /** @description with Upgrade: websocket: subscribe to the query */
+                stream?: "true";
             };
             header?: never;
             path: {

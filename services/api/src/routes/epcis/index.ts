@@ -37,7 +37,8 @@ export default async function epcisRoutes(
     epcis,
     queries,
     subscriptions,
-  }: { epcis: EpcisService; queries: QueryService; subscriptions: SubscriptionService },
+    streamPollMs,
+  }: { epcis: EpcisService; queries: QueryService; subscriptions: SubscriptionService; streamPollMs: number },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const withVersions = (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
@@ -45,7 +46,11 @@ export default async function epcisRoutes(
     done();
   };
   app.addHook('onRequest', withVersions);
-  await app.register(epcisQueryRoutes, { queries, subscriptions });
+  await app.register(epcisQueryRoutes, {
+    queries,
+    subscriptions,
+    stream: { epcis, queries, pollMs: streamPollMs },
+  });
 
   r.options('/capture', {
     schema: {

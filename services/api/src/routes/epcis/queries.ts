@@ -66,6 +66,25 @@ export function toEventQuery(parameters: Record<string, unknown>): EventQuery {
   return { ...(query as unknown as EventQuery), match };
 }
 
+const laterOf = (a: string | undefined, b: string): string =>
+  a !== undefined && Date.parse(a) > Date.parse(b) ? a : b;
+
+/**
+ * The events query of a stream of a named query's matches (a webhook or a WebSocket subscription):
+ * every match recorded from `initialRecordTime` on. The one-answer limits and orders of the named
+ * query do not apply to a stream; its events come in record order (decision 0026).
+ */
+export function streamQueryOf(parameters: NamedQueryParameters, initialRecordTime: string): EventQuery {
+  const {
+    eventCountLimit: _limit,
+    maxEventCount: _max,
+    orderBy: _orderBy,
+    orderDirection: _direction,
+    ...stream
+  } = parameters;
+  return toEventQuery({ ...stream, GE_recordTime: laterOf(stream.GE_recordTime, initialRecordTime) });
+}
+
 /**
  * One page of an events query, with maxEventCount applied (EPCIS 2.0 §8.2.7.1): when more events
  * match than it allows, the whole query fails with the binding's QueryTooLargeException (413), never

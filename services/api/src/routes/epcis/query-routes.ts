@@ -14,7 +14,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { badRequest } from '../../errors.ts';
 import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../paging.ts';
+import { type StreamOptions, streamNamedQuery } from './event-stream.ts';
 import { eventsDocument, type NamedQuery, type QueryService } from './queries.ts';
 import type { SubscriptionService } from './subscriptions.ts';
 
@@ -33,7 +35,11 @@ const definitionOf = (q: NamedQuery) => ({
 
 export default async function epcisQueryRoutes(
   app: FastifyInstance,
-  { queries, subscriptions }: { queries: QueryService; subscriptions: SubscriptionService },
+  {
+    queries,
+    subscriptions,
+    stream,
+  }: { queries: QueryService; subscriptions: SubscriptionService; stream: StreamOptions },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const gate = app.requireRole(...ALL_ROLES);
@@ -107,19 +113,51 @@ export default async function epcisQueryRoutes(
     },
   });
 
-  r.get('/queries/:queryName/events', {
-    preHandler: gate,
+  r.route({
+    method: 'GET',
+    url: '/queries/:queryName/events',
+    preHandler: [
+      gate,
+      async (request) => {
+        const { stream, initialRecordTime } = request.query;
+        // GS1: a WebSocket subscription says `stream=true` (schedules are not offered); a plain GET
+        // takes neither parameter.
+        if (request.ws && stream !== 'true')
+          throw badRequest('invalid query parameter stream: a WebSocket subscription needs stream=true', [
+            { in: 'query', pointer: '/stream', detail: 'must be true to subscribe over a WebSocket' },
+          ]);
+        if (!request.ws && (stream !== undefined || initialRecordTime !== undefined))
+          throw badRequest('stream and initialRecordTime subscribe over a WebSocket (Upgrade: websocket)', [
+            {
+              in: 'query',
+              pointer: stream !== undefined ? '/stream' : '/initialRecordTime',
+              detail: 'only with Upgrade: websocket',
+            },
+          ]);
+        // Refused before the upgrade, with a status, when the query is not the caller's.
+        if (request.ws) await queries.get(request.principal!, request.params.queryName);
+      },
+    ],
     schema: {
       operationId: 'epcisQueryEvents',
       tags: ['epcis'],
       summary: "The named query's events, as GET /events with its parameters answers the caller",
-      description: 'Paging: follow the `Link: <…>; rel="next"` header, or pass its `nextPageToken`.',
+      description:
+        'Paging: follow the `Link: <…>; rel="next"` header, or pass its `nextPageToken`. With `Upgrade: websocket` ' +
+        'and `stream=true` the connection is a subscription: each event recorded from `initialRecordTime` on ' +
+        '(default: now) that the query matches for the caller arrives as one EPCISQueryDocument message, in ' +
+        'record order; the socket closes with 4404 when the query is deleted and 1008 when the token expires.',
       security: [{ bearer: [] }],
       params: QueryParams,
       querystring: z
         .object({
           perPage: z.coerce.number().int().min(1).max(1000).default(30),
           nextPageToken: pageParameters.nextPageToken,
+          stream: z.enum(['true']).optional().describe('with Upgrade: websocket: subscribe to the query'),
+          initialRecordTime: z.iso
+            .datetime({ offset: true, message: 'must be an RFC 3339 date-time with an offset or Z' })
+            .optional()
+            .describe('with Upgrade: websocket: events recorded from this time on (default: now)'),
         })
         .strict(),
       response: { 200: EPCISQueryDocument, ...problems, 413: Problem },
@@ -129,6 +167,16 @@ export default async function epcisQueryRoutes(
       linkNextPage(request, reply, page.nextPageToken);
       return eventsDocument(page.events, request.params.queryName);
     },
+    wsHandler: (socket, request) =>
+      streamNamedQuery(
+        socket,
+        request.principal!,
+        request.params.queryName,
+        request.query.initialRecordTime
+          ? new Date(request.query.initialRecordTime).toISOString()
+          : new Date().toISOString(),
+        stream,
+      ),
   });
 
   r.post('/queries/:queryName/subscriptions', {

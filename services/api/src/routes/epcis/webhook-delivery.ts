@@ -16,7 +16,7 @@ import type { Database } from '@groundtruth/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Principal, Role } from '../../auth.ts';
 import type { WebhookSettings } from '../../config.ts';
-import { eventsDocument, type NamedQueryParameters, toEventQuery } from './queries.ts';
+import { eventsDocument, type NamedQueryParameters, streamQueryOf } from './queries.ts';
 import type { EpcisService } from './service.ts';
 import { forbiddenAddress, hostOf, retryDelayMs, signatureOf, type TargetPolicy } from './webhook.ts';
 
@@ -125,9 +125,6 @@ interface ClaimedRow {
   signature_secret: string;
 }
 
-const laterOf = (a: string | undefined, b: string): string =>
-  a !== undefined && Date.parse(a) > Date.parse(b) ? a : b;
-
 export class WebhookDispatcher {
   readonly #db: Database;
   readonly #epcis: EpcisService;
@@ -230,19 +227,7 @@ export class WebhookDispatcher {
       typeof subscription.parameters === 'string'
         ? (JSON.parse(subscription.parameters) as NamedQueryParameters)
         : subscription.parameters;
-    // A stream delivers every match recorded from its start on: the one-answer limits and orders of
-    // the named query do not apply to it, and events come in record order (decision 0026).
-    const {
-      eventCountLimit: _limit,
-      maxEventCount: _max,
-      orderBy: _orderBy,
-      orderDirection: _direction,
-      ...stream
-    } = parameters;
-    const query = toEventQuery({
-      ...stream,
-      GE_recordTime: laterOf(stream.GE_recordTime, new Date(subscription.initial_record_time).toISOString()),
-    });
+    const query = streamQueryOf(parameters, new Date(subscription.initial_record_time).toISOString());
     const principal: Principal = {
       subject: subscription.subscriber,
       role: subscription.subscriber_role,
