@@ -203,6 +203,7 @@ export function createQueryService(deps: {
         });
       }
       const id = randomUUID();
+      let createdAt = '';
       const [entryIndex] = await appendRecords(writer, principal, [
         {
           type: 'epcis.query_created',
@@ -214,6 +215,7 @@ export function createQueryService(deps: {
           },
           conflict: `a query named ${name} already exists`,
           project: async (tx, index, at) => {
+            createdAt = at;
             await tx.query(
               `INSERT INTO epcis_queries (id, organisation_id, name, parameters, created_by, created_at, entry_index)
                VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
@@ -222,7 +224,7 @@ export function createQueryService(deps: {
           },
         },
       ]);
-      return { id, name, query, createdAt: new Date().toISOString(), entryIndex: entryIndex! };
+      return { id, name, query, createdAt, entryIndex: entryIndex! };
     },
 
     async list(principal, page) {

@@ -104,6 +104,7 @@ export function createSubscriptionService(deps: {
       const initialRecordTime = request.initialRecordTime
         ? iso(request.initialRecordTime)
         : new Date().toISOString();
+      let createdAt = '';
       const [entryIndex] = await appendRecords(writer, principal, [
         {
           type: 'epcis.subscription_created',
@@ -116,6 +117,7 @@ export function createSubscriptionService(deps: {
           },
           conflict: `subscription ${id} already exists`,
           project: async (tx, index, at) => {
+            createdAt = at;
             await tx.query(
               `INSERT INTO epcis_subscriptions (id, query_id, organisation_id, dest, signature_secret, subscriber,
                  subscriber_role, initial_record_time, created_at, entry_index)
@@ -141,7 +143,7 @@ export function createSubscriptionService(deps: {
         queryName,
         dest: request.dest,
         stream: true,
-        createdAt: new Date().toISOString(),
+        createdAt,
         initialRecordTime,
         pendingDeliveries: 0,
         deadLetters: 0,

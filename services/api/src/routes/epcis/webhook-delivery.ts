@@ -27,6 +27,10 @@ const SCAN_PAGE = 200;
 const SCAN_PAGES_PER_ROUND = 10;
 /** Deliveries claimed at once by one process, and sent in parallel. */
 const CLAIM_BATCH = 16;
+/** How long a stop waits for the current round (its POSTs are aborted at once; its SQL is not). */
+const STOP_WAIT_MS = 2000;
+/** The least time between two rounds when appends keep waking the dispatcher. */
+const WAKE_PAUSE_MS = 50;
 /** What of a failure is kept for the dead-letter list: enough to diagnose, never the subscriber's body. */
 const ERROR_TEXT_LIMIT = 300;
 
@@ -159,11 +163,22 @@ export class WebhookDispatcher {
     this.#wake?.();
   }
 
-  /** Stops the loop and aborts POSTs in flight: their leases run out and they are sent again later. */
+  /**
+   * Stops the loop and aborts POSTs in flight: their leases run out and they are sent again later.
+   * Waits for the round to end, but not on a database that no longer answers: shutdown goes on, and
+   * what the round had not committed is done again by a later one (every step is a transaction).
+   */
   async stop(): Promise<void> {
     this.#stopping.abort();
     this.#wake?.();
-    await this.#running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.#running,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, STOP_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   async #loop(): Promise<void> {
@@ -177,13 +192,18 @@ export class WebhookDispatcher {
         if (!this.#stopping.signal.aborted) this.#log.error({ err: error }, 'EPCIS webhook round failed');
       }
       if (this.#stopping.signal.aborted) break;
-      if (busy || this.#woken) continue;
+      if (busy) continue;
+      // Woken during the round: a short pause still, so a burst of appends (a bulk import) costs a
+      // round every WAKE_PAUSE_MS, not one per append.
+      const pauseMs = this.#woken ? Math.min(WAKE_PAUSE_MS, this.#settings.pollMs) : this.#settings.pollMs;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.#settings.pollMs);
-        this.#wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
+        const timer = setTimeout(resolve, pauseMs);
+        this.#wake = this.#woken
+          ? undefined
+          : () => {
+              clearTimeout(timer);
+              resolve();
+            };
       });
       this.#wake = undefined;
     }
