@@ -8,6 +8,7 @@ import { benchPassport } from './passport.ts';
 import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
 import { benchViewer } from './viewer.ts';
+import { benchWebhooks } from './webhooks.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   eudr: benchEudr,
@@ -19,6 +20,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   trace: benchTrace,
   verify: benchVerify,
   viewer: benchViewer,
+  webhooks: benchWebhooks,
 };
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;

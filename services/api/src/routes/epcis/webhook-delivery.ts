@@ -120,6 +120,14 @@ interface SubscriptionRow {
   parameters: NamedQueryParameters | string;
 }
 
+interface Outcome {
+  row: ClaimedRow;
+  /** The subscriber's HTTP status, if it answered. */
+  status: number | undefined;
+  /** Why the attempt failed; undefined when it was acknowledged (2xx). */
+  failure: string | undefined;
+}
+
 interface ClaimedRow {
   delivery_id: string;
   subscription_id: string;
@@ -311,11 +319,13 @@ export class WebhookDispatcher {
          FROM claimed c JOIN epcis_subscriptions s ON s.id = c.subscription_id`,
       [leaseMs, CLAIM_BATCH],
     );
-    await Promise.all(claimed.map((row) => this.#deliver(row)));
+    const outcomes = await Promise.all(claimed.map((row) => this.#deliver(row)));
+    await this.#record(outcomes.filter((o): o is Outcome => o !== undefined));
     return claimed.length;
   }
 
-  async #deliver(row: ClaimedRow): Promise<void> {
+  /** POSTs one delivery; undefined when stopping cut it short (its lease then runs out). */
+  async #deliver(row: ClaimedRow): Promise<Outcome | undefined> {
     const policy = { allowLoopback: this.#settings.allowLoopback };
     const headers = {
       'content-type': 'application/ld+json',
@@ -325,49 +335,57 @@ export class WebhookDispatcher {
       'groundtruth-delivery-id': row.delivery_id,
       'groundtruth-delivery-attempt': String(row.attempts),
     };
-    let status: number | undefined;
-    let failure: string | undefined;
     try {
-      status = await postWebhook(
+      const status = await postWebhook(
         row.dest,
         row.body,
         headers,
         policy,
         AbortSignal.any([this.#stopping.signal, AbortSignal.timeout(this.#settings.timeoutMs)]),
       );
-      if (status < 200 || status >= 300) failure = `the subscriber answered ${status}`;
+      return status >= 200 && status < 300
+        ? { row, status, failure: undefined }
+        : { row, status, failure: `the subscriber answered ${status}` };
     } catch (error) {
-      // Stopping: the row keeps its lease and is sent again after it (at least once).
-      if (this.#stopping.signal.aborted) return;
-      failure = (error as Error).message || (error as Error).name;
+      if (this.#stopping.signal.aborted) return undefined;
+      return { row, status: undefined, failure: (error as Error).message || (error as Error).name };
     }
-    if (failure === undefined) {
-      await this.#db.query(
-        `UPDATE epcis_webhook_deliveries
-            SET status = 'delivered', finished_at = now(), last_status = $2, lease_until = NULL
-          WHERE delivery_id = $1`,
-        [row.delivery_id, status],
-      );
-      await this.#db.query('UPDATE epcis_subscriptions SET last_notified_at = now() WHERE id = $1', [
-        row.subscription_id,
-      ]);
-      return;
-    }
-    const dead = row.attempts >= this.#settings.maxAttempts;
-    const delayMs = retryDelayMs(row.attempts, this.#settings.retryBaseMs, MAX_RETRY_DELAY_MS, Math.random());
+  }
+
+  /** Records a batch's answers in one statement: delivered, to be retried, or dead. */
+  async #record(outcomes: Outcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const next = outcomes.map((o) => {
+      if (o.failure === undefined) return { state: 'delivered', delayMs: 0 };
+      const dead = o.row.attempts >= this.#settings.maxAttempts;
+      return {
+        state: dead ? 'dead' : 'pending',
+        delayMs: retryDelayMs(o.row.attempts, this.#settings.retryBaseMs, MAX_RETRY_DELAY_MS, Math.random()),
+      };
+    });
     await this.#db.query(
-      `UPDATE epcis_webhook_deliveries
-          SET status = $2, last_status = $3, last_error = $4, lease_until = NULL,
-              next_attempt_at = now() + $5::bigint * interval '1 millisecond',
-              finished_at = CASE WHEN $2 = 'dead' THEN now() END
-        WHERE delivery_id = $1`,
+      `UPDATE epcis_webhook_deliveries d
+          SET status = o.state, last_status = o.status, last_error = o.error, lease_until = NULL,
+              next_attempt_at = now() + o.delay_ms * interval '1 millisecond',
+              finished_at = CASE WHEN o.state <> 'pending' THEN now() END
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::bigint[])
+           AS o(id, state, status, error, delay_ms)
+        WHERE d.delivery_id = o.id`,
       [
-        row.delivery_id,
-        dead ? 'dead' : 'pending',
-        status ?? null,
-        failure.slice(0, ERROR_TEXT_LIMIT),
-        delayMs,
+        outcomes.map((o) => o.row.delivery_id),
+        next.map((n) => n.state),
+        outcomes.map((o) => o.status ?? null),
+        outcomes.map((o) => (o.failure === undefined ? null : o.failure.slice(0, ERROR_TEXT_LIMIT))),
+        next.map((n) => n.delayMs),
       ],
     );
+    const notified = [
+      ...new Set(outcomes.filter((o) => o.failure === undefined).map((o) => o.row.subscription_id)),
+    ];
+    if (notified.length > 0)
+      await this.#db.query(
+        'UPDATE epcis_subscriptions SET last_notified_at = now() WHERE id = ANY($1::uuid[])',
+        [notified],
+      );
   }
 }
