@@ -70,6 +70,15 @@ export const EpcisEventQuery = z
       .max(1_000_000)
       .optional()
       .describe('At most this many events in all, over every page'),
+    maxEventCount: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional()
+      .describe(
+        'If more events than this match, the query fails with QueryTooLargeException (413) instead of answering',
+      ),
     perPage: z.coerce.number().int().min(1).max(1000).default(30),
     nextPageToken: safeText().max(4096).optional(),
   })
@@ -89,3 +98,71 @@ export const EPCISQueryDocument = z
     }),
   })
   .meta({ id: 'EPCISQueryDocument' });
+
+/** The parameters a named query keeps: those of GET /events except paging (EPCIS 2.0 §8.2.5). */
+export const EpcisNamedQueryParameters = EpcisEventQuery.omit({ perPage: true, nextPageToken: true });
+
+/** A query name: one path segment of a URL, as GS1's binding uses it (`/queries/{queryName}`). */
+export const EpcisQueryName = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
+    'must be 1–100 letters, digits, "_", "." or "-", starting with a letter or digit',
+  );
+
+export const NewEpcisQuery = z
+  .object({ name: EpcisQueryName, query: EpcisNamedQueryParameters })
+  .strict()
+  .meta({ id: 'NewEPCISQuery' });
+
+export const EpcisQueryDefinition = z
+  .object({
+    name: z.string(),
+    query: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    entryIndex: z.number().int().describe('Groundtruth addition: the ledger entry that created the query'),
+  })
+  .meta({ id: 'EPCISQueryDefinition' });
+
+// GS1's AbstractQuerySubscription + QueryStreamSubscription. Scheduled subscriptions are not offered.
+export const NewEpcisSubscription = z
+  .object({
+    dest: z.url().max(2048).describe('HTTPS URL the repository POSTs matching events to'),
+    signatureToken: safeText()
+      .min(16)
+      .max(512)
+      .describe(
+        'secret the subscriber chose: each POST carries GS1-Signature: sha256=<hex HMAC-SHA256 of the body>',
+      ),
+    stream: z.literal(true).describe('notified as matching events are recorded (schedules are not offered)'),
+    initialRecordTime: Time.optional().describe('events recorded from this time on (default: now)'),
+  })
+  .strict()
+  .meta({ id: 'NewEPCISSubscription' });
+
+export const EpcisSubscription = z
+  .object({
+    subscriptionID: z.string(),
+    queryName: z.string(),
+    dest: z.string(),
+    stream: z.literal(true),
+    createdAt: z.string(),
+    initialRecordTime: z.string(),
+    lastNotifiedAt: z.string().optional(),
+    pendingDeliveries: z.number().int().describe('Groundtruth addition: deliveries not yet acknowledged'),
+    deadLetters: z.number().int().describe('Groundtruth addition: deliveries given up after every retry'),
+    entryIndex: z.number().int().describe('Groundtruth addition: the ledger entry that created it'),
+  })
+  .meta({ id: 'EPCISSubscription' });
+
+export const EpcisDeadLetter = z
+  .object({
+    deliveryID: z.string(),
+    eventID: z.string(),
+    attempts: z.number().int(),
+    lastStatus: z.number().int().optional().describe("the subscriber's last HTTP status, if it answered"),
+    lastError: z.string(),
+    createdAt: z.string(),
+    failedAt: z.string(),
+  })
+  .meta({ id: 'EPCISDeadLetter' });

@@ -32,7 +32,14 @@ export {
   CaptureJob,
   EPCIS_MATCH_PARAMETERS,
   EPCISQueryDocument,
+  EpcisDeadLetter,
   EpcisEventQuery,
+  EpcisNamedQueryParameters,
+  EpcisQueryDefinition,
+  EpcisQueryName,
+  EpcisSubscription,
+  NewEpcisQuery,
+  NewEpcisSubscription,
 } from './epcis.ts';
 export {
   ActivityType,

@@ -10,6 +10,7 @@ import { benchReport } from './report.ts';
 import { benchTrace } from './trace.ts';
 import { benchVerify } from './verify.ts';
 import { benchViewer } from './viewer.ts';
+import { benchWebhooks } from './webhooks.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   audits: benchAudits,
@@ -23,6 +24,7 @@ const benches: Record<string, (args: string[]) => Promise<void>> = {
   trace: benchTrace,
   verify: benchVerify,
   viewer: benchViewer,
+  webhooks: benchWebhooks,
 };
 const [name, ...args] = process.argv.slice(2);
 const bench = name ? benches[name] : undefined;

@@ -71,6 +71,12 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'event.received': { owner: 'organisation', confidential: ['quantity', 'sent', 'lost', 'note'] },
   // A captured EPCIS event holds quantities, locations and master data: committed whole.
   'epcis.event': { owner: 'organisation', confidential: ['event'] },
+  // A named query's name and parameters say what an organisation watches for (decision 0026); a
+  // subscription's URL is where its systems live. The signature secret is never in an entry at all.
+  'epcis.query_created': { owner: 'organisation', confidential: ['name', 'query'] },
+  'epcis.query_deleted': { owner: 'organisation', confidential: [] },
+  'epcis.subscription_created': { owner: 'organisation', confidential: ['dest'] },
+  'epcis.subscription_deleted': { owner: 'organisation', confidential: [] },
   'accounting_period.declared': { owner: 'subject', confidential: [] },
   'accounting_period.closed': { owner: 'subject', confidential: [] },
   'onboarding.transitioned': { owner: 'brand', confidential: ['reason'] },

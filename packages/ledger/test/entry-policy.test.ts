@@ -23,6 +23,8 @@ const COMMITTED: Record<string, string[]> = {
   'event.transfer': ['inputs.*.quantity', 'outputs.*.quantity'],
   'event.transformation': ['inputs.*.quantity', 'outputs.*.quantity'],
   'epcis.event': ['event'],
+  'epcis.query_created': ['name', 'query'],
+  'epcis.subscription_created': ['dest'],
   'contact.added': ['contact'],
   'attestation.recorded': ['jws'],
   'attestation.statement': ['jws'],
@@ -54,6 +56,8 @@ const COMMITTED: Record<string, string[]> = {
   'audit.concluded': ['jws'],
 };
 const EMPTY = [
+  'epcis.query_deleted',
+  'epcis.subscription_deleted',
   'relationship.declared',
   'relationship.proposed',
   'organisation.manager_changed',
@@ -108,6 +112,10 @@ const OWNER: Record<string, string | null> = {
   'event.voided': 'organisation',
   'event.received': 'organisation',
   'epcis.event': 'organisation',
+  'epcis.query_created': 'organisation',
+  'epcis.query_deleted': 'organisation',
+  'epcis.subscription_created': 'organisation',
+  'epcis.subscription_deleted': 'organisation',
   'accounting_period.declared': 'subject',
   'accounting_period.closed': 'subject',
   'onboarding.transitioned': 'brand',

@@ -11,8 +11,12 @@ import { transform as openApiTransform, transformObject as openApiTransformObjec
 import authPlugin from './plugins/auth.ts';
 import errorsPlugin from './plugins/errors.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
+import { onRecorded } from './record.ts';
 import epcisRoutes from './routes/epcis/index.ts';
+import { createQueryService } from './routes/epcis/queries.ts';
 import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
+import { createSubscriptionService } from './routes/epcis/subscriptions.ts';
+import { WebhookDispatcher } from './routes/epcis/webhook-delivery.ts';
 import healthRoutes from './routes/health/index.ts';
 import passportRoutes from './routes/passport/index.ts';
 import { createPassportService } from './routes/passport/service.ts';
@@ -308,5 +312,31 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
       { path: runtime.epcisSchemaPath },
       "GS1's EPCIS JSON Schema not found: EPCIS capture is off",
     );
-  await fastify.register(epcisRoutes, { epcis, prefix: '/epcis' });
+  const queries = createQueryService({ ...deps, epcis });
+  const subscriptions = createSubscriptionService({
+    ...deps,
+    queries,
+    targets: { allowLoopback: runtime.webhooks.allowLoopback },
+  });
+  await fastify.register(epcisRoutes, {
+    epcis,
+    queries,
+    subscriptions,
+    streamPollMs: runtime.webhooks.pollMs,
+    prefix: '/epcis',
+  });
+  // Webhook deliveries run while the server does, woken by this process's appends (others' are found
+  // by polling), and stop before the database closes (decision 0026).
+  const webhooks = new WebhookDispatcher({
+    db: runtime.db,
+    epcis,
+    settings: runtime.webhooks,
+    log: fastify.log,
+  });
+  const unsubscribe = onRecorded(() => webhooks.wake());
+  fastify.addHook('onReady', async () => webhooks.start());
+  fastify.addHook('onClose', async () => {
+    unsubscribe();
+    await webhooks.stop();
+  });
 }

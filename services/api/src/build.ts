@@ -1,6 +1,7 @@
 // Builds the Fastify instance around the app plugin: logging, request ids, limits.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import app from './app.ts';
 import { sendProblem } from './plugins/errors.ts';
@@ -77,6 +78,9 @@ export async function buildServer({
   server.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // WebSocket upgrades (subscriptions to named EPCIS queries, decision 0026) are routed like any GET,
+  // through the app's hooks: authentication, rate limits, validation.
+  await server.register(websocket);
   await server.register(app, { runtime });
   return server;
 }

@@ -203,7 +203,48 @@ const EnvSchema = z.object({
     .max(1_000_000)
     .default(5000)
     .describe('the most plots one batch check covers'),
+  GROUNDTRUTH_WEBHOOK_LOOPBACK: z
+    .enum(['allow', 'deny'])
+    .default('deny')
+    .describe('EPCIS webhooks to 127.0.0.1/::1 (plain http allowed there): for tests and development only'),
+  GROUNDTRUTH_WEBHOOK_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(10)
+    .describe('attempts at one EPCIS webhook delivery before it goes to the dead-letter list'),
+  GROUNDTRUTH_WEBHOOK_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3_600_000)
+    .default(5000)
+    .describe('delay before the first retry of a webhook delivery; doubled at each further one (to 1 h)'),
+  GROUNDTRUTH_WEBHOOK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000)
+    .describe('how long a subscriber has to answer one webhook POST'),
+  GROUNDTRUTH_WEBHOOK_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(3_600_000)
+    .default(1000)
+    .describe('how often each process looks for new matching events and due deliveries'),
 });
+
+/** EPCIS webhook subscriptions' delivery (docs/decisions/0026-epcis-queries-and-subscriptions.md). */
+export interface WebhookSettings {
+  allowLoopback: boolean;
+  maxAttempts: number;
+  retryBaseMs: number;
+  timeoutMs: number;
+  pollMs: number;
+}
 
 /** The custody checks' settings (docs/decisions/0009-custody.md). */
 export interface CustodySettings {
@@ -263,6 +304,7 @@ export interface Config {
   custody: CustodySettings;
   /** Undefined: no forest map configured, deforestation checks answer 503. */
   forest: ForestSettings | undefined;
+  webhooks: WebhookSettings;
 }
 
 export interface RateLimits {
@@ -373,5 +415,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           maxPlots: e.GROUNDTRUTH_FOREST_MAX_PLOTS,
         }
       : undefined,
+    webhooks: {
+      allowLoopback: e.GROUNDTRUTH_WEBHOOK_LOOPBACK === 'allow',
+      maxAttempts: e.GROUNDTRUTH_WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.GROUNDTRUTH_WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: e.GROUNDTRUTH_WEBHOOK_TIMEOUT_MS,
+      pollMs: e.GROUNDTRUTH_WEBHOOK_POLL_MS,
+    },
   };
 }

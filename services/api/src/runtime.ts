@@ -14,7 +14,7 @@ import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence'
 import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
 import type { TokenKeys } from './auth.ts';
-import type { Config, CustodySettings, ForestSettings, RateLimits } from './config.ts';
+import type { Config, CustodySettings, ForestSettings, RateLimits, WebhookSettings } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
 
 export interface Runtime {
@@ -36,6 +36,8 @@ export interface Runtime {
   forest: ForestSettings | undefined;
   /** PGlite's planner statistics, kept by the service since PGlite has no autovacuum (inert on PostgreSQL). */
   statistics: StatisticsKeeper;
+  /** EPCIS webhook delivery: targets allowed, retries, timeouts. */
+  webhooks: WebhookSettings;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function openRuntime(
       custody: config.custody,
       forest: config.forest,
       statistics: kept,
+      webhooks: config.webhooks,
       evidence: {
         store: config.evidenceS3
           ? new S3BlobStore({ ...config.evidenceS3, cacheDir: config.evidenceDir })

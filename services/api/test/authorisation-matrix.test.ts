@@ -152,6 +152,20 @@ const POLICY = {
   findings: 'numbers',
 };
 
+/** A query of T's users: theirs alone (others have no query by that name: 404). */
+const OWN_QUERY = gated(
+  ALL_ROLES,
+  Object.fromEntries(
+    Object.keys(READ_T).map((c) => [c, c === 'own' ? 'ok' : c === 'admin' ? 403 : 404]),
+  ) as typeof READ_T,
+);
+// A public address literal (no DNS in the test); the query matches nothing, so nothing is ever sent.
+const SUBSCRIPTION = {
+  dest: 'https://93.184.215.14/hook',
+  signatureToken: 'matrix subscriber secret',
+  stream: true,
+};
+
 const MATRIX: Record<string, Row> = {
   // Public: documentation, health, the log's own verification surface, reference data, verification.
   'GET /docs': { expect: PUBLIC, request: () => ({ url: '/docs' }) },
@@ -250,6 +264,57 @@ const MATRIX: Record<string, Row> = {
     // An operator token names no organisation to capture for.
     expect: gated(WRITERS, { ...EVERYONE, admin: 403 }),
     request: () => ({ url: '/epcis/capture', body: { type: 'EPCISDocument' } }),
+  },
+
+  // Named queries and their subscriptions (decision 0026): an organisation's own, under names of its
+  // own, so only T's users reach T's query; an operator token names no organisation (403).
+  'POST /epcis/queries': {
+    expect: gated(ALL_ROLES, { ...EVERYONE, admin: 403 }),
+    request: () => ({
+      url: '/epcis/queries',
+      body: { name: `q${++fresh}`, query: { EQ_bizStep: 'destroying' } },
+    }),
+  },
+  'GET /epcis/queries': {
+    expect: gated(ALL_ROLES, { ...EVERYONE, admin: 403 }),
+    request: () => ({ url: '/epcis/queries' }),
+  },
+  'GET /epcis/queries/:queryName': { expect: OWN_QUERY, request: () => ({ url: '/epcis/queries/matrix' }) },
+  'DELETE /epcis/queries/:queryName': {
+    expect: OWN_QUERY,
+    request: async () => {
+      const name = `gone${++fresh}`;
+      await api('POST', '/epcis/queries', tokens.own!, { name, query: { EQ_bizStep: 'destroying' } });
+      return { url: `/epcis/queries/${name}` };
+    },
+  },
+  'GET /epcis/queries/:queryName/events': {
+    expect: OWN_QUERY,
+    request: () => ({ url: '/epcis/queries/matrix/events' }),
+  },
+  'POST /epcis/queries/:queryName/subscriptions': {
+    expect: OWN_QUERY,
+    request: () => ({ url: '/epcis/queries/matrix/subscriptions', body: SUBSCRIPTION }),
+  },
+  'GET /epcis/queries/:queryName/subscriptions': {
+    expect: OWN_QUERY,
+    request: () => ({ url: '/epcis/queries/matrix/subscriptions' }),
+  },
+  'GET /epcis/queries/:queryName/subscriptions/:subscriptionID': {
+    expect: OWN_QUERY,
+    request: (w) => ({ url: `/epcis/queries/matrix/subscriptions/${w.subscription}` }),
+  },
+  'DELETE /epcis/queries/:queryName/subscriptions/:subscriptionID': {
+    expect: OWN_QUERY,
+    request: async () => {
+      const id = (await api('POST', '/epcis/queries/matrix/subscriptions', tokens.own!, SUBSCRIPTION)).json()
+        .subscriptionID;
+      return { url: `/epcis/queries/matrix/subscriptions/${id}` };
+    },
+  },
+  'GET /epcis/queries/:queryName/subscriptions/:subscriptionID/deadLetters': {
+    expect: OWN_QUERY,
+    request: (w) => ({ url: `/epcis/queries/matrix/subscriptions/${w.subscription}/deadLetters` }),
   },
 
   // The registry.
@@ -1086,6 +1151,10 @@ beforeAll(async () => {
   });
   expect(captured.statusCode, captured.body).toBe(202);
   w.captureID = captured.json().captureID;
+  await api('POST', '/epcis/queries', tokens.own!, { name: 'matrix', query: { EQ_bizStep: 'destroying' } });
+  w.subscription = (
+    await api('POST', '/epcis/queries/matrix/subscriptions', tokens.own!, SUBSCRIPTION)
+  ).json().subscriptionID;
 }, 120_000);
 afterAll(async () => {
   await t.close();

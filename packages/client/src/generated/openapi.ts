@@ -258,6 +258,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/epcis/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's organisation's named queries, by name
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["epcisQueries"];
+        put?: never;
+        /**
+         * Create a named query: a view on the events the caller's organisation may see
+         * @description The query takes the parameters of GET /events (but paging), checked the same way. The name is the organisation's own: other organisations may use it too. Recorded as a ledger entry.
+         */
+        post: operations["epcisCreateQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/queries/{queryName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A named query: its name and parameters */
+        get: operations["epcisQuery"];
+        put?: never;
+        post?: never;
+        /** Delete a named query and end every subscription to it */
+        delete: operations["epcisDeleteQuery"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/queries/{queryName}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The named query's events, as GET /events with its parameters answers the caller
+         * @description Paging: follow the `Link: <…>; rel="next"` header, or pass its `nextPageToken`. With `Upgrade: websocket` and `stream=true` the connection is a subscription: each event recorded from `initialRecordTime` on (default: now) that the query matches for the caller arrives as one EPCISQueryDocument message, in record order; the socket closes with 4404 when the query is deleted and 1008 when the token expires.
+         */
+        get: operations["epcisQueryEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/queries/{queryName}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The named query's live subscriptions (their secrets are never shown)
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["epcisSubscriptions"];
+        put?: never;
+        /**
+         * Subscribe a webhook to a named query: each matching event recorded from now on is POSTed to it
+         * @description Each POST carries one event in an EPCISQueryDocument, `GS1-Signature: sha256=<hex HMAC-SHA256 of the body under signatureToken>` and `Groundtruth-Delivery-ID` (the same on every retry of that event: deduplicate on it). At least once: any answer but 2xx is retried with exponential backoff, and after the last attempt the delivery is listed under deadLetters. `dest` must be https:// and reach a public address. Scheduled subscriptions are not offered: `stream` must be true.
+         */
+        post: operations["epcisSubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/queries/{queryName}/subscriptions/{subscriptionID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription: where it delivers, when it last did, what is pending or dead */
+        get: operations["epcisSubscription"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe: nothing more is delivered */
+        delete: operations["epcisUnsubscribe"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/epcis/queries/{queryName}/subscriptions/{subscriptionID}/deadLetters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Deliveries given up after every retry, oldest first
+         * @description Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the caller may see.
+         */
+        get: operations["epcisSubscriptionDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/epcis/readPoints": {
         parameters: {
             query?: never;
@@ -3161,6 +3285,44 @@ export interface components {
             running: boolean;
             success: boolean;
         };
+        EPCISDeadLetter: {
+            attempts: number;
+            createdAt: string;
+            deliveryID: string;
+            eventID: string;
+            failedAt: string;
+            lastError: string;
+            /** @description the subscriber's last HTTP status, if it answered */
+            lastStatus?: number;
+        };
+        EPCISDeadLetterInput: {
+            attempts: number;
+            createdAt: string;
+            deliveryID: string;
+            eventID: string;
+            failedAt: string;
+            lastError: string;
+            /** @description the subscriber's last HTTP status, if it answered */
+            lastStatus?: number;
+        };
+        EPCISQueryDefinition: {
+            createdAt: string;
+            /** @description Groundtruth addition: the ledger entry that created the query */
+            entryIndex: number;
+            name: string;
+            query: {
+                [key: string]: unknown;
+            };
+        };
+        EPCISQueryDefinitionInput: {
+            createdAt: string;
+            /** @description Groundtruth addition: the ledger entry that created the query */
+            entryIndex: number;
+            name: string;
+            query: {
+                [key: string]: unknown;
+            };
+        };
         EPCISQueryDocument: {
             "@context": unknown;
             creationDate: string;
@@ -3198,6 +3360,38 @@ export interface components {
             type: "EPCISQueryDocument";
         } & {
             [key: string]: unknown;
+        };
+        EPCISSubscription: {
+            createdAt: string;
+            /** @description Groundtruth addition: deliveries given up after every retry */
+            deadLetters: number;
+            dest: string;
+            /** @description Groundtruth addition: the ledger entry that created it */
+            entryIndex: number;
+            initialRecordTime: string;
+            lastNotifiedAt?: string;
+            /** @description Groundtruth addition: deliveries not yet acknowledged */
+            pendingDeliveries: number;
+            queryName: string;
+            /** @constant */
+            stream: true;
+            subscriptionID: string;
+        };
+        EPCISSubscriptionInput: {
+            createdAt: string;
+            /** @description Groundtruth addition: deliveries given up after every retry */
+            deadLetters: number;
+            dest: string;
+            /** @description Groundtruth addition: the ledger entry that created it */
+            entryIndex: number;
+            initialRecordTime: string;
+            lastNotifiedAt?: string;
+            /** @description Groundtruth addition: deliveries not yet acknowledged */
+            pendingDeliveries: number;
+            queryName: string;
+            /** @constant */
+            stream: true;
+            subscriptionID: string;
         };
         EudrFeatureCollection: {
             features: {
@@ -4088,6 +4282,118 @@ export interface components {
              * @description the organisation that must act, in the audit’s scope
              */
             ownerId: string;
+        };
+        NewEPCISQuery: {
+            name: string;
+            query: {
+                EQ_action?: string[];
+                EQ_bizLocation?: string[];
+                EQ_bizStep?: string[];
+                EQ_disposition?: string[];
+                EQ_eventID?: string[];
+                EQ_readPoint?: string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
+                eventType?: string[];
+                /** Format: date-time */
+                GE_eventTime?: string;
+                /** Format: date-time */
+                GE_recordTime?: string;
+                /** Format: date-time */
+                LT_eventTime?: string;
+                /** Format: date-time */
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string[];
+                MATCH_anyEPCClass?: string[];
+                MATCH_epc?: string[];
+                MATCH_epcClass?: string[];
+                MATCH_inputEPC?: string[];
+                MATCH_inputEPCClass?: string[];
+                MATCH_outputEPC?: string[];
+                MATCH_outputEPCClass?: string[];
+                MATCH_parentID?: string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
+                /** @enum {string} */
+                orderBy?: "eventTime" | "recordTime";
+                /** @enum {string} */
+                orderDirection?: "ASC" | "DESC";
+            };
+        };
+        NewEPCISQueryInput: {
+            name: string;
+            query: {
+                EQ_action?: string | string[];
+                EQ_bizLocation?: string | string[];
+                EQ_bizStep?: string | string[];
+                EQ_disposition?: string | string[];
+                EQ_eventID?: string | string[];
+                EQ_readPoint?: string | string[];
+                /** @description At most this many events in all, over every page */
+                eventCountLimit?: number;
+                eventType?: string | string[];
+                /** Format: date-time */
+                GE_eventTime?: string;
+                /** Format: date-time */
+                GE_recordTime?: string;
+                /** Format: date-time */
+                LT_eventTime?: string;
+                /** Format: date-time */
+                LT_recordTime?: string;
+                MATCH_anyEPC?: string | string[];
+                MATCH_anyEPCClass?: string | string[];
+                MATCH_epc?: string | string[];
+                MATCH_epcClass?: string | string[];
+                MATCH_inputEPC?: string | string[];
+                MATCH_inputEPCClass?: string | string[];
+                MATCH_outputEPC?: string | string[];
+                MATCH_outputEPCClass?: string | string[];
+                MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
+                /** @enum {string} */
+                orderBy?: "eventTime" | "recordTime";
+                /** @enum {string} */
+                orderDirection?: "ASC" | "DESC";
+            };
+        };
+        NewEPCISSubscription: {
+            /**
+             * Format: uri
+             * @description HTTPS URL the repository POSTs matching events to
+             */
+            dest: string;
+            /**
+             * Format: date-time
+             * @description events recorded from this time on (default: now)
+             */
+            initialRecordTime?: string;
+            /** @description secret the subscriber chose: each POST carries GS1-Signature: sha256=<hex HMAC-SHA256 of the body> */
+            signatureToken: string;
+            /**
+             * @description notified as matching events are recorded (schedules are not offered)
+             * @constant
+             */
+            stream: true;
+        };
+        NewEPCISSubscriptionInput: {
+            /**
+             * Format: uri
+             * @description HTTPS URL the repository POSTs matching events to
+             */
+            dest: string;
+            /**
+             * Format: date-time
+             * @description events recorded from this time on (default: now)
+             */
+            initialRecordTime?: string;
+            /** @description secret the subscriber chose: each POST carries GS1-Signature: sha256=<hex HMAC-SHA256 of the body> */
+            signatureToken: string;
+            /**
+             * @description notified as matching events are recorded (schedules are not offered)
+             * @constant
+             */
+            stream: true;
         };
         NewEvidenceRequirement: {
             /** @enum {string} */
@@ -5643,6 +5949,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";
@@ -5792,6 +6100,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";
@@ -6108,6 +6418,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";
@@ -6257,6 +6569,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";
@@ -6342,6 +6656,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";
@@ -6508,6 +6824,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";
@@ -6528,6 +6846,630 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisQueries: {
+        parameters: {
+            query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDefinition"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisCreateQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEPCISQueryInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDefinition"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: RFC 9457 problem details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDefinition"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisDeleteQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisQueryEvents: {
+        parameters: {
+            query?: {
+                /** @description with Upgrade: websocket: events recorded from this time on (default: now) */
+                initialRecordTime?: string;
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                perPage?: number;
+                /** @description with Upgrade: websocket: subscribe to the query */
+                stream?: "true";
+            };
+            header?: never;
+            path: {
+                queryName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISQueryDocument"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload Too Large: RFC 9457 problem details */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisSubscriptions: {
+        parameters: {
+            query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                queryName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISSubscription"][];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisSubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEPCISSubscriptionInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISSubscription"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryName: string;
+                subscriptionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISSubscription"];
+                };
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisUnsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryName: string;
+                subscriptionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: RFC 9457 problem details */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: RFC 9457 problem details */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: RFC 9457 problem details */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: RFC 9457 problem details */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    epcisSubscriptionDeadLetters: {
+        parameters: {
+            query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
+                nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
+                perPage?: number;
+            };
+            header?: never;
+            path: {
+                queryName: string;
+                subscriptionID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EPCISDeadLetter"][];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6657,6 +7599,8 @@ export interface operations {
                 MATCH_outputEPC?: string | string[];
                 MATCH_outputEPCClass?: string | string[];
                 MATCH_parentID?: string | string[];
+                /** @description If more events than this match, the query fails with QueryTooLargeException (413) instead of answering */
+                maxEventCount?: number;
                 nextPageToken?: string;
                 orderBy?: "eventTime" | "recordTime";
                 orderDirection?: "ASC" | "DESC";

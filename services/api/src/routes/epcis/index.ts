@@ -3,7 +3,6 @@
 import {
   CaptureErrorBehaviour,
   CaptureJob,
-  EPCIS_MATCH_PARAMETERS,
   EPCISQueryDocument,
   EpcisEventQuery,
   Problem,
@@ -13,6 +12,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { linkNextPage } from '../../paging.ts';
+import { eventsDocument, type QueryService, queryEvents, toEventQuery } from './queries.ts';
+import epcisQueryRoutes from './query-routes.ts';
 import {
   CAPTURE_BYTE_LIMIT,
   CAPTURE_EVENT_LIMIT,
@@ -21,30 +22,35 @@ import {
   EPCIS_CONTEXT,
   type EpcisService,
   EVENT_TYPES,
-  type EventQuery,
 } from './service.ts';
+import type { SubscriptionService } from './subscriptions.ts';
 
 const VERSION_HEADERS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
 
-function queryDocument(events: Record<string, unknown>[]) {
-  return {
-    '@context': [EPCIS_CONTEXT],
-    type: 'EPCISQueryDocument' as const,
-    schemaVersion: '2.0',
-    creationDate: new Date().toISOString(),
-    epcisBody: { queryResults: { queryName: 'SimpleEventQuery', resultsBody: { eventList: events } } },
-  };
-}
+const queryDocument = (events: Record<string, unknown>[]) => eventsDocument(events);
 
-export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epcis: EpcisService }) {
+export default async function epcisRoutes(
+  app: FastifyInstance,
+  {
+    epcis,
+    queries,
+    subscriptions,
+    streamPollMs,
+  }: { epcis: EpcisService; queries: QueryService; subscriptions: SubscriptionService; streamPollMs: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const withVersions = (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     reply.headers(VERSION_HEADERS);
     done();
   };
   app.addHook('onRequest', withVersions);
+  await app.register(epcisQueryRoutes, {
+    queries,
+    subscriptions,
+    stream: { epcis, queries, pollMs: streamPollMs },
+  });
 
   r.options('/capture', {
     schema: {
@@ -120,15 +126,8 @@ export default async function epcisRoutes(app: FastifyInstance, { epcis }: { epc
 
   /** The events query, with `extra` filters from the path of a resource's /events. */
   async function events(request: FastifyRequest, reply: FastifyReply, extra: Record<string, string[]>) {
-    const q = {
-      ...(request.query as z.infer<typeof EpcisEventQuery> & Record<string, string[] | undefined>),
-      ...extra,
-    };
-    const match: Record<string, string[]> = {};
-    for (const name of EPCIS_MATCH_PARAMETERS) if (q[name]) match[name] = q[name];
-    const query: EventQuery = { ...(q as unknown as EventQuery), match };
-    for (const name of EPCIS_MATCH_PARAMETERS) delete (query as unknown as Record<string, unknown>)[name];
-    const page = await epcis.query(request.principal!, query);
+    const query = toEventQuery({ ...(request.query as z.infer<typeof EpcisEventQuery>), ...extra });
+    const page = await queryEvents(epcis, request.principal!, query);
     linkNextPage(request, reply, page.nextPageToken);
     return queryDocument(page.events);
   }

@@ -83,6 +83,8 @@ export interface EventQuery {
   orderDirection?: 'ASC' | 'DESC';
   /** At most this many events in all, over every page (EPCIS 2.0 SimpleEventQuery). */
   eventCountLimit?: number;
+  /** More matching events than this fail the query (QueryTooLargeException); see queries.ts. */
+  maxEventCount?: number;
   perPage: number;
   nextPageToken?: string;
   match: Record<string, string[]>;
@@ -91,6 +93,11 @@ export interface EventQuery {
 export interface EventPage {
   events: JsonObject[];
   nextPageToken?: string;
+  /**
+   * A token that resumes after the last event of this page even when it is the last page: a
+   * subscription keeps it to scan only what is recorded later (decision 0026).
+   */
+  resumeToken?: string;
 }
 
 export interface EpcisService {
@@ -139,6 +146,11 @@ export function queryParameterException(parameter: string, detail: string): AppE
 
 /** What SimpleEventQuery refuses outright (EPCIS 2.0 §8.2.7.1) before anything is looked up. */
 export function checkEventQuery(query: EventQuery): void {
+  if (query.eventCountLimit !== undefined && query.maxEventCount !== undefined)
+    throw queryParameterException(
+      'maxEventCount',
+      'eventCountLimit and maxEventCount are mutually exclusive (EPCIS 2.0 §8.2.7.1)',
+    );
   if (query.EQ_action) {
     const bad = query.EQ_action.find((a) => !ACTIONS.has(a));
     if (bad !== undefined)
@@ -653,19 +665,20 @@ async function runQuery(
   const last = page.at(-1);
   const returned = returnedBefore + page.length;
   const more = merged.length > pageSize && last !== undefined && returned < limit;
+  // The next page starts after the last event returned; so does a subscription's next scan.
+  const resumeToken =
+    last &&
+    encodeToken({
+      q: fingerprint(query),
+      i: last.entryIndex.toString(),
+      ...(last.sub > 0 ? { s: last.sub } : {}),
+      ...(query.eventCountLimit !== undefined ? { n: returned } : {}),
+      ...(byEventTime ? { t: last.timeKey.toString() } : {}),
+    });
   return {
     events,
-    ...(more
-      ? {
-          nextPageToken: encodeToken({
-            q: fingerprint(query),
-            i: last.entryIndex.toString(),
-            ...(last.sub > 0 ? { s: last.sub } : {}),
-            ...(query.eventCountLimit !== undefined ? { n: returned } : {}),
-            ...(byEventTime ? { t: last.timeKey.toString() } : {}),
-          }),
-        }
-      : {}),
+    ...(resumeToken ? { resumeToken } : {}),
+    ...(more && resumeToken ? { nextPageToken: resumeToken } : {}),
   };
 }
 
