@@ -27,7 +27,10 @@ import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { Access } from '../../access.ts';
 import type { Principal } from '../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
-import { appendRecords } from '../../record.ts';
+import { appendRecords, type RecordSpec } from '../../record.ts';
+import type { EventService } from '../v1/events/service.ts';
+import { type CustodyItem, createCustodyCapture, type PlannedCustody } from './custody-capture.ts';
+import { custodyFromEpcis } from './custody-mapping.ts';
 import { loadNativeCandidates, nativeMatches } from './native-source.ts';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
@@ -217,13 +220,20 @@ interface PreparedEvent {
   pointer: string;
 }
 
+/** Runs after a captured custody fact is appended, as after the native event (the mass-balance checks). */
+export type AfterCustody = (principal: Principal, kind: string, eventId: string) => Promise<void>;
+
 export function createEpcisService(deps: {
   db: Database;
   writer: LedgerWriter;
   access: Access;
   schema: JsonObject | undefined;
+  /** The native event service: captured custody facts are recorded through it (decision 0025). */
+  events?: EventService;
+  afterCustody?: AfterCustody;
 }): EpcisService {
   const { db, writer, access } = deps;
+  const custody = deps.events ? createCustodyCapture({ db, events: deps.events }) : undefined;
   const { schema } = deps;
   const terms: TermLists | undefined = schema ? termListsFromSchema(schema) : undefined;
   // Compiling GS1's schema takes 100–200 ms: done at the first capture, not at every start.
@@ -344,62 +354,109 @@ export function createEpcisService(deps: {
 
       const keys = prepared.map((p) => queryKeysOf(p.event, terms));
       let indexes: number[] = [];
+      const epcisIndexes: bigint[] = [];
       try {
-        indexes =
-          prepared.length === 0
-            ? []
-            : await appendRecords(
-                writer,
-                principal,
-                prepared.map((p, i) => ({
-                  type: 'epcis.event',
-                  subject: `epcis:${p.eventId}`,
-                  body: {
-                    event: p.event as JsonValue,
-                    context: (read.context ?? null) as JsonValue,
-                    hashId: p.hashId,
-                    captureId,
-                    organisation: `organisation:${organisationId}`,
-                  },
-                  conflict: `event ${p.eventId} was already captured`,
-                  project: async (tx, index) => {
-                    const k = keys[i]!;
-                    await tx.query(
-                      `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
+        // Custody facts the events state, recorded as the native events would be (decision 0025).
+        const custodyIssues: ValidationIssue[] = [];
+        const items: (CustodyItem & { at: number })[] = [];
+        if (custody)
+          for (const [at, p] of prepared.entries()) {
+            const mapping = custodyFromEpcis(p.event, read.context);
+            const pointer = p.pointer.replace(/\/eventID$/, '');
+            if (mapping.maps === 'refused')
+              custodyIssues.push(
+                ...mapping.issues.map((i) => ({ pointer: `${pointer}${i.pointer}`, detail: i.detail })),
+              );
+            else if (mapping.maps === true) items.push({ pointer, hashId: p.hashId, fact: mapping.fact, at });
+          }
+        if (custodyIssues.length > 0) {
+          // A document is all-or-nothing where custody is concerned, whatever the error behaviour.
+          const job = await finishJob(captureId, false, [...errors, ...custodyIssues.map(captureError)], []);
+          throw new CaptureRejected(
+            job,
+            'the document was not stored: an event states custody it cannot',
+            custodyIssues,
+          );
+        }
+        const planned: (PlannedCustody | undefined)[] = [];
+        if (items.length > 0)
+          for (const [k, c] of (await custody!.plan(principal, items)).entries()) planned[items[k]!.at] = c;
+        const specs: RecordSpec[] = prepared.flatMap((p, i): RecordSpec[] => {
+          const epcisSpec: RecordSpec = {
+            type: 'epcis.event',
+            subject: `epcis:${p.eventId}`,
+            body: {
+              event: p.event as JsonValue,
+              context: (read.context ?? null) as JsonValue,
+              hashId: p.hashId,
+              captureId,
+              organisation: `organisation:${organisationId}`,
+            },
+            conflict: `event ${p.eventId} was already captured`,
+            project: async (tx, index) => {
+              epcisIndexes[i] = index;
+              const k = keys[i]!;
+              await tx.query(
+                `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
                          event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location)
                        VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12)`,
-                      [
-                        index.toString(),
-                        organisationId,
-                        captureId,
-                        p.eventId,
-                        p.hashId,
-                        k.eventType,
-                        k.eventTime,
-                        k.action,
-                        k.bizStep,
-                        k.disposition,
-                        k.readPoint,
-                        k.bizLocation,
-                      ],
-                    );
-                    if (k.epcs.length > 0) {
-                      await tx.query(
-                        `INSERT INTO epcis_event_epcs (entry_index, role, epc, spelling)
+                [
+                  index.toString(),
+                  organisationId,
+                  captureId,
+                  p.eventId,
+                  p.hashId,
+                  k.eventType,
+                  k.eventTime,
+                  k.action,
+                  k.bizStep,
+                  k.disposition,
+                  k.readPoint,
+                  k.bizLocation,
+                ],
+              );
+              if (k.epcs.length > 0) {
+                await tx.query(
+                  `INSERT INTO epcis_event_epcs (entry_index, role, epc, spelling)
                          SELECT $1, role, epc, spelling FROM unnest($2::text[], $3::text[], $4::text[])
                            AS t(role, epc, spelling)`,
-                        [
-                          index.toString(),
-                          k.epcs.map((e) => e.role),
-                          k.epcs.map((e) => e.value),
-                          k.epcs.map((e) => e.spelling),
-                        ],
-                      );
-                    }
-                  },
-                })),
+                  [
+                    index.toString(),
+                    k.epcs.map((e) => e.role),
+                    k.epcs.map((e) => e.value),
+                    k.epcs.map((e) => e.spelling),
+                  ],
+                );
+              }
+            },
+          };
+          const c = planned[i];
+          if (!c) return [epcisSpec];
+          const custodySpec: RecordSpec = {
+            ...c.spec,
+            project: async (tx, index, at, logged) => {
+              await c.spec.project(tx, index, at, logged);
+              await tx.query(
+                `INSERT INTO epcis_custody_links (epcis_entry_index, custody_entry_index, fact_kind, fact_id)
+                 SELECT $1, $2, kind, id FROM unnest($3::text[], $4::uuid[]) AS t(kind, id)`,
+                [
+                  epcisIndexes[i]!.toString(),
+                  index.toString(),
+                  [...(c.kind === 'receipt' ? ['receipt'] : []), ...c.traceEventIds.map(() => 'event')],
+                  [...(c.kind === 'receipt' ? [c.eventId] : []), ...c.traceEventIds],
+                ],
               );
+            },
+          };
+          return [epcisSpec, custodySpec];
+        });
+        const all = specs.length === 0 ? [] : await appendRecords(writer, principal, specs);
+        // Each captured event's own entry (its custody record, if any, follows it).
+        indexes = prepared.map((_p, i) => all[i + planned.slice(0, i).filter(Boolean).length]!);
+        if (deps.afterCustody)
+          for (const c of planned) if (c) await deps.afterCustody(principal, c.kind, c.eventId);
       } catch (error) {
+        if (error instanceof CaptureRejected) throw error;
         const detail = error instanceof AppError ? error.message : 'the events could not be stored';
         await finishJob(captureId, false, [...errors, captureError({ pointer: '', detail })], []);
         throw error;
