@@ -45,6 +45,14 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
 
   async function organisationOf(item: CustodyItem, party: PartyRef, pointer: string): Promise<string> {
     if ('organisationId' in party) return party.organisationId;
+    if ('unknown' in party)
+      throw refuse(
+        item,
+        pointer,
+        party.unknown === ''
+          ? 'custody of a Groundtruth lot changes between named owners: add the owning_party'
+          : 'an owning party is a party GLN (urn:epc:id:pgln:… or /417/…), a site GLN (urn:epc:id:sgln:… or /414/…) or urn:groundtruth:organisation:{id}',
+      );
     const rows = await db.query<{ id: string }>(
       `SELECT id FROM organisations WHERE identifiers ->> 'gln' = $1 LIMIT 2`,
       [party.gln],
@@ -114,6 +122,38 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
       ...(productId ? { productId } : {}),
       ...made.lotData,
     };
+  }
+
+  /**
+   * Whether the fact concerns Groundtruth's custody: a harvest at one of its plots, or a lot it knows
+   * (held by anyone, or made earlier in the document). A partner's events about lots Groundtruth has
+   * never recorded (GS1's examples, a sensor feed) stay captured events only.
+   */
+  async function concernsGroundtruth(fact: CustodyFact, planned: PlannedBatches, gtins: Map<string, string>) {
+    if (fact.kind === 'harvest') return true;
+    const lots =
+      fact.kind === 'transformation' ? fact.inputs : [fact.kind === 'receipt' ? fact.received : fact.input];
+    for (const { class: ref } of lots) {
+      if ('batchId' in ref) {
+        if (planned.has(ref.batchId)) return true;
+        const [row] = await db.query('SELECT 1 FROM batches WHERE id = $1', [ref.batchId]);
+        if (row) return true;
+        continue;
+      }
+      for (const b of planned.values())
+        if (
+          b.lot === ref.lot &&
+          (ref.gtin === null || (b.product_id && gtins.get(b.product_id) === ref.gtin))
+        )
+          return true;
+      const [row] = await db.query(
+        `SELECT 1 FROM batches b LEFT JOIN products p ON p.id = b.product_id
+          WHERE b.lot = $1 AND ($2::text IS NULL OR p.gtin = $2) LIMIT 1`,
+        [ref.lot, ref.gtin],
+      );
+      if (row) return true;
+    }
+    return false;
   }
 
   /** The native event a fact states, in /v1's terms. */
@@ -298,11 +338,15 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
      * Plans the custody records of a document's events, in order. Throws the first refusal (at its
      * event and field); the balance checks run when the records are appended, in one transaction.
      */
-    async plan(principal: Principal, items: CustodyItem[]): Promise<PlannedCustody[]> {
+    async plan(principal: Principal, items: CustodyItem[]): Promise<(PlannedCustody | undefined)[]> {
       const planned: PlannedBatches = new Map();
       const gtins = new Map<string, string>();
-      const out: PlannedCustody[] = [];
+      const out: (PlannedCustody | undefined)[] = [];
       for (const item of items) {
+        if (!(await concernsGroundtruth(item.fact, planned, gtins))) {
+          out.push(undefined);
+          continue;
+        }
         const mapped = (planned: PlannedCustody): PlannedCustody => {
           const project = planned.spec.project;
           // A balance refusal at append time is reported at this event too.

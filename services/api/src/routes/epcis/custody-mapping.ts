@@ -9,8 +9,11 @@ import { GROUNDTRUTH_NAMESPACE } from './native-mapping.ts';
 
 /** What an EPC class names: an existing batch (Groundtruth's URN) or a lot, with its GTIN when it is an LGTIN. */
 export type ClassRef = { batchId: string } | { lot: string; gtin: string | null };
-/** An owning party: a Groundtruth organisation, or whoever registered this GLN. */
-export type PartyRef = { organisationId: string } | { gln: string };
+/**
+ * An owning party: a Groundtruth organisation, whoever registered this GLN, or a party named some other
+ * way (or not at all), which the capture refuses only when the lot is Groundtruth's.
+ */
+export type PartyRef = { organisationId: string } | { gln: string } | { unknown: string };
 
 export interface LotQuantity {
   class: ClassRef;
@@ -185,13 +188,15 @@ function lotQuantities(
   field: string,
   issues: MappingIssue[],
   lotData: (epcClass: string) => LotData = () => ({}),
+  foreign: string[] = [],
 ): LotQuantity[] {
   return list(event[field]).flatMap((element, i) => {
     const pointer = `/${field}/${i}`;
     if (!isObject(element)) return [];
     const ref = typeof element.epcClass === 'string' ? classRefOf(element.epcClass) : 'epcClass is required';
     if (typeof ref === 'string') {
-      issues.push({ pointer: `${pointer}/epcClass`, detail: ref });
+      // Not a lot Groundtruth can hold: the event is someone else's business (see custodyFromEpcis).
+      foreign.push(pointer);
       return [];
     }
     const value = decimalOf(element.quantity);
@@ -208,26 +213,13 @@ function lotQuantities(
   });
 }
 
-/** The owning party of a source or destination list (CBV 2.0 SDT owning_party). */
-function owningParty(
-  event: JsonObject,
-  field: 'sourceList' | 'destinationList',
-  issues: MappingIssue[],
-): PartyRef | null | undefined {
+/** The owning party of a source or destination list (CBV 2.0 SDT owning_party); undefined when none is named. */
+function owningParty(event: JsonObject, field: 'sourceList' | 'destinationList'): PartyRef | undefined {
   const key = field === 'sourceList' ? 'source' : 'destination';
-  const index = list(event[field]).findIndex(
-    (e) => isObject(e) && cbvTermOf(e.type, 'sdt') === 'owning_party',
-  );
-  if (index < 0) return undefined;
-  const value = (list(event[field])[index] as JsonObject)[key];
-  const party = typeof value === 'string' ? partyRefOf(value) : null;
-  if (!party)
-    issues.push({
-      pointer: `/${field}/${index}/${key}`,
-      detail:
-        'an owning party is a party GLN (urn:epc:id:pgln:… or /417/…), a site GLN (urn:epc:id:sgln:… or /414/…) or urn:groundtruth:organisation:{id}',
-    });
-  return party;
+  const element = list(event[field]).find((e) => isObject(e) && cbvTermOf(e.type, 'sdt') === 'owning_party');
+  if (!isObject(element)) return undefined;
+  const value = element[key];
+  return (typeof value === 'string' ? partyRefOf(value) : null) ?? { unknown: String(value) };
 }
 
 function plotOf(
@@ -259,7 +251,13 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
   const prefixes = groundtruthPrefixes(event, documentContext);
   const lotData = lotDataOf(event, prefixes);
   const issues: MappingIssue[] = [];
+  /** Quantity elements whose class is no lot Groundtruth can hold (not an LGTIN, not its URN). */
+  const foreign: string[] = [];
   const refused = (): CustodyMapping => ({ maps: 'refused', issues });
+  const notOurs = (): CustodyMapping => ({
+    maps: false,
+    why: `${foreign.join(', ')}: a class that names no lot (an LGTIN or Groundtruth's URN)`,
+  });
   const eventTime = typeof event.eventTime === 'string' ? event.eventTime : '';
   if (isObject(event.errorDeclaration))
     return {
@@ -270,12 +268,13 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
   if (event.type === 'TransformationEvent') {
     if (!Array.isArray(event.inputQuantityList) || !Array.isArray(event.outputQuantityList))
       return { maps: false, why: 'a transformation of instances (EPC lists), not of lots: not custody' };
-    const inputs = lotQuantities(event, 'inputQuantityList', issues);
-    const outputs = lotQuantities(event, 'outputQuantityList', issues, lotData);
+    const inputs = lotQuantities(event, 'inputQuantityList', issues, undefined, foreign);
+    const outputs = lotQuantities(event, 'outputQuantityList', issues, lotData, foreign);
     const site =
       isObject(event.bizLocation) && typeof event.bizLocation.id === 'string'
         ? partyRefOf(event.bizLocation.id)
         : null;
+    if (foreign.length > 0) return notOurs();
     if (issues.length > 0) return refused();
     return { maps: true, fact: { kind: 'transformation', eventTime, site, inputs, outputs } };
   }
@@ -289,16 +288,18 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
     const plot = plotOf(event, prefixes);
     if (plot === null) return { maps: false, why: 'an ADD at no plot: not a harvest' };
     if ('issue' in plot) return { maps: 'refused', issues: [plot.issue] };
-    const [output, ...more] = lotQuantities(event, 'quantityList', issues, lotData);
+    const [output, ...more] = lotQuantities(event, 'quantityList', issues, lotData, foreign);
+    if (foreign.length > 0) return notOurs();
     if (more.length > 0 || (output === undefined && issues.length === 0))
       issues.push({ pointer: '/quantityList', detail: 'a harvest makes one lot: one quantity element' });
-    const owner = owningParty(event, 'destinationList', issues) ?? null;
+    const owner = owningParty(event, 'destinationList') ?? null;
     if (issues.length > 0 || !output) return refused();
     const season = text(extension(event.ilmd, 'season', prefixes));
     return { maps: true, fact: { kind: 'harvest', eventTime, plotId: plot.plotId, owner, season, output } };
   }
   if (event.action === 'DELETE') {
-    const [input, ...more] = lotQuantities(event, 'quantityList', issues);
+    const [input, ...more] = lotQuantities(event, 'quantityList', issues, undefined, foreign);
+    if (foreign.length > 0) return notOurs();
     if (more.length > 0 || (input === undefined && issues.length === 0))
       issues.push({ pointer: '/quantityList', detail: 'a loss takes from one lot: one quantity element' });
     if (issues.length > 0 || !input) return refused();
@@ -312,24 +313,16 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
     };
   }
   if (event.action === 'OBSERVE' && (bizStep === 'shipping' || bizStep === 'receiving')) {
-    const from = owningParty(event, 'sourceList', issues);
-    const to = owningParty(event, 'destinationList', issues);
+    const from = owningParty(event, 'sourceList');
+    const to = owningParty(event, 'destinationList');
     if (from === undefined && to === undefined)
       return { maps: false, why: `${bizStep} with no owning parties: no change of custody` };
-    if (from === undefined)
-      issues.push({
-        pointer: '/sourceList',
-        detail: `${bizStep} between owners names the sender (owning_party)`,
-      });
-    if (to === undefined)
-      issues.push({
-        pointer: '/destinationList',
-        detail: `${bizStep} between owners names the receiver (owning_party)`,
-      });
-    const [lot, ...more] = lotQuantities(event, 'quantityList', issues, lotData);
+    const [lot, ...more] = lotQuantities(event, 'quantityList', issues, lotData, foreign);
     if (more.length > 0 || (lot === undefined && issues.length === 0))
       issues.push({ pointer: '/quantityList', detail: `${bizStep} of one lot: one quantity element` });
-    if (issues.length > 0 || !lot || !from || !to) return refused();
+    if (foreign.length > 0) return notOurs();
+    if (issues.length > 0 || !lot) return refused();
+    const parties = { from: from ?? { unknown: '' }, to: to ?? { unknown: '' } };
     if (bizStep === 'receiving') {
       const confirms = text(extension(event, 'confirms', prefixes));
       const transferId = confirms?.startsWith('urn:uuid:') ? confirms.slice('urn:uuid:'.length) : null;
@@ -340,8 +333,7 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
         fact: {
           kind: 'receipt',
           eventTime,
-          from,
-          to,
+          ...parties,
           received: lot,
           confirms: transferId?.toLowerCase() ?? null,
         },
@@ -367,7 +359,10 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
       );
       if (issues.length > 0) return refused();
     }
-    return { maps: true, fact: { kind: 'transfer', eventTime, from, to, input: lot, receivedAs: received } };
+    return {
+      maps: true,
+      fact: { kind: 'transfer', eventTime, ...parties, input: lot, receivedAs: received },
+    };
   }
   return { maps: false, why: 'an observation: no custody changes hands' };
 }

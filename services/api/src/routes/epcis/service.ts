@@ -380,7 +380,8 @@ export function createEpcisService(deps: {
         }
         const planned: (PlannedCustody | undefined)[] = [];
         if (items.length > 0)
-          for (const [k, c] of (await custody!.plan(principal, items)).entries()) planned[items[k]!.at] = c;
+          for (const [k, c] of (await custody!.plan(principal, items)).entries())
+            if (c) planned[items[k]!.at] = c;
         const specs: RecordSpec[] = prepared.flatMap((p, i): RecordSpec[] => {
           const epcisSpec: RecordSpec = {
             type: 'epcis.event',
