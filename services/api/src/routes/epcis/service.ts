@@ -460,6 +460,12 @@ export function createEpcisService(deps: {
         if (error instanceof CaptureRejected) throw error;
         const detail = error instanceof AppError ? error.message : 'the events could not be stored';
         await finishJob(captureId, false, [...errors, captureError({ pointer: '', detail })], []);
+        // A refusal names its job, as a refused document does.
+        if (error instanceof AppError)
+          throw new AppError(error.code, error.message, {
+            ...error.options,
+            headers: { ...error.options.headers, location: `/epcis/capture/${captureId}` },
+          });
         throw error;
       }
       const stored = prepared.map((p, i) => ({
