@@ -1,4 +1,5 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
+import { benchEpcis } from './epcis.ts';
 import { benchEudr } from './eudr.ts';
 import { benchEvidence } from './evidence.ts';
 import { benchForest } from './forest.ts';
@@ -10,6 +11,7 @@ import { benchVerify } from './verify.ts';
 import { benchViewer } from './viewer.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
+  epcis: benchEpcis,
   eudr: benchEudr,
   evidence: benchEvidence,
   forest: benchForest,
