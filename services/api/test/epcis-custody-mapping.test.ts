@@ -121,7 +121,7 @@ describe('custodyFromEpcis', () => {
       });
     });
 
-    it('leaves observations, packing, error declarations and other parties’ classes alone', () => {
+    it('leaves observations, packing and other parties’ classes alone', () => {
       const cases = [
         {
           type: 'ObjectEvent',
@@ -135,7 +135,6 @@ describe('custodyFromEpcis', () => {
           action: 'ADD',
           parentID: 'urn:epc:id:sscc:0614141.1234567890',
         },
-        { ...shipping(), errorDeclaration: { declarationTime: at, reason: 'incorrect_data' } },
         shipping({ quantityList: [{ epcClass: 'urn:epc:idpat:sgtin:0614141.107346.*', quantity: 1 }] }),
         shipping({ sourceList: [], destinationList: [] }),
         {
@@ -146,6 +145,33 @@ describe('custodyFromEpcis', () => {
         },
       ];
       for (const event of cases) expect(custodyFromEpcis(event).maps, JSON.stringify(event)).toBe(false);
+    });
+
+    it('reads an error declaration as a void of the declared event, whose custody the capture looks up', () => {
+      const declared = custodyFromEpcis(
+        {
+          ...shipping({ 'gt:event': `urn:uuid:${EVENT.toUpperCase()}`, eventID: 'urn:uuid:0000' }),
+          errorDeclaration: {
+            declarationTime: at,
+            reason: 'urn:epcglobal:cbv:er:did_not_occur',
+            correctiveEventIDs: ['ni:///sha-256;ab?ver=CBV2.0'],
+            'gt:explanation': 'never left the yard',
+          },
+        },
+        [{ gt: 'urn:groundtruth:epcis:' }],
+      );
+      expect(declared).toEqual({
+        maps: true,
+        fact: {
+          kind: 'void',
+          eventTime: at,
+          eventId: 'urn:uuid:0000',
+          nativeEventId: EVENT,
+          reason: 'did_not_occur',
+          correctiveEventIds: ['ni:///sha-256;ab?ver=CBV2.0'],
+          explanation: 'never left the yard',
+        },
+      });
     });
 
     it('refuses a custody fact it cannot read exactly, naming the field', () => {

@@ -85,6 +85,7 @@ async function footprint() {
     receipts: await count('transfer_receipts'),
     captured: await count('epcis_events'),
     links: await count('epcis_custody_links'),
+    voids: await count('trace_event_voids'),
   };
 }
 
@@ -367,6 +368,56 @@ describe('EPCIS capture of custody', () => {
     expect(res.statusCode, res.body).toBe(202);
     const after = await footprint();
     expect(after).toEqual({ ...before, entries: before.entries + 3, captured: before.captured + 3 });
+  });
+});
+
+describe('EPCIS error declarations of custody facts', () => {
+  it('void the declared fact as POST /v1/events/{id}/void does, and are refused while its lot was used', async () => {
+    expect((await capture(tok.coop!, [harvest(ids.plot!, 'D-1', 50, 90)])).statusCode).toBe(202);
+    const loss = {
+      type: 'ObjectEvent',
+      eventTime: at(91),
+      eventTimeZoneOffset: '+00:00',
+      action: 'DELETE',
+      quantityList: [{ epcClass: lot('D-1'), quantity: 5, uom: 'KGM' }],
+      'gt:reason': 'spillage',
+    };
+    expect((await capture(tok.coop!, [loss])).statusCode).toBe(202);
+    expect((await batchByLot('coop', 'D-1')).balance).toMatchObject({ lost: '5000', available: '45000' });
+    // EPCIS 2.0 §7.4.1.2: the same event again, with errorDeclaration; its hash ID names the loss.
+    const declared = await capture(tok.coop!, [
+      {
+        ...loss,
+        errorDeclaration: {
+          declarationTime: at(92),
+          reason: 'incorrect_data',
+          'gt:explanation': 'weighed twice',
+        },
+      },
+    ]);
+    expect(declared.statusCode, declared.body).toBe(202);
+    expect((await batchByLot('coop', 'D-1')).balance).toMatchObject({ lost: '0', available: '50000' });
+    const [voided] = await t.runtime.db.query<{ reason: string }>(
+      `SELECT v.reason FROM trace_event_voids v JOIN trace_events e ON e.id = v.event_id
+        JOIN trace_event_inputs i ON i.event_id = e.id JOIN batches b ON b.id = i.batch_id
+       WHERE b.lot = 'D-1' AND e.kind = 'loss'`,
+    );
+    expect(voided?.reason).toBe('incorrect_data: weighed twice');
+
+    // The harvest's lot was shipped on: declaring the harvest in error is refused, as the native void is.
+    expect(
+      (await capture(tok.coop!, [shipping(lot('D-1'), 20, org('coop'), org('exporter'), 93)])).statusCode,
+    ).toBe(202);
+    const before = await footprint();
+    const refused = await capture(tok.coop!, [
+      {
+        ...harvest(ids.plot!, 'D-1', 50, 90),
+        errorDeclaration: { declarationTime: at(94), reason: 'did_not_occur' },
+      },
+    ]);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().detail).toMatch(/cannot be voided while events that consumed its outputs stand/);
+    expect(await footprint()).toEqual(before);
   });
 });
 

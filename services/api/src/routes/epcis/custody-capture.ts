@@ -24,9 +24,11 @@ export interface CustodyItem {
 /** One captured event's native record, and what to re-check once it is appended. */
 export interface PlannedCustody {
   spec: RecordSpec;
-  /** The native event's id and kind (a receipt names the transfer it confirms). */
+  /** The native event's id and kind (a receipt names the transfer it confirms, a void what it voids). */
   eventId: string;
   kind: CustodyFact['kind'];
+  /** The kind of event the mass-balance checks look at again: this one's, or a voided event's. */
+  recheck?: string;
   /** Native event ids this record creates: the event, or a receipt's transit loss. */
   traceEventIds: string[];
 }
@@ -129,8 +131,16 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
    * (held by anyone, or made earlier in the document). A partner's events about lots Groundtruth has
    * never recorded (GS1's examples, a sensor feed) stay captured events only.
    */
-  async function concernsGroundtruth(fact: CustodyFact, planned: PlannedBatches, gtins: Map<string, string>) {
+  async function concernsGroundtruth(
+    principal: Principal,
+    item: CustodyItem,
+    planned: PlannedBatches,
+    gtins: Map<string, string>,
+  ) {
+    const { fact } = item;
     if (fact.kind === 'harvest') return true;
+    if (fact.kind === 'void')
+      return (await declaredEvent(principal, item, fact.eventId, item.hashId)) !== null;
     const lots =
       fact.kind === 'transformation' ? fact.inputs : [fact.kind === 'receipt' ? fact.received : fact.input];
     for (const { class: ref } of lots) {
@@ -156,13 +166,57 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
     return false;
   }
 
+  /**
+   * The native event an eventID names: a native event's `urn:uuid:` id, or a captured event (by its
+   * hash ID, or by the eventID the capturing organisation gave it) that stated a custody fact.
+   */
+  async function declaredEvent(
+    principal: Principal,
+    item: CustodyItem,
+    eventId: string | null,
+    hashId: string | null,
+    nativeId: string | null = item.fact.kind === 'void' ? item.fact.nativeEventId : null,
+  ): Promise<string | null> {
+    if (nativeId) {
+      const [row] = await db.query<{ id: string }>('SELECT id FROM trace_events WHERE id = $1', [nativeId]);
+      if (row) return row.id;
+    }
+    const uuid = eventId?.startsWith('urn:uuid:') ? eventId.slice('urn:uuid:'.length).toLowerCase() : null;
+    if (uuid && /^[0-9a-f-]{36}$/.test(uuid)) {
+      const [row] = await db.query<{ id: string }>('SELECT id FROM trace_events WHERE id = $1', [uuid]);
+      if (row) return row.id;
+    }
+    const links = await db.query<{ fact_kind: string; fact_id: string }>(
+      `SELECT c.fact_kind, c.fact_id FROM epcis_events e
+         JOIN epcis_custody_links c ON c.epcis_entry_index = e.entry_index
+        WHERE NOT e.error_declaration AND (e.hash_id = $1 OR (e.event_id = $2 AND e.organisation_id = $3))`,
+      [hashId ?? eventId, eventId, principal.organisationId ?? null],
+    );
+    if (links.some((l) => l.fact_kind === 'receipt'))
+      throw refuse(
+        item,
+        '/errorDeclaration',
+        'a receipt stands once recorded: it cannot be declared in error',
+      );
+    return links.find((l) => l.fact_kind === 'event')?.fact_id ?? null;
+  }
+
   /** The native event a fact states, in /v1's terms. */
   async function nativeInput(
     principal: Principal,
     item: CustodyItem,
     planned: PlannedBatches,
     gtins: Map<string, string>,
-  ): Promise<NativeInput | { receiptOf: string; quantity: LotQuantity['quantity']; receivedAt: string }> {
+  ): Promise<
+    | NativeInput
+    | { receiptOf: string; quantity: LotQuantity['quantity']; receivedAt: string }
+    | {
+        voidOf: string;
+        reason: 'did_not_occur' | 'incorrect_data';
+        explanation: string;
+        correctiveEventIds: string[];
+      }
+  > {
     const { fact } = item;
     const consumed = async (q: LotQuantity, holder: string) => ({
       batchId: await consumedBatch(item, q.class, holder, q.pointer, planned, gtins),
@@ -248,6 +302,28 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
           eventTime: fact.eventTime,
           input: await consumed(fact.input, organisationId),
           reason: fact.reason ?? 'declared through EPCIS (ObjectEvent DELETE)',
+        };
+      }
+      case 'void': {
+        const voidOf = (await declaredEvent(principal, item, fact.eventId, item.hashId))!;
+        if (!fact.reason)
+          throw refuse(
+            item,
+            '/errorDeclaration/reason',
+            'a custody fact is voided as did_not_occur or incorrect_data (CBV 2.0)',
+          );
+        const correctiveEventIds: string[] = [];
+        for (const [i, id] of fact.correctiveEventIds.entries()) {
+          const corrective = await declaredEvent(principal, item, id, id, null);
+          if (!corrective)
+            throw refuse(item, `/errorDeclaration/correctiveEventIDs/${i}`, 'not a recorded custody event');
+          correctiveEventIds.push(corrective);
+        }
+        return {
+          voidOf,
+          reason: fact.reason,
+          explanation: fact.explanation ?? 'declared in error through EPCIS (errorDeclaration)',
+          correctiveEventIds,
         };
       }
       case 'receipt': {
@@ -343,7 +419,7 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
       const gtins = new Map<string, string>();
       const out: (PlannedCustody | undefined)[] = [];
       for (const item of items) {
-        if (!(await concernsGroundtruth(item.fact, planned, gtins))) {
+        if (!(await concernsGroundtruth(principal, item, planned, gtins))) {
           out.push(undefined);
           continue;
         }
@@ -359,6 +435,14 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
         try {
           const input = await nativeInput(principal, item, planned, gtins);
           const origin = { planned, epcisHashId: item.hashId };
+          if ('voidOf' in input) {
+            const { voidOf, ...body } = input;
+            const { spec, result } = await events.prepareVoid(principal, voidOf, body, origin);
+            out.push(
+              mapped({ spec, eventId: voidOf, kind: 'void', recheck: result.type, traceEventIds: [] }),
+            );
+            continue;
+          }
           if ('receiptOf' in input) {
             const { spec, result } = await events.prepareReceipt(
               principal,

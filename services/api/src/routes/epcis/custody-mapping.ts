@@ -68,7 +68,18 @@ export type CustodyFact =
       inputs: LotQuantity[];
       outputs: LotQuantity[];
     })
-  | (FactBase & { kind: 'loss'; site: PartyRef | null; input: LotQuantity; reason: string | null });
+  | (FactBase & { kind: 'loss'; site: PartyRef | null; input: LotQuantity; reason: string | null })
+  | (FactBase & {
+      kind: 'void';
+      /** The declared event's eventID as sent (its hash ID is the capture's to compute). */
+      eventId: string | null;
+      /** `gt:event`: the /v1 id of a native event served as EPCIS (decision 0016). */
+      nativeEventId: string | null;
+      /** The CBV 2.0 error reason, when it is one Groundtruth's voids take. */
+      reason: 'did_not_occur' | 'incorrect_data' | null;
+      correctiveEventIds: string[];
+      explanation: string | null;
+    });
 
 export interface MappingIssue {
   /** JSON Pointer relative to the event. */
@@ -87,9 +98,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GS1 = 'https://id.gs1.org';
 
 /** A CBV 2.0 vocabulary value as its bare term, whichever of CBV's three spellings was used. */
-export function cbvTermOf(value: unknown, vocabulary: 'bizstep' | 'sdt' | 'disp'): string | null {
+export function cbvTermOf(value: unknown, vocabulary: 'bizstep' | 'sdt' | 'disp' | 'er'): string | null {
   if (typeof value !== 'string') return null;
-  const web = { bizstep: 'BizStep', sdt: 'SDT', disp: 'Disp' }[vocabulary];
+  const web = { bizstep: 'BizStep', sdt: 'SDT', disp: 'Disp', er: 'ER' }[vocabulary];
   for (const prefix of [`urn:epcglobal:cbv:${vocabulary}:`, `https://ref.gs1.org/cbv/${web}-`])
     if (value.startsWith(prefix)) return value.slice(prefix.length);
   return /^[a-z_]+$/.test(value) ? value : null;
@@ -259,11 +270,29 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
     why: `${foreign.join(', ')}: a class that names no lot (an LGTIN or Groundtruth's URN)`,
   });
   const eventTime = typeof event.eventTime === 'string' ? event.eventTime : '';
-  if (isObject(event.errorDeclaration))
+  if (isObject(event.errorDeclaration)) {
+    // EPCIS 2.0 §7.4.1.2: the declared event again, with why it was wrong and what replaced it. Whether
+    // it declares a custody fact is the capture's to find (by eventID, hash ID or gt:event).
+    const declaration = event.errorDeclaration;
+    const reason = cbvTermOf(declaration.reason, 'er');
+    const native = text(extension(event, 'event', prefixes));
     return {
-      maps: false,
-      why: 'an error declaration: voids go through POST /v1/events/{id}/void (decision 0025)',
+      maps: true,
+      fact: {
+        kind: 'void',
+        eventTime,
+        eventId: text(event.eventID),
+        nativeEventId: native?.startsWith('urn:uuid:')
+          ? native.slice('urn:uuid:'.length).toLowerCase()
+          : null,
+        reason: reason === 'did_not_occur' || reason === 'incorrect_data' ? reason : null,
+        correctiveEventIds: list(declaration.correctiveEventIDs).filter(
+          (id): id is string => typeof id === 'string',
+        ),
+        explanation: text(extension(declaration, 'explanation', prefixes)),
+      },
     };
+  }
 
   if (event.type === 'TransformationEvent') {
     if (!Array.isArray(event.inputQuantityList) || !Array.isArray(event.outputQuantityList))

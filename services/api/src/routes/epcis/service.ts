@@ -154,6 +154,9 @@ export function checkEventQuery(query: EventQuery): void {
   }
 }
 
+const isErrorDeclaration = (event: JsonObject): boolean =>
+  event.errorDeclaration !== null && typeof event.errorDeclaration === 'object';
+
 /** A capture whose document was refused as a whole; the job records it too. */
 export class CaptureRejected extends AppError {
   constructor(
@@ -281,14 +284,17 @@ export function createEpcisService(deps: {
       }
       const eventId = typeof e.event.eventID === 'string' ? e.event.eventID : hashId;
       const idPointer = typeof e.event.eventID === 'string' ? `${e.pointer}/eventID` : e.pointer;
-      if (seen.has(eventId)) {
+      // An error declaration repeats the eventID of the event it declares (EPCIS 2.0 §7.4.1.2).
+      const declaration = isErrorDeclaration(e.event);
+      const key = `${declaration}:${eventId}`;
+      if (seen.has(key)) {
         issues.push({
           pointer: idPointer,
           detail: `event ${eventId} appears more than once in this document`,
         });
         continue;
       }
-      seen.add(eventId);
+      seen.add(key);
       const size = Buffer.byteLength(canonicalJson({ event: e.event, context: read.context } as JsonValue));
       if (size > MAX_EVENT_BYTES) {
         issues.push({
@@ -302,14 +308,15 @@ export function createEpcisService(deps: {
     if (prepared.length === 0) return prepared;
     const existing = new Set(
       (
-        await db.query<{ event_id: string }>(
-          'SELECT event_id FROM epcis_events WHERE organisation_id = $1 AND event_id = ANY($2::text[])',
+        await db.query<{ event_id: string; error_declaration: boolean }>(
+          `SELECT event_id, error_declaration FROM epcis_events
+            WHERE organisation_id = $1 AND event_id = ANY($2::text[])`,
           [organisationId, prepared.map((p) => p.eventId)],
         )
-      ).map((r) => r.event_id),
+      ).map((r) => `${r.error_declaration}:${r.event_id}`),
     );
     return prepared.filter((p) => {
-      if (!existing.has(p.eventId)) return true;
+      if (!existing.has(`${isErrorDeclaration(p.event)}:${p.eventId}`)) return true;
       issues.push({ pointer: p.pointer, detail: `event ${p.eventId} was already captured` });
       return false;
     });
@@ -399,8 +406,9 @@ export function createEpcisService(deps: {
               const k = keys[i]!;
               await tx.query(
                 `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
-                         event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location)
-                       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12)`,
+                         event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location,
+                         error_declaration)
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12, $13)`,
                 [
                   index.toString(),
                   organisationId,
@@ -414,6 +422,7 @@ export function createEpcisService(deps: {
                   k.disposition,
                   k.readPoint,
                   k.bizLocation,
+                  isErrorDeclaration(p.event),
                 ],
               );
               if (k.epcs.length > 0) {
@@ -443,8 +452,11 @@ export function createEpcisService(deps: {
                 [
                   epcisIndexes[i]!.toString(),
                   index.toString(),
-                  [...(c.kind === 'receipt' ? ['receipt'] : []), ...c.traceEventIds.map(() => 'event')],
-                  [...(c.kind === 'receipt' ? [c.eventId] : []), ...c.traceEventIds],
+                  [
+                    ...(c.kind === 'receipt' || c.kind === 'void' ? [c.kind] : []),
+                    ...c.traceEventIds.map(() => 'event'),
+                  ],
+                  [...(c.kind === 'receipt' || c.kind === 'void' ? [c.eventId] : []), ...c.traceEventIds],
                 ],
               );
             },
@@ -455,7 +467,7 @@ export function createEpcisService(deps: {
         // Each captured event's own entry (its custody record, if any, follows it).
         indexes = prepared.map((_p, i) => all[i + planned.slice(0, i).filter(Boolean).length]!);
         if (deps.afterCustody)
-          for (const c of planned) if (c) await deps.afterCustody(principal, c.kind, c.eventId);
+          for (const c of planned) if (c) await deps.afterCustody(principal, c.recheck ?? c.kind, c.eventId);
       } catch (error) {
         if (error instanceof CaptureRejected) throw error;
         const detail = error instanceof AppError ? error.message : 'the events could not be stored';

@@ -460,6 +460,22 @@ export function createEventService({
       correctiveEventIds?: string[] | undefined;
     },
   ) {
+    const { spec, result } = await prepareVoid(principal, eventId, input);
+    const [entryIndex] = await appendRecords(writer, principal, [spec]);
+    return { ...result, entryIndex: entryIndex! };
+  }
+
+  /** Checks a void and makes its record without appending it (see prepare). */
+  async function prepareVoid(
+    principal: Principal,
+    eventId: string,
+    input: {
+      reason: 'did_not_occur' | 'incorrect_data';
+      explanation: string;
+      correctiveEventIds?: string[] | undefined;
+    },
+    origin: EventOrigin = {},
+  ) {
     const [event] = await db.query<{ kind: string; organisation_id: string }>(
       'SELECT kind, organisation_id FROM trace_events WHERE id = $1',
       [eventId],
@@ -481,7 +497,7 @@ export function createEventService({
           { in: 'body', pointer: `/correctiveEventIds/${missing}`, detail: 'no such other event' },
         ]);
     }
-    const entryIndex = await appendRecord(writer, principal, {
+    const spec: RecordSpec = {
       type: 'event.voided',
       subject: `event:${eventId}`,
       body: {
@@ -492,6 +508,7 @@ export function createEventService({
         reason: input.reason,
         explanation: input.explanation,
         ...(corrective.length > 0 ? { correctiveEvents: corrective.map((id) => `event:${id}`) } : {}),
+        ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
       },
       conflict: `event ${eventId} is already voided`,
       project: async (tx, index) => {
@@ -516,8 +533,8 @@ export function createEventService({
           [eventId, index.toString(), `${input.reason}: ${input.explanation}`, principal.subject],
         );
       },
-    });
-    return { eventId, type: event.kind, entryIndex };
+    };
+    return { spec, result: { eventId, type: event.kind } };
   }
 
   /**
@@ -776,6 +793,7 @@ export function createEventService({
   return {
     prepare,
     prepareReceipt,
+    prepareVoid,
     appendPrepared,
     record,
     voidEvent,
