@@ -346,8 +346,7 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
               [batchId],
             );
         if (
-          !producer ||
-          producer.kind !== 'transfer' ||
+          producer?.kind !== 'transfer' ||
           producer.sender !== from ||
           (fact.confirms && fact.confirms !== producer.id)
         )

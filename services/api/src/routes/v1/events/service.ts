@@ -13,7 +13,7 @@ import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, badRequest, notFound } from '../../../errors.ts';
-import { appendRecord, appendRecords, type RecordSpec } from '../../../record.ts';
+import { appendRecords, type RecordSpec } from '../../../record.ts';
 import {
   type BatchBalance,
   balancesOf,
