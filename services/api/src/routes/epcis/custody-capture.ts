@@ -33,6 +33,18 @@ export interface PlannedCustody {
   traceEventIds: string[];
 }
 
+/** The planned batches by lot (a document plans thousands: no scan of them all per lookup). */
+const lotIndexes = new WeakMap<PlannedBatches, Map<string, string[]>>();
+function plannedWithLot(planned: PlannedBatches, lot: string) {
+  return (lotIndexes.get(planned)?.get(lot) ?? []).map((id) => planned.get(id)!);
+}
+function planBatch(planned: PlannedBatches, batch: PlannedBatches extends Map<string, infer B> ? B : never) {
+  planned.set(batch.id, batch);
+  let byLot = lotIndexes.get(planned);
+  if (!byLot) lotIndexes.set(planned, (byLot = new Map()));
+  byLot.set(batch.lot, [...(byLot.get(batch.lot) ?? []), batch.id]);
+}
+
 export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: EventService }) {
   /** Refuses the capture at this event, naming the EPCIS field. */
   const refuse = (
@@ -80,7 +92,7 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
     gtins: Map<string, string>,
   ): Promise<string> {
     if ('batchId' in ref) return ref.batchId;
-    for (const b of planned.values())
+    for (const b of plannedWithLot(planned, ref.lot))
       if (
         b.organisation_id === holder &&
         b.lot === ref.lot &&
@@ -150,7 +162,7 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
         if (row) return true;
         continue;
       }
-      for (const b of planned.values())
+      for (const b of plannedWithLot(planned, ref.lot))
         if (
           b.lot === ref.lot &&
           (ref.gtin === null || (b.product_id && gtins.get(b.product_id) === ref.gtin))
@@ -472,7 +484,7 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
             );
           const { spec, result, outputs } = await events.prepare(principal, parsed.data, origin);
           for (const o of outputs)
-            planned.set(o.id, {
+            planBatch(planned, {
               ...o,
               producing_kind: parsed.data.type,
               sender:

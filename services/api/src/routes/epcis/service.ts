@@ -389,6 +389,7 @@ export function createEpcisService(deps: {
         if (items.length > 0)
           for (const [k, c] of (await custody!.plan(principal, items)).entries())
             if (c) planned[items[k]!.at] = c;
+        const custodyCount = planned.filter(Boolean).length;
         const specs: RecordSpec[] = prepared.flatMap((p, i): RecordSpec[] => {
           const epcisSpec: RecordSpec = {
             type: 'epcis.event',
@@ -402,6 +403,11 @@ export function createEpcisService(deps: {
             },
             conflict: `event ${p.eventId} was already captured`,
             project: async (tx, index) => {
+              // The custody checks of a document's later events read rows its earlier events wrote in
+              // this transaction, which the planner's statistics do not count yet: left to them it
+              // scans tables it believes small, and a 10,000-event document slows quadratically
+              // (decision 0025, figures). Every such read is a lookup by key: use the indexes.
+              if (i === 0 && custodyCount > 0) await tx.query('SET LOCAL enable_seqscan = off');
               epcisIndexes[i] = index;
               const k = keys[i]!;
               await tx.query(
@@ -465,7 +471,12 @@ export function createEpcisService(deps: {
         });
         const all = specs.length === 0 ? [] : await appendRecords(writer, principal, specs);
         // Each captured event's own entry (its custody record, if any, follows it).
-        indexes = prepared.map((_p, i) => all[i + planned.slice(0, i).filter(Boolean).length]!);
+        let custodyBefore = 0;
+        indexes = prepared.map((_p, i) => {
+          const index = all[i + custodyBefore]!;
+          if (planned[i]) custodyBefore++;
+          return index;
+        });
         if (deps.afterCustody)
           for (const c of planned) if (c) await deps.afterCustody(principal, c.recheck ?? c.kind, c.eventId);
       } catch (error) {
