@@ -40,8 +40,8 @@ function plannedWithLot(planned: PlannedBatches, lot: string) {
 }
 function planBatch(planned: PlannedBatches, batch: PlannedBatches extends Map<string, infer B> ? B : never) {
   planned.set(batch.id, batch);
-  let byLot = lotIndexes.get(planned);
-  if (!byLot) lotIndexes.set(planned, (byLot = new Map()));
+  const byLot = lotIndexes.get(planned) ?? new Map<string, string[]>();
+  lotIndexes.set(planned, byLot);
   byLot.set(batch.lot, [...(byLot.get(batch.lot) ?? []), batch.id]);
 }
 
