@@ -47,15 +47,10 @@ function planBatch(planned: PlannedBatches, batch: PlannedBatches extends Map<st
 
 export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: EventService }) {
   /** Refuses the capture at this event, naming the EPCIS field. */
-  const refuse = (
-    item: CustodyItem,
-    pointer: string,
-    detail: string,
-    code: 'validation' | 'not_found' = 'validation',
-  ) =>
-    new AppError(code === 'not_found' ? 'validation' : code, `event ${item.pointer}: ${detail}`, {
-      errors: [{ in: 'body', pointer: `${item.pointer}${pointer}`, detail }],
-    });
+  const refuse = (item: CustodyItem, pointer: string, detail: string) =>
+    badRequest(`event ${item.pointer}: ${detail}`, [
+      { in: 'body', pointer: `${item.pointer}${pointer}`, detail },
+    ]);
 
   async function organisationOf(item: CustodyItem, party: PartyRef, pointer: string): Promise<string> {
     if ('organisationId' in party) return party.organisationId;
