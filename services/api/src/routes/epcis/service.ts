@@ -45,6 +45,8 @@ export const EVENT_TYPES = [
 export const CAPTURE_EVENT_LIMIT = 10_000;
 /** Bytes per capture request; advertised as GS1-EPCIS-Capture-File-Size-Limit. */
 export const CAPTURE_BYTE_LIMIT = 32 * 1024 * 1024;
+/** Custody events in one document from which its capture is treated as a bulk load (ANALYZE after). */
+const BULK_CUSTODY_EVENTS = 1000;
 // An event must fit one ledger entry (64 KiB) with its envelope and context around it.
 const MAX_EVENT_BYTES = 60_000;
 
@@ -477,6 +479,12 @@ export function createEpcisService(deps: {
           if (planned[i]) custodyBefore++;
           return index;
         });
+        // A large document is a bulk load: the statistics the checks below are planned with would still
+        // describe the tables before it, as after any bulk load (PostgreSQL manual, "Populating a Database").
+        if (custodyCount >= BULK_CUSTODY_EVENTS)
+          await db.query(
+            'ANALYZE batches, trace_events, trace_event_inputs, transfer_receipts, trace_event_voids',
+          );
         if (deps.afterCustody)
           for (const c of planned) if (c) await deps.afterCustody(principal, c.recheck ?? c.kind, c.eventId);
       } catch (error) {
