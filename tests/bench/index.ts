@@ -1,5 +1,6 @@
 // `pnpm bench <name> [options]`: benchmark scripts. They print figures, not pass/fail.
 import { benchAudits } from './audits.ts';
+import { benchEpcis } from './epcis.ts';
 import { benchEudr } from './eudr.ts';
 import { benchEvidence } from './evidence.ts';
 import { benchForest } from './forest.ts';
@@ -14,6 +15,7 @@ import { benchWebhooks } from './webhooks.ts';
 
 const benches: Record<string, (args: string[]) => Promise<void>> = {
   audits: benchAudits,
+  epcis: benchEpcis,
   eudr: benchEudr,
   evidence: benchEvidence,
   forest: benchForest,

@@ -6,6 +6,7 @@ import { jsonBodyIssues } from '@groundtruth/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createAccess } from './access.ts';
+import type { Principal } from './auth.ts';
 import { badRequest } from './errors.ts';
 import { transform as openApiTransform, transformObject as openApiTransformObject } from './openapi.ts';
 import authPlugin from './plugins/auth.ts';
@@ -14,7 +15,7 @@ import rateLimitPlugin from './plugins/rate-limit.ts';
 import { onRecorded } from './record.ts';
 import epcisRoutes from './routes/epcis/index.ts';
 import { createQueryService } from './routes/epcis/queries.ts';
-import { createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
+import { type AfterCustody, createEpcisService, loadEpcisSchema } from './routes/epcis/service.ts';
 import { createSubscriptionService } from './routes/epcis/subscriptions.ts';
 import { WebhookDispatcher } from './routes/epcis/webhook-delivery.ts';
 import healthRoutes from './routes/health/index.ts';
@@ -195,22 +196,26 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
   await fastify.register(productRoutes, { ...deps, access, prefix: '/v1/products' });
   const events = createEventService({ ...deps, access, custody: runtime.custody });
   const massBalance = createMassBalanceService({ ...deps, access, custody: runtime.custody });
+  // A new harvest re-checks its plot at once, a new transfer or transformation its conservation; a
+  // failure here is logged, and the next recompute covers it. The same for captured EPCIS custody.
+  const afterHarvest = (principal: Principal, eventId: string) =>
+    massBalance.checkHarvest(principal, eventId).then(
+      () => undefined,
+      (error: unknown) => fastify.log.error({ err: error, eventId }, 'incremental mass-balance check failed'),
+    );
+  const afterConversion = (principal: Principal, eventId: string) =>
+    massBalance.checkEvent(principal, eventId).then(
+      () => undefined,
+      (error: unknown) => fastify.log.error({ err: error, eventId }, 'incremental conservation check failed'),
+    );
+  const afterCustodyEvent: AfterCustody = async (principal, kind, eventId) => {
+    if (kind === 'harvest') await afterHarvest(principal, eventId);
+    if (kind === 'transfer' || kind === 'transformation') await afterConversion(principal, eventId);
+  };
   await fastify.register(eventRoutes, {
     events,
-    // A new harvest re-checks its plot at once; a failure here is logged, and the next recompute covers it.
-    afterHarvest: (principal, eventId) =>
-      massBalance.checkHarvest(principal, eventId).then(
-        () => undefined,
-        (error: unknown) =>
-          fastify.log.error({ err: error, eventId }, 'incremental mass-balance check failed'),
-      ),
-    // So does a new transfer or transformation its conservation, on the same terms.
-    afterConversion: (principal, eventId) =>
-      massBalance.checkEvent(principal, eventId).then(
-        () => undefined,
-        (error: unknown) =>
-          fastify.log.error({ err: error, eventId }, 'incremental conservation check failed'),
-      ),
+    afterHarvest,
+    afterConversion,
     prefix: '/v1/events',
   });
   await fastify.register(massBalanceRoutes, { massBalance, events, prefix: '/v1' });
@@ -306,7 +311,13 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     onboarding: createOnboardingService({ ...deps, access }),
     prefix: '/v1',
   });
-  const epcis = createEpcisService({ ...deps, access, schema: loadEpcisSchema(runtime.epcisSchemaPath) });
+  const epcis = createEpcisService({
+    ...deps,
+    access,
+    schema: loadEpcisSchema(runtime.epcisSchemaPath),
+    events,
+    afterCustody: afterCustodyEvent,
+  });
   if (!epcis.available)
     fastify.log.warn(
       { path: runtime.epcisSchemaPath },

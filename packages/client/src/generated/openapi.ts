@@ -86,7 +86,7 @@ export interface paths {
         put?: never;
         /**
          * Capture an EPCISDocument: each event becomes a ledger entry
-         * @description The document is validated against GS1's EPCIS 2.0 JSON Schema and CBV 2.0 vocabulary. With `GS1-Capture-Error-Behaviour: rollback` (the default) one bad event refuses the whole document (400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job.
+         * @description The document is validated against GS1's EPCIS 2.0 JSON Schema and CBV 2.0 vocabulary. With `GS1-Capture-Error-Behaviour: rollback` (the default) one bad event refuses the whole document (400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job. Events that state custody of Groundtruth lots (a harvest at a plot, shipping and receiving between owners, a transformation, a loss, an error declaration) are recorded as POST /v1/events records them, with its rules, in the same transaction: any refusal (409 for a consumption beyond a balance) stores nothing of the document (decision 0025).
          */
         post: operations["epcisCapture"];
         delete?: never;

@@ -7,7 +7,9 @@ import type { Database } from '@groundtruth/db';
 import type { BlobStore } from '@groundtruth/evidence';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
 import { normaliseGtin } from '@groundtruth/quantity';
+import type { EventInput } from '@groundtruth/schemas';
 import jpeg from 'jpeg-js';
+import type { z } from 'zod';
 import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
 import type { CustodySettings } from '../config.ts';
@@ -238,6 +240,9 @@ export const LAUNDERED_KG_PER_HA = 3 * 1500 * 1.15;
  * The demo's products, with GS1 check digits: the brand's bar (a GB-prefixed GTIN-13) and the
  * manufacturer's cocoa butter (a DE-prefixed GTIN-13), which the butter lot is recorded as.
  */
+/** A custody event of the demo chain, as POST /v1/events takes it. */
+export type DemoEventInput = z.output<typeof EventInput>;
+
 export const DEMO_GTINS = { chocolateBar: '5012345600017', cocoaButter: '4012345678000' } as const;
 
 /**
@@ -261,7 +266,14 @@ export async function seedDemoData(
     custody?: CustodySettings;
   },
   // The second cooperative launders by default, so a fresh demo shows IMPOSSIBLE_YIELD and BLENDED_ORIGIN.
-  options: { launderingCooperative?: number | undefined } = { launderingCooperative: 1 },
+  options: {
+    launderingCooperative?: number | undefined;
+    /**
+     * Records each custody event of the chain; by default through the native event service. The
+     * EPCIS capture test builds the same chain from EPCIS documents through this (decision 0025).
+     */
+    recordEvent?: (input: DemoEventInput) => Promise<{ eventId: string; batchIds: string[] }>;
+  } = { launderingCooperative: 1 },
 ): Promise<number> {
   const random = prng(20261123);
   try {
@@ -354,6 +366,7 @@ export async function seedDemoData(
     access: createAccess(db),
     ...(custody ? { custody } : {}),
   });
+  const recordEvent = options.recordEvent ?? ((input: DemoEventInput) => events.record(SYSTEM, input));
   const kg = (value: number) => ({ value: value.toFixed(1), unit: 'KGM' });
   const harvestsByCoop: { batchId: string; quantity: { value: string; unit: string } }[][] = COOPERATIVES.map(
     () => [],
@@ -427,7 +440,7 @@ export async function seedDemoData(
             { id: plotId, sourceText: geometryText },
           );
           for (const [k, crop] of crops.entries()) {
-            const harvest = await events.record(SYSTEM, {
+            const harvest = await recordEvent({
               type: 'harvest',
               plotId,
               season: crop.season,
@@ -452,7 +465,7 @@ export async function seedDemoData(
   for (const [c, harvests] of harvestsByCoop.entries()) {
     const totalKg = harvests.reduce((sum, h) => sum + Number(h.quantity.value), 0);
     beansKg += totalKg;
-    const pooled = await events.record(SYSTEM, {
+    const pooled = await recordEvent({
       type: 'transformation',
       organisationId: cooperatives[c]!.id,
       eventTime: '2026-07-01T08:00:00Z',
@@ -461,7 +474,7 @@ export async function seedDemoData(
         { lot: `POOL-2026-${c + 1}`, quantity: kg(totalKg), description: 'cocoa beans, dried, pooled' },
       ],
     });
-    const atExporter = await events.record(SYSTEM, {
+    const atExporter = await recordEvent({
       type: 'transfer',
       fromOrganisationId: cooperatives[c]!.id,
       toOrganisationId: exporters[c]!.id,
@@ -469,7 +482,7 @@ export async function seedDemoData(
       input: { batchId: pooled.batchIds[0]!, quantity: kg(totalKg) },
       output: { lot: `EXP-2026-${c + 1}`, quantity: kg(totalKg), description: 'cocoa beans, dried' },
     });
-    const shipped = await events.record(SYSTEM, {
+    const shipped = await recordEvent({
       type: 'transfer',
       fromOrganisationId: exporters[c]!.id,
       toOrganisationId: processor.id,
@@ -482,7 +495,7 @@ export async function seedDemoData(
   // Tema grinds the beans into liquor (≈ 0.80 after shelling and winnowing), then presses the liquor
   // into butter (≈ 0.43) and cake, milled into powder (≈ 0.55).
   const liquorKg = beansKg * 0.8;
-  const ground = await events.record(SYSTEM, {
+  const ground = await recordEvent({
     type: 'transformation',
     organisationId: processor.id,
     eventTime: '2026-08-03T06:00:00Z',
@@ -496,7 +509,7 @@ export async function seedDemoData(
       },
     ],
   });
-  const pressed = await events.record(SYSTEM, {
+  const pressed = await recordEvent({
     type: 'transformation',
     organisationId: processor.id,
     eventTime: '2026-08-05T06:00:00Z',
@@ -516,7 +529,7 @@ export async function seedDemoData(
       },
     ],
   });
-  await events.record(SYSTEM, {
+  await recordEvent({
     type: 'transfer',
     fromOrganisationId: processor.id,
     toOrganisationId: manufacturer.id,

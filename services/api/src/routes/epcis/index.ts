@@ -81,7 +81,11 @@ export default async function epcisRoutes(
       description:
         "The document is validated against GS1's EPCIS 2.0 JSON Schema and CBV 2.0 vocabulary. With " +
         '`GS1-Capture-Error-Behaviour: rollback` (the default) one bad event refuses the whole document ' +
-        '(400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job.',
+        '(400, nothing stored); with `proceed` the good events are stored and the bad ones listed in the job. ' +
+        'Events that state custody of Groundtruth lots (a harvest at a plot, shipping and receiving between ' +
+        'owners, a transformation, a loss, an error declaration) are recorded as POST /v1/events records them, ' +
+        'with its rules, in the same transaction: any refusal (409 for a consumption beyond a balance) stores ' +
+        'nothing of the document (decision 0025).',
       security: [{ bearer: [] }],
       headers: z.looseObject({ 'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional() }),
       consumes: ['application/json', 'application/ld+json'],

@@ -3,7 +3,8 @@
 // computed only for the events a page serves or a query by hash ID compares. Only the
 // facts of organisations the caller may see are read (decision 0003's visibility, as /v1 applies it).
 //
-// Not indexed: every visible fact is read and mapped per query, then filtered here. Fine at the size
+// Facts recorded from a captured EPCIS event (decision 0025) are left out: the captured event itself
+// is served. Not indexed: every visible fact is read and mapped per query, then filtered here. Fine at the size
 // of a chain's demo (hundreds of events); an index written with each native entry is the way on.
 import type { SqlExecutor } from '@groundtruth/db';
 import {
@@ -66,7 +67,8 @@ export async function loadNativeCandidates(
             (extract(epoch FROM e.event_time) * 1000000)::bigint AS time_key,
             EXISTS (SELECT 1 FROM transfer_receipts r WHERE r.loss_event_id = e.id) AS from_receipt
        FROM trace_events e JOIN ledger_entries l ON l.idx = e.entry_index
-      WHERE ${scope('e.organisation_id')}`,
+      WHERE ${scope('e.organisation_id')}
+        AND NOT EXISTS (SELECT 1 FROM epcis_custody_links c WHERE c.fact_kind = 'event' AND c.fact_id = e.id)`,
     scoped,
   );
   const receipts = await db.query<{
@@ -89,7 +91,8 @@ export async function loadNativeCandidates(
        FROM transfer_receipts r JOIN trace_events e ON e.id = r.event_id
        JOIN batches b ON b.produced_by = e.id LEFT JOIN products p ON p.id = b.product_id
        JOIN ledger_entries l ON l.idx = r.entry_index
-      WHERE ${scope('b.organisation_id')}`,
+      WHERE ${scope('b.organisation_id')}
+        AND NOT EXISTS (SELECT 1 FROM epcis_custody_links c WHERE c.fact_kind = 'receipt' AND c.fact_id = r.event_id)`,
     scoped,
   );
   const voids = await db.query<{
@@ -103,7 +106,8 @@ export async function loadNativeCandidates(
             convert_from(l.data, 'UTF8')::jsonb #> '{body,correctiveEvents}' AS corrective
        FROM trace_event_voids v JOIN trace_events e ON e.id = v.event_id
        JOIN ledger_entries l ON l.idx = v.entry_index
-      WHERE ${scope('e.organisation_id')}`,
+      WHERE ${scope('e.organisation_id')}
+        AND NOT EXISTS (SELECT 1 FROM epcis_custody_links c WHERE c.fact_kind = 'event' AND c.fact_id = e.id)`,
     scoped,
   );
   const ids = events.map((e) => e.id);

@@ -27,7 +27,10 @@ import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { Access } from '../../access.ts';
 import type { Principal } from '../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
-import { appendRecords } from '../../record.ts';
+import { appendRecords, type RecordSpec } from '../../record.ts';
+import type { EventService } from '../v1/events/service.ts';
+import { type CustodyItem, createCustodyCapture, type PlannedCustody } from './custody-capture.ts';
+import { custodyFromEpcis } from './custody-mapping.ts';
 import { loadNativeCandidates, nativeMatches } from './native-source.ts';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
@@ -42,6 +45,8 @@ export const EVENT_TYPES = [
 export const CAPTURE_EVENT_LIMIT = 10_000;
 /** Bytes per capture request; advertised as GS1-EPCIS-Capture-File-Size-Limit. */
 export const CAPTURE_BYTE_LIMIT = 32 * 1024 * 1024;
+/** Custody events in one document from which its capture is treated as a bulk load (ANALYZE after). */
+const BULK_CUSTODY_EVENTS = 1000;
 // An event must fit one ledger entry (64 KiB) with its envelope and context around it.
 const MAX_EVENT_BYTES = 60_000;
 
@@ -163,6 +168,9 @@ export function checkEventQuery(query: EventQuery): void {
   }
 }
 
+const isErrorDeclaration = (event: JsonObject): boolean =>
+  event.errorDeclaration !== null && typeof event.errorDeclaration === 'object';
+
 /** A capture whose document was refused as a whole; the job records it too. */
 export class CaptureRejected extends AppError {
   constructor(
@@ -229,13 +237,20 @@ interface PreparedEvent {
   pointer: string;
 }
 
+/** Runs after a captured custody fact is appended, as after the native event (the mass-balance checks). */
+export type AfterCustody = (principal: Principal, kind: string, eventId: string) => Promise<void>;
+
 export function createEpcisService(deps: {
   db: Database;
   writer: LedgerWriter;
   access: Access;
   schema: JsonObject | undefined;
+  /** The native event service: captured custody facts are recorded through it (decision 0025). */
+  events?: EventService;
+  afterCustody?: AfterCustody;
 }): EpcisService {
   const { db, writer, access } = deps;
+  const custody = deps.events ? createCustodyCapture({ db, events: deps.events }) : undefined;
   const { schema } = deps;
   const terms: TermLists | undefined = schema ? termListsFromSchema(schema) : undefined;
   // Compiling GS1's schema takes 100–200 ms: done at the first capture, not at every start.
@@ -283,14 +298,17 @@ export function createEpcisService(deps: {
       }
       const eventId = typeof e.event.eventID === 'string' ? e.event.eventID : hashId;
       const idPointer = typeof e.event.eventID === 'string' ? `${e.pointer}/eventID` : e.pointer;
-      if (seen.has(eventId)) {
+      // An error declaration repeats the eventID of the event it declares (EPCIS 2.0 §7.4.1.2).
+      const declaration = isErrorDeclaration(e.event);
+      const key = `${declaration}:${eventId}`;
+      if (seen.has(key)) {
         issues.push({
           pointer: idPointer,
           detail: `event ${eventId} appears more than once in this document`,
         });
         continue;
       }
-      seen.add(eventId);
+      seen.add(key);
       const size = Buffer.byteLength(canonicalJson({ event: e.event, context: read.context } as JsonValue));
       if (size > MAX_EVENT_BYTES) {
         issues.push({
@@ -304,14 +322,15 @@ export function createEpcisService(deps: {
     if (prepared.length === 0) return prepared;
     const existing = new Set(
       (
-        await db.query<{ event_id: string }>(
-          'SELECT event_id FROM epcis_events WHERE organisation_id = $1 AND event_id = ANY($2::text[])',
+        await db.query<{ event_id: string; error_declaration: boolean }>(
+          `SELECT event_id, error_declaration FROM epcis_events
+            WHERE organisation_id = $1 AND event_id = ANY($2::text[])`,
           [organisationId, prepared.map((p) => p.eventId)],
         )
-      ).map((r) => r.event_id),
+      ).map((r) => `${r.error_declaration}:${r.event_id}`),
     );
     return prepared.filter((p) => {
-      if (!existing.has(p.eventId)) return true;
+      if (!existing.has(`${isErrorDeclaration(p.event)}:${p.eventId}`)) return true;
       issues.push({ pointer: p.pointer, detail: `event ${p.eventId} was already captured` });
       return false;
     });
@@ -356,64 +375,140 @@ export function createEpcisService(deps: {
 
       const keys = prepared.map((p) => queryKeysOf(p.event, terms));
       let indexes: number[] = [];
+      const epcisIndexes: bigint[] = [];
       try {
-        indexes =
-          prepared.length === 0
-            ? []
-            : await appendRecords(
-                writer,
-                principal,
-                prepared.map((p, i) => ({
-                  type: 'epcis.event',
-                  subject: `epcis:${p.eventId}`,
-                  body: {
-                    event: p.event as JsonValue,
-                    context: (read.context ?? null) as JsonValue,
-                    hashId: p.hashId,
-                    captureId,
-                    organisation: `organisation:${organisationId}`,
-                  },
-                  conflict: `event ${p.eventId} was already captured`,
-                  project: async (tx, index) => {
-                    const k = keys[i]!;
-                    await tx.query(
-                      `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
-                         event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location)
-                       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12)`,
-                      [
-                        index.toString(),
-                        organisationId,
-                        captureId,
-                        p.eventId,
-                        p.hashId,
-                        k.eventType,
-                        k.eventTime,
-                        k.action,
-                        k.bizStep,
-                        k.disposition,
-                        k.readPoint,
-                        k.bizLocation,
-                      ],
-                    );
-                    if (k.epcs.length > 0) {
-                      await tx.query(
-                        `INSERT INTO epcis_event_epcs (entry_index, role, epc, spelling)
+        // Custody facts the events state, recorded as the native events would be (decision 0025).
+        const custodyIssues: ValidationIssue[] = [];
+        const items: (CustodyItem & { at: number })[] = [];
+        if (custody)
+          for (const [at, p] of prepared.entries()) {
+            const mapping = custodyFromEpcis(p.event, read.context);
+            const pointer = p.pointer.replace(/\/eventID$/, '');
+            if (mapping.maps === 'refused')
+              custodyIssues.push(
+                ...mapping.issues.map((i) => ({ pointer: `${pointer}${i.pointer}`, detail: i.detail })),
+              );
+            else if (mapping.maps === true) items.push({ pointer, hashId: p.hashId, fact: mapping.fact, at });
+          }
+        if (custodyIssues.length > 0) {
+          // A document is all-or-nothing where custody is concerned, whatever the error behaviour.
+          const job = await finishJob(captureId, false, [...errors, ...custodyIssues.map(captureError)], []);
+          throw new CaptureRejected(
+            job,
+            'the document was not stored: an event states custody it cannot',
+            custodyIssues,
+          );
+        }
+        const planned: (PlannedCustody | undefined)[] = [];
+        if (items.length > 0)
+          for (const [k, c] of (await custody!.plan(principal, items)).entries())
+            if (c) planned[items[k]!.at] = c;
+        const custodyCount = planned.filter(Boolean).length;
+        const specs: RecordSpec[] = prepared.flatMap((p, i): RecordSpec[] => {
+          const epcisSpec: RecordSpec = {
+            type: 'epcis.event',
+            subject: `epcis:${p.eventId}`,
+            body: {
+              event: p.event as JsonValue,
+              context: (read.context ?? null) as JsonValue,
+              hashId: p.hashId,
+              captureId,
+              organisation: `organisation:${organisationId}`,
+            },
+            conflict: `event ${p.eventId} was already captured`,
+            project: async (tx, index) => {
+              // The custody checks of a document's later events read rows its earlier events wrote in
+              // this transaction, which the planner's statistics do not count yet: left to them it
+              // scans tables it believes small, and a 10,000-event document slows quadratically
+              // (decision 0025, figures). Every such read is a lookup by key: use the indexes.
+              if (i === 0 && custodyCount > 0) await tx.query('SET LOCAL enable_seqscan = off');
+              epcisIndexes[i] = index;
+              const k = keys[i]!;
+              await tx.query(
+                `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
+                         event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location,
+                         error_declaration)
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12, $13)`,
+                [
+                  index.toString(),
+                  organisationId,
+                  captureId,
+                  p.eventId,
+                  p.hashId,
+                  k.eventType,
+                  k.eventTime,
+                  k.action,
+                  k.bizStep,
+                  k.disposition,
+                  k.readPoint,
+                  k.bizLocation,
+                  isErrorDeclaration(p.event),
+                ],
+              );
+              if (k.epcs.length > 0) {
+                await tx.query(
+                  `INSERT INTO epcis_event_epcs (entry_index, role, epc, spelling)
                          SELECT $1, role, epc, spelling FROM unnest($2::text[], $3::text[], $4::text[])
                            AS t(role, epc, spelling)`,
-                        [
-                          index.toString(),
-                          k.epcs.map((e) => e.role),
-                          k.epcs.map((e) => e.value),
-                          k.epcs.map((e) => e.spelling),
-                        ],
-                      );
-                    }
-                  },
-                })),
+                  [
+                    index.toString(),
+                    k.epcs.map((e) => e.role),
+                    k.epcs.map((e) => e.value),
+                    k.epcs.map((e) => e.spelling),
+                  ],
+                );
+              }
+            },
+          };
+          const c = planned[i];
+          if (!c) return [epcisSpec];
+          const custodySpec: RecordSpec = {
+            ...c.spec,
+            project: async (tx, index, at, logged) => {
+              await c.spec.project(tx, index, at, logged);
+              await tx.query(
+                `INSERT INTO epcis_custody_links (epcis_entry_index, custody_entry_index, fact_kind, fact_id)
+                 SELECT $1, $2, kind, id FROM unnest($3::text[], $4::uuid[]) AS t(kind, id)`,
+                [
+                  epcisIndexes[i]!.toString(),
+                  index.toString(),
+                  [
+                    ...(c.kind === 'receipt' || c.kind === 'void' ? [c.kind] : []),
+                    ...c.traceEventIds.map(() => 'event'),
+                  ],
+                  [...(c.kind === 'receipt' || c.kind === 'void' ? [c.eventId] : []), ...c.traceEventIds],
+                ],
               );
+            },
+          };
+          return [epcisSpec, custodySpec];
+        });
+        const all = specs.length === 0 ? [] : await appendRecords(writer, principal, specs);
+        // Each captured event's own entry (its custody record, if any, follows it).
+        let custodyBefore = 0;
+        indexes = prepared.map((_p, i) => {
+          const index = all[i + custodyBefore]!;
+          if (planned[i]) custodyBefore++;
+          return index;
+        });
+        // A large document is a bulk load: the statistics the checks below are planned with would still
+        // describe the tables before it, as after any bulk load (PostgreSQL manual, "Populating a Database").
+        if (custodyCount >= BULK_CUSTODY_EVENTS)
+          await db.query(
+            'ANALYZE batches, trace_events, trace_event_inputs, transfer_receipts, trace_event_voids',
+          );
+        if (deps.afterCustody)
+          for (const c of planned) if (c) await deps.afterCustody(principal, c.recheck ?? c.kind, c.eventId);
       } catch (error) {
+        if (error instanceof CaptureRejected) throw error;
         const detail = error instanceof AppError ? error.message : 'the events could not be stored';
         await finishJob(captureId, false, [...errors, captureError({ pointer: '', detail })], []);
+        // A refusal names its job, as a refused document does.
+        if (error instanceof AppError)
+          throw new AppError(error.code, error.message, {
+            ...error.options,
+            headers: { ...error.options.headers, location: `/epcis/capture/${captureId}` },
+          });
         throw error;
       }
       const stored = prepared.map((p, i) => ({

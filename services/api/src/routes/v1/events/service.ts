@@ -13,7 +13,7 @@ import { upstreamTiers } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, badRequest, notFound } from '../../../errors.ts';
-import { appendRecord } from '../../../record.ts';
+import { appendRecords, type RecordSpec } from '../../../record.ts';
 import {
   type BatchBalance,
   balancesOf,
@@ -84,6 +84,25 @@ export const toBatch = (row: BatchRow, balance: BatchBalance) => ({
   balance,
 });
 
+/**
+ * Batches made by events prepared earlier in the same atomic write (an EPCIS document captured whole):
+ * the checks of a later event see them as if they were stored. Keyed by batch id.
+ */
+export type PlannedBatches = Map<string, BatchRow & { producing_kind: string; sender: string }>;
+
+/** How an event came in, beyond /v1: the EPCIS event it was captured as (decision 0025). */
+export interface EventOrigin {
+  planned?: PlannedBatches;
+  /** The captured event's CBV hash ID, named in the entry so the link is part of the log. */
+  epcisHashId?: string;
+}
+
+/** A record ready to append, and what the caller learns once it is. */
+export interface PreparedRecord<T> {
+  spec: RecordSpec;
+  result: T;
+}
+
 export function createEventService({
   db,
   writer,
@@ -95,10 +114,16 @@ export function createEventService({
   access: Access;
   custody?: CustodySettings;
 }) {
-  async function batchesById(ids: string[]): Promise<Map<string, BatchRow>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [ids]);
-    return new Map(rows.map((r) => [r.id, r]));
+  async function batchesById(ids: string[], planned?: PlannedBatches): Promise<Map<string, BatchRow>> {
+    const stored = ids.filter((id) => !planned?.has(id));
+    const rows =
+      stored.length === 0
+        ? []
+        : await db.query<BatchRow>(`${BATCH_SELECT} WHERE b.id = ANY($1::uuid[])`, [stored]);
+    return new Map([
+      ...rows.map((r): [string, BatchRow] => [r.id, r]),
+      ...ids.flatMap((id): [string, BatchRow][] => (planned?.has(id) ? [[id, planned.get(id)!]] : [])),
+    ]);
   }
 
   /** Inputs must exist and be held by the organisation that consumes them. */
@@ -107,8 +132,12 @@ export function createEventService({
     inputs: { batchId: string; quantity: QuantityValue }[],
     /** JSON Pointer of input i in the request. */
     pointer: (i: number) => string,
+    planned?: PlannedBatches,
   ) {
-    const found = await batchesById(inputs.map((i) => i.batchId));
+    const found = await batchesById(
+      inputs.map((i) => i.batchId),
+      planned,
+    );
     return inputs.map((input, i) => {
       const batch = found.get(input.batchId);
       if (!batch) throw notFound(`batch ${input.batchId} not found`);
@@ -140,7 +169,16 @@ export function createEventService({
     });
   }
 
-  async function record(principal: Principal, input: EventInputValue) {
+  /**
+   * Checks an event and makes its ledger record without appending it: /v1 appends it alone, an EPCIS
+   * capture with the rest of its document (decision 0025). The balance checks run when it is appended.
+   */
+  async function prepare(
+    principal: Principal,
+    input: EventInputValue,
+    origin: EventOrigin = {},
+  ): Promise<PreparedRecord<{ eventId: string; batchIds: string[] }> & { outputs: BatchRow[] }> {
+    const planned = origin.planned;
     // Our clock, not the client's, says what "now" is: an event cannot have happened after it.
     const latest = Date.now() + custody.clockSkewSeconds * 1000;
     if (Date.parse(input.eventTime) > latest)
@@ -184,7 +222,7 @@ export function createEventService({
         input.toOrganisationId,
       ]);
       if (!receiver) throw notFound(`organisation ${input.toOrganisationId} not found`);
-      const [batch] = await consumedBatches(input.fromOrganisationId, [input.input], () => '/input');
+      const [batch] = await consumedBatches(input.fromOrganisationId, [input.input], () => '/input', planned);
       await requirePartnership(db, input.fromOrganisationId, input.toOrganisationId, batch!.commodity);
       actingOrganisation = input.fromOrganisationId;
       outputOwner = input.toOrganisationId;
@@ -198,7 +236,7 @@ export function createEventService({
       });
     } else if (input.type === 'loss') {
       await access.requireWritable(principal, input.organisationId);
-      const [batch] = await consumedBatches(input.organisationId, [input.input], () => '/input');
+      const [batch] = await consumedBatches(input.organisationId, [input.input], () => '/input', planned);
       actingOrganisation = outputOwner = input.organisationId;
       commodity = batch!.commodity;
       consumed.push({
@@ -210,7 +248,12 @@ export function createEventService({
       });
     } else {
       await access.requireWritable(principal, input.organisationId);
-      const batches = await consumedBatches(input.organisationId, input.inputs, (i) => `/inputs/${i}`);
+      const batches = await consumedBatches(
+        input.organisationId,
+        input.inputs,
+        (i) => `/inputs/${i}`,
+        planned,
+      );
       actingOrganisation = outputOwner = input.organisationId;
       commodity = batches[0]!.commodity;
       for (const [k, i] of input.inputs.entries())
@@ -228,7 +271,12 @@ export function createEventService({
       input.type === 'harvest'
         ? [BASE_MATERIAL[commodity as Commodity] ?? commodity]
         : Array.from(
-            (await batchesById(consumed.flatMap((c) => (c.batchId ? [c.batchId] : [])))).values(),
+            (
+              await batchesById(
+                consumed.flatMap((c) => (c.batchId ? [c.batchId] : [])),
+                planned,
+              )
+            ).values(),
             (b) => b.material,
           ),
     );
@@ -282,6 +330,7 @@ export function createEventService({
       })),
       ...(input.type === 'harvest' ? { season: input.season } : {}),
       ...(input.type === 'loss' ? { reason: input.reason } : {}),
+      ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
     };
     // What each input takes from its batch, in the terms the batch's balance is kept in.
     const consumptions: Consumption[] = consumed.flatMap((c) =>
@@ -345,15 +394,50 @@ export function createEventService({
       }
     };
 
-    try {
-      const entryIndex = await appendRecord(writer, principal, {
+    const at = new Date().toISOString();
+    return {
+      spec: {
         type: `event.${input.type}`,
         subject: `event:${eventId}`,
         body,
         conflict: `a batch with that lot already exists for organisation ${outputOwner}`,
         project,
-      });
-      return { eventId, batchIds: outputs.map((o) => o.id), entryIndex };
+      },
+      result: { eventId, batchIds: outputs.map((o) => o.id) },
+      // As later events of the same write will see them (their times are those of this request).
+      outputs: outputs.map((o) => {
+        const q = withGrams(o.quantity);
+        return {
+          id: o.id,
+          organisation_id: outputOwner,
+          lot: o.lot,
+          commodity,
+          product_id: o.productId ?? null,
+          description: o.description ?? null,
+          quantity_value: q.value,
+          quantity_unit: q.unit,
+          mass_grams: q.grams,
+          material: o.material,
+          cocoa_content: o.cocoaContent ?? null,
+          produced_by: eventId,
+          entry_index: 0,
+          event_time: input.eventTime,
+          recorded_at: at,
+        };
+      }),
+    };
+  }
+
+  async function record(principal: Principal, input: EventInputValue) {
+    const { spec, result } = await prepare(principal, input);
+    const entryIndex = await appendPrepared(principal, [spec]);
+    return { ...result, entryIndex: entryIndex[0]! };
+  }
+
+  /** Appends prepared records in one transaction; a missing product (foreign key) is the client's 400. */
+  async function appendPrepared(principal: Principal, specs: RecordSpec[]): Promise<number[]> {
+    try {
+      return await appendRecords(writer, principal, specs);
     } catch (error) {
       // foreign_key_violation: a product id that does not exist.
       if ((error as { code?: string }).code === '23503')
@@ -377,6 +461,22 @@ export function createEventService({
       correctiveEventIds?: string[] | undefined;
     },
   ) {
+    const { spec, result } = await prepareVoid(principal, eventId, input);
+    const [entryIndex] = await appendRecords(writer, principal, [spec]);
+    return { ...result, entryIndex: entryIndex! };
+  }
+
+  /** Checks a void and makes its record without appending it (see prepare). */
+  async function prepareVoid(
+    principal: Principal,
+    eventId: string,
+    input: {
+      reason: 'did_not_occur' | 'incorrect_data';
+      explanation: string;
+      correctiveEventIds?: string[] | undefined;
+    },
+    origin: EventOrigin = {},
+  ) {
     const [event] = await db.query<{ kind: string; organisation_id: string }>(
       'SELECT kind, organisation_id FROM trace_events WHERE id = $1',
       [eventId],
@@ -398,7 +498,7 @@ export function createEventService({
           { in: 'body', pointer: `/correctiveEventIds/${missing}`, detail: 'no such other event' },
         ]);
     }
-    const entryIndex = await appendRecord(writer, principal, {
+    const spec: RecordSpec = {
       type: 'event.voided',
       subject: `event:${eventId}`,
       body: {
@@ -409,6 +509,7 @@ export function createEventService({
         reason: input.reason,
         explanation: input.explanation,
         ...(corrective.length > 0 ? { correctiveEvents: corrective.map((id) => `event:${id}`) } : {}),
+        ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
       },
       conflict: `event ${eventId} is already voided`,
       project: async (tx, index) => {
@@ -433,8 +534,8 @@ export function createEventService({
           [eventId, index.toString(), `${input.reason}: ${input.explanation}`, principal.subject],
         );
       },
-    });
-    return { eventId, type: event.kind, entryIndex };
+    };
+    return { spec, result: { eventId, type: event.kind } };
   }
 
   /**
@@ -447,11 +548,26 @@ export function createEventService({
     eventId: string,
     input: { quantity: QuantityValue; receivedAt?: string | undefined; note?: string | undefined },
   ) {
-    const [row] = await db.query<BatchRow & { kind: string; sender: string }>(
-      `SELECT b.*, e.event_time, e.recorded_at, e.kind, e.organisation_id AS sender
-         FROM trace_events e JOIN batches b ON b.produced_by = e.id WHERE e.id = $1`,
-      [eventId],
-    );
+    const { spec, result } = await prepareReceipt(principal, eventId, input);
+    const [entryIndex] = await appendRecords(writer, principal, [spec]);
+    return { ...result, entryIndex: entryIndex! };
+  }
+
+  /** Checks a receipt and makes its record without appending it (see prepare). */
+  async function prepareReceipt(
+    principal: Principal,
+    eventId: string,
+    input: { quantity: QuantityValue; receivedAt?: string | undefined; note?: string | undefined },
+    origin: EventOrigin = {},
+  ) {
+    const plannedRow = [...(origin.planned?.values() ?? [])].find((b) => b.produced_by === eventId);
+    const [row] = plannedRow
+      ? [{ ...plannedRow, kind: plannedRow.producing_kind }]
+      : await db.query<BatchRow & { kind: string; sender: string }>(
+          `SELECT b.*, e.event_time, e.recorded_at, e.kind, e.organisation_id AS sender
+             FROM trace_events e JOIN batches b ON b.produced_by = e.id WHERE e.id = $1`,
+          [eventId],
+        );
     if (!row) throw notFound(`event ${eventId} not found`);
     const receiver = row.organisation_id;
     await access.requireVisible(principal, receiver).catch(() => {
@@ -484,7 +600,7 @@ export function createEventService({
       ]);
     const lost = sumDecimals([sent, `-${trimDecimal(received)}`]);
     const lossEventId = scaled(lost) > 0n ? randomUUID() : null;
-    const entryIndex = await appendRecord(writer, principal, {
+    const spec: RecordSpec = {
       type: 'event.received',
       subject: `event:${eventId}`,
       body: {
@@ -497,6 +613,7 @@ export function createEventService({
         lost: { value: lost, unit },
         ...(lossEventId ? { lossEvent: `event:${lossEventId}` } : {}),
         ...(input.note ? { note: input.note } : {}),
+        ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
       },
       conflict: `transfer ${eventId} is already confirmed`,
       project: async (tx, index, at) => {
@@ -539,16 +656,18 @@ export function createEventService({
           ],
         );
       },
-    });
+    };
     return {
-      eventId,
-      batchId: row.id,
-      entryIndex,
-      sent,
-      received: trimDecimal(received),
-      lost,
-      unit,
-      lossEventId,
+      spec,
+      result: {
+        eventId,
+        batchId: row.id,
+        sent,
+        received: trimDecimal(received),
+        lost,
+        unit,
+        lossEventId,
+      },
     };
   }
 
@@ -627,6 +746,10 @@ export function createEventService({
   }
 
   return {
+    prepare,
+    prepareReceipt,
+    prepareVoid,
+    appendPrepared,
     record,
     voidEvent,
     confirmReceipt,
