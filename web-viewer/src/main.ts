@@ -204,6 +204,7 @@ function captureControl(
     button.textContent = 'Cancel loading';
     button.dataset.state = state.textContent = 'loading';
     try {
+      signal.throwIfAborted();
       app.showGlobe();
       await app.scene!.showCapture(plotId, bytes, format, signal);
       button.dataset.state = 'shown';
@@ -336,7 +337,9 @@ function attestationItem(app: App, attestation: Attestation, report: EvidenceRep
               }),
         );
       }
-      if (showCapture && first) {
+      // Only on the globe: a reader who chose the tiers or the list keeps that view (the button
+      // beside the capture still brings it up on the globe).
+      if (showCapture && first && app.state.view === 'globe') {
         await first.show(signal);
         return { shown: true };
       }
