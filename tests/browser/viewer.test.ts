@@ -3,7 +3,10 @@
 // cooperative (Soubré). It must draw as many nodes as the trace has, light the canvas, colour
 // Soubré's arcs as blended while Ashanti's stay clean, show the finding's numbers in the panel, and
 // verify the evidence in the page: verified as served, "hash does not match" for a flipped media
-// byte, a forged checkpoint signature named as such. Without WebGL2 the list shows the same nodes.
+// byte, a forged checkpoint signature named as such. A plot picked in the scene draws its verified
+// splat there; a large splat shows its download byte by byte and can be cancelled; .splat, .spz and
+// glTF captures are drawn, a video plays from its hashed bytes, and altered bytes draw nothing.
+// Without WebGL2 the list shows the same nodes.
 // Needs Debian's chromium at /usr/bin/chromium (scripts/ensure-chromium.sh); skipped without it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
