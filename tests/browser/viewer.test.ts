@@ -3,16 +3,23 @@
 // cooperative (Soubré). It must draw as many nodes as the trace has, light the canvas, colour
 // Soubré's arcs as blended while Ashanti's stay clean, show the finding's numbers in the panel, and
 // verify the evidence in the page: verified as served, "hash does not match" for a flipped media
-// byte, a forged checkpoint signature named as such. Without WebGL2 the list shows the same nodes.
+// byte, a forged checkpoint signature named as such. A plot picked in the scene draws its verified
+// splat there; a large splat shows its download byte by byte and can be cancelled; .splat, .spz and
+// glTF captures are drawn, a video plays from its hashed bytes, and altered bytes draw nothing.
+// Without WebGL2 the list shows the same nodes.
 // Needs Debian's chromium at /usr/bin/chromium (scripts/ensure-chromium.sh); skipped without it.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { CompactSign, exportJWK, generateKeyPair } from 'jose';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mp4 } from '../../packages/evidence/test/fixtures.ts';
 import { DEMO_GTINS, seedDemoData } from '../../services/api/src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
 import { SPLAT_SIZE } from '../../web-viewer/src/scene.ts';
+import { glbFile, splatFile, spzFile } from './captures.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -34,6 +41,13 @@ interface Trace {
   batches: { organisationId: string }[];
   events: { organisationId: string }[];
   plots: { id: string; organisationId: string }[];
+}
+/** The part of GET /v1/attestations's answer the panel must show. */
+interface AttestationAnswer {
+  organisationName: string;
+  manifest: { media: { kind: string }[]; capturedAt: string; location: { coordinates: [number, number] } };
+  statements: { verdict: string; note: string }[];
+  findings?: { rule: string }[];
 }
 interface Finding {
   rule: string;
@@ -231,29 +245,13 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     expect(await clean.page.locator('.gallery img').count()).toBeGreaterThan(0);
     await clean.page.screenshot({ path: join(REPORTS, 'viewer-evidence.png') });
 
-    // A verified splat capture drawn in the scene at its plot (Spark): the pixels there change.
-    const show = clean.page.locator('button[data-splat]').first();
-    const plotId = (await show.getAttribute('data-plot-id'))!;
-    const region = async () => {
-      const centre = await clean.page.evaluate(
-        (id) => window.groundtruthViewer!.screenOf({ node: id }),
-        plotId,
-      );
-      const points: [number, number][] = [];
-      for (let dx = -60; dx <= 60; dx += 4)
-        for (let dy = -60; dy <= 60; dy += 4) points.push([centre![0] + dx, centre![1] + dy]);
-      return clean.page.evaluate((p) => window.groundtruthViewer!.readPixels(p), points);
-    };
-    await clean.page.evaluate(([id, d]) => window.groundtruthViewer!.focus({ node: id }, d), [
-      plotId,
-      1 + SPLAT_SIZE * 4,
-    ] as const);
-    const before = await region();
-    await show.click();
-    await clean.page.waitForSelector('button[data-splat][data-state="shown"]', { timeout: 60_000 });
-    const after = await region();
-    const changed = after.filter((px, i) => px.some((c, k) => Math.abs(c - before[i]![k]!) > 30)).length;
-    expect(changed / after.length).toBeGreaterThan(0.05);
+    // Selecting the cooperative drew its first verified capture in the scene, at that capture's plot.
+    const drawn = await clean.page.evaluate(() => window.groundtruthViewer!.captures());
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]!.format).toBe('ply');
+    expect(await clean.page.locator(`button[data-capture][data-plot-id="${drawn[0]!.nodeId}"]`).count()).toBe(
+      1,
+    );
     await clean.page.screenshot({ path: join(REPORTS, 'viewer-splat.png') });
     await clean.page.context().close();
 
@@ -311,6 +309,277 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
       await tampered.close();
     }
   }, 180_000);
+
+  // Attestations the tests add to plots of Soubré that the demo left without evidence: the
+  // cooperative's own key signs a manifest over media uploaded as the cooperative.
+  let supplierToken: string | undefined;
+  let signingKey: { privateKey: CryptoKey; kid: string } | undefined;
+  const freePlots: string[] = [];
+  async function attestOnFreePlot(
+    files: { bytes: Buffer; query?: string }[],
+  ): Promise<{ plotId: string; media: { sha256: string; size: number; kind: string }[] }> {
+    supplierToken ??= await t.token('supplier', { organisationId: org.soubre });
+    if (!signingKey) {
+      const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+      const res = await t.call('POST', `/v1/organisations/${org.soubre}/keys`, supplierToken, {
+        jwk: await exportJWK(publicKey),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      signingKey = { privateKey: privateKey as CryptoKey, kid: res.json().kid };
+    }
+    if (freePlots.length === 0) {
+      const trace = (await t.call('GET', `/v1/batches/${batchId}/trace`, token)).json() as Trace;
+      for (const p of trace.plots.filter((x) => x.organisationId === org.soubre)) {
+        const report = (await t.call('GET', `/v1/attestations?subject=plot:${p.id}`, token)).json();
+        if (report.attestations.length === 0) freePlots.push(p.id);
+      }
+    }
+    const plotId = freePlots.shift()!;
+    const plot = (await t.call('GET', `/v1/plots/${plotId}`, token)).json();
+    const corner = (
+      plot.geometry.type === 'Point' ? plot.geometry.coordinates : plot.geometry.coordinates[0][0]
+    ) as [number, number];
+    const media = [];
+    for (const { bytes, query } of files) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/v1/evidence${query ?? ''}`,
+        payload: bytes,
+        headers: { authorization: `Bearer ${supplierToken}`, 'content-type': 'application/octet-stream' },
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      media.push({ sha256: res.json().sha256, size: res.json().size, kind: res.json().kind });
+    }
+    const jws = await new CompactSign(
+      new TextEncoder().encode(
+        JSON.stringify({
+          subject: { kind: 'plot', id: plotId },
+          media,
+          capturedAt: '2026-11-20T09:15:00Z',
+          location: { type: 'Point', coordinates: corner },
+          device: 'viewer browser test',
+          statement: 'A capture made for the viewer test.',
+        }),
+      ),
+    )
+      .setProtectedHeader({ alg: 'EdDSA', kid: signingKey.kid })
+      .sign(signingKey.privateKey);
+    const res = await t.call('POST', '/v1/attestations', supplierToken, { jws });
+    expect(res.statusCode, res.body).toBe(201);
+    return { plotId, media };
+  }
+
+  /** Pixels in a 120-pixel square around a node (read back in the same task as a render). */
+  async function regionAround(page: Page, nodeId: string): Promise<number[][]> {
+    const centre = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), nodeId);
+    const points: [number, number][] = [];
+    for (let dx = -60; dx <= 60; dx += 4)
+      for (let dy = -60; dy <= 60; dy += 4) points.push([centre![0] + dx, centre![1] + dy]);
+    return page.evaluate((p) => window.groundtruthViewer!.readPixels(p), points);
+  }
+  // The test's captures are warm (orange to yellow: red high, blue low); nothing else near a Soubré
+  // plot is (its plots and arcs are the blended red, whose green is low, and the globe is dark blue).
+  const warmShare = (pixels: number[][]) =>
+    pixels.filter(([r, g, b]) => r! > 200 && g! > 100 && b! < 110).length / pixels.length;
+  const changedShare = (before: number[][], after: number[][]) =>
+    after.filter((px, i) => px.some((c, k) => Math.abs(c - before[i]![k]!) > 30)).length / after.length;
+
+  /** Opens the batch in a context, looking at a plot from where a capture is drawn. */
+  async function openAt(context: BrowserContext, plotId: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${base}/viewer/?batch=${batchId}#token=${token}`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await page.evaluate(([id, d]) => window.groundtruthViewer!.focus({ node: id }, d), [
+      plotId,
+      1 + SPLAT_SIZE * 4,
+    ] as const);
+    return page;
+  }
+
+  it('opens a plot picked in the scene: its evidence in the panel and its splat drawn at the plot', async () => {
+    // The demo's audited attestation: a photo and a PLY splat, confirmed by the auditor.
+    const trace = (await t.call('GET', `/v1/batches/${batchId}/trace`, token)).json() as Trace;
+    let audited: { plotId: string; attestation: AttestationAnswer } | undefined;
+    for (const p of trace.plots) {
+      const report = (await t.call('GET', `/v1/attestations?subject=plot:${p.id}`, token)).json();
+      const a = (report.attestations as AttestationAnswer[]).find((x) => x.statements.length > 0);
+      if (a) audited = { plotId: p.id, attestation: a };
+    }
+    expect(audited).toBeDefined();
+    const { plotId, attestation } = audited!;
+    expect(attestation.manifest.media.some((m) => m.kind === 'splat')).toBe(true);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await openAt(context, plotId);
+    const before = await regionAround(page, plotId);
+    const at = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), plotId);
+    const box = (await page.locator('canvas').boundingBox())!;
+    await page.mouse.click(box.x + at![0], box.y + at![1]);
+    await page.waitForSelector(`.panel[data-node-id="${plotId}"]`);
+    await page.waitForSelector('button[data-capture][data-state="shown"]', { timeout: 90_000 });
+    expect(await page.evaluate(() => window.groundtruthViewer!.captures())).toEqual([
+      { nodeId: plotId, format: 'ply' },
+    ]);
+    const after = await regionAround(page, plotId);
+    expect(changedShare(before, after)).toBeGreaterThan(0.05);
+    await page.screenshot({ path: join(REPORTS, 'viewer-picked-splat.png') });
+    // Who attested, when, where, the auditor's statement and the evidence findings, in the panel.
+    const panel = (await page.locator('.panel').textContent()) ?? '';
+    const m = attestation.manifest;
+    expect(panel).toContain(attestation.organisationName);
+    expect(panel).toContain(m.capturedAt);
+    expect(panel).toContain(
+      `${m.location.coordinates[1].toFixed(5)}, ${m.location.coordinates[0].toFixed(5)}`,
+    );
+    const statement = attestation.statements[0]!;
+    expect(panel).toContain(`${statement.verdict}: ${statement.note}`);
+    for (const f of attestation.findings ?? []) expect(panel).toContain(f.rule);
+    expect(await page.locator('.badge').getAttribute('data-verify')).toBe('verified');
+    // Another node chosen: the capture leaves the scene.
+    await page.keyboard.press('Escape');
+    await page.focus('canvas');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => window.groundtruthViewer!.captures().length === 0);
+    await context.close();
+  }, 180_000);
+
+  it('shows a large splat downloading byte by byte and cancels it, leaving nothing in the scene', async () => {
+    // 120,000 gaussians: 3.84 MB, read at 400 kB/s once the page has loaded.
+    const large = splatFile(120_000);
+    const { plotId } = await attestOnFreePlot([{ bytes: large, query: '?kind=splat' }]);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await openAt(context, plotId);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: 400_000,
+      uploadThroughput: -1,
+    });
+    await page.evaluate(
+      (id) => document.querySelector<HTMLElement>(`button.node[data-node-id="${id}"]`)!.click(),
+      plotId,
+    );
+    // What the scene shows with the plot selected (the camera has gone down to it) and nothing loaded.
+    await page.waitForSelector(`.panel[data-node-id="${plotId}"]`);
+    const before = await regionAround(page, plotId);
+    const seen: number[] = [];
+    const deadline = Date.now() + 30_000;
+    while (seen.length < 3 && Date.now() < deadline) {
+      const received = Number((await page.locator('progress.download').getAttribute('data-received')) ?? 0);
+      if (received > (seen.at(-1) ?? 0)) seen.push(received);
+      await page.waitForTimeout(150);
+    }
+    expect(seen.length).toBe(3);
+    expect(seen[2]!).toBeLessThan(large.length);
+    expect(await page.locator('progress.download').getAttribute('max')).toBe(String(large.length));
+    await page.click('button.cancel-download');
+    await page.waitForSelector('.badge[data-verify="cancelled"]');
+    expect(await page.locator('.badge').textContent()).toMatch(/cancelled/);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.groundtruthViewer!.captures())).toEqual([]);
+    expect(await page.locator('button[data-capture]').count()).toBe(0);
+    // Not one pixel of the capture's colour around the plot (the region may have shifted a little:
+    // the panel's growth can resize the canvas, so an unchanged-pixels test would measure layout).
+    expect(warmShare(before)).toBe(0);
+    expect(warmShare(await regionAround(page, plotId))).toBe(0);
+    await context.close();
+  }, 180_000);
+
+  it('draws .splat, .spz and glTF captures at their plots, plays video from verified bytes, and refuses altered bytes', async () => {
+    const cases = [
+      { format: 'splat', files: [{ bytes: splatFile(), query: '?kind=splat' }] },
+      { format: 'spz', files: [{ bytes: spzFile() }] },
+      {
+        format: 'glb',
+        files: [{ bytes: glbFile() }, { bytes: mp4({ seconds: 3, mediaBytes: 4096 }) }],
+      },
+    ] as const;
+    const attested = [];
+    for (const c of cases) attested.push({ ...c, ...(await attestOnFreePlot([...c.files])) });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    for (const { format, plotId, media } of attested) {
+      const page = await openAt(context, plotId);
+      const before = await regionAround(page, plotId);
+      await page.evaluate(
+        (id) => document.querySelector<HTMLElement>(`button.node[data-node-id="${id}"]`)!.click(),
+        plotId,
+      );
+      await badgesSettled(page);
+      expect(await page.locator('.badge').getAttribute('data-verify')).toBe('verified');
+      await page.waitForSelector('button[data-capture][data-state="shown"]', { timeout: 60_000 });
+      expect(await page.evaluate(() => window.groundtruthViewer!.captures())).toEqual([
+        { nodeId: plotId, format },
+      ]);
+      const after = await regionAround(page, plotId);
+      const share = changedShare(before, after);
+      expect(warmShare(before)).toBe(0);
+      expect(warmShare(after), `${format} in its colours`).toBeGreaterThan(0.03);
+      expect(share, `${format} drawn`).toBeGreaterThan(0.05);
+      await page.screenshot({ path: join(REPORTS, `viewer-capture-${format}.png`) });
+      const video = media.find((x) => x.kind === 'video');
+      if (video) {
+        // The <video> plays from a blob: URL (media-src 'self' blob:), not from the server.
+        const src = await page.locator(`video[data-sha256="${video.sha256}"]`).getAttribute('src');
+        expect(src).toMatch(/^blob:/);
+      }
+      await page.close();
+    }
+    await context.close();
+
+    // The video's blob holds the very bytes that were hashed. Reading a blob: URL back needs a fetch,
+    // which the page's CSP (connect-src 'self') rightly refuses; this context reads it with CSP off.
+    const video = attested[2]!.media.find((x) => x.kind === 'video')!;
+    const reading = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+    const videoPage = await reading.newPage();
+    await videoPage.goto(`${base}/viewer/?batch=${batchId}&select=${attested[2]!.plotId}#token=${token}`);
+    await badgesSettled(videoPage);
+    const src = (await videoPage.locator(`video[data-sha256="${video.sha256}"]`).getAttribute('src'))!;
+    const digest = await videoPage.evaluate(async (url) => {
+      const bytes = await (await fetch(url)).arrayBuffer();
+      return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+        b.toString(16).padStart(2, '0'),
+      ).join('');
+    }, src);
+    expect(digest).toBe(video.sha256);
+    await reading.close();
+
+    // The glTF's bytes altered in transit: the badge names the hash, nothing is drawn, no video shown.
+    const glb = attested[2]!;
+    const glbSha = glb.media.find((x) => x.kind === 'gltf')!.sha256;
+    expect(glbSha).toBe(createHash('sha256').update(glbFile()).digest('hex'));
+    const tampered = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    await tampered.route(`**/v1/evidence/${glbSha}/content`, async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body.writeUInt8(body.readUInt8(100) ^ 0x01, 100);
+      await route.fulfill({ response, body });
+    });
+    const page = await openAt(tampered, glb.plotId);
+    await page.evaluate(
+      (id) => document.querySelector<HTMLElement>(`button.node[data-node-id="${id}"]`)!.click(),
+      glb.plotId,
+    );
+    // The scene with the plot selected (the camera has gone down to it), before any check is done:
+    // a capture could only be drawn after its check verified.
+    await page.waitForSelector(`.panel[data-node-id="${glb.plotId}"]`);
+    const before = await regionAround(page, glb.plotId);
+    const [badge] = await badgesSettled(page);
+    expect(badge!.state).toBe('failed');
+    expect(badge!.text).toMatch(/hash does not match/);
+    expect(await page.evaluate(() => window.groundtruthViewer!.captures())).toEqual([]);
+    expect(await page.locator('button[data-capture], video').count()).toBe(0);
+    expect(warmShare(before)).toBe(0);
+    expect(warmShare(await regionAround(page, glb.plotId))).toBe(0);
+    await tampered.close();
+  }, 240_000);
 
   it('shows the same nodes as a list when the browser has no WebGL2', async () => {
     const noWebgl = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, '--disable-webgl2'] });

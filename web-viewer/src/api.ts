@@ -17,6 +17,14 @@ export interface Api {
   /** Every page of a list, following `Link: <…>; rel="next"`. */
   all<T>(path: string): Promise<T[]>;
   bytes(path: string): Promise<Uint8Array>;
+  /**
+   * The body read chunk by chunk, counting bytes against Content-Length as they arrive (large
+   * splats take a while); the signal aborts the request itself, not just the wait for it.
+   */
+  download(
+    path: string,
+    options?: { signal?: AbortSignal; onProgress?: (received: number, total: number | undefined) => void },
+  ): Promise<{ bytes: Uint8Array; contentType: string }>;
   text(path: string): Promise<string>;
   readonly signedIn: boolean;
 }
@@ -24,8 +32,8 @@ export interface Api {
 export function createApi(token: string | null): Api {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const get = async (path: string): Promise<Response> => {
-    const response = await fetch(path, { headers });
+  const get = async (path: string, signal?: AbortSignal): Promise<Response> => {
+    const response = await fetch(path, { headers, ...(signal ? { signal } : {}) });
     if (!response.ok) {
       let detail = response.statusText;
       try {
@@ -55,6 +63,31 @@ export function createApi(token: string | null): Api {
     },
     bytes: async (path: string) => new Uint8Array(await (await get(path)).arrayBuffer()),
     text: async (path: string) => (await get(path)).text(),
+    async download(path, options = {}) {
+      const response = await get(path, options.signal);
+      const length = Number(response.headers.get('content-length'));
+      const total = Number.isFinite(length) && length > 0 ? length : undefined;
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!response.body) return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let received = 0;
+      options.onProgress?.(0, total);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
+        options.onProgress?.(received, total);
+      }
+      const bytes = new Uint8Array(received);
+      let at = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
+      return { bytes, contentType };
+    },
   };
 }
 

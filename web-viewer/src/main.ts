@@ -6,8 +6,12 @@ import { type Api, ApiError, createApi, loadChain, mapLimited } from './api.ts';
 import {
   type Attestation,
   type BadgeState,
+  type CaptureFormat,
+  captureFormat,
+  type DownloadedMedium,
   describeFailure,
   type EvidenceReport,
+  isAbort,
   type LogKeySource,
   logKeyOf,
   verifyInBrowser,
@@ -101,6 +105,8 @@ function badgeText(state: BadgeState): string {
       return `Verified in your browser: media hashes, supplier's signature, inclusion in the log under a checkpoint of ${state.treeSize} entries`;
     case 'failed':
       return `Failed: ${state.failures.map(describeFailure).join('; ')}`;
+    case 'cancelled':
+      return 'Not checked: the download was cancelled';
   }
 }
 
@@ -113,6 +119,8 @@ interface App {
   list: HTMLElement;
   panel: HTMLElement;
   showGlobe: () => void;
+  /** Aborts the open panel's downloads and capture loads when another node is chosen. */
+  panelWork: AbortController;
 }
 
 function renderList(app: App): HTMLElement {
@@ -158,43 +166,81 @@ async function evidenceFor(
   return reports.filter((r) => r.report.attestations.length > 0);
 }
 
-/** Shows a verified splat in the scene at its plot; cancellable while Spark loads it. */
-function splatControl(app: App, plotId: string, sha256: string, bytes: Uint8Array): HTMLElement {
+const FORMAT_NAMES: Record<CaptureFormat, string> = {
+  ply: 'Gaussian splat (PLY)',
+  spz: 'Gaussian splat (SPZ)',
+  splat: 'Gaussian splat (.splat)',
+  ksplat: 'Gaussian splat (.ksplat)',
+  glb: 'glTF model',
+};
+
+interface CaptureControl {
+  element: HTMLElement;
+  /** Draws the capture in the scene; resolves once shown, cancelled or failed. */
+  show(signal?: AbortSignal): Promise<void>;
+}
+
+/** Shows a verified 3D capture in the scene at its plot; cancellable while it loads. */
+function captureControl(
+  app: App,
+  plotId: string,
+  sha256: string,
+  bytes: Uint8Array,
+  format: CaptureFormat,
+): CaptureControl {
+  const label = `Show the ${FORMAT_NAMES[format]} in the scene`;
   const button = el(
     'button',
-    { type: 'button', 'data-splat': sha256, 'data-plot-id': plotId },
-    'Show the 3D capture in the scene',
+    { type: 'button', 'data-capture': sha256, 'data-format': format, 'data-plot-id': plotId },
+    label,
   );
-  const state = el('span', { class: 'splat-state', role: 'status' });
+  const state = el('span', { class: 'capture-state', role: 'status' });
   let loading: AbortController | undefined;
-  button.addEventListener('click', async () => {
-    if (loading) {
-      loading.abort();
-      return;
-    }
-    loading = new AbortController();
+  const show = async (outer?: AbortSignal) => {
+    loading?.abort();
+    const mine = new AbortController();
+    loading = mine;
+    const signal = outer ? AbortSignal.any([outer, mine.signal]) : mine.signal;
     button.textContent = 'Cancel loading';
     button.dataset.state = state.textContent = 'loading';
     try {
+      signal.throwIfAborted();
       app.showGlobe();
-      await app.scene!.showSplat(plotId, bytes, loading.signal);
+      await app.scene!.showCapture(plotId, bytes, format, signal);
       button.dataset.state = 'shown';
       state.textContent = `shown at plot (${bytes.length} bytes, the verified copy)`;
     } catch (error) {
-      const cancelled = (error as Error).name === 'AbortError';
-      button.dataset.state = cancelled ? 'cancelled' : 'failed';
-      state.textContent = cancelled ? 'cancelled' : `could not be drawn: ${(error as Error).message}`;
+      button.dataset.state = isAbort(error) ? 'cancelled' : 'failed';
+      state.textContent = isAbort(error) ? 'cancelled' : `could not be drawn: ${(error as Error).message}`;
     } finally {
-      loading = undefined;
-      button.textContent = 'Show the 3D capture in the scene';
+      if (loading === mine) loading = undefined;
+      button.textContent = label;
     }
+  };
+  button.addEventListener('click', () => {
+    if (loading) loading.abort();
+    else void show(app.panelWork.signal);
   });
-  return el('p', {}, button, ' ', state);
+  return { element: el('p', {}, button, ' ', state), show };
 }
 
-function attestationItem(app: App, attestation: Attestation, report: EvidenceReport): HTMLElement {
+type AttestationItem = HTMLElement & {
+  /** Downloads and checks; with `showCapture`, draws the first verified 3D capture in the scene. */
+  check(options: { showCapture: boolean }): Promise<{ shown: boolean }>;
+};
+
+function attestationItem(app: App, attestation: Attestation, report: EvidenceReport): AttestationItem {
   const m = attestation.manifest;
   const gallery = el('div', { class: 'gallery' });
+  const total = m.media.reduce((sum, x) => sum + x.size, 0);
+  // Byte-level progress over all of the attestation's media, counted as the bytes arrive.
+  const progress = el('progress', { class: 'download', max: String(total), value: '0' });
+  const progressText = el('span', { class: 'download-state' });
+  const cancel = el('button', { type: 'button', class: 'cancel-download' }, 'Cancel');
+  const downloading = el('p', { class: 'downloading' }, progress, ' ', progressText, ' ', cancel);
+  downloading.hidden = true;
+  const work = new AbortController();
+  cancel.addEventListener('click', () => work.abort());
   const badge = el(
     'p',
     {
@@ -234,6 +280,7 @@ function attestationItem(app: App, attestation: Attestation, report: EvidenceRep
           ),
         ]
       : []),
+    downloading,
     gallery,
     ...((attestation.findings ?? []).length > 0
       ? [el('ul', { class: 'findings' }, ...(attestation.findings ?? []).map(findingItem))]
@@ -244,31 +291,67 @@ function attestationItem(app: App, attestation: Attestation, report: EvidenceRep
     badge.dataset.verify = state.state;
     badge.textContent = badgeText(state);
   };
-  const check = async () => {
+  const check = async ({ showCapture }: { showCapture: boolean }) => {
     setBadge({ state: 'checking' });
+    const signal = AbortSignal.any([work.signal, app.panelWork.signal]);
+    const received = new Map<string, number>();
+    downloading.hidden = false;
     try {
       const key = await app.logKey!;
-      const media = new Map<string, Uint8Array>();
-      const verdict = await verifyInBrowser(app.api, attestation, report.checkpoint, key.key, media);
+      const media = new Map<string, DownloadedMedium>();
+      const verdict = await verifyInBrowser(app.api, attestation, report.checkpoint, key.key, media, {
+        signal,
+        onProgress(sha256, bytes) {
+          received.set(sha256, bytes);
+          const sum = [...received.values()].reduce((a, b) => a + b, 0);
+          progress.value = sum;
+          progress.dataset.received = String(sum);
+          progressText.textContent = `${sum.toLocaleString('en')} of ${total.toLocaleString('en')} bytes`;
+        },
+      });
       setBadge(verdict);
-      // Photos shown from the very bytes that were hashed, not from a second download, and only
-      // once everything checked: a photo that failed its check is not put in front of the reader.
+      downloading.hidden = true;
+      // Media shown from the very bytes that were hashed, not from a second download, and only
+      // once everything checked: media that failed their check are not put in front of the reader.
+      let first: CaptureControl | undefined;
       for (const medium of verdict.state === 'verified' ? m.media : []) {
-        const bytes = media.get(medium.sha256);
-        if (!bytes) continue;
-        if (medium.kind === 'splat' && app.scene)
-          gallery.append(splatControl(app, attestation.subject.id, medium.sha256, bytes));
-        if (medium.kind !== 'image') continue;
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
-        gallery.append(el('img', { src: url, alt: `photo ${medium.sha256.slice(0, 12)}`, loading: 'lazy' }));
+        const got = media.get(medium.sha256);
+        if (!got) continue;
+        const format = captureFormat(got.bytes, got.mediaType);
+        if ((medium.kind === 'splat' || medium.kind === 'gltf') && format && app.scene) {
+          const control = captureControl(app, attestation.subject.id, medium.sha256, got.bytes, format);
+          first ??= control;
+          gallery.append(control.element);
+        }
+        if (medium.kind !== 'image' && medium.kind !== 'video') continue;
+        const url = URL.createObjectURL(new Blob([got.bytes as BlobPart], { type: got.mediaType }));
+        gallery.append(
+          medium.kind === 'image'
+            ? el('img', { src: url, alt: `photo ${medium.sha256.slice(0, 12)}`, loading: 'lazy' })
+            : el('video', {
+                src: url,
+                controls: '',
+                preload: 'metadata',
+                'data-sha256': medium.sha256,
+                'aria-label': `video ${medium.sha256.slice(0, 12)}`,
+              }),
+        );
+      }
+      // Only on the globe: a reader who chose the tiers or the list keeps that view (the button
+      // beside the capture still brings it up on the globe).
+      if (showCapture && first && app.state.view === 'globe') {
+        await first.show(signal);
+        return { shown: true };
       }
     } catch (error) {
-      setBadge({ state: 'failed', failures: [(error as Error).message] });
+      setBadge(
+        isAbort(error) ? { state: 'cancelled' } : { state: 'failed', failures: [(error as Error).message] },
+      );
     }
+    downloading.hidden = true;
+    return { shown: false };
   };
-  item.dataset.check = 'pending';
-  (item as HTMLElement & { check?: () => Promise<void> }).check = check;
-  return item;
+  return Object.assign(item, { check });
 }
 
 async function openPanel(app: App, node: ChainNode): Promise<void> {
@@ -322,7 +405,7 @@ async function openPanel(app: App, node: ChainNode): Promise<void> {
       reports.length === 0
         ? 'No attestations on these plots.'
         : `Checked in this browser against the log key ${key.pinned ? 'pinned in the link' : 'this site serves (not pinned: add #key=… to pin one)'}.`;
-    const items: HTMLElement[] = [];
+    const items: AttestationItem[] = [];
     const list = el('ol', { class: 'attestations' });
     for (const { plotId, report } of reports) {
       const plot = chain.plots.find((p) => p.id === plotId);
@@ -334,10 +417,13 @@ async function openPanel(app: App, node: ChainNode): Promise<void> {
       }
     }
     evidence.append(list);
-    // One at a time: media downloads and signature checks stay out of the way of the scene.
+    // One at a time: media downloads and signature checks stay out of the way of the scene. The
+    // first capture that verifies is drawn in the scene at once: choosing the node is the request.
+    let captureShown = false;
     for (const item of items) {
       if (panel.dataset.nodeId !== node.id) return;
-      await (item as HTMLElement & { check: () => Promise<void> }).check();
+      const { shown } = await item.check({ showCapture: !captureShown });
+      captureShown ||= shown;
     }
   } catch (error) {
     status.textContent = `Could not load the evidence: ${(error as Error).message}`;
@@ -353,6 +439,10 @@ function select(app: App, id: string | undefined, focus: boolean): void {
   for (const b of Array.from(app.list.querySelectorAll<HTMLButtonElement>('button.node')))
     b.setAttribute('aria-pressed', String(b.dataset.nodeId === node?.id));
   app.scene?.highlight(node?.id);
+  // The previous node's downloads stop and its capture leaves the scene.
+  app.panelWork.abort();
+  app.panelWork = new AbortController();
+  app.scene?.clearCapture();
   if (!node) {
     app.panel.hidden = true;
     app.panel.replaceChildren();
@@ -405,6 +495,8 @@ declare global {
       focus(target: { node?: string; arc?: string }, distance?: number): void;
       readPixels(points: [number, number][]): number[][];
       litFraction(): number;
+      /** The 3D capture drawn in the scene now, if any (at most one). */
+      captures(): { nodeId: string; format: string }[];
       orbitFrames(frames: number): Promise<number[]>;
       /** Render-and-finish times of n frames in a row (orbiting), without waiting for the display. */
       renderTimes(frames: number): number[];
@@ -478,6 +570,7 @@ async function main(): Promise<void> {
     list: el('ol'),
     panel,
     showGlobe: () => undefined,
+    panelWork: new AbortController(),
   };
   app.list = renderList(app);
   listSection.append(app.list);
@@ -585,6 +678,7 @@ async function main(): Promise<void> {
       webgl2: true,
       arcs: chain.arcs.map((a) => ({ id: a.id, from: a.from, to: a.to, flow: a.flow, grams: a.grams })),
       screenOf: (t) => scene.screenOf(t),
+      captures: () => scene.captures(),
       focus: (t, d) => scene.focus(t, d),
       readPixels(points) {
         // Render and read in the same task: the drawing buffer is not preserved between frames.
@@ -668,6 +762,7 @@ async function main(): Promise<void> {
       focus: () => undefined,
       readPixels: () => [],
       litFraction: () => 0,
+      captures: () => [],
       orbitFrames: async () => [],
       renderTimes: () => [],
       renderer: 'none',

@@ -4,7 +4,9 @@
 // layout draws the same nodes in columns by tier. Renders on demand, not in a loop.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import type { CaptureFormat } from './evidence.ts';
 import type { Chain, ChainNode, FlowClass } from './graph.ts';
 
 export const FLOW_COLOURS: Record<FlowClass, number> = {
@@ -47,10 +49,15 @@ export interface ViewerScene {
   highlight(id: string | undefined): void;
   orbitBy(azimuthRadians: number, polarRadians?: number): void;
   /**
-   * Draws a Gaussian-splat capture (bytes the caller has verified) at a node, enlarged to be seen
-   * from above it, and flies there. Spark is loaded on first use. The signal aborts the load.
+   * Draws a 3D capture (bytes the caller has verified) at a node, enlarged to be seen from above
+   * it, and flies there: a Gaussian splat through Spark (loaded on first use) in the format named,
+   * or binary glTF through three's GLTFLoader. The signal aborts the load and disposes what it made.
    */
-  showSplat(nodeId: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void>;
+  showCapture(nodeId: string, bytes: Uint8Array, format: CaptureFormat, signal?: AbortSignal): Promise<void>;
+  /** What is drawn in the scene as a capture now (at most one). */
+  captures(): { nodeId: string; format: CaptureFormat }[];
+  /** Removes the capture shown, if any, and frees what it held. */
+  clearCapture(): void;
   zoomBy(factor: number): void;
   cameraState(): { lon: number; lat: number; distance: number };
   setCamera(state: { lon: number; lat: number; distance: number }): void;
@@ -390,52 +397,102 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
     return undefined;
   }
 
-  // Splats (issue 15 item 2): Spark draws them through a SparkRenderer we add to the scene ourselves
-  // (nothing renders without one). One capture is shown at a time.
+  // Captures (issue 15 item 2): Spark draws splats through a SparkRenderer we add to the scene
+  // ourselves (nothing renders without one); glTF is three's own. One capture is shown at a time,
+  // and each is a new object (Spark #133: a mesh removed and re-added stays invisible).
   let spark: THREE.Object3D | undefined;
-  let splat: (THREE.Object3D & { dispose(): void }) | undefined;
-  async function showSplat(nodeId: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
-    const at = positions.get(nodeId);
-    if (!at || layout !== 'globe') throw new Error('this node has no position on the globe');
-    const { SparkRenderer, SplatMesh } = await import('@sparkjsdev/spark');
-    if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+  let shown: { holder: THREE.Object3D; nodeId: string; format: CaptureFormat; dispose(): void } | undefined;
+  const cancelled = () => new DOMException('cancelled', 'AbortError');
+
+  function clearCapture(): void {
+    if (!shown) return;
+    scene.remove(shown.holder);
+    shown.dispose();
+    shown = undefined;
+    requestRender();
+  }
+
+  /** Loads the capture's object; what it returns is not in the scene yet. */
+  async function loadCapture(
+    bytes: Uint8Array,
+    format: CaptureFormat,
+    signal?: AbortSignal,
+  ): Promise<{ object: THREE.Object3D; box: THREE.Box3; dispose(): void }> {
+    if (format === 'glb') {
+      // A copy: GLTFLoader takes an ArrayBuffer, and the verified bytes stay as they were hashed.
+      const buffer = bytes.slice().buffer;
+      const gltf = await new GLTFLoader().parseAsync(buffer, '');
+      const object = gltf.scene;
+      const dispose = () =>
+        object.traverse((o) => {
+          const mesh = o as THREE.Mesh;
+          mesh.geometry?.dispose();
+          for (const m of [mesh.material ?? []].flat()) (m as THREE.Material).dispose();
+        });
+      if (signal?.aborted) {
+        dispose();
+        throw cancelled();
+      }
+      // glTF materials are lit; the rest of the scene is not, so the capture brings its own light.
+      object.add(new THREE.HemisphereLight(0xffffff, 0x444444, 2.5));
+      return { object, box: new THREE.Box3().setFromObject(object), dispose };
+    }
+    const { SparkRenderer, SplatMesh, SplatFileType } = await import('@sparkjsdev/spark');
+    if (signal?.aborted) throw cancelled();
     if (!spark) {
       const created = new SparkRenderer({ renderer });
       scene.add(created);
       spark = created;
     }
-    const mesh = new SplatMesh({ fileBytes: bytes.slice() });
+    // The type named explicitly: `.splat` and `.ksplat` have no signature Spark could find.
+    const fileType = {
+      ply: SplatFileType.PLY,
+      spz: SplatFileType.SPZ,
+      splat: SplatFileType.SPLAT,
+      ksplat: SplatFileType.KSPLAT,
+    }[format];
+    const mesh = new SplatMesh({ fileBytes: bytes.slice(), fileType });
     await mesh.initialized;
     if (signal?.aborted) {
       mesh.dispose();
-      throw new DOMException('cancelled', 'AbortError');
+      throw cancelled();
     }
-    if (splat) {
-      scene.remove(splat);
-      splat.dispose();
-    }
-    // Centred on the capture, its up (−y in most captures) along the ground's normal, and scaled to
-    // SPLAT_SIZE across: a plot's real size is too small to see from where the camera stops.
-    const box = mesh.getBoundingBox(true);
+    return { object: mesh, box: mesh.getBoundingBox(true), dispose: () => mesh.dispose() };
+  }
+
+  async function showCapture(
+    nodeId: string,
+    bytes: Uint8Array,
+    format: CaptureFormat,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const at = positions.get(nodeId);
+    if (!at || layout !== 'globe') throw new Error('this node has no position on the globe');
+    const { object, box, dispose } = await loadCapture(bytes, format, signal);
+    clearCapture();
+    // Centred on the capture, its up (−y in most splat captures, +y in glTF) along the ground's
+    // normal, and scaled to SPLAT_SIZE across: a plot's real size is too small to see from orbit.
     const size = Math.max(1e-9, box.getSize(new THREE.Vector3()).length());
     const centre = box.getCenter(new THREE.Vector3());
     const holder = new THREE.Group();
-    mesh.position.copy(centre).multiplyScalar(-1);
-    holder.add(mesh);
+    object.position.sub(centre);
+    holder.add(object);
     holder.position.copy(
       at
         .clone()
         .normalize()
         .multiplyScalar(1 + SPLAT_SIZE / 2),
     );
-    holder.quaternion.setFromUnitVectors(new THREE.Vector3(0, -1, 0), at.clone().normalize());
+    const up = format === 'glb' ? new THREE.Vector3(0, 1, 0) : new THREE.Vector3(0, -1, 0);
+    holder.quaternion.setFromUnitVectors(up, at.clone().normalize());
     holder.scale.setScalar(SPLAT_SIZE / size);
     scene.add(holder);
-    splat = Object.assign(holder, { dispose: () => mesh.dispose() });
+    shown = { holder, nodeId, format, dispose };
     focusOn(at, 1 + SPLAT_SIZE * 4);
     // Spark sorts splats asynchronously: keep drawing for a moment so that the sorted result shows.
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < (format === 'glb' ? 2 : 30); i++) {
       await new Promise((r) => requestAnimationFrame(r));
+      if (shown?.holder !== holder) return;
       render();
     }
   }
@@ -499,7 +556,9 @@ export function createScene(canvas: HTMLCanvasElement, chain: Chain, initial: La
       }
       requestRender();
     },
-    showSplat,
+    showCapture,
+    captures: () => (shown ? [{ nodeId: shown.nodeId, format: shown.format }] : []),
+    clearCapture,
     orbitBy(azimuth, polar = 0) {
       const offset = camera.position.clone().sub(controls.target);
       const spherical = new THREE.Spherical().setFromVector3(offset);
