@@ -35,7 +35,6 @@ export {
   dateTime,
   decimalText,
   entryIndex,
-  jsonValue,
   kid,
   quantity,
   ref,

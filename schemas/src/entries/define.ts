@@ -68,6 +68,3 @@ export const compactJws = z
   .string()
   .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/, 'must be a compact JWS')
   .describe('compact JWS');
-
-/** Any JSON value: for parts of a body whose shape another schema owns (an EPCIS event, a JWK). */
-export const jsonValue = z.json();
