@@ -27,6 +27,28 @@ export {
   unsafeTextReason,
 } from './common.ts';
 export { Contact, ContactInput } from './contacts.ts';
+export { type CataloguePolicy, entryCatalogue } from './entries/catalogue.ts';
+export {
+  bareUuid,
+  compactJws,
+  date,
+  dateTime,
+  decimalText,
+  entryIndex,
+  kid,
+  quantity,
+  ref,
+} from './entries/define.ts';
+export {
+  defineEntry,
+  ENTRY_DEFINITIONS,
+  EntryBodyError,
+  type EntryBodyIssue,
+  type EntryDefinition,
+  entryBodyChecker,
+  entryRegistry,
+  type TypedEntry,
+} from './entries/index.ts';
 export {
   CaptureErrorBehaviour,
   CaptureJob,

@@ -2,23 +2,26 @@
 
 const uuid = () => crypto.randomUUID();
 
-/** An `event.transfer` body as the events service logs it (~600 bytes of canonical JSON). */
+/**
+ * An `event.transfer` body as the events service logs it (schemas/src/entries/traceability.ts checks
+ * it; about 650 bytes of canonical JSON once its quantities are committed).
+ */
 export function transferBody(n: number) {
   const kg = String(100 + (n % 9000));
+  const receiver = `organisation:${uuid()}`;
   return {
+    event: 'transfer',
     organisation: `organisation:${uuid()}`,
-    to: `organisation:${uuid()}`,
     eventTime: new Date(Date.UTC(2026, 5, 1) + n * 1000).toISOString(),
-    commodity: 'cocoa',
-    inputs: [{ batchId: uuid(), quantity: { value: kg, unit: 'KGM' } }],
+    inputs: [{ batch: `batch:${uuid()}`, quantity: { value: kg, unit: 'KGM' } }],
     outputs: [
       {
-        id: uuid(),
+        batch: `batch:${uuid()}`,
+        organisation: receiver,
         lot: `LOT-${n}`,
-        material: 'cocoa_beans_dried',
         quantity: { value: kg, unit: 'KGM' },
+        material: 'cocoa_beans',
       },
     ],
-    bizLocation: 'urn:epc:id:sgln:0614141.00777.0',
   };
 }

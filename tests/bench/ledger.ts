@@ -113,7 +113,7 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
   process.env.GROUNDTRUTH_TEST_DB = kind;
   const t: TestDatabase = await openTestDatabase();
   try {
-    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies });
+    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies, checkEntry: null });
     await writer.init();
     const raw: number[] = [];
     type Pair = { clear: number[]; committed: number[] };
@@ -160,7 +160,14 @@ async function benchProofs(kind: 'postgres' | 'pglite', size: number) {
   process.env.GROUNDTRUTH_TEST_DB = kind;
   const t = await openTestDatabase();
   try {
-    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies, maxBatchEntries: 8192 });
+    const writer = new LedgerWriter({
+      db: t.db,
+      origin: ORIGIN,
+      signer,
+      policies,
+      checkEntry: null,
+      maxBatchEntries: 8192,
+    });
     await writer.init();
     const fillSeconds = await timed(async () => {
       const chunk = 8192;

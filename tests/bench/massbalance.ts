@@ -77,7 +77,7 @@ export async function benchMassBalance(args: string[]) {
           const entryIndex = await appendRecord(runtime.writer, ADMIN, {
             type: 'demo.seeded',
             subject: 'bench:massbalance',
-            body: { plots, harvestsPerPlot: perPlot },
+            body: { description: `benchmark data: ${plots} plots, ${perPlot} harvests each` },
             project: async () => {},
             conflict: 'already recorded',
           });
@@ -92,7 +92,7 @@ export async function benchMassBalance(args: string[]) {
                 Array.from({ length: Math.min(1000, attestations - start) }, (_, k) => ({
                   type: 'demo.seeded',
                   subject: `bench:attestation-${start + k}`,
-                  body: {},
+                  body: { description: 'benchmark data: stands for one attestation' },
                   project: async () => {},
                   conflict: 'already recorded',
                 })),

@@ -12,7 +12,7 @@ import { LedgerReader } from '@groundtruth/ledger-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../services/api/src/config.ts';
 import { openRuntime } from '../../services/api/src/runtime.ts';
-import { TEST_ENTRY_POLICIES } from '../fixtures/entry-policies.ts';
+import { TEST_ENTRY_DEFINITIONS, TEST_ENTRY_POLICIES } from '../fixtures/entry-policies.ts';
 
 const WORKER = resolve(import.meta.dirname, '../fixtures/append-worker.ts');
 const ORIGIN = 'fault.groundtruth.example/ledger';
@@ -115,6 +115,7 @@ describe('fault: SIGKILL while appending', () => {
       // Restart exactly as the server would (recovery, migrations, signing key from the data dir).
       const runtime = await openRuntime(loadConfig(env as NodeJS.ProcessEnv), {
         policies: TEST_ENTRY_POLICIES,
+        entries: TEST_ENTRY_DEFINITIONS,
       });
       try {
         const size = await checkLog(runtime.db, runtime.verifierKey, run);

@@ -92,6 +92,12 @@ export interface LedgerWriterOptions {
   /** Upper bounds of one batch; more waiting appends go in the next. */
   maxBatchEntries?: number;
   maxBatchBytes?: number;
+  /**
+   * Refuses an entry whose body does not fit its type, by throwing; run on every entry in the clear
+   * before anything of its request is encoded or written. The service passes its entry schemas
+   * (@groundtruth/schemas' entryBodyChecker); null only where a caller appends its own test entries.
+   */
+  checkEntry: ((entry: EntryEnvelope) => void) | null;
   /** Which fields of each entry type are confidential; a type not listed is refused. */
   policies?: EntryPolicies | undefined;
   /** Told after each committed batch how many new entries it logged (e.g. to keep planner statistics). */
@@ -127,6 +133,7 @@ export class LedgerWriter {
   private readonly maxBatchEntries: number;
   private readonly maxBatchBytes: number;
   private readonly policies: EntryPolicies;
+  private readonly checkEntry: ((entry: EntryEnvelope) => void) | null;
   private readonly onCommitted: ((logged: number) => void) | undefined;
   private queue: Pending[] = [];
   private draining: Promise<void> | undefined;
@@ -142,6 +149,7 @@ export class LedgerWriter {
     this.maxBatchEntries = options.maxBatchEntries ?? 4096;
     this.maxBatchBytes = options.maxBatchBytes ?? 16 * 1024 * 1024;
     this.policies = options.policies ?? ENTRY_POLICIES;
+    this.checkEntry = options.checkEntry;
     this.onCommitted = options.onCommitted;
     if (this.signer.name !== this.origin)
       throw new Error('the log signing key must be named after the origin');
@@ -161,8 +169,10 @@ export class LedgerWriter {
     if (this.closed) return Promise.reject(new WriterClosedError('the ledger writer is closed'));
     let encoded: EncodedEntry[];
     try {
-      // Encoding errors (a type without a disclosure policy, a non-canonical entry, one over 64 KiB)
-      // belong to this caller alone.
+      // Encoding errors (a body that does not fit its type, a type without a disclosure policy, a
+      // non-canonical entry, one over 64 KiB) belong to this caller alone. Every body is checked
+      // before any is encoded: a refused request leaves nothing behind.
+      if (this.checkEntry) for (const clear of request.entries) this.checkEntry(clear);
       encoded = request.entries.map((clear) => {
         const { entry, disclosures, owner, published } = commitEntry(
           clear,

@@ -44,7 +44,7 @@ describe('LedgerWriter', () => {
 
   beforeAll(async () => {
     t = await openTestDatabase();
-    writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies });
+    writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies, checkEntry: null });
     await writer.init();
     reader = new LedgerReader(t.db);
   });
@@ -186,6 +186,35 @@ describe('LedgerWriter', () => {
       expect(await reader.size()).toBe(sizeBefore);
     });
 
+    it('runs its entry check on every entry first: a refused body fails its request alone, writing none of it', async () => {
+      // The service's check is @groundtruth/schemas' entryBodyChecker; this one states a rule of its own.
+      const checked = new LedgerWriter({
+        db: t.db,
+        origin: ORIGIN,
+        signer,
+        policies,
+        checkEntry: (e) => {
+          if (typeof e.body.n !== 'number')
+            throw new TypeError(`entry type ${e.type}: body.n must be a number`);
+        },
+      });
+      try {
+        const sizeBefore = await reader.size();
+        const [accepted, refused] = await Promise.allSettled([
+          checked.append({ entries: [entry()] }),
+          checked.append({ entries: [entry(), { ...entry(), body: { n: 'seven' } }] }),
+        ]);
+        expect(accepted.status).toBe('fulfilled');
+        expect(refused).toMatchObject({
+          status: 'rejected',
+          reason: { message: 'entry type test.appended: body.n must be a number' },
+        });
+        expect(await reader.size()).toBe(sizeBefore + 1n);
+      } finally {
+        await checked.close();
+      }
+    });
+
     it('refuses an entry type that has no disclosure policy, writing nothing', async () => {
       const sizeBefore = await reader.size();
       const [{ n: disclosuresBefore }] = (await t.db.query<{ n: string }>(
@@ -263,7 +292,7 @@ describe('LedgerWriter', () => {
       it('interleave without gaps or duplicates', async () => {
         const other = await t.reopen();
         try {
-          const second = new LedgerWriter({ db: other, origin: ORIGIN, signer, policies });
+          const second = new LedgerWriter({ db: other, origin: ORIGIN, signer, policies, checkEntry: null });
           const before = await reader.size();
           const run = (w: LedgerWriter) =>
             Promise.all(
@@ -294,7 +323,7 @@ describe('LedgerReader', () => {
   let reader: LedgerReader;
   beforeAll(async () => {
     t = await openTestDatabase();
-    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies });
+    const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies, checkEntry: null });
     await writer.init();
     await writer.append({ entries: Array.from({ length: 600 }, () => entry()) });
     reader = new LedgerReader(t.db);

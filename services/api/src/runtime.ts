@@ -13,6 +13,7 @@ import {
 import { type BlobStore, FsBlobStore, S3BlobStore } from '@groundtruth/evidence';
 import { type EntryPolicies, encodeVerifierKey } from '@groundtruth/ledger';
 import { LedgerReader, LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
+import { ENTRY_DEFINITIONS, type EntryDefinition, entryBodyChecker } from '@groundtruth/schemas';
 import type { TokenKeys } from './auth.ts';
 import type { Config, CustodySettings, ForestSettings, RateLimits, WebhookSettings } from './config.ts';
 import { SelfAudit } from './self-audit.ts';
@@ -46,11 +47,14 @@ export function loadTokenKeys(config: Config): TokenKeys {
   return { privateKey: key.privateKey, publicKey: createPublicKey(key.privateKey), issuer: config.origin };
 }
 
-/** Opens the database (applying migrations), loads or creates the keys and readies the ledger. */
-/** `policies` replaces the service's entry disclosure policies (tests add their own entry types). */
+/**
+ * Opens the database (applying migrations), loads or creates the keys and readies the ledger.
+ * `policies` and `entries` replace the service's entry disclosure policies and entry definitions
+ * (tests add their own entry types to both).
+ */
 export async function openRuntime(
   config: Config,
-  options: { db?: Database; policies?: EntryPolicies } = {},
+  options: { db?: Database; policies?: EntryPolicies; entries?: readonly EntryDefinition[] } = {},
 ): Promise<Runtime> {
   // Keys, the embedded database and evidence live here: this user's only (0700).
   ensurePrivateDir(config.dataDir);
@@ -70,6 +74,8 @@ export async function openRuntime(
       origin: config.origin,
       signer,
       policies: options.policies,
+      // Every entry's body is checked against its type's schema before anything is written.
+      checkEntry: entryBodyChecker(options.entries ?? ENTRY_DEFINITIONS),
       onCommitted: (logged) => kept.noteWritten(logged),
     });
     await writer.init();

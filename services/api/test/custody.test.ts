@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledger-store';
+import { entryBodyChecker } from '@groundtruth/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../src/access.ts';
 import { createEventService } from '../src/routes/v1/events/service.ts';
@@ -231,6 +232,7 @@ describe('batch balances', () => {
       db: t.runtime.db,
       origin: TEST_ORIGIN,
       signer: nodeNoteSigner(TEST_ORIGIN, key),
+      checkEntry: entryBodyChecker(),
     });
     const otherEvents = createEventService({
       db: t.runtime.db,

@@ -2,7 +2,7 @@
 import { openTestDatabase, type TestDatabase } from '@groundtruth/db';
 import { decodeEntry, type EntryEnvelope, revealBody } from '@groundtruth/ledger';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
+import { TEST_ENTRY_DEFINITIONS, TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
 import { mintToken, type Role } from '../src/auth.ts';
 import { buildServer } from '../src/build.ts';
 import { loadConfig } from '../src/config.ts';
@@ -58,7 +58,11 @@ export async function buildTestApp(options: { env?: Record<string, string> } = {
     GROUNDTRUTH_RATE_LIMIT: 'off',
     ...options.env,
   });
-  const runtime = await openRuntime(config, { db: database.db, policies: TEST_ENTRY_POLICIES });
+  const runtime = await openRuntime(config, {
+    db: database.db,
+    policies: TEST_ENTRY_POLICIES,
+    entries: TEST_ENTRY_DEFINITIONS,
+  });
   const app = await buildServer({ runtime, logLevel: 'silent' });
   await app.ready();
   return {

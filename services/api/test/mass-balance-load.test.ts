@@ -22,7 +22,7 @@ beforeAll(async () => {
     {
       type: 'demo.seeded',
       subject: 'test:mass-balance-load',
-      body: {},
+      body: { description: 'mass-balance load test data' },
       project: async () => {},
       conflict: 'already recorded',
     },

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { openDatabase } from '@groundtruth/db';
 import { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
+import { entryBodyChecker } from '@groundtruth/schemas';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
+import { TEST_ENTRY_DEFINITIONS, TEST_ENTRY_POLICIES } from '../../../tests/fixtures/entry-policies.ts';
 import { buildServer } from '../src/build.ts';
 import { loadConfig } from '../src/config.ts';
 import { openRuntime, type Runtime } from '../src/runtime.ts';
@@ -45,7 +46,10 @@ describe('the data directory is private', () => {
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       });
       // The test entry type below needs the test disclosure policies (as buildTestApp uses).
-      const runtime = await openRuntime(config, { policies: TEST_ENTRY_POLICIES });
+      const runtime = await openRuntime(config, {
+        policies: TEST_ENTRY_POLICIES,
+        entries: TEST_ENTRY_DEFINITIONS,
+      });
       expect(lstatSync(dataDir).mode & 0o777).toBe(0o700);
       expect(openToOthers(dataDir)).toEqual([]);
       // Writes after start create new files (PGlite: 0666); closing narrows them again.
@@ -104,6 +108,7 @@ describe('operations hygiene', () => {
           db,
           origin: TEST_ORIGIN,
           signer: { name: TEST_ORIGIN, keyId: 0, sign: () => new Uint8Array(64) },
+          checkEntry: entryBodyChecker(TEST_ENTRY_DEFINITIONS),
         }),
         selfAudit: new (t.runtime.selfAudit.constructor as typeof import('../src/self-audit.ts').SelfAudit)(
           db,
