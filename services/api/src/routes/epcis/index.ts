@@ -24,6 +24,7 @@ import {
   EVENT_TYPES,
 } from './service.ts';
 import type { SubscriptionService } from './subscriptions.ts';
+import { negotiatedDocument } from './xml-binding.ts';
 
 const VERSION_HEADERS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -133,7 +134,7 @@ export default async function epcisRoutes(
     const query = toEventQuery({ ...(request.query as z.infer<typeof EpcisEventQuery>), ...extra });
     const page = await queryEvents(epcis, request.principal!, query);
     linkNextPage(request, reply, page.nextPageToken);
-    return queryDocument(page.events);
+    return negotiatedDocument(request, reply, queryDocument(page.events));
   }
 
   const Collection = z.object({
@@ -209,7 +210,12 @@ export default async function epcisRoutes(
       params: z.object({ eventID: safeText().min(1).max(2048) }),
       response: { 200: EPCISQueryDocument, ...problems },
     },
-    handler: async (request) => queryDocument(await epcis.event(request.principal!, request.params.eventID)),
+    handler: async (request, reply) =>
+      negotiatedDocument(
+        request,
+        reply,
+        queryDocument(await epcis.event(request.principal!, request.params.eventID)),
+      ),
   });
 
   r.get('/eventTypes', {
