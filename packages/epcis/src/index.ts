@@ -35,3 +35,4 @@ export {
   epcisDocumentToXml,
   XmlBindingError,
 } from './xml.ts';
+export { epcisXmlToDocument } from './xml-read.ts';

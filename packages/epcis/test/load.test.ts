@@ -23,6 +23,7 @@ describe('@groundtruth/epcis', () => {
       'epcLikePattern',
       'epcMatchPatterns',
       'epcisDocumentToXml',
+      'epcisXmlToDocument',
       'eventHashId',
       'preHashString',
       'queryKeysOf',

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { epcisDocumentToXml, XmlBindingError } from '../src/xml.ts';
+import { epcisXmlToDocument } from '../src/xml-read.ts';
 import { xsdErrors } from './xmllint.ts';
 
 const EXAMPLES = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0/examples');
@@ -118,5 +119,92 @@ describe('epcisDocumentToXml', () => {
     (bad.epcisBody.eventList[0] as Record<string, unknown>).type = 'QuantityEvent';
     expect(() => epcisDocumentToXml(bad)).toThrow(/eventList\/0\/type/);
     expect(() => epcisDocumentToXml(event({ childEPCs: ['urn:epc:id:sgtin:1.2.3'] }))).toThrow(/childEPCs/);
+  });
+});
+
+/** An event without its own @context: read back, every prefix sits in the document's context. */
+const withoutContext = ({ '@context': _context, ...event }: Record<string, unknown>) => event;
+const captureExamples = examples.filter((e) => e.document.type === 'EPCISDocument');
+
+describe('epcisXmlToDocument', () => {
+  it('has GS1’s 46 capture documents to read back (the 47th is a query document)', () => {
+    expect(captureExamples).toHaveLength(46);
+  });
+
+  it.each(captureExamples)('reads $name back as the JSON-LD it was written from', ({ document }) => {
+    const back = epcisXmlToDocument(epcisDocumentToXml(document));
+    const events = (d: Record<string, unknown>) =>
+      ((d.epcisBody as { eventList: Record<string, unknown>[] }).eventList ?? []).map(withoutContext);
+    expect(events(back)).toEqual(events(document));
+    // Each prefix the events use is declared, for the namespace the original's contexts gave it.
+    const declared = (context: unknown): [string, unknown][] =>
+      (Array.isArray(context) ? context : [context]).flatMap((c) =>
+        c !== null && typeof c === 'object' ? Object.entries(c as Record<string, unknown>) : [],
+      );
+    const original = new Map([
+      ['cbvmda', 'urn:epcglobal:cbv:mda'],
+      ...declared(document['@context']),
+      ...((document.epcisBody as { eventList: Record<string, unknown>[] }).eventList ?? []).flatMap((e) =>
+        declared(e['@context']),
+      ),
+    ]);
+    for (const [prefix, iri] of declared(back['@context'])) expect(original.get(prefix), prefix).toBe(iri);
+  });
+
+  it('reads CBV URNs as bare words, gs1: sensor terms as bare words, typed extensions as JSON types', () => {
+    const xml = `<?xml version="1.0"?>
+<epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:ext="https://example.com/ext/" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+  <EPCISBody><EventList>
+    <ObjectEvent>
+      <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+      <action>OBSERVE</action><bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>
+      <disposition>https://ref.gs1.org/cbv/Disp-in_transit</disposition>
+      <quantityList><quantityElement><epcClass>urn:epc:class:lgtin:4012345.012345.998877</epcClass><quantity>200.5</quantity><uom>KGM</uom></quantityElement></quantityList>
+      <sourceList><source type="urn:epcglobal:cbv:sdt:owning_party">urn:epc:id:pgln:4012345.00225</source></sourceList>
+      <sensorElementList><sensorElement><sensorReport type="gs1:Temperature" value="26.5" uom="CEL" ext:probe="p1"/></sensorElement></sensorElementList>
+      <ext:count xsi:type="xsd:integer">3</ext:count><ext:ok xsi:type="xsd:boolean">true</ext:ok><ext:note>n</ext:note><ext:note>m</ext:note>
+    </ObjectEvent>
+  </EventList></EPCISBody>
+</epcis:EPCISDocument>`;
+    expect(epcisXmlToDocument(xml)).toEqual({
+      '@context': [
+        'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+        { ext: 'https://example.com/ext/' },
+      ],
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: '2024-01-01T00:00:00Z',
+      epcisBody: {
+        eventList: [
+          {
+            type: 'ObjectEvent',
+            eventTime: '2024-01-01T00:00:00Z',
+            eventTimeZoneOffset: '+00:00',
+            action: 'OBSERVE',
+            bizStep: 'shipping',
+            disposition: 'https://ref.gs1.org/cbv/Disp-in_transit',
+            quantityList: [
+              { epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 200.5, uom: 'KGM' },
+            ],
+            sourceList: [{ type: 'owning_party', source: 'urn:epc:id:pgln:4012345.00225' }],
+            sensorElementList: [
+              { sensorReport: [{ type: 'Temperature', value: 26.5, uom: 'CEL', 'ext:probe': 'p1' }] },
+            ],
+            'ext:count': 3,
+            'ext:ok': true,
+            'ext:note': ['n', 'm'],
+          },
+        ],
+      },
+    });
+    expect(xsdErrors(xml, 'EPCISDocument')).toBe('');
+  });
+
+  it('refuses malformed XML with its line, and a document that is not an EPCISDocument', () => {
+    expect(() => epcisXmlToDocument('<a>\n<b></a>')).toThrow(/malformed XML at line 2/);
+    expect(() => epcisXmlToDocument('<EPCISDocument schemaVersion="2.0"/>')).toThrow(
+      /root element must be EPCISDocument in urn:epcglobal:epcis:xsd:2/,
+    );
   });
 });

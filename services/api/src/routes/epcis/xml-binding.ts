@@ -1,7 +1,11 @@
-// Content negotiation for the EPCIS 2.0 XML binding (EPCIS 2.0 §12.7.1: a REST client chooses the
-// binding with `Accept`). JSON-LD stays the answer to a client that states no preference.
-import { epcisDocumentToXml } from '@groundtruth/epcis';
+// The EPCIS 2.0 XML binding at the REST interface (EPCIS 2.0 §12.7.1): content negotiation of query
+// answers (JSON-LD stays the answer to a client that states no preference) and XML capture documents.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { epcisDocumentToXml, epcisXmlToDocument, XmlBindingError } from '@groundtruth/epcis';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { AppError, badRequest } from '../../errors.ts';
 
 const XML_TYPES = new Set(['application/xml', 'text/xml']);
 const JSON_TYPES = new Set(['application/ld+json', 'application/json']);
@@ -38,4 +42,68 @@ export function negotiatedDocument<T extends object>(
   if (!prefersXml(request.headers.accept)) return document;
   // A string payload bypasses the route's JSON response serializer.
   return reply.type(XML_MEDIA_TYPE).send(epcisDocumentToXml(document as Record<string, unknown>));
+}
+
+/** The media types of an XML EPCISDocument sent to /capture. */
+export const XML_CAPTURE_TYPES = ['application/xml', 'text/xml'];
+export const isXmlBody = (contentType: string | undefined) =>
+  XML_CAPTURE_TYPES.includes((contentType ?? '').split(';')[0]!.trim().toLowerCase());
+
+/** Enough WebAssembly memory (64 KiB pages) for xmllint to hold a document at the capture size limit. */
+const XMLLINT_MAX_MEMORY_PAGES = 16_384;
+
+/**
+ * Reads XML capture documents: checked against GS1's EPCIS 2.0 XSD (libxml2's own validator, as
+ * WebAssembly) and then converted to the JSON-LD document the capture path takes. A document that is
+ * malformed or that the XSD refuses is a 400 naming the line and what is wrong; nothing is captured.
+ */
+export function createXmlCaptureReader(xsdDir: string) {
+  let schemas: Promise<{ main: XMLFileInfo; imports: XMLFileInfo[] }> | undefined;
+  const loadSchemas = async () => {
+    const names = (await readdir(xsdDir)).filter((name) => name.endsWith('.xsd'));
+    const files = await Promise.all(
+      names.map(async (fileName) => ({ fileName, contents: await readFile(join(xsdDir, fileName), 'utf8') })),
+    );
+    const main = files.find((f) => f.fileName === 'EPCglobal-epcis-2_0.xsd');
+    if (!main) throw new Error(`GS1's EPCIS XSD is not in ${xsdDir}`);
+    return { main, imports: files.filter((f) => f !== main) };
+  };
+
+  return async function readXmlCapture(xml: string): Promise<Record<string, unknown>> {
+    let xsd: { main: XMLFileInfo; imports: XMLFileInfo[] };
+    try {
+      schemas ??= loadSchemas();
+      xsd = await schemas;
+    } catch (cause) {
+      schemas = undefined;
+      throw new AppError('unavailable', 'XML capture is unavailable: GS1’s EPCIS XSD could not be read', {
+        cause,
+      });
+    }
+    const result = await validateXML({
+      xml: [{ fileName: 'document.xml', contents: xml }],
+      schema: [xsd.main],
+      preload: xsd.imports,
+      maxMemoryPages: XMLLINT_MAX_MEMORY_PAGES,
+    });
+    if (!result.valid) {
+      const errors = result.errors.slice(0, 20).map((e) => ({
+        in: 'body' as const,
+        pointer: '',
+        detail: `${e.loc?.lineNumber !== undefined ? `line ${e.loc.lineNumber}: ` : ''}${e.message}`,
+      }));
+      throw badRequest(
+        `the XML is not an EPCISDocument that GS1's EPCIS 2.0 XSD accepts: ${errors[0]?.detail ?? 'unreadable'}`,
+        errors,
+      );
+    }
+    try {
+      return epcisXmlToDocument(xml);
+    } catch (error) {
+      if (!(error instanceof XmlBindingError)) throw error;
+      throw badRequest(`invalid XML EPCISDocument: ${error.message}`, [
+        { in: 'body', pointer: error.pointer, detail: error.message },
+      ]);
+    }
+  };
 }
