@@ -29,3 +29,10 @@ export {
   VOCABULARIES,
   type VocabularyName,
 } from './vocabulary.ts';
+export {
+  EPCIS_QUERY_XML_NAMESPACE,
+  EPCIS_XML_NAMESPACE,
+  epcisDocumentToXml,
+  XmlBindingError,
+} from './xml.ts';
+export { epcisXmlToDocument } from './xml-read.ts';

@@ -8,9 +8,12 @@ describe('@groundtruth/epcis', () => {
     const epcis = await import('../src/index.ts');
     expect(Object.keys(epcis).sort()).toEqual([
       'CBV_NAMESPACE',
+      'EPCIS_QUERY_XML_NAMESPACE',
+      'EPCIS_XML_NAMESPACE',
       'GS1_VOC_NAMESPACE',
       'MATCH_PARAMETERS',
       'VOCABULARIES',
+      'XmlBindingError',
       'canonicalEpc',
       'canonicalVocabularyValue',
       'cbvTerm',
@@ -19,6 +22,8 @@ describe('@groundtruth/epcis', () => {
       'createSchemaValidator',
       'epcLikePattern',
       'epcMatchPatterns',
+      'epcisDocumentToXml',
+      'epcisXmlToDocument',
       'eventHashId',
       'preHashString',
       'queryKeysOf',

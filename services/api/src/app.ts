@@ -1,4 +1,5 @@
 // The application as a Fastify plugin: external plugins, then ours, then routes.
+import { dirname, join } from 'node:path';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -334,6 +335,8 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     queries,
     subscriptions,
     streamPollMs: runtime.webhooks.pollMs,
+    // GS1's XSD sits beside its JSON Schema (schemas/vendor/gs1/epcis-2.0/xsd).
+    xsdDir: join(dirname(runtime.epcisSchemaPath), 'xsd'),
     prefix: '/epcis',
   });
   // Webhook deliveries run while the server does, woken by this process's appends (others' are found

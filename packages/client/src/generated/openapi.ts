@@ -6171,11 +6171,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description EPCISDocument (JSON or JSON-LD) */
+        /** @description EPCISDocument (JSON or JSON-LD, or XML valid against GS1’s EPCIS 2.0 XSD) */
         requestBody: {
             content: {
                 "application/json": unknown;
                 "application/ld+json": unknown;
+                "application/xml": unknown;
+                "text/xml": unknown;
             };
         };
         responses: {

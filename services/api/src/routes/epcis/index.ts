@@ -24,6 +24,7 @@ import {
   EVENT_TYPES,
 } from './service.ts';
 import type { SubscriptionService } from './subscriptions.ts';
+import { createXmlCaptureReader, isXmlBody, negotiatedDocument, XML_CAPTURE_TYPES } from './xml-binding.ts';
 
 const VERSION_HEADERS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -38,9 +39,22 @@ export default async function epcisRoutes(
     queries,
     subscriptions,
     streamPollMs,
-  }: { epcis: EpcisService; queries: QueryService; subscriptions: SubscriptionService; streamPollMs: number },
+    xsdDir,
+  }: {
+    epcis: EpcisService;
+    queries: QueryService;
+    subscriptions: SubscriptionService;
+    streamPollMs: number;
+    /** GS1's EPCIS 2.0 XSD files, for XML capture (decision 0029). */
+    xsdDir: string;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const readXmlCapture = createXmlCaptureReader(xsdDir);
+  // XML capture documents reach the handler as text: checked against the XSD there, in the request.
+  app.addContentTypeParser(XML_CAPTURE_TYPES, { parseAs: 'string' }, (_request, body, done) =>
+    done(null, body),
+  );
   const withVersions = (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     reply.headers(VERSION_HEADERS);
     done();
@@ -88,13 +102,16 @@ export default async function epcisRoutes(
         'nothing of the document (decision 0025).',
       security: [{ bearer: [] }],
       headers: z.looseObject({ 'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional() }),
-      consumes: ['application/json', 'application/ld+json'],
-      body: z.unknown().describe('EPCISDocument (JSON or JSON-LD)'),
+      consumes: ['application/json', 'application/ld+json', ...XML_CAPTURE_TYPES],
+      body: z.unknown().describe('EPCISDocument (JSON or JSON-LD, or XML valid against GS1’s EPCIS 2.0 XSD)'),
       response: { 202: CaptureJob, ...problems, 409: Problem, 413: Problem, 503: Problem },
     },
     handler: async (request, reply) => {
       const behaviour = request.headers['gs1-capture-error-behaviour'] ?? 'rollback';
-      const job = await epcis.capture(request.principal!, request.body, behaviour);
+      const document = isXmlBody(request.headers['content-type'])
+        ? await readXmlCapture(request.body as string)
+        : request.body;
+      const job = await epcis.capture(request.principal!, document, behaviour);
       return reply.code(202).header('location', `/epcis/capture/${job.captureID}`).send(job);
     },
   });
@@ -133,7 +150,7 @@ export default async function epcisRoutes(
     const query = toEventQuery({ ...(request.query as z.infer<typeof EpcisEventQuery>), ...extra });
     const page = await queryEvents(epcis, request.principal!, query);
     linkNextPage(request, reply, page.nextPageToken);
-    return queryDocument(page.events);
+    return negotiatedDocument(request, reply, queryDocument(page.events));
   }
 
   const Collection = z.object({
@@ -209,7 +226,12 @@ export default async function epcisRoutes(
       params: z.object({ eventID: safeText().min(1).max(2048) }),
       response: { 200: EPCISQueryDocument, ...problems },
     },
-    handler: async (request) => queryDocument(await epcis.event(request.principal!, request.params.eventID)),
+    handler: async (request, reply) =>
+      negotiatedDocument(
+        request,
+        reply,
+        queryDocument(await epcis.event(request.principal!, request.params.eventID)),
+      ),
   });
 
   r.get('/eventTypes', {
