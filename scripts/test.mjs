@@ -19,6 +19,9 @@ if (databases.includes('postgres') && !process.env.GROUNDTRUTH_TEST_PG_URL) {
 // The audit-report tests read the PDF back with poppler's tools; install them as PostgreSQL is started.
 const poppler = spawnSync('bash', [join(root, 'scripts/ensure-poppler.sh')], { stdio: 'inherit' });
 if (poppler.status !== 0) process.exit(poppler.status ?? 1);
+// The EPCIS XML tests validate documents against GS1's XSD with libxml2's xmllint.
+const xmllint = spawnSync('bash', [join(root, 'scripts/ensure-xmllint.sh')], { stdio: 'inherit' });
+if (xmllint.status !== 0) process.exit(xmllint.status ?? 1);
 
 let passed = 0;
 let failed = 0;
