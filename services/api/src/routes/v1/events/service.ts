@@ -24,7 +24,7 @@ import {
   sumDecimals,
 } from './balance.ts';
 import { requirePartnership } from './partnership.ts';
-import { loadTraceRows, traceShapeFor } from './trace-rows.ts';
+import { type BatchRow, loadTraceRows, traceShapeFor } from './trace-rows.ts';
 
 type EventInputValue = z.output<typeof EventInput>;
 
@@ -35,25 +35,6 @@ export function materialsOf(commodity: string): string[] {
   return [...new Set([...(base ? [base] : []), ...known, ...(commodity === 'cocoa' ? ['chocolate'] : [])])];
 }
 type QuantityValue = { value: string; unit: string };
-
-interface BatchRow {
-  id: string;
-  organisation_id: string;
-  lot: string;
-  commodity: string;
-  product_id: string | null;
-  description: string | null;
-  quantity_value: string;
-  quantity_unit: string;
-  mass_grams: string | null;
-  material: string;
-  cocoa_content: string | null;
-  produced_by: string;
-  entry_index: string | number;
-  /** Of the producing event: when it happened (client's word) and when it was recorded (our clock). */
-  event_time: Date | string;
-  recorded_at: Date | string;
-}
 
 /** A batch row with its producing event's times. */
 export const BATCH_SELECT =

@@ -12,7 +12,8 @@
 import type { SqlExecutor } from '@groundtruth/db';
 import { type BalanceRow, type BatchBalance, balanceRowsSql, NOT_VOIDED, toBalance } from './balance.ts';
 
-export interface TraceBatchRow {
+/** A batch row with its producing event's times: what the trace and every batch read return. */
+export interface BatchRow {
   id: string;
   organisation_id: string;
   lot: string;
@@ -26,6 +27,7 @@ export interface TraceBatchRow {
   cocoa_content: string | null;
   produced_by: string;
   entry_index: string | number;
+  /** Of the producing event: when it happened (client's word) and when it was recorded (our clock). */
   event_time: Date | string;
   recorded_at: Date | string;
 }
@@ -60,7 +62,7 @@ export interface TracePlotRow {
 }
 
 export interface TraceRows {
-  batches: TraceBatchRow[];
+  batches: BatchRow[];
   events: TraceEventRow[];
   inputs: TraceInputRow[];
   balances: Map<string, BatchBalance>;
@@ -124,7 +126,7 @@ async function loadAsRows(db: SqlExecutor, batchId: string): Promise<TraceRows> 
   const idsSql = 'SELECT unnest($1::uuid[])';
   const eventsSql = 'SELECT produced_by FROM batches WHERE id = ANY($1::uuid[])';
   const [batches, events, inputs, balances, plots] = await Promise.all([
-    db.query<TraceBatchRow>(`${batchesPart(idsSql)} ORDER BY ${BATCH_ORDER}`, [ids]),
+    db.query<BatchRow>(`${batchesPart(idsSql)} ORDER BY ${BATCH_ORDER}`, [ids]),
     db.query<TraceEventRow>(`${eventsPart(eventsSql)} ORDER BY e.entry_index, e.id`, [ids]),
     db.query<TraceInputRow>(`${inputsPart(eventsSql)} ORDER BY ${INPUT_ORDER}`, [ids]),
     db.query<BalanceRow>(balanceRowsSql(idsSql), [ids]),
