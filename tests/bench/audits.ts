@@ -4,16 +4,13 @@
 // measured in the same run), and an auditor's visible organisations through the audit's grant next to
 // the brand's own. Service calls without HTTP, 15 rounds.
 import { parseArgs } from 'node:util';
-import { openTestDatabase } from '@groundtruth/db';
 import { createAccess, upstreamTiers } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { loadConfig } from '../../services/api/src/config.ts';
 import { createAuditService } from '../../services/api/src/routes/v1/audits/service.ts';
 import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
 import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
 import { createOrganisationService } from '../../services/api/src/routes/v1/organisations/service.ts';
-import { openRuntime } from '../../services/api/src/runtime.ts';
-import { buildBenchChain } from './chain.ts';
+import { openBenchChain } from './chain.ts';
 import { fmt, median } from './stats.ts';
 
 export async function benchAudits(args: string[]) {
@@ -22,22 +19,14 @@ export async function benchAudits(args: string[]) {
     options: { plots: { type: 'string', default: '2000' }, db: { type: 'string', default: 'postgres' } },
   });
   const plotCount = Number(values.plots);
-  process.env.GROUNDTRUTH_TEST_DB = values.db;
-  const t = await openTestDatabase();
-  const runtime = await openRuntime(
-    loadConfig({
-      GROUNDTRUTH_DATA_DIR: t.dataDir,
-      GROUNDTRUTH_LOG_ORIGIN: 'bench.groundtruth.example/ledger',
-    }),
-    { db: t.db },
-  );
+  const bench = await openBenchChain(values.db, plotCount);
+  const { chain } = bench;
   try {
-    const deps = { db: t.db, writer: runtime.writer };
-    const chain = await buildBenchChain(deps, plotCount);
+    const deps = { db: bench.db, writer: bench.writer };
     console.log(
       `${values.db}: built a chain with ${fmt(plotCount)} plots in ${fmt(chain.setupSeconds, 1)} s`,
     );
-    const access = createAccess(t.db);
+    const access = createAccess(bench.db);
     const events = createEventService({ ...deps, access });
     const massBalance = createMassBalanceService({ ...deps, access });
     const audits = createAuditService({ ...deps, access, events, massBalance });
@@ -67,7 +56,7 @@ export async function benchAudits(args: string[]) {
       accessUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     });
     steps.assign = performance.now() - start;
-    const suppliers = [...(await upstreamTiers(t.db, chain.brandId)).keys()].slice(0, 50);
+    const suppliers = [...(await upstreamTiers(bench.db, chain.brandId)).keys()].slice(0, 50);
     for (const supplier of suppliers) {
       start = performance.now();
       const finding = await audits.recordFinding(auditorUser, id, {
@@ -85,7 +74,7 @@ export async function benchAudits(args: string[]) {
     console.log(
       `  open ${fmt(steps.open, 1)} ms, assign ${fmt(steps.assign, 1)} ms, record a finding median ${fmt(median(steps.findings), 1)} ms (${suppliers.length} findings)`,
     );
-    if (values.db === 'postgres') await t.db.query('VACUUM ANALYZE');
+    if (values.db === 'postgres') await bench.db.query('VACUUM ANALYZE');
 
     const times = {
       trace: [] as number[],
@@ -120,7 +109,6 @@ export async function benchAudits(args: string[]) {
       `  auditor's, through the audit grant (${visible}) median ${fmt(median(times.auditor), 2)} ms, ratio ${fmt(median(times.auditor) / brand, 2)}×`,
     );
   } finally {
-    await runtime.writer.close();
-    await t.destroy();
+    await bench.close();
   }
 }

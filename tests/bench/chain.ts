@@ -135,6 +135,7 @@ export async function openBenchChain(db: string, plotCount: number) {
   );
   const close = async () => {
     await runtime.writer.close();
+    await runtime.statistics.stop();
     await t.destroy();
   };
   try {

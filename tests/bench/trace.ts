@@ -2,13 +2,10 @@
 // work for a batch with N upstream plots (default 5,000), next to the bare recursive CTE that only
 // finds the upstream batch ids (the least any implementation must do), measured in the same run.
 import { parseArgs } from 'node:util';
-import { openTestDatabase } from '@groundtruth/db';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { loadConfig } from '../../services/api/src/config.ts';
 import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
-import { openRuntime } from '../../services/api/src/runtime.ts';
-import { buildBenchChain } from './chain.ts';
+import { openBenchChain } from './chain.ts';
 import { fmt, percentile } from './stats.ts';
 
 export async function benchTrace(args: string[]) {
@@ -17,23 +14,14 @@ export async function benchTrace(args: string[]) {
     options: { plots: { type: 'string', default: '5000' }, db: { type: 'string', default: 'postgres' } },
   });
   const plotCount = Number(values.plots);
-  process.env.GROUNDTRUTH_TEST_DB = values.db;
-  const t = await openTestDatabase();
-  const runtime = await openRuntime(
-    loadConfig({
-      GROUNDTRUTH_DATA_DIR: t.dataDir,
-      GROUNDTRUTH_LOG_ORIGIN: 'bench.groundtruth.example/ledger',
-    }),
-    { db: t.db },
-  );
+  const bench = await openBenchChain(values.db, plotCount);
+  const { chain, db } = bench;
   try {
-    const chain = await buildBenchChain({ db: t.db, writer: runtime.writer }, plotCount);
     const { batchId } = chain;
-    const events = createEventService({ db: t.db, writer: runtime.writer, access: createAccess(t.db) });
+    const events = createEventService({ db, writer: bench.writer, access: createAccess(db) });
     console.log(
       `${values.db}: built a chain with ${fmt(plotCount)} plots, ${fmt(plotCount + 2 * chain.cooperatives + 1)} batches in ${fmt(chain.setupSeconds, 1)} s`,
     );
-    if (values.db === 'postgres') await t.db.query('VACUUM ANALYZE');
 
     const caller: Principal = { subject: 'bench', role: 'compliance', organisationId: chain.brandId };
     const baseline: number[] = [];
@@ -41,7 +29,7 @@ export async function benchTrace(args: string[]) {
     let plotsSeen = 0;
     for (let i = 0; i < 25; i++) {
       let start = performance.now();
-      await t.db.query(
+      await db.query(
         `WITH RECURSIVE upstream(batch_id) AS (SELECT $1::uuid UNION
            SELECT i.batch_id FROM upstream u JOIN batches b ON b.id = u.batch_id JOIN trace_event_inputs i ON i.event_id = b.produced_by WHERE i.batch_id IS NOT NULL)
          SELECT batch_id FROM upstream`,
@@ -73,7 +61,6 @@ export async function benchTrace(args: string[]) {
     );
     console.log('  (service call without HTTP; 25 runs)');
   } finally {
-    await runtime.writer.close();
-    await t.destroy();
+    await bench.close();
   }
 }
