@@ -60,6 +60,8 @@ function chain(prefix: string, plot: string) {
       eventTimeZoneOffset: '+00:00',
       inputQuantityList: [{ epcClass: lot(`${prefix}-A`), quantity: 900, uom: 'KGM' }],
       outputQuantityList: [{ epcClass: lot(`${prefix}-N`), quantity: 0.70025, uom: 'TNE' }],
+      // The lot's master data, one entry per lot made: XML writes it as a <gt:lotData> element.
+      ilmd: { 'gt:lotData': [{ 'gt:epcClass': lot(`${prefix}-N`), 'gt:material': 'cocoa_nibs' }] },
     },
   ];
   return { coop: document(coop), exporter: document(exporter) };
@@ -168,6 +170,7 @@ describe('POST /epcis/capture with Content-Type: application/xml', () => {
     });
     expect(await batchByLot('exporter', 'X-N')).toMatchObject({
       quantity: { value: '0.70025', unit: 'TNE' },
+      material: 'cocoa_nibs',
       plots: [ids.xmlPlot],
     });
     // The captured events read back as JSON-LD say what the XML said, extension field included.

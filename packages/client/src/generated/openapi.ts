@@ -5964,13 +5964,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6115,13 +6116,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6435,13 +6437,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6586,13 +6589,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6671,13 +6675,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6729,13 +6734,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6841,13 +6847,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -7151,13 +7158,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -7616,13 +7624,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

@@ -388,7 +388,14 @@ export function createEpcisService(deps: {
               custodyIssues.push(
                 ...mapping.issues.map((i) => ({ pointer: `${pointer}${i.pointer}`, detail: i.detail })),
               );
-            else if (mapping.maps === true) items.push({ pointer, hashId: p.hashId, fact: mapping.fact, at });
+            else if (mapping.maps === true)
+              items.push({
+                pointer,
+                hashId: p.hashId,
+                eventId: typeof p.event.eventID === 'string' ? p.event.eventID : null,
+                fact: mapping.fact,
+                at,
+              });
           }
         if (custodyIssues.length > 0) {
           // A document is all-or-nothing where custody is concerned, whatever the error behaviour.

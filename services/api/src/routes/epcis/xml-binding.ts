@@ -3,9 +3,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { epcisDocumentToXml, epcisXmlToDocument, XmlBindingError } from '@groundtruth/epcis';
+import { EPCISQueryDocument } from '@groundtruth/schemas';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { z } from 'zod';
 import { AppError, badRequest } from '../../errors.ts';
+import type { DocumentedContent } from '../../openapi.ts';
 
 const XML_TYPES = new Set(['application/xml', 'text/xml']);
 const JSON_TYPES = new Set(['application/ld+json', 'application/json']);
@@ -43,6 +46,24 @@ export function negotiatedDocument<T extends object>(
   // A string payload bypasses the route's JSON response serializer.
   return reply.type(XML_MEDIA_TYPE).send(epcisDocumentToXml(document as Record<string, unknown>));
 }
+
+/**
+ * OpenAPI: the 200 answer of a route that negotiates (`responseContent`), in both bindings. The route's
+ * `response` schema still checks the JSON-LD answer; the XML one is a string the converter wrote.
+ */
+export const NEGOTIATED_QUERY_RESPONSE: Record<200, DocumentedContent & { description: string }> = {
+  200: {
+    description:
+      'OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or ' +
+      'text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD)',
+    content: {
+      'application/json': EPCISQueryDocument,
+      'application/xml': z
+        .string()
+        .meta({ description: 'an epcisq:EPCISQueryDocument (EPCIS 2.0 XML binding)' }),
+    },
+  },
+};
 
 /** The media types of an XML EPCISDocument sent to /capture. */
 export const XML_CAPTURE_TYPES = ['application/xml', 'text/xml'];
