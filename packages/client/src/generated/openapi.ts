@@ -4292,7 +4292,7 @@ export interface components {
                 EQ_disposition?: string[];
                 EQ_eventID?: string[];
                 EQ_readPoint?: string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string[];
                 /** Format: date-time */
@@ -4329,7 +4329,7 @@ export interface components {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 /** Format: date-time */
@@ -5933,7 +5933,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6085,7 +6085,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6406,7 +6406,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6558,7 +6558,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6646,7 +6646,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6816,7 +6816,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -7593,7 +7593,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
