@@ -466,7 +466,8 @@ function eventListOf(document: Json): { events: unknown[]; at: string } {
 
 /**
  * A JSON-LD `EPCISDocument` or `EPCISQueryDocument` as the EPCIS 2.0 XML binding writes it, its
- * `epcisHeader` master data included; everything an event says is kept. Throws XmlBindingError naming the field the binding cannot express.
+ * `epcisHeader` master data included; everything an event says is kept. Throws XmlBindingError
+ * naming the field the binding cannot express.
  */
 export function epcisDocumentToXml(document: Json): string {
   const type = document.type;

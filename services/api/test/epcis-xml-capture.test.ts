@@ -211,6 +211,36 @@ describe('POST /epcis/capture with Content-Type: application/xml', () => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('answers in JSON-LD an XML query for an event the XML binding cannot express', async () => {
+    // gt:lotData's first shape, still read in JSON-LD (decision 0025): keyed by class, which is no
+    // XML element name. The event is stored as sent; asked for as XML, it comes back as JSON-LD.
+    const eventID = 'urn:uuid:5d1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d';
+    const res = await capture(
+      tok.coop!,
+      document([
+        {
+          type: 'ObjectEvent',
+          eventID,
+          eventTime: at(50),
+          eventTimeZoneOffset: '+00:00',
+          action: 'OBSERVE',
+          epcList: ['urn:epc:id:sgtin:0614141.107346.2018'],
+          'gt:lotData': { 'urn:groundtruth:lot:OLD-1': { 'gt:material': 'cocoa_beans' } },
+        },
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    const asked = await t.app.inject({
+      method: 'GET',
+      url: `/epcis/events/${encodeURIComponent(eventID)}`,
+      headers: { authorization: `Bearer ${tok.coop}`, accept: 'application/xml' },
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(String(asked.headers['content-type'])).toMatch(/^application\/json/);
+    const [event] = (asked.json() as Json).epcisBody.queryResults.resultsBody.eventList as Json[];
+    expect(event!['gt:lotData']).toEqual({ 'urn:groundtruth:lot:OLD-1': { 'gt:material': 'cocoa_beans' } });
+  });
+
   it('refuses XML that the binding reads but the capture rules refuse, as JSON-LD would be', async () => {
     // The exporter ships back more of lot J-A than it holds (90.5 kg after the chain above): the same
     // refusal as for JSON-LD, nothing written.

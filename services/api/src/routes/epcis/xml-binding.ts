@@ -36,15 +36,27 @@ export function prefersXml(accept: string | undefined): boolean {
   return xml > (json ?? any);
 }
 
-/** A JSON-LD EPCIS (query) document as the client asked for it: as is, or as the XML binding writes it. */
+/**
+ * A JSON-LD EPCIS (query) document as the client asked for it: as is, or as the XML binding writes it.
+ * An answer the XML binding cannot express (a stored event with a key that is no XML name, such as
+ * `gt:lotData` in its first, LGTIN-keyed shape) is sent in the default binding instead: RFC 9110
+ * §12.5.1 lets a server disregard `Accept` rather than answer 406, and JSON-LD says all of it.
+ */
 export function negotiatedDocument<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
   document: T,
 ): T | FastifyReply {
   if (!prefersXml(request.headers.accept)) return document;
+  let xml: string;
+  try {
+    xml = epcisDocumentToXml(document as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof XmlBindingError) return document;
+    throw error;
+  }
   // A string payload bypasses the route's JSON response serializer.
-  return reply.type(XML_MEDIA_TYPE).send(epcisDocumentToXml(document as Record<string, unknown>));
+  return reply.type(XML_MEDIA_TYPE).send(xml);
 }
 
 /**
