@@ -69,7 +69,9 @@ export const EpcisEventQuery = z
       .min(1)
       .max(1_000_000)
       .optional()
-      .describe('At most this many events in all, over every page'),
+      .describe(
+        'At most this many events in all, over every page: the first in the order orderBy names (required with it)',
+      ),
     maxEventCount: z.coerce
       .number()
       .int()

@@ -139,6 +139,41 @@ class DocumentReader {
     else target[key] = Array.isArray(earlier) ? [...earlier, value] : [earlier, value];
   }
 
+  /** `EPCISHeader/extension/EPCISMasterData` as the JSON-LD `epcisHeader` (the writer's `header`). */
+  header(element: Element, scope: Record<string, string>): Json | undefined {
+    const child = (parent: Element | undefined, name: string) =>
+      parent?.children.find((c) => c.name === name);
+    const children = (parent: Element | undefined, name: string) =>
+      parent?.children.filter((c) => c.name === name) ?? [];
+    const list = child(child(child(element, 'extension'), 'EPCISMasterData'), 'VocabularyList');
+    if (!list) return undefined;
+    const vocabularyList = children(list, 'Vocabulary').map((vocabulary, i) => {
+      const at = `/epcisHeader/epcisMasterData/vocabularyList/${i}`;
+      const elements = children(child(vocabulary, 'VocabularyElementList'), 'VocabularyElement').map(
+        (e, j) => {
+          const attributes = children(e, 'attribute').map((a, k) => ({
+            id: a.attributes.id,
+            attribute:
+              a.children.length > 0
+                ? this.extensionValue(a, this.namespaces(scope, a), `${at}/${j}/attributes/${k}/attribute`)
+                : a.text,
+          }));
+          const ids = child(e, 'children');
+          return {
+            id: e.attributes.id,
+            ...(attributes.length > 0 ? { attributes } : {}),
+            ...(ids ? { children: children(ids, 'id').map((c) => c.text) } : {}),
+          };
+        },
+      );
+      return {
+        type: vocabulary.attributes.type,
+        ...(elements.length > 0 ? { vocabularyElementList: elements } : {}),
+      };
+    });
+    return { epcisMasterData: { vocabularyList } };
+  }
+
   private extensionValue(element: Element, scope: Record<string, string>, pointer: string): unknown {
     if (element.children.length > 0) {
       const object: Json = {};
@@ -146,9 +181,14 @@ class DocumentReader {
         this.addExtension(object, child, scope, `${pointer}/${child.name}`);
       return object;
     }
-    const xsiType = Object.entries(element.attributes).find(
-      ([name]) => name.endsWith(':type') && scope[name.slice(0, name.indexOf(':'))] === XSI_NAMESPACE,
-    )?.[1];
+    const xsi = (attribute: string) =>
+      Object.entries(element.attributes).find(
+        ([name]) =>
+          name.endsWith(`:${attribute}`) && scope[name.slice(0, name.indexOf(':'))] === XSI_NAMESPACE,
+      )?.[1];
+    const nil = xsi('nil');
+    if ((nil === 'true' || nil === '1') && element.text === '') return null;
+    const xsiType = xsi('type');
     const type = xsiType === undefined ? undefined : localName(xsiType);
     if (type === 'boolean') return element.text === 'true' || element.text === '1';
     if (
@@ -303,6 +343,8 @@ export function epcisXmlToDocument(xml: string): Json {
     scope[rootPrefix] !== EPCIS_XML_NAMESPACE
   )
     throw new XmlBindingError('/', `the root element must be EPCISDocument in ${EPCIS_XML_NAMESPACE}`);
+  const headerElement = root.children.find((c) => c.name === 'EPCISHeader');
+  const header = headerElement ? reader.header(headerElement, scope) : undefined;
   const body = root.children.find((c) => c.name === 'EPCISBody');
   const eventList = body?.children.find((c) => c.name === 'EventList');
   const events = (eventList?.children ?? [])
@@ -314,6 +356,7 @@ export function epcisXmlToDocument(xml: string): Json {
     type: 'EPCISDocument',
     schemaVersion: root.attributes.schemaVersion ?? '2.0',
     creationDate: root.attributes.creationDate,
+    ...(header ? { epcisHeader: header } : {}),
     epcisBody: { eventList: events },
   };
 }

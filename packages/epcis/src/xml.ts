@@ -210,6 +210,62 @@ class EventWriter {
     return writer.out.join('');
   }
 
+  /**
+   * The JSON-LD `epcisHeader` as `EPCISHeader`: its master data (`epcisMasterData`, EPCIS 2.0 §9.5 /
+   * the XSD's `EPCISHeader/extension/EPCISMasterData`). The XML header holds nothing else a JSON-LD
+   * header can say, so any other field is refused rather than dropped.
+   */
+  static header(header: Json, documentPrefixes: Record<string, string>, at: string): string {
+    const writer = new EventWriter(documentPrefixes);
+    for (const name of Object.keys(header))
+      if (name !== 'epcisMasterData')
+        throw new XmlBindingError(`${at}/${name}`, 'the XML binding’s EPCISHeader holds master data only');
+    const masterData = asObject(header.epcisMasterData);
+    if (!masterData) return '';
+    const out = writer.out;
+    out.push('<EPCISHeader><extension><EPCISMasterData><VocabularyList>');
+    for (const [i, entry] of asList(masterData.vocabularyList).entries()) {
+      const vocabulary = asObject(entry) ?? {};
+      const pointer = `${at}/epcisMasterData/vocabularyList/${i}`;
+      if (typeof vocabulary.type !== 'string')
+        throw new XmlBindingError(`${pointer}/type`, 'must be a string');
+      out.push(`<Vocabulary type="${escapeXml(vocabulary.type)}">`);
+      const elements = asList(vocabulary.vocabularyElementList);
+      if (elements.length > 0) out.push('<VocabularyElementList>');
+      for (const [j, item] of elements.entries()) {
+        const element = asObject(item) ?? {};
+        const at = `${pointer}/vocabularyElementList/${j}`;
+        if (typeof element.id !== 'string') throw new XmlBindingError(`${at}/id`, 'must be a string');
+        out.push(`<VocabularyElement id="${escapeXml(element.id)}">`);
+        for (const [k, a] of asList(element.attributes).entries()) {
+          const attribute = asObject(a) ?? {};
+          if (typeof attribute.id !== 'string')
+            throw new XmlBindingError(`${at}/attributes/${k}/id`, 'must be a string');
+          out.push(`<attribute id="${escapeXml(attribute.id)}">`);
+          const value = attribute.attribute;
+          const object = asObject(value);
+          // An attribute's value is mixed content: text, or elements of their namespaces.
+          if (object)
+            for (const [child, v] of Object.entries(object))
+              writer.extension(child, v, `${at}/attributes/${k}/attribute/${child}`);
+          else if (value !== undefined && value !== null) out.push(escapeXml(String(value)));
+          out.push('</attribute>');
+        }
+        if (element.children !== undefined) {
+          out.push('<children>');
+          for (const [k, id] of asList(element.children).entries())
+            writer.text('id', id, `${at}/children/${k}`);
+          out.push('</children>');
+        }
+        out.push('</VocabularyElement>');
+      }
+      if (elements.length > 0) out.push('</VocabularyElementList>');
+      out.push('</Vocabulary>');
+    }
+    out.push('</VocabularyList></EPCISMasterData></extension></EPCISHeader>');
+    return out.join('');
+  }
+
   private text(name: string, value: unknown, pointer: string) {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
       throw new XmlBindingError(pointer, 'must be a string');
@@ -368,7 +424,7 @@ class EventWriter {
 
   /**
    * An extension field as an element of its namespace. Arrays repeat the element; numbers and booleans
-   * carry `xsi:type` so that reading the XML back gives the same JSON types.
+   * carry `xsi:type` and null is `xsi:nil`, so that reading the XML back gives the same JSON values.
    */
   private extension(name: string, value: unknown, pointer: string) {
     if (Array.isArray(value)) {
@@ -388,7 +444,8 @@ class EventWriter {
     } else if (typeof value === 'boolean') {
       this.out.push(`<${name} xsi:type="xsd:boolean">${value}</${name}>`);
     } else if (value === null) {
-      this.out.push(`<${name}/>`);
+      // XML Schema's nil (XSD Part 1 §2.6.2), so that it reads back as null and not as "".
+      this.out.push(`<${name} xsi:nil="true"/>`);
     } else {
       this.out.push(`<${name}>${escapeXml(String(value))}</${name}>`);
     }
@@ -408,9 +465,9 @@ function eventListOf(document: Json): { events: unknown[]; at: string } {
 }
 
 /**
- * A JSON-LD `EPCISDocument` or `EPCISQueryDocument` as the EPCIS 2.0 XML binding writes it. The JSON
- * header (`epcisHeader`, master data) has no counterpart here and is left out; everything an event
- * says is kept. Throws XmlBindingError naming the field the binding cannot express.
+ * A JSON-LD `EPCISDocument` or `EPCISQueryDocument` as the EPCIS 2.0 XML binding writes it, its
+ * `epcisHeader` master data included; everything an event says is kept. Throws XmlBindingError
+ * naming the field the binding cannot express.
  */
 export function epcisDocumentToXml(document: Json): string {
   const type = document.type;
@@ -445,11 +502,13 @@ export function epcisDocumentToXml(document: Json): string {
   } else {
     body = eventList;
   }
+  const headerObject = asObject(document.epcisHeader);
+  const header = headerObject ? EventWriter.header(headerObject, rootPrefixes, '/epcisHeader') : '';
   const creationDate =
     typeof document.creationDate === 'string' ? document.creationDate : new Date().toISOString();
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<${root}${declarations(rootPrefixes)} schemaVersion="2.0" creationDate="${escapeXml(creationDate)}">` +
-    `<EPCISBody>${body}</EPCISBody></${root}>\n`
+    `${header}<EPCISBody>${body}</EPCISBody></${root}>\n`
   );
 }

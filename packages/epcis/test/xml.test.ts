@@ -87,6 +87,7 @@ describe('epcisDocumentToXml', () => {
         'ext:checked': true,
         'ext:note': 'a < b',
         'ext:list': ['x', 'y'],
+        'ext:nothing': null,
       }),
     );
     expect(xml).toContain('xmlns:ext="https://example.com/ext/"');
@@ -95,7 +96,58 @@ describe('epcisDocumentToXml', () => {
     expect(xml).toContain('<ext:checked xsi:type="xsd:boolean">true</ext:checked>');
     expect(xml).toContain('<ext:note>a &lt; b</ext:note>');
     expect(xml).toContain('<ext:list>x</ext:list><ext:list>y</ext:list>');
+    expect(xml).toContain('<ext:nothing xsi:nil="true"/>');
     expect(xsdErrors(xml, 'EPCISDocument')).toBe('');
+    // Read back, each value has its JSON type again: null is null, not "".
+    const [read] = (epcisXmlToDocument(xml).epcisBody as { eventList: Record<string, unknown>[] }).eventList;
+    expect(read).toMatchObject({
+      'ext:weight': 12.5,
+      'ext:count': 3,
+      'ext:checked': true,
+      'ext:note': 'a < b',
+      'ext:list': ['x', 'y'],
+      'ext:nothing': null,
+    });
+    expect(epcisXmlToDocument(xml.replace('<ext:nothing xsi:nil="true"/>', '<ext:nothing/>'))).toMatchObject({
+      epcisBody: { eventList: [{ 'ext:nothing': '' }] },
+    });
+  });
+
+  it('writes the header’s master data as EPCISHeader, which reads back as the same epcisHeader', () => {
+    const epcisHeader = {
+      epcisMasterData: {
+        vocabularyList: [
+          {
+            type: 'urn:epcglobal:epcis:vtype:BusinessLocation',
+            vocabularyElementList: [
+              {
+                id: 'urn:epc:id:sgln:0614141.00888.0',
+                attributes: [
+                  { id: 'urn:epcglobal:cbv:mda#name', attribute: 'Warehouse & yard' },
+                  {
+                    id: 'urn:epcglobal:cbv:mda#address',
+                    attribute: { 'ext:street': 'Main St 1', 'ext:city': 'X' },
+                  },
+                ],
+                children: ['urn:epc:id:sgln:0614141.00888.1', 'urn:epc:id:sgln:0614141.00888.2'],
+              },
+            ],
+          },
+          { type: 'urn:epcglobal:epcis:vtype:ReadPoint' },
+        ],
+      },
+    };
+    const document = { ...event({}), epcisHeader };
+    const xml = epcisDocumentToXml(document);
+    expect(xml).toContain(
+      '<EPCISHeader><extension><EPCISMasterData><VocabularyList><Vocabulary type="urn:epcglobal:epcis:vtype:BusinessLocation">',
+    );
+    expect(xsdErrors(xml, 'EPCISDocument')).toBe('');
+    expect(epcisXmlToDocument(xml).epcisHeader).toEqual(epcisHeader);
+    // Nothing else of a JSON-LD header has a place in the XML one: refused, not dropped.
+    expect(() =>
+      epcisDocumentToXml({ ...document, epcisHeader: { ...epcisHeader, 'ext:note': 'n' } }),
+    ).toThrow(expect.objectContaining({ pointer: '/epcisHeader/ext:note' }));
   });
 
   it('declares an event’s own context prefixes on the event, keeping the document’s', () => {

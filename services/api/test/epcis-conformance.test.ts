@@ -94,13 +94,18 @@ describe('SimpleEventQuery parameters', () => {
   });
 
   it('eventCountLimit caps the result, across pages too', async () => {
-    const one = await t.call('GET', '/epcis/events?EQ_bizStep=receiving&eventCountLimit=3', token);
+    const one = await t.call(
+      'GET',
+      '/epcis/events?EQ_bizStep=receiving&eventCountLimit=3&orderBy=eventTime&orderDirection=ASC',
+      token,
+    );
     expect(one.statusCode, one.body).toBe(200);
     expect(eventsOf(one.json()).map((e) => e.eventID)).toEqual(ids.slice(0, 3));
     expect(one.headers.link).toBeUndefined();
 
     const seen: string[] = [];
-    let url: string | undefined = '/epcis/events?EQ_bizStep=receiving&eventCountLimit=3&perPage=2';
+    let url: string | undefined =
+      '/epcis/events?EQ_bizStep=receiving&eventCountLimit=3&orderBy=eventTime&orderDirection=ASC&perPage=2';
     while (url) {
       const page = await t.call('GET', url, token);
       expect(page.statusCode, page.body).toBe(200);
@@ -110,17 +115,34 @@ describe('SimpleEventQuery parameters', () => {
     expect(seen).toEqual(ids.slice(0, 3));
   });
 
+  it('eventCountLimit caps the latest events too (orderDirection DESC)', async () => {
+    const latest = await t.call(
+      'GET',
+      '/epcis/events?EQ_bizStep=receiving&eventCountLimit=2&orderBy=eventTime&orderDirection=DESC',
+      token,
+    );
+    expect(latest.statusCode, latest.body).toBe(200);
+    expect(eventsOf(latest.json()).map((e) => e.eventID)).toEqual(ids.slice(3).reverse());
+  });
+
   it('eventCountLimit must be a positive integer', async () => {
-    const res = await t.call('GET', '/epcis/events?eventCountLimit=0', token);
+    const res = await t.call('GET', '/epcis/events?eventCountLimit=0&orderBy=eventTime', token);
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: Json) => e.pointer)).toContain('/eventCountLimit');
   });
 
-  const refused: [string, string][] = [
-    ['an action EPCIS does not define', 'EQ_action=MAYBE'],
-    ['EQ_action with only event types that have no action', 'EQ_action=ADD&eventType=TransformationEvent'],
+  const refused: [string, string, string][] = [
+    ['an action EPCIS does not define', 'EQ_action=MAYBE', 'EQ_action'],
+    [
+      'EQ_action with only event types that have no action',
+      'EQ_action=ADD&eventType=TransformationEvent',
+      'EQ_action',
+    ],
+    // EPCIS 2.0 §8.2.7.1: "if orderBy is omitted and eventCountLimit is specified, a
+    // QueryParameterException SHALL be raised".
+    ['eventCountLimit without orderBy', 'EQ_bizStep=receiving&eventCountLimit=3', 'eventCountLimit'],
   ];
-  for (const [name, query] of refused) {
+  for (const [name, query, parameter] of refused) {
     it(`answers ${name} with the binding’s QueryParameterException`, async () => {
       const before = await ledgerSize();
       const res = await t.call('GET', `/epcis/events?${query}`, token);
@@ -128,7 +150,7 @@ describe('SimpleEventQuery parameters', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       const problem = res.json();
       expect(problem.type).toBe('https://ref.gs1.org/standards/epcis/exceptions#QueryParameterException');
-      expect(problem.errors).toEqual([expect.objectContaining({ in: 'query', pointer: '/EQ_action' })]);
+      expect(problem.errors).toEqual([expect.objectContaining({ in: 'query', pointer: `/${parameter}` })]);
       expect(await ledgerSize()).toBe(before);
     });
   }

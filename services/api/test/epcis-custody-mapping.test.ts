@@ -205,6 +205,68 @@ describe('custodyFromEpcis', () => {
     });
   });
 
+  describe('#lotData', () => {
+    const LGTIN = 'urn:epc:class:lgtin:0614141.107346.N1';
+    const transformation = (lotData: unknown) => ({
+      type: 'TransformationEvent',
+      eventTime: at,
+      inputQuantityList: [{ epcClass: `urn:groundtruth:batch:${BATCH_1}`, quantity: 10, uom: 'KGM' }],
+      outputQuantityList: [
+        { epcClass: LGTIN, quantity: 8, uom: 'KGM' },
+        { epcClass: 'urn:groundtruth:lot:SHELLS-1', quantity: 2, uom: 'KGM' },
+      ],
+      ilmd: { 'gt:lotData': lotData },
+    });
+    const context = [{ gt: 'urn:groundtruth:epcis:' }];
+    const lotDataOfOutputs = (lotData: unknown) => {
+      const mapping = custodyFromEpcis(transformation(lotData), context);
+      if (mapping.maps !== true || mapping.fact.kind !== 'transformation')
+        throw new Error(JSON.stringify(mapping));
+      return mapping.fact.outputs.map((o) => o.lotData);
+    };
+
+    it('reads one entry per lot, matched by epcClass in canonical form (the XML binding’s repeated element)', () => {
+      expect(
+        lotDataOfOutputs([
+          { 'gt:epcClass': 'urn:groundtruth:lot:SHELLS-1', 'gt:material': 'cocoa_shells' },
+          // The Digital Link of the output's EPC URN names the same lot.
+          {
+            'gt:epcClass': `https://id.gs1.org/01/${GTIN}/10/N1`,
+            'gt:material': 'cocoa_nibs',
+            'gt:description': 'nibs, roasted',
+            'gt:cocoaContent': '100',
+          },
+        ]),
+      ).toEqual([
+        { material: 'cocoa_nibs', description: 'nibs, roasted', cocoaContent: '100' },
+        { material: 'cocoa_shells' },
+      ]);
+      // One element read back from XML is one object, not a list of one.
+      expect(lotDataOfOutputs({ 'gt:epcClass': LGTIN, 'gt:material': 'cocoa_nibs' })).toEqual([
+        { material: 'cocoa_nibs' },
+        {},
+      ]);
+    });
+
+    it('still reads the first form, a map keyed by epcClass as written', () => {
+      expect(lotDataOfOutputs({ [LGTIN]: { 'gt:material': 'cocoa_nibs' } })).toEqual([
+        { material: 'cocoa_nibs' },
+        {},
+      ]);
+    });
+
+    it('refuses an entry that names no lot, rather than make one without its material', () => {
+      for (const [lotData, pointer] of [
+        [[{ 'gt:epcClass': LGTIN }, { 'gt:material': 'cocoa_shells' }], '/ilmd/gt:lotData/1'],
+        [{ 'gt:material': 'cocoa_shells' }, '/ilmd/gt:lotData'],
+      ] as const)
+        expect(custodyFromEpcis(transformation(lotData), context)).toEqual({
+          maps: 'refused',
+          issues: [{ pointer, detail: expect.stringContaining('epcClass') }],
+        });
+    });
+  });
+
   describe('#inverse of the read direction (decision 0016)', () => {
     const party = (id: string, gln: string | null = null) => ({ id, gln });
     const lot = (batchId: string, value: string, gtin: string | null = null) => ({

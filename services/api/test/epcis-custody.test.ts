@@ -421,6 +421,46 @@ describe('EPCIS error declarations of custody facts', () => {
   });
 });
 
+describe('EPCIS error declarations in the document that captured the declared event', () => {
+  it('are found and refused, naming both events, with nothing written', async () => {
+    expect((await capture(tok.coop!, [harvest(ids.plot!, 'D-2', 40, 95)])).statusCode).toBe(202);
+    const loss = {
+      type: 'ObjectEvent',
+      eventTime: at(96),
+      eventTimeZoneOffset: '+00:00',
+      action: 'DELETE',
+      quantityList: [{ epcClass: lot('D-2'), quantity: 4, uom: 'KGM' }],
+      'gt:reason': 'spillage',
+    };
+    const before = await footprint();
+    for (const declaration of [
+      // By hash ID: the declaration is the same event again.
+      { ...loss, errorDeclaration: { declarationTime: at(97), reason: 'incorrect_data' } },
+      // By the eventID the sender gave it.
+      {
+        ...loss,
+        quantityList: [{ epcClass: lot('D-2'), quantity: 3, uom: 'KGM' }],
+        eventID: 'urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100',
+        errorDeclaration: { declarationTime: at(97), reason: 'incorrect_data' },
+      },
+    ]) {
+      const res = await capture(tok.coop!, [
+        { ...loss, eventID: 'urn:uuid:0f0e0d0c-0b0a-4908-8706-050403020100' },
+        declaration,
+      ]);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors).toEqual([
+        expect.objectContaining({
+          pointer: '/epcisBody/eventList/1/errorDeclaration',
+          detail: expect.stringContaining('/epcisBody/eventList/0, captured earlier in this document'),
+        }),
+      ]);
+      expect(await footprint()).toEqual(before);
+    }
+    expect((await batchByLot('coop', 'D-2')).balance).toMatchObject({ lost: '0', available: '40000' });
+  });
+});
+
 describe('the read direction, captured back', () => {
   it('maps each native event served as EPCIS to the fact it came from', async () => {
     // A native chain of the exporter: a transfer to the coop and a loss.

@@ -60,6 +60,8 @@ function chain(prefix: string, plot: string) {
       eventTimeZoneOffset: '+00:00',
       inputQuantityList: [{ epcClass: lot(`${prefix}-A`), quantity: 900, uom: 'KGM' }],
       outputQuantityList: [{ epcClass: lot(`${prefix}-N`), quantity: 0.70025, uom: 'TNE' }],
+      // The lot's master data, one entry per lot made: XML writes it as a <gt:lotData> element.
+      ilmd: { 'gt:lotData': [{ 'gt:epcClass': lot(`${prefix}-N`), 'gt:material': 'cocoa_nibs' }] },
     },
   ];
   return { coop: document(coop), exporter: document(exporter) };
@@ -168,6 +170,7 @@ describe('POST /epcis/capture with Content-Type: application/xml', () => {
     });
     expect(await batchByLot('exporter', 'X-N')).toMatchObject({
       quantity: { value: '0.70025', unit: 'TNE' },
+      material: 'cocoa_nibs',
       plots: [ids.xmlPlot],
     });
     // The captured events read back as JSON-LD say what the XML said, extension field included.
@@ -206,6 +209,36 @@ describe('POST /epcis/capture with Content-Type: application/xml', () => {
     const problem = res.json() as Json;
     expect(`${problem.detail} ${JSON.stringify(problem.errors)}`).toMatch(detail);
     expect(await footprint()).toEqual(before);
+  });
+
+  it('answers in JSON-LD an XML query for an event the XML binding cannot express', async () => {
+    // gt:lotData's first shape, still read in JSON-LD (decision 0025): keyed by class, which is no
+    // XML element name. The event is stored as sent; asked for as XML, it comes back as JSON-LD.
+    const eventID = 'urn:uuid:5d1c2b3a-4f5e-4a6b-8c7d-9e0f1a2b3c4d';
+    const res = await capture(
+      tok.coop!,
+      document([
+        {
+          type: 'ObjectEvent',
+          eventID,
+          eventTime: at(50),
+          eventTimeZoneOffset: '+00:00',
+          action: 'OBSERVE',
+          epcList: ['urn:epc:id:sgtin:0614141.107346.2018'],
+          'gt:lotData': { 'urn:groundtruth:lot:OLD-1': { 'gt:material': 'cocoa_beans' } },
+        },
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    const asked = await t.app.inject({
+      method: 'GET',
+      url: `/epcis/events/${encodeURIComponent(eventID)}`,
+      headers: { authorization: `Bearer ${tok.coop}`, accept: 'application/xml' },
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(String(asked.headers['content-type'])).toMatch(/^application\/json/);
+    const [event] = (asked.json() as Json).epcisBody.queryResults.resultsBody.eventList as Json[];
+    expect(event!['gt:lotData']).toEqual({ 'urn:groundtruth:lot:OLD-1': { 'gt:material': 'cocoa_beans' } });
   });
 
   it('refuses XML that the binding reads but the capture rules refuse, as JSON-LD would be', async () => {

@@ -131,6 +131,30 @@ describe('/openapi.json', () => {
     ]);
   });
 
+  it('documents both EPCIS bindings: XML capture bodies and XML query answers (decision 0029)', () => {
+    const answersEvents = operations().filter(
+      (o) =>
+        o.op.responses['200']?.content?.['application/json']?.schema?.$ref ===
+        '#/components/schemas/EPCISQueryDocument',
+    );
+    const ids = answersEvents.map((o) => o.op.operationId as string);
+    expect(ids).toEqual(
+      expect.arrayContaining(['epcisEvents', 'epcisEvent', 'epcisEventTypesEvents', 'epcisQueryEvents']),
+    );
+    // Every route that answers an EPCISQueryDocument negotiates the XML binding (xml-binding.ts).
+    for (const { op } of answersEvents)
+      expect(Object.keys(op.responses['200'].content), op.operationId).toEqual([
+        'application/json',
+        'application/xml',
+      ]);
+    expect(Object.keys(document.paths['/epcis/capture'].post.requestBody.content)).toEqual([
+      'application/json',
+      'application/ld+json',
+      'application/xml',
+      'text/xml',
+    ]);
+  });
+
   it('has examples for the main writes, each valid against its request schema', () => {
     const byId = new Map(operations().map((o) => [o.op.operationId as string, o]));
     for (const operationId of [

@@ -4292,7 +4292,7 @@ export interface components {
                 EQ_disposition?: string[];
                 EQ_eventID?: string[];
                 EQ_readPoint?: string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string[];
                 /** Format: date-time */
@@ -4329,7 +4329,7 @@ export interface components {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 /** Format: date-time */
@@ -5933,7 +5933,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -5964,13 +5964,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6084,7 +6085,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6115,13 +6116,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6404,7 +6406,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6435,13 +6437,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6555,7 +6558,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6586,13 +6589,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6642,7 +6646,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6671,13 +6675,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6729,13 +6734,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6810,7 +6816,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -6841,13 +6847,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -7151,13 +7158,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -7585,7 +7593,7 @@ export interface operations {
                 EQ_disposition?: string | string[];
                 EQ_eventID?: string | string[];
                 EQ_readPoint?: string | string[];
-                /** @description At most this many events in all, over every page */
+                /** @description At most this many events in all, over every page: the first in the order orderBy names (required with it) */
                 eventCountLimit?: number;
                 eventType?: string | string[];
                 GE_eventTime?: string;
@@ -7616,13 +7624,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EPCISQueryDocument"];
+                    "application/xml": string;
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

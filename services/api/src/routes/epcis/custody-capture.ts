@@ -18,6 +18,8 @@ export interface CustodyItem {
   /** JSON Pointer of the event in the capture document. */
   pointer: string;
   hashId: string;
+  /** The eventID the sender gave the event, if any. */
+  eventId?: string | null;
   fact: CustodyFact;
 }
 
@@ -424,7 +426,28 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
       const planned: PlannedBatches = new Map();
       const gtins = new Map<string, string>();
       const out: (PlannedCustody | undefined)[] = [];
+      /** The document's events planned so far as custody, for declarations of them in the same document. */
+      const recordedHere: CustodyItem[] = [];
       for (const item of items) {
+        const { fact } = item;
+        const declaredHere =
+          fact.kind === 'void'
+            ? recordedHere.find(
+                (earlier) =>
+                  earlier.hashId === item.hashId ||
+                  (fact.eventId !== null && earlier.eventId === fact.eventId),
+              )
+            : undefined;
+        // The native void checks a recorded event (what consumed its outputs since, its holder): one
+        // planned in this transaction is not recorded yet. Refused, never stored as a declaration that
+        // voided nothing (decision 0025).
+        if (declaredHere)
+          throw refuse(
+            item,
+            '/errorDeclaration',
+            `declares in error the custody event ${declaredHere.pointer}, captured earlier in this document: ` +
+              'capture the declaration in a later document, or leave the event out',
+          );
         if (!(await concernsGroundtruth(principal, item, planned, gtins))) {
           out.push(undefined);
           continue;
@@ -441,6 +464,7 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
         try {
           const input = await nativeInput(principal, item, planned, gtins);
           const origin = { planned, epcisHashId: item.hashId };
+          recordedHere.push(item);
           if ('voidOf' in input) {
             const { voidOf, ...body } = input;
             const { spec, result } = await events.prepareVoid(principal, voidOf, body, origin);

@@ -25,7 +25,7 @@ export interface LotQuantity {
   lotData: LotData;
 }
 
-/** Groundtruth's master data of a lot an event makes (`gt:lotData`, keyed by epcClass). */
+/** Groundtruth's master data of a lot an event makes (`gt:lotData`, one entry per epcClass). */
 export interface LotData {
   material?: string;
   cocoaContent?: string;
@@ -160,9 +160,14 @@ function groundtruthPrefixes(event: JsonObject, documentContext: unknown): Set<s
 
 /** A field of Groundtruth's extension: `{prefix}:{name}` under a prefix bound to its namespace, or the full IRI. */
 function extension(holder: unknown, name: string, prefixes: Set<string>): unknown {
+  return extensionEntry(holder, name, prefixes)?.[1];
+}
+
+/** A field of Groundtruth's extension with the key it was written under (for a pointer). */
+function extensionEntry(holder: unknown, name: string, prefixes: Set<string>): [string, unknown] | undefined {
   if (!isObject(holder)) return undefined;
-  if (`${GROUNDTRUTH_NAMESPACE}${name}` in holder) return holder[`${GROUNDTRUTH_NAMESPACE}${name}`];
-  for (const prefix of prefixes) if (`${prefix}:${name}` in holder) return holder[`${prefix}:${name}`];
+  for (const key of [`${GROUNDTRUTH_NAMESPACE}${name}`, ...[...prefixes].map((p) => `${p}:${name}`)])
+    if (key in holder) return [key, holder[key]];
   return undefined;
 }
 
@@ -177,18 +182,49 @@ function decimalOf(quantity: unknown): string | null {
   return /^\d+(\.\d+)?$/.test(text) ? text : null;
 }
 
+/** Looks up the master data `gt:lotData` gives a lot the event makes, by its epcClass. */
+export type LotDataLookup = (epcClass: string, issues: MappingIssue[]) => LotData;
+
 /**
- * `gt:lotData` from the event's ILMD or the event itself: `{ "<epcClass>": { "gt:material": …,
- * "gt:cocoaContent": …, "gt:description": … } }`.
+ * `gt:lotData` from the event's ILMD or the event itself (decision 0025): one entry per lot the event
+ * makes, `{ "gt:epcClass": …, "gt:material": …, "gt:cocoaContent": …, "gt:description": … }`, as a
+ * list or, for one lot, the entry alone; the XML binding writes a list as repeated `<gt:lotData>`
+ * elements, so both spellings read alike. An entry's class matches a quantity element's in canonical
+ * form (an EPC URN and its Digital Link are one lot). The first form, a map keyed by epcClass, is read
+ * too: partners were told of it, and JSON-LD can still carry it (XML cannot: an LGTIN is no element name).
  */
-function lotDataOf(event: JsonObject, prefixes: Set<string>): (epcClass: string) => LotData {
-  const table = extension(event.ilmd, 'lotData', prefixes) ?? extension(event, 'lotData', prefixes);
-  return (epcClass) => {
-    const entry = isObject(table) ? table[epcClass] : undefined;
+function lotDataOf(event: JsonObject, prefixes: Set<string>): LotDataLookup {
+  const inIlmd = extensionEntry(event.ilmd, 'lotData', prefixes);
+  const found = inIlmd ?? extensionEntry(event, 'lotData', prefixes);
+  if (!found) return () => ({});
+  const [key, value] = found;
+  const at = inIlmd ? `/ilmd/${key}` : `/${key}`;
+  const entries: { epcClass: string; entry: unknown }[] = [];
+  const malformed: MappingIssue[] = [];
+  const legacyMap = isObject(value) && Object.values(value).every(isObject) && Object.keys(value).length > 0;
+  if (legacyMap && extension(value, 'epcClass', prefixes) === undefined) {
+    for (const [epcClass, entry] of Object.entries(value)) entries.push({ epcClass, entry });
+  } else {
+    const items = Array.isArray(value) ? value : [value];
+    for (const [i, entry] of items.entries()) {
+      const epcClass = extension(entry, 'epcClass', prefixes);
+      if (typeof epcClass === 'string') entries.push({ epcClass: canonicalEpc(epcClass), entry });
+      else
+        malformed.push({
+          pointer: Array.isArray(value) ? `${at}/${i}` : at,
+          detail: 'a lotData entry names the lot it describes in epcClass (a string)',
+        });
+    }
+  }
+  return (epcClass, issues) => {
+    // Master data that cannot be read would make a lot with the wrong material: refuse, as for quantities.
+    issues.push(...malformed.splice(0));
+    const wanted = canonicalEpc(epcClass);
+    const entry = entries.find((e) => e.epcClass === epcClass || canonicalEpc(e.epcClass) === wanted)?.entry;
     const data: LotData = {};
     for (const name of ['material', 'cocoaContent', 'description'] as const) {
-      const value = extension(entry, name, prefixes);
-      if (typeof value === 'string') data[name] = value;
+      const field = extension(entry, name, prefixes);
+      if (typeof field === 'string') data[name] = field;
     }
     return data;
   };
@@ -198,7 +234,7 @@ function lotQuantities(
   event: JsonObject,
   field: string,
   issues: MappingIssue[],
-  lotData: (epcClass: string) => LotData = () => ({}),
+  lotData: LotDataLookup = () => ({}),
   foreign: string[] = [],
 ): LotQuantity[] {
   return list(event[field]).flatMap((element, i) => {
@@ -220,7 +256,14 @@ function lotQuantities(
     }
     // EPCIS 2.0 §7.3.3.3: a quantity without uom counts instances; H87 is UN/CEFACT's "piece".
     const unit = typeof element.uom === 'string' ? element.uom : 'H87';
-    return [{ class: ref, quantity: { value, unit }, pointer, lotData: lotData(element.epcClass as string) }];
+    return [
+      {
+        class: ref,
+        quantity: { value, unit },
+        pointer,
+        lotData: lotData(element.epcClass as string, issues),
+      },
+    ];
   });
 }
 

@@ -24,7 +24,13 @@ import {
   EVENT_TYPES,
 } from './service.ts';
 import type { SubscriptionService } from './subscriptions.ts';
-import { createXmlCaptureReader, isXmlBody, negotiatedDocument, XML_CAPTURE_TYPES } from './xml-binding.ts';
+import {
+  createXmlCaptureReader,
+  isXmlBody,
+  NEGOTIATED_QUERY_RESPONSE,
+  negotiatedDocument,
+  XML_CAPTURE_TYPES,
+} from './xml-binding.ts';
 
 const VERSION_HEADERS = { 'GS1-EPCIS-Version': '2.0.0', 'GS1-CBV-Version': '2.0.0' };
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -141,6 +147,7 @@ export default async function epcisRoutes(
       security: [{ bearer: [] }],
       querystring: EpcisEventQuery,
       response: { 200: EPCISQueryDocument, ...problems },
+      responseContent: NEGOTIATED_QUERY_RESPONSE,
     },
     handler: async (request, reply) => events(request, reply, {}),
   });
@@ -195,6 +202,7 @@ export default async function epcisRoutes(
         params: z.object({ value: safeText().min(1).max(2048) }),
         querystring: EpcisEventQuery,
         response: { 200: EPCISQueryDocument, ...problems },
+        responseContent: NEGOTIATED_QUERY_RESPONSE,
       },
       handler: async (request, reply) => events(request, reply, { [filter]: [request.params.value] }),
     });
@@ -212,6 +220,7 @@ export default async function epcisRoutes(
       }),
       querystring: EpcisEventQuery,
       response: { 200: EPCISQueryDocument, ...problems },
+      responseContent: NEGOTIATED_QUERY_RESPONSE,
     },
     handler: async (request, reply) => events(request, reply, { eventType: [request.params.eventType] }),
   });
@@ -225,6 +234,7 @@ export default async function epcisRoutes(
       security: [{ bearer: [] }],
       params: z.object({ eventID: safeText().min(1).max(2048) }),
       response: { 200: EPCISQueryDocument, ...problems },
+      responseContent: NEGOTIATED_QUERY_RESPONSE,
     },
     handler: async (request, reply) =>
       negotiatedDocument(

@@ -19,7 +19,7 @@ import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../paging.t
 import { type StreamOptions, streamNamedQuery } from './event-stream.ts';
 import { eventsDocument, type NamedQuery, type QueryService } from './queries.ts';
 import type { SubscriptionService } from './subscriptions.ts';
-import { negotiatedDocument } from './xml-binding.ts';
+import { NEGOTIATED_QUERY_RESPONSE, negotiatedDocument } from './xml-binding.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
@@ -162,6 +162,7 @@ export default async function epcisQueryRoutes(
         })
         .strict(),
       response: { 200: EPCISQueryDocument, ...problems, 413: Problem },
+      responseContent: NEGOTIATED_QUERY_RESPONSE,
     },
     handler: async (request, reply) => {
       const page = await queries.events(request.principal!, request.params.queryName, request.query);

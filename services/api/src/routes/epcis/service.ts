@@ -156,6 +156,13 @@ export function checkEventQuery(query: EventQuery): void {
       'maxEventCount',
       'eventCountLimit and maxEventCount are mutually exclusive (EPCIS 2.0 §8.2.7.1)',
     );
+  // "This parameter may only be used when orderBy is specified" (EPCIS 2.0 §8.2.7.1): without an order,
+  // "the first N events" means nothing a client could rely on.
+  if (query.eventCountLimit !== undefined && query.orderBy === undefined)
+    throw queryParameterException(
+      'eventCountLimit',
+      'eventCountLimit may only be used with orderBy (EPCIS 2.0 §8.2.7.1): the first N events in which order?',
+    );
   if (query.EQ_action) {
     const bad = query.EQ_action.find((a) => !ACTIONS.has(a));
     if (bad !== undefined)
@@ -388,7 +395,14 @@ export function createEpcisService(deps: {
               custodyIssues.push(
                 ...mapping.issues.map((i) => ({ pointer: `${pointer}${i.pointer}`, detail: i.detail })),
               );
-            else if (mapping.maps === true) items.push({ pointer, hashId: p.hashId, fact: mapping.fact, at });
+            else if (mapping.maps === true)
+              items.push({
+                pointer,
+                hashId: p.hashId,
+                eventId: typeof p.event.eventID === 'string' ? p.event.eventID : null,
+                fact: mapping.fact,
+                at,
+              });
           }
         if (custodyIssues.length > 0) {
           // A document is all-or-nothing where custody is concerned, whatever the error behaviour.

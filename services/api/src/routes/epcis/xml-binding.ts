@@ -3,9 +3,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { epcisDocumentToXml, epcisXmlToDocument, XmlBindingError } from '@groundtruth/epcis';
+import { EPCISQueryDocument } from '@groundtruth/schemas';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { z } from 'zod';
 import { AppError, badRequest } from '../../errors.ts';
+import type { DocumentedContent } from '../../openapi.ts';
 
 const XML_TYPES = new Set(['application/xml', 'text/xml']);
 const JSON_TYPES = new Set(['application/ld+json', 'application/json']);
@@ -33,16 +36,46 @@ export function prefersXml(accept: string | undefined): boolean {
   return xml > (json ?? any);
 }
 
-/** A JSON-LD EPCIS (query) document as the client asked for it: as is, or as the XML binding writes it. */
+/**
+ * A JSON-LD EPCIS (query) document as the client asked for it: as is, or as the XML binding writes it.
+ * An answer the XML binding cannot express (a stored event with a key that is no XML name, such as
+ * `gt:lotData` in its first, LGTIN-keyed shape) is sent in the default binding instead: RFC 9110
+ * §12.5.1 lets a server disregard `Accept` rather than answer 406, and JSON-LD says all of it.
+ */
 export function negotiatedDocument<T extends object>(
   request: FastifyRequest,
   reply: FastifyReply,
   document: T,
 ): T | FastifyReply {
   if (!prefersXml(request.headers.accept)) return document;
+  let xml: string;
+  try {
+    xml = epcisDocumentToXml(document as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof XmlBindingError) return document;
+    throw error;
+  }
   // A string payload bypasses the route's JSON response serializer.
-  return reply.type(XML_MEDIA_TYPE).send(epcisDocumentToXml(document as Record<string, unknown>));
+  return reply.type(XML_MEDIA_TYPE).send(xml);
 }
+
+/**
+ * OpenAPI: the 200 answer of a route that negotiates (`responseContent`), in both bindings. The route's
+ * `response` schema still checks the JSON-LD answer; the XML one is a string the converter wrote.
+ */
+export const NEGOTIATED_QUERY_RESPONSE: Record<200, DocumentedContent & { description: string }> = {
+  200: {
+    description:
+      'OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or ' +
+      'text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD)',
+    content: {
+      'application/json': EPCISQueryDocument,
+      'application/xml': z
+        .string()
+        .meta({ description: 'an epcisq:EPCISQueryDocument (EPCIS 2.0 XML binding)' }),
+    },
+  },
+};
 
 /** The media types of an XML EPCISDocument sent to /capture. */
 export const XML_CAPTURE_TYPES = ['application/xml', 'text/xml'];
