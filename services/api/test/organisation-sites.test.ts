@@ -186,6 +186,43 @@ describe('organisation sites', () => {
     });
   });
 
+  it('imports suppliers with their sites from a spreadsheet, and refuses a bad coordinate naming its row', async () => {
+    const importCsv = (csv: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/v1/imports/suppliers',
+        payload: csv,
+        headers: { authorization: `Bearer ${tok.brand}`, 'content-type': 'text/csv' },
+      });
+    const before = await footprint();
+    const refused = await importCsv(
+      [
+        'name;country;role;longitude;latitude;address',
+        'Takoradi Exports;GH;exporter;-1,741667;4,888056;Harbour Road, Takoradi',
+        'Swapped Exports;ID;exporter;-6,2;106,8;Jakarta',
+      ].join('\r\n'),
+    );
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().rows[1]).toMatchObject({
+      row: 2,
+      status: 'rejected',
+      errors: [expect.objectContaining({ pointer: '/location/coordinates/1' })],
+    });
+    expect(await footprint()).toEqual(before);
+    const accepted = await importCsv(
+      [
+        'name;country;role;longitude;latitude;address',
+        'Takoradi Exports;GH;exporter;-1,741667;4,888056;Harbour Road, Takoradi',
+      ].join('\r\n'),
+    );
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const read = await call('GET', `/v1/organisations/${accepted.json().rows[0].id}`, tok.brand);
+    expect(read.json()).toMatchObject({
+      location: { type: 'Point', coordinates: [-1.741667, 4.888056] },
+      address: 'Harbour Road, Takoradi',
+    });
+  });
+
   it('moves and removes a site with organisation.updated entries holding before and after', async () => {
     const moved = { type: 'Point', coordinates: [-0.0114, 5.6405] };
     const res = await call('PATCH', `/v1/organisations/${ids.processor}`, tok.processor, {
