@@ -107,9 +107,10 @@ const EXPORTERS: DemoOrg[] = [
     kind: 'supplier',
     role: 'exporter',
     country: 'GH',
-    // At Takoradi port, where Ghana's cocoa is shipped from.
-    location: [-1.741667, 4.888056],
-    address: 'Harbour Road, Takoradi, Ghana',
+    // Its buying depot in Kumasi, the cocoa belt's hub, rather than at a port: at Takoradi its arc from
+    // Ashanti would run under the Abidjan → Tema arc, hiding one colour under the other in the viewer.
+    location: [-1.624433, 6.688481],
+    address: 'Adum, Kumasi, Ghana',
   },
   {
     name: 'Lagunes Cacao Export SA',
