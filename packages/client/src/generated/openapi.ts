@@ -5588,6 +5588,8 @@ export interface components {
             revoked: boolean;
         };
         SupplierImportRow: {
+            /** @description the site’s address on one line; committed like the location */
+            address?: string;
             /** Format: uuid */
             buyerId?: string;
             /** @enum {string} */
@@ -5598,6 +5600,15 @@ export interface components {
                 lei?: string;
                 nationalRegistration?: string;
             };
+            /** @description where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            };
             name: string;
             /**
              * @description what a supplier does in the chain
@@ -5606,6 +5617,8 @@ export interface components {
             role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
         };
         SupplierImportRowInput: {
+            /** @description the site’s address on one line; committed like the location */
+            address?: string;
             /** Format: uuid */
             buyerId?: string;
             /** @enum {string} */
@@ -5615,6 +5628,15 @@ export interface components {
                 gln?: string;
                 lei?: string;
                 nationalRegistration?: string;
+            };
+            /** @description where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
             };
             name: string;
             /**
