@@ -379,8 +379,9 @@ export function createOrganisationService({
 
     /**
      * Changes an organisation's own details (decision 0013): its own users, its keeper or an admin.
-     * Name, country, role, identifiers and its site's location and address (decision 0030) are editable; kind is not (it decides what the organisation
-     * may do in every relationship), nor is the keeper (PUT …/manager has its own consent rule). The
+     * Name, country, role, identifiers and its site's location and address (decision 0030) are
+     * editable; kind is not (it decides what the organisation may do in every relationship), nor is
+     * the keeper (PUT …/manager has its own consent rule). The
      * entry holds each changed field with its value before and after; a PATCH that changes nothing
      * writes nothing.
      */
