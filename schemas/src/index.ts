@@ -145,6 +145,7 @@ export {
   RelationshipInput,
   RelationshipProposals,
   RelationshipStatus,
+  SiteLocation,
   SupplyChain,
   Uuid,
 } from './registry.ts';

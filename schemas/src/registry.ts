@@ -12,6 +12,31 @@ export const hasValidGs1CheckDigit = hasValidCheckDigit;
 
 export const OrganisationKind = z.enum(['brand', 'supplier', 'auditor']);
 
+/**
+ * Where an organisation's site is: a GeoJSON Point on WGS84, RFC 7946 §3.1.2, with the positions in
+ * RFC 7946 §3.1.1 order — longitude first. A latitude beyond ±90 is most often a swapped pair, so the
+ * message says which order is expected. No altitude: a site on a map needs none.
+ */
+export const SiteLocation = z
+  .object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([
+      z
+        .number()
+        .min(-180, 'longitude must be between -180 and 180 ([longitude, latitude], RFC 7946)')
+        .max(180, 'longitude must be between -180 and 180 ([longitude, latitude], RFC 7946)'),
+      z
+        .number()
+        .min(-90, 'latitude must be between -90 and 90 ([longitude, latitude], RFC 7946)')
+        .max(90, 'latitude must be between -90 and 90 ([longitude, latitude], RFC 7946)'),
+    ]),
+  })
+  .strict()
+  .describe('the site as a GeoJSON Point, [longitude, latitude] in degrees on WGS84 (RFC 7946)');
+
+/** A postal address on one line, as a buyer would write it on a purchase order. */
+const AddressLine = safeText().trim().min(1).max(300);
+
 export const OrganisationInput = z
   .object({
     name: safeText().trim().min(1).max(300),
@@ -37,6 +62,10 @@ export const OrganisationInput = z
     managedBy: Uuid.optional().describe(
       'the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)',
     ),
+    location: SiteLocation.optional().describe(
+      'where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation',
+    ),
+    address: AddressLine.optional().describe('the site’s address on one line; committed like the location'),
   })
   .strict()
   .meta({ id: 'NewOrganisation' });
@@ -52,6 +81,8 @@ export const Organisation = z
     managedBy: Uuid.nullable().describe(
       'the organisation that keeps this supplier’s records and writes for it; null when it keeps its own',
     ),
+    location: SiteLocation.nullable().describe('where its site is; null when not recorded'),
+    address: z.string().nullable().describe('the site’s address on one line; null when not recorded'),
     entryIndex: z.number().int().nonnegative().describe('index of the ledger entry that registered it'),
   })
   .meta({ id: 'Organisation' });
@@ -75,6 +106,8 @@ export const OrganisationUpdate = z
       .strict()
       .optional()
       .describe('each identifier given replaces the current one; null removes it; those left out stay'),
+    location: SiteLocation.nullable().optional().describe('the site’s new location; null removes it'),
+    address: AddressLine.nullable().optional().describe('the site’s new address; null removes it'),
   })
   .strict()
   .refine((u) => Object.values(u).some((v) => v !== undefined), {

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mp4 } from '../../packages/evidence/test/fixtures.ts';
 import { DEMO_GTINS, seedDemoData } from '../../services/api/src/demo/seed.ts';
 import { buildTestApp, type TestApp } from '../../services/api/test/helper.ts';
+import { countryCentre } from '../../web-viewer/src/countries.ts';
 import { SPLAT_SIZE } from '../../web-viewer/src/scene.ts';
 import { glbFile, splatFile, spzFile } from './captures.ts';
 
@@ -658,6 +659,70 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     await context.close();
   }, 120_000);
 
+  it('draws a site at its recorded location, and one without any at its country, labelled approximate', async () => {
+    const [{ id: manufacturer } = { id: '' }] = await t.runtime.db.query<{ id: string }>(
+      "SELECT id FROM organisations WHERE role = 'manufacturer'",
+    );
+    // Where the API tells the brand's user the manufacturer is (decision 0030).
+    const recorded = (await t.call('GET', `/v1/organisations/${manufacturer}`, token)).json() as {
+      country: string;
+      location: { coordinates: [number, number] } | null;
+      address: string | null;
+    };
+    const site = recorded.location!.coordinates;
+    const country = countryCentre(recorded.country)!;
+    // Far enough from the country's centre that being drawn at one is not being drawn at the other.
+    expect(Math.hypot(site[0] - country[0], site[1] - country[1])).toBeGreaterThan(1.5);
+
+    /** With the camera straight above (lon, lat), the manufacturer must be drawn mid-canvas and picked there. */
+    const drawnBelowCamera = async ([lon, lat]: readonly [number, number]) => {
+      const { page, errors } = await open(browser, `batch=${batchId}&camera=${lon},${lat},1.3`);
+      const middle = await page.evaluate(() => {
+        const canvas = document.querySelector('canvas')!;
+        return [canvas.clientWidth / 2, canvas.clientHeight / 2];
+      });
+      const at = await page.evaluate((id) => window.groundtruthViewer!.screenOf({ node: id }), manufacturer);
+      expect(Math.abs(at![0] - middle[0]!)).toBeLessThan(2);
+      expect(Math.abs(at![1] - middle[1]!)).toBeLessThan(2);
+      // Picking goes through the drawn markers (a ray against the instanced mesh), not the data.
+      const box = (await page.locator('canvas').boundingBox())!;
+      await page.mouse.click(box.x + middle[0]!, box.y + middle[1]!);
+      await page.waitForSelector(`.panel[data-node-id="${manufacturer}"]`);
+      const listed = await page.locator(`button.node[data-node-id="${manufacturer}"]`).textContent();
+      expect(errors).toEqual([]);
+      return { page, listed: listed ?? '' };
+    };
+
+    const located = await drawnBelowCamera(site);
+    expect(located.listed).toContain(`at its site, ${recorded.address}`);
+    expect(located.listed).not.toContain('approximate');
+    // Every demo organisation has a site: none of the trace's sites is placed by its country.
+    const siteTexts = await located.page.$$eval('button.node', (els) =>
+      els.map((e) => e.textContent ?? '').filter((text) => text.includes(' · tier ')),
+    );
+    expect(siteTexts.length).toBeGreaterThan(5);
+    for (const text of siteTexts) expect(text).toContain('at its site');
+    await located.page.screenshot({ path: join(REPORTS, 'viewer-site-location.png') });
+    await located.page.context().close();
+
+    // Without a recorded site (and with no plots) it falls back to its country's centre, and says so.
+    const admin = await t.token('admin');
+    const cleared = await t.call('PATCH', `/v1/organisations/${manufacturer}`, admin, {
+      location: null,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    try {
+      const fallback = await drawnBelowCamera(country);
+      expect(fallback.listed).toContain(`in ${recorded.country} (approximate: no site recorded)`);
+      await fallback.page.context().close();
+    } finally {
+      const restored = await t.call('PATCH', `/v1/organisations/${manufacturer}`, admin, {
+        location: recorded.location,
+      });
+      expect(restored.statusCode, restored.body).toBe(200);
+    }
+  }, 180_000);
+
   it("shows the public only the passport's facts when opened from a product and lot", async () => {
     const published = await t.call(
       'POST',
@@ -698,6 +763,17 @@ describe.skipIf(!present)('the evidence viewer (headless Chromium, SwiftShader, 
     );
     expect(names.length).toBeGreaterThan(10);
     for (const { name } of names) expect(html).not.toContain(name);
+    // Nor where any site is: no passport setting publishes a location (decision 0030).
+    const sites = await t.runtime.db.query<{ longitude: number; latitude: number; address: string }>(
+      'SELECT longitude, latitude, address FROM organisations WHERE longitude IS NOT NULL',
+    );
+    expect(sites.length).toBeGreaterThan(5);
+    const passportText = JSON.stringify(passport);
+    for (const s of sites)
+      for (const secret of [String(s.longitude), String(s.latitude), s.address]) {
+        expect(html).not.toContain(secret);
+        expect(passportText).not.toContain(secret);
+      }
     expect(withToken).toEqual([]);
     await context.close();
   }, 120_000);

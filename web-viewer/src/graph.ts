@@ -40,6 +40,9 @@ export interface Organisation {
   name: string;
   role: string | null;
   country: string | null;
+  /** Its site as the API gives it to this caller (decision 0030); absent or null when unknown. */
+  location?: { type: 'Point'; coordinates: [number, number] } | null;
+  address?: string | null;
 }
 export interface Finding {
   id: string;
@@ -78,8 +81,12 @@ export interface SiteNode {
   country: string | null;
   lon: number;
   lat: number;
-  /** Where the position comes from: the centre of its plots, or its country (approximate). */
-  placedBy: 'plots' | 'country' | 'unknown';
+  /**
+   * Where the position comes from: its recorded site, else the centre of its plots, else its
+   * country's centre (approximate).
+   */
+  placedBy: 'site' | 'plots' | 'country' | 'unknown';
+  address: string | null;
   tier: number;
   plotIds: string[];
   findings: Finding[];
@@ -119,6 +126,17 @@ export interface PlotDetail {
   id: string;
   name: string | null;
   geometry: { type: string; coordinates: unknown } | null;
+}
+
+/** A recorded site's [longitude, latitude], when it is a usable position (anything else is ignored). */
+export function siteLocation(org: Organisation | undefined): [number, number] | null {
+  const c = org?.location?.coordinates;
+  if (!c || c.length < 2) return null;
+  const [lon, lat] = c as [unknown, unknown];
+  if (typeof lon !== 'number' || typeof lat !== 'number') return null;
+  if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90)
+    return null;
+  return [lon, lat];
 }
 
 /** Centre of a polygon's outer ring (vertex mean: plots are small enough for it). */
@@ -244,7 +262,11 @@ export function buildChain(
     let lon = Number.NaN;
     let lat = Number.NaN;
     let placedBy: SiteNode['placedBy'] = 'unknown';
-    if (located.length > 0) {
+    const site = siteLocation(org);
+    if (site) {
+      [lon, lat] = site;
+      placedBy = 'site';
+    } else if (located.length > 0) {
       lon = located.reduce((s, p) => s + p.lon, 0) / located.length;
       lat = located.reduce((s, p) => s + p.lat, 0) / located.length;
       placedBy = 'plots';
@@ -269,6 +291,7 @@ export function buildChain(
       lon,
       lat,
       placedBy,
+      address: org?.address ?? null,
       tier: tierOf.get(id) ?? Math.max(0, ...own.map((p) => p.tier - 1)),
       plotIds: own.map((p) => p.id),
       findings: siteFindings,

@@ -68,11 +68,13 @@ const FLOW_WORDS = { clean: 'no findings', warning: 'warning', blended: 'blended
 function describeNode(node: ChainNode): string {
   if (node.kind === 'plot') return `plot ${node.name ?? node.id} · ${node.areaHectares} ha`;
   const where =
-    node.placedBy === 'plots'
-      ? 'at its plots'
-      : node.placedBy === 'country'
-        ? `in ${node.country} (approximate)`
-        : 'location unknown';
+    node.placedBy === 'site'
+      ? `at its site${node.address ? `, ${node.address}` : ''}`
+      : node.placedBy === 'plots'
+        ? 'at its plots (no site recorded)'
+        : node.placedBy === 'country'
+          ? `in ${node.country} (approximate: no site recorded)`
+          : 'location unknown';
   return `${ROLE_NAMES[node.role ?? ''] ?? node.role ?? 'site'} · tier ${node.tier} · ${where}`;
 }
 

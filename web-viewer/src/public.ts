@@ -1,5 +1,6 @@
 // The public view (a consumer from the product's Digital Link): only what the passport shows, the
-// origin countries and traced share the brand published. No organisation, plot or finding.
+// origin countries and traced share the brand published. No organisation, plot or finding, and no
+// site's location: no passport setting publishes one (decision 0030), so countries stay approximate.
 import type { Api } from './api.ts';
 import { countryCentre } from './countries.ts';
 import type { Chain, SiteNode } from './graph.ts';
@@ -25,6 +26,7 @@ export async function loadPublicChain(api: Api, gtin: string, lot: string): Prom
       lon: centre?.[0] ?? Number.NaN,
       lat: centre?.[1] ?? Number.NaN,
       placedBy: centre ? 'country' : 'unknown',
+      address: null,
       tier: 1,
       plotIds: [],
       findings: [],

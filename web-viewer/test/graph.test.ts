@@ -158,6 +158,31 @@ describe('buildChain', () => {
     expect(site('A').tier).toBe(3);
   });
 
+  it('places a site at its recorded location before its plots or its country, and ignores an unusable one', () => {
+    const { orgs, trace, plots } = world();
+    const located = new Map(orgs);
+    located.set('A', {
+      ...orgs.get('A')!,
+      location: { type: 'Point', coordinates: [-6.6, 5.75] },
+      address: 'Soubré',
+    });
+    located.set('Z', { ...orgs.get('Z')!, location: { type: 'Point', coordinates: [-2.59, 51.45] } });
+    // Swapped or out of range: not a position, so the site falls back as if none were recorded.
+    located.set('X', { ...orgs.get('X')!, location: { type: 'Point', coordinates: [5.3, -400] } });
+    const chain = buildChain(trace, located, plots, []);
+    const site = (id: string) => chain.sites.find((s) => s.id === id)!;
+    expect([site('A').placedBy, site('A').lon, site('A').lat, site('A').address]).toEqual([
+      'site',
+      -6.6,
+      5.75,
+      'Soubré',
+    ]);
+    expect([site('Z').placedBy, site('Z').lon, site('Z').lat]).toEqual(['site', -2.59, 51.45]);
+    expect(site('X').placedBy).toBe('country');
+    expect(site('B').placedBy).toBe('plots');
+    expect(nodeCount(chain)).toBe(4 + 3);
+  });
+
   it('sums the volume per pair of organisations and leaves an organisation’s own transformations out', () => {
     const { orgs, trace, plots } = world();
     const arcs = buildChain(trace, orgs, plots, []).arcs;

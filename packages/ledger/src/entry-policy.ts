@@ -32,8 +32,11 @@ const QUANTITIES = ['inputs.*.quantity', 'outputs.*.quantity'];
 
 export const ENTRY_POLICIES: EntryPolicies = {
   'demo.seeded': { owner: null, confidential: [] },
-  // Organisations: who a supplier is stays private; kind and role are structure.
-  'organisation.registered': { owner: 'subject', confidential: ['name', 'country', 'identifiers'] },
+  // Organisations: who a supplier is and where its site is stay private; kind and role are structure.
+  'organisation.registered': {
+    owner: 'subject',
+    confidential: ['name', 'country', 'identifiers', 'location', 'address'],
+  },
   'organisation.custody_model': { owner: 'subject', confidential: ['justification'] },
   'relationship.declared': { owner: 'buyer', confidential: [] },
   // A proposal and its answer link two ids; a reason given for an answer is the parties' business.
@@ -41,7 +44,7 @@ export const ENTRY_POLICIES: EntryPolicies = {
   'relationship.accepted': { owner: 'buyer', confidential: ['reason'] },
   'relationship.rejected': { owner: 'buyer', confidential: ['reason'] },
   'organisation.manager_changed': { owner: 'subject', confidential: [] },
-  // A change of name, country, role or identifiers: as private as the registration it amends.
+  // A change of name, country, role, identifiers or site: as private as the registration it amends.
   'organisation.updated': { owner: 'subject', confidential: ['from', 'to'] },
   // Invitations carry no personal data (name and e-mail stay in the erasable table) and no secret.
   'invitation.created': { owner: 'organisation', confidential: [] },

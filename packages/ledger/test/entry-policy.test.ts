@@ -16,7 +16,7 @@ import {
 
 // docs/decisions/0011-selective-disclosure.md, "What is committed, what stays public".
 const COMMITTED: Record<string, string[]> = {
-  'organisation.registered': ['name', 'country', 'identifiers'],
+  'organisation.registered': ['name', 'country', 'identifiers', 'location', 'address'],
   'organisation.custody_model': ['justification'],
   'plot.mapped': ['name', 'country', 'geometry', 'areaHectares', 'declaredAreaHectares', 'findings'],
   'event.harvest': ['inputs.*.quantity', 'outputs.*.quantity'],

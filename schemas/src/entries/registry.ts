@@ -2,7 +2,7 @@
 // plots and products. Bodies as routes/v1/{organisations,relationships,users,invitations,grants,
 // contacts,plots,products} and the imports write them.
 import { z } from 'zod';
-import { Commodity, CountryCode, OrganisationKind } from '../registry.ts';
+import { Commodity, CountryCode, OrganisationKind, SiteLocation } from '../registry.ts';
 import { Role } from '../users.ts';
 import { bareUuid, dateTime, decimalText, defineEntry, ref } from './define.ts';
 
@@ -11,6 +11,8 @@ const organisationFields = {
   country: CountryCode,
   role: z.string().nullable().describe('e.g. cooperative, exporter; null when not given'),
   identifiers: z.record(z.string(), z.string()).describe('gln, lei, nationalRegistration: those given'),
+  location: SiteLocation.nullable().describe('its site, a GeoJSON Point (decision 0030); null when none'),
+  address: z.string().nullable().describe('its site’s address on one line; null when none'),
 };
 const relationship = {
   buyer: ref('organisation'),
@@ -34,6 +36,9 @@ export const REGISTRY_ENTRIES = [
     body: z
       .object({
         ...organisationFields,
+        // Present only when given, so registrations without a site read as they always have.
+        location: organisationFields.location.unwrap().optional(),
+        address: organisationFields.address.unwrap().optional(),
         kind: OrganisationKind,
         managedBy: ref('organisation').optional().describe('present only for a kept supplier'),
       })
@@ -43,7 +48,8 @@ export const REGISTRY_ENTRIES = [
   defineEntry({
     type: 'organisation.updated',
     version: 1,
-    description: 'Name, country, role or identifiers changed: the changed fields before and after.',
+    description:
+      'Name, country, role, identifiers, location or address changed: the changed fields before and after.',
     body: z
       .object({
         from: z.object(organisationFields).partial().strict(),

@@ -1455,7 +1455,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change an organisation’s name, country, role or identifiers (its own users, its keeper, an admin)
+         * Change an organisation’s name, country, role, identifiers or site (its own users, its keeper, an admin)
          * @description Each change is an `organisation.updated` entry holding the changed fields before and after. The kind and the keeper cannot be changed here. A PATCH that changes nothing writes nothing.
          */
         patch: operations["updateOrganisation"];
@@ -4444,6 +4444,8 @@ export interface components {
             to: "invited" | "submitted" | "under_review" | "approved" | "rejected" | "suspended";
         };
         NewOrganisation: {
+            /** @description the site’s address on one line; committed like the location */
+            address?: string;
             country: string;
             identifiers?: {
                 gln?: string;
@@ -4452,6 +4454,15 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /** @description where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            };
             /**
              * Format: uuid
              * @description the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)
@@ -4465,6 +4476,8 @@ export interface components {
             role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
         };
         NewOrganisationInput: {
+            /** @description the site’s address on one line; committed like the location */
+            address?: string;
             country: string;
             identifiers?: {
                 gln?: string;
@@ -4473,6 +4486,15 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /** @description where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            };
             /**
              * Format: uuid
              * @description the organisation that keeps this supplier’s records (admin only; a procurement team’s registrations are kept by its own organisation)
@@ -5118,6 +5140,8 @@ export interface components {
             title: string;
         };
         Organisation: {
+            /** @description the site’s address on one line; null when not recorded */
+            address: string | null;
             country: string;
             /** @description index of the ledger entry that registered it */
             entryIndex: number;
@@ -5128,12 +5152,23 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /** @description where its site is; null when not recorded */
+            location: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            } | null;
             /** @description the organisation that keeps this supplier’s records and writes for it; null when it keeps its own */
             managedBy: string | null;
             name: string;
             role: string | null;
         };
         OrganisationInput: {
+            /** @description the site’s address on one line; null when not recorded */
+            address: string | null;
             country: string;
             /** @description index of the ledger entry that registered it */
             entryIndex: number;
@@ -5144,12 +5179,23 @@ export interface components {
             };
             /** @enum {string} */
             kind: "brand" | "supplier" | "auditor";
+            /** @description where its site is; null when not recorded */
+            location: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            } | null;
             /** @description the organisation that keeps this supplier’s records and writes for it; null when it keeps its own */
             managedBy: string | null;
             name: string;
             role: string | null;
         };
         OrganisationUpdate: {
+            /** @description the site’s new address; null removes it */
+            address?: string | null;
             country?: string;
             /** @description each identifier given replaces the current one; null removes it; those left out stay */
             identifiers?: {
@@ -5157,10 +5203,21 @@ export interface components {
                 lei?: string | null;
                 nationalRegistration?: string | null;
             };
+            /** @description the site’s new location; null removes it */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            } | null;
             name?: string;
             role?: ("manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other") | null;
         };
         OrganisationUpdateInput: {
+            /** @description the site’s new address; null removes it */
+            address?: string | null;
             country?: string;
             /** @description each identifier given replaces the current one; null removes it; those left out stay */
             identifiers?: {
@@ -5168,6 +5225,15 @@ export interface components {
                 lei?: string | null;
                 nationalRegistration?: string | null;
             };
+            /** @description the site’s new location; null removes it */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            } | null;
             name?: string;
             role?: ("manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other") | null;
         };
@@ -5522,6 +5588,8 @@ export interface components {
             revoked: boolean;
         };
         SupplierImportRow: {
+            /** @description the site’s address on one line; committed like the location */
+            address?: string;
             /** Format: uuid */
             buyerId?: string;
             /** @enum {string} */
@@ -5532,6 +5600,15 @@ export interface components {
                 lei?: string;
                 nationalRegistration?: string;
             };
+            /** @description where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
+            };
             name: string;
             /**
              * @description what a supplier does in the chain
@@ -5540,6 +5617,8 @@ export interface components {
             role?: "manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other";
         };
         SupplierImportRowInput: {
+            /** @description the site’s address on one line; committed like the location */
+            address?: string;
             /** Format: uuid */
             buyerId?: string;
             /** @enum {string} */
@@ -5549,6 +5628,15 @@ export interface components {
                 gln?: string;
                 lei?: string;
                 nationalRegistration?: string;
+            };
+            /** @description where its site is (the warehouse, plant or office its goods pass through); committed in the log, shown only to those who may see the organisation */
+            location?: {
+                coordinates: [
+                    number,
+                    number
+                ];
+                /** @constant */
+                type: "Point";
             };
             name: string;
             /**

@@ -72,7 +72,10 @@ interface DemoOrg {
   kind: 'brand' | 'supplier' | 'auditor';
   role?: 'manufacturer' | 'processor' | 'exporter' | 'cooperative';
   country: string;
+  /** Its site, [longitude, latitude]; a cooperative's plots are scattered around its own. */
   location: [number, number];
+  /** Street-level addresses are invented; the towns and ports are real. */
+  address: string;
 }
 
 const BRAND: DemoOrg = {
@@ -80,6 +83,7 @@ const BRAND: DemoOrg = {
   kind: 'brand',
   country: 'GB',
   location: [-2.58791, 51.454514],
+  address: 'Harbourside, Bristol BS1 5DB, United Kingdom',
 };
 const MANUFACTURER: DemoOrg = {
   name: 'Brightwater Confectionery GmbH',
@@ -87,6 +91,7 @@ const MANUFACTURER: DemoOrg = {
   role: 'manufacturer',
   country: 'DE',
   location: [9.993682, 53.551086],
+  address: 'Am Sandtorkai 12, 20457 Hamburg, Germany',
 };
 const PROCESSOR: DemoOrg = {
   name: 'Tema Cocoa Processing Ltd',
@@ -94,6 +99,7 @@ const PROCESSOR: DemoOrg = {
   role: 'processor',
   country: 'GH',
   location: [0.016969, 5.669527],
+  address: 'Heavy Industrial Area, Tema, Ghana',
 };
 const EXPORTERS: DemoOrg[] = [
   {
@@ -101,7 +107,10 @@ const EXPORTERS: DemoOrg[] = [
     kind: 'supplier',
     role: 'exporter',
     country: 'GH',
+    // Its buying depot in Kumasi, the cocoa belt's hub, rather than at a port: at Takoradi its arc from
+    // Ashanti would run under the Abidjan → Tema arc, hiding one colour under the other in the viewer.
     location: [-1.624433, 6.688481],
+    address: 'Adum, Kumasi, Ghana',
   },
   {
     name: 'Lagunes Cacao Export SA',
@@ -109,6 +118,7 @@ const EXPORTERS: DemoOrg[] = [
     role: 'exporter',
     country: 'CI',
     location: [-4.008256, 5.30966],
+    address: 'Zone Portuaire de Vridi, Abidjan, Côte d’Ivoire',
   },
 ];
 const COOPERATIVES: DemoOrg[] = [
@@ -118,6 +128,7 @@ const COOPERATIVES: DemoOrg[] = [
     role: 'cooperative',
     country: 'GH',
     location: [-1.908421, 6.513262],
+    address: 'Bekwai Road, Ashanti Region, Ghana',
   },
   {
     name: 'Coopérative Agricole de Soubré',
@@ -125,6 +136,7 @@ const COOPERATIVES: DemoOrg[] = [
     role: 'cooperative',
     country: 'CI',
     location: [-6.592183, 5.785311],
+    address: 'Quartier Commerce, Soubré, Côte d’Ivoire',
   },
 ];
 export const DEMO_PLOTS_PER_COOPERATIVE = 110;
@@ -138,6 +150,7 @@ const AUDITOR: DemoOrg = {
   kind: 'auditor',
   country: 'GB',
   location: [-0.127758, 51.507351],
+  address: 'Strand, London WC2R, United Kingdom',
 };
 /** Plots per cooperative with a field officer's signed photo attestation; the first two also a splat. */
 export const DEMO_ATTESTED_PLOTS_PER_COOPERATIVE = 6;
@@ -311,6 +324,8 @@ export async function seedDemoData(
         country: org.country,
         identifiers: {},
         ...(org.role ? { role: org.role } : {}),
+        location: { type: 'Point', coordinates: org.location },
+        address: org.address,
       },
       { id: uuidFrom(random) },
     );

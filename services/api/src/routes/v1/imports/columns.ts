@@ -25,6 +25,14 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     { name: 'lei', required: false, description: 'Legal Entity Identifier (ISO 17442), 20 characters' },
     { name: 'nationalRegistration', required: false, description: 'national company registration' },
     {
+      name: 'longitude',
+      required: false,
+      numeric: true,
+      description: 'its site, WGS84 decimal degrees (with latitude)',
+    },
+    { name: 'latitude', required: false, numeric: true, description: 'its site, WGS84 decimal degrees' },
+    { name: 'address', required: false, description: 'its site’s address on one line' },
+    {
       name: 'buyerId',
       required: false,
       description: 'the buyer it supplies (declares the relationship too)',

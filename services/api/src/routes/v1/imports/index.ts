@@ -37,10 +37,17 @@ function csvRow(kind: ImportKind, r: Record<string, string>): ImportRow {
     );
   if (kind === 'suppliers') {
     const identifiers = pick('gln', 'lei', 'nationalRegistration');
+    const lon = blankToUndefined(r.longitude);
+    const lat = blankToUndefined(r.latitude);
+    // Written as given (a number when it reads as one), so the schema names a missing or bad coordinate.
+    const coordinate = (v: string | undefined) => (v === undefined ? null : DECIMAL.test(v) ? Number(v) : v);
     return {
       value: {
-        ...pick('name', 'country', 'role', 'buyerId', 'commodity'),
+        ...pick('name', 'country', 'role', 'address', 'buyerId', 'commodity'),
         ...(Object.keys(identifiers).length ? { identifiers } : {}),
+        ...(lon !== undefined || lat !== undefined
+          ? { location: { type: 'Point', coordinates: [coordinate(lon), coordinate(lat)] } }
+          : {}),
       },
     };
   }

@@ -26,6 +26,8 @@ export const SupplierRow = z
     country: CountryCode,
     role: OrganisationInput.shape.role,
     identifiers: OrganisationInput.shape.identifiers,
+    location: OrganisationInput.shape.location,
+    address: OrganisationInput.shape.address,
     buyerId: Uuid.optional(),
     commodity: Commodity.optional(),
   })

@@ -105,7 +105,7 @@ export default async function organisationRoutes(
     schema: {
       operationId: 'updateOrganisation',
       summary:
-        'Change an organisation’s name, country, role or identifiers (its own users, its keeper, an admin)',
+        'Change an organisation’s name, country, role, identifiers or site (its own users, its keeper, an admin)',
       description:
         'Each change is an `organisation.updated` entry holding the changed fields before and after. ' +
         'The kind and the keeper cannot be changed here. A PATCH that changes nothing writes nothing.',

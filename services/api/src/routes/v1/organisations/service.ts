@@ -25,7 +25,15 @@ export interface OrganisationRecord {
   role: string | null;
   identifiers: Record<string, string>;
   managedBy: string | null;
+  location: SitePoint | null;
+  address: string | null;
   entryIndex: number;
+}
+
+/** A site's position as the API and the log give it: a GeoJSON Point, [longitude, latitude]. */
+export interface SitePoint {
+  type: 'Point';
+  coordinates: [number, number];
 }
 
 interface OrganisationRow {
@@ -36,8 +44,23 @@ interface OrganisationRow {
   role: string | null;
   identifiers: Record<string, string> | string;
   managed_by: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  address: string | null;
   entry_index: string | number;
 }
+
+const pointOf = (longitude: number | null, latitude: number | null): SitePoint | null =>
+  longitude === null || latitude === null
+    ? null
+    : { type: 'Point', coordinates: [Number(longitude), Number(latitude)] };
+
+const samePoint = (a: SitePoint | null, b: SitePoint | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.coordinates[0] === b.coordinates[0] &&
+    a.coordinates[1] === b.coordinates[1]);
 
 const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
   id: row.id,
@@ -47,10 +70,13 @@ const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
   role: row.role,
   identifiers: typeof row.identifiers === 'string' ? JSON.parse(row.identifiers) : row.identifiers,
   managedBy: row.managed_by,
+  location: pointOf(row.longitude, row.latitude),
+  address: row.address,
   entryIndex: Number(row.entry_index),
 });
 
-const ORGANISATION_COLUMNS = 'id, name, kind, country, role, identifiers, managed_by, entry_index';
+const ORGANISATION_COLUMNS =
+  'id, name, kind, country, role, identifiers, managed_by, longitude, latitude, address, entry_index';
 
 /**
  * The organisation that keeps the records of a supplier `principal` registers: a procurement team
@@ -84,9 +110,12 @@ export function prepareRegistration(
     country: input.country,
     role: input.role ?? null,
     identifiers,
-    // Only when there is one, so self-kept organisations' entries read as they always have.
+    // Only when there is one, so self-kept organisations' and siteless entries read as they always have.
     ...(managedBy ? { managedBy: `organisation:${managedBy}` } : {}),
+    ...(input.location ? { location: input.location } : {}),
+    ...(input.address ? { address: input.address } : {}),
   };
+  const [longitude, latitude] = input.location?.coordinates ?? [null, null];
   const spec: RecordSpec = {
     type: 'organisation.registered',
     subject: `organisation:${id}`,
@@ -94,8 +123,9 @@ export function prepareRegistration(
     conflict: `organisation ${id} already exists`,
     project: async (tx, index) => {
       await tx.query(
-        `INSERT INTO organisations (id, name, kind, country, role, identifiers, managed_by, entry_index)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)`,
+        `INSERT INTO organisations
+           (id, name, kind, country, role, identifiers, managed_by, longitude, latitude, address, entry_index)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)`,
         [
           id,
           input.name,
@@ -104,6 +134,9 @@ export function prepareRegistration(
           input.role ?? null,
           JSON.stringify(identifiers),
           managedBy,
+          longitude,
+          latitude,
+          input.address ?? null,
           index.toString(),
         ],
       );
@@ -119,6 +152,8 @@ export function prepareRegistration(
       role: body.role,
       identifiers,
       managedBy,
+      location: input.location ?? null,
+      address: input.address ?? null,
     },
   };
 }
@@ -344,8 +379,9 @@ export function createOrganisationService({
 
     /**
      * Changes an organisation's own details (decision 0013): its own users, its keeper or an admin.
-     * Name, country, role and identifiers are editable; kind is not (it decides what the organisation
-     * may do in every relationship), nor is the keeper (PUT …/manager has its own consent rule). The
+     * Name, country, role, identifiers and its site's location and address (decision 0030) are
+     * editable; kind is not (it decides what the organisation may do in every relationship), nor is
+     * the keeper (PUT …/manager has its own consent rule). The
      * entry holds each changed field with its value before and after; a PATCH that changes nothing
      * writes nothing.
      */
@@ -362,6 +398,16 @@ export function createOrganisationService({
         before[field] = organisation[field];
         after[field] = value;
         (next as Record<string, unknown>)[field] = value;
+      }
+      if (patch.location !== undefined && !samePoint(patch.location, organisation.location)) {
+        before.location = organisation.location as JsonValue;
+        after.location = patch.location as JsonValue;
+        next.location = patch.location;
+      }
+      if (patch.address !== undefined && patch.address !== organisation.address) {
+        before.address = organisation.address;
+        after.address = patch.address;
+        next.address = patch.address;
       }
       for (const [key, value] of Object.entries(patch.identifiers ?? {})) {
         if (value === undefined || (organisation.identifiers[key] ?? null) === value) continue;
@@ -391,12 +437,26 @@ export function createOrganisationService({
               now.name !== organisation.name ||
               now.country !== organisation.country ||
               now.role !== organisation.role ||
-              JSON.stringify(now.identifiers) !== JSON.stringify(organisation.identifiers)
+              JSON.stringify(now.identifiers) !== JSON.stringify(organisation.identifiers) ||
+              !samePoint(now.location, organisation.location) ||
+              now.address !== organisation.address
             )
               throw new StaleRead();
+            const [longitude, latitude] = next.location?.coordinates ?? [null, null];
             await tx.query(
-              'UPDATE organisations SET name = $2, country = $3, role = $4, identifiers = $5::jsonb WHERE id = $1',
-              [organisationId, next.name, next.country, next.role, JSON.stringify(next.identifiers)],
+              `UPDATE organisations SET name = $2, country = $3, role = $4, identifiers = $5::jsonb,
+                      longitude = $6, latitude = $7, address = $8
+                WHERE id = $1`,
+              [
+                organisationId,
+                next.name,
+                next.country,
+                next.role,
+                JSON.stringify(next.identifiers),
+                longitude,
+                latitude,
+                next.address,
+              ],
             );
           },
         });
