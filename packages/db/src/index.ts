@@ -1,4 +1,8 @@
 // @groundtruth/db: the database client (PGlite or PostgreSQL), schema and migrations.
+
+// drizzle's operators and `sql` tag, so the services build queries against the one drizzle this package
+// runs (decision 0033).
+export { and, asc, desc, eq, gt, gte, isNull, lt, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 export {
   type Database,
   type DatabaseOptions,
@@ -86,3 +90,4 @@ export {
   yieldOverrides,
 } from './tables.ts';
 export { openTestDatabase, type TestDatabase, testDatabaseKind } from './testing.ts';
+export { anyOf, isoTime, jsonValue } from './values.ts';
