@@ -1,19 +1,9 @@
 // Drizzle table definitions: the typed view of what migrations/ creates. The SQL files are the
 // source of truth for DDL (they carry triggers drizzle cannot express); test/schema.test.ts checks
 // that these definitions and the migrated database agree.
-import {
-  bigint,
-  customType,
-  index,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+import { bigint, index, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './columns.ts';
+import { tables } from './tables.ts';
 
 export const ledgerEntries = pgTable(
   'ledger_entries',
@@ -71,7 +61,9 @@ export const schemaMigrations = pgTable('gt_schema_migrations', {
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The ledger's tables and the service's (tables.ts): what `db.orm` knows, and what test/schema.test.ts checks. */
 export const schema = {
+  ...tables,
   ledgerEntries,
   ledgerSubtrees,
   ledgerCheckpoints,

@@ -61,7 +61,8 @@ import relationshipRoutes from './routes/v1/relationships/index.ts';
 import reportRoutes from './routes/v1/reports/index.ts';
 import { createReportService } from './routes/v1/reports/service.ts';
 import siteAccountRoutes from './routes/v1/site-accounts/index.ts';
-import userRoutes, { isTokenActive } from './routes/v1/users/index.ts';
+import userRoutes from './routes/v1/users/index.ts';
+import { isTokenActive } from './routes/v1/users/store.ts';
 import viewerRoutes from './routes/viewer/index.ts';
 import type { Runtime } from './runtime.ts';
 

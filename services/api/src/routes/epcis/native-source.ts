@@ -6,7 +6,7 @@
 // Facts recorded from a captured EPCIS event (decision 0025) are left out: the captured event itself
 // is served. Not indexed: every visible fact is read and mapped per query, then filtered here. Fine at the size
 // of a chain's demo (hundreds of events); an index written with each native entry is the way on.
-import type { SqlExecutor } from '@groundtruth/db';
+import { isoTime, jsonValue, type SqlExecutor } from '@groundtruth/db';
 import {
   canonicalVocabularyValue,
   epcMatchPatterns,
@@ -44,7 +44,6 @@ export interface NativeCandidate {
 
 type Id = string;
 const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
-const iso = (v: Date | string) => new Date(v).toISOString();
 
 export async function loadNativeCandidates(
   db: SqlExecutor,
@@ -170,7 +169,7 @@ export async function loadNativeCandidates(
 
   const facts = new Map<Id, NativeFact>();
   for (const e of events) {
-    const base = { entryIndex: Number(e.entry_index), eventTime: iso(e.event_time), eventId: e.id };
+    const base = { entryIndex: Number(e.entry_index), eventTime: isoTime(e.event_time), eventId: e.id };
     const ins: NativeLot[] = (inputsOf.get(e.id) ?? []).flatMap((i) =>
       i.batch_id && i.quantity_value && i.quantity_unit
         ? [
@@ -224,7 +223,7 @@ export async function loadNativeCandidates(
     },
   ) => {
     let served: JsonObject | undefined;
-    const recordTime = iso(at.recordedAt);
+    const recordTime = isoTime(at.recordedAt);
     const event = () => {
       served ??= { ...withHashId(content), recordTime };
       return served;
@@ -255,7 +254,7 @@ export async function loadNativeCandidates(
     const fact: NativeFact = {
       kind: 'receipt',
       entryIndex: Number(r.entry_index),
-      eventTime: iso(r.received_at),
+      eventTime: isoTime(r.received_at),
       transferId: r.event_id,
       from: party(r.sender),
       to: party(r.receiver),
@@ -276,8 +275,7 @@ export async function loadNativeCandidates(
   for (const v of voids) {
     const voided = facts.get(v.event_id);
     if (!voided) continue;
-    const corrective =
-      typeof v.corrective === 'string' ? (JSON.parse(v.corrective) as unknown) : v.corrective;
+    const corrective = jsonValue<unknown>(v.corrective);
     // Named by their hash IDs, as they are served; one the caller cannot see keeps its /v1 id.
     const correctiveEventIds = (Array.isArray(corrective) ? corrective : [])
       .filter((c): c is string => typeof c === 'string' && c.startsWith('event:'))
@@ -292,7 +290,7 @@ export async function loadNativeCandidates(
       voidToEpcis({
         entryIndex: Number(v.entry_index),
         voided,
-        declarationTime: iso(v.recorded_at),
+        declarationTime: isoTime(v.recorded_at),
         reason,
         correctiveEventIds,
       }),

@@ -3,7 +3,7 @@
 // what the caller may see. Creating and deleting one are ledger entries; the table is their projection.
 // Also the query limits that hold for every events query: maxEventCount (QueryTooLargeException).
 import { randomUUID } from 'node:crypto';
-import type { Database, SqlExecutor } from '@groundtruth/db';
+import { type Database, jsonValue, type SqlExecutor } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { EPCIS_MATCH_PARAMETERS, type EpcisNamedQueryParameters } from '@groundtruth/schemas';
@@ -135,7 +135,7 @@ interface QueryRow {
 const queryOf = (row: QueryRow): NamedQuery => ({
   id: row.id,
   name: row.name,
-  query: typeof row.parameters === 'string' ? JSON.parse(row.parameters) : row.parameters,
+  query: jsonValue(row.parameters),
   createdAt: new Date(row.created_at).toISOString(),
   entryIndex: Number(row.entry_index),
 });

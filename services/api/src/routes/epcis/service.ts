@@ -4,7 +4,7 @@
 // with `proceed` the good events are stored and the bad ones are listed in the job.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Database, SqlExecutor } from '@groundtruth/db';
+import { type Database, isoTime, jsonValue, type SqlExecutor } from '@groundtruth/db';
 import {
   canonicalVocabularyValue,
   createSchemaValidator,
@@ -213,19 +213,16 @@ interface JobRow {
   events: CaptureJob['events'] | string;
 }
 
-const iso = (v: Date | string) => new Date(v).toISOString();
-const parsedJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
 function jobOf(row: JobRow): CaptureJob {
   return {
     captureID: row.capture_id,
-    createdAt: iso(row.created_at),
-    ...(row.finished_at ? { finishedAt: iso(row.finished_at) } : {}),
+    createdAt: isoTime(row.created_at),
+    ...(row.finished_at ? { finishedAt: isoTime(row.finished_at) } : {}),
     running: row.running,
     success: row.success,
     captureErrorBehaviour: row.behaviour,
-    errors: parsedJson(row.errors),
-    events: parsedJson(row.events),
+    errors: jsonValue(row.errors),
+    events: jsonValue(row.events),
   };
 }
 
@@ -846,7 +843,7 @@ function eventForQuery(
     ...(extra !== undefined ? { '@context': extra } : {}),
     ...fields,
     eventID: eventId,
-    recordTime: iso(recordTime),
+    recordTime: isoTime(recordTime),
   };
 }
 

@@ -3,7 +3,7 @@
 // them (it is the subscriber's HMAC key): it lives only in the subscription's row. Deliveries are
 // webhook-delivery.ts's; the dead-letter list is read here by the owning organisation.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@groundtruth/db';
+import { type Database, isoTime } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { EpcisDeadLetter, EpcisSubscription, NewEpcisSubscription } from '@groundtruth/schemas';
 import { z } from 'zod';
@@ -52,7 +52,6 @@ interface SubscriptionRow {
 }
 
 const FINISHED_KEY = '(extract(epoch FROM finished_at) * 1000000)::bigint';
-const iso = (v: Date | string) => new Date(v).toISOString();
 
 const SUBSCRIPTION_COLUMNS = `s.id, s.dest, s.created_at, s.initial_record_time, s.last_notified_at, s.entry_index,
   (SELECT count(*) FROM epcis_webhook_deliveries d WHERE d.subscription_id = s.id AND d.status = 'pending') AS pending,
@@ -71,9 +70,9 @@ export function createSubscriptionService(deps: {
     queryName,
     dest: row.dest,
     stream: true,
-    createdAt: iso(row.created_at),
-    initialRecordTime: iso(row.initial_record_time),
-    ...(row.last_notified_at ? { lastNotifiedAt: iso(row.last_notified_at) } : {}),
+    createdAt: isoTime(row.created_at),
+    initialRecordTime: isoTime(row.initial_record_time),
+    ...(row.last_notified_at ? { lastNotifiedAt: isoTime(row.last_notified_at) } : {}),
     pendingDeliveries: Number(row.pending),
     deadLetters: Number(row.dead),
     entryIndex: Number(row.entry_index),
@@ -102,7 +101,7 @@ export function createSubscriptionService(deps: {
         throw badRequest(`invalid dest: ${problem}`, [{ in: 'body', pointer: '/dest', detail: problem }]);
       const id = randomUUID();
       const initialRecordTime = request.initialRecordTime
-        ? iso(request.initialRecordTime)
+        ? isoTime(request.initialRecordTime)
         : new Date().toISOString();
       let createdAt = '';
       const [entryIndex] = await appendRecords(writer, principal, [
@@ -167,7 +166,7 @@ export function createSubscriptionService(deps: {
         [query.id, page.perPage + 1, ...(cursor.after ?? [])],
       );
       const { rows: pageRows, nextPageToken } = pageOf(rows, page.perPage, cursor, (r) => [
-        iso(r.created_at),
+        isoTime(r.created_at),
         r.id,
       ]);
       return { subscriptions: pageRows.map((r) => subscriptionOf(queryName, r)), nextPageToken };
@@ -231,8 +230,8 @@ export function createSubscriptionService(deps: {
           attempts: r.attempts,
           ...(r.last_status !== null ? { lastStatus: r.last_status } : {}),
           lastError: r.last_error ?? '',
-          createdAt: iso(r.created_at),
-          failedAt: iso(r.finished_at),
+          createdAt: isoTime(r.created_at),
+          failedAt: isoTime(r.finished_at),
         })),
         nextPageToken,
       };

@@ -2,7 +2,7 @@
 // passport page it points to, and /.well-known/gs1resolver. All public: what they show is what the
 // product's organisation published (docs/decisions/0017-passport.md).
 
-import type { SqlExecutor } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import {
   acceptedLanguages,
   buildLinkset,
@@ -19,6 +19,7 @@ import { publicBaseUrl } from '../../public-url.ts';
 import { passportCheckScript } from './bundle.ts';
 import { LANGUAGES, type Language, renderNotFound, renderPassport } from './page.ts';
 import { createPassportService, type Passport } from './service.ts';
+import { createPassportStore } from './store.ts';
 
 const LINKSET_TYPE = 'application/linkset+json';
 export const VIEWER_LINK_TYPE = 'https://groundtruth.example/voc/viewer';
@@ -74,8 +75,9 @@ const CORS = {
   'access-control-expose-headers': 'Link, Location, ETag',
 };
 
-export default async function passportRoutes(app: FastifyInstance, { db }: { db: SqlExecutor }) {
+export default async function passportRoutes(app: FastifyInstance, { db }: { db: Database }) {
   const passports = createPassportService({ db });
+  const store = createPassportStore(db);
   app.addHook('onClose', async () => passports.close());
   // Rendered pages, by page and the claim they show: rendering (Intl formatters and all) costs more
   // than the lookup once that is cached.
@@ -246,16 +248,12 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
     { schema: { hide: true } },
     async (request, reply) => {
       const match = /^([0-9a-f]{64})\.jpg$/.exec(request.params.name);
-      const [row] = match
-        ? await db.query<{ bytes: Uint8Array }>('SELECT bytes FROM passport_thumbnails WHERE sha256 = $1', [
-            match[1],
-          ])
-        : [];
-      if (!row) throw notFound('not found');
+      const bytes = match ? await store.thumbnail(match[1]!) : undefined;
+      if (!bytes) throw notFound('not found');
       return reply
         .headers({ ...CORS, 'cache-control': 'public, max-age=31536000, immutable' })
         .type('image/jpeg')
-        .send(Buffer.from(row.bytes));
+        .send(Buffer.from(bytes));
     },
   );
 
@@ -286,17 +284,12 @@ export default async function passportRoutes(app: FastifyInstance, { db }: { db:
     if (params.get('format') === 'vc') {
       // The signed credential, byte for byte as its organisation signed it (VC-JOSE-COSE).
       const entry = passport.claim?.credentialEntry;
-      const [row] =
-        entry === undefined
-          ? []
-          : await db.query<{ jws: string }>('SELECT jws FROM passport_credentials WHERE entry_index = $1', [
-              String(entry),
-            ]);
-      if (!row) throw notFound('this lot has no signed passport credential');
+      const jws = entry === undefined ? undefined : await store.credentialJws(entry);
+      if (!jws) throw notFound('this lot has no signed passport credential');
       return reply
         .headers({ ...CORS, 'cache-control': 'public, max-age=60', etag: `"credential-${entry}"` })
         .type('application/vc+jwt')
-        .send(row.jws);
+        .send(jws);
     }
     const json =
       params.get('format') === 'json' ||

@@ -4,7 +4,7 @@
 // auditor; the auditor concludes with a JWS by its own registered key, which ends the grant. Every
 // step is one ledger entry whose projection writes the tables; a refused step writes nothing.
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor, Transaction } from '@groundtruth/db';
+import { isoTime, jsonValue, type SqlExecutor, type Transaction } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
   type AssignAuditInput,
@@ -85,10 +85,8 @@ const ACTION_SELECT = `SELECT id, finding_id, owner_id, due_date::text AS due_da
 /** How the caller stands to an audit: who opened it, who audits it, who owns one of its actions. */
 type Standing = 'admin' | 'brand' | 'auditor' | 'owner';
 
-const iso = (value: Date | string) => new Date(value).toISOString();
 const num = (value: string | number) => Number(value);
 const ref = (kind: string, id: string) => `${kind}:${id}`;
-const parseJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 export function createAuditService({
   db,
@@ -484,7 +482,7 @@ export function createAuditService({
     if (key.revoked_at) throw jwsRefused(`key ${kid} was revoked`);
     let payload: unknown;
     try {
-      const verified = await verifyCompactJws(jws, parseJson(key.jwk) as Record<string, unknown>);
+      const verified = await verifyCompactJws(jws, jsonValue(key.jwk) as Record<string, unknown>);
       if (verified.header.alg !== key.alg) throw new JwsError(`key ${kid} signs with ${key.alg}`);
       payload = verified.payload;
     } catch (error) {
@@ -550,7 +548,7 @@ export function createAuditService({
     const actions =
       actionsOf ??
       (await db.query<ActionRow>(`${ACTION_SELECT} WHERE audit_id = $1 ORDER BY set_entry`, [audit.id]));
-    const conclusion = audit.conclusion ? parseJson(audit.conclusion) : null;
+    const conclusion = audit.conclusion ? jsonValue(audit.conclusion) : null;
     return {
       id: audit.id,
       brandId: audit.brand_id,
@@ -563,7 +561,7 @@ export function createAuditService({
       period: { from: audit.period_from, to: audit.period_to },
       status: audit.status,
       auditorId: audit.auditor_id,
-      accessUntil: audit.access_until ? iso(audit.access_until) : null,
+      accessUntil: audit.access_until ? isoTime(audit.access_until) : null,
       openedEntry: num(audit.opened_entry),
       assignedEntry: audit.assigned_entry === null ? null : num(audit.assigned_entry),
       conclusion: conclusion
@@ -573,7 +571,7 @@ export function createAuditService({
             kid: audit.conclusion_kid!,
             jws: audit.conclusion_jws!,
             entryIndex: num(audit.concluded_entry!),
-            concludedAt: iso(audit.concluded_at!),
+            concludedAt: isoTime(audit.concluded_at!),
           }
         : null,
       findings: findings
@@ -585,7 +583,7 @@ export function createAuditService({
           concerns: { kind: f.object_kind, id: f.object_id },
           text: f.text,
           entryIndex: num(f.entry_index),
-          recordedAt: iso(f.recorded_at),
+          recordedAt: isoTime(f.recorded_at),
           correctiveActions: actions
             .filter((a) => a.finding_id === f.id)
             .map((a) => ({
@@ -685,7 +683,7 @@ export function createAuditService({
         status: a.status,
         auditorId: a.auditor_id,
         verdict: a.conclusion
-          ? (parseJson(a.conclusion).verdict as 'conforming' | 'conforming_with_findings' | 'nonconforming')
+          ? (jsonValue(a.conclusion).verdict as 'conforming' | 'conforming_with_findings' | 'nonconforming')
           : null,
         concludedEntry: a.concluded_entry === null ? null : num(a.concluded_entry),
       })),

@@ -14,30 +14,7 @@ import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-
-interface ContactRow {
-  id: string;
-  organisation_id: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  role: string | null;
-  commitment: Uint8Array;
-  entry_index: string | number;
-  erased_at: Date | null;
-}
-
-const toContact = (r: ContactRow) => ({
-  id: r.id,
-  organisationId: r.organisation_id,
-  name: r.name,
-  email: r.email,
-  phone: r.phone,
-  role: r.role,
-  commitment: toBase64Url(new Uint8Array(r.commitment)),
-  erased: r.erased_at !== null,
-  entryIndex: Number(r.entry_index),
-});
+import { type ContactRow, createContactStore, toContact } from './store.ts';
 
 const Params = z.object({ id: Uuid });
 const ContactParams = z.object({ id: Uuid, contactId: Uuid });
@@ -47,6 +24,7 @@ export default async function contactRoutes(
   { db, writer, access }: { db: SqlExecutor; writer: LedgerWriter; access: Access },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const store = createContactStore(db);
   const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
   r.post('/:id/contacts', {
@@ -120,11 +98,7 @@ export default async function contactRoutes(
     },
     handler: async (request) => {
       await access.requireVisible(request.principal!, request.params.id);
-      const rows = await db.query<ContactRow>(
-        'SELECT * FROM contacts WHERE organisation_id = $1 ORDER BY entry_index',
-        [request.params.id],
-      );
-      return { contacts: rows.map(toContact) };
+      return { contacts: (await store.list(request.params.id)).map(toContact) };
     },
   });
 
@@ -141,10 +115,7 @@ export default async function contactRoutes(
     },
     handler: async (request) => {
       await access.requireWritable(request.principal!, request.params.id);
-      const [row] = await db.query<ContactRow>(
-        'SELECT * FROM contacts WHERE id = $1 AND organisation_id = $2',
-        [request.params.contactId, request.params.id],
-      );
+      const row = await store.byId(request.params.id, request.params.contactId);
       if (!row) throw notFound(`contact ${request.params.contactId} not found`);
       if (row.erased_at) return toContact(row);
       let erased: ContactRow | undefined;

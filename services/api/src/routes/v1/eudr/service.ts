@@ -2,7 +2,7 @@
 // producers, mass balance, findings and the upstream statements recorded for it), then let
 // @groundtruth/eudr map it. Recording an upstream statement's numbers is a ledger entry like any
 // other record (docs/eudr.md, docs/decisions/0019-eudr-exports.md).
-import type { SqlExecutor } from '@groundtruth/db';
+import { jsonValue, type SqlExecutor } from '@groundtruth/db';
 import {
   buildStatement,
   type ExportPlot,
@@ -43,7 +43,6 @@ interface StatementRow {
   recorded_at: Date | string;
 }
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 const toUpstreamStatement = (r: StatementRow): UpstreamStatement => ({
@@ -105,7 +104,7 @@ export function createEudrService(deps: {
       producerName: r.producer_name,
       producerCountry: r.country.trim(),
       productionPlace: r.name ?? r.id,
-      geometry: json(r.geometry),
+      geometry: jsonValue(r.geometry),
       declaredAreaHectares:
         r.area_source === 'declared' && r.declared_area_hectares !== null
           ? Number(r.declared_area_hectares)
@@ -214,7 +213,7 @@ export function createEudrService(deps: {
           organisationId: batch.organisationId,
           name: operator.name,
           country: operator.country.trim(),
-          identifiers: json(operator.identifiers) as Record<string, string>,
+          identifiers: jsonValue(operator.identifiers) as Record<string, string>,
         },
         receivedFromCountries: receivedRows.map((r) => r.country.trim()),
         activity: stated.activity,

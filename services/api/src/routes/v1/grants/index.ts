@@ -1,7 +1,7 @@
 // Auditor grants: a brand lets an auditing organisation read the chain that feeds it. Granting and
 // revoking are ledger entries. These are standing grants; an audit's own, scoped and time-boxed grant
 // is made and ended by the audit workflow (routes/v1/audits, decision 0024).
-import type { SqlExecutor } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { Problem, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -10,12 +10,13 @@ import { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
+import { createGrantStore } from './store.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 export default async function grantRoutes(
   app: FastifyInstance,
-  { db, writer }: { db: SqlExecutor; writer: LedgerWriter },
+  { db, writer }: { db: Database; writer: LedgerWriter },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const requireBrandTeam = async (principal: Principal, brandId: string) => {
@@ -25,15 +26,7 @@ export default async function grantRoutes(
       throw forbidden('only the brand’s procurement or compliance team grants auditors access');
     }
   };
-  const kinds = async (ids: string[]) =>
-    new Map(
-      (
-        await db.query<{ id: string; kind: string }>(
-          'SELECT id, kind FROM organisations WHERE id = ANY($1::uuid[])',
-          [ids],
-        )
-      ).map((r) => [r.id, r.kind]),
-    );
+  const store = createGrantStore(db);
 
   r.post('/:brandId/auditor-grants', {
     preHandler: app.requireRole('admin', 'procurement', 'compliance'),
@@ -53,7 +46,7 @@ export default async function grantRoutes(
       const { brandId } = request.params;
       const { auditorId } = request.body;
       await requireBrandTeam(request.principal!, brandId);
-      const k = await kinds([brandId, auditorId]);
+      const k = await store.organisationKinds([brandId, auditorId]);
       if (k.get(brandId) !== 'brand') throw notFound(`brand ${brandId} not found`);
       if (k.get(auditorId) !== 'auditor')
         throw badRequest(`organisation ${auditorId} is not an auditor`, [
@@ -94,11 +87,8 @@ export default async function grantRoutes(
     handler: async (request, reply) => {
       const { brandId, auditorId } = request.params;
       await requireBrandTeam(request.principal!, brandId);
-      const [grant] = await db.query(
-        'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND audit_id IS NULL AND revoked_at IS NULL',
-        [brandId, auditorId],
-      );
-      if (!grant) throw notFound(`no active grant for auditor ${auditorId}`);
+      if (!(await store.hasStandingGrant(brandId, auditorId)))
+        throw notFound(`no active grant for auditor ${auditorId}`);
       await appendRecord(writer, request.principal!, {
         type: 'auditor.revoked',
         subject: `organisation:${brandId}`,

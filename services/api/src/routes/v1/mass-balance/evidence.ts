@@ -1,6 +1,6 @@
 // Reads attestations as the evidence rules of @groundtruth/massbalance read them: the manifest's claims,
 // each medium's recorded capture metadata, and the attested plot's geometry.
-import type { Database } from '@groundtruth/db';
+import { type Database, jsonValue } from '@groundtruth/db';
 import type { PlotShape } from '@groundtruth/geo';
 import type { AttestationFacts } from '@groundtruth/massbalance';
 
@@ -21,8 +21,6 @@ interface Row {
   geometry: PlotShape | string | null;
   media: AttestationFacts['media'] | string;
 }
-
-const json = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /**
  * Attestations and what the rules need of them. `where` selects them (SQL over `a`, the attestations
@@ -45,16 +43,16 @@ export async function loadEvidence(db: Database, where: string, params: unknown[
   const plots = new Map<string, PlotShape>();
   const organisationOf = new Map<string, string>();
   const attestations = rows.map((r): AttestationFacts => {
-    if (r.geometry) plots.set(r.subject_id, json(r.geometry));
+    if (r.geometry) plots.set(r.subject_id, jsonValue(r.geometry));
     organisationOf.set(r.id, r.organisation_id);
-    const location = r.location === null ? undefined : json(r.location);
+    const location = r.location === null ? undefined : jsonValue(r.location);
     return {
       attestationId: r.id,
       entryIndex: Number(r.entry_index),
       subject: { kind: r.subject_kind, id: r.subject_id },
       capturedAt: r.captured_at,
       location,
-      media: json(r.media),
+      media: jsonValue(r.media),
     };
   });
   return { attestations, organisationOf, plotOf: (id) => plots.get(id) };

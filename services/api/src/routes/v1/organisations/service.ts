@@ -1,6 +1,6 @@
 // The supplier registry: organisations and the supply relationships between them.
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor } from '@groundtruth/db';
+import { jsonValue, type SqlExecutor } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { OrganisationInput, OrganisationUpdate, RelationshipInput } from '@groundtruth/schemas';
@@ -68,7 +68,7 @@ const toOrganisation = (row: OrganisationRow): OrganisationRecord => ({
   kind: row.kind,
   country: row.country,
   role: row.role,
-  identifiers: typeof row.identifiers === 'string' ? JSON.parse(row.identifiers) : row.identifiers,
+  identifiers: jsonValue(row.identifiers),
   managedBy: row.managed_by,
   location: pointOf(row.longitude, row.latitude),
   address: row.address,

@@ -3,7 +3,7 @@
 // organisation signs it with one of its registered keys (its private key never comes here) and sends
 // the JWS back; the service checks the signature and that the credential is exactly the draft, logs
 // it, and serves it with the passport. Anyone verifies it with the organisation's did:web document.
-import type { SqlExecutor } from '@groundtruth/db';
+import { jsonValue, type SqlExecutor } from '@groundtruth/db';
 import { tradeItemPath } from '@groundtruth/digital-link';
 import { canonicalJson, type JsonValue } from '@groundtruth/ledger';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
@@ -20,8 +20,6 @@ interface KeyRow {
   alg: 'EdDSA' | 'ES256';
   jwk: unknown;
 }
-
-const jsonOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as JWK;
 
 export function createPassportCredentialService({
   db,
@@ -121,7 +119,7 @@ export function createPassportCredentialService({
     if (header.alg !== key.alg) throw refuse(`key ${kid} signs with ${key.alg}, not ${header.alg}`);
     let payload: Uint8Array;
     try {
-      payload = (await compactVerify(jws, await importJWK(jsonOf(key.jwk), key.alg))).payload;
+      payload = (await compactVerify(jws, await importJWK(jsonValue<JWK>(key.jwk), key.alg))).payload;
     } catch {
       throw refuse(`the signature does not verify with key ${kid}`);
     }
@@ -170,7 +168,7 @@ export function createPassportCredentialService({
   /** The did:web document of an organisation: its signing keys. Undefined when it has none. */
   async function didDocumentKeys(organisationId: string) {
     const keys = await activeKeys(organisationId);
-    return keys.map((k) => ({ kid: k.kid, jwk: jsonOf(k.jwk) as { [key: string]: JsonValue } }));
+    return keys.map((k) => ({ kid: k.kid, jwk: jsonValue<JWK>(k.jwk) as { [key: string]: JsonValue } }));
   }
 
   return { draft, issue, didDocumentKeys };

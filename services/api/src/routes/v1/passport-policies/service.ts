@@ -2,7 +2,7 @@
 // organisation and, overriding it, per product. Setting one is a passport_policy.set ledger entry by
 // the organisation itself (or an admin); the newest per scope is projected into passport_policies.
 
-import type { SqlExecutor } from '@groundtruth/db';
+import { jsonValue, type SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
   DEFAULT_PASSPORT_POLICY,
@@ -44,9 +44,7 @@ export function createPassportPolicyService({
     const row = rows.find((r) => r.scope.startsWith('product:')) ?? rows[0];
     if (!row) return { ...DEFAULT_PASSPORT_POLICY, scope: 'default', entryIndex: null };
     // Stored as validated on the way in; parsed again so a hand-edited row cannot widen what is shown.
-    const policy = PassportPolicyInput.parse(
-      typeof row.policy === 'string' ? JSON.parse(row.policy) : row.policy,
-    );
+    const policy = PassportPolicyInput.parse(jsonValue(row.policy));
     return {
       ...policy,
       scope: row.scope.startsWith('product:') ? 'product' : 'organisation',

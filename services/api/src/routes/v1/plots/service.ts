@@ -1,6 +1,6 @@
 // Production plots: EUDR geometry checked, geodesic area computed, an area mismatch kept as a finding.
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor } from '@groundtruth/db';
+import { jsonValue, type SqlExecutor } from '@groundtruth/db';
 import { checkPlotGeometry, sourceDecimals } from '@groundtruth/geo';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import type { PlotInput } from '@groundtruth/schemas';
@@ -25,21 +25,19 @@ interface PlotRow {
   seq: string | number;
 }
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-
 const toPlot = (row: PlotRow) => ({
   id: row.id,
   organisationId: row.organisation_id,
   name: row.name,
   commodity: row.commodity as z.output<typeof PlotInput>['commodity'],
   country: row.country,
-  geometry: json(row.geometry),
+  geometry: jsonValue(row.geometry),
   // numeric comes back as a string from both drivers: exact, as quantities must be.
   areaHectares: Number(row.area_hectares).toFixed(6),
   areaSource: row.area_source,
   declaredAreaHectares:
     row.declared_area_hectares === null ? null : Number(row.declared_area_hectares).toFixed(6),
-  findings: json(row.findings),
+  findings: jsonValue(row.findings),
   entryIndex: Number(row.entry_index),
 });
 

@@ -1,6 +1,6 @@
 // Products by GTIN (check digit validated, stored as GTIN-14).
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import { CSET82, tradeItemUri } from '@groundtruth/digital-link';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { normaliseGtin } from '@groundtruth/quantity';
@@ -11,39 +11,26 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { badRequest, notFound } from '../../../errors.ts';
-import {
-  cursorFor,
-  linkNextPage,
-  PAGING_DESCRIPTION,
-  pageOf,
-  pageParameters,
-  SqlParameters,
-} from '../../../paging.ts';
+import { cursorFor, linkNextPage, PAGING_DESCRIPTION, pageOf, pageParameters } from '../../../paging.ts';
 import { publicBaseUrl } from '../../../public-url.ts';
 import { appendRecord } from '../../../record.ts';
+import { createProductStore, type ProductRecord } from './store.ts';
 
-interface ProductRow {
-  id: string;
-  gtin: string;
-  name: string;
-  commodity: 'cocoa';
-  organisation_id: string;
-  entry_index: string | number;
-}
-const toProduct = (r: ProductRow) => ({
+const toProduct = (r: ProductRecord) => ({
   id: r.id,
   gtin: r.gtin,
   name: r.name,
-  commodity: r.commodity,
-  organisationId: r.organisation_id,
-  entryIndex: Number(r.entry_index),
+  commodity: r.commodity as 'cocoa',
+  organisationId: r.organisationId,
+  entryIndex: r.entryIndex,
 });
 
 export default async function productRoutes(
   app: FastifyInstance,
-  { db, writer, access }: { db: SqlExecutor; writer: LedgerWriter; access: Access },
+  { db, writer, access }: { db: Database; writer: LedgerWriter; access: Access },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const store = createProductStore(db);
 
   r.post('/', {
     preHandler: app.requireRole('admin', 'procurement', 'supplier'),
@@ -108,18 +95,13 @@ export default async function productRoutes(
     handler: async (request, reply) => {
       const { perPage, nextPageToken, ...filters } = request.query;
       const cursor = cursorFor('products', filters, z.tuple([z.string().regex(/^\d{14}$/)]), nextPageToken);
-      const sql = new SqlParameters();
-      const where: string[] = [];
-      const visible = await access.visibleOrganisations(request.principal!);
-      if (visible !== 'all') where.push(`organisation_id = ANY(${sql.add(visible)}::uuid[])`);
-      if (filters.gtin) where.push(`gtin = ${sql.add(normaliseGtin(filters.gtin))}`);
-      if (filters.organisation) where.push(`organisation_id = ${sql.add(filters.organisation)}::uuid`);
-      if (cursor.after) where.push(`gtin > ${sql.add(cursor.after[0])}`);
-      const rows = await db.query<ProductRow>(
-        `SELECT * FROM products ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY gtin LIMIT ${sql.add(perPage + 1)}`,
-        sql.values,
-      );
+      const rows = await store.list({
+        visible: await access.visibleOrganisations(request.principal!),
+        gtin: filters.gtin ? normaliseGtin(filters.gtin) : undefined,
+        organisationId: filters.organisation,
+        afterGtin: cursor.after?.[0],
+        limit: perPage + 1,
+      });
       const page = pageOf(rows, perPage, cursor, (row) => [row.gtin] as [string]);
       linkNextPage(request, reply, page.nextPageToken);
       return page.rows.map(toProduct);
@@ -137,9 +119,9 @@ export default async function productRoutes(
       response: { 200: Product, 401: Problem, 404: Problem },
     },
     handler: async (request) => {
-      const [row] = await db.query<ProductRow>('SELECT * FROM products WHERE id = $1', [request.params.id]);
+      const row = await store.byId(request.params.id);
       if (!row) throw notFound(`product ${request.params.id} not found`);
-      await access.requireVisible(request.principal!, row.organisation_id).catch(() => {
+      await access.requireVisible(request.principal!, row.organisationId).catch(() => {
         throw notFound(`product ${request.params.id} not found`);
       });
       return toProduct(row);
@@ -175,18 +157,14 @@ export default async function productRoutes(
     },
     handler: async (request, reply) => {
       const gtin = normaliseGtin(request.params.id)!;
-      const [row] = await db.query<ProductRow>('SELECT * FROM products WHERE gtin = $1', [gtin]);
+      const row = await store.byGtin(gtin);
       if (!row) throw notFound(`product ${gtin} not found`);
-      await access.requireVisible(request.principal!, row.organisation_id).catch(() => {
+      await access.requireVisible(request.principal!, row.organisationId).catch(() => {
         throw notFound(`product ${gtin} not found`);
       });
       const { lot, format, size } = request.query;
       if (lot !== undefined) {
-        const [batch] = await db.query('SELECT 1 FROM batches WHERE product_id = $1 AND lot = $2 LIMIT 1', [
-          row.id,
-          lot,
-        ]);
-        if (!batch) throw notFound(`no lot ${lot} of product ${gtin}`);
+        if (!(await store.hasLot(row.id, lot))) throw notFound(`no lot ${lot} of product ${gtin}`);
       }
       let uri: string;
       try {

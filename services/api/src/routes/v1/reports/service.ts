@@ -4,7 +4,7 @@
 // a resolution counts only if its own entry is below T; computed results (findings, forest checks)
 // count at the newest version computed at a tree size ≤ T. Onboarding is updated in place, so its
 // status is read from the ledger entries themselves. Nothing reads the clock.
-import type { SqlExecutor } from '@groundtruth/db';
+import { isoTime, jsonValue, type SqlExecutor } from '@groundtruth/db';
 import { type ExportPlot, HIGH_RISK_COUNTRIES, plotsFeatureCollection } from '@groundtruth/eudr';
 import { toHex } from '@groundtruth/ledger';
 import {
@@ -23,8 +23,6 @@ import type { EventService } from '../events/service.ts';
 /** A signed snapshot counts as recent when captured within this many days before the checkpoint. */
 export const RECENT_SNAPSHOT_DAYS = 365;
 
-const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-const iso = (value: Date | string) => new Date(value).toISOString();
 const bytes = (value: unknown) =>
   value instanceof Uint8Array ? value : Buffer.from(String(value).replace(/^\\x/, ''), 'hex');
 
@@ -73,7 +71,7 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
       treeSize: Number(row.tree_size),
       rootHashBase64,
       rootHashHex: toHex(bytes(row.root_hash)),
-      issuedAt: iso(row.issued_at),
+      issuedAt: isoTime(row.issued_at),
       note: row.note,
     };
   }
@@ -303,7 +301,7 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
       organisationId: f.organisation_id,
       period: f.period,
       message: f.message,
-      numbers: json(f.numbers),
+      numbers: jsonValue(f.numbers),
       treeSize: Number(f.tree_size),
       resolution:
         f.resolution_entry !== null && Number(f.resolution_entry) < T
@@ -370,7 +368,7 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
         organisationId: a.organisation_id,
         subjectKind: a.subject_kind,
         subjectId: a.subject_id,
-        capturedAt: iso(a.captured_at),
+        capturedAt: isoTime(a.captured_at),
         entryIndex: Number(a.entry_index),
       })),
       findings,
@@ -416,7 +414,7 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
         producerName: row.producer_name,
         producerCountry: row.country.trim(),
         productionPlace: row.name ?? row.id,
-        geometry: json(row.geometry),
+        geometry: jsonValue(row.geometry),
         declaredAreaHectares:
           row.area_source === 'declared' && row.declared_area_hectares !== null
             ? Number(row.declared_area_hectares)

@@ -1,7 +1,7 @@
 // A site's chain-of-custody model and the accounting periods of its mass-balance account. Setting the
 // model, declaring a period and closing one are ledger entries; the mass-balance rules read them.
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor } from '@groundtruth/db';
+import { type Database, isoTime } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { MAX_PERIOD_MONTHS } from '@groundtruth/massbalance';
 import { Problem, safeText, Uuid } from '@groundtruth/schemas';
@@ -12,6 +12,7 @@ import type { Access } from '../../../access.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
 import type { MassBalanceService } from '../mass-balance/service.ts';
+import { createSiteAccountStore, type PeriodRecord } from './store.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const WRITERS = ['admin', 'procurement', 'supplier'] as const;
@@ -39,29 +40,19 @@ const Period = z
   })
   .meta({ id: 'AccountingPeriod' });
 
-interface PeriodRow {
-  id: string;
-  organisation_id: string;
-  starts_at: Date | string;
-  ends_at: Date | string;
-  entry_index: string | number;
-  declared_by: string;
-  closed_entry: string | number | null;
-  closed_at: Date | string | null;
-  closed_by: string | null;
-}
-const iso = (v: Date | string) => new Date(v).toISOString();
-const toPeriod = (r: PeriodRow): z.infer<typeof Period> => ({
+// The accounting_period.declared projection below reads raw rows, whose timestamps come as Date or text.
+const iso = isoTime;
+const toPeriod = (r: PeriodRecord): z.infer<typeof Period> => ({
   id: r.id,
-  organisationId: r.organisation_id,
-  start: iso(r.starts_at),
-  end: iso(r.ends_at),
-  entryIndex: Number(r.entry_index),
-  declaredBy: r.declared_by,
+  organisationId: r.organisationId,
+  start: r.startsAt.toISOString(),
+  end: r.endsAt.toISOString(),
+  entryIndex: r.entryIndex,
+  declaredBy: r.declaredBy,
   closed:
-    r.closed_entry === null
+    r.closedEntry === null
       ? null
-      : { entryIndex: Number(r.closed_entry), at: iso(r.closed_at!), by: r.closed_by! },
+      : { entryIndex: r.closedEntry, at: r.closedAt!.toISOString(), by: r.closedBy! },
 });
 
 export default async function siteAccountRoutes(
@@ -71,12 +62,12 @@ export default async function siteAccountRoutes(
     writer,
     access,
     massBalance,
-  }: { db: SqlExecutor; writer: LedgerWriter; access: Access; massBalance: MassBalanceService },
+  }: { db: Database; writer: LedgerWriter; access: Access; massBalance: MassBalanceService },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const store = createSiteAccountStore(db);
   const requireOrganisation = async (id: string) => {
-    const [row] = await db.query<{ id: string }>('SELECT id FROM organisations WHERE id = $1', [id]);
-    if (!row) throw notFound(`organisation ${id} not found`);
+    if (!(await store.organisationExists(id))) throw notFound(`organisation ${id} not found`);
   };
 
   r.put('/:id/custody-model', {
@@ -193,11 +184,7 @@ export default async function siteAccountRoutes(
     },
     handler: async (request) => {
       await access.requireVisible(request.principal!, request.params.id);
-      const rows = await db.query<PeriodRow>(
-        'SELECT * FROM accounting_periods WHERE organisation_id = $1 ORDER BY starts_at',
-        [request.params.id],
-      );
-      return rows.map(toPeriod);
+      return (await store.periods(request.params.id)).map(toPeriod);
     },
   });
 
@@ -254,7 +241,7 @@ export default async function siteAccountRoutes(
           );
         },
       });
-      const [row] = await db.query<PeriodRow>('SELECT * FROM accounting_periods WHERE id = $1', [periodId]);
+      const row = await store.period(periodId);
       return reply.code(201).send(toPeriod(row!));
     },
   });
@@ -272,16 +259,13 @@ export default async function siteAccountRoutes(
     handler: async (request) => {
       const { id, periodId } = request.params;
       await access.requireWritable(request.principal!, id);
-      const [period] = await db.query<PeriodRow>(
-        'SELECT * FROM accounting_periods WHERE id = $1 AND organisation_id = $2',
-        [periodId, id],
-      );
+      const period = await store.period(periodId, id);
       if (!period) throw notFound(`accounting period ${periodId} not found`);
-      if (period.closed_entry !== null) throw new AppError('conflict', 'this period is already closed');
-      if (new Date(period.ends_at).getTime() > Date.now())
+      if (period.closedEntry !== null) throw new AppError('conflict', 'this period is already closed');
+      if (period.endsAt.getTime() > Date.now())
         throw new AppError(
           'conflict',
-          `the period runs until ${iso(period.ends_at)}: it can be closed once it has ended`,
+          `the period runs until ${period.endsAt.toISOString()}: it can be closed once it has ended`,
         );
       await appendRecord(writer, request.principal!, {
         type: 'accounting_period.closed',
@@ -297,7 +281,7 @@ export default async function siteAccountRoutes(
           if (closed.length === 0) throw new AppError('conflict', 'this period was closed meanwhile');
         },
       });
-      const [row] = await db.query<PeriodRow>('SELECT * FROM accounting_periods WHERE id = $1', [periodId]);
+      const row = await store.period(periodId);
       return toPeriod(row!);
     },
   });

@@ -1,62 +1,29 @@
 // Users and their API tokens. Issuing and revoking a token are ledger entries (who, for whom, until
 // when); names and e-mail stay off the ledger.
 import { randomUUID } from 'node:crypto';
-import type { SqlExecutor } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { IssuedToken, Problem, TokenRequest, User, UserInput, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mintToken, type Principal, type Role } from '../../../auth.ts';
+import { mintToken, type Principal } from '../../../auth.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-
-interface UserRow {
-  id: string;
-  organisation_id: string | null;
-  role: Role;
-  display_name: string | null;
-  email: string | null;
-  entry_index: string | number;
-}
+import { createUserStore } from './store.ts';
 
 const TTL_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
 export const MAX_TOKEN_TTL_DAYS = 90;
-
-/** Longest chain of tokens issuing tokens that is followed; deeper chains are refused. */
-const MAX_TOKEN_CHAIN = 32;
-
-/**
- * True while a per-user token was issued and neither it nor any token up its chain of parents was
- * revoked (expiry is checked by the JWT itself, and a child never outlives its parent).
- */
-export async function isTokenActive(db: SqlExecutor, tokenId: string): Promise<boolean> {
-  const [row] = await db.query<{ tokens: string | number; revoked: string | number }>(
-    `WITH RECURSIVE chain (jti, parent_jti, revoked_at, depth) AS (
-       SELECT jti, parent_jti, revoked_at, 1 FROM api_tokens WHERE jti = $1
-       UNION ALL
-       SELECT t.jti, t.parent_jti, t.revoked_at, c.depth + 1
-         FROM api_tokens t JOIN chain c ON t.jti = c.parent_jti WHERE c.depth <= $2
-     )
-     SELECT count(*) AS tokens, count(*) FILTER (WHERE revoked_at IS NOT NULL OR depth > $2) AS revoked FROM chain`,
-    [tokenId, MAX_TOKEN_CHAIN],
-  );
-  return Number(row?.tokens ?? 0) > 0 && Number(row?.revoked ?? 0) === 0;
-}
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 export default async function userRoutes(
   app: FastifyInstance,
-  { db, writer }: { db: SqlExecutor; writer: LedgerWriter },
+  { db, writer }: { db: Database; writer: LedgerWriter },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const own = (p: Principal, userId: string) => p.role === 'admin' || p.subject === `user:${userId}`;
-
-  async function userById(id: string): Promise<UserRow | undefined> {
-    const [row] = await db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-    return row;
-  }
+  const store = createUserStore(db);
 
   r.post('/users', {
     preHandler: app.requireRole('admin'),
@@ -71,8 +38,8 @@ export default async function userRoutes(
     handler: async (request, reply) => {
       const input = request.body;
       if (input.organisationId) {
-        const [org] = await db.query('SELECT 1 FROM organisations WHERE id = $1', [input.organisationId]);
-        if (!org) throw notFound(`organisation ${input.organisationId} not found`);
+        if (!(await store.organisationExists(input.organisationId)))
+          throw notFound(`organisation ${input.organisationId} not found`);
       }
       const id = randomUUID();
       const entryIndex = await appendRecord(writer, request.principal!, {
@@ -121,7 +88,7 @@ export default async function userRoutes(
     },
     handler: async (request, reply) => {
       if (!own(request.principal!, request.params.id)) throw notFound(`user ${request.params.id} not found`);
-      const user = await userById(request.params.id);
+      const user = await store.userById(request.params.id);
       if (!user) throw notFound(`user ${request.params.id} not found`);
       const parent = request.principal!;
       const ttl = request.body.ttl;
@@ -160,7 +127,7 @@ export default async function userRoutes(
       const token = await mintToken(app.tokenKeys, {
         subject: `user:${user.id}`,
         role: user.role,
-        organisationId: user.organisation_id ?? undefined,
+        organisationId: user.organisationId ?? undefined,
         ttl: { expiresAtSeconds },
         tokenId: jti,
       });
@@ -179,16 +146,13 @@ export default async function userRoutes(
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
-      const [token] = await db.query<{ user_id: string; revoked_at: Date | null }>(
-        'SELECT user_id, revoked_at FROM api_tokens WHERE jti = $1',
-        [request.params.jti],
-      );
-      if (!token || !own(request.principal!, token.user_id))
+      const token = await store.tokenById(request.params.jti);
+      if (!token || !own(request.principal!, token.userId))
         throw notFound(`token ${request.params.jti} not found`);
-      if (!token.revoked_at) {
+      if (!token.revokedAt) {
         await appendRecord(writer, request.principal!, {
           type: 'token.revoked',
-          subject: `user:${token.user_id}`,
+          subject: `user:${token.userId}`,
           body: { token: request.params.jti },
           conflict: 'already revoked',
           project: async (tx) => {

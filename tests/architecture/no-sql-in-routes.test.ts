@@ -1,0 +1,147 @@
+// No SQL in route handlers (issue 12, acceptance; decision 0033): a file that registers routes parses
+// the request, asks for permission, calls a service or store and shapes the reply; what is read or
+// written, and how, lives in the folder's service.ts or store.ts, where it can be read as a whole and
+// tested without HTTP.
+//
+// A route handler file is any TypeScript file under services/api/src that registers a route: it calls
+// .get/.post/.put/.patch/.delete/.head/.options/.all/.route with a path (a string starting with '/', or
+// the empty string) as the first argument, or .route with an object that has a `url`.
+// SQL in such a file is any of:
+//   - a call of .query(), .copyBinary() or .execScript() (the database executor's methods);
+//   - a string or template literal holding a statement: SELECT … FROM, INSERT INTO, UPDATE … SET,
+//     DELETE FROM, WITH [RECURSIVE] … AS ( (upper case, as every statement in the codebase is written,
+//     so prose in route descriptions does not count);
+//   - a template tagged `sql` (drizzle's), a read of `.orm`, or an import from drizzle-orm.
+// Until the projector registry replaces them (issue 12, item 2), the `project:` closures of the
+// RecordSpecs passed to appendRecord are exempt: they are the write side of an entry, not the handler's.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const API_SOURCE = join(root, 'services/api/src');
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
+const EXECUTOR_METHODS = new Set(['query', 'copyBinary', 'execScript']);
+const STATEMENT =
+  /\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\bWITH\s+(RECURSIVE\s+)?\w+\s+AS\s*\(/;
+
+interface Finding {
+  line: number;
+  what: string;
+}
+
+function literalText(node: ts.Node): string | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node))
+    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' $ ');
+  return undefined;
+}
+
+function isRoutePath(node: ts.Expression | undefined): boolean {
+  if (!node) return false;
+  const text = literalText(node);
+  if (text !== undefined) return text === '' || text.startsWith('/');
+  return (
+    ts.isObjectLiteralExpression(node) &&
+    node.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'url')
+  );
+}
+
+/** Whether the source registers a route, and every piece of SQL in it (outside `project:` closures). */
+export function inspect(fileName: string, text: string): { registersRoutes: boolean; sql: Finding[] } {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let registersRoutes = false;
+  const sql: Finding[] = [];
+  const found = (node: ts.Node, what: string) =>
+    sql.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, what });
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === 'project' &&
+      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
+    )
+      return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      if (ROUTE_METHODS.has(method) && isRoutePath(node.arguments[0])) registersRoutes = true;
+      if (EXECUTOR_METHODS.has(method)) found(node, `.${method}()`);
+    }
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'sql')
+      found(node, 'sql`…`');
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'orm') found(node, '.orm');
+    if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      /^drizzle-orm(\/|$)/.test(node.moduleSpecifier.text)
+    )
+      found(node, `import from ${node.moduleSpecifier.text}`);
+    const literal = literalText(node);
+    if (literal !== undefined && STATEMENT.test(literal))
+      found(node, literal.trim().split(/\s+/).slice(0, 4).join(' '));
+    // Template spans are visited through their parent's text above; do not count them twice.
+    if (!ts.isTemplateExpression(node)) ts.forEachChild(node, visit);
+    else for (const span of node.templateSpans) visit(span.expression);
+  };
+  visit(source);
+  return { registersRoutes, sql };
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+describe('route handlers', () => {
+  const files = sourceFiles(API_SOURCE).map((path) => ({
+    path,
+    ...inspect(path, readFileSync(path, 'utf8')),
+  }));
+  const handlers = files.filter((f) => f.registersRoutes);
+
+  it('are found (a check on the reader itself)', () => {
+    const names = handlers.map((f) => relative(API_SOURCE, f.path));
+    expect(names).toContain('routes/v1/products/index.ts');
+    expect(names).toContain('routes/epcis/query-routes.ts');
+    expect(names).toContain('routes/passport/index.ts');
+    expect(names).not.toContain('routes/v1/products/store.ts');
+    expect(handlers.length).toBeGreaterThan(25);
+  });
+
+  it('recognises SQL in every form it counts, and exempts only project: closures', () => {
+    const sample = `
+      import { eq } from 'drizzle-orm';
+      r.get('/', { handler: async () => {
+        await db.query('SELECT id FROM products WHERE gtin = $1', [gtin]);
+        const text = \`UPDATE users SET role = \${role} WHERE id = $1\`;
+        await db.orm.select().from(products);
+        await db.copyBinary(sql\`x\`);
+        await appendRecord(writer, principal, { project: async (tx) => { await tx.query('DELETE FROM contacts'); } });
+      }});
+      r.post('/x', { schema: { description: 'select the rows from the list, then insert into it' } });`;
+    const { registersRoutes, sql } = inspect('sample.ts', sample);
+    expect(registersRoutes).toBe(true);
+    expect(sql.map((f) => f.what)).toEqual([
+      'import from drizzle-orm',
+      '.query()',
+      'SELECT id FROM products',
+      'UPDATE users SET role',
+      '.orm',
+      '.copyBinary()',
+      'sql`…`',
+    ]);
+    expect(inspect('map.ts', `cache.get('key'); headers.get(name);`).registersRoutes).toBe(false);
+  });
+
+  it('hold no SQL', () => {
+    const offences = handlers.flatMap((f) =>
+      f.sql.map((s) => `${relative(root, f.path)}:${s.line} ${s.what}`),
+    );
+    expect(offences).toEqual([]);
+  });
+});
