@@ -474,6 +474,29 @@ export function evaluate(
   return findings;
 }
 
+/**
+ * Every transfer and transformation in the data with its conservation judged exactly (input and
+ * output base-material equivalents, balanced or not), in graph order; events that cannot be weighed are
+ * left out, as evaluate() leaves them to UNEVALUABLE_RECORD.
+ */
+export function conversionBalances(table: ReferenceTable, data: MassBalanceData) {
+  const { graph } = data;
+  const balances = [];
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
+      continue;
+    const result = checkConservation(table, conversionOf(graph, e));
+    balances.push({
+      eventId: graph.eventIds[e]!,
+      kind: graph.eventKind[e]!,
+      inputGrams: result.inputGrams,
+      outputGrams: result.outputGrams,
+      balanced: result.findings.length === 0,
+    });
+  }
+  return balances;
+}
+
 /** One harvest's mass as a view of part of the graph reads it: its plot, when, and the grams it yielded. */
 export interface HarvestTotal {
   plotId: string;

@@ -42,6 +42,7 @@ export {
   batchAmount,
   batchConsumption,
   consumersOf,
+  conversionBalances,
   conversionOf,
   type EvaluationSettings,
   evaluate,

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildGraph,
+  conversionBalances,
   DEFAULT_REFERENCE,
   evaluate,
   type FlowEvent,
@@ -249,6 +250,44 @@ describe('evaluate', () => {
         ['b3', 1],
       ]),
     );
+  });
+});
+
+describe('conversionBalances', () => {
+  it('judges each conversion as the full run does', () => {
+    // 1,000 g in, 1,000 g out is balanced; 1,000 g in, 1,200 g out creates a fifth, beyond any tolerance.
+    const data = dataOf([
+      {
+        id: 'h1',
+        kind: 'harvest',
+        organisation: GROWER,
+        at: '2025-11-03T08:00:00Z',
+        outputs: [['b1', GROWER, 2000]],
+      },
+      {
+        id: 'fair',
+        kind: 'transformation',
+        organisation: GROWER,
+        at: '2025-11-04T08:00:00Z',
+        inputs: [['b1', 1000]],
+        outputs: [['b2', GROWER, 1000]],
+      },
+      {
+        id: 'inflated',
+        kind: 'transformation',
+        organisation: GROWER,
+        at: '2025-11-05T08:00:00Z',
+        inputs: [['b1', 1000]],
+        outputs: [['b3', GROWER, 1200]],
+      },
+    ]);
+    const balances = conversionBalances(table, data);
+    expect(balances.map((c) => [c.eventId, c.balanced])).toEqual([
+      ['fair', true],
+      ['inflated', false],
+    ]);
+    const imbalanced = evaluate(table, data, SETTINGS, NOW).filter((f) => f.rule === 'MASS_IMBALANCE');
+    expect(imbalanced.map((f) => f.subject.id)).toEqual(['inflated']);
   });
 });
 

@@ -13,7 +13,7 @@ import {
   CROP_YEAR_START_MONTH,
   checkConservation,
   checkSiteAccount,
-  conversionOf,
+  conversionBalances,
   custodyAt,
   DEFAULT_REFERENCE,
   evaluate,
@@ -647,19 +647,13 @@ export function createMassBalanceService({
     const own = data.unevaluable.find((r) => r.subject.kind === 'batch' && r.subject.id === batchId);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
     const traced = shares.shares[b]!;
-    const conversions = [];
-    for (let e = 0; e < graph.eventIds.length; e++) {
-      if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
-        continue;
-      const result = checkConservation(reference, conversionOf(graph, e));
-      conversions.push({
-        eventId: graph.eventIds[e]!,
-        kind: graph.eventKind[e]!,
-        inputEquivalentGrams: fromDecimal(result.inputGrams),
-        outputEquivalentGrams: fromDecimal(result.outputGrams),
-        balanced: result.findings.length === 0,
-      });
-    }
+    const conversions = conversionBalances(reference, data).map((c) => ({
+      eventId: c.eventId,
+      kind: c.kind,
+      inputEquivalentGrams: fromDecimal(c.inputGrams),
+      outputEquivalentGrams: fromDecimal(c.outputGrams),
+      balanced: c.balanced,
+    }));
     const grams = graph.batchMilligrams[b]! / 1000;
     return {
       batchId,
