@@ -1,5 +1,6 @@
-// @groundtruth/massbalance: pure mass-balance rules over the quantities people report. No I/O: the
-// service feeds it plots, events and batches and stores the findings it returns.
+// @groundtruth/massbalance: the mass-balance engine, pure rules over the quantities people report. No
+// I/O: the service loads plots, events and batches into MassBalanceData (data.ts), calls evaluate()
+// (evaluate.ts) or an incremental check, and stores the findings it returns (decision 0032).
 export { type BatchConsumption, checkBatchBalance } from './batch-balance.ts';
 export {
   buildGraph,
@@ -32,6 +33,37 @@ export {
   unconfirmedTransfer,
 } from './custody.ts';
 export {
+  custodyAt,
+  type MassBalanceData,
+  type PlotColumns,
+  type UnevaluableRecord,
+} from './data.ts';
+export {
+  batchAmount,
+  batchConsumption,
+  consumersOf,
+  conversionBalances,
+  conversionOf,
+  type EvaluationSettings,
+  evaluate,
+  type HarvestFacts,
+  type Harvests,
+  type HarvestTotal,
+  harvestFindings,
+  harvestSeed,
+  harvestsOf,
+  overdrawnBatches,
+  type PlotFacts,
+  periodOfKey,
+  plotCapacity,
+  plotFacts,
+  plotHarvests,
+  plotOfKey,
+  type ScopedFinding,
+  sitePostings,
+  upstreamShares,
+} from './evaluate.ts';
+export {
   type AttestationFacts,
   captureLocations,
   DEFAULT_EVIDENCE_LIMITS,
@@ -57,6 +89,7 @@ export {
 } from './origin.ts';
 export {
   approximateCapacityGrams,
+  CROP_YEAR_START_MONTH,
   checkPlotCapacity,
   cropYear,
   cropYearStart,

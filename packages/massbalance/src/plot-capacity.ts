@@ -118,8 +118,11 @@ export function approximateCapacityGrams(
 
 const formatKg = (grams: Decimal) => (decimalToNumber(grams) / 1000).toFixed(1);
 
-/** Crop years start in October for cocoa and coffee (ICCO and ICO years) and in January otherwise. */
-const CROP_YEAR_START_MONTH: Partial<Record<Commodity, number>> = { cocoa: 10, coffee: 10 };
+/**
+ * Crop years start in October for cocoa and coffee (ICCO and ICO years) and in January otherwise. The
+ * one definition: the API builds its SQL for crop-year totals from this table (cropYearStartSql).
+ */
+export const CROP_YEAR_START_MONTH: Partial<Record<Commodity, number>> = { cocoa: 10, coffee: 10 };
 
 /**
  * The crop year a harvest at `time` (ISO text, a Date or epoch milliseconds) belongs to: "2025/26" for

@@ -4,11 +4,11 @@
 // batch counted in pieces, chocolate with its cocoa content, confirmed and unconfirmed transfers. Each
 // fact is compared by id, so it holds whatever order the rows come in; the scoped load of one batch's
 // upstream is compared the same way.
-import { DEFAULT_REFERENCE } from '@groundtruth/massbalance';
+import { DEFAULT_REFERENCE, type MassBalanceData } from '@groundtruth/massbalance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillMassBalanceData } from '../../../tests/bench/massbalance.ts';
 import { appendRecord } from '../src/record.ts';
-import { loadData, type MassBalanceData } from '../src/routes/v1/mass-balance/load.ts';
+import { loadData } from '../src/routes/v1/mass-balance/load.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let t: TestApp;

@@ -17,8 +17,7 @@ import type { Principal } from '../../../auth.ts';
 import type { ForestSettings } from '../../../config.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
 import { NOT_VOIDED } from '../events/balance.ts';
-import { findingIds } from '../mass-balance/identity.ts';
-import { type FindingColumns, findingArrays, insertFindings } from '../mass-balance/service.ts';
+import { type FindingColumns, writeIncrementalRun } from '../mass-balance/findings-store.ts';
 
 interface PlotRow {
   id: string;
@@ -240,37 +239,21 @@ export function createForestService({
           plotId: plot.id,
         });
     }
-    const ids = findingIds(found);
-    const findingOf = new Map(found.map((f, n) => [f.plotId, ids[n]!]));
-    const runId = randomUUID();
     const checkIds = checked.map(() => randomUUID());
     await db.transaction(async (tx) => {
-      const [run] = await tx.query<{ tree_size: string | number }>(
-        `INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
-         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
-         RETURNING tree_size`,
-        [runId, referenceVersion, startedAt.toISOString(), found.length, principal.subject],
-      );
-      await tx.query(
-        `WITH run AS (SELECT $1::uuid AS id, $2::bigint AS tree_size),
-         old AS (
-           UPDATE mass_balance_findings SET superseded_at = now()
-            WHERE superseded_at IS NULL AND rule = 'DEFORESTATION_RISK' AND subject_kind = 'plot'
-              AND subject_id = ANY($4::text[])
-           RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at)
-         ${insertFindings(5, 'run', '$3', 'old')}`,
-        [
-          runId,
-          run!.tree_size,
-          referenceVersion,
-          checked.map(({ plot }) => plot.id),
-          ...findingArrays(
-            found,
-            ids,
-            found.map(() => randomUUID()),
-          ),
-        ],
-      );
+      // The forest map is not in the ledger: these findings cannot be rebuilt from it, so this commit
+      // waits for the disk (durable).
+      const plotIds = checked.map(({ plot }) => plot.id);
+      const run = await writeIncrementalRun(tx, {
+        requestedBy: principal.subject,
+        startedAt,
+        referenceVersion,
+        found,
+        supersede: (param) =>
+          `rule = 'DEFORESTATION_RISK' AND subject_kind = 'plot' AND subject_id = ANY(${param(plotIds)}::text[])`,
+        durable: true,
+      });
+      const findingOf = new Map(found.map((f, n) => [f.plotId, run.ids[n]!]));
       const rows = checked.map(({ plot, result }, n) => ({
         id: checkIds[n],
         plot_id: plot.id,
@@ -311,7 +294,7 @@ export function createForestService({
              loss_dataset_version text, area_hectares float8, covered_share float8, forest_share float8,
              forest_hectares float8, loss_covered_share float8, lost_share float8, lost_hectares float8,
              details jsonb, finding_id uuid)`,
-        [JSON.stringify(rows), runId, run!.tree_size, principal.subject],
+        [JSON.stringify(rows), run.runId, run.treeSize, principal.subject],
       );
     });
     return latest(checked.map(({ plot }) => plot.id));

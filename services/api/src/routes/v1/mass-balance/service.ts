@@ -7,39 +7,27 @@ import type { Database } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
-  approximateCapacityGrams,
-  backdated,
   baseEquivalent,
-  blendedOriginFindings,
+  batchAmount,
   type Commodity,
-  type CompiledGraph,
-  type Conversion,
-  type CustodyModel,
-  checkBatchBalance,
+  CROP_YEAR_START_MONTH,
   checkConservation,
-  checkPlotCapacity,
   checkSiteAccount,
-  cropYear,
-  cropYearStart,
-  DEFAULT_CONSERVATION_TOLERANCE,
+  conversionBalances,
+  custodyAt,
   DEFAULT_REFERENCE,
-  downstreamShares,
+  evaluate,
   evidenceFindings,
-  type Finding,
   gramsToMilligrams,
+  type HarvestTotal,
+  harvestFindings,
   type MaterialAmount,
   milligramsToGrams,
-  newPlotBurst,
-  outputsOf,
-  outsideCountry,
-  outsideHarvestWindow,
-  type PlotHarvests,
-  type Posting,
-  propagateShares,
   type ReferenceTable,
-  unconfirmedTransfer,
+  type ScopedFinding,
+  sitePostings,
   unevaluableRecord,
-  yieldOutliers,
+  upstreamShares,
 } from '@groundtruth/massbalance';
 import { type Decimal, formatDecimal, MAX_MASS_GRAMS } from '@groundtruth/quantity';
 import { z } from 'zod';
@@ -50,19 +38,32 @@ import { AppError, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 import { loadEvidence, SHARING_MEDIA } from './evidence.ts';
-import { findingIds } from './identity.ts';
-import { custodyAt, loadData, type MassBalanceData, PLOT_POINT, type PlotColumns } from './load.ts';
+import { insertRecomputedFindings, writeIncrementalRun } from './findings-store.ts';
+import { loadData, PLOT_POINT } from './load.ts';
 
 const msText = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
-/** A plot as the capacity rule reads it. */
-interface PlotFacts {
-  id: string;
-  commodity: string;
-  country: string;
-  geometry_type: 'Point' | 'Polygon' | 'MultiPolygon';
-  area_hectares: string;
-}
+/**
+ * The start of the crop year of a harvest at `e.event_time` on plot `p`, in SQL: built from the
+ * engine's CROP_YEAR_START_MONTH, so the crop year is defined once (cropYear() in the package).
+ */
+const CROP_YEAR_START_SQL = (() => {
+  const utc = "(e.event_time AT TIME ZONE 'UTC')";
+  const byMonth = new Map<number, string[]>();
+  for (const [commodity, month] of Object.entries(CROP_YEAR_START_MONTH)) {
+    // The package's own table of commodity names and months: written into the SQL, so checked here.
+    if (!/^[a-z_]+$/.test(commodity) || !Number.isInteger(month) || month < 1 || month > 12)
+      throw new Error(`crop year start ${commodity}: ${month} is not a commodity and a month`);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), commodity]);
+  }
+  const startIn = (month: number) =>
+    `make_timestamptz(extract(year FROM ${utc} - interval '${month - 1} months')::int, ${month}, 1, 0, 0, 0, 'UTC')`;
+  const cases = [...byMonth].map(
+    ([month, commodities]) =>
+      `WHEN p.commodity IN (${commodities.map((c) => `'${c}'`).join(', ')}) THEN ${startIn(month)}`,
+  );
+  return `CASE ${cases.join(' ')} ELSE ${startIn(1)} END`;
+})();
 
 export interface StoredFinding {
   id: string;
@@ -89,504 +90,14 @@ export interface RunSummary {
   durationMs: number;
 }
 
-interface Scoped extends Finding {
-  period?: string;
-  organisationId?: string;
-  exposures?: Map<string, number>;
-}
-
-/**
- * When a new finding `n` is the same finding as a superseded one `o`, whose resolution it keeps: same
- * rule, subject and period, and the same numbers (as JSON values, so key order does not matter).
- * Changed numbers are a changed finding and reopen it. Shared by the recompute and the incremental check.
- */
-const CARRIES_RESOLUTION = `o.rule = n.rule AND o.subject_kind = n.subject_kind AND o.subject_id = n.subject_id
-  AND o.period IS NOT DISTINCT FROM n.period AND o.numbers = n.numbers::jsonb`;
-
-/** What findingArrays reads of a finding: any check's finding, not only the mass-balance rules'. */
-export type FindingColumns = Pick<
-  Scoped,
-  'severity' | 'subject' | 'period' | 'organisationId' | 'message'
-> & {
-  rule: string;
-  numbers: Record<string, unknown>;
-};
-
-/**
- * The columns of new findings as parallel text arrays, in the order insertFindings reads them. Arrays
- * travel as text[] and are cast in SQL: the PostgreSQL driver sends only some array types.
- */
-export function findingArrays(
-  found: FindingColumns[],
-  ids: string[],
-  versions: string[],
-): (string | null)[][] {
-  return [
-    versions,
-    ids,
-    found.map((f) => f.rule),
-    found.map((f) => f.severity),
-    found.map((f) => f.subject.kind),
-    found.map((f) => f.subject.id),
-    found.map((f) => f.period ?? null),
-    found.map((f) => f.organisationId ?? null),
-    found.map((f) => f.message),
-    found.map((f) => JSON.stringify(f.numbers)),
-  ];
-}
-
-/**
- * The one statement that writes findings, for the recompute and every incremental check: the ten
- * arrays of findingArrays from parameter $first on, for `run` (a relation with the run's id and tree
- * size), each keeping the resolution of the superseded version in `old` that it continues
- * (CARRIES_RESOLUTION). `version` is the SQL of the reference table version.
- */
-export function insertFindings(first: number, run: string, version: string, old: string): string {
-  const arrays = Array.from({ length: 10 }, (_, k) => `$${first + k}::text[]`).join(', ');
-  return `INSERT INTO mass_balance_findings (version_id, id, run_id, rule, severity, subject_kind, subject_id, period,
-       organisation_id, message, numbers, reference_version, tree_size, resolution_entry, resolution, resolved_by, resolved_at)
-     SELECT n.version_id::uuid, n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period,
-            n.organisation_id::uuid, n.message, n.numbers::jsonb, ${version}, run.tree_size,
-            o.resolution_entry, o.resolution, o.resolved_by, o.resolved_at
-       FROM unnest(${arrays})
-         AS n(version_id, id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
-       CROSS JOIN ${run} run
-       LEFT JOIN LATERAL (SELECT * FROM ${old} o WHERE o.resolution_entry IS NOT NULL AND ${CARRIES_RESOLUTION} LIMIT 1) o
-         ON true`;
-}
-
 /** Rules of checks other than the recompute (decision 0020): a recompute leaves their findings alone. */
 const NOT_RECOMPUTED = ['DEFORESTATION_RISK'];
 
 /** The versions of one finding shown at most (newest first). */
 const MAX_FINDING_VERSIONS = 100;
 
-const CONSERVATION_TOLERANCE = Number(DEFAULT_CONSERVATION_TOLERANCE);
-const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 const iso = (v: Date | string | number) => new Date(v).toISOString();
-
-/** The capacity check of one plot's crop year. */
-function plotCapacity(table: ReferenceTable, plot: PlotFacts, period: string, milligrams: number) {
-  return checkPlotCapacity(table, plotHarvests(plot, period, milligrams));
-}
-/** A plot and one crop year's harvest, as the capacity rule reads them. */
-const plotHarvests = (plot: PlotFacts, period: string, milligrams: number): PlotHarvests => ({
-  plotId: plot.id,
-  commodity: plot.commodity as Commodity,
-  country: plot.country,
-  geometryType: plot.geometry_type,
-  areaHectares: plot.area_hectares,
-  period,
-  harvestedGrams: milligramsToGrams(milligrams),
-});
-const plotFacts = (plots: PlotColumns, p: number): PlotFacts => ({
-  id: plots.ids[p]!,
-  commodity: plots.commodity[p]!,
-  country: plots.country[p]!,
-  geometry_type: plots.geometryType[p]!,
-  area_hectares: plots.areaHectares[p]!,
-});
-
-/** A transfer or transformation as the exact conservation rule reads it. */
-function conversionOf(graph: CompiledGraph, e: number): Conversion {
-  const inputs = [];
-  for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++) {
-    const b = graph.inBatch[k]!;
-    if (b >= 0) inputs.push(batchAmount(graph, b, graph.inMilligrams[k]!));
-  }
-  return {
-    eventId: graph.eventIds[e]!,
-    kind: graph.eventKind[e] as Conversion['kind'],
-    inputs,
-    outputs: outputsOf(graph, e).map((b) => batchAmount(graph, b, graph.batchMilligrams[b]!)),
-  };
-}
-
-/** So many milligrams of a batch's material, as the exact rules read it. */
-function batchAmount(graph: CompiledGraph, b: number, milligrams: number): MaterialAmount {
-  const cocoaContent = graph.batchCocoaContent[b];
-  return {
-    material: graph.batchMaterial[b]!,
-    grams: milligramsToGrams(milligrams),
-    ...(cocoaContent ? { cocoaContent } : {}),
-  };
-}
-
-/**
- * Harvest totals per plot and crop year. A key is plot index × 10⁴ + the year the crop year starts,
- * numbers rather than strings because there are as many as there are plots.
- */
-interface Harvests {
-  /** Key of each event's plot and crop year; NaN for events that are not harvests of a known plot. */
-  keyOf: Float64Array;
-  /** Milligrams harvested per key. */
-  totals: Map<number, number>;
-  /** The harvest events of each key. */
-  events: Map<number, number[]>;
-}
-const plotOfKey = (key: number) => Math.floor(key / 10_000);
-const periodOfKey = (data: MassBalanceData, key: number) => {
-  const commodity = data.plots.commodity[plotOfKey(key)]!;
-  return cropYear(commodity, Date.UTC(key % 10_000, 11, 31));
-};
-
-function harvestsOf(data: MassBalanceData): Harvests {
-  const { graph, plots } = data;
-  const keyOf = new Float64Array(graph.eventIds.length).fill(Number.NaN);
-  const totals = new Map<number, number>();
-  const events = new Map<number, number[]>();
-  for (let e = 0; e < keyOf.length; e++) {
-    const p = data.harvestPlot[e]!;
-    if (p < 0 || graph.eventKind[e] !== 'harvest') continue;
-    const key = p * 10_000 + cropYearStart(plots.commodity[p]!, data.eventTime[e]!);
-    keyOf[e] = key;
-    let milligrams = totals.get(key) ?? 0;
-    for (let o = graph.outStart[e]!; o < graph.outStart[e + 1]!; o++)
-      milligrams += graph.batchMilligrams[graph.outBatch[o]!]!;
-    totals.set(key, milligrams);
-    const list = events.get(key);
-    if (list) list.push(e);
-    else events.set(key, [e]);
-  }
-  return { keyOf, totals, events };
-}
-
-/**
- * Seeds share propagation: each harvest passes on its plot's traced fraction for that crop year, and
- * an event recording a mass the engine cannot weigh passes nothing on as traced.
- */
-function harvestSeed(
-  graph: CompiledGraph,
-  harvests: Harvests,
-  fraction: Map<number, number>,
-  unevaluableEvents: Set<number>,
-): (e: number) => number | undefined {
-  return (e) => {
-    if (unevaluableEvents.has(e)) return 0;
-    if (graph.eventKind[e] !== 'harvest') return undefined;
-    const key = harvests.keyOf[e]!;
-    return Number.isNaN(key) ? 0 : (fraction.get(key) ?? 1);
-  };
-}
-
-/**
- * The postings of every mass-balance site's account: traced base-material grams received (its own
- * harvests, transfers in) are credit, grams sent on (transfers out) spend it. Each names the ledger
- * entry that recorded it, for the closed-period rule.
- */
-function sitePostings(
-  table: ReferenceTable,
-  data: MassBalanceData,
-  shares: Float64Array,
-  custodyOf: (organisationId: string, entry: number) => CustodyModel,
-): Map<string, Posting[]> {
-  const { graph, plots } = data;
-  const postingsBySite = new Map<string, Posting[]>();
-  const post = (site: string, posting: Posting) => {
-    const list = postingsBySite.get(site);
-    if (list) list.push(posting);
-    else postingsBySite.set(site, [posting]);
-  };
-  const equivalentGrams = (b: number) =>
-    baseEquivalent(table, batchAmount(graph, b, graph.batchMilligrams[b]!));
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    const kind = graph.eventKind[e];
-    const entry = data.eventEntry[e]!;
-    if (kind === 'harvest') {
-      const p = data.harvestPlot[e]!;
-      if (p < 0) continue;
-      const grower = plots.organisation[p]!;
-      if (custodyOf(grower, entry) !== 'mass_balance') continue;
-      for (const b of outputsOf(graph, e)) {
-        const eq = equivalentGrams(b);
-        if (!eq.ok) continue;
-        const grams = (Number(eq.grams.units) / 10 ** eq.grams.scale) * shares[b]!;
-        post(grower, {
-          id: `${graph.eventIds[e]}:harvest`,
-          at: iso(data.eventTime[e]!),
-          kind: 'receive',
-          grams: grams.toFixed(3),
-          entry,
-        });
-      }
-    } else if (kind === 'transfer') {
-      const sender = data.eventOrganisation[e]!;
-      for (const b of outputsOf(graph, e)) {
-        const receiver = graph.batchOrganisation[b]!;
-        const senderKeeps = custodyOf(sender, entry) === 'mass_balance';
-        const receiverKeeps = custodyOf(receiver, entry) === 'mass_balance';
-        if (!senderKeeps && !receiverKeeps) continue;
-        const eq = equivalentGrams(b);
-        if (!eq.ok) continue;
-        const grams = Number(eq.grams.units) / 10 ** eq.grams.scale;
-        const at = iso(data.eventTime[e]!);
-        if (senderKeeps)
-          post(sender, { id: `${graph.eventIds[e]}:out`, at, kind: 'sell', grams: grams.toFixed(3), entry });
-        if (receiverKeeps)
-          post(receiver, {
-            id: `${graph.eventIds[e]}:in`,
-            at,
-            kind: 'receive',
-            grams: (grams * shares[b]!).toFixed(3),
-            entry,
-          });
-      }
-    }
-  }
-  return postingsBySite;
-}
-
-/** Batches whose consumers took more milligrams than they hold (batches without a mass are skipped). */
-function overdrawnBatches(graph: CompiledGraph): number[] {
-  const taken = new Float64Array(graph.batchIds.length);
-  for (let k = 0; k < graph.inBatch.length; k++) {
-    const b = graph.inBatch[k]!;
-    if (b >= 0) taken[b]! += graph.inMilligrams[k]!;
-  }
-  const out: number[] = [];
-  for (let b = 0; b < taken.length; b++)
-    if (graph.batchMilligrams[b]! > 0 && taken[b]! > graph.batchMilligrams[b]!) out.push(b);
-  return out;
-}
-
-/** The distinct events that consumed batch b. */
-const consumersOf = (graph: CompiledGraph, b: number): number[] =>
-  Array.from(graph.consEvent.subarray(graph.consStart[b]!, graph.consStart[b + 1]!));
-
-/** A batch and what each of its consumers took, as the batch-balance rule reads it. */
-function batchConsumption(graph: CompiledGraph, b: number) {
-  const consumers = consumersOf(graph, b).map((e) => {
-    let milligrams = 0;
-    for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++)
-      if (graph.inBatch[k] === b) milligrams += graph.inMilligrams[k]!;
-    return { eventId: graph.eventIds[e]!, kind: graph.eventKind[e]!, milligrams };
-  });
-  return { batchId: graph.batchIds[b]!, producedMilligrams: graph.batchMilligrams[b]!, consumers };
-}
-
-/** Runs every rule over the data. Pure apart from the data it is given. */
-function evaluate(
-  table: ReferenceTable,
-  data: MassBalanceData,
-  custody: CustodySettings,
-  now: number,
-): Scoped[] {
-  const { graph, plots } = data;
-  const harvests = harvestsOf(data);
-  const findings: Scoped[] = [];
-  const period = (key: number) => periodOfKey(data, key);
-
-  // 0. What cannot be weighed was left out of the graph by the loader; each is a finding of its own.
-  for (const record of data.unevaluable)
-    findings.push({
-      ...unevaluableRecord(table, record.subject, record),
-      organisationId: record.organisationId,
-    });
-
-  // 1. Plot capacity per crop year; what a plot cannot have grown is untraced at its harvests. Screened
-  // in floating point; only a plot near or over its plausible capacity gets the exact decimal check.
-  const plotFraction = new Map<number, number>();
-  const capacityOf = new Map<number, number>();
-  for (const [key, milligrams] of harvests.totals) {
-    const p = plotOfKey(key);
-    let capacity = capacityOf.get(p) ?? Number.NaN;
-    if (Number.isNaN(capacity)) {
-      capacity = approximateCapacityGrams(table, plotHarvests(plotFacts(plots, p), '', 0));
-      capacityOf.set(p, capacity);
-    }
-    if (milligrams / 1000 <= capacity * (1 - 1e-9)) continue;
-    const check = plotCapacity(table, plotFacts(plots, p), period(key), milligrams);
-    if (check.tracedFraction < 1) plotFraction.set(key, check.tracedFraction);
-    if (check.finding)
-      findings.push({ ...check.finding, period: period(key), organisationId: plots.organisation[p]! });
-  }
-
-  // 2. Conservation of every transfer and transformation. Screened in floating point over the compiled
-  // arrays; only a conversion near or over its limit gets the exact decimal check.
-  const flaggedConversions = new Map<string, number>();
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    // A harvest has no inputs to conserve; a loss produces nothing; an unweighable event is reported.
-    if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
-      continue;
-    let inF = 0;
-    let outF = 0;
-    let unknown = false;
-    for (let i = graph.inStart[e]!; i < graph.inStart[e + 1]!; i++) {
-      const b = graph.inBatch[i]!;
-      if (b >= 0 && graph.batchFactor[b] === 0) unknown = true;
-      inF += graph.inEq[i]!;
-    }
-    for (let o = graph.outStart[e]!; o < graph.outStart[e + 1]!; o++) {
-      const b = graph.outBatch[o]!;
-      if (graph.batchFactor[b] === 0) unknown = true;
-      outF += graph.batchEq[b]!;
-    }
-    if (!unknown && outF <= inF * (1 + CONSERVATION_TOLERANCE) * (1 - 1e-9)) continue;
-    const result = checkConservation(table, conversionOf(graph, e));
-    const organisationId = data.eventOrganisation[e]!;
-    for (const f of result.findings) findings.push({ ...f, organisationId });
-    if (result.findings.length > 0) flaggedConversions.set(graph.eventIds[e]!, e);
-  }
-
-  // 2b. No batch spent twice: what its consumers took, summed in whole milligrams (exact), against
-  // what it holds. Only an overdrawn batch gets its consumers listed.
-  const overdrawn = overdrawnBatches(graph);
-  for (const b of overdrawn) {
-    const finding = checkBatchBalance(table, batchConsumption(graph, b));
-    if (finding) findings.push({ ...finding, organisationId: graph.batchOrganisation[b]! });
-  }
-
-  // 3. Traced shares and blended origin.
-  const traced = propagateShares(graph, harvestSeed(graph, harvests, plotFraction, data.unevaluableEvents));
-  // Each by the custody model in force when it was recorded: a later change does not rewrite the past.
-  const custodyOf = (organisationId: string, entry: number) => custodyAt(data, organisationId, entry);
-  const custodyOfBatch = (organisationId: string, b: number) =>
-    custodyOf(organisationId, data.batchEntry[b]!);
-  for (const { batch, finding } of blendedOriginFindings(table, graph, traced, custodyOfBatch))
-    findings.push({ ...finding, organisationId: graph.batchOrganisation[batch]! });
-
-  // 4. Site accounts for mass-balance sites: traced volume in is credit, volume out spends it.
-  const postingsBySite = sitePostings(table, data, traced.shares, custodyOf);
-  for (const [site, postings] of postingsBySite) {
-    const periods = data.periods.get(site) ?? [];
-    for (const f of checkSiteAccount(table, { siteId: site, commodity: 'all', postings, periods }).findings)
-      findings.push({ ...f, organisationId: site });
-  }
-
-  // 5. Statistical signals.
-  const byGroup = new Map<string, { plotId: string; kgPerHectare: number }[]>();
-  for (const [key, milligrams] of harvests.totals) {
-    const p = plotOfKey(key);
-    const group = `${plots.organisation[p]} ${period(key)}`;
-    const kgPerHectare = milligrams / 1e6 / Number(plots.areaHectares[p]);
-    const list = byGroup.get(group);
-    if (list) list.push({ plotId: plots.ids[p]!, kgPerHectare });
-    else byGroup.set(group, [{ plotId: plots.ids[p]!, kgPerHectare }]);
-  }
-  for (const [group, members] of byGroup) {
-    const [organisationId, period] = group.split(' ') as [string, string];
-    for (const f of yieldOutliers(table, `organisation ${organisationId}, ${period}`, members))
-      findings.push({ ...f, period, organisationId });
-  }
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    const p = data.harvestPlot[e]!;
-    if (p < 0 || graph.eventKind[e] !== 'harvest') continue;
-    const f = outsideHarvestWindow(table, {
-      eventId: graph.eventIds[e]!,
-      commodity: plots.commodity[p]!,
-      at: data.eventTime[e]!,
-    });
-    if (f) findings.push({ ...f, organisationId: plots.organisation[p]! });
-    const late = backdated(
-      table,
-      {
-        eventId: graph.eventIds[e]!,
-        eventTime: data.eventTime[e]!,
-        recordTime: data.eventRecorded[e]!,
-        plotId: plots.ids[p]!,
-        plotRegisteredAt: plots.createdAt[p]!,
-      },
-      { days: custody.backdatedDays },
-    );
-    if (late) findings.push({ ...late, organisationId: plots.organisation[p]! });
-  }
-  // A harvested plot outside the country it claims.
-  const harvestedPlots = new Set<number>();
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    const p = data.harvestPlot[e]!;
-    if (p >= 0 && graph.eventKind[e] === 'harvest') harvestedPlots.add(p);
-  }
-  for (const p of harvestedPlots) {
-    const f = outsideCountry(table, {
-      plotId: plots.ids[p]!,
-      country: plots.country[p]!,
-      longitude: plots.longitude[p]!,
-      latitude: plots.latitude[p]!,
-    });
-    if (f) findings.push({ ...f, organisationId: plots.organisation[p]! });
-  }
-  // Transfers their receivers have not confirmed in time.
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    if (graph.eventKind[e] !== 'transfer' || data.eventConfirmed[e] === 1) continue;
-    const out = graph.outStart[e]!;
-    if (out === graph.outStart[e + 1]) continue;
-    const f = unconfirmedTransfer(
-      table,
-      {
-        eventId: graph.eventIds[e]!,
-        sender: data.eventOrganisation[e]!,
-        receiver: graph.batchOrganisation[graph.outBatch[out]!]!,
-        recordTime: data.eventRecorded[e]!,
-      },
-      now,
-      { days: custody.unconfirmedTransferDays },
-    );
-    if (f) findings.push({ ...f, organisationId: data.eventOrganisation[e]! });
-  }
-  // New member plots before a grower's largest sale (one check per grower, not per delivery). Both
-  // by our clock: plots by when they were registered, the sale by when it was recorded, so a sale
-  // dated back before the burst still counts after it.
-  const plotsByOrg = new Map<string, number[]>();
-  for (let p = 0; p < plots.ids.length; p++) {
-    const list = plotsByOrg.get(plots.organisation[p]!);
-    if (list) list.push(plots.createdAt[p]!);
-    else plotsByOrg.set(plots.organisation[p]!, [plots.createdAt[p]!]);
-  }
-  const largestSale = new Map<string, { e: number; milligrams: number }>();
-  for (let e = 0; e < graph.eventIds.length; e++) {
-    if (graph.eventKind[e] !== 'transfer') continue;
-    const seller = data.eventOrganisation[e]!;
-    if (!plotsByOrg.has(seller)) continue;
-    let milligrams = 0;
-    for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++) milligrams += graph.inMilligrams[k]!;
-    const current = largestSale.get(seller);
-    if (!current || milligrams > current.milligrams) largestSale.set(seller, { e, milligrams });
-  }
-  for (const [organisationId, sale] of largestSale) {
-    const f = newPlotBurst(
-      table,
-      { id: organisationId, plotRegisteredAt: plotsByOrg.get(organisationId)! },
-      { eventId: graph.eventIds[sale.e]!, at: data.eventRecorded[sale.e]! },
-    );
-    if (f) findings.push({ ...f, organisationId });
-  }
-
-  // 6. Propagation: what lies downstream of a plot or conversion finding, and how much of it.
-  // Findings on the same plot and year (over-yield and outlier) share one walk.
-  const keyByPlotPeriod = new Map<string, number>();
-  for (const key of harvests.totals.keys())
-    keyByPlotPeriod.set(`${plots.ids[plotOfKey(key)]} ${period(key)}`, key);
-  const walked = new Map<string, Map<string, number>>();
-  for (const f of findings) {
-    if (f.severity === 'info') continue;
-    let sources: number[] | undefined;
-    let walk: string | undefined;
-    if (f.subject.kind === 'plot' && f.period) {
-      walk = `${f.subject.id} ${f.period}`;
-      const key = keyByPlotPeriod.get(walk);
-      sources = key === undefined ? undefined : harvests.events.get(key);
-    } else if (f.subject.kind === 'event' && f.rule === 'MASS_IMBALANCE') {
-      walk = f.subject.id;
-      const e = flaggedConversions.get(f.subject.id);
-      sources = e === undefined ? undefined : [e];
-    } else if (f.rule === 'BATCH_OVERDRAWN') {
-      // Everything made from an overdrawn batch holds volume that may not exist.
-      walk = `overdrawn ${f.subject.id}`;
-      const b = graph.batchIndex(f.subject.id);
-      sources =
-        b === undefined ? undefined : consumersOf(graph, b).filter((e) => graph.eventKind[e] !== 'loss');
-    }
-    if (!walk || !sources || sources.length === 0) continue;
-    let exposures = walked.get(walk);
-    if (!exposures) {
-      exposures = new Map();
-      for (const [b, share] of downstreamShares(graph, sources)) exposures.set(graph.batchIds[b]!, share);
-      walked.set(walk, exposures);
-    }
-    f.exposures = exposures;
-  }
-  return findings;
-}
+const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v);
 
 export function createMassBalanceService({
   db,
@@ -660,7 +171,7 @@ export function createMassBalanceService({
     principal: Principal,
     startedAt: Date,
     treeSize: number,
-    findings: Scoped[],
+    findings: ScopedFinding[],
   ): Promise<RunSummary> {
     const runId = randomUUID();
     await db.transaction(async (tx) => {
@@ -680,33 +191,24 @@ export function createMassBalanceService({
         'UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND rule <> ALL($1::text[])',
         [NOT_RECOMPUTED],
       );
-      const ids = findingIds(findings);
-      const rows = findings.map((f, n) => ({ version: randomUUID(), id: ids[n]!, f }));
-      const run = '(SELECT $1::uuid AS id, $2::bigint AS tree_size)';
-      for (let start = 0; start < rows.length; start += 2000) {
-        const chunk = rows.slice(start, start + 2000);
-        await tx.query(insertFindings(4, run, '$3', 'resolved_before'), [
-          runId,
-          treeSize,
-          version,
-          ...findingArrays(
-            chunk.map((r) => r.f),
-            chunk.map((r) => r.id),
-            chunk.map((r) => r.version),
-          ),
-        ]);
-        const exposures = chunk.flatMap(({ version, f }) =>
-          [...(f.exposures ?? [])].map(([batchId, share]) => ({ version, batchId, share })),
-        );
-        for (let e = 0; e < exposures.length; e += 5000) {
-          const part = exposures.slice(e, e + 5000);
-          await tx.query(
-            `INSERT INTO mass_balance_exposures (finding_version_id, batch_id, share)
-             SELECT f::uuid, b::uuid, s::float8 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(f, b, s)`,
-            [part.map((x) => x.version), part.map((x) => x.batchId), part.map((x) => String(x.share))],
+      await insertRecomputedFindings(
+        tx,
+        { runId, treeSize, referenceVersion: version, resolvedBefore: 'resolved_before' },
+        findings,
+        async (chunk, versions) => {
+          const exposures = chunk.flatMap((f, n) =>
+            [...(f.exposures ?? [])].map(([batchId, share]) => ({ version: versions[n]!, batchId, share })),
           );
-        }
-      }
+          for (let e = 0; e < exposures.length; e += 5000) {
+            const part = exposures.slice(e, e + 5000);
+            await tx.query(
+              `INSERT INTO mass_balance_exposures (finding_version_id, batch_id, share)
+               SELECT f::uuid, b::uuid, s::float8 FROM unnest($1::text[], $2::text[], $3::text[]) AS t(f, b, s)`,
+              [part.map((x) => x.version), part.map((x) => x.batchId), part.map((x) => String(x.share))],
+            );
+          }
+        },
+      );
     });
     // A recompute replaces every current finding at once: the planner's statistics of the table are
     // stale from here until autovacuum comes by, and with them it filtered thousands of rows in the
@@ -729,56 +231,32 @@ export function createMassBalanceService({
   }
 
   /**
-   * An incremental check's one write, in one commit: the run, the superseding of the current findings
-   * `supersede` selects (SQL over the parameters it makes with `param`), and the new findings under
-   * their name-based ids, which keep a resolution while their numbers stand.
+   * An incremental check's one write, in one commit (writeIncrementalRun). Findings are derived from
+   * ledger entries that are already durable: the commit need not wait for the disk. A crash may lose
+   * the last few milliseconds of incremental findings, never an entry, and the next recompute restores
+   * them.
    */
   async function writeIncremental(
     principal: Principal,
     startedAt: Date,
     version: string,
-    found: Scoped[],
+    found: ScopedFinding[],
     supersede: (param: (value: unknown) => string) => string,
   ): Promise<RunSummary> {
-    const runId = randomUUID();
-    const params: unknown[] = [
-      runId,
-      version,
-      startedAt.toISOString(),
-      found.length,
-      principal.subject,
-      ...findingArrays(
-        found,
-        findingIds(found),
-        found.map(() => randomUUID()),
-      ),
-    ];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const selected = supersede(param);
-    const [written] = await db.query<{ tree_size: string | number }>(
-      `WITH run AS (
-         INSERT INTO mass_balance_runs (id, kind, tree_size, reference_version, started_at, finding_count, requested_by)
-         VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
-         RETURNING id, tree_size),
-       old AS (
-         UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND (${selected})
-         RETURNING rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at),
-       inserted AS (${insertFindings(6, 'run', '$2', 'old')} RETURNING id)
-       -- Findings are derived from ledger entries that are already durable: this commit need not wait
-       -- for the disk. A crash may lose the last few milliseconds of incremental findings, never an
-       -- entry, and the next recompute restores them.
-       SELECT tree_size FROM run, (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit`,
-      params,
-    );
+    const { runId, treeSize } = await writeIncrementalRun(db, {
+      requestedBy: principal.subject,
+      startedAt,
+      referenceVersion: version,
+      found,
+      supersede,
+      durable: false,
+    });
     const counts: Record<string, number> = {};
     for (const f of found) counts[f.rule] = (counts[f.rule] ?? 0) + 1;
     return {
       runId,
       kind: 'incremental',
-      treeSize: Number(written!.tree_size),
+      treeSize,
       referenceVersion: version,
       findings: counts,
       durationMs: Date.now() - startedAt.getTime(),
@@ -800,7 +278,7 @@ export function createMassBalanceService({
     reference: ReferenceTable,
     evidence: Awaited<ReturnType<typeof loadEvidence>>,
     judged?: Set<string>,
-  ): Scoped[] {
+  ): ScopedFinding[] {
     return evidenceFindings(reference, evidence.attestations, evidence.plotOf, custody.evidence, judged).map(
       (f) => ({ ...f, organisationId: evidence.organisationOf.get(f.subject.id)! }),
     );
@@ -833,31 +311,35 @@ export function createMassBalanceService({
    */
   async function checkHarvest(principal: Principal, eventId: string): Promise<RunSummary> {
     const startedAt = new Date();
-    // One read: the plot, the harvest's time, its crop year's total (crop years start in October for
-    // cocoa and coffee, as in cropYear()) and which reference overrides are in force.
-    const [row] = await db.query<
-      PlotFacts & {
-        organisation_id: string;
-        at: string;
-        grams: string | null;
-        newest: string | number | null;
-        voided: boolean;
-        point: string | null;
-        event_ms: string;
-        recorded_ms: string;
-        registered_ms: string;
-      }
-    >(
+    // One read: the plot, the harvest's time, its crop year's total (the crop year as in cropYear(),
+    // by CROP_YEAR_START_SQL) and which reference overrides are in force. It was always the first row.
+    const [row] = await db.query<{
+      id: string;
+      organisation_id: string;
+      commodity: string;
+      country: string;
+      geometry_type: 'Point' | 'Polygon' | 'MultiPolygon';
+      area_hectares: string;
+      at: string;
+      grams: string | null;
+      newest: string | number | null;
+      voided: boolean;
+      point: string | null;
+      event_ms: string;
+      recorded_ms: string;
+      registered_ms: string;
+    }>(
       `WITH h AS (
          SELECT p.id, p.organisation_id, p.commodity, p.country, p.geometry->>'type' AS geometry_type,
                 p.area_hectares::text AS area_hectares, p.created_at, e.event_time, e.recorded_at,
-                ${PLOT_POINT} AS point,
-                CASE WHEN p.commodity IN ('cocoa', 'coffee')
-                  THEN make_timestamptz(extract(year FROM (e.event_time AT TIME ZONE 'UTC') - interval '9 months')::int, 10, 1, 0, 0, 0, 'UTC')
-                  ELSE make_timestamptz(extract(year FROM e.event_time AT TIME ZONE 'UTC')::int, 1, 1, 0, 0, 0, 'UTC')
-                END AS period_start
+                ${PLOT_POINT} AS point, ${CROP_YEAR_START_SQL} AS period_start
            FROM trace_event_inputs i JOIN plots p ON p.id = i.plot_id JOIN trace_events e ON e.id = i.event_id
-          WHERE i.event_id = $1)
+          WHERE i.event_id = $1
+          -- A harvest takes from one plot. Said to the planner, so the plan it caches for this prepared
+          -- statement serves every harvest: without it the generic plan's guess of several rows, each
+          -- summing its crop year, cost more than a custom plan, and every check was planned afresh
+          -- (about as long as it ran).
+          LIMIT 1)
        SELECT h.*, to_char(h.event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
               (SELECT sum(b.mass_grams)::text
                  FROM trace_event_inputs i2 JOIN trace_events e2 ON e2.id = i2.event_id AND e2.kind = 'harvest'
@@ -876,50 +358,38 @@ export function createMassBalanceService({
     );
     if (!row) throw notFound(`harvest ${eventId} not found`);
     const reference = await currentReference(row.newest === null ? null : Number(row.newest));
-    const commodity = row.commodity as Commodity;
-    const period = cropYear(commodity, row.at);
-    const check = plotCapacity(
-      reference,
-      { ...row, area_hectares: trim(row.area_hectares) },
-      period,
-      gramsToMilligrams(row.grams ?? '0'),
-    );
-    const found: Scoped[] = [];
-    if (check.finding) found.push({ ...check.finding, period, organisationId: row.organisation_id });
-    // A voided harvest is out of its plot's total and has no window to be outside of.
-    const window = row.voided
-      ? undefined
-      : outsideHarvestWindow(reference, { eventId, commodity, at: row.at });
-    if (window) found.push({ ...window, organisationId: row.organisation_id });
-    const late = row.voided
-      ? undefined
-      : backdated(
-          reference,
-          {
-            eventId,
-            eventTime: Number(row.event_ms),
-            recordTime: Number(row.recorded_ms),
-            plotId: row.id,
-            plotRegisteredAt: Number(row.registered_ms),
-          },
-          { days: custody.backdatedDays },
-        );
-    if (late) found.push({ ...late, organisationId: row.organisation_id });
     const [longitude, latitude] = (row.point ?? '').split(' ').map(Number);
-    const abroad = outsideCountry(reference, {
-      plotId: row.id,
-      country: row.country,
-      longitude: longitude ?? Number.NaN,
-      latitude: latitude ?? Number.NaN,
-    });
-    if (abroad) found.push({ ...abroad, organisationId: row.organisation_id });
+    const { period, findings: found } = harvestFindings(
+      reference,
+      {
+        eventId,
+        plot: {
+          id: row.id,
+          organisationId: row.organisation_id,
+          commodity: row.commodity,
+          country: row.country,
+          geometryType: row.geometry_type,
+          areaHectares: trim(row.area_hectares),
+          registeredAt: Number(row.registered_ms),
+          longitude: longitude ?? Number.NaN,
+          latitude: latitude ?? Number.NaN,
+        },
+        at: row.at,
+        eventTime: Number(row.event_ms),
+        recordTime: Number(row.recorded_ms),
+        cropYearMilligrams: gramsToMilligrams(row.grams ?? '0'),
+        voided: row.voided,
+      },
+      custody,
+    );
 
     // The superseding of this plot's and this harvest's findings, and the new ones.
     return writeIncremental(principal, startedAt, reference.version, found, (param) => {
       const plot = param(row.id);
-      return `(subject_kind = 'plot' AND subject_id = ${plot} AND period = ${param(period)}
-                AND rule IN ('OVER_YIELD', 'IMPOSSIBLE_YIELD'))
-             OR (subject_kind = 'plot' AND subject_id = ${plot} AND rule = 'OUTSIDE_COUNTRY')
+      // The plot's findings under one condition on the subject, so the plot is looked up once in the
+      // subject index (as two branches, the planner took OUTSIDE_COUNTRY from the rule index instead).
+      return `(subject_kind = 'plot' AND subject_id = ${plot}
+                AND ((period = ${param(period)} AND rule IN ('OVER_YIELD', 'IMPOSSIBLE_YIELD')) OR rule = 'OUTSIDE_COUNTRY'))
              OR (subject_kind = 'event' AND subject_id = ${param(eventId)} AND rule IN ('OUTSIDE_HARVEST_WINDOW', 'BACKDATED'))`;
     });
   }
@@ -944,7 +414,7 @@ export function createMassBalanceService({
     );
     if (!event) throw notFound(`event ${eventId} not found`);
     const reference = await currentReference(event.newest === null ? null : Number(event.newest));
-    const found: Scoped[] = [];
+    const found: ScopedFinding[] = [];
     if ((event.kind === 'transfer' || event.kind === 'transformation') && !event.voided) {
       const amounts = await db.query<{
         side: 'in' | 'out';
@@ -1148,10 +618,10 @@ export function createMassBalanceService({
       reference,
       rows.map((r) => r.batch_id),
     );
-    const { graph, plots } = data;
-    const harvestTotalsRows = plots.ids.length
-      ? await db.query<{ plot_id: string; at: string; grams: string | null }>(
-          `SELECT i.plot_id, ${'to_char(e.event_time AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\')'} AS at,
+    const { plots } = data;
+    const harvests = plots.ids.length
+      ? await db.query<HarvestTotal>(
+          `SELECT i.plot_id AS "plotId", ${'to_char(e.event_time AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\')'} AS at,
                   trim_scale(sum(b.mass_grams) FILTER (WHERE b.mass_grams <= $3::numeric))::text AS grams
              FROM trace_event_inputs i JOIN trace_events e ON e.id = i.event_id AND e.kind = 'harvest'
              JOIN batches b ON b.produced_by = e.id
@@ -1162,24 +632,7 @@ export function createMassBalanceService({
           [plots.ids, data.treeSize, MAX_MASS_GRAMS],
         )
       : [];
-    const plotAt = new Map(plots.ids.map((id, p) => [id, p]));
-    const totals = new Map<number, number>();
-    for (const r of harvestTotalsRows) {
-      const p = plotAt.get(r.plot_id)!;
-      const key = p * 10_000 + cropYearStart(plots.commodity[p]!, r.at);
-      totals.set(key, (totals.get(key) ?? 0) + gramsToMilligrams(r.grams ?? '0'));
-    }
-    const plotChecks = [...totals].map(([key, milligrams]) => {
-      const p = plotOfKey(key);
-      const period = periodOfKey(data, key);
-      const check = plotCapacity(reference, plotFacts(plots, p), period, milligrams);
-      return { key, plotId: plots.ids[p]!, period, harvestedGrams: milligramsToGrams(milligrams), check };
-    });
-    const fraction = new Map(plotChecks.map((c) => [c.key, c.check.tracedFraction]));
-    const shares = propagateShares(
-      graph,
-      harvestSeed(graph, harvestsOf(data), fraction, data.unevaluableEvents),
-    );
+    const { plotChecks, shares } = upstreamShares(reference, data, harvests);
     return { data, plotChecks, shares };
   }
 
@@ -1194,19 +647,13 @@ export function createMassBalanceService({
     const own = data.unevaluable.find((r) => r.subject.kind === 'batch' && r.subject.id === batchId);
     const eq = baseEquivalent(reference, batchAmount(graph, b, graph.batchMilligrams[b]!));
     const traced = shares.shares[b]!;
-    const conversions = [];
-    for (let e = 0; e < graph.eventIds.length; e++) {
-      if (graph.eventKind[e] === 'harvest' || graph.eventKind[e] === 'loss' || data.unevaluableEvents.has(e))
-        continue;
-      const result = checkConservation(reference, conversionOf(graph, e));
-      conversions.push({
-        eventId: graph.eventIds[e]!,
-        kind: graph.eventKind[e]!,
-        inputEquivalentGrams: fromDecimal(result.inputGrams),
-        outputEquivalentGrams: fromDecimal(result.outputGrams),
-        balanced: result.findings.length === 0,
-      });
-    }
+    const conversions = conversionBalances(reference, data).map((c) => ({
+      eventId: c.eventId,
+      kind: c.kind,
+      inputEquivalentGrams: fromDecimal(c.inputGrams),
+      outputEquivalentGrams: fromDecimal(c.outputGrams),
+      balanced: c.balanced,
+    }));
     const grams = graph.batchMilligrams[b]! / 1000;
     return {
       batchId,
