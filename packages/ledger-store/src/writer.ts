@@ -16,7 +16,7 @@ import {
   signCheckpoint,
   type TreeHasher,
 } from '@groundtruth/ledger';
-import { nodeSha256, nodeTreeHasher } from './node-hasher.ts';
+import { nodeDisclosureDigest, nodeTreeHasher } from './node-hasher.ts';
 import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
 
 // One statement per batch whatever its size: arrays of text, unnested server-side. Measured faster than
@@ -178,7 +178,7 @@ export class LedgerWriter {
           clear,
           this.policies,
           undefined,
-          nodeSha256,
+          nodeDisclosureDigest,
         );
         const data = encodeEntry(entry);
         return { entry, data, leafHash: this.hasher.hashLeaf(data), disclosures, owner, published };

@@ -7,12 +7,17 @@ import { describe, expect, it } from 'vitest';
 import {
   commitEntry,
   commitFields,
+  cryptoRandomBytes,
+  type DisclosureDigester,
+  decodeDisclosure,
   disclosureDigest,
   ENTRY_POLICIES,
   type EntryEnvelope,
   encodeEntry,
+  fromBase64Url,
   type RandomBytes,
   type Sha256Bytes,
+  toBase64Url,
   utf8,
 } from '../src/index.ts';
 
@@ -30,6 +35,14 @@ const nodeSha256: Sha256Bytes = (data) => {
   const digest = hash('sha256', data, 'buffer');
   return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
 };
+
+// The three ways a caller can have disclosures hashed: the package's portable default, a SHA-256
+// function handed to disclosureDigest, and node:crypto straight from the string (the writer's way).
+const digesters: [string, DisclosureDigester | undefined][] = [
+  ['the portable SHA-256', undefined],
+  ['node:crypto over bytes', (d) => disclosureDigest(d, nodeSha256)],
+  ['node:crypto over the string', (d) => hash('sha256', d, 'base64url')],
+];
 
 const ORG = 'organisation:0b9a4a0e-6f4b-4c39-9a43-2d6f0d4b8f11';
 // Three service shapes: quantities inside arrays, many top-level fields with non-ASCII text and
@@ -211,17 +224,12 @@ const NESTED_PINNED = {
   ] as [string, string, string][],
 };
 
-const hashes: [string, Sha256Bytes | undefined][] = [
-  ['the portable SHA-256', undefined],
-  ['node:crypto', nodeSha256],
-];
-
 describe('commitment vectors', () => {
-  for (const [name, sha] of hashes) {
+  for (const [name, digest] of digesters) {
     it(`gives the pinned entry bytes and disclosures with ${name}`, () => {
       const random = fixedRandom();
       ENTRIES.forEach((clear, i) => {
-        const { entry, disclosures, owner } = commitEntry(clear, ENTRY_POLICIES, random, sha);
+        const { entry, disclosures, owner } = commitEntry(clear, ENTRY_POLICIES, random, digest);
         expect(utf8.decode(encodeEntry(entry)), clear.type).toBe(PINNED[i]!.data);
         expect(disclosures.map((d) => [d.path, d.disclosure, d.digest])).toEqual(PINNED[i]!.disclosures);
         for (const d of disclosures) expect(disclosureDigest(d.disclosure)).toBe(d.digest);
@@ -234,11 +242,26 @@ describe('commitment vectors', () => {
         NESTED_BODY,
         ['a', 'a.b', 'list.*.q', 'e'],
         fixedRandom(),
-        sha,
+        digest,
       );
       expect(JSON.stringify(body)).toBe(NESTED_PINNED.body);
       expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
       expect(disclosures.map((d) => [d.path, d.disclosure, d.digest])).toEqual(NESTED_PINNED.disclosures);
     });
   }
+});
+
+describe('salts from the default generator', () => {
+  it('are 16 fresh bytes each, never shared with bytes cryptoRandomBytes hands out', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      // Interleaved, so the salt encoded in place and the copied bytes come from the same pool.
+      const [disclosure] = commitFields({ a: i }, ['a']).disclosures;
+      const salt = decodeDisclosure(disclosure!.disclosure).salt;
+      expect(fromBase64Url(salt)).toHaveLength(16);
+      seen.add(salt);
+      seen.add(toBase64Url(cryptoRandomBytes(16)));
+    }
+    expect(seen.size).toBe(1200);
+  });
 });
