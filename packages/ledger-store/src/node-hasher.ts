@@ -28,5 +28,8 @@ export const nodeTreeHasher: TreeHasher = {
   emptyRoot: () => view(hash('sha256', Buffer.alloc(0), 'buffer')),
 };
 
-/** SHA-256 by node:crypto (OpenSSL, SHA-NI), for callers that take a plain hash function. */
-export const nodeSha256 = (data: Uint8Array): Uint8Array => view(hash('sha256', data, 'buffer'));
+/**
+ * A disclosure's digest by node:crypto, string to base64url in one call (a disclosure is ASCII, so
+ * the UTF-8 that hash() encodes is its Latin-1): what the writer commits each confidential field with.
+ */
+export const nodeDisclosureDigest = (disclosure: string): string => hash('sha256', disclosure, 'base64url');

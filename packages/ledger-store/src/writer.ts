@@ -16,7 +16,7 @@ import {
   signCheckpoint,
   type TreeHasher,
 } from '@groundtruth/ledger';
-import { nodeSha256, nodeTreeHasher } from './node-hasher.ts';
+import { nodeDisclosureDigest, nodeTreeHasher } from './node-hasher.ts';
 import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
 
 // One statement per batch whatever its size: arrays of text, unnested server-side. Measured faster than
@@ -49,6 +49,20 @@ function joinDisclosures(disclosures: Disclosure[], field: 'path' | 'disclosure'
   for (let i = 1; i < disclosures.length; i++) out += `~${disclosures[i]![field]}`;
   return out;
 }
+
+/**
+ * A text[] parameter as PostgreSQL's array literal, for elements that need no escaping inside double
+ * quotes: built with one join, where the drivers would scan every element twice with regular
+ * expressions (for quotes and backslashes) and wrap it in a string of its own. A joined disclosure is
+ * base64url and `~` by construction (commitFields encodes it); anything else, such as a path whose
+ * policy named a field with a quote or backslash, is escaped by the driver as before.
+ */
+function plainTextArray(texts: string[], trusted: boolean): string | string[] {
+  if (texts.length === 0) return '{}';
+  if (!trusted && texts.some((t) => NEEDS_ARRAY_ESCAPE.test(t))) return texts;
+  return `{"${texts.join('","')}"}`;
+}
+const NEEDS_ARRAY_ESCAPE = /["\\]/;
 
 /** pg_advisory_xact_lock key held while a batch is sequenced ("gtlg"). */
 export const LEDGER_SEQUENCE_LOCK = 0x67_74_6c_67;
@@ -178,7 +192,7 @@ export class LedgerWriter {
           clear,
           this.policies,
           undefined,
-          nodeSha256,
+          nodeDisclosureDigest,
         );
         const data = encodeEntry(entry);
         return { entry, data, leafHash: this.hasher.hashLeaf(data), disclosures, owner, published };
@@ -371,10 +385,17 @@ export class LedgerWriter {
         size.toString(),
         rootHash,
         note,
-        disclosed.map((x) => x.index),
-        disclosed.map((x) => x.e.owner),
-        disclosed.map((x) => joinDisclosures(x.e.disclosures, 'path')),
-        disclosed.map((x) => joinDisclosures(x.e.disclosures, 'disclosure')),
+        // Digits, uuids and NULL: nothing in these literals needs quoting.
+        `{${disclosed.map((x) => x.index).join(',')}}`,
+        `{${disclosed.map((x) => x.e.owner ?? 'NULL').join(',')}}`,
+        plainTextArray(
+          disclosed.map((x) => joinDisclosures(x.e.disclosures, 'path')),
+          false,
+        ),
+        plainTextArray(
+          disclosed.map((x) => joinDisclosures(x.e.disclosures, 'disclosure')),
+          true,
+        ),
         ...(published ? [disclosed.filter((x) => x.e.published).map((x) => x.index)] : []),
       ],
     );

@@ -19,6 +19,8 @@ const ORIGIN = 'test.groundtruth.example/log';
 const policies = {
   'test.appended': { owner: null, confidential: [] },
   'test.secret': { owner: 'subject', confidential: ['secret'] },
+  // Field names that PostgreSQL's array literal would have to escape, and no owner.
+  'test.awkward': { owner: null, confidential: ['a "b"\\c, {d}', 'list.*.q'] },
 };
 const OWNER = '5f0c3f0e-3a7b-4d6e-9a43-0d6f0d4b8f22';
 const signer = createEd25519Signer(ORIGIN, new Uint8Array(32).fill(9));
@@ -271,6 +273,44 @@ describe('LedgerWriter', () => {
         rows.map((r) => r.disclosure),
       );
       expect(revealed.body).toEqual({ secret: 's3cr3t' });
+    });
+
+    it('stores each entry’s disclosures, owner and paths exactly, whatever characters the paths hold', async () => {
+      const secret = (n: number) => ({
+        ...entry(),
+        type: 'test.secret',
+        subject: `organisation:${OWNER}`,
+        body: { secret: `s${n}` },
+      });
+      const awkward = {
+        ...entry(),
+        type: 'test.awkward',
+        body: { 'a "b"\\c, {d}': 'x', list: [{ q: 1 }, { q: 'é"\\' }], open: 1 },
+      };
+      // One request, so one batch: committed entries of both kinds around one in the clear.
+      const receipt = await writer.append({ entries: [secret(1), awkward, entry(), secret(2)] });
+      const stored = await t.db.query<{
+        entry_index: string | number;
+        paths: string[];
+        disclosures: string[];
+        organisation_id: string | null;
+      }>(
+        `SELECT entry_index, paths, disclosures, organisation_id FROM ledger_entry_disclosures
+         WHERE entry_index = ANY($1::int8[]) ORDER BY entry_index`,
+        [receipt.entries.map((e) => e.index.toString())],
+      );
+      const committed = receipt.entries.filter((e) => e.disclosures.length > 0);
+      expect(committed).toHaveLength(3);
+      expect(stored).toEqual(
+        committed.map((e) => ({
+          entry_index: expect.anything(),
+          paths: e.disclosures.map((d) => d.path),
+          disclosures: e.disclosures.map((d) => d.disclosure),
+          organisation_id: e.entry.type === 'test.secret' ? OWNER : null,
+        })),
+      );
+      expect(stored.map((r) => BigInt(r.entry_index))).toEqual(committed.map((e) => e.index));
+      expect(stored[1]!.paths).toEqual(['list.0.q', 'list.1.q', 'a "b"\\c, {d}']);
     });
 
     it('deduplicates identical entries when asked, within a batch and against the log', async () => {

@@ -7,9 +7,9 @@
 import {
   commitFields,
   type Disclosure,
+  type DisclosureDigester,
   type FieldPath,
   type RandomBytes,
-  type Sha256Bytes,
 } from './disclosure.ts';
 import type { EntryEnvelope } from './entry.ts';
 
@@ -147,14 +147,14 @@ export function commitEntry(
   entry: EntryEnvelope,
   policies: EntryPolicies = ENTRY_POLICIES,
   random?: RandomBytes,
-  hash?: Sha256Bytes,
+  digest?: DisclosureDigester,
 ): CommittedEntry {
   const policy = Object.hasOwn(policies, entry.type) ? policies[entry.type] : undefined;
   if (!policy)
     throw new EntryPolicyError(
       `entry type ${entry.type} has no disclosure policy: declare its confidential fields in ENTRY_POLICIES`,
     );
-  const { body, disclosures } = commitFields(entry.body, policy.confidential, random, hash);
+  const { body, disclosures } = commitFields(entry.body, policy.confidential, random, digest);
   return {
     entry: { ...entry, body },
     disclosures,

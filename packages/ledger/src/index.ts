@@ -16,6 +16,7 @@ export {
   cryptoRandomBytes,
   type DecodedDisclosure,
   type Disclosure,
+  type DisclosureDigester,
   DisclosureError,
   decodeDisclosure,
   disclosureDigest,
