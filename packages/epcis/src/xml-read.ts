@@ -81,7 +81,7 @@ class DocumentReader {
   /** prefix → namespace of every extension prefix used, as the JSON-LD context will declare it. */
   readonly used = new Map<string, string>();
 
-  private namespaces(scope: Record<string, string>, element: Element): Record<string, string> {
+  namespaces(scope: Record<string, string>, element: Element): Record<string, string> {
     const declared = Object.entries(element.attributes).filter(([name]) => name.startsWith('xmlns:'));
     if (declared.length === 0) return scope;
     return { ...scope, ...Object.fromEntries(declared.map(([name, uri]) => [name.slice(6), uri])) };
@@ -141,33 +141,43 @@ class DocumentReader {
 
   /** `EPCISHeader/extension/EPCISMasterData` as the JSON-LD `epcisHeader` (the writer's `header`). */
   header(element: Element, scope: Record<string, string>): Json | undefined {
-    const child = (parent: Element | undefined, name: string) =>
-      parent?.children.find((c) => c.name === name);
-    const children = (parent: Element | undefined, name: string) =>
-      parent?.children.filter((c) => c.name === name) ?? [];
-    const list = child(child(child(element, 'extension'), 'EPCISMasterData'), 'VocabularyList');
+    // Each element on the way down may declare namespaces its descendants use (XML Namespaces §6.1).
+    const child = (parent: { element: Element; scope: Record<string, string> } | undefined, name: string) => {
+      const found = parent?.element.children.find((c) => c.name === name);
+      return found && { element: found, scope: this.namespaces(parent!.scope, found) };
+    };
+    const children = (
+      parent: { element: Element; scope: Record<string, string> } | undefined,
+      name: string,
+    ) =>
+      (parent?.element.children.filter((c) => c.name === name) ?? []).map((found) => ({
+        element: found,
+        scope: this.namespaces(parent!.scope, found),
+      }));
+    const top = { element, scope: this.namespaces(scope, element) };
+    const list = child(child(child(top, 'extension'), 'EPCISMasterData'), 'VocabularyList');
     if (!list) return undefined;
     const vocabularyList = children(list, 'Vocabulary').map((vocabulary, i) => {
-      const at = `/epcisHeader/epcisMasterData/vocabularyList/${i}`;
+      const at = `/epcisHeader/epcisMasterData/vocabularyList/${i}/vocabularyElementList`;
       const elements = children(child(vocabulary, 'VocabularyElementList'), 'VocabularyElement').map(
         (e, j) => {
           const attributes = children(e, 'attribute').map((a, k) => ({
-            id: a.attributes.id,
+            id: a.element.attributes.id,
             attribute:
-              a.children.length > 0
-                ? this.extensionValue(a, this.namespaces(scope, a), `${at}/${j}/attributes/${k}/attribute`)
-                : a.text,
+              a.element.children.length > 0
+                ? this.extensionValue(a.element, a.scope, `${at}/${j}/attributes/${k}/attribute`)
+                : a.element.text,
           }));
           const ids = child(e, 'children');
           return {
-            id: e.attributes.id,
+            id: e.element.attributes.id,
             ...(attributes.length > 0 ? { attributes } : {}),
-            ...(ids ? { children: children(ids, 'id').map((c) => c.text) } : {}),
+            ...(ids ? { children: children(ids, 'id').map((c) => c.element.text) } : {}),
           };
         },
       );
       return {
-        type: vocabulary.attributes.type,
+        type: vocabulary.element.attributes.type,
         ...(elements.length > 0 ? { vocabularyElementList: elements } : {}),
       };
     });
@@ -345,11 +355,19 @@ export function epcisXmlToDocument(xml: string): Json {
     throw new XmlBindingError('/', `the root element must be EPCISDocument in ${EPCIS_XML_NAMESPACE}`);
   const headerElement = root.children.find((c) => c.name === 'EPCISHeader');
   const header = headerElement ? reader.header(headerElement, scope) : undefined;
+  // Declarations on EPCISBody, EventList or an `<extension>` wrapper are in scope for the events below.
   const body = root.children.find((c) => c.name === 'EPCISBody');
+  const bodyScope = body ? reader.namespaces(scope, body) : scope;
   const eventList = body?.children.find((c) => c.name === 'EventList');
+  const listScope = eventList ? reader.namespaces(bodyScope, eventList) : bodyScope;
   const events = (eventList?.children ?? [])
-    .flatMap((c) => (c.name === 'extension' ? c.children : [c]))
-    .map((element, i) => reader.event(element, scope, `/epcisBody/eventList/${i}`));
+    .flatMap((c) => {
+      const inScope = reader.namespaces(listScope, c);
+      return c.name === 'extension'
+        ? c.children.map((element) => ({ element, scope: inScope }))
+        : [{ element: c, scope: listScope }];
+    })
+    .map(({ element, scope }, i) => reader.event(element, scope, `/epcisBody/eventList/${i}`));
   const prefixes = Object.fromEntries([...reader.used].filter(([, uri]) => !BINDING_NAMESPACES.has(uri)));
   return {
     '@context': Object.keys(prefixes).length > 0 ? [EPCIS_CONTEXT_URL, prefixes] : [EPCIS_CONTEXT_URL],

@@ -253,6 +253,89 @@ describe('epcisXmlToDocument', () => {
     expect(xsdErrors(xml, 'EPCISDocument')).toBe('');
   });
 
+  it('reads namespaces declared inside the header and on EPCISBody/EventList, as XML scopes them', () => {
+    const xml = `<?xml version="1.0"?>
+<epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" schemaVersion="2.0" creationDate="2024-01-01T00:00:00Z">
+  <EPCISHeader><extension><EPCISMasterData><VocabularyList>
+    <Vocabulary type="urn:epcglobal:epcis:vtype:BusinessLocation"><VocabularyElementList>
+      <VocabularyElement id="urn:epc:id:sgln:0614141.00888.0" xmlns:ext="https://example.com/ext/">
+        <attribute id="urn:epcglobal:cbv:mda#address"><ext:street>Main St 1</ext:street></attribute>
+      </VocabularyElement>
+    </VocabularyElementList></Vocabulary>
+  </VocabularyList></EPCISMasterData></extension></EPCISHeader>
+  <EPCISBody xmlns:own="https://example.com/own/"><EventList xmlns:lst="https://example.com/lst/">
+    <ObjectEvent>
+      <eventTime>2024-01-01T00:00:00Z</eventTime><eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
+      <action>OBSERVE</action><own:a>x</own:a><lst:b>y</lst:b>
+    </ObjectEvent>
+  </EventList></EPCISBody>
+</epcis:EPCISDocument>`;
+    expect(xsdErrors(xml, 'EPCISDocument')).toBe('');
+    const document = epcisXmlToDocument(xml);
+    expect(document['@context']).toEqual([
+      'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+      { ext: 'https://example.com/ext/', own: 'https://example.com/own/', lst: 'https://example.com/lst/' },
+    ]);
+    expect(document.epcisHeader).toEqual({
+      epcisMasterData: {
+        vocabularyList: [
+          {
+            type: 'urn:epcglobal:epcis:vtype:BusinessLocation',
+            vocabularyElementList: [
+              {
+                id: 'urn:epc:id:sgln:0614141.00888.0',
+                attributes: [
+                  { id: 'urn:epcglobal:cbv:mda#address', attribute: { 'ext:street': 'Main St 1' } },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    expect(document.epcisBody).toMatchObject({ eventList: [{ 'own:a': 'x', 'lst:b': 'y' }] });
+    // A declaration on one element is not in scope on its sibling.
+    const sibling = xml
+      .replace(' xmlns:ext="https://example.com/ext/"', '')
+      .replace('<Vocabulary type=', '<Vocabulary xmlns:ext="https://example.com/ext/" type=')
+      .replace(
+        '</VocabularyElement>',
+        '</VocabularyElement><VocabularyElement id="urn:epc:id:sgln:0614141.00888.1" xmlns:other="https://example.com/o/"/>',
+      );
+    expect(epcisXmlToDocument(sibling).epcisHeader).toMatchObject({
+      epcisMasterData: {
+        vocabularyList: [{ vocabularyElementList: [{}, { id: 'urn:epc:id:sgln:0614141.00888.1' }] }],
+      },
+    });
+  });
+
+  it('names an undeclared prefix in the header by the path the writer uses', () => {
+    const xml = epcisDocumentToXml({
+      ...event({}),
+      epcisHeader: {
+        epcisMasterData: {
+          vocabularyList: [
+            {
+              type: 'urn:epcglobal:epcis:vtype:BusinessLocation',
+              vocabularyElementList: [
+                {
+                  id: 'urn:epc:id:sgln:0614141.00888.0',
+                  attributes: [{ id: 'a', attribute: { 'ext:s': 'x' } }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    }).replace(' xmlns:ext="https://example.com/ext/"', '');
+    expect(() => epcisXmlToDocument(xml)).toThrow(
+      new XmlBindingError(
+        '/epcisHeader/epcisMasterData/vocabularyList/0/vocabularyElementList/0/attributes/0/attribute/ext:s',
+        'the prefix "ext" is not declared',
+      ),
+    );
+  });
+
   it('refuses malformed XML with its line, and a document that is not an EPCISDocument', () => {
     expect(() => epcisXmlToDocument('<a>\n<b></a>')).toThrow(/malformed XML at line 2/);
     expect(() => epcisXmlToDocument('<EPCISDocument schemaVersion="2.0"/>')).toThrow(
