@@ -163,10 +163,8 @@ class DocumentReader {
         (e, j) => {
           const attributes = children(e, 'attribute').map((a, k) => ({
             id: a.element.attributes.id,
-            attribute:
-              a.element.children.length > 0
-                ? this.extensionValue(a.element, a.scope, `${at}/${j}/attributes/${k}/attribute`)
-                : a.element.text,
+            // Text, elements of their namespaces, or xsi:nil (null), as the writer writes them.
+            attribute: this.extensionValue(a.element, a.scope, `${at}/${j}/attributes/${k}/attribute`),
           }));
           const ids = child(e, 'children');
           return {

@@ -149,6 +149,18 @@ const vocabularyToXml = (prefix: string, value: string) => (isBareWord(value) ? 
 
 const asObject = (v: unknown): Json | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
+/** A header object with only the fields the XML binding has a place for; anything else is refused. */
+function objectOnly(value: unknown, fields: string[], pointer: string): Json {
+  const object = asObject(value);
+  if (!object) throw new XmlBindingError(pointer, 'must be an object');
+  for (const name of Object.keys(object))
+    if (!fields.includes(name))
+      throw new XmlBindingError(
+        `${pointer}/${name}`,
+        'the XML binding’s master data has no place for this field',
+      );
+  return object;
+}
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 export function escapeXml(text: string): string {
@@ -213,42 +225,54 @@ class EventWriter {
   /**
    * The JSON-LD `epcisHeader` as `EPCISHeader`: its master data (`epcisMasterData`, EPCIS 2.0 §9.5 /
    * the XSD's `EPCISHeader/extension/EPCISMasterData`). The XML header holds nothing else a JSON-LD
-   * header can say, so any other field is refused rather than dropped.
+   * header can say, so any other field, at any level of the master data, is refused rather than dropped.
    */
   static header(header: Json, documentPrefixes: Record<string, string>, at: string): string {
     const writer = new EventWriter(documentPrefixes);
     for (const name of Object.keys(header))
       if (name !== 'epcisMasterData')
         throw new XmlBindingError(`${at}/${name}`, 'the XML binding’s EPCISHeader holds master data only');
-    const masterData = asObject(header.epcisMasterData);
-    if (!masterData) return '';
+    if (header.epcisMasterData === undefined) return '';
+    const masterData = objectOnly(header.epcisMasterData, ['vocabularyList'], `${at}/epcisMasterData`);
     const out = writer.out;
     out.push('<EPCISHeader><extension><EPCISMasterData><VocabularyList>');
     for (const [i, entry] of asList(masterData.vocabularyList).entries()) {
-      const vocabulary = asObject(entry) ?? {};
       const pointer = `${at}/epcisMasterData/vocabularyList/${i}`;
+      const vocabulary = objectOnly(entry, ['type', 'vocabularyElementList'], pointer);
       if (typeof vocabulary.type !== 'string')
         throw new XmlBindingError(`${pointer}/type`, 'must be a string');
       out.push(`<Vocabulary type="${escapeXml(vocabulary.type)}">`);
       const elements = asList(vocabulary.vocabularyElementList);
       if (elements.length > 0) out.push('<VocabularyElementList>');
       for (const [j, item] of elements.entries()) {
-        const element = asObject(item) ?? {};
         const at = `${pointer}/vocabularyElementList/${j}`;
+        const element = objectOnly(item, ['id', 'attributes', 'children'], at);
         if (typeof element.id !== 'string') throw new XmlBindingError(`${at}/id`, 'must be a string');
         out.push(`<VocabularyElement id="${escapeXml(element.id)}">`);
         for (const [k, a] of asList(element.attributes).entries()) {
-          const attribute = asObject(a) ?? {};
+          const attribute = objectOnly(a, ['id', 'attribute'], `${at}/attributes/${k}`);
           if (typeof attribute.id !== 'string')
             throw new XmlBindingError(`${at}/attributes/${k}/id`, 'must be a string');
-          out.push(`<attribute id="${escapeXml(attribute.id)}">`);
           const value = attribute.attribute;
+          if (Array.isArray(value))
+            throw new XmlBindingError(
+              `${at}/attributes/${k}/attribute`,
+              'an attribute’s value is text or one object in the XML binding, not a list',
+            );
+          // GS1's XSD does not make <attribute> nillable, so null has no valid XML spelling: refused,
+          // where writing "" would read back as a different value.
+          if (value === null)
+            throw new XmlBindingError(
+              `${at}/attributes/${k}/attribute`,
+              'a null attribute value has no place in the XML binding (attribute is not nillable)',
+            );
+          out.push(`<attribute id="${escapeXml(attribute.id)}">`);
           const object = asObject(value);
           // An attribute's value is mixed content: text, or elements of their namespaces.
           if (object)
             for (const [child, v] of Object.entries(object))
               writer.extension(child, v, `${at}/attributes/${k}/attribute/${child}`);
-          else if (value !== undefined && value !== null) out.push(escapeXml(String(value)));
+          else if (value !== undefined) out.push(escapeXml(String(value)));
           out.push('</attribute>');
         }
         if (element.children !== undefined) {
@@ -503,6 +527,8 @@ export function epcisDocumentToXml(document: Json): string {
     body = eventList;
   }
   const headerObject = asObject(document.epcisHeader);
+  if (document.epcisHeader !== undefined && !headerObject)
+    throw new XmlBindingError('/epcisHeader', 'must be an object');
   const header = headerObject ? EventWriter.header(headerObject, rootPrefixes, '/epcisHeader') : '';
   const creationDate =
     typeof document.creationDate === 'string' ? document.creationDate : new Date().toISOString();

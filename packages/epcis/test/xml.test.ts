@@ -150,6 +150,45 @@ describe('epcisDocumentToXml', () => {
     ).toThrow(expect.objectContaining({ pointer: '/epcisHeader/ext:note' }));
   });
 
+  it('refuses master data fields the XML header has no place for, at every level, and lists as values', () => {
+    const header = (vocabulary: Record<string, unknown>, masterData: Record<string, unknown> = {}) => ({
+      ...event({}),
+      epcisHeader: {
+        epcisMasterData: {
+          vocabularyList: [{ type: 'urn:epcglobal:epcis:vtype:BusinessLocation', ...vocabulary }],
+          ...masterData,
+        },
+      },
+    });
+    const element = (fields: Record<string, unknown>) =>
+      header({ vocabularyElementList: [{ id: 'urn:epc:id:sgln:0614141.00888.0', ...fields }] });
+    const at = '/epcisHeader/epcisMasterData';
+    const refusals: [unknown, string][] = [
+      [header({}, { 'ext:note': 'n' }), `${at}/ext:note`],
+      [header({ 'ext:note': 'n' }), `${at}/vocabularyList/0/ext:note`],
+      [element({ 'ext:note': 'n' }), `${at}/vocabularyList/0/vocabularyElementList/0/ext:note`],
+      [
+        element({ attributes: [{ id: 'a', attribute: 'x', 'ext:note': 'n' }] }),
+        `${at}/vocabularyList/0/vocabularyElementList/0/attributes/0/ext:note`,
+      ],
+      [
+        element({ attributes: [{ id: 'a', attribute: ['p', 'q'] }] }),
+        `${at}/vocabularyList/0/vocabularyElementList/0/attributes/0/attribute`,
+      ],
+      // GS1's XSD does not make <attribute> nillable: null cannot be written validly, nor as "".
+      [
+        element({ attributes: [{ id: 'a', attribute: null }] }),
+        `${at}/vocabularyList/0/vocabularyElementList/0/attributes/0/attribute`,
+      ],
+      [{ ...event({}), epcisHeader: { epcisMasterData: 'x' } }, at],
+      [{ ...event({}), epcisHeader: 'x' }, '/epcisHeader'],
+    ];
+    for (const [document, pointer] of refusals)
+      expect(() => epcisDocumentToXml(document as Record<string, unknown>), pointer).toThrow(
+        expect.objectContaining({ pointer }),
+      );
+  });
+
   it('declares an event’s own context prefixes on the event, keeping the document’s', () => {
     const document = event({ '@context': [{ own: 'https://example.com/own/' }], 'own:a': 'x', 'ext:b': 'y' });
     const xml = epcisDocumentToXml(document);
