@@ -241,6 +241,36 @@ describe('POST /epcis/capture with Content-Type: application/xml', () => {
     expect(event!['gt:lotData']).toEqual({ 'urn:groundtruth:lot:OLD-1': { 'gt:material': 'cocoa_beans' } });
   });
 
+  it('refuses gt:lotData for a class none of the event’s lots has, in JSON-LD and XML, writing nothing', async () => {
+    // A mistyped class would make the lot without its material: each unmatched entry is refused.
+    const events = [
+      {
+        type: 'TransformationEvent',
+        eventTime: at(50),
+        eventTimeZoneOffset: '+00:00',
+        inputQuantityList: [{ epcClass: lot('J-A'), quantity: 10, uom: 'KGM' }],
+        outputQuantityList: [{ epcClass: lot('LD-N'), quantity: 8, uom: 'KGM' }],
+        ilmd: {
+          'gt:lotData': [
+            { 'gt:epcClass': lot('LD-N'), 'gt:material': 'cocoa_nibs' },
+            { 'gt:epcClass': lot('LD-TYPO'), 'gt:material': 'cocoa_butter' },
+          ],
+        },
+      },
+    ];
+    const before = await footprint();
+    const asJson = await capture(tok.exporter!, document(events));
+    const asXml = await capture(tok.exporter!, epcisDocumentToXml(document(events)));
+    expect(asJson.statusCode, asJson.body).toBe(400);
+    expect(String(asJson.headers['content-type'])).toMatch(/^application\/problem\+json/);
+    expect((asJson.json() as Json).errors).toEqual([
+      expect.objectContaining({ pointer: '/epcisBody/eventList/0/ilmd/gt:lotData/1' }),
+    ]);
+    expect(asXml.statusCode, asXml.body).toBe(400);
+    expect((asXml.json() as Json).errors).toEqual((asJson.json() as Json).errors);
+    expect(await footprint()).toEqual(before);
+  });
+
   it('refuses XML that the binding reads but the capture rules refuse, as JSON-LD would be', async () => {
     // The exporter ships back more of lot J-A than it holds (90.5 kg after the chain above): the same
     // refusal as for JSON-LD, nothing written.

@@ -185,6 +185,15 @@ function decimalOf(quantity: unknown): string | null {
 /** Looks up the master data `gt:lotData` gives a lot the event makes, by its epcClass. */
 export type LotDataLookup = (epcClass: string, issues: MappingIssue[]) => LotData;
 
+interface LotDataOfEvent {
+  lookup: LotDataLookup;
+  /** An issue for each entry no lookup matched: master data for a lot the event does not name. */
+  unmatched: (issues: MappingIssue[]) => void;
+}
+
+/** RFC 6901: `~` and `/` in a reference token (a Digital Link class has slashes). */
+const pointerToken = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
 /**
  * `gt:lotData` from the event's ILMD or the event itself (decision 0025): one entry per lot the event
  * makes, `{ "gt:epcClass": …, "gt:material": …, "gt:cocoaContent": …, "gt:description": … }`, as a
@@ -193,41 +202,55 @@ export type LotDataLookup = (epcClass: string, issues: MappingIssue[]) => LotDat
  * form (an EPC URN and its Digital Link are one lot). The first form, a map keyed by epcClass, is read
  * too: partners were told of it, and JSON-LD can still carry it (XML cannot: an LGTIN is no element name).
  */
-function lotDataOf(event: JsonObject, prefixes: Set<string>): LotDataLookup {
+function lotDataOf(event: JsonObject, prefixes: Set<string>): LotDataOfEvent {
   const inIlmd = extensionEntry(event.ilmd, 'lotData', prefixes);
   const found = inIlmd ?? extensionEntry(event, 'lotData', prefixes);
-  if (!found) return () => ({});
+  if (!found) return { lookup: () => ({}), unmatched: () => {} };
   const [key, value] = found;
   const at = inIlmd ? `/ilmd/${key}` : `/${key}`;
-  const entries: { epcClass: string; entry: unknown }[] = [];
+  const entries: { epcClass: string; entry: unknown; pointer: string; matched?: boolean }[] = [];
   const malformed: MappingIssue[] = [];
   const legacyMap = isObject(value) && Object.values(value).every(isObject) && Object.keys(value).length > 0;
   if (legacyMap && extension(value, 'epcClass', prefixes) === undefined) {
-    for (const [epcClass, entry] of Object.entries(value)) entries.push({ epcClass, entry });
+    for (const [epcClass, entry] of Object.entries(value))
+      entries.push({ epcClass, entry, pointer: `${at}/${pointerToken(epcClass)}` });
   } else {
     const items = Array.isArray(value) ? value : [value];
     for (const [i, entry] of items.entries()) {
       const epcClass = extension(entry, 'epcClass', prefixes);
-      if (typeof epcClass === 'string') entries.push({ epcClass: canonicalEpc(epcClass), entry });
+      const pointer = Array.isArray(value) ? `${at}/${i}` : at;
+      if (typeof epcClass === 'string') entries.push({ epcClass: canonicalEpc(epcClass), entry, pointer });
       else
         malformed.push({
-          pointer: Array.isArray(value) ? `${at}/${i}` : at,
+          pointer,
           detail: 'a lotData entry names the lot it describes in epcClass (a string)',
         });
     }
   }
-  return (epcClass, issues) => {
+  const lookup: LotDataLookup = (epcClass, issues) => {
     // Master data that cannot be read would make a lot with the wrong material: refuse, as for quantities.
     issues.push(...malformed.splice(0));
     const wanted = canonicalEpc(epcClass);
-    const entry = entries.find((e) => e.epcClass === epcClass || canonicalEpc(e.epcClass) === wanted)?.entry;
+    const match = entries.find((e) => e.epcClass === epcClass || canonicalEpc(e.epcClass) === wanted);
+    if (match) match.matched = true;
     const data: LotData = {};
     for (const name of ['material', 'cocoaContent', 'description'] as const) {
-      const field = extension(entry, name, prefixes);
+      const field = extension(match?.entry, name, prefixes);
       if (typeof field === 'string') data[name] = field;
     }
     return data;
   };
+  // An entry for a class the event does not name is most likely a mistyped class: the lot it meant would
+  // be made without its material, so it is refused rather than ignored.
+  const unmatched = (issues: MappingIssue[]) => {
+    for (const e of entries)
+      if (!e.matched)
+        issues.push({
+          pointer: e.pointer,
+          detail: `lotData for ${e.epcClass}, a class none of the event's lots has`,
+        });
+  };
+  return { lookup, unmatched };
 }
 
 function lotQuantities(
@@ -303,7 +326,7 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !
  */
 export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): CustodyMapping {
   const prefixes = groundtruthPrefixes(event, documentContext);
-  const lotData = lotDataOf(event, prefixes);
+  const { lookup: lotData, unmatched: unmatchedLotData } = lotDataOf(event, prefixes);
   const issues: MappingIssue[] = [];
   /** Quantity elements whose class is no lot Groundtruth can hold (not an LGTIN, not its URN). */
   const foreign: string[] = [];
@@ -342,6 +365,7 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
       return { maps: false, why: 'a transformation of instances (EPC lists), not of lots: not custody' };
     const inputs = lotQuantities(event, 'inputQuantityList', issues, undefined, foreign);
     const outputs = lotQuantities(event, 'outputQuantityList', issues, lotData, foreign);
+    unmatchedLotData(issues);
     const site =
       isObject(event.bizLocation) && typeof event.bizLocation.id === 'string'
         ? partyRefOf(event.bizLocation.id)
@@ -361,6 +385,7 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
     if (plot === null) return { maps: false, why: 'an ADD at no plot: not a harvest' };
     if ('issue' in plot) return { maps: 'refused', issues: [plot.issue] };
     const [output, ...more] = lotQuantities(event, 'quantityList', issues, lotData, foreign);
+    unmatchedLotData(issues);
     if (foreign.length > 0) return notOurs();
     if (more.length > 0 || (output === undefined && issues.length === 0))
       issues.push({ pointer: '/quantityList', detail: 'a harvest makes one lot: one quantity element' });
@@ -400,6 +425,8 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
       const transferId = confirms?.startsWith('urn:uuid:') ? confirms.slice('urn:uuid:'.length) : null;
       if (confirms !== null && (transferId === null || !UUID.test(transferId)))
         return { maps: 'refused', issues: [{ pointer: '/gt:confirms', detail: 'urn:uuid:{transfer id}' }] };
+      unmatchedLotData(issues);
+      if (issues.length > 0) return refused();
       return {
         maps: true,
         fact: {
@@ -429,8 +456,9 @@ export function custodyFromEpcis(event: JsonObject, documentContext?: unknown): 
       issues.push(
         ...own.map((i) => ({ ...i, pointer: `/gt:receivedAs${i.pointer.replace('/quantityList/0', '')}` })),
       );
-      if (issues.length > 0) return refused();
     }
+    unmatchedLotData(issues);
+    if (issues.length > 0) return refused();
     return {
       maps: true,
       fact: { kind: 'transfer', eventTime, ...parties, input: lot, receivedAs: received },
