@@ -3,7 +3,7 @@
 // organisation's own and answer what it may see; webhook subscriptions POST each matching event,
 // signed with the subscriber's secret, retried with backoff, and dead-lettered after the last attempt.
 // Every refusal is shown to write nothing.
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createSchemaValidator } from '@groundtruth/epcis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { appendRecords } from '../src/record.ts';
 import { buildTestApp, openedEntry, type TestApp } from './helper.ts';
 
 const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
@@ -248,6 +249,40 @@ describe('named queries', () => {
     const events = await t.call('GET', '/epcis/queries/one-packing/events', tok.s!);
     expect(events.statusCode, events.body).toBe(413);
     expect(events.json().type).toBe(`${EXCEPTIONS}QueryTooLargeException`);
+  });
+
+  it('answers a query stored before eventCountLimit needed orderBy in the record order it had then', async () => {
+    // As the version before the rule stored it: its entry and row, eventCountLimit without orderBy.
+    const id = randomUUID();
+    const query = { EQ_bizStep: ['shipping'], eventCountLimit: 1 };
+    await appendRecords(
+      t.runtime.writer,
+      { subject: 'user:legacy', role: 'procurement', organisationId: ids.brand },
+      [
+        {
+          type: 'epcis.query_created',
+          subject: `epcis-query:${id}`,
+          body: { organisation: `organisation:${ids.brand}`, name: 'first-shipment', query },
+          project: async (tx, index, at) => {
+            await tx.query(
+              `INSERT INTO epcis_queries (id, organisation_id, name, parameters, created_by, created_at, entry_index)
+             VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
+              [id, ids.brand, 'first-shipment', JSON.stringify(query), 'user:legacy', at, index.toString()],
+            );
+          },
+        },
+      ],
+    );
+    const inRecordOrder = await allEvents('/epcis/events?EQ_bizStep=shipping&orderBy=recordTime', tok.brand!);
+    expect(inRecordOrder.length).toBeGreaterThan(1);
+    const res = await t.call('GET', '/epcis/queries/first-shipment/events', tok.brand!);
+    expect(res.statusCode, res.body).toBe(200);
+    const events = res.json().epcisBody.queryResults.resultsBody.eventList as Json[];
+    expect(events.map((e) => e.eventID)).toEqual(inRecordOrder.slice(0, 1));
+    // A new query must still say which order it means.
+    const now = await t.call('POST', '/epcis/queries', tok.brand!, { name: 'first-again', query });
+    expect(now.statusCode, now.body).toBe(400);
+    expect(now.json().errors[0]).toMatchObject({ pointer: '/query/eventCountLimit' });
   });
 
   it('is deleted as a ledger entry, and its name is free again', async () => {

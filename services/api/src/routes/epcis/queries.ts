@@ -284,8 +284,13 @@ export function createQueryService(deps: {
 
     async events(principal, name, page) {
       const query = await get(principal, name);
+      const stored = query.query as Record<string, unknown>;
+      // Queries stored before eventCountLimit needed orderBy (decision 0026) were answered with their
+      // first N in record order; they keep that order rather than fail on a parameter never sent now.
+      const storedBeforeTheRule =
+        stored.eventCountLimit !== undefined && stored.orderBy === undefined ? { orderBy: 'recordTime' } : {};
       return queryEvents(epcis, principal, {
-        ...toEventQuery(query.query as Record<string, unknown>),
+        ...toEventQuery({ ...stored, ...storedBeforeTheRule }),
         perPage: page.perPage,
         ...(page.nextPageToken !== undefined ? { nextPageToken: page.nextPageToken } : {}),
       });
