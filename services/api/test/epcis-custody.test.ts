@@ -459,6 +459,33 @@ describe('EPCIS error declarations in the document that captured the declared ev
     }
     expect((await batchByLot('coop', 'D-2')).balance).toMatchObject({ lost: '0', available: '40000' });
   });
+
+  it('refuse a second declaration of one event as a duplicate, not as a declared capture', async () => {
+    const loss = {
+      type: 'ObjectEvent',
+      eventTime: at(98),
+      eventTimeZoneOffset: '+00:00',
+      action: 'DELETE',
+      quantityList: [{ epcClass: lot('D-2'), quantity: 2, uom: 'KGM' }],
+      'gt:reason': 'spillage',
+    };
+    expect((await capture(tok.coop!, [loss])).statusCode).toBe(202);
+    const declaration = { ...loss, errorDeclaration: { declarationTime: at(99), reason: 'incorrect_data' } };
+    // The same declaration twice, once with an eventID (which the hash ID leaves out): not the same
+    // document event by its id, the same declared event by its hash ID.
+    const withId = { ...declaration, eventID: 'urn:uuid:1f0e0d0c-0b0a-4908-8706-050403020101' };
+    const before = await footprint();
+    const res = await capture(tok.coop!, [declaration, withId]);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({
+        pointer: '/epcisBody/eventList/1/errorDeclaration',
+        detail: expect.stringContaining('the same event as /epcisBody/eventList/0, a declaration earlier'),
+      }),
+    ]);
+    expect(await footprint()).toEqual(before);
+    expect((await batchByLot('coop', 'D-2')).balance).toMatchObject({ lost: '2000', available: '38000' });
+  });
 });
 
 describe('the read direction, captured back', () => {

@@ -441,6 +441,14 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
         // The native void checks a recorded event (what consumed its outputs since, its holder): one
         // planned in this transaction is not recorded yet. Refused, never stored as a declaration that
         // voided nothing (decision 0025).
+        // Two declarations of one event: the first voids it, so the second would void nothing.
+        if (declaredHere?.fact.kind === 'void')
+          throw refuse(
+            item,
+            '/errorDeclaration',
+            `declares in error the same event as ${declaredHere.pointer}, a declaration earlier in this ` +
+              'document: declare an event once',
+          );
         if (declaredHere)
           throw refuse(
             item,
