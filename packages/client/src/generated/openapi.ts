@@ -6052,7 +6052,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6204,7 +6204,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6525,7 +6525,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6677,7 +6677,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6763,7 +6763,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6822,7 +6822,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6935,7 +6935,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7246,7 +7246,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7712,7 +7712,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD) */
+            /** @description OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). An answer the XML binding cannot express (a stored event with a field that has no XML spelling) is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept */
             200: {
                 headers: {
                     [name: string]: unknown;

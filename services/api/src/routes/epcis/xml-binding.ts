@@ -67,7 +67,9 @@ export const NEGOTIATED_QUERY_RESPONSE: Record<200, DocumentedContent & { descri
   200: {
     description:
       'OK: an EPCISQueryDocument, as JSON-LD (the default) or, when `Accept` ranks application/xml or ' +
-      'text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD)',
+      'text/xml above JSON-LD, in the EPCIS 2.0 XML binding (valid against GS1’s EPCIS 2.0 query XSD). ' +
+      'An answer the XML binding cannot express (a stored event with a field that has no XML spelling) ' +
+      'is sent as JSON-LD instead, with Content-Type application/json: check Content-Type, not Accept',
     content: {
       'application/json': EPCISQueryDocument,
       'application/xml': z
