@@ -257,12 +257,13 @@ describe('named queries', () => {
     const query = { EQ_bizStep: ['shipping'], eventCountLimit: 1 };
     await appendRecords(
       t.runtime.writer,
-      { subject: 'user:legacy', role: 'procurement', organisationId: ids.brand },
+      { subject: 'user:legacy', role: 'procurement', organisationId: ids.brand! },
       [
         {
           type: 'epcis.query_created',
           subject: `epcis-query:${id}`,
           body: { organisation: `organisation:${ids.brand}`, name: 'first-shipment', query },
+          conflict: 'a query named first-shipment already exists',
           project: async (tx, index, at) => {
             await tx.query(
               `INSERT INTO epcis_queries (id, organisation_id, name, parameters, created_by, created_at, entry_index)
