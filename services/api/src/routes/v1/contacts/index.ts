@@ -5,7 +5,7 @@
 // copy; the entry, and so every checkpoint, stays valid.
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
-import { fromBase64Url, toBase64Url } from '@groundtruth/ledger';
+import { toBase64Url } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { Contact, ContactInput, Problem, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -76,22 +76,9 @@ export default async function contactRoutes(
           ),
         },
         conflict: `contact ${id} already exists`,
-        project: async (tx, index, _at, logged) => {
+        // The response tells the caller its commitment: the digest the log holds for `contact`.
+        after: async (_tx, logged) => {
           commitment = logged.disclosures[0]!.digest;
-          await tx.query(
-            `INSERT INTO contacts (id, organisation_id, name, email, phone, role, commitment, entry_index)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [
-              id,
-              request.params.id,
-              c.name,
-              c.email ?? null,
-              c.phone ?? null,
-              c.role ?? null,
-              fromBase64Url(commitment),
-              index.toString(),
-            ],
-          );
         },
       });
       return reply.code(201).send({
@@ -147,7 +134,6 @@ export default async function contactRoutes(
       );
       if (!row) throw notFound(`contact ${request.params.contactId} not found`);
       if (row.erased_at) return toContact(row);
-      let erased: ContactRow | undefined;
       await appendRecord(writer, request.principal!, {
         type: 'contact.erased',
         subject: `contact:${row.id}`,
@@ -156,16 +142,8 @@ export default async function contactRoutes(
           commitment: toBase64Url(new Uint8Array(row.commitment)),
         },
         conflict: 'already erased',
-        project: async (tx) => {
-          // Deleting the disclosure is the erasure: the digest on the ledger can no longer be opened.
-          await tx.query('DELETE FROM ledger_entry_disclosures WHERE entry_index = $1', [row.entry_index]);
-          [erased] = await tx.query<ContactRow>(
-            `UPDATE contacts SET name = NULL, email = NULL, phone = NULL, role = NULL, erased_at = now()
-             WHERE id = $1 RETURNING *`,
-            [row.id],
-          );
-        },
       });
+      const [erased] = await db.query<ContactRow>('SELECT * FROM contacts WHERE id = $1', [row.id]);
       return toContact(erased!);
     },
   });

@@ -114,17 +114,6 @@ export default async function siteAccountRoutes(
         subject: `organisation:${id}`,
         body: { model: request.body.model, justification: request.body.justification },
         conflict: 'this custody model is already recorded',
-        project: async (tx, index) => {
-          await tx.query('UPDATE organisations SET custody_model = $2 WHERE id = $1', [
-            id,
-            request.body.model,
-          ]);
-          // The history too: findings judge volume by the model in force when it was recorded.
-          await tx.query(
-            'INSERT INTO custody_model_changes (organisation_id, entry_index, custody_model) VALUES ($1, $2, $3)',
-            [id, index.toString(), request.body.model],
-          );
-        },
       });
       return { organisationId: id, model: request.body.model, entryIndex };
     },

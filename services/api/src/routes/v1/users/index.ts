@@ -83,18 +83,13 @@ export default async function userRoutes(
           role: input.role,
         },
         conflict: `user ${id} already exists`,
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO users (id, organisation_id, role, display_name, email, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-            [
-              id,
-              input.organisationId ?? null,
-              input.role,
-              input.displayName,
-              input.email ?? null,
-              index.toString(),
-            ],
-          );
+        // Personal data kept off the log (decision 0031).
+        after: async (tx) => {
+          await tx.query('UPDATE users SET display_name = $2, email = $3 WHERE id = $1', [
+            id,
+            input.displayName,
+            input.email ?? null,
+          ]);
         },
       });
       return reply.code(201).send({
@@ -150,12 +145,6 @@ export default async function userRoutes(
           ...(parentJti ? { parent: parentJti } : {}),
         },
         conflict: 'token already issued',
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO api_tokens (jti, user_id, expires_at, entry_index, parent_jti) VALUES ($1, $2, $3, $4, $5)',
-            [jti, user.id, expiresAt.toISOString(), index.toString(), parentJti],
-          );
-        },
       });
       const token = await mintToken(app.tokenKeys, {
         subject: `user:${user.id}`,
@@ -191,9 +180,6 @@ export default async function userRoutes(
           subject: `user:${token.user_id}`,
           body: { token: request.params.jti },
           conflict: 'already revoked',
-          project: async (tx) => {
-            await tx.query('UPDATE api_tokens SET revoked_at = now() WHERE jti = $1', [request.params.jti]);
-          },
         });
       }
       return reply.code(204).send(null);
