@@ -1,7 +1,7 @@
 // Traceability events: each one consumes batches (or a plot) and produces new batches, written as one
 // ledger entry with its projection rows. The upstream graph of a batch comes back in a few queries.
 import { randomUUID } from 'node:crypto';
-import type { Database, Transaction } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { BASE_MATERIAL, type Commodity, MATERIAL_FACTORS } from '@groundtruth/massbalance';
@@ -14,15 +14,7 @@ import type { Principal } from '../../../auth.ts';
 import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, badRequest, notFound } from '../../../errors.ts';
 import { appendRecords, type RecordSpec } from '../../../record.ts';
-import {
-  type BatchBalance,
-  balancesOf,
-  type Consumption,
-  NOT_VOIDED,
-  requireAvailable,
-  scaled,
-  sumDecimals,
-} from './balance.ts';
+import { type BatchBalance, balancesOf, scaled, sumDecimals } from './balance.ts';
 import { requirePartnership } from './partnership.ts';
 import { type BatchRow, loadTraceRows, traceShapeFor } from './trace-rows.ts';
 
