@@ -3,8 +3,8 @@
 // every entry is replayed, in index order, through its type's projector into an empty database.
 // What the projectors write is then what the log says, and nothing else; the rebuild test compares
 // it with the tables the service wrote as it went.
-import type { Database, SqlExecutor } from '@groundtruth/db';
-import { decodeEntry, revealBody } from '@groundtruth/ledger';
+import type { Database, SqlExecutor, Transaction } from '@groundtruth/db';
+import { decodeEntry, type JsonValue, revealBody } from '@groundtruth/ledger';
 import { hasProjector, projectEntry } from './projections/index.ts';
 
 /** The log itself, copied byte for byte in this order (later tables reference earlier ones). */
@@ -85,9 +85,37 @@ export async function copyTable(source: SqlExecutor, target: SqlExecutor, table:
  * Replays every entry of the log already in `db` through its projector, in index order, in
  * transactions of `batchEntries` entries. Throws naming the entry a projector refused.
  */
+/** An entry as replayed, with every parameter its projector sent to the database. */
+export interface ReplayedEntry {
+  index: bigint;
+  type: string;
+  body: { [key: string]: JsonValue };
+  parameters: unknown[];
+}
+
+/** The transaction as a projector sees it, noting the parameters of every query it sends. */
+function noting(tx: Transaction, parameters: unknown[]): Transaction {
+  return new Proxy(tx, {
+    get(target, property) {
+      if (property === 'query')
+        return (sql: string, params?: unknown[]) => {
+          parameters.push(...(params ?? []));
+          return target.query(sql, params);
+        };
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function replayLog(
   db: Database,
-  options: { batchEntries?: number; skipped?: Map<string, number> } = {},
+  options: {
+    batchEntries?: number;
+    skipped?: Map<string, number>;
+    /** Told of each entry replayed and the parameters its projector wrote (the rebuild test reads them). */
+    replayed?: (entry: ReplayedEntry) => void;
+  } = {},
 ): Promise<number> {
   const batchEntries = options.batchEntries ?? 200;
   const [{ size }] = (await db.query<{ size: string }>(
@@ -119,8 +147,11 @@ export async function replayLog(
           continue;
         }
         const body = revealBody(entry.body, disclosures.get(row.idx) ?? []).body;
+        const parameters: unknown[] = [];
         try {
-          await projectEntry(tx, { ...entry, index: BigInt(row.idx), body, logged: entry.body });
+          const projecting = options.replayed ? noting(tx, parameters) : tx;
+          await projectEntry(projecting, { ...entry, index: BigInt(row.idx), body, logged: entry.body });
+          options.replayed?.({ index: BigInt(row.idx), type: entry.type, body, parameters });
         } catch (error) {
           throw new Error(`rebuild: entry ${row.idx} (${entry.type}) was refused by its projector`, {
             cause: error,
@@ -141,7 +172,7 @@ export async function replayLog(
 export async function rebuildFromLog(
   source: SqlExecutor,
   target: Database,
-  options: { pending?: boolean } = {},
+  options: { pending?: boolean; replayed?: (entry: ReplayedEntry) => void } = {},
 ): Promise<RebuildReport> {
   const [existing] = await target.query<{ n: string }>('SELECT count(*)::text AS n FROM ledger_entries');
   if (Number(existing!.n) !== 0) throw new Error('rebuild: the target database already has a log');
@@ -151,7 +182,10 @@ export async function rebuildFromLog(
       copied[table] = await copyTable(source, tx, table);
   });
   const skipped = new Map<string, number>();
-  const entries = await replayLog(target, options.pending ? { skipped } : {});
+  const entries = await replayLog(target, {
+    ...(options.pending ? { skipped } : {}),
+    ...(options.replayed ? { replayed: options.replayed } : {}),
+  });
   await target.transaction(async (tx) => {
     for (const table of UPLOAD_TABLES) copied[table] = await copyTable(source, tx, table);
     for (const [table, columns] of Object.entries(OFF_LOG_COLUMNS))

@@ -2,12 +2,16 @@
 // record.ts calls projectEntry for each entry it appends; rebuild.ts calls it for each entry of the log.
 import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
+import { onboardingProjectors } from './onboarding.ts';
 import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
-
 import { registryProjectors } from './registry.ts';
 import { traceabilityProjectors } from './traceability.ts';
 
-export const PROJECTORS: Projectors = { ...registryProjectors, ...traceabilityProjectors };
+export const PROJECTORS: Projectors = {
+  ...registryProjectors,
+  ...traceabilityProjectors,
+  ...onboardingProjectors,
+};
 
 /** Whether the entry type has a registered projector. */
 export const hasProjector = (type: string): boolean => Object.hasOwn(PROJECTORS, type);
