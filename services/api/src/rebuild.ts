@@ -176,6 +176,11 @@ export async function rebuildFromLog(
 ): Promise<RebuildReport> {
   const [existing] = await target.query<{ n: string }>('SELECT count(*)::text AS n FROM ledger_entries');
   if (Number(existing!.n) !== 0) throw new Error('rebuild: the target database already has a log');
+  // Refuse before writing anything when the log holds a type no projector replays.
+  const types = await source.query<{ entry_type: string }>('SELECT DISTINCT entry_type FROM ledger_entries');
+  const unprojected = types.map((t) => t.entry_type).filter((type) => !hasProjector(type));
+  if (unprojected.length > 0 && !options.pending)
+    throw new Error(`rebuild: no projector for ${unprojected.sort().join(', ')}`);
   const copied: Record<string, number> = {};
   await target.transaction(async (tx) => {
     for (const table of [...LOG_TABLES, ...CONTENT_TABLES])
