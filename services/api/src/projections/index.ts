@@ -2,6 +2,7 @@
 // record.ts calls projectEntry for each entry it appends; rebuild.ts calls it for each entry of the log.
 import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
+import { massBalanceProjectors } from './massbalance.ts';
 import { onboardingProjectors } from './onboarding.ts';
 import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
 import { registryProjectors } from './registry.ts';
@@ -11,6 +12,7 @@ export const PROJECTORS: Projectors = {
   ...registryProjectors,
   ...traceabilityProjectors,
   ...onboardingProjectors,
+  ...massBalanceProjectors,
 };
 
 /** Whether the entry type has a registered projector. */

@@ -224,24 +224,6 @@ export default async function siteAccountRoutes(
         subject: `organisation:${id}`,
         body: { period: `accounting_period:${periodId}`, start, end },
         conflict: 'this period is already declared',
-        project: async (tx, index) => {
-          // Under the writer's lock: no other declaration can slip in between this check and the insert.
-          const [overlap] = await tx.query<{ id: string; starts_at: Date | string; ends_at: Date | string }>(
-            `SELECT id, starts_at, ends_at FROM accounting_periods
-              WHERE organisation_id = $1 AND starts_at < $3 AND ends_at > $2 LIMIT 1`,
-            [id, start, end],
-          );
-          if (overlap)
-            throw new AppError(
-              'conflict',
-              `the period overlaps period ${overlap.id} (${iso(overlap.starts_at)} to ${iso(overlap.ends_at)})`,
-            );
-          await tx.query(
-            `INSERT INTO accounting_periods (id, organisation_id, starts_at, ends_at, entry_index, declared_by)
-             VALUES ($1, $2, $3, $4, $5, $6)`,
-            [periodId, id, start, end, index.toString(), request.principal!.subject],
-          );
-        },
       });
       const [row] = await db.query<PeriodRow>('SELECT * FROM accounting_periods WHERE id = $1', [periodId]);
       return reply.code(201).send(toPeriod(row!));
@@ -277,14 +259,6 @@ export default async function siteAccountRoutes(
         subject: `organisation:${id}`,
         body: { period: `accounting_period:${periodId}` },
         conflict: 'this period is already closed',
-        project: async (tx, index) => {
-          const closed = await tx.query(
-            `UPDATE accounting_periods SET closed_entry = $2, closed_at = now(), closed_by = $3
-              WHERE id = $1 AND closed_entry IS NULL RETURNING id`,
-            [periodId, index.toString(), request.principal!.subject],
-          );
-          if (closed.length === 0) throw new AppError('conflict', 'this period was closed meanwhile');
-        },
       });
       const [row] = await db.query<PeriodRow>('SELECT * FROM accounting_periods WHERE id = $1', [periodId]);
       return toPeriod(row!);
