@@ -42,9 +42,11 @@ export {
 export {
   defineEntry,
   ENTRY_DEFINITIONS,
+  type EntryBody,
   EntryBodyError,
   type EntryBodyIssue,
   type EntryDefinition,
+  type EntryType,
   entryBodyChecker,
   entryRegistry,
   type TypedEntry,

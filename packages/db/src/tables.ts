@@ -122,7 +122,7 @@ export const invitations = pgTable('invitations', {
   organisationId: uuid('organisation_id').notNull(),
   invitedBy: text('invited_by').notNull(),
   inviterOrganisationId: uuid('inviter_organisation_id'),
-  tokenSha256: bytea('token_sha256').notNull(),
+  tokenSha256: bytea('token_sha256'), // null until the service sets it after the projection (migration 0045)
   inviteeName: text('invitee_name'),
   inviteeEmail: text('invitee_email'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -26,6 +26,23 @@ export const ENTRY_DEFINITIONS: readonly EntryDefinition[] = [
   ...EPCIS_QUERY_ENTRIES,
 ];
 
+/** Every definition with its literal type and its body's own schema (for typed readers: projectors). */
+type KnownDefinition =
+  | (typeof REGISTRY_ENTRIES)[number]
+  | (typeof TRACEABILITY_ENTRIES)[number]
+  | (typeof MASS_BALANCE_ENTRIES)[number]
+  | (typeof ONBOARDING_ENTRIES)[number]
+  | (typeof EVIDENCE_ENTRIES)[number]
+  | (typeof PUBLICATION_ENTRIES)[number]
+  | (typeof AUDIT_ENTRIES)[number]
+  | (typeof EPCIS_QUERY_ENTRIES)[number];
+
+/** The name of an entry type the service writes. */
+export type EntryType = KnownDefinition['type'];
+
+/** The body in the clear of an entry type, as its schema gives it. */
+export type EntryBody<T extends EntryType> = z.output<Extract<KnownDefinition, { type: T }>['body']>;
+
 /** What the check needs of an entry: the envelope's type and version, and the body in the clear. */
 export interface TypedEntry {
   type: string;

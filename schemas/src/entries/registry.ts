@@ -110,7 +110,14 @@ export const REGISTRY_ENTRIES = [
     version: 1,
     description: 'A supplier is invited to create its first user (no token, name or e-mail logged).',
     body: z
-      .object({ organisation: ref('organisation'), role: z.literal('supplier'), expiresAt: dateTime })
+      .object({
+        organisation: ref('organisation'),
+        role: z.literal('supplier'),
+        expiresAt: dateTime,
+        inviter: ref('organisation')
+          .optional()
+          .describe('the inviting organisation; absent when an administrator invited'),
+      })
       .strict(),
     writtenBy: ['POST /v1/invitations'],
   }),

@@ -24,6 +24,7 @@ const output = z
     material: z.string(),
     cocoaContent: decimalText.optional(),
     product: ref('product').optional(),
+    description: z.string().optional().describe('the batch’s description, when one was given'),
   })
   .strict();
 /** Set when the fact came from a captured EPCIS event (decision 0025): that event's CBV 2.0 hash ID. */

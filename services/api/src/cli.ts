@@ -2,11 +2,17 @@
 // service's token key); the rest need only the network and live in @groundtruth/client.
 import { parseArgs } from 'node:util';
 import { CLIENT_USAGE, runClientCommand } from '@groundtruth/client';
+import { migrate, openDatabase } from '@groundtruth/db';
 import { mintToken, ROLES, type Role } from './auth.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { rebuildFromLog } from './rebuild.ts';
 import { loadTokenKeys } from './runtime.ts';
 
 const USAGE = `usage:
+  gt rebuild --from <postgres://…|PGlite data dir> --to <postgres://…|PGlite data dir> [--skip-unprojected]
+      Replays the log of --from into the empty database --to (migrated first) through the projectors
+      (docs/decisions/0031-projectors-and-rebuild.md). --skip-unprojected (interim) leaves out the
+      entries of types that have no projector yet, and names them.
   gt token --role <${ROLES.join('|')}> [--subject <name>] [--org <organisation id>] [--ttl 12h]
       Prints a bearer token signed with this service's token key (GROUNDTRUTH_DATA_DIR or
       GROUNDTRUTH_AUTH_KEY) on its last line.
@@ -44,9 +50,46 @@ async function token(args: string[]): Promise<number> {
   return 0;
 }
 
+/** A database named as the service names it: a postgres:// URL, or a directory holding PGlite's files. */
+const openNamed = (name: string) =>
+  /^postgres(ql)?:\/\//.test(name) ? openDatabase({ url: name }) : openDatabase({ dataDir: name });
+
+async function rebuild(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'skip-unprojected': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (!values.from || !values.to || values.from === values.to) {
+    console.error('gt rebuild: --from and --to must name two databases');
+    return 2;
+  }
+  const source = await openNamed(values.from);
+  try {
+    const target = await openNamed(values.to);
+    try {
+      await migrate(target);
+      const report = await rebuildFromLog(source, target, { pending: values['skip-unprojected'] });
+      console.error(`# replayed ${report.entries} entries; copied ${JSON.stringify(report.copied)}`);
+      if (Object.keys(report.skipped).length > 0)
+        console.error(`# left out (no projector yet): ${JSON.stringify(report.skipped)}`);
+      return 0;
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === 'token') return token(args);
+  if (command === 'rebuild') return rebuild(args);
   if (command) {
     const code = await runClientCommand(command, args);
     if (code !== undefined) return code;

@@ -1,5 +1,5 @@
 // Appending domain records: each one a ledger entry (version 1, stamped now, by the caller) with its
-// projection rows, all in one transaction. Bodies are given in the clear: the writer commits their
+// projection rows, written by the entry type's projector (projections/), all in one transaction. Bodies are given in the clear: the writer commits their
 // confidential fields under the type's disclosure policy (docs/decisions/0011-selective-disclosure.md). A unique violation in a projection means the record
 // already exists: the client gets 409 with the caller's words, never a 500.
 import type { Transaction } from '@groundtruth/db';
@@ -7,6 +7,8 @@ import type { JsonValue } from '@groundtruth/ledger';
 import type { AppendedEntry, AppendReceipt, LedgerWriter } from '@groundtruth/ledger-store';
 import type { Principal } from './auth.ts';
 import { AppError } from './errors.ts';
+import { hasProjector, projectEntry } from './projections/index.ts';
+import { StaleRecord } from './projections/projector.ts';
 
 /**
  * Who wants to know that records were appended by this process (read caches, such as the
@@ -27,15 +29,19 @@ export const isUniqueViolation = (error: unknown): boolean => (error as { code?:
 export interface RecordSpec {
   type: string;
   subject: string;
+  /** The body in the clear; its type's projector writes the projection rows from it alone. */
   body: { [key: string]: JsonValue };
-  /**
-   * Writes the projection rows, knowing the entry's index, its time (`at`, the record time) and the
-   * entry as logged (its confidential fields committed, with their disclosures). Projections are
-   * written from the request's values.
-   */
-  project: (tx: Transaction, entryIndex: bigint, at: string, logged: AppendedEntry) => Promise<void>;
   /** The 409 message when the record already exists. */
   conflict: string;
+  /**
+   * Runs after the projector in the same transaction, for what the write keeps off the log (personal
+   * data, secrets: decision 0031), never for a fact of the log.
+   */
+  after?: (tx: Transaction, logged: AppendedEntry) => Promise<void>;
+  /** Says in the caller's terms why the projector refused the record (e.g. at which event of a document). */
+  refusal?: (error: unknown) => unknown;
+  /** Interim: the projection of a type whose projector is not registered yet. */
+  project?: (tx: Transaction, entryIndex: bigint, at: string, logged: AppendedEntry) => Promise<void>;
 }
 
 /**
@@ -75,7 +81,24 @@ export async function appendRecordsWithReceipt(
       project: async (tx, appended) => {
         for (const [i, spec] of specs.entries()) {
           current = spec;
-          await spec.project(tx, appended[i]!.index, at, appended[i]!);
+          const logged = appended[i]!;
+          const entry = {
+            index: logged.index,
+            type: spec.type,
+            version: 1,
+            at,
+            actor: principal.subject,
+            subject: spec.subject,
+            body: spec.body,
+            logged: logged.entry.body,
+          };
+          if (hasProjector(spec.type))
+            await projectEntry(tx, entry).catch((error: unknown) => {
+              throw spec.refusal ? spec.refusal(error) : error;
+            });
+          else if (spec.project) await spec.project(tx, logged.index, at, logged);
+          else throw new Error(`entry type ${spec.type} has no projector`);
+          await spec.after?.(tx, logged);
         }
         current = undefined;
         await after?.(tx);
@@ -87,6 +110,7 @@ export async function appendRecordsWithReceipt(
   } catch (error) {
     if (isUniqueViolation(error) && current)
       throw new AppError('conflict', current.conflict, { cause: error });
+    if (error instanceof StaleRecord) throw new AppError('conflict', error.message, { cause: error });
     throw error;
   }
 }

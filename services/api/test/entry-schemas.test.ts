@@ -39,13 +39,6 @@ describe('typed entries', () => {
       subject: `organisation:${id}`,
       body: body as RecordSpec['body'],
       conflict: 'exists',
-      project: async (tx, index) => {
-        await tx.query(
-          `INSERT INTO organisations (id, name, kind, country, role, identifiers, managed_by, entry_index)
-           VALUES ($1, 'x', 'supplier', 'GH', NULL, '{}'::jsonb, NULL, $2)`,
-          [id, index.toString()],
-        );
-      },
     };
   }
 

@@ -350,7 +350,7 @@ export async function seedDemoData(
     );
   }
 
-  // Registered as the product route does: one product.registered entry and its row.
+  // Registered as the product route does: one product.registered entry (its projector writes the row).
   const registerProduct = async (organisationId: string, gtin: string, name: string) => {
     const id = uuidFrom(random);
     const gtin14 = normaliseGtin(gtin)!;
@@ -359,12 +359,6 @@ export async function seedDemoData(
       subject: `product:${id}`,
       body: { gtin: gtin14, name, commodity: 'cocoa', organisation: `organisation:${organisationId}` },
       conflict: `GTIN ${gtin14} is already registered`,
-      project: async (tx, index) => {
-        await tx.query(
-          'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-          [id, gtin14, name, 'cocoa', organisationId, index.toString()],
-        );
-      },
     });
     return id;
   };

@@ -461,12 +461,8 @@ export function createCustodyCapture({ db, events }: { db: SqlExecutor; events: 
           continue;
         }
         const mapped = (planned: PlannedCustody): PlannedCustody => {
-          const project = planned.spec.project;
           // A balance refusal at append time is reported at this event too.
-          planned.spec.project = (...args) =>
-            project(...args).catch((error: unknown) => {
-              throw atEvent(item, error);
-            });
+          planned.spec.refusal = (error) => atEvent(item, error);
           return planned;
         };
         try {

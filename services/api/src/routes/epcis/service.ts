@@ -473,26 +473,7 @@ export function createEpcisService(deps: {
           };
           const c = planned[i];
           if (!c) return [epcisSpec];
-          const custodySpec: RecordSpec = {
-            ...c.spec,
-            project: async (tx, index, at, logged) => {
-              await c.spec.project(tx, index, at, logged);
-              await tx.query(
-                `INSERT INTO epcis_custody_links (epcis_entry_index, custody_entry_index, fact_kind, fact_id)
-                 SELECT $1, $2, kind, id FROM unnest($3::text[], $4::uuid[]) AS t(kind, id)`,
-                [
-                  epcisIndexes[i]!.toString(),
-                  index.toString(),
-                  [
-                    ...(c.kind === 'receipt' || c.kind === 'void' ? [c.kind] : []),
-                    ...c.traceEventIds.map(() => 'event'),
-                  ],
-                  [...(c.kind === 'receipt' || c.kind === 'void' ? [c.eventId] : []), ...c.traceEventIds],
-                ],
-              );
-            },
-          };
-          return [epcisSpec, custodySpec];
+          return [epcisSpec, c.spec];
         });
         const all = specs.length === 0 ? [] : await appendRecords(writer, principal, specs);
         // Each captured event's own entry (its custody record, if any, follows it).

@@ -5,7 +5,7 @@
 // copy; the entry, and so every checkpoint, stays valid.
 import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
-import { fromBase64Url, toBase64Url } from '@groundtruth/ledger';
+import { toBase64Url } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { Contact, ContactInput, Problem, Uuid } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-import { type ContactRow, createContactStore, toContact } from './store.ts';
+import { createContactStore, toContact } from './store.ts';
 
 const Params = z.object({ id: Uuid });
 const ContactParams = z.object({ id: Uuid, contactId: Uuid });
@@ -54,22 +54,9 @@ export default async function contactRoutes(
           ),
         },
         conflict: `contact ${id} already exists`,
-        project: async (tx, index, _at, logged) => {
+        // The response tells the caller its commitment: the digest the log holds for `contact`.
+        after: async (_tx, logged) => {
           commitment = logged.disclosures[0]!.digest;
-          await tx.query(
-            `INSERT INTO contacts (id, organisation_id, name, email, phone, role, commitment, entry_index)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-            [
-              id,
-              request.params.id,
-              c.name,
-              c.email ?? null,
-              c.phone ?? null,
-              c.role ?? null,
-              fromBase64Url(commitment),
-              index.toString(),
-            ],
-          );
         },
       });
       return reply.code(201).send({
@@ -118,7 +105,6 @@ export default async function contactRoutes(
       const row = await store.byId(request.params.id, request.params.contactId);
       if (!row) throw notFound(`contact ${request.params.contactId} not found`);
       if (row.erased_at) return toContact(row);
-      let erased: ContactRow | undefined;
       await appendRecord(writer, request.principal!, {
         type: 'contact.erased',
         subject: `contact:${row.id}`,
@@ -127,16 +113,8 @@ export default async function contactRoutes(
           commitment: toBase64Url(new Uint8Array(row.commitment)),
         },
         conflict: 'already erased',
-        project: async (tx) => {
-          // Deleting the disclosure is the erasure: the digest on the ledger can no longer be opened.
-          await tx.query('DELETE FROM ledger_entry_disclosures WHERE entry_index = $1', [row.entry_index]);
-          [erased] = await tx.query<ContactRow>(
-            `UPDATE contacts SET name = NULL, email = NULL, phone = NULL, role = NULL, erased_at = now()
-             WHERE id = $1 RETURNING *`,
-            [row.id],
-          );
-        },
       });
+      const erased = await store.byId(request.params.id, row.id);
       return toContact(erased!);
     },
   });

@@ -1,7 +1,7 @@
 // Traceability events: each one consumes batches (or a plot) and produces new batches, written as one
 // ledger entry with its projection rows. The upstream graph of a batch comes back in a few queries.
 import { randomUUID } from 'node:crypto';
-import type { Database, Transaction } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { BASE_MATERIAL, type Commodity, MATERIAL_FACTORS } from '@groundtruth/massbalance';
@@ -14,15 +14,7 @@ import type { Principal } from '../../../auth.ts';
 import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
 import { AppError, badRequest, notFound } from '../../../errors.ts';
 import { appendRecords, type RecordSpec } from '../../../record.ts';
-import {
-  type BatchBalance,
-  balancesOf,
-  type Consumption,
-  NOT_VOIDED,
-  requireAvailable,
-  scaled,
-  sumDecimals,
-} from './balance.ts';
+import { type BatchBalance, balancesOf, scaled, sumDecimals } from './balance.ts';
 import { requirePartnership } from './partnership.ts';
 import { type BatchRow, loadTraceRows, traceShapeFor } from './trace-rows.ts';
 
@@ -308,73 +300,12 @@ export function createEventService({
         material: o.material,
         ...(o.cocoaContent ? { cocoaContent: o.cocoaContent } : {}),
         ...(o.productId ? { product: `product:${o.productId}` } : {}),
+        ...(o.description ? { description: o.description } : {}),
       })),
       ...(input.type === 'harvest' ? { season: input.season } : {}),
       ...(input.type === 'loss' ? { reason: input.reason } : {}),
       ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
     };
-    // What each input takes from its batch, in the terms the batch's balance is kept in.
-    const consumptions: Consumption[] = consumed.flatMap((c) =>
-      c.batchId && c.quantity
-        ? [
-            {
-              batchId: c.batchId,
-              amount: c.byMass ? toGrams(c.quantity)! : c.quantity.value,
-              pointer: c.pointer!,
-            },
-          ]
-        : [],
-    );
-
-    const project = async (tx: Transaction, index: bigint, at: string) => {
-      // Under the writer's sequencing: what earlier entries took is already in the rows read here.
-      if (consumptions.length > 0) await requireAvailable(tx, consumptions);
-      await tx.query(
-        `INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          eventId,
-          input.type,
-          actingOrganisation,
-          input.eventTime,
-          index.toString(),
-          input.type === 'loss' ? input.reason : null,
-          at,
-        ],
-      );
-      for (const [position, c] of consumed.entries()) {
-        const q = c.quantity ? withGrams(c.quantity) : null;
-        await tx.query(
-          `INSERT INTO trace_event_inputs (event_id, position, batch_id, plot_id, quantity_value, quantity_unit, mass_grams)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [eventId, position, c.batchId, c.plotId, q?.value ?? null, q?.unit ?? null, q?.grams ?? null],
-        );
-      }
-      for (const o of outputs) {
-        const q = withGrams(o.quantity);
-        await tx.query(
-          `INSERT INTO batches (id, organisation_id, lot, commodity, product_id, description, quantity_value, quantity_unit,
-                                mass_grams, produced_by, entry_index, material, cocoa_content)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-          [
-            o.id,
-            outputOwner,
-            o.lot,
-            commodity,
-            o.productId ?? null,
-            o.description ?? null,
-            q.value,
-            q.unit,
-            q.grams,
-            eventId,
-            index.toString(),
-            o.material,
-            o.cocoaContent ?? null,
-          ],
-        );
-      }
-    };
-
     const at = new Date().toISOString();
     return {
       spec: {
@@ -382,7 +313,6 @@ export function createEventService({
         subject: `event:${eventId}`,
         body,
         conflict: `a batch with that lot already exists for organisation ${outputOwner}`,
-        project,
       },
       result: { eventId, batchIds: outputs.map((o) => o.id) },
       // As later events of the same write will see them (their times are those of this request).
@@ -493,28 +423,6 @@ export function createEventService({
         ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
       },
       conflict: `event ${eventId} is already voided`,
-      project: async (tx, index) => {
-        // Under the writer's sequencing, so no consumer can slip in between this check and the void.
-        await tx.query('SELECT id FROM batches WHERE produced_by = $1 ORDER BY id FOR UPDATE', [eventId]);
-        const dependants = await tx.query<{ id: string; kind: string; batch_id: string }>(
-          `SELECT DISTINCT e.id, e.kind, i.batch_id FROM batches b
-             JOIN trace_event_inputs i ON i.batch_id = b.id JOIN trace_events e ON e.id = i.event_id
-            WHERE b.produced_by = $1 AND ${NOT_VOIDED('e.id')} ORDER BY e.id`,
-          [eventId],
-        );
-        if (dependants.length > 0)
-          throw new AppError(
-            'conflict',
-            `event ${eventId} cannot be voided while events that consumed its outputs stand; void them first: ${dependants
-              .map((d) => `${d.kind} event ${d.id} (took from batch ${d.batch_id})`)
-              .join(', ')}`,
-          );
-        await tx.query(
-          `INSERT INTO trace_event_voids (event_id, entry_index, reason, voided_by, voided_at)
-           VALUES ($1, $2, $3, $4, now())`,
-          [eventId, index.toString(), `${input.reason}: ${input.explanation}`, principal.subject],
-        );
-      },
     };
     return { spec, result: { eventId, type: event.kind } };
   }
@@ -597,46 +505,6 @@ export function createEventService({
         ...(origin.epcisHashId ? { epcis: origin.epcisHashId } : {}),
       },
       conflict: `transfer ${eventId} is already confirmed`,
-      project: async (tx, index, at) => {
-        const [voided] = await tx.query(`SELECT 1 FROM trace_event_voids WHERE event_id = $1`, [eventId]);
-        if (voided) throw new AppError('conflict', `transfer ${eventId} was voided`);
-        if (lossEventId) {
-          // The receiver may already have used some of it: the loss must still fit.
-          await requireAvailable(tx, [{ batchId: row.id, amount: lost, pointer: '/quantity' }]);
-          await tx.query(
-            `INSERT INTO trace_events (id, kind, organisation_id, event_time, entry_index, reason, recorded_at)
-             VALUES ($1, 'loss', $2, $3, $4, $5, $6)`,
-            [
-              lossEventId,
-              receiver,
-              receivedAt,
-              index.toString(),
-              `in transit: ${trimDecimal(received)} of ${sent} ${unit} arrived (transfer ${eventId})`,
-              at,
-            ],
-          );
-          await tx.query(
-            `INSERT INTO trace_event_inputs (event_id, position, batch_id, quantity_value, quantity_unit, mass_grams)
-             VALUES ($1, 0, $2, $3, $4, $5)`,
-            [lossEventId, row.id, lost, unit, byMass ? lost : null],
-          );
-        }
-        await tx.query(
-          `INSERT INTO transfer_receipts (event_id, entry_index, quantity_value, quantity_unit, mass_grams, received_at,
-                                          loss_event_id, confirmed_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            eventId,
-            index.toString(),
-            input.quantity.value,
-            input.quantity.unit,
-            byMass ? received : null,
-            receivedAt,
-            lossEventId,
-            principal.subject,
-          ],
-        );
-      },
     };
     return {
       spec,

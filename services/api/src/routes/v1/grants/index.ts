@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
-import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
+import { badRequest, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
 import { createGrantStore } from './store.ts';
 
@@ -57,18 +57,6 @@ export default async function grantRoutes(
         subject: `organisation:${brandId}`,
         body: { auditor: `organisation:${auditorId}` },
         conflict: 'this auditor already has access',
-        project: async (tx, index) => {
-          const [active] = await tx.query(
-            'SELECT 1 FROM auditor_grants WHERE brand_id = $1 AND auditor_id = $2 AND audit_id IS NULL AND revoked_at IS NULL FOR UPDATE',
-            [brandId, auditorId],
-          );
-          if (active) throw new AppError('conflict', 'this auditor already has access');
-          await tx.query(
-            `INSERT INTO auditor_grants (brand_id, auditor_id, entry_index) VALUES ($1, $2, $3)
-             ON CONFLICT (brand_id, auditor_id) WHERE audit_id IS NULL DO UPDATE SET entry_index = excluded.entry_index, revoked_at = NULL`,
-            [brandId, auditorId, index.toString()],
-          );
-        },
       });
       return reply.code(201).send({ brandId, auditorId, entryIndex });
     },
@@ -94,12 +82,6 @@ export default async function grantRoutes(
         subject: `organisation:${brandId}`,
         body: { auditor: `organisation:${auditorId}` },
         conflict: 'already revoked',
-        project: async (tx) => {
-          await tx.query(
-            'UPDATE auditor_grants SET revoked_at = now() WHERE brand_id = $1 AND auditor_id = $2 AND audit_id IS NULL',
-            [brandId, auditorId],
-          );
-        },
       });
       return reply.code(204).send(null);
     },

@@ -10,6 +10,7 @@ import { type Access, acceptedRelationshipExists } from '../../../access.ts';
 import { mintToken, type Principal, type TokenKeys } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf, SqlParameters } from '../../../paging.ts';
+import { StaleRecord } from '../../../projections/projector.ts';
 import { appendRecords } from '../../../record.ts';
 
 type Status = z.output<typeof InvitationStatus>;
@@ -63,8 +64,8 @@ const toInvitation = (r: InvitationRow) => ({
 
 const SELECT = `SELECT i.*, o.name AS organisation_name FROM invitations i JOIN organisations o ON o.id = i.organisation_id`;
 
-/** Thrown inside the append when the invitation stopped being pending meanwhile: nothing is written. */
-class NoLongerPending extends Error {}
+/** The invitation stopped being pending meanwhile (its projector found it so): nothing was written. */
+const noLongerPending = (error: unknown) => error instanceof AppError && error.cause instanceof StaleRecord;
 
 const gone = () => new AppError('gone', 'this invitation was already redeemed, revoked, or has expired');
 
@@ -128,24 +129,14 @@ export function createInvitationService({
             organisation: `organisation:${input.organisationId}`,
             role: 'supplier',
             expiresAt: expiresAt.toISOString(),
+            ...(inviterOrganisation ? { inviter: `organisation:${inviterOrganisation}` } : {}),
           },
           conflict: `invitation ${id} already exists`,
-          project: async (tx, index) => {
+          // Kept off the log (decision 0031): the token's digest, the invitee's name and e-mail.
+          after: async (tx) => {
             await tx.query(
-              `INSERT INTO invitations (id, organisation_id, invited_by, inviter_organisation_id, token_sha256,
-                 invitee_name, invitee_email, expires_at, entry_index)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-              [
-                id,
-                input.organisationId,
-                principal.subject,
-                inviterOrganisation,
-                tokenDigest(token),
-                input.displayName,
-                input.email ?? null,
-                expiresAt.toISOString(),
-                index.toString(),
-              ],
+              'UPDATE invitations SET token_sha256 = $2, invitee_name = $3, invitee_email = $4 WHERE id = $1',
+              [id, tokenDigest(token), input.displayName, input.email ?? null],
             );
           },
         },
@@ -206,19 +197,10 @@ export function createInvitationService({
             subject: `invitation:${id}`,
             body: { organisation: `organisation:${row.organisation_id}` },
             conflict: 'already revoked',
-            project: async (tx, index) => {
-              // The invitee's name and e-mail go with it: nothing keeps them any more.
-              const changed = await tx.query(
-                `UPDATE invitations SET revoked_at = now(), revoked_entry = $2, invitee_name = NULL, invitee_email = NULL
-                  WHERE id = $1 AND redeemed_at IS NULL AND revoked_at IS NULL RETURNING id`,
-                [id, index.toString()],
-              );
-              if (changed.length === 0) throw new NoLongerPending();
-            },
           },
         ]);
       } catch (error) {
-        if (error instanceof NoLongerPending)
+        if (noLongerPending(error))
           throw new AppError('conflict', 'this invitation was redeemed or revoked meanwhile');
         throw error;
       }
@@ -255,19 +237,14 @@ export function createInvitationService({
             subject: `user:${userId}`,
             body: { organisation: `organisation:${row.organisation_id}`, role: 'supplier' },
             conflict: `user ${userId} already exists`,
-            project: async (tx, index) => {
-              // First: claim the invitation while it is still pending, or write nothing at all.
-              const claimed = await tx.query(
-                `SELECT id FROM invitations WHERE id = $1 AND redeemed_at IS NULL AND revoked_at IS NULL
-                   AND expires_at > now() FOR UPDATE`,
-                [row.id],
-              );
-              if (claimed.length === 0) throw new NoLongerPending();
-              userEntry = index;
-              await tx.query(
-                'INSERT INTO users (id, organisation_id, role, display_name, email, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-                [userId, row.organisation_id, 'supplier', displayName, email, index.toString()],
-              );
+            // Personal data kept off the log (decision 0031).
+            after: async (tx, logged) => {
+              userEntry = logged.index;
+              await tx.query('UPDATE users SET display_name = $2, email = $3 WHERE id = $1', [
+                userId,
+                displayName,
+                email,
+              ]);
             },
           },
           {
@@ -275,31 +252,16 @@ export function createInvitationService({
             subject: `user:${userId}`,
             body: { token: jti, role: 'supplier', expiresAt },
             conflict: 'token already issued',
-            project: async (tx, index) => {
-              await tx.query(
-                'INSERT INTO api_tokens (jti, user_id, expires_at, entry_index) VALUES ($1, $2, $3, $4)',
-                [jti, userId, expiresAt, index.toString()],
-              );
-            },
           },
           {
             type: 'invitation.redeemed',
             subject: `invitation:${row.id}`,
             body: { organisation: `organisation:${row.organisation_id}`, user: `user:${userId}` },
             conflict: 'this invitation was already redeemed',
-            project: async (tx, index) => {
-              const changed = await tx.query(
-                `UPDATE invitations SET redeemed_at = now(), redeemed_user_id = $2, redeemed_entry = $3,
-                   invitee_name = NULL, invitee_email = NULL
-                 WHERE id = $1 AND redeemed_at IS NULL AND revoked_at IS NULL RETURNING id`,
-                [row.id, userId, index.toString()],
-              );
-              if (changed.length === 0) throw new NoLongerPending();
-            },
           },
         ]);
       } catch (error) {
-        if (error instanceof NoLongerPending) throw gone();
+        if (noLongerPending(error)) throw gone();
         throw error;
       }
       const token = await mintToken(tokenKeys, {

@@ -27,8 +27,6 @@ const TRANSITIONS: Record<Status, Partial<Record<Status, Party>>> = {
 
 const subjectOf = (brandId: string, supplierId: string) => `onboarding:${brandId}:${supplierId}`;
 
-class StaleState extends Error {}
-
 export function createOnboardingService({
   db,
   writer,
@@ -61,37 +59,18 @@ export function createOnboardingService({
     to: Status,
     reason: string | null,
   ) {
-    try {
-      await appendRecord(writer, principal, {
-        type: 'onboarding.transitioned',
-        subject: subjectOf(brandId, supplierId),
-        body: {
-          brand: `organisation:${brandId}`,
-          supplier: `organisation:${supplierId}`,
-          from: from ?? null,
-          to,
-          reason,
-        },
-        conflict: 'this onboarding already exists',
-        project: async (tx, index) => {
-          const [row] = await tx.query<{ status: Status }>(
-            'SELECT status FROM supplier_onboarding WHERE brand_id = $1 AND supplier_id = $2 FOR UPDATE',
-            [brandId, supplierId],
-          );
-          if ((row?.status ?? undefined) !== from) throw new StaleState();
-          await tx.query(
-            `INSERT INTO supplier_onboarding (brand_id, supplier_id, status, reason, entry_index) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (brand_id, supplier_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-               entry_index = excluded.entry_index, updated_at = now()`,
-            [brandId, supplierId, to, reason, index.toString()],
-          );
-        },
-      });
-    } catch (error) {
-      if (error instanceof StaleState)
-        throw new AppError('conflict', 'the onboarding status changed meanwhile; read it again');
-      throw error;
-    }
+    await appendRecord(writer, principal, {
+      type: 'onboarding.transitioned',
+      subject: subjectOf(brandId, supplierId),
+      body: {
+        brand: `organisation:${brandId}`,
+        supplier: `organisation:${supplierId}`,
+        from: from ?? null,
+        to,
+        reason,
+      },
+      conflict: 'this onboarding already exists',
+    });
   }
 
   /**
@@ -299,12 +278,6 @@ export function createOnboardingService({
         subject: `organisation:${brandId}`,
         body: { ...input },
         conflict: `requirement ${input.key} already exists for ${input.commodity}`,
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO evidence_requirements (brand_id, commodity, key, description, stage, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-            [brandId, input.commodity, input.key, input.description, input.stage, index.toString()],
-          );
-        },
       });
     },
   };

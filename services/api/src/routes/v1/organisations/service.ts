@@ -115,32 +115,11 @@ export function prepareRegistration(
     ...(input.location ? { location: input.location } : {}),
     ...(input.address ? { address: input.address } : {}),
   };
-  const [longitude, latitude] = input.location?.coordinates ?? [null, null];
   const spec: RecordSpec = {
     type: 'organisation.registered',
     subject: `organisation:${id}`,
     body,
     conflict: `organisation ${id} already exists`,
-    project: async (tx, index) => {
-      await tx.query(
-        `INSERT INTO organisations
-           (id, name, kind, country, role, identifiers, managed_by, longitude, latitude, address, entry_index)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)`,
-        [
-          id,
-          input.name,
-          input.kind,
-          input.country,
-          input.role ?? null,
-          JSON.stringify(identifiers),
-          managedBy,
-          longitude,
-          latitude,
-          input.address ?? null,
-          index.toString(),
-        ],
-      );
-    },
   };
   return {
     spec,
@@ -169,18 +148,6 @@ export function relationshipSpec(id: string, input: z.output<typeof Relationship
       commodity: input.commodity,
     },
     conflict: 'this relationship is already declared',
-    project: async (tx, index) => {
-      await tx.query(
-        'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
-        [id, input.buyerId, input.supplierId, input.commodity, index.toString()],
-      );
-      // A proposal of the same relationship still open is settled by this declaration.
-      await tx.query(
-        `UPDATE relationship_proposals SET status = 'accepted', decided_entry = $4
-          WHERE buyer_id = $1 AND supplier_id = $2 AND commodity = $3 AND status = 'proposed'`,
-        [input.buyerId, input.supplierId, input.commodity, index.toString()],
-      );
-    },
   };
 }
 
@@ -218,9 +185,6 @@ const toRelationship = (row: ProposalRow, status = row.status, entryIndex = Numb
 });
 
 const other = (side: Side): Side => (side === 'buyer' ? 'supplier' : 'buyer');
-
-/** What a write was decided on changed between reading and writing (a racing decision). */
-class StaleRead extends Error {}
 
 export function createOrganisationService({
   db,
@@ -281,37 +245,19 @@ export function createOrganisationService({
     by: Side,
     reason: string | undefined,
   ) {
-    try {
-      const entryIndex = await appendRecord(writer, principal, {
-        type: `relationship.${decision}`,
-        subject: `relationship:${row.id}`,
-        body: {
-          buyer: `organisation:${row.buyer_id}`,
-          supplier: `organisation:${row.supplier_id}`,
-          commodity: row.commodity,
-          by,
-          ...(reason ? { reason } : {}),
-        },
-        conflict: 'this relationship is already accepted',
-        project: async (tx, index) => {
-          const updated = await tx.query(
-            `UPDATE relationship_proposals SET status = $2, decided_entry = $3 WHERE id = $1 AND status = 'proposed' RETURNING id`,
-            [row.id, decision, index.toString()],
-          );
-          if (updated.length === 0) throw new StaleRead();
-          if (decision === 'accepted')
-            await tx.query(
-              'INSERT INTO supply_relationships (id, buyer_id, supplier_id, commodity, entry_index) VALUES ($1, $2, $3, $4, $5)',
-              [row.id, row.buyer_id, row.supplier_id, row.commodity, index.toString()],
-            );
-        },
-      });
-      return toRelationship(row, decision, entryIndex);
-    } catch (error) {
-      if (error instanceof StaleRead)
-        throw new AppError('conflict', 'this proposal was decided meanwhile; read it again');
-      throw error;
-    }
+    const entryIndex = await appendRecord(writer, principal, {
+      type: `relationship.${decision}`,
+      subject: `relationship:${row.id}`,
+      body: {
+        buyer: `organisation:${row.buyer_id}`,
+        supplier: `organisation:${row.supplier_id}`,
+        commodity: row.commodity,
+        by,
+        ...(reason ? { reason } : {}),
+      },
+      conflict: 'this relationship is already accepted',
+    });
+    return toRelationship(row, decision, entryIndex);
   }
 
   return {
@@ -419,52 +365,12 @@ export function createOrganisationService({
         after.identifiers = next.identifiers;
       }
       if (Object.keys(after).length === 0) return organisation;
-      try {
-        await appendRecord(writer, principal, {
-          type: 'organisation.updated',
-          subject: `organisation:${organisationId}`,
-          body: { from: before, to: after },
-          conflict: 'the organisation changed meanwhile',
-          project: async (tx) => {
-            // The entry's `from` must be what it replaces: a racing update makes this one stale.
-            const [row] = await tx.query<OrganisationRow>(
-              `SELECT ${ORGANISATION_COLUMNS} FROM organisations WHERE id = $1 FOR UPDATE`,
-              [organisationId],
-            );
-            const now = row && toOrganisation(row);
-            if (
-              !now ||
-              now.name !== organisation.name ||
-              now.country !== organisation.country ||
-              now.role !== organisation.role ||
-              JSON.stringify(now.identifiers) !== JSON.stringify(organisation.identifiers) ||
-              !samePoint(now.location, organisation.location) ||
-              now.address !== organisation.address
-            )
-              throw new StaleRead();
-            const [longitude, latitude] = next.location?.coordinates ?? [null, null];
-            await tx.query(
-              `UPDATE organisations SET name = $2, country = $3, role = $4, identifiers = $5::jsonb,
-                      longitude = $6, latitude = $7, address = $8
-                WHERE id = $1`,
-              [
-                organisationId,
-                next.name,
-                next.country,
-                next.role,
-                JSON.stringify(next.identifiers),
-                longitude,
-                latitude,
-                next.address,
-              ],
-            );
-          },
-        });
-      } catch (error) {
-        if (error instanceof StaleRead)
-          throw new AppError('conflict', 'the organisation changed meanwhile; read it again');
-        throw error;
-      }
+      await appendRecord(writer, principal, {
+        type: 'organisation.updated',
+        subject: `organisation:${organisationId}`,
+        body: { from: before, to: after },
+        conflict: 'the organisation changed meanwhile',
+      });
       return next;
     },
 
@@ -491,29 +397,15 @@ export function createOrganisationService({
           ]);
       }
       const from = organisation.managedBy;
-      try {
-        await appendRecord(writer, principal, {
-          type: 'organisation.manager_changed',
-          subject: `organisation:${organisationId}`,
-          body: {
-            from: from && `organisation:${from}`,
-            to: managerId && `organisation:${managerId}`,
-          },
-          conflict: 'the keeper changed meanwhile',
-          project: async (tx) => {
-            // The entry's `from` must be what it replaces: a racing change makes this one stale.
-            const changed = await tx.query(
-              'UPDATE organisations SET managed_by = $2 WHERE id = $1 AND managed_by IS NOT DISTINCT FROM $3 RETURNING id',
-              [organisationId, managerId, from],
-            );
-            if (changed.length === 0) throw new StaleRead();
-          },
-        });
-      } catch (error) {
-        if (error instanceof StaleRead)
-          throw new AppError('conflict', 'the keeper changed meanwhile; read the organisation again');
-        throw error;
-      }
+      await appendRecord(writer, principal, {
+        type: 'organisation.manager_changed',
+        subject: `organisation:${organisationId}`,
+        body: {
+          from: from && `organisation:${from}`,
+          to: managerId && `organisation:${managerId}`,
+        },
+        conflict: 'the keeper changed meanwhile',
+      });
       return { ...organisation, managedBy: managerId };
     },
 
@@ -567,13 +459,6 @@ export function createOrganisationService({
           by: side,
         },
         conflict: 'a proposal of this relationship is already open',
-        project: async (tx, index) => {
-          await tx.query(
-            `INSERT INTO relationship_proposals (id, buyer_id, supplier_id, commodity, proposed_by, status, entry_index)
-             VALUES ($1, $2, $3, $4, $5, 'proposed', $6)`,
-            [id, input.buyerId, input.supplierId, input.commodity, side, index.toString()],
-          );
-        },
       });
       return { id, ...input, status: 'proposed', proposedBy: side, entryIndex };
     },

@@ -136,26 +136,6 @@ export function createPlotService({ db, writer }: { db: SqlExecutor; writer: Led
           findings,
         },
         conflict: `plot ${id} already exists`,
-        project: async (tx, index) => {
-          await tx.query(
-            `INSERT INTO plots (id, organisation_id, name, commodity, country, geometry, area_hectares, area_source,
-                                declared_area_hectares, findings, entry_index)
-             VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10::jsonb, $11)`,
-            [
-              id,
-              input.organisationId,
-              input.name ?? null,
-              input.commodity,
-              input.country,
-              JSON.stringify(input.geometry),
-              areaHectares,
-              checked.areaSource,
-              declared,
-              JSON.stringify(findings),
-              index.toString(),
-            ],
-          );
-        },
       };
       const record = {
         id,

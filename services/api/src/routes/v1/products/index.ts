@@ -57,12 +57,6 @@ export default async function productRoutes(
           organisation: `organisation:${input.organisationId}`,
         },
         conflict: `GTIN ${gtin} is already registered`,
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO products (id, gtin, name, commodity, organisation_id, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-            [id, gtin, input.name, input.commodity, input.organisationId, index.toString()],
-          );
-        },
       });
       return reply.code(201).send({
         id,

@@ -1,7 +1,7 @@
 // A site's chain-of-custody model and the accounting periods of its mass-balance account. Setting the
 // model, declaring a period and closing one are ledger entries; the mass-balance rules read them.
 import { randomUUID } from 'node:crypto';
-import { type Database, isoTime } from '@groundtruth/db';
+import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { MAX_PERIOD_MONTHS } from '@groundtruth/massbalance';
 import { Problem, safeText, Uuid } from '@groundtruth/schemas';
@@ -40,8 +40,6 @@ const Period = z
   })
   .meta({ id: 'AccountingPeriod' });
 
-// The accounting_period.declared projection below reads raw rows, whose timestamps come as Date or text.
-const iso = isoTime;
 const toPeriod = (r: PeriodRecord): z.infer<typeof Period> => ({
   id: r.id,
   organisationId: r.organisationId,
@@ -105,17 +103,6 @@ export default async function siteAccountRoutes(
         subject: `organisation:${id}`,
         body: { model: request.body.model, justification: request.body.justification },
         conflict: 'this custody model is already recorded',
-        project: async (tx, index) => {
-          await tx.query('UPDATE organisations SET custody_model = $2 WHERE id = $1', [
-            id,
-            request.body.model,
-          ]);
-          // The history too: findings judge volume by the model in force when it was recorded.
-          await tx.query(
-            'INSERT INTO custody_model_changes (organisation_id, entry_index, custody_model) VALUES ($1, $2, $3)',
-            [id, index.toString(), request.body.model],
-          );
-        },
       });
       return { organisationId: id, model: request.body.model, entryIndex };
     },
@@ -222,24 +209,6 @@ export default async function siteAccountRoutes(
         subject: `organisation:${id}`,
         body: { period: `accounting_period:${periodId}`, start, end },
         conflict: 'this period is already declared',
-        project: async (tx, index) => {
-          // Under the writer's lock: no other declaration can slip in between this check and the insert.
-          const [overlap] = await tx.query<{ id: string; starts_at: Date | string; ends_at: Date | string }>(
-            `SELECT id, starts_at, ends_at FROM accounting_periods
-              WHERE organisation_id = $1 AND starts_at < $3 AND ends_at > $2 LIMIT 1`,
-            [id, start, end],
-          );
-          if (overlap)
-            throw new AppError(
-              'conflict',
-              `the period overlaps period ${overlap.id} (${iso(overlap.starts_at)} to ${iso(overlap.ends_at)})`,
-            );
-          await tx.query(
-            `INSERT INTO accounting_periods (id, organisation_id, starts_at, ends_at, entry_index, declared_by)
-             VALUES ($1, $2, $3, $4, $5, $6)`,
-            [periodId, id, start, end, index.toString(), request.principal!.subject],
-          );
-        },
       });
       const row = await store.period(periodId);
       return reply.code(201).send(toPeriod(row!));
@@ -272,14 +241,6 @@ export default async function siteAccountRoutes(
         subject: `organisation:${id}`,
         body: { period: `accounting_period:${periodId}` },
         conflict: 'this period is already closed',
-        project: async (tx, index) => {
-          const closed = await tx.query(
-            `UPDATE accounting_periods SET closed_entry = $2, closed_at = now(), closed_by = $3
-              WHERE id = $1 AND closed_entry IS NULL RETURNING id`,
-            [periodId, index.toString(), request.principal!.subject],
-          );
-          if (closed.length === 0) throw new AppError('conflict', 'this period was closed meanwhile');
-        },
       });
       const row = await store.period(periodId);
       return toPeriod(row!);

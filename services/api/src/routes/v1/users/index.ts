@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { mintToken, type Principal } from '../../../auth.ts';
 import { forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-import { createUserStore } from './store.ts';
+import { createUserStore, setPersonalData } from './store.ts';
 
 const TTL_SECONDS: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
 export const MAX_TOKEN_TTL_DAYS = 90;
@@ -50,19 +50,8 @@ export default async function userRoutes(
           role: input.role,
         },
         conflict: `user ${id} already exists`,
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO users (id, organisation_id, role, display_name, email, entry_index) VALUES ($1, $2, $3, $4, $5, $6)',
-            [
-              id,
-              input.organisationId ?? null,
-              input.role,
-              input.displayName,
-              input.email ?? null,
-              index.toString(),
-            ],
-          );
-        },
+        // Personal data kept off the log (decision 0031).
+        after: (tx) => setPersonalData(tx, id, input.displayName, input.email ?? null),
       });
       return reply.code(201).send({
         id,
@@ -117,12 +106,6 @@ export default async function userRoutes(
           ...(parentJti ? { parent: parentJti } : {}),
         },
         conflict: 'token already issued',
-        project: async (tx, index) => {
-          await tx.query(
-            'INSERT INTO api_tokens (jti, user_id, expires_at, entry_index, parent_jti) VALUES ($1, $2, $3, $4, $5)',
-            [jti, user.id, expiresAt.toISOString(), index.toString(), parentJti],
-          );
-        },
       });
       const token = await mintToken(app.tokenKeys, {
         subject: `user:${user.id}`,
@@ -155,9 +138,6 @@ export default async function userRoutes(
           subject: `user:${token.userId}`,
           body: { token: request.params.jti },
           conflict: 'already revoked',
-          project: async (tx) => {
-            await tx.query('UPDATE api_tokens SET revoked_at = now() WHERE jti = $1', [request.params.jti]);
-          },
         });
       }
       return reply.code(204).send(null);

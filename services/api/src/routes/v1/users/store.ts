@@ -1,6 +1,14 @@
 // What the user and token routes (and the auth plugin) read. Reads by key through drizzle; the token
 // chain is a recursive CTE, so an `sql` statement (decision 0033).
-import { apiTokens, type Database, eq, organisations, type SqlExecutor, users } from '@groundtruth/db';
+import {
+  apiTokens,
+  type Database,
+  eq,
+  organisations,
+  type SqlExecutor,
+  type Transaction,
+  users,
+} from '@groundtruth/db';
 import type { Role } from '../../../auth.ts';
 
 /** Longest chain of tokens issuing tokens that is followed; deeper chains are refused. */
@@ -22,6 +30,19 @@ export async function isTokenActive(db: SqlExecutor, tokenId: string): Promise<b
     [tokenId, MAX_TOKEN_CHAIN],
   );
   return Number(row?.tokens ?? 0) > 0 && Number(row?.revoked ?? 0) === 0;
+}
+
+/**
+ * A user's display name and e-mail: personal data kept off the log (decision 0031), written beside the
+ * projection of its `user.created` in the same transaction.
+ */
+export async function setPersonalData(
+  tx: Transaction,
+  id: string,
+  displayName: string,
+  email: string | null,
+) {
+  await tx.query('UPDATE users SET display_name = $2, email = $3 WHERE id = $1', [id, displayName, email]);
 }
 
 export type UserRecord = Omit<typeof users.$inferSelect, 'role'> & { role: Role };

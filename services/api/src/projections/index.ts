@@ -1,0 +1,39 @@
+// The projector of every entry type, one module per domain (docs/decisions/0031-projectors-and-rebuild.md).
+// record.ts calls projectEntry for each entry it appends; rebuild.ts calls it for each entry of the log.
+import type { Transaction } from '@groundtruth/db';
+import type { JsonValue } from '@groundtruth/ledger';
+import { massBalanceProjectors } from './massbalance.ts';
+import { onboardingProjectors } from './onboarding.ts';
+import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
+import { registryProjectors } from './registry.ts';
+import { traceabilityProjectors } from './traceability.ts';
+
+export const PROJECTORS: Projectors = {
+  ...registryProjectors,
+  ...traceabilityProjectors,
+  ...onboardingProjectors,
+  ...massBalanceProjectors,
+};
+
+/** Whether the entry type has a registered projector. */
+export const hasProjector = (type: string): boolean => Object.hasOwn(PROJECTORS, type);
+
+/** An entry as the writer or the log gives it: any type, body as JSON. */
+export interface LoggedEntry {
+  index: bigint;
+  type: string;
+  version: number;
+  at: string;
+  actor: string;
+  subject: string;
+  body: { [key: string]: JsonValue };
+  logged: { [key: string]: JsonValue };
+}
+
+/** Writes the projection rows of one entry with its type's projector; a type without one is an error. */
+export async function projectEntry(tx: Transaction, entry: LoggedEntry): Promise<void> {
+  const projector = (PROJECTORS as Record<string, Projector<never> | undefined>)[entry.type];
+  if (!projector) throw new Error(`entry type ${entry.type} has no projector`);
+  // The writer checked the body against its type's schema before it was logged.
+  await projector(tx, entry as unknown as ProjectedEntry<never>);
+}
