@@ -69,29 +69,21 @@ export async function appendRecordsWithReceipt(
   const at = new Date().toISOString();
   let current: RecordSpec | undefined;
   try {
+    const envelopes = specs.map((spec) => ({
+      type: spec.type,
+      version: 1,
+      at,
+      actor: principal.subject,
+      subject: spec.subject,
+      body: spec.body,
+    }));
     const receipt = await writer.append({
-      entries: specs.map((spec) => ({
-        type: spec.type,
-        version: 1,
-        at,
-        actor: principal.subject,
-        subject: spec.subject,
-        body: spec.body,
-      })),
+      entries: envelopes,
       project: async (tx, appended) => {
         for (const [i, spec] of specs.entries()) {
           current = spec;
           const logged = appended[i]!;
-          const entry = {
-            index: logged.index,
-            type: spec.type,
-            version: 1,
-            at,
-            actor: principal.subject,
-            subject: spec.subject,
-            body: spec.body,
-            logged: logged.entry.body,
-          };
+          const entry = { ...envelopes[i]!, index: logged.index, logged: logged.entry.body };
           if (hasProjector(spec.type))
             await projectEntry(tx, entry).catch((error: unknown) => {
               throw spec.refusal ? spec.refusal(error) : error;

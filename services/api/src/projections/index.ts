@@ -1,7 +1,7 @@
 // The projector of every entry type, one module per domain (docs/decisions/0031-projectors-and-rebuild.md).
 // record.ts calls projectEntry for each entry it appends; rebuild.ts calls it for each entry of the log.
 import type { Transaction } from '@groundtruth/db';
-import type { JsonValue } from '@groundtruth/ledger';
+import type { EntryEnvelope, JsonValue } from '@groundtruth/ledger';
 import { massBalanceProjectors } from './massbalance.ts';
 import { onboardingProjectors } from './onboarding.ts';
 import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
@@ -18,15 +18,9 @@ export const PROJECTORS: Projectors = {
 /** Whether the entry type has a registered projector. */
 export const hasProjector = (type: string): boolean => Object.hasOwn(PROJECTORS, type);
 
-/** An entry as the writer or the log gives it: any type, body as JSON. */
-export interface LoggedEntry {
+/** An entry as the writer or the log gives it: its envelope (any type, body in the clear), index and body as logged. */
+export interface LoggedEntry extends EntryEnvelope {
   index: bigint;
-  type: string;
-  version: number;
-  at: string;
-  actor: string;
-  subject: string;
-  body: { [key: string]: JsonValue };
   logged: { [key: string]: JsonValue };
 }
 
