@@ -259,4 +259,34 @@ describe('organisation sites', () => {
     expect(refused.statusCode).toBe(404);
     expect(await footprint()).toEqual(before);
   });
+
+  it('two racing moves: each accepted one is logged from the site it replaced, a refused one writes nothing', async () => {
+    const size = Number((await t.runtime.reader.size()).toString());
+    const targets = [
+      { type: 'Point', coordinates: [0.01, 5.65] },
+      { type: 'Point', coordinates: [0.02, 5.66] },
+      { type: 'Point', coordinates: [0.03, 5.67] },
+    ];
+    const answers = await Promise.all(
+      targets.map((location) =>
+        call('PATCH', `/v1/organisations/${ids.processor}`, tok.processor, { location }),
+      ),
+    );
+    // Either outcome is honest: a request that read a site another one replaced meanwhile is refused.
+    for (const a of answers) expect([200, 409], a.body).toContain(a.statusCode);
+    const accepted = answers.filter((a) => a.statusCode === 200).length;
+    expect(accepted).toBeGreaterThan(0);
+    const after = Number((await t.runtime.reader.size()).toString());
+    expect(after - size).toBe(accepted);
+    // The logged moves chain: each starts where the one before ended, and the row holds the last.
+    let site: unknown = null;
+    for (let index = size; index < after; index++) {
+      const entry = await openedEntry(t, index);
+      expect(entry.type).toBe('organisation.updated');
+      expect(entry.body.from).toEqual({ location: site });
+      site = (entry.body.to as { location: unknown }).location;
+    }
+    const read = await call('GET', `/v1/organisations/${ids.processor}`, tok.brand);
+    expect(read.json().location).toEqual(site);
+  });
 });
