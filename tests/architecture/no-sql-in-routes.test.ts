@@ -106,10 +106,10 @@ describe('route handlers', () => {
 
   it('are found (a check on the reader itself)', () => {
     const names = handlers.map((f) => relative(API_SOURCE, f.path));
-    expect(names).toContain('routes/v1/products/index.ts');
-    expect(names).toContain('routes/epcis/query-routes.ts');
-    expect(names).toContain('routes/passport/index.ts');
-    expect(names).not.toContain('routes/v1/products/store.ts');
+    expect(names).toContain('domains/registry/products/index.ts');
+    expect(names).toContain('domains/epcis/query-routes.ts');
+    expect(names).toContain('domains/passport/index.ts');
+    expect(names).not.toContain('domains/registry/products/store.ts');
     expect(handlers.length).toBeGreaterThan(25);
   });
 

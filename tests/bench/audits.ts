@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util';
 import { createAccess, upstreamTiers } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { createAuditService } from '../../services/api/src/routes/v1/audits/service.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
-import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
-import { createOrganisationService } from '../../services/api/src/routes/v1/organisations/service.ts';
+import { createAuditService } from '../../services/api/src/domains/audits/audits/service.ts';
+import { createEventService } from '../../services/api/src/domains/custody/events/service.ts';
+import { createMassBalanceService } from '../../services/api/src/domains/massbalance/mass-balance/service.ts';
+import { createOrganisationService } from '../../services/api/src/domains/registry/organisations/service.ts';
 import { openBenchChain } from './chain.ts';
 import { fmt, median } from './stats.ts';
 

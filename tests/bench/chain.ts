@@ -6,9 +6,9 @@ import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
 import { loadConfig } from '../../services/api/src/config.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
-import { createOrganisationService } from '../../services/api/src/routes/v1/organisations/service.ts';
-import { createPlotService } from '../../services/api/src/routes/v1/plots/service.ts';
+import { createEventService } from '../../services/api/src/domains/custody/events/service.ts';
+import { createOrganisationService } from '../../services/api/src/domains/registry/organisations/service.ts';
+import { createPlotService } from '../../services/api/src/domains/registry/plots/service.ts';
 import { openRuntime, type Runtime } from '../../services/api/src/runtime.ts';
 import { timed } from './stats.ts';
 

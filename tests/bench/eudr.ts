@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { createEudrService } from '../../services/api/src/routes/v1/eudr/service.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
-import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
+import { createEventService } from '../../services/api/src/domains/custody/events/service.ts';
+import { createEudrService } from '../../services/api/src/domains/deforestation/eudr/service.ts';
+import { createMassBalanceService } from '../../services/api/src/domains/massbalance/mass-balance/service.ts';
 import { openBenchChain } from './chain.ts';
 import { fmt, median } from './stats.ts';
 

@@ -20,9 +20,9 @@ import { type Database, migrate, openDatabase, openTestDatabase } from '@groundt
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
 import { loadConfig } from '../../services/api/src/config.ts';
+import { createEventService } from '../../services/api/src/domains/custody/events/service.ts';
+import { createMassBalanceService } from '../../services/api/src/domains/massbalance/mass-balance/service.ts';
 import { appendRecord, appendRecords } from '../../services/api/src/record.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
-import { createMassBalanceService } from '../../services/api/src/routes/v1/mass-balance/service.ts';
 import { openRuntime } from '../../services/api/src/runtime.ts';
 import { fmt, median, percentile, timed } from './stats.ts';
 

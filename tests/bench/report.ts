@@ -7,8 +7,8 @@ import { parseArgs } from 'node:util';
 import { reportJson, reportPdf, TABLE_NAMES, tableCsv } from '@groundtruth/report';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
-import { createReportService } from '../../services/api/src/routes/v1/reports/service.ts';
+import { createReportService } from '../../services/api/src/domains/audits/reports/service.ts';
+import { createEventService } from '../../services/api/src/domains/custody/events/service.ts';
 import { openBenchChain } from './chain.ts';
 import { fmt, median } from './stats.ts';
 

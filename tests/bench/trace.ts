@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createAccess } from '../../services/api/src/access.ts';
 import type { Principal } from '../../services/api/src/auth.ts';
-import { createEventService } from '../../services/api/src/routes/v1/events/service.ts';
+import { createEventService } from '../../services/api/src/domains/custody/events/service.ts';
 import { openBenchChain } from './chain.ts';
 import { fmt, percentile } from './stats.ts';
 

@@ -8,7 +8,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { signatureOf } from '../../services/api/src/routes/epcis/webhook.ts';
+import { signatureOf } from '../../services/api/src/domains/epcis/webhook.ts';
 import { buildTestApp } from '../../services/api/test/helper.ts';
 import { fmt, median } from './stats.ts';
 

@@ -1,4 +1,4 @@
-// Entries of the audit workflow (routes/v1/audits, decision 0024).
+// Entries of the audit workflow (domains/audits/audits, decision 0024).
 import { z } from 'zod';
 import { CORRECTIVE_ACTION_STATUSES, FINDING_SEVERITIES } from '../audits.ts';
 import { compactJws, date, dateTime, defineEntry, kid, ref } from './define.ts';

@@ -1,5 +1,5 @@
 // Entries of the EPCIS repository (decision 0026): an organisation's named queries and the webhook
-// subscriptions to them (routes/epcis/query-routes.ts). The subscriber's secret is never logged.
+// subscriptions to them (domains/epcis/query-routes.ts). The subscriber's secret is never logged.
 import { z } from 'zod';
 import { dateTime, defineEntry, ref } from './define.ts';
 

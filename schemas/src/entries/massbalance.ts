@@ -1,5 +1,5 @@
 // Entries of mass balance: accounting periods of a site, resolutions of findings and overrides of the
-// reference yields (routes/v1/site-accounts, routes/v1/mass-balance).
+// reference yields (domains/massbalance/site-accounts, domains/massbalance/mass-balance).
 import { z } from 'zod';
 import { Commodity, CountryCode } from '../registry.ts';
 import { dateTime, decimalText, defineEntry, ref } from './define.ts';

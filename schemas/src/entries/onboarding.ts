@@ -1,4 +1,4 @@
-// Entries of supplier onboarding (routes/v1/onboarding).
+// Entries of supplier onboarding (domains/relationships/onboarding).
 import { z } from 'zod';
 import { OnboardingStatus } from '../onboarding.ts';
 import { Commodity } from '../registry.ts';

@@ -1,6 +1,6 @@
 // Entries that make facts public or citable: disclosures published from the log, batch claims and the
 // passport policies that bound them, passport credentials, and upstream EUDR statements
-// (routes/v1/{disclosures,passport-policies,passport-credentials,eudr}).
+// (domains/disclosure/disclosures, domains/passport/{policies,credentials}, domains/deforestation/eudr).
 import { z } from 'zod';
 import { CountryCode } from '../registry.ts';
 import { compactJws, dateTime, decimalText, defineEntry, entryIndex, kid, ref } from './define.ts';

@@ -1,6 +1,6 @@
 // Entries of the registry: organisations, their relationships, users and tokens, grants, contacts,
-// plots and products. Bodies as routes/v1/{organisations,relationships,users,invitations,grants,
-// contacts,plots,products} and the imports write them.
+// plots and products. Bodies as domains/registry/{organisations,plots,products}, domains/people/{users,grants,contacts},
+// domains/relationships/{relationships,invitations} and the imports write them.
 import { z } from 'zod';
 import { Commodity, CountryCode, OrganisationKind, SiteLocation } from '../registry.ts';
 import { Role } from '../users.ts';

@@ -1,5 +1,5 @@
-// Entries of traceability: native events (routes/v1/events), their voids and receipts, and EPCIS 2.0
-// events captured whole (routes/epcis).
+// Entries of traceability: native events (domains/custody/events), their voids and receipts, and EPCIS 2.0
+// events captured whole (domains/epcis).
 import { z } from 'zod';
 import { dateTime, decimalText, defineEntry, quantity, ref } from './define.ts';
 

@@ -2,7 +2,7 @@
 import { buildServer } from './build.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { seedDemoData } from './demo/seed.ts';
-import { viewerFiles } from './routes/viewer/index.ts';
+import { viewerFiles } from './domains/viewer/index.ts';
 import { openRuntime } from './runtime.ts';
 
 async function main() {

@@ -1,14 +1,14 @@
-// The audit workflow's pure rules (routes/v1/audits/workflow.ts) and the lot statement summary
+// The audit workflow's pure rules (domains/audits/audits/workflow.ts) and the lot statement summary
 // (statement.ts), called directly: no database, no app.
 import { describe, expect, it } from 'vitest';
-import { type LotFacts, lotStatement } from '../src/routes/v1/audits/statement.ts';
+import { type LotFacts, lotStatement } from '../src/domains/audits/audits/statement.ts';
 import {
   accessUntilRefusal,
   actorFor,
   findingsMismatch,
   stepRefusal,
   transitionRefusal,
-} from '../src/routes/v1/audits/workflow.ts';
+} from '../src/domains/audits/audits/workflow.ts';
 
 describe('audit workflow rules', () => {
   describe('#stepRefusal', () => {

@@ -7,7 +7,7 @@ import { LedgerWriter, loadEd25519Key, nodeNoteSigner } from '@groundtruth/ledge
 import { entryBodyChecker } from '@groundtruth/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../src/access.ts';
-import { createEventService } from '../src/routes/v1/events/service.ts';
+import { createEventService } from '../src/domains/custody/events/service.ts';
 import { buildTestApp, openedEntry, square, TEST_ORIGIN, type TestApp } from './helper.ts';
 
 let t: TestApp;

@@ -5,8 +5,8 @@
 // native fact served as EPCIS maps back to the same fact.
 import { gs1CheckDigit } from '@groundtruth/quantity';
 import { describe, expect, it } from 'vitest';
-import { classRefOf, custodyFromEpcis, partyRefOf } from '../src/routes/epcis/custody-mapping.ts';
-import { type NativeFact, nativeToEpcis } from '../src/routes/epcis/native-mapping.ts';
+import { classRefOf, custodyFromEpcis, partyRefOf } from '../src/domains/epcis/custody-mapping.ts';
+import { type NativeFact, nativeToEpcis } from '../src/domains/epcis/native-mapping.ts';
 
 const ORG_A = '5a0e2c4d-6f8a-4b1c-9d3e-7f0a1b2c3d4e';
 const ORG_B = '6b1f3d5e-7a9b-4c2d-8e4f-8a1b2c3d4e5f';

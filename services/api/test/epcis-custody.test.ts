@@ -7,7 +7,7 @@
 // events read as EPCIS map back to the facts they came from.
 import { gs1CheckDigit } from '@groundtruth/quantity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { custodyFromEpcis } from '../src/routes/epcis/custody-mapping.ts';
+import { custodyFromEpcis } from '../src/domains/epcis/custody-mapping.ts';
 import { buildTestApp, square, type TestApp } from './helper.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read by shape, checked by the assertions

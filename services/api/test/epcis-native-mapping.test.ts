@@ -13,7 +13,7 @@ import {
   partyId,
   voidToEpcis,
   withHashId,
-} from '../src/routes/epcis/native-mapping.ts';
+} from '../src/domains/epcis/native-mapping.ts';
 
 const GS1_DIR = join(import.meta.dirname, '../../../schemas/vendor/gs1/epcis-2.0');
 const validator = createSchemaValidator(

@@ -3,8 +3,8 @@
 // DNS lookup that a delivery connects through.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { destProblem, forbiddenAddress, retryDelayMs, signatureOf } from '../src/routes/epcis/webhook.ts';
-import { guardedLookup } from '../src/routes/epcis/webhook-delivery.ts';
+import { destProblem, forbiddenAddress, retryDelayMs, signatureOf } from '../src/domains/epcis/webhook.ts';
+import { guardedLookup } from '../src/domains/epcis/webhook-delivery.ts';
 
 const deny = { allowLoopback: false };
 const allow = { allowLoopback: true };

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xsdErrors } from '../../../packages/epcis/test/xmllint.ts';
 import { seedDemoData } from '../src/demo/seed.ts';
-import { prefersXml } from '../src/routes/epcis/xml-binding.ts';
+import { prefersXml } from '../src/domains/epcis/xml-binding.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 type Event = Record<string, unknown> & { eventID: string };

@@ -3,7 +3,7 @@
 // unknown columns are named in one error (nothing written) or left out on request; headers match
 // regardless of case and spacing; the documented columns are served as a template.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_COLUMNS } from '../src/routes/v1/imports/columns.ts';
+import { IMPORT_COLUMNS } from '../src/domains/custody/imports/columns.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let t: TestApp;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../src/access.ts';
-import { createInvitationService } from '../src/routes/v1/invitations/service.ts';
+import { createInvitationService } from '../src/domains/relationships/invitations/service.ts';
 import { buildTestApp, openedEntry, type TestApp } from './helper.ts';
 
 describe('invitations and supplier self-service', () => {

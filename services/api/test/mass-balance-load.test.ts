@@ -7,8 +7,8 @@
 import { DEFAULT_REFERENCE, type MassBalanceData } from '@groundtruth/massbalance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillMassBalanceData } from '../../../tests/bench/massbalance.ts';
+import { loadData } from '../src/domains/massbalance/mass-balance/load.ts';
 import { appendRecord } from '../src/record.ts';
-import { loadData } from '../src/routes/v1/mass-balance/load.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { decodeEntry, fromBase64, revealBody } from '@groundtruth/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GTINS, seedDemoData } from '../src/demo/seed.ts';
-import { findingKind } from '../src/routes/v1/disclosures/finding-kinds.ts';
+import { findingKind } from '../src/domains/disclosure/disclosures/finding-kinds.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 let t: TestApp;

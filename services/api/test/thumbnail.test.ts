@@ -2,7 +2,7 @@
 // every pixel is known.
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { makeThumbnail, THUMBNAIL_WIDTH } from '../src/routes/passport/thumbnail.ts';
+import { makeThumbnail, THUMBNAIL_WIDTH } from '../src/domains/passport/thumbnail.ts';
 
 /** A JPEG whose pixels left of `split` are one colour and the rest another. */
 function halves(

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/demo/seed.ts';
-import { loadTraceRows, type TraceRows } from '../src/routes/v1/events/trace-rows.ts';
+import { loadTraceRows, type TraceRows } from '../src/domains/custody/events/trace-rows.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 /** Rows as values: times as instants, ledger indexes as numbers (drivers differ on both). */

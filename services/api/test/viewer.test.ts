@@ -2,7 +2,7 @@
 // year's immutable caching for hashed assets and revalidation for the page, the CSP, conditional
 // requests, and nothing served that the build did not produce.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIEWER_CSP } from '../src/routes/viewer/index.ts';
+import { VIEWER_CSP } from '../src/domains/viewer/index.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
 describe('GET /viewer/', () => {

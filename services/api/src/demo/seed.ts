@@ -13,12 +13,15 @@ import type { z } from 'zod';
 import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
 import type { CustodySettings } from '../config.ts';
+import { createEventService } from '../domains/custody/events/service.ts';
+import { createEvidenceService } from '../domains/evidence/evidence/service.ts';
+import { createMassBalanceService } from '../domains/massbalance/mass-balance/service.ts';
+import {
+  createOrganisationService,
+  type OrganisationRecord,
+} from '../domains/registry/organisations/service.ts';
+import { createPlotService } from '../domains/registry/plots/service.ts';
 import { appendRecord } from '../record.ts';
-import { createEventService } from '../routes/v1/events/service.ts';
-import { createEvidenceService } from '../routes/v1/evidence/service.ts';
-import { createMassBalanceService } from '../routes/v1/mass-balance/service.ts';
-import { createOrganisationService, type OrganisationRecord } from '../routes/v1/organisations/service.ts';
-import { createPlotService } from '../routes/v1/plots/service.ts';
 
 /** mulberry32: a tiny seeded PRNG, so ids, shapes and quantities repeat from run to run. */
 function prng(seed: number): () => number {

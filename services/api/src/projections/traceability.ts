@@ -4,8 +4,13 @@
 // log passes them as the original writes did.
 import type { Transaction } from '@groundtruth/db';
 import { toGrams } from '@groundtruth/quantity';
+import {
+  type Consumption,
+  NOT_VOIDED,
+  requireAvailable,
+  sumDecimals,
+} from '../domains/custody/events/balance.ts';
 import { AppError } from '../errors.ts';
-import { type Consumption, NOT_VOIDED, requireAvailable, sumDecimals } from '../routes/v1/events/balance.ts';
 import { idOf, idOrNull, indexText, type ProjectedEntry, type Projectors } from './projector.ts';
 
 type NativeEntry =
