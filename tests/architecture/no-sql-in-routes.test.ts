@@ -7,10 +7,12 @@
 // .get/.post/.put/.patch/.delete/.head/.options/.all/.route with a path (a string starting with '/', or
 // the empty string) as the first argument, or .route with an object that has a `url`.
 // SQL in such a file is any of:
-//   - a call of .query(), .copyBinary() or .execScript() (the database executor's methods);
+//   - a call of .query(), .copyBinary() or .execScript() (the database executor's methods) or .unsafe()
+//     (postgres.js's raw text), also when written as an element access (`db['query'](…)`);
 //   - a string or template literal holding a statement: SELECT … FROM, INSERT INTO, UPDATE … SET,
 //     DELETE FROM, WITH [RECURSIVE] … AS ( (upper case, as every statement in the codebase is written,
-//     so prose in route descriptions does not count);
+//     so prose in route descriptions does not count), also when the statement is split over literals
+//     joined with `+`;
 //   - a template tagged `sql` (drizzle's), a read of `.orm`, or an import from drizzle-orm.
 // Until the projector registry replaces them (issue 12, item 2), the `project:` closures of the
 // RecordSpecs passed to appendRecord are exempt: they are the write side of an entry, not the handler's.
@@ -23,7 +25,7 @@ const root = resolve(import.meta.dirname, '../..');
 const API_SOURCE = join(root, 'services/api/src');
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
-const EXECUTOR_METHODS = new Set(['query', 'copyBinary', 'execScript']);
+const EXECUTOR_METHODS = new Set(['query', 'copyBinary', 'execScript', 'unsafe']);
 const STATEMENT =
   /\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\bWITH\s+(RECURSIVE\s+)?\w+\s+AS\s*\(/;
 
@@ -37,6 +39,14 @@ function literalText(node: ts.Node): string | undefined {
   if (ts.isTemplateExpression(node))
     return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' $ ');
   return undefined;
+}
+
+/** The text of a `+` chain made only of literals (a statement split over lines), else undefined. */
+function joinedText(node: ts.Node): string | undefined {
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusToken)
+    return literalText(node);
+  const [left, right] = [joinedText(node.left), joinedText(node.right)];
+  return left === undefined || right === undefined ? undefined : `${left}${right}`;
 }
 
 function isRoutePath(node: ts.Expression | undefined): boolean {
@@ -68,6 +78,30 @@ export function inspect(fileName: string, text: string): { registersRoutes: bool
       const method = node.expression.name.text;
       if (ROUTE_METHODS.has(method) && isRoutePath(node.arguments[0])) registersRoutes = true;
       if (EXECUTOR_METHODS.has(method)) found(node, `.${method}()`);
+    }
+    if (
+      ts.isCallExpression(node) &&
+      ts.isElementAccessExpression(node.expression) &&
+      ts.isStringLiteralLike(node.expression.argumentExpression) &&
+      EXECUTOR_METHODS.has(node.expression.argumentExpression.text)
+    )
+      found(node, `['${node.expression.argumentExpression.text}']()`);
+    // A statement split over literals: counted once, for the whole chain, where no part says it alone.
+    if (
+      ts.isBinaryExpression(node) &&
+      !(ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    ) {
+      const joined = joinedText(node);
+      const parts: string[] = [];
+      const collect = (n: ts.Node): void => {
+        if (ts.isBinaryExpression(n)) {
+          collect(n.left);
+          collect(n.right);
+        } else parts.push(literalText(n) ?? '');
+      };
+      collect(node);
+      if (joined !== undefined && STATEMENT.test(joined) && !parts.some((part) => STATEMENT.test(part)))
+        found(node, joined.trim().split(/\s+/).slice(0, 4).join(' '));
     }
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'sql')
       found(node, 'sql`…`');
@@ -122,6 +156,10 @@ describe('route handlers', () => {
         await db.orm.select().from(products);
         await db.copyBinary(sql\`x\`);
         await appendRecord(writer, principal, { project: async (tx) => { await tx.query('DELETE FROM contacts'); } });
+        await db['query']('SELECT 1');
+        const split = 'SELECT id, name ' +
+          'FROM organisations WHERE id = $1';
+        await client.unsafe(text);
       }});
       r.post('/x', { schema: { description: 'select the rows from the list, then insert into it' } });`;
     const { registersRoutes, sql } = inspect('sample.ts', sample);
@@ -134,6 +172,9 @@ describe('route handlers', () => {
       '.orm',
       '.copyBinary()',
       'sql`…`',
+      "['query']()",
+      'SELECT id, name FROM',
+      '.unsafe()',
     ]);
     expect(inspect('map.ts', `cache.get('key'); headers.get(name);`).registersRoutes).toBe(false);
   });
