@@ -8,6 +8,7 @@ import { seedDemoData } from '../src/demo/seed.ts';
 import { hasProjector, PROJECTORS } from '../src/projections/index.ts';
 import { LOG_TABLES, type ReplayedEntry, rebuildFromLog } from '../src/rebuild.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
+import { auditScenario } from './rebuild-scenarios/audits.ts';
 
 /**
  * Tables that are not projections of the log, and why (decision 0031). Every other table of the
@@ -46,9 +47,6 @@ const PENDING_TABLES = [
   'passport_policies',
   'passport_credentials',
   'batch_upstream_statements',
-  'audits',
-  'audit_findings',
-  'audit_corrective_actions',
 ];
 
 async function projectionTables(db: SqlExecutor): Promise<string[]> {
@@ -67,7 +65,15 @@ async function rowsOf(db: SqlExecutor, table: string): Promise<string[]> {
     .map((r) => {
       const row = JSON.parse(r.row) as Record<string, unknown>;
       for (const column of SURROGATE_COLUMNS) delete row[column];
-      return JSON.stringify(row, Object.keys(row).sort());
+      // Columns in name order; a jsonb column's own keys come as jsonb orders them (a replacer
+      // array would filter nested objects' keys too, comparing every jsonb object as {}).
+      return JSON.stringify(
+        Object.fromEntries(
+          Object.keys(row)
+            .sort()
+            .map((column) => [column, row[column]]),
+        ),
+      );
     })
     .sort();
 }
@@ -93,6 +99,12 @@ function difference(written: string[], rebuilt: string[]) {
  * tables cannot (the service writes through the same projectors).
  */
 const NOT_PROJECTED: Record<string, string[]> = {
+  // The brand names the owner of the entry's disclosures (decision 0011); the audit's row holds it
+  // (audit.opened), and the concluding auditor is the row's (audit.assigned).
+  'audit.concluded': ['auditor', 'brand'],
+  'audit.corrective_action_progressed': ['brand'],
+  'audit.corrective_action_set': ['brand'],
+  'audit.finding_recorded': ['brand'],
   // A site is always a Point (decision 0030); the columns hold its coordinates.
   'organisation.registered': ['location.type'],
   // The erasure names what it erased; the row is found by the contact's id (the subject).
@@ -206,12 +218,6 @@ const PENDING_TYPES: string[] = [
   'attestation.recorded',
   'attestation.statement',
   'attestation.withdrawn',
-  'audit.assigned',
-  'audit.concluded',
-  'audit.corrective_action_progressed',
-  'audit.corrective_action_set',
-  'audit.finding_recorded',
-  'audit.opened',
   'batch.claim_published',
   'batch.upstream_statement',
   'disclosure.published',
@@ -362,4 +368,5 @@ async function scenario(t: TestApp) {
     reason: 'did_not_occur',
     explanation: 'entered twice',
   });
+  await auditScenario(t);
 }

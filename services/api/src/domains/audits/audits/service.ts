@@ -2,9 +2,10 @@
 // an auditing organisation, which gets a grant scoped to the audit and limited in time; the auditor
 // records findings; corrective actions are set on them and progressed by their owners and the
 // auditor; the auditor concludes with a JWS by its own registered key, which ends the grant. Every
-// step is one ledger entry whose projection writes the tables; a refused step writes nothing.
+// step is one ledger entry whose projector (projections/audits.ts) writes the tables, re-checking the
+// audit's status under a row lock; a refused step writes nothing.
 import { randomUUID } from 'node:crypto';
-import { isoTime, jsonValue, type SqlExecutor, type Transaction } from '@groundtruth/db';
+import { isoTime, jsonValue, type SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
   type AssignAuditInput,
@@ -136,19 +137,6 @@ export function createAuditService({
     if (refusal) throw new AppError('conflict', refusal);
   }
 
-  /**
-   * Re-reads the audit's status inside the entry's transaction, locked, so two requests racing for
-   * the same step cannot both pass the check made before it.
-   */
-  async function lockStatus(tx: Transaction, auditId: string, step: AuditStep) {
-    const [row] = await tx.query<{ status: AuditStatus }>(
-      'SELECT status FROM audits WHERE id = $1 FOR UPDATE',
-      [auditId],
-    );
-    const refusal = stepRefusal(row!.status, step);
-    if (refusal) throw new AppError('conflict', refusal);
-  }
-
   /** The organisations in an audit's scope: its scope organisation and everything upstream of it. */
   async function scopeOrganisations(audit: Pick<AuditRow, 'scope_organisation_id'>): Promise<Set<string>> {
     return new Set([
@@ -210,25 +198,6 @@ export function createAuditService({
         title: input.title,
       },
       conflict: 'this audit already exists',
-      project: async (tx, index, at) => {
-        await tx.query(
-          `INSERT INTO audits (id, brand_id, scope_kind, scope_batch_id, scope_organisation_id, period_from, period_to,
-             title, status, opened_entry, opened_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'opened', $9, $10)`,
-          [
-            id,
-            input.brandId,
-            input.scope.kind,
-            scopeBatch,
-            scopeOrganisation,
-            input.period.from,
-            input.period.to,
-            input.title,
-            index.toString(),
-            at,
-          ],
-        );
-      },
     });
     return { id, entryIndex };
   }
@@ -266,26 +235,6 @@ export function createAuditService({
         accessUntil: accessUntil.toISOString(),
       },
       conflict: 'the audit is already assigned',
-      project: async (tx, index) => {
-        await lockStatus(tx, auditId, 'assign');
-        await tx.query(
-          `UPDATE audits SET status = 'assigned', auditor_id = $2, access_until = $3, assigned_entry = $4 WHERE id = $1`,
-          [auditId, input.auditorId, accessUntil.toISOString(), index.toString()],
-        );
-        // The audit's grant: an auditor grant (migration 0008) limited to the scope and in time.
-        await tx.query(
-          `INSERT INTO auditor_grants (brand_id, auditor_id, entry_index, audit_id, scope_organisation_id, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            audit.brand_id,
-            input.auditorId,
-            index.toString(),
-            auditId,
-            audit.scope_organisation_id,
-            accessUntil.toISOString(),
-          ],
-        );
-      },
     });
     return { auditId, auditorId: input.auditorId, accessUntil: accessUntil.toISOString(), entryIndex };
   }
@@ -342,23 +291,6 @@ export function createAuditService({
         text: input.text,
       },
       conflict: 'this finding is already recorded',
-      project: async (tx, index, at) => {
-        await lockStatus(tx, auditId, 'record_finding');
-        await tx.query(
-          `INSERT INTO audit_findings (id, audit_id, severity, object_kind, object_id, text, entry_index, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            id,
-            auditId,
-            input.severity,
-            input.concerns.kind,
-            input.concerns.id,
-            input.text,
-            index.toString(),
-            at,
-          ],
-        );
-      },
     });
     return { id, entryIndex };
   }
@@ -395,15 +327,6 @@ export function createAuditService({
         description: input.description,
       },
       conflict: 'this corrective action is already set',
-      project: async (tx, index, at) => {
-        await lockStatus(tx, auditId, 'set_corrective_action');
-        await tx.query(
-          `INSERT INTO audit_corrective_actions
-             (id, audit_id, finding_id, owner_id, due_date, description, status, set_entry, status_entry, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'open', $7, $7, $8)`,
-          [id, auditId, findingId, input.ownerId, input.dueDate, input.description, index.toString(), at],
-        );
-      },
     });
     return { id, entryIndex, status: 'open' as const };
   }
@@ -440,16 +363,6 @@ export function createAuditService({
         ...(input.note ? { note: input.note } : {}),
       },
       conflict: 'this change is already recorded',
-      project: async (tx, index, at) => {
-        await lockStatus(tx, auditId, 'progress');
-        // Only from the status this request saw: a concurrent change makes this one a conflict.
-        const changed = await tx.query(
-          `UPDATE audit_corrective_actions SET status = $3, status_note = $4, status_entry = $5, updated_at = $6
-           WHERE id = $1 AND status = $2 RETURNING id`,
-          [actionId, action.status, input.status, input.note ?? null, index.toString(), at],
-        );
-        if (changed.length === 0) throw new AppError('conflict', 'the corrective action changed meanwhile');
-      },
     });
     return { id: actionId, status: input.status, entryIndex };
   }
@@ -515,26 +428,6 @@ export function createAuditService({
         jws,
       },
       conflict: 'the audit is already concluded',
-      project: async (tx, index, at) => {
-        await lockStatus(tx, auditId, 'conclude');
-        await tx.query(
-          `UPDATE audits SET status = 'concluded', concluded_entry = $2, concluded_at = $3, conclusion = $4::jsonb,
-             conclusion_kid = $5, conclusion_jws = $6 WHERE id = $1`,
-          [
-            auditId,
-            index.toString(),
-            at,
-            JSON.stringify({ verdict: conclusion.data.verdict, summary: conclusion.data.summary }),
-            kid,
-            jws,
-          ],
-        );
-        // Closing the audit ends its grant at once, whatever time was left on it.
-        await tx.query(
-          'UPDATE auditor_grants SET revoked_at = $2 WHERE audit_id = $1 AND revoked_at IS NULL',
-          [auditId, at],
-        );
-      },
     });
     return { auditId, verdict: conclusion.data.verdict, entryIndex };
   }
