@@ -221,7 +221,6 @@ const PENDING_TYPES: string[] = [
   'epcis.subscription_created',
   'epcis.subscription_deleted',
   'finding.resolved',
-  'key.registered',
   'key.revoked',
   'passport.credential_issued',
   'passport_policy.set',
