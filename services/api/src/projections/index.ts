@@ -6,6 +6,7 @@ import { interimKeyProjectors } from './interim-keys.ts';
 import { massBalanceProjectors } from './massbalance.ts';
 import { onboardingProjectors } from './onboarding.ts';
 import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
+import { publicationProjectors } from './publication.ts';
 import { registryProjectors } from './registry.ts';
 import { traceabilityProjectors } from './traceability.ts';
 
@@ -14,6 +15,7 @@ export const PROJECTORS: Projectors = {
   ...traceabilityProjectors,
   ...onboardingProjectors,
   ...massBalanceProjectors,
+  ...publicationProjectors,
   ...interimKeyProjectors,
 };
 
