@@ -9,6 +9,7 @@ import { hasProjector, PROJECTORS } from '../src/projections/index.ts';
 import { LOG_TABLES, type ReplayedEntry, rebuildFromLog } from '../src/rebuild.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 import { auditScenario } from './rebuild-scenarios/audits.ts';
+import { publicationScenario } from './rebuild-scenarios/publication.ts';
 
 /**
  * Tables that are not projections of the log, and why (decision 0031). Every other table of the
@@ -23,7 +24,6 @@ const NOT_COMPARED: Record<string, string> = {
   mass_balance_findings: 'derived: the findings of the latest run',
   mass_balance_exposures: 'derived: computed with the findings',
   forest_checks: 'derived: deforestation checks against remote data, re-run on demand',
-  passport_thumbnails: 'derived: a cache of resized evidence images',
 };
 
 /** Integer surrogates filled by identity columns and triggers (migration 0015): not facts, not compared. */
@@ -44,9 +44,6 @@ const PENDING_TABLES = [
   'attestation_media',
   'attestation_statements',
   'yield_overrides',
-  'passport_policies',
-  'passport_credentials',
-  'batch_upstream_statements',
 ];
 
 async function projectionTables(db: SqlExecutor): Promise<string[]> {
@@ -105,12 +102,33 @@ const NOT_PROJECTED: Record<string, string[]> = {
   'audit.corrective_action_progressed': ['brand'],
   'audit.corrective_action_set': ['brand'],
   'audit.finding_recorded': ['brand'],
+  // No table restates a claim: the passport reads it from the log (entries by subject and type),
+  // opened by the disclosures the writer published with it. Its thumbnails are content named by
+  // digest (copied on a rebuild, like evidence blobs).
+  'batch.claim_published': [
+    ...['batch', 'organisation', 'policy', 'treeSize', 'tracedShare', 'originCountry.*'],
+    ...['evidence.farms', 'evidence.farmsWithSnapshots', 'evidence.latestCapture', 'evidence.snapshots'],
+    ...['attestationEntry', 'capturedAt', 'country', 'height', 'media', 'thumbnail', 'width'].map(
+      (field) => `evidence.photos.*.${field}`,
+    ),
+    ...[
+      'findings.*.count',
+      'findings.*.kind',
+      'findings.*.share',
+      'originFarms.count',
+      'originFarms.hectares',
+    ],
+    ...['supplyChain.*.country', 'supplyChain.*.name', 'supplyChain.*.role', 'supplyChain.*.tier'],
+  ].sort(),
   // A site is always a Point (decision 0030); the columns hold its coordinates.
   'organisation.registered': ['location.type'],
   // The erasure names what it erased; the row is found by the contact's id (the subject).
   'contact.erased': ['commitment', 'organisation'],
   // The demo's first entry has no rows.
   'demo.seeded': ['description'],
+  // The published entry's type and owner, restated for readers of the log alone: its envelope and
+  // its disclosures' row hold them.
+  'disclosure.published': ['entryType', 'organisation'],
   // Not kept by trace_events: the season is read from the entry (EUDR exports, EPCIS views).
   'event.harvest': ['season'],
   // The void names the event; its type and owner are the event's row.
@@ -218,19 +236,13 @@ const PENDING_TYPES: string[] = [
   'attestation.recorded',
   'attestation.statement',
   'attestation.withdrawn',
-  'batch.claim_published',
-  'batch.upstream_statement',
-  'disclosure.published',
   'epcis.event',
   'epcis.query_created',
   'epcis.query_deleted',
   'epcis.subscription_created',
   'epcis.subscription_deleted',
   'finding.resolved',
-  'key.registered',
   'key.revoked',
-  'passport.credential_issued',
-  'passport_policy.set',
   'reference.override',
 ];
 
@@ -369,4 +381,5 @@ async function scenario(t: TestApp) {
     explanation: 'entered twice',
   });
   await auditScenario(t);
+  await publicationScenario(t);
 }

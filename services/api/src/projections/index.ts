@@ -3,9 +3,11 @@
 import type { Transaction } from '@groundtruth/db';
 import type { EntryEnvelope, JsonValue } from '@groundtruth/ledger';
 import { auditProjectors } from './audits.ts';
+import { interimKeyProjectors } from './interim-keys.ts';
 import { massBalanceProjectors } from './massbalance.ts';
 import { onboardingProjectors } from './onboarding.ts';
 import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
+import { publicationProjectors } from './publication.ts';
 import { registryProjectors } from './registry.ts';
 import { traceabilityProjectors } from './traceability.ts';
 
@@ -15,6 +17,8 @@ export const PROJECTORS: Projectors = {
   ...onboardingProjectors,
   ...massBalanceProjectors,
   ...auditProjectors,
+  ...publicationProjectors,
+  ...interimKeyProjectors,
 };
 
 /** Whether the entry type has a registered projector. */

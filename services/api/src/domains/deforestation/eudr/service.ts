@@ -267,21 +267,9 @@ export function createEudrService(deps: {
         verificationNumber: input.verificationNumber,
       },
       conflict: `statement ${input.referenceNumber} is already recorded for batch ${batchId}`,
-      project: async (tx, index, at) => {
-        recordedAt = at;
-        await tx.query(
-          `INSERT INTO batch_upstream_statements
-             (batch_id, organisation_id, reference_number, verification_number, entry_index, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            batchId,
-            batch.organisation_id,
-            input.referenceNumber,
-            input.verificationNumber,
-            index.toString(),
-            at,
-          ],
-        );
+      // The response states the entry's record time, which the projector wrote.
+      after: async (_tx, logged) => {
+        recordedAt = logged.entry.at;
       },
     });
     return {

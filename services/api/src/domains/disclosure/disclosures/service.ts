@@ -137,15 +137,6 @@ export function createDisclosureService(deps: {
         fields: published,
       },
       conflict: 'already published',
-      project: async (tx, at) => {
-        // A field already public keeps the entry that first published it.
-        await tx.query(
-          `INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry)
-             SELECT $1, path, $3 FROM unnest($2::text[]) AS u(path)
-           ON CONFLICT (entry_index, path) DO NOTHING`,
-          [entryIndex.toString(), published, at.toString()],
-        );
-      },
     });
     return {
       entryIndex: index,
@@ -215,8 +206,9 @@ export function createDisclosureService(deps: {
         ...Object.fromEntries(wanted.map((c) => [c, facts.values[c]!])),
       },
       conflict: 'already published',
-      project: async (tx, at) => {
-        // The thumbnails the claim names, stored with it: published exactly when the claim is.
+      // The thumbnails the claim names by digest, stored with it (kept off the log like evidence
+      // bytes): published exactly when the claim is, by the first claim that names each.
+      after: async (tx, logged) => {
         if (facts.thumbnails.length > 0)
           await tx.query(
             `INSERT INTO passport_thumbnails (sha256, media_sha256, claim_entry, width, height, bytes)
@@ -226,7 +218,7 @@ export function createDisclosureService(deps: {
             [
               facts.thumbnails.map((t) => t.sha256),
               facts.thumbnails.map((t) => t.media),
-              at.toString(),
+              logged.index.toString(),
               facts.thumbnails.map((t) => t.width),
               facts.thumbnails.map((t) => t.height),
               facts.thumbnails.map((t) => Buffer.from(t.bytes).toString('base64')),

@@ -150,13 +150,6 @@ export function createPassportCredentialService({
         jws,
       },
       conflict: 'this credential is already issued',
-      project: async (tx, index) => {
-        await tx.query(
-          `INSERT INTO passport_credentials (entry_index, batch_id, claim_entry, organisation_id, kid, jws)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [index.toString(), batchId, String(claim.entryIndex), organisationId, key.kid, jws],
-        );
-      },
     });
     return {
       entryIndex,

@@ -103,13 +103,6 @@ export function createPassportPolicyService({
       subject: scope,
       body: { organisation: `organisation:${organisationId}`, ...values },
       conflict: 'passport policy conflict',
-      project: async (tx, index) => {
-        await tx.query(
-          `INSERT INTO passport_policies (scope, organisation_id, policy, entry_index) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (scope) DO UPDATE SET policy = EXCLUDED.policy, entry_index = EXCLUDED.entry_index`,
-          [scope, organisationId, JSON.stringify(values), index.toString()],
-        );
-      },
     });
     return { ...values, scope: kind, entryIndex };
   }
