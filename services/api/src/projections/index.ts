@@ -2,6 +2,7 @@
 // record.ts calls projectEntry for each entry it appends; rebuild.ts calls it for each entry of the log.
 import type { Transaction } from '@groundtruth/db';
 import type { EntryEnvelope, JsonValue } from '@groundtruth/ledger';
+import { epcisProjectors } from './epcis.ts';
 import { massBalanceProjectors } from './massbalance.ts';
 import { onboardingProjectors } from './onboarding.ts';
 import type { ProjectedEntry, Projector, Projectors } from './projector.ts';
@@ -13,6 +14,7 @@ export const PROJECTORS: Projectors = {
   ...traceabilityProjectors,
   ...onboardingProjectors,
   ...massBalanceProjectors,
+  ...epcisProjectors,
 };
 
 /** Whether the entry type has a registered projector. */
