@@ -578,7 +578,7 @@ export const epcisSubscriptions = pgTable('epcis_subscriptions', {
   queryId: uuid('query_id').notNull(),
   organisationId: uuid('organisation_id').notNull(),
   dest: text('dest').notNull(),
-  signatureSecret: text('signature_secret').notNull(),
+  signatureSecret: text('signature_secret'), // null until the service sets it after the projection (migration 0048)
   subscriber: text('subscriber').notNull(),
   subscriberRole: text('subscriber_role').notNull(),
   initialRecordTime: timestamp('initial_record_time', { withTimezone: true }).notNull(),

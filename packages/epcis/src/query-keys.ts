@@ -3,7 +3,7 @@
 
 import { canonicalEpc } from './event-hash.ts';
 import type { JsonObject } from './validate.ts';
-import { canonicalVocabularyValue, type TermLists } from './vocabulary.ts';
+import { capturedVocabularyValue } from './vocabulary.ts';
 
 /** The lists an EPC or EPC class can appear in; MATCH_* parameters select sets of these. */
 export type EpcRole =
@@ -40,7 +40,11 @@ const classes = (v: unknown): string[] =>
     ? v.flatMap((q) => (q && typeof q === 'object' && typeof q.epcClass === 'string' ? [q.epcClass] : []))
     : [];
 
-export function queryKeysOf(event: JsonObject, terms: TermLists): QueryKeys {
+/**
+ * The keys of an event that passed capture validation, or of a native event (written in CBV terms):
+ * a function of the event alone, so its projection can be rebuilt from the log (decision 0031).
+ */
+export function queryKeysOf(event: JsonObject): QueryKeys {
   const epcs: QueryKeys['epcs'] = [];
   const add = (role: EpcRole, values: string[]) => {
     const captured = new Set(values);
@@ -64,8 +68,8 @@ export function queryKeysOf(event: JsonObject, terms: TermLists): QueryKeys {
     eventType: String(event.type),
     eventTime: String(event.eventTime),
     action: str(event.action),
-    bizStep: bizStep === null ? null : canonicalVocabularyValue('bizStep', bizStep, terms),
-    disposition: disposition === null ? null : canonicalVocabularyValue('disposition', disposition, terms),
+    bizStep: bizStep === null ? null : capturedVocabularyValue('bizStep', bizStep),
+    disposition: disposition === null ? null : capturedVocabularyValue('disposition', disposition),
     readPoint: id(event.readPoint),
     bizLocation: id(event.bizLocation),
     epcs,

@@ -52,22 +52,35 @@ function inGs1Namespace(value: string): { cbv: string } | { voc: string } | unde
 }
 
 /**
+ * The term of the vocabulary a spelling names, not checked against the term lists: the value itself
+ * when it is a bare word (no URI scheme), the part after the CBV prefix of a CBV URI, the part after
+ * the namespace of a GS1 Web Vocabulary URI; undefined for a URI of someone's own namespace.
+ */
+function spelledTerm(vocabulary: VocabularyName, value: string): string | undefined {
+  const where = inGs1Namespace(value);
+  if (!where) return value.includes(':') ? undefined : value;
+  const { cbvPrefix } = VOCABULARIES[vocabulary] as Vocabulary;
+  if ('cbv' in where)
+    return cbvPrefix && where.cbv.startsWith(`${cbvPrefix}-`)
+      ? where.cbv.slice(cbvPrefix.length + 1)
+      : undefined;
+  return cbvPrefix ? undefined : where.voc;
+}
+
+/**
  * The bare CBV term a vocabulary value stands for (`shipping` for `shipping`,
  * `https://ref.gs1.org/cbv/BizStep-shipping` or `cbv:BizStep-shipping`), or undefined for a URI of
  * someone's own namespace or a term CBV does not define.
  */
 export function cbvTerm(vocabulary: VocabularyName, value: string, terms: TermLists): string | undefined {
-  const list = terms[vocabulary];
-  if (list.has(value)) return value;
-  const where = inGs1Namespace(value);
-  if (!where) return undefined;
+  const term = spelledTerm(vocabulary, value);
+  return term !== undefined && terms[vocabulary].has(term) ? term : undefined;
+}
+
+/** A term's canonical spelling: its full CBV URI, or its gs1.org/voc URI for GS1 Web Vocabulary terms. */
+function canonicalTerm(vocabulary: VocabularyName, term: string): string {
   const { cbvPrefix } = VOCABULARIES[vocabulary] as Vocabulary;
-  if ('cbv' in where) {
-    if (!cbvPrefix || !where.cbv.startsWith(`${cbvPrefix}-`)) return undefined;
-    const term = where.cbv.slice(cbvPrefix.length + 1);
-    return list.has(term) ? term : undefined;
-  }
-  return !cbvPrefix && list.has(where.voc) ? where.voc : undefined;
+  return cbvPrefix ? `${CBV_NAMESPACE}${cbvPrefix}-${term}` : `${GS1_VOC_NAMESPACE}${term}`;
 }
 
 /**
@@ -80,9 +93,19 @@ export function canonicalVocabularyValue(
   terms: TermLists,
 ): string {
   const term = cbvTerm(vocabulary, value, terms);
-  if (term === undefined) return value;
-  const { cbvPrefix } = VOCABULARIES[vocabulary] as Vocabulary;
-  return cbvPrefix ? `${CBV_NAMESPACE}${cbvPrefix}-${term}` : `${GS1_VOC_NAMESPACE}${term}`;
+  return term === undefined ? value : canonicalTerm(vocabulary, term);
+}
+
+/**
+ * canonicalVocabularyValue of a value in an event that passed capture validation, without the term
+ * lists: GS1's schema admits a bare word only from its enum, and checkVocabulary a URI in GS1's
+ * namespaces only when it names a listed term, so the spelling alone says which term it is. Keys of a
+ * captured event are projected from its ledger entry alone (decision 0031), the same whichever GS1
+ * release is configured when the log is replayed.
+ */
+export function capturedVocabularyValue(vocabulary: VocabularyName, value: string): string {
+  const term = spelledTerm(vocabulary, value);
+  return term === undefined ? value : canonicalTerm(vocabulary, term);
 }
 
 type Json = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  canonicalVocabularyValue,
   epcLikePattern,
   epcMatchPatterns,
   MATCH_PARAMETERS,
@@ -19,24 +20,21 @@ const SGTIN_DL = 'https://id.gs1.org/01/10614141073464/21/1';
 
 describe('queryKeysOf', () => {
   it('keys every EPC list and quantity list by its role, each value once, captured then canonical', () => {
-    const keys = queryKeysOf(
-      {
-        type: 'AggregationEvent',
-        eventTime: '2026-10-01T08:00:00Z',
-        action: 'ADD',
-        disposition: 'in_progress',
-        readPoint: { id: 'urn:epc:id:sgln:0614141.00777.0' },
-        epcList: ['urn:x:e', 'urn:x:e', 7],
-        childEPCs: [SGTIN, SGTIN_DL],
-        parentID: 'urn:x:p',
-        outputEPCList: ['urn:x:o'],
-        quantityList: [{ epcClass: 'urn:x:c' }, { quantity: 1 }, null, 'urn:x:no', { epcClass: 5 }],
-        childQuantityList: [{ epcClass: 'urn:x:cc' }],
-        inputQuantityList: [{ epcClass: 'urn:x:ic' }],
-        outputQuantityList: 'not a list',
-      },
-      terms,
-    );
+    const keys = queryKeysOf({
+      type: 'AggregationEvent',
+      eventTime: '2026-10-01T08:00:00Z',
+      action: 'ADD',
+      disposition: 'in_progress',
+      readPoint: { id: 'urn:epc:id:sgln:0614141.00777.0' },
+      epcList: ['urn:x:e', 'urn:x:e', 7],
+      childEPCs: [SGTIN, SGTIN_DL],
+      parentID: 'urn:x:p',
+      outputEPCList: ['urn:x:o'],
+      quantityList: [{ epcClass: 'urn:x:c' }, { quantity: 1 }, null, 'urn:x:no', { epcClass: 5 }],
+      childQuantityList: [{ epcClass: 'urn:x:cc' }],
+      inputQuantityList: [{ epcClass: 'urn:x:ic' }],
+      outputQuantityList: 'not a list',
+    });
     expect(keys).toEqual({
       eventType: 'AggregationEvent',
       eventTime: '2026-10-01T08:00:00Z',
@@ -60,19 +58,16 @@ describe('queryKeysOf', () => {
   });
 
   it('gives null for fields that are absent or not text, and keeps non-CBV vocabulary as captured', () => {
-    const keys = queryKeysOf(
-      {
-        type: 'ObjectEvent',
-        eventTime: '2026-10-01T08:00:00Z',
-        action: 1,
-        bizStep: 'https://ns.example.com/drying',
-        disposition: 2,
-        parentID: 3,
-        readPoint: 'urn:x:r',
-        bizLocation: { id: 4 },
-      },
-      terms,
-    );
+    const keys = queryKeysOf({
+      type: 'ObjectEvent',
+      eventTime: '2026-10-01T08:00:00Z',
+      action: 1,
+      bizStep: 'https://ns.example.com/drying',
+      disposition: 2,
+      parentID: 3,
+      readPoint: 'urn:x:r',
+      bizLocation: { id: 4 },
+    });
     expect(keys).toEqual({
       eventType: 'ObjectEvent',
       eventTime: '2026-10-01T08:00:00Z',
@@ -83,19 +78,37 @@ describe('queryKeysOf', () => {
       bizLocation: null,
       epcs: [],
     });
-    expect(queryKeysOf({ type: 'ObjectEvent', eventTime: 'x', readPoint: null }, terms).readPoint).toBeNull();
+    expect(queryKeysOf({ type: 'ObjectEvent', eventTime: 'x', readPoint: null }).readPoint).toBeNull();
+  });
+
+  it('keys the vocabulary of any event capture accepts as the term lists would, without them', () => {
+    // What GS1's schema and checkVocabulary let through: every listed term, bare or as either CBV
+    // URI, and URIs of one's own namespace. The keys must not depend on the lists, so that a rebuild
+    // under another GS1 release projects the same rows (decision 0031).
+    for (const [vocabulary, prefix] of [
+      ['bizStep', 'BizStep'],
+      ['disposition', 'Disp'],
+    ] as const) {
+      expect(terms[vocabulary].size).toBeGreaterThan(10);
+      const spellings = [...terms[vocabulary]].flatMap((term) => [
+        term,
+        `cbv:${prefix}-${term}`,
+        `https://ref.gs1.org/cbv/${prefix}-${term}`,
+      ]);
+      for (const value of [...spellings, 'https://ns.example.com/drying', 'urn:example:step']) {
+        const keys = queryKeysOf({ type: 'ObjectEvent', eventTime: 'x', [vocabulary]: value });
+        expect(keys[vocabulary], value).toBe(canonicalVocabularyValue(vocabulary, value, terms));
+      }
+    }
   });
 
   it('adds the canonical form of a parent ID and of every quantity class', () => {
-    const keys = queryKeysOf(
-      {
-        type: 'AggregationEvent',
-        eventTime: '2026-10-01T08:00:00Z',
-        parentID: 'urn:epc:id:sscc:0614141.1234567890',
-        outputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:0614141.107346.L1' }],
-      },
-      terms,
-    );
+    const keys = queryKeysOf({
+      type: 'AggregationEvent',
+      eventTime: '2026-10-01T08:00:00Z',
+      parentID: 'urn:epc:id:sscc:0614141.1234567890',
+      outputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:0614141.107346.L1' }],
+    });
     expect(keys.epcs).toEqual([
       { role: 'parent', value: 'urn:epc:id:sscc:0614141.1234567890', spelling: 'captured' },
       { role: 'parent', value: 'https://id.gs1.org/00/106141412345678908', spelling: 'canonical' },
@@ -105,14 +118,11 @@ describe('queryKeysOf', () => {
   });
 
   it('adds one canonical form for two spellings of the same EPC', () => {
-    const keys = queryKeysOf(
-      {
-        type: 'ObjectEvent',
-        eventTime: '2026-10-01T08:00:00Z',
-        epcList: [SGTIN, `https://example.com/01/10614141073464/21/1`],
-      },
-      terms,
-    );
+    const keys = queryKeysOf({
+      type: 'ObjectEvent',
+      eventTime: '2026-10-01T08:00:00Z',
+      epcList: [SGTIN, `https://example.com/01/10614141073464/21/1`],
+    });
     expect(keys.epcs).toEqual([
       { role: 'epc', value: SGTIN, spelling: 'captured' },
       { role: 'epc', value: 'https://example.com/01/10614141073464/21/1', spelling: 'captured' },

@@ -114,19 +114,14 @@ describe('reading a capture document', () => {
   });
 
   it('keys an event for queries: canonical vocabulary, locations and EPCs by role', () => {
-    const keys = queryKeysOf(
-      {
-        type: 'TransformationEvent',
-        eventTime: '2026-10-01T08:00:00Z',
-        bizStep: 'commissioning',
-        bizLocation: { id: 'urn:epc:id:sgln:0614141.00888.0' },
-        inputEPCList: ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346.1'],
-        outputQuantityList: [
-          { epcClass: 'urn:epc:class:lgtin:0614141.107346.LOT1', quantity: 10, uom: 'KGM' },
-        ],
-      },
-      terms,
-    );
+    const keys = queryKeysOf({
+      type: 'TransformationEvent',
+      eventTime: '2026-10-01T08:00:00Z',
+      bizStep: 'commissioning',
+      bizLocation: { id: 'urn:epc:id:sgln:0614141.00888.0' },
+      inputEPCList: ['urn:epc:id:sgtin:0614141.107346.1', 'urn:epc:id:sgtin:0614141.107346.1'],
+      outputQuantityList: [{ epcClass: 'urn:epc:class:lgtin:0614141.107346.LOT1', quantity: 10, uom: 'KGM' }],
+    });
     expect(keys).toMatchObject({
       eventType: 'TransformationEvent',
       bizStep: 'https://ref.gs1.org/cbv/BizStep-commissioning',

@@ -1,6 +1,7 @@
 // Entries of the EPCIS repository (decision 0026): an organisation's named queries and the webhook
 // subscriptions to them (domains/epcis/query-routes.ts). The subscriber's secret is never logged.
 import { z } from 'zod';
+import { Role } from '../users.ts';
 import { dateTime, defineEntry, ref } from './define.ts';
 
 const queryRef = z
@@ -39,6 +40,10 @@ export const EPCIS_QUERY_ENTRIES = [
         query: queryRef,
         dest: z.url().describe('the subscriber’s URL'),
         initialRecordTime: dateTime,
+        // Optional only so that entries logged before it was added stay valid (decision 0031, amended).
+        role: Role.optional().describe(
+          'the subscriber’s role in its organisation: whose visibility deliveries are evaluated with',
+        ),
       })
       .strict(),
     writtenBy: ['POST /epcis/queries/{queryName}/subscriptions'],

@@ -37,12 +37,15 @@ export const CONTENT_TABLES = ['evidence_blobs', 'passport_thumbnails'] as const
 export const UPLOAD_TABLES = ['evidence_uploads'] as const;
 
 /**
- * Columns kept off the log on purpose (decision 0031): personal data that must stay erasable and a
- * bearer secret's digest. Their projectors write the rows without them; the rebuild copies them by key.
+ * Columns kept off the log on purpose (decision 0031): personal data that must stay erasable, a
+ * bearer secret's digest, a webhook subscriber's signature secret (decision 0026) and where its
+ * deliveries have got to (operational, as the outbox is). Their projectors write the rows without
+ * them; the rebuild copies them by key.
  */
 export const OFF_LOG_COLUMNS: Record<string, readonly string[]> = {
   users: ['display_name', 'email'],
   invitations: ['token_sha256', 'invitee_name', 'invitee_email'],
+  epcis_subscriptions: ['signature_secret', 'resume_token', 'last_notified_at'],
 };
 
 /** Copies off-log columns of rows that exist on both sides, matched by `id`. */

@@ -35,7 +35,8 @@ export interface RecordSpec {
   conflict: string;
   /**
    * Runs after the projector in the same transaction, for what the write keeps off the log (personal
-   * data, secrets, content the entry names by digest: decision 0031), never for a fact of the log.
+   * data, secrets, content the entry names by digest: decision 0031) or a setting of the transaction
+   * (a planner hint), never for a fact of the log.
    */
   after?: (tx: Transaction, logged: AppendedEntry) => Promise<void>;
   /** Says in the caller's terms why the projector refused the record (e.g. at which event of a document). */

@@ -3,6 +3,7 @@
 import type { Transaction } from '@groundtruth/db';
 import type { EntryEnvelope, JsonValue } from '@groundtruth/ledger';
 import { auditProjectors } from './audits.ts';
+import { epcisProjectors } from './epcis.ts';
 import { interimKeyProjectors } from './interim-keys.ts';
 import { massBalanceProjectors } from './massbalance.ts';
 import { onboardingProjectors } from './onboarding.ts';
@@ -19,6 +20,7 @@ export const PROJECTORS: Projectors = {
   ...auditProjectors,
   ...publicationProjectors,
   ...interimKeyProjectors,
+  ...epcisProjectors,
 };
 
 /** Whether the entry type has a registered projector. */

@@ -48,7 +48,6 @@ const trim = (v: string) => (v.includes('.') ? v.replace(/0+$/, '').replace(/\.$
 export async function loadNativeCandidates(
   db: SqlExecutor,
   visible: string[] | 'all',
-  terms: TermLists,
 ): Promise<NativeCandidate[]> {
   const scope = (column: string) => (visible === 'all' ? 'true' : `${column} = ANY($1::uuid[])`);
   const scoped = visible === 'all' ? [] : [visible];
@@ -235,7 +234,7 @@ export async function loadNativeCandidates(
       recordTime,
       nativeId: String(content['gt:event']),
       hashId: () => String(event().eventID),
-      keys: queryKeysOf(content, terms),
+      keys: queryKeysOf(content),
       event,
     });
   };

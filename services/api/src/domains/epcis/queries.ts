@@ -3,7 +3,7 @@
 // what the caller may see. Creating and deleting one are ledger entries; the table is their projection.
 // Also the query limits that hold for every events query: maxEventCount (QueryTooLargeException).
 import { randomUUID } from 'node:crypto';
-import { type Database, jsonValue, type SqlExecutor } from '@groundtruth/db';
+import { type Database, jsonValue } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { EPCIS_MATCH_PARAMETERS, type EpcisNamedQueryParameters } from '@groundtruth/schemas';
@@ -214,13 +214,8 @@ export function createQueryService(deps: {
             query: query as unknown as JsonValue,
           },
           conflict: `a query named ${name} already exists`,
-          project: async (tx, index, at) => {
-            createdAt = at;
-            await tx.query(
-              `INSERT INTO epcis_queries (id, organisation_id, name, parameters, created_by, created_at, entry_index)
-               VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7)`,
-              [id, organisationId, name, JSON.stringify(query), principal.subject, at, index.toString()],
-            );
+          after: async (_tx, logged) => {
+            createdAt = logged.entry.at;
           },
         },
       ]);
@@ -258,9 +253,6 @@ export function createQueryService(deps: {
             subject: `epcis-subscription:${s.id}`,
             body: { organisation, reason: 'query_deleted' },
             conflict: `subscription ${s.id} was already deleted`,
-            project: async (tx, index, at) => {
-              await endSubscription(tx, s.id, index, at);
-            },
           }),
         ),
         {
@@ -268,15 +260,11 @@ export function createQueryService(deps: {
           subject: `epcis-query:${query.id}`,
           body: { organisation },
           conflict: `query ${name} was already deleted`,
-          project: async (tx, index, at) => {
-            const rows = await tx.query(
-              `UPDATE epcis_queries SET deleted_at = $2, deleted_entry = $3
-                WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
-              [query.id, at, index.toString()],
-            );
-            // Deleted by a concurrent request since it was read: nothing of this append may commit.
-            if (rows.length === 0) throw notFound(`query ${name} not found`);
-          },
+          // Deleted by a concurrent request since it was read: named as the caller named it.
+          refusal: (error) =>
+            error instanceof AppError && error.code === 'not_found'
+              ? notFound(`query ${name} not found`)
+              : error,
         },
       ];
       await appendRecords(writer, principal, specs);
@@ -296,19 +284,4 @@ export function createQueryService(deps: {
       });
     },
   };
-}
-
-/** Ends a subscription in the projection: no new deliveries are enqueued or sent for it. */
-export async function endSubscription(
-  tx: SqlExecutor,
-  subscriptionId: string,
-  entryIndex: bigint,
-  at: string,
-): Promise<void> {
-  const rows = await tx.query(
-    `UPDATE epcis_subscriptions SET deleted_at = $2, deleted_entry = $3
-      WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
-    [subscriptionId, at, entryIndex.toString()],
-  );
-  if (rows.length === 0) throw notFound(`subscription ${subscriptionId} not found`);
 }

@@ -4,7 +4,7 @@
 // with `proceed` the good events are stored and the bad ones are listed in the job.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { type Database, isoTime, jsonValue, type SqlExecutor } from '@groundtruth/db';
+import { type Database, isoTime, jsonValue, type SqlExecutor, type Transaction } from '@groundtruth/db';
 import {
   canonicalVocabularyValue,
   createSchemaValidator,
@@ -15,7 +15,6 @@ import {
   type JsonObject,
   MATCH_PARAMETERS,
   type QueryKeys,
-  queryKeysOf,
   readCaptureDocument,
   type TermLists,
   termListsFromSchema,
@@ -29,6 +28,7 @@ import type { Principal } from '../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../errors.ts';
 import { appendRecords, type RecordSpec } from '../../record.ts';
 import type { EventService } from '../custody/events/service.ts';
+import { capturedEventId, isErrorDeclaration } from './captured-event.ts';
 import { type CustodyItem, createCustodyCapture, type PlannedCustody } from './custody-capture.ts';
 import { custodyFromEpcis } from './custody-mapping.ts';
 import { loadNativeCandidates, nativeMatches } from './native-source.ts';
@@ -175,9 +175,6 @@ export function checkEventQuery(query: EventQuery): void {
   }
 }
 
-const isErrorDeclaration = (event: JsonObject): boolean =>
-  event.errorDeclaration !== null && typeof event.errorDeclaration === 'object';
-
 /** A capture whose document was refused as a whole; the job records it too. */
 export class CaptureRejected extends AppError {
   constructor(
@@ -241,6 +238,16 @@ interface PreparedEvent {
   pointer: string;
 }
 
+/**
+ * The custody checks of a document's later events read rows its earlier events wrote in the same
+ * transaction, which the planner's statistics do not count yet: left to them it scans tables it
+ * believes small, and a 10,000-event document slows quadratically (decision 0025, figures). Every
+ * such read is a lookup by key: use the indexes.
+ */
+async function preferIndexes(tx: Transaction): Promise<void> {
+  await tx.query('SET LOCAL enable_seqscan = off');
+}
+
 /** Runs after a captured custody fact is appended, as after the native event (the mass-balance checks). */
 export type AfterCustody = (principal: Principal, kind: string, eventId: string) => Promise<void>;
 
@@ -300,7 +307,7 @@ export function createEpcisService(deps: {
         });
         continue;
       }
-      const eventId = typeof e.event.eventID === 'string' ? e.event.eventID : hashId;
+      const eventId = capturedEventId(e.event, hashId);
       const idPointer = typeof e.event.eventID === 'string' ? `${e.pointer}/eventID` : e.pointer;
       // An error declaration repeats the eventID of the event it declares (EPCIS 2.0 §7.4.1.2).
       const declaration = isErrorDeclaration(e.event);
@@ -377,9 +384,7 @@ export function createEpcisService(deps: {
         throw new CaptureRejected(job, `the document was not stored: invalid ${fields}`, issues);
       }
 
-      const keys = prepared.map((p) => queryKeysOf(p.event, terms));
       let indexes: number[] = [];
-      const epcisIndexes: bigint[] = [];
       try {
         // Custody facts the events state, recorded as the native events would be (decision 0025).
         const custodyIssues: ValidationIssue[] = [];
@@ -427,49 +432,8 @@ export function createEpcisService(deps: {
               organisation: `organisation:${organisationId}`,
             },
             conflict: `event ${p.eventId} was already captured`,
-            project: async (tx, index) => {
-              // The custody checks of a document's later events read rows its earlier events wrote in
-              // this transaction, which the planner's statistics do not count yet: left to them it
-              // scans tables it believes small, and a 10,000-event document slows quadratically
-              // (decision 0025, figures). Every such read is a lookup by key: use the indexes.
-              if (i === 0 && custodyCount > 0) await tx.query('SET LOCAL enable_seqscan = off');
-              epcisIndexes[i] = index;
-              const k = keys[i]!;
-              await tx.query(
-                `INSERT INTO epcis_events (entry_index, organisation_id, capture_id, event_id, hash_id,
-                         event_type, event_time, record_time, action, biz_step, disposition, read_point, biz_location,
-                         error_declaration)
-                       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12, $13)`,
-                [
-                  index.toString(),
-                  organisationId,
-                  captureId,
-                  p.eventId,
-                  p.hashId,
-                  k.eventType,
-                  k.eventTime,
-                  k.action,
-                  k.bizStep,
-                  k.disposition,
-                  k.readPoint,
-                  k.bizLocation,
-                  isErrorDeclaration(p.event),
-                ],
-              );
-              if (k.epcs.length > 0) {
-                await tx.query(
-                  `INSERT INTO epcis_event_epcs (entry_index, role, epc, spelling)
-                         SELECT $1, role, epc, spelling FROM unnest($2::text[], $3::text[], $4::text[])
-                           AS t(role, epc, spelling)`,
-                  [
-                    index.toString(),
-                    k.epcs.map((e) => e.role),
-                    k.epcs.map((e) => e.value),
-                    k.epcs.map((e) => e.spelling),
-                  ],
-                );
-              }
-            },
+            // Set after the first event's projection, before any custody fact's.
+            ...(i === 0 && custodyCount > 0 ? { after: preferIndexes } : {}),
           };
           const c = planned[i];
           if (!c) return [epcisSpec];
@@ -568,9 +532,7 @@ export function createEpcisService(deps: {
       const nativeValues =
         name === 'epcs'
           ? []
-          : (await loadNativeCandidates(db, visible, terms ?? NO_TERMS)).flatMap((c) =>
-              nativeCollectionValues(name, c.keys),
-            );
+          : (await loadNativeCandidates(db, visible)).flatMap((c) => nativeCollectionValues(name, c.keys));
       const values = [...new Set([...rows.map((r) => r.v), ...nativeValues])]
         .filter((v) => afterValue === undefined || byBytes(v, afterValue) > 0)
         .sort(byBytes);
@@ -743,7 +705,7 @@ async function runQuery(
   const after = token
     ? sortKey({ timeKey: BigInt(token.t ?? '0'), entryIndex: BigInt(token.i), sub: token.s ?? 0 })
     : undefined;
-  const native = (mayMatchNative(query) ? await loadNativeCandidates(db, visible, nativeTerms) : [])
+  const native = (mayMatchNative(query) ? await loadNativeCandidates(db, visible) : [])
     .filter((c) => nativeMatches(c, query, nativeTerms))
     .filter((c) => !after || compare(sortKey(c), after) > 0);
   const merged = [...captured, ...native].sort((a, b) => compare(sortKey(a), sortKey(b)));

@@ -11,7 +11,7 @@ import type { Principal } from '../../auth.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import { cursorFor, pageOf } from '../../paging.ts';
 import { appendRecords } from '../../record.ts';
-import { endSubscription, ownOrganisation, type QueryService } from './queries.ts';
+import { ownOrganisation, type QueryService } from './queries.ts';
 import { destProblem, type TargetPolicy } from './webhook.ts';
 import { checkTarget } from './webhook-delivery.ts';
 
@@ -113,27 +113,16 @@ export function createSubscriptionService(deps: {
             query: `epcis-query:${query.id}`,
             dest: request.dest,
             initialRecordTime,
+            role: principal.role,
           },
           conflict: `subscription ${id} already exists`,
-          project: async (tx, index, at) => {
-            createdAt = at;
-            await tx.query(
-              `INSERT INTO epcis_subscriptions (id, query_id, organisation_id, dest, signature_secret, subscriber,
-                 subscriber_role, initial_record_time, created_at, entry_index)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-              [
-                id,
-                query.id,
-                organisationId,
-                request.dest,
-                request.signatureToken,
-                principal.subject,
-                principal.role,
-                initialRecordTime,
-                at,
-                index.toString(),
-              ],
-            );
+          // The secret is the subscriber's HMAC key, never logged (decision 0026): kept in the row only.
+          after: async (tx, logged) => {
+            createdAt = logged.entry.at;
+            await tx.query('UPDATE epcis_subscriptions SET signature_secret = $2 WHERE id = $1', [
+              id,
+              request.signatureToken,
+            ]);
           },
         },
       ]);
@@ -186,7 +175,6 @@ export function createSubscriptionService(deps: {
           subject: `epcis-subscription:${subscriptionId}`,
           body: { organisation: `organisation:${organisationId}`, reason: 'unsubscribed' },
           conflict: `subscription ${subscriptionId} was already deleted`,
-          project: (tx, index, at) => endSubscription(tx, subscriptionId, index, at),
         },
       ]);
     },
