@@ -31,3 +31,8 @@ export const Contact = z
     entryIndex: z.number().int(),
   })
   .meta({ id: 'Contact' });
+
+/** `/v1/organisations/{id}/contacts/{contactId}`. */
+export const ContactParams = z.object({ id: Uuid, contactId: Uuid });
+
+export const ContactList = z.object({ contacts: z.array(Contact) }).meta({ id: 'ContactList' });

@@ -26,7 +26,7 @@ export {
   TreeIndexParam,
   unsafeTextReason,
 } from './common.ts';
-export { Contact, ContactInput } from './contacts.ts';
+export { Contact, ContactInput, ContactList, ContactParams } from './contacts.ts';
 export { type CataloguePolicy, entryCatalogue } from './entries/catalogue.ts';
 export {
   bareUuid,
@@ -86,10 +86,30 @@ export {
   Sha256Hex,
   SigningKey,
 } from './evidence.ts';
-export { ImportReport } from './imports.ts';
+export {
+  BatchForestCheckRun,
+  BatchForestChecks,
+  ForestCheck,
+} from './forest.ts';
+export { AuditorGrant, AuditorGrantInput, AuditorGrantParams } from './grants.ts';
+export { HealthStatus } from './health.ts';
+export {
+  IMPORT_BODY_LIMIT,
+  ImportBody,
+  ImportHeaders,
+  ImportKind,
+  ImportKindParams,
+  ImportMode,
+  ImportQuery,
+  ImportReport,
+  ImportRows,
+  MAX_IMPORT_ROWS,
+  SupplierRow,
+} from './imports.ts';
 export {
   CreatedInvitation,
   DEFAULT_INVITATION_DAYS,
+  InvitationListQuery,
   InvitationStatus,
   MAX_INVITATION_DAYS,
   NewSupplierInvitation,
@@ -108,19 +128,25 @@ export {
   EntryIndexParams,
   InclusionProofQuery,
   InclusionProofResponse,
+  LedgerAuditReport,
   LedgerEntry,
   MAX_ENTRIES_PAGE,
   Publication,
   PublicationInput,
+  TileParams,
 } from './ledger.ts';
 export {
   EvidenceRequirementInput,
   InvitationInput,
   Onboarding,
+  OnboardingListQuery,
+  OnboardingParams,
   OnboardingStatus,
   OnboardingSummary,
   TransitionInput,
 } from './onboarding.ts';
+export { DEFAULT_PER_PAGE, MAX_PER_PAGE, pageParameters } from './paging.ts';
+export { BrandParams, IdParams } from './params.ts';
 export {
   BATCH_CLAIMS,
   type BatchClaim,
@@ -138,6 +164,8 @@ export {
   Organisation,
   OrganisationInput,
   OrganisationKind,
+  OrganisationListQuery,
+  OrganisationPlotsQuery,
   OrganisationUpdate,
   Plot,
   PlotGeometry,
@@ -152,16 +180,33 @@ export {
   Uuid,
 } from './registry.ts';
 export {
+  AccountingPeriod,
+  AccountingPeriodInput,
+  AccountingPeriodParams,
+  CustodyModel,
+  CustodyModelInput,
+  SiteAccount,
+} from './site-accounts.ts';
+export {
   Batch,
   BatchBalance,
+  BatchId,
+  BatchListQuery,
+  BatchParams,
+  ConfirmedTransferReceipt,
   EventInput,
   EventVoidInput,
   Gtin,
+  GtinParams,
   Product,
   ProductInput,
+  ProductListQuery,
+  ProductQrQuery,
   QuantityInput,
+  RecordedTraceEvent,
   Trace,
   TraceEvent,
   TransferReceiptInput,
+  VoidedTraceEvent,
 } from './traceability.ts';
-export { IssuedToken, Role, TokenRequest, User, UserInput } from './users.ts';
+export { IssuedToken, Role, TokenParams, TokenRequest, User, UserInput } from './users.ts';

@@ -1,6 +1,7 @@
 // Invitations (decision 0013): a supplier's first user joins by redeeming a single-use, expiring token.
 import { z } from 'zod';
 import { safeText } from './common.ts';
+import { pageParameters } from './paging.ts';
 import { Uuid } from './registry.ts';
 import { IssuedToken, User } from './users.ts';
 
@@ -65,3 +66,12 @@ export const RedemptionInput = z
   .meta({ id: 'NewRedemption' });
 
 export const Redemption = z.object({ user: User, token: IssuedToken }).meta({ id: 'Redemption' });
+
+/** GET /v1/invitations. */
+export const InvitationListQuery = z
+  .object({
+    organisation: Uuid.optional().describe('only invitations to this supplier'),
+    status: InvitationStatus.optional(),
+    ...pageParameters,
+  })
+  .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64Hash, TreeIndexParam } from './common.ts';
+import { Base64Hash, safeText, TreeIndexParam } from './common.ts';
 import { BATCH_CLAIMS } from './passport.ts';
 
 /** The ledger entry envelope; its RFC 8785 canonical JSON is the leaf data. */
@@ -142,3 +142,29 @@ export const Publication = z
     published: z.array(z.object({ entryIndex: z.number().int(), path: z.string() })),
   })
   .meta({ id: 'Publication' });
+
+/** The result of a full audit of the stored log (issue 10, item 5). */
+export const LedgerAuditReport = z
+  .object({
+    ok: z
+      .boolean()
+      .describe('true when every leaf, subtree and signed checkpoint agrees with the entry bytes'),
+    treeSize: z.number().int().describe('size of the latest checkpoint when the audit began'),
+    leavesChecked: z.number().int(),
+    subtreesChecked: z.number().int(),
+    checkpointsChecked: z.number().int().describe('signed checkpoints whose signature and root were checked'),
+    leavesPerSecond: z.number(),
+    startedAt: z.string(),
+    durationMs: z.number(),
+    failure: z
+      .object({
+        firstBadIndex: z.number().int().describe('the first entry that can no longer be trusted'),
+        range: z.object({ start: z.number().int(), end: z.number().int() }),
+        reason: z.string(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'LedgerAuditReport' });
+
+/** C2SP tlog-tiles: the path below /tile/, `<L>/<N>[.p/<W>]` or `entries/<N>[.p/<W>]`. */
+export const TileParams = z.object({ '*': safeText().max(200) });

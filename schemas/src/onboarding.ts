@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeText } from './common.ts';
+import { pageParameters } from './paging.ts';
 import { Commodity, Uuid } from './registry.ts';
 
 export const OnboardingStatus = z.enum([
@@ -78,3 +79,20 @@ export const OnboardingSummary = z
     entryIndex: z.number().int().describe('the ledger entry of the last transition'),
   })
   .meta({ id: 'OnboardingSummary' });
+
+/** GET /v1/onboarding: `status` takes one value or several, comma-separated. */
+export const OnboardingListQuery = z
+  .object({
+    brand: Uuid.optional(),
+    supplier: Uuid.optional(),
+    status: z
+      .union([safeText(), z.array(safeText())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(',')))
+      .pipe(z.array(OnboardingStatus).min(1).max(6))
+      .optional(),
+    ...pageParameters,
+  })
+  .strict();
+
+/** `/v1/onboarding/{brandId}/{supplierId}`: one brand–supplier pair. */
+export const OnboardingParams = z.object({ brandId: Uuid, supplierId: Uuid });

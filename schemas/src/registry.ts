@@ -1,6 +1,7 @@
 import { hasValidCheckDigit } from '@groundtruth/quantity';
 import { z } from 'zod';
 import { safeText } from './common.ts';
+import { pageParameters } from './paging.ts';
 
 /** ISO 3166-1 alpha-2 country code. */
 export const CountryCode = safeText().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as GH');
@@ -221,3 +222,18 @@ export const Plot = z
     entryIndex: z.number().int().nonnegative(),
   })
   .meta({ id: 'Plot' });
+
+/** GET /v1/organisations: filters of the organisations the caller may see. */
+export const OrganisationListQuery = z
+  .object({
+    kind: OrganisationKind.optional(),
+    country: CountryCode.optional(),
+    name: safeText().trim().min(1).max(300).optional().describe('name prefix, case-insensitive'),
+    ...pageParameters,
+  })
+  .strict();
+
+/** GET /v1/organisations/{id}/plots. */
+export const OrganisationPlotsQuery = z
+  .object({ commodity: Commodity.optional(), ...pageParameters })
+  .strict();

@@ -1,6 +1,8 @@
+import { CSET82 } from '@groundtruth/digital-link';
 import { KNOWN_UNITS, normaliseGtin, parseDecimal, quantityOutOfBounds } from '@groundtruth/quantity';
 import { z } from 'zod';
 import { safeText } from './common.ts';
+import { pageParameters } from './paging.ts';
 import { Commodity, Uuid } from './registry.ts';
 
 const QUANTITY_VALUE = /^\d{1,24}(\.\d{1,9})?$/;
@@ -232,3 +234,75 @@ export const Trace = z
     ),
   })
   .meta({ id: 'Trace' });
+
+/** GET /v1/products: look a product up by its GTIN, or list an organisation's. */
+export const ProductListQuery = z
+  .object({
+    gtin: Gtin.optional().describe('GTIN-8, -12, -13 or -14 (compared as GTIN-14)'),
+    organisation: Uuid.optional().describe('the brand or supplier that registered the product'),
+    ...pageParameters,
+  })
+  .strict();
+
+/** `/v1/products/{id}/qr`: the product named by its GTIN. */
+export const GtinParams = z.object({ id: Gtin });
+
+/** What the QR code of a product encodes, and how it is drawn. */
+export const ProductQrQuery = z
+  .object({
+    lot: safeText()
+      .regex(CSET82, '1 to 20 characters of GS1 character set 82 (letters, digits and !"%&\'()*+,-./:;<=>?_)')
+      .optional(),
+    format: z.enum(['svg', 'png']).default('svg'),
+    size: z.coerce.number().int().min(64).max(4096).default(512),
+  })
+  .strict();
+
+/** A batch's id; people often have its lot code instead, so the refusal says where to look it up. */
+export const BatchId = z.uuid('a batch id is a UUID; to find a batch by its lot code, GET /v1/batches?lot=…');
+
+/** `/v1/batches/{id}/…`. */
+export const BatchParams = z.object({ id: BatchId });
+
+/** GET /v1/batches: filters combine (AND). */
+export const BatchListQuery = z
+  .object({
+    lot: safeText().min(1).max(200).optional().describe('the lot code, exactly'),
+    gtin: Gtin.optional().describe('batches of the product with this GTIN (8, 12, 13 or 14 digits)'),
+    holder: Uuid.optional().describe('the organisation that holds the batch'),
+    material: safeText().min(1).max(100).optional().describe('e.g. cocoa_beans, cocoa_liquor'),
+    producedAfter: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('produced at or after (the producing event’s time)'),
+    producedBefore: z.iso.datetime({ offset: true }).optional().describe('produced before'),
+    ...pageParameters,
+  })
+  .strict();
+
+/** A recorded event and the batches it created. */
+export const RecordedTraceEvent = z
+  .object({ eventId: Uuid, batchIds: z.array(Uuid), entryIndex: z.number().int() })
+  .meta({ id: 'RecordedTraceEvent' });
+
+export const VoidedTraceEvent = z
+  .object({
+    eventId: Uuid,
+    type: z.string(),
+    entryIndex: z.number().int().describe('the entry that voids it'),
+  })
+  .meta({ id: 'VoidedTraceEvent' });
+
+/** What the receiver confirmed of a transfer, and the loss its shortfall became. */
+export const ConfirmedTransferReceipt = z
+  .object({
+    eventId: Uuid,
+    batchId: Uuid,
+    entryIndex: z.number().int(),
+    unit: z.string().describe('GRM for batches with a mass, else the batch’s unit'),
+    sent: z.string(),
+    received: z.string(),
+    lost: z.string(),
+    lossEventId: Uuid.nullable().describe('the loss event written for the shortfall, if any'),
+  })
+  .meta({ id: 'ConfirmedTransferReceipt' });

@@ -40,3 +40,6 @@ export const TokenRequest = z
 export const IssuedToken = z
   .object({ token: z.string(), jti: Uuid, expiresAt: z.string() })
   .meta({ id: 'IssuedToken' });
+
+/** `/v1/tokens/{jti}`: a token by its JWT ID. */
+export const TokenParams = z.object({ jti: Uuid });

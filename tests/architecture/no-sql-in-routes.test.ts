@@ -3,9 +3,8 @@
 // written, and how, lives in the folder's service.ts or store.ts, where it can be read as a whole and
 // tested without HTTP.
 //
-// A route handler file is any TypeScript file under services/api/src that registers a route: it calls
-// .get/.post/.put/.patch/.delete/.head/.options/.all/.route with a path (a string starting with '/', or
-// the empty string) as the first argument, or .route with an object that has a `url`.
+// A route handler file is any TypeScript file under services/api/src that registers a route (see
+// route-files.ts).
 // SQL in such a file is any of:
 //   - a call of .query(), .copyBinary() or .execScript() (the database executor's methods) or .unsafe()
 //     (postgres.js's raw text), also when written as an element access (`db['query'](…)`);
@@ -16,15 +15,12 @@
 //   - a template tagged `sql` (drizzle's), a read of `.orm`, or an import from drizzle-orm.
 // Until the projector registry replaces them (issue 12, item 2), the `project:` closures of the
 // RecordSpecs passed to appendRecord are exempt: they are the write side of an entry, not the handler's.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { API_SOURCE, isRouteRegistration, literalText, parse, root, sourceFiles } from './route-files.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const API_SOURCE = join(root, 'services/api/src');
-
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
 const EXECUTOR_METHODS = new Set(['query', 'copyBinary', 'execScript', 'unsafe']);
 const STATEMENT =
   /\bSELECT\b[\s\S]*\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\bWITH\s+(RECURSIVE\s+)?\w+\s+AS\s*\(/;
@@ -32,13 +28,6 @@ const STATEMENT =
 interface Finding {
   line: number;
   what: string;
-}
-
-function literalText(node: ts.Node): string | undefined {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node))
-    return [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' $ ');
-  return undefined;
 }
 
 /** The text of a `+` chain made only of literals (a statement split over lines), else undefined. */
@@ -49,19 +38,9 @@ function joinedText(node: ts.Node): string | undefined {
   return left === undefined || right === undefined ? undefined : `${left}${right}`;
 }
 
-function isRoutePath(node: ts.Expression | undefined): boolean {
-  if (!node) return false;
-  const text = literalText(node);
-  if (text !== undefined) return text === '' || text.startsWith('/');
-  return (
-    ts.isObjectLiteralExpression(node) &&
-    node.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'url')
-  );
-}
-
 /** Whether the source registers a route, and every piece of SQL in it (outside `project:` closures). */
 export function inspect(fileName: string, text: string): { registersRoutes: boolean; sql: Finding[] } {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const source = parse(fileName, text);
   let registersRoutes = false;
   const sql: Finding[] = [];
   const found = (node: ts.Node, what: string) =>
@@ -74,11 +53,13 @@ export function inspect(fileName: string, text: string): { registersRoutes: bool
       (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
     )
       return;
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      if (ROUTE_METHODS.has(method) && isRoutePath(node.arguments[0])) registersRoutes = true;
-      if (EXECUTOR_METHODS.has(method)) found(node, `.${method}()`);
-    }
+    if (isRouteRegistration(node)) registersRoutes = true;
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      EXECUTOR_METHODS.has(node.expression.name.text)
+    )
+      found(node, `.${node.expression.name.text}()`);
     if (
       ts.isCallExpression(node) &&
       ts.isElementAccessExpression(node.expression) &&
@@ -121,14 +102,6 @@ export function inspect(fileName: string, text: string): { registersRoutes: bool
   };
   visit(source);
   return { registersRoutes, sql };
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
-  });
 }
 
 describe('route handlers', () => {

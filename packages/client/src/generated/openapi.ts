@@ -2533,6 +2533,20 @@ export interface components {
             status: "opened" | "assigned" | "concluded";
             title: string;
         };
+        AuditorGrant: {
+            /** Format: uuid */
+            auditorId: string;
+            /** Format: uuid */
+            brandId: string;
+            entryIndex: number;
+        };
+        AuditorGrantInput: {
+            /** Format: uuid */
+            auditorId: string;
+            /** Format: uuid */
+            brandId: string;
+            entryIndex: number;
+        };
         AuditorStatement: {
             /** Format: uuid */
             attestationId: string;
@@ -2791,6 +2805,34 @@ export interface components {
             /** @description compact JWS of an AuditConclusion */
             jws: string;
         };
+        ConfirmedTransferReceipt: {
+            /** Format: uuid */
+            batchId: string;
+            entryIndex: number;
+            /** Format: uuid */
+            eventId: string;
+            /** @description the loss event written for the shortfall, if any */
+            lossEventId: string | null;
+            lost: string;
+            received: string;
+            sent: string;
+            /** @description GRM for batches with a mass, else the batch’s unit */
+            unit: string;
+        };
+        ConfirmedTransferReceiptInput: {
+            /** Format: uuid */
+            batchId: string;
+            entryIndex: number;
+            /** Format: uuid */
+            eventId: string;
+            /** @description the loss event written for the shortfall, if any */
+            lossEventId: string | null;
+            lost: string;
+            received: string;
+            sent: string;
+            /** @description GRM for batches with a mass, else the batch’s unit */
+            unit: string;
+        };
         ConsistencyProof: {
             from: number;
             /** @description RFC 9162 §2.1.4 consistency proof */
@@ -2830,6 +2872,12 @@ export interface components {
             organisationId: string;
             phone: string | null;
             role: string | null;
+        };
+        ContactList: {
+            contacts: components["schemas"]["Contact"][];
+        };
+        ContactListInput: {
+            contacts: components["schemas"]["ContactInput"][];
         };
         CorrectiveAction: {
             description: string;
@@ -2932,6 +2980,18 @@ export interface components {
             status: "pending" | "redeemed" | "revoked" | "expired";
             /** @description the secret the invitee redeems; shown once, only its SHA-256 is kept */
             token: string;
+        };
+        CustodyModel: {
+            entryIndex: number;
+            model: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        CustodyModelInput: {
+            entryIndex: number;
+            model: string;
+            /** Format: uuid */
+            organisationId: string;
         };
         DueDiligenceStatement: {
             /** Format: uuid */
@@ -3653,6 +3713,14 @@ export interface components {
              */
             verdict: "not_covered" | "partially_covered" | "forest_2020" | "loss_after_2020" | "no_forest_2020";
         };
+        HealthStatus: {
+            /** @constant */
+            status: "ok";
+        };
+        HealthStatusInput: {
+            /** @constant */
+            status: "ok";
+        };
         ImportReport: {
             accepted: number;
             /** @description how a CSV file was read */
@@ -3716,6 +3784,14 @@ export interface components {
                 /** @enum {string} */
                 status: "accepted" | "rejected";
             }[];
+        };
+        ImportRows: {
+            /** @description plots: NewPlot objects; suppliers: SupplierImportRow objects */
+            rows: (components["schemas"]["NewPlot"] | components["schemas"]["SupplierImportRow"])[];
+        };
+        ImportRowsInput: {
+            /** @description plots: NewPlot objects; suppliers: SupplierImportRow objects */
+            rows: (components["schemas"]["NewPlotInput"] | components["schemas"]["SupplierImportRowInput"])[];
         };
         InclusionProof: {
             index: number;
@@ -4219,6 +4295,18 @@ export interface components {
             runId: string;
             treeSize: number;
         };
+        NewAccountingPeriod: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+        };
+        NewAccountingPeriodInput: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+        };
         NewAuditFinding: {
             /** @description the object the finding is about, in the audit’s scope */
             concerns: {
@@ -4242,6 +4330,14 @@ export interface components {
             /** @enum {string} */
             severity: "minor" | "major" | "critical";
             text: string;
+        };
+        NewAuditorGrant: {
+            /** Format: uuid */
+            auditorId: string;
+        };
+        NewAuditorGrantInput: {
+            /** Format: uuid */
+            auditorId: string;
         };
         NewContact: {
             /** Format: email */
@@ -4282,6 +4378,18 @@ export interface components {
              * @description the organisation that must act, in the audit’s scope
              */
             ownerId: string;
+        };
+        NewCustodyModel: {
+            /** @description e.g. the certificate that states the model */
+            justification: string;
+            /** @enum {string} */
+            model: "identity_preserved" | "segregated" | "mass_balance";
+        };
+        NewCustodyModelInput: {
+            /** @description e.g. the certificate that states the model */
+            justification: string;
+            /** @enum {string} */
+            model: "identity_preserved" | "segregated" | "mass_balance";
         };
         NewEPCISQuery: {
             name: string;
@@ -5465,6 +5573,18 @@ export interface components {
                 path: string;
             }[];
         };
+        RecordedTraceEvent: {
+            batchIds: string[];
+            entryIndex: number;
+            /** Format: uuid */
+            eventId: string;
+        };
+        RecordedTraceEventInput: {
+            batchIds: string[];
+            entryIndex: number;
+            /** Format: uuid */
+            eventId: string;
+        };
         Redemption: {
             token: components["schemas"]["IssuedToken"];
             user: components["schemas"]["User"];
@@ -5586,6 +5706,70 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
             revoked: boolean;
+        };
+        SiteAccount: {
+            /** @description exact decimal grams of base-material equivalent */
+            balanceGrams: string;
+            custodyModel: string;
+            /** @description exact decimal grams of base-material equivalent */
+            expiredGrams: string;
+            findings: {
+                message: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                rule: string;
+                severity: string;
+            }[];
+            /** Format: uuid */
+            organisationId: string;
+            postings: {
+                at: string;
+                /** @description exact decimal grams of base-material equivalent */
+                balanceGrams: string;
+                entryIndex?: number;
+                /** @description exact decimal grams of base-material equivalent */
+                grams: string;
+                id: string;
+                /** @enum {string} */
+                kind: "receive" | "sell";
+                /** @enum {string} */
+                status: "posted" | "locked" | "short";
+            }[];
+            referenceVersion: string;
+            treeSize: number;
+        };
+        SiteAccountInput: {
+            /** @description exact decimal grams of base-material equivalent */
+            balanceGrams: string;
+            custodyModel: string;
+            /** @description exact decimal grams of base-material equivalent */
+            expiredGrams: string;
+            findings: {
+                message: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                rule: string;
+                severity: string;
+            }[];
+            /** Format: uuid */
+            organisationId: string;
+            postings: {
+                at: string;
+                /** @description exact decimal grams of base-material equivalent */
+                balanceGrams: string;
+                entryIndex?: number;
+                /** @description exact decimal grams of base-material equivalent */
+                grams: string;
+                id: string;
+                /** @enum {string} */
+                kind: "receive" | "sell";
+                /** @enum {string} */
+                status: "posted" | "locked" | "short";
+            }[];
+            referenceVersion: string;
+            treeSize: number;
         };
         SupplierImportRow: {
             /** @description the site’s address on one line; committed like the location */
@@ -5938,6 +6122,20 @@ export interface components {
             organisationId: string | null;
             /** @enum {string} */
             role: "admin" | "procurement" | "compliance" | "auditor" | "supplier";
+        };
+        VoidedTraceEvent: {
+            /** @description the entry that voids it */
+            entryIndex: number;
+            /** Format: uuid */
+            eventId: string;
+            type: string;
+        };
+        VoidedTraceEventInput: {
+            /** @description the entry that voids it */
+            entryIndex: number;
+            /** Format: uuid */
+            eventId: string;
+            type: string;
         };
     };
     responses: never;
@@ -7775,10 +7973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
         };
@@ -7798,10 +7993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                    };
+                    "application/json": components["schemas"]["HealthStatus"];
                 };
             };
             /** @description Service Unavailable: RFC 9457 problem details */
@@ -9604,12 +9796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        batchIds: string[];
-                        entryIndex: number;
-                        /** Format: uuid */
-                        eventId: string;
-                    };
+                    "application/json": components["schemas"]["RecordedTraceEvent"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -9680,20 +9867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        batchId: string;
-                        entryIndex: number;
-                        /** Format: uuid */
-                        eventId: string;
-                        /** @description the loss event written for the shortfall, if any */
-                        lossEventId: string | null;
-                        lost: string;
-                        received: string;
-                        sent: string;
-                        /** @description GRM for batches with a mass, else the batch’s unit */
-                        unit: string;
-                    };
+                    "application/json": components["schemas"]["ConfirmedTransferReceipt"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -9764,13 +9938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description the entry that voids it */
-                        entryIndex: number;
-                        /** Format: uuid */
-                        eventId: string;
-                        type: string;
-                    };
+                    "application/json": components["schemas"]["VoidedTraceEvent"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -10262,10 +10430,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description plots: NewPlot objects; suppliers: SupplierImportRow objects */
-                    rows: (components["schemas"]["NewPlotInput"] | components["schemas"]["SupplierImportRowInput"])[];
-                };
+                "application/json": components["schemas"]["ImportRowsInput"];
                 "text/csv": string;
             };
         };
@@ -11611,10 +11776,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: uuid */
-                    auditorId: string;
-                };
+                "application/json": components["schemas"]["NewAuditorGrantInput"];
             };
         };
         responses: {
@@ -11624,13 +11786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        auditorId: string;
-                        /** Format: uuid */
-                        brandId: string;
-                        entryIndex: number;
-                    };
+                    "application/json": components["schemas"]["AuditorGrant"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -12033,12 +12189,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date-time */
-                    end: string;
-                    /** Format: date-time */
-                    start: string;
-                };
+                "application/json": components["schemas"]["NewAccountingPeriodInput"];
             };
         };
         responses: {
@@ -12183,9 +12334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contacts: components["schemas"]["Contact"][];
-                    };
+                    "application/json": components["schemas"]["ContactList"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -12358,12 +12507,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description e.g. the certificate that states the model */
-                    justification: string;
-                    /** @enum {string} */
-                    model: "identity_preserved" | "segregated" | "mass_balance";
-                };
+                "application/json": components["schemas"]["NewCustodyModelInput"];
             };
         };
         responses: {
@@ -12373,12 +12517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        model: string;
-                        /** Format: uuid */
-                        organisationId: string;
-                    };
+                    "application/json": components["schemas"]["CustodyModel"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -12971,38 +13110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description exact decimal grams of base-material equivalent */
-                        balanceGrams: string;
-                        custodyModel: string;
-                        /** @description exact decimal grams of base-material equivalent */
-                        expiredGrams: string;
-                        findings: {
-                            message: string;
-                            numbers: {
-                                [key: string]: unknown;
-                            };
-                            rule: string;
-                            severity: string;
-                        }[];
-                        /** Format: uuid */
-                        organisationId: string;
-                        postings: {
-                            at: string;
-                            /** @description exact decimal grams of base-material equivalent */
-                            balanceGrams: string;
-                            entryIndex?: number;
-                            /** @description exact decimal grams of base-material equivalent */
-                            grams: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "receive" | "sell";
-                            /** @enum {string} */
-                            status: "posted" | "locked" | "short";
-                        }[];
-                        referenceVersion: string;
-                        treeSize: number;
-                    };
+                    "application/json": components["schemas"]["SiteAccount"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

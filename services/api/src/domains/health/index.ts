@@ -1,12 +1,9 @@
 import { migrationsApplied } from '@groundtruth/db';
-import { Problem } from '@groundtruth/schemas';
+import { HealthStatus, Problem } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sendProblem } from '../../plugins/errors.ts';
 import type { Runtime } from '../../runtime.ts';
-
-const Status = z.object({ status: z.literal('ok') });
 
 /** A load balancer's probe must get an answer quickly: a database that has not answered in 1 s is not ready. */
 export const READY_TIMEOUT_MS = 1000;
@@ -31,7 +28,7 @@ export default async function healthRoutes(app: FastifyInstance, { runtime }: { 
       operationId: 'getHealth',
       tags: ['operations'],
       summary: 'Liveness: the process answers',
-      response: { 200: Status },
+      response: { 200: HealthStatus },
     },
     handler: async () => ({ status: 'ok' as const }),
   });
@@ -42,7 +39,7 @@ export default async function healthRoutes(app: FastifyInstance, { runtime }: { 
       tags: ['operations'],
       summary:
         'Readiness: the database answers within 1 s, every migration is applied, and the last self-audit of the log passed',
-      response: { 200: Status, 503: Problem },
+      response: { 200: HealthStatus, 503: Problem },
     },
     handler: async (request, reply) => {
       const retry = { 'retry-after': RETRY_AFTER };

@@ -1,15 +1,13 @@
-import { Batch, Gtin, Problem, safeText, Trace, Uuid } from '@groundtruth/schemas';
+import { Batch, BatchListQuery, BatchParams, Problem, Trace } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
+import { linkNextPage, PAGING_DESCRIPTION } from '../../../paging.ts';
 import type { EventService } from '../events/service.ts';
 import type { BatchListing } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const anyRole = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
-/** A batch's id; people often have its lot code instead, so the refusal says where to look it up. */
-const BatchId = z.uuid('a batch id is a UUID; to find a batch by its lot code, GET /v1/batches?lot=…');
 
 export default async function batchRoutes(
   app: FastifyInstance,
@@ -25,20 +23,7 @@ export default async function batchRoutes(
       summary: 'Find batches by lot code, product GTIN, holder, material or production time',
       description: `Filters combine (AND). ${PAGING_DESCRIPTION}`,
       security: [{ bearer: [] }],
-      querystring: z
-        .object({
-          lot: safeText().min(1).max(200).optional().describe('the lot code, exactly'),
-          gtin: Gtin.optional().describe('batches of the product with this GTIN (8, 12, 13 or 14 digits)'),
-          holder: Uuid.optional().describe('the organisation that holds the batch'),
-          material: safeText().min(1).max(100).optional().describe('e.g. cocoa_beans, cocoa_liquor'),
-          producedAfter: z.iso
-            .datetime({ offset: true })
-            .optional()
-            .describe('produced at or after (the producing event’s time)'),
-          producedBefore: z.iso.datetime({ offset: true }).optional().describe('produced before'),
-          ...pageParameters,
-        })
-        .strict(),
+      querystring: BatchListQuery,
       response: { 200: z.array(Batch), ...problems },
     },
     handler: async (request, reply) => {
@@ -55,7 +40,7 @@ export default async function batchRoutes(
       summary: 'One batch',
       tags: ['traceability'],
       security: [{ bearer: [] }],
-      params: z.object({ id: BatchId }),
+      params: BatchParams,
       response: { 200: Batch, ...problems },
     },
     handler: async (request) => events.getBatch(request.principal!, request.params.id),
@@ -68,7 +53,7 @@ export default async function batchRoutes(
       tags: ['traceability'],
       summary: 'The full upstream graph of a batch: events, batches and plots, with quantities and tiers',
       security: [{ bearer: [] }],
-      params: z.object({ id: BatchId }),
+      params: BatchParams,
       response: { 200: Trace, ...problems },
     },
     handler: async (request) => events.trace(request.principal!, request.params.id),

@@ -1,16 +1,17 @@
-import { EventInput, EventVoidInput, Problem, TransferReceiptInput, Uuid } from '@groundtruth/schemas';
+import {
+  ConfirmedTransferReceipt,
+  EventInput,
+  EventVoidInput,
+  IdParams,
+  Problem,
+  RecordedTraceEvent,
+  TransferReceiptInput,
+  VoidedTraceEvent,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Principal } from '../../../auth.ts';
 import type { EventService } from './service.ts';
-
-const Recorded = z.object({ eventId: Uuid, batchIds: z.array(Uuid), entryIndex: z.number().int() });
-const Voided = z.object({
-  eventId: Uuid,
-  type: z.string(),
-  entryIndex: z.number().int().describe('the entry that voids it'),
-});
 
 export default async function eventRoutes(
   app: FastifyInstance,
@@ -36,7 +37,14 @@ export default async function eventRoutes(
         'Record a harvest, transfer, transformation or loss; its output batches are created with it. A consumption beyond what a batch holds is 409',
       security: [{ bearer: [] }],
       body: EventInput,
-      response: { 201: Recorded, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      response: {
+        201: RecordedTraceEvent,
+        400: Problem,
+        401: Problem,
+        403: Problem,
+        404: Problem,
+        409: Problem,
+      },
     },
     handler: async (request, reply) => {
       const recorded = await events.record(request.principal!, request.body);
@@ -55,9 +63,16 @@ export default async function eventRoutes(
       summary:
         'Void an event by a new entry naming it, with why (EPCIS errorDeclaration); 409 while events that consumed its outputs stand',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       body: EventVoidInput,
-      response: { 201: Voided, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+      response: {
+        201: VoidedTraceEvent,
+        400: Problem,
+        401: Problem,
+        403: Problem,
+        404: Problem,
+        409: Problem,
+      },
     },
     handler: async (request, reply) => {
       const voided = await events.voidEvent(request.principal!, request.params.id, request.body);
@@ -76,19 +91,10 @@ export default async function eventRoutes(
       summary:
         'The receiver confirms a transfer with what arrived (once); the shortfall becomes a recorded loss on the received batch',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       body: TransferReceiptInput,
       response: {
-        201: z.object({
-          eventId: Uuid,
-          batchId: Uuid,
-          entryIndex: z.number().int(),
-          unit: z.string().describe('GRM for batches with a mass, else the batch’s unit'),
-          sent: z.string(),
-          received: z.string(),
-          lost: z.string(),
-          lossEventId: Uuid.nullable().describe('the loss event written for the shortfall, if any'),
-        }),
+        201: ConfirmedTransferReceipt,
         400: Problem,
         401: Problem,
         403: Problem,

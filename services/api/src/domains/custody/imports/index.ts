@@ -1,7 +1,17 @@
-import { PlotInput, Problem, ImportReport as Report, safeText, unsafeTextReason } from '@groundtruth/schemas';
+import {
+  IMPORT_BODY_LIMIT,
+  ImportBody,
+  ImportHeaders,
+  ImportKindParams,
+  ImportQuery,
+  ImportReport,
+  ImportRows,
+  MAX_IMPORT_ROWS,
+  Problem,
+  unsafeTextReason,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { badRequest, type FieldError } from '../../../errors.ts';
 import { problemResponses, Text } from '../../../openapi.ts';
 import {
@@ -13,15 +23,8 @@ import {
   templateCsv,
 } from './columns.ts';
 import { CsvError, parseCsv } from './csv.ts';
-import {
-  type CsvReading,
-  type createImportService,
-  type ImportRow,
-  MAX_IMPORT_ROWS,
-  SupplierRow,
-} from './service.ts';
+import type { CsvReading, createImportService, ImportRow } from './service.ts';
 
-const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** A number written with a decimal comma, as spreadsheets in many locales do. */
 const DECIMAL_COMMA = /^(-?\d+),(\d+)$/;
@@ -190,27 +193,12 @@ export default async function importRoutes(
       description:
         'Mode `all-or-nothing` (default) writes nothing when any row is rejected (422 with the report); `per-row` writes the accepted rows and reports the rest. A retry with the same `Idempotency-Key` returns the stored report and writes nothing.',
       security: [{ bearer: [] }],
-      params: z.object({ kind: z.enum(['suppliers', 'plots']) }),
-      querystring: z.object({
-        mode: z.enum(['all-or-nothing', 'per-row']).default('all-or-nothing'),
-        unknownColumns: z
-          .enum(['refuse', 'ignore'])
-          .default('refuse')
-          .describe('CSV: refuse a file with columns not documented for its kind (400), or leave them out'),
-      }),
-      headers: z.object({
-        'idempotency-key': safeText()
-          .regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII, at most 200 characters')
-          .optional(),
-      }),
+      params: ImportKindParams,
+      querystring: ImportQuery,
+      headers: ImportHeaders,
       requestContent: {
         content: {
-          'application/json': z.object({
-            rows: z
-              .array(z.union([PlotInput, SupplierRow]))
-              .max(MAX_IMPORT_ROWS)
-              .describe('plots: NewPlot objects; suppliers: SupplierImportRow objects'),
-          }),
+          'application/json': ImportRows,
           'text/csv': Text.describe(
             'A header row, then one row per record; `,`, `;` or tab between fields (detected), RFC 4180 ' +
               'quoting, UTF-8 (a BOM is fine). Headers match regardless of case, spaces, `_` and `-`. In a `;` ' +
@@ -222,13 +210,10 @@ export default async function importRoutes(
           ),
         },
       },
-      body: z.union([
-        z.object({ rows: z.array(z.unknown()).max(MAX_IMPORT_ROWS) }).strict(),
-        z.string().max(IMPORT_BODY_LIMIT),
-      ]),
+      body: ImportBody,
       response: {
-        200: Report,
-        422: Report,
+        200: ImportReport,
+        422: ImportReport,
         400: Problem,
         401: Problem,
         403: Problem,
@@ -266,7 +251,7 @@ export default async function importRoutes(
       operationId: 'importTemplate',
       tags: ['registry'],
       summary: 'Public: the CSV header row of an import, with every documented column',
-      params: z.object({ kind: z.enum(['suppliers', 'plots']) }),
+      params: ImportKindParams,
       responseContent: {
         200: { description: 'the header row', content: { 'text/csv': Text } },
         ...problemResponses(400),

@@ -5,8 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import { Commodity, CountryCode, OrganisationInput, PlotInput, safeText, Uuid } from '@groundtruth/schemas';
-import { z } from 'zod';
+import { MAX_IMPORT_ROWS, PlotInput, SupplierRow } from '@groundtruth/schemas';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, type FieldError, fieldErrors } from '../../../errors.ts';
@@ -19,28 +18,8 @@ import {
 import type { createPlotService } from '../../registry/plots/service.ts';
 import type { ImportKind } from './columns.ts';
 
-export const MAX_IMPORT_ROWS = 10_000;
 export type { ImportKind };
 export type ImportMode = 'all-or-nothing' | 'per-row';
-
-/** A supplier row: the organisation, and optionally the buyer it supplies (declared with it). */
-export const SupplierRow = z
-  .object({
-    name: safeText().trim().min(1).max(300),
-    country: CountryCode,
-    role: OrganisationInput.shape.role,
-    identifiers: OrganisationInput.shape.identifiers,
-    location: OrganisationInput.shape.location,
-    address: OrganisationInput.shape.address,
-    buyerId: Uuid.optional(),
-    commodity: Commodity.optional(),
-  })
-  .strict()
-  .refine((r) => (r.buyerId === undefined) === (r.commodity === undefined), {
-    message: 'buyerId and commodity go together',
-    path: ['commodity'],
-  })
-  .meta({ id: 'SupplierImportRow' });
 
 export interface ImportRow {
   /** The row as parsed from JSON or CSV. */

@@ -1,6 +1,7 @@
 // EUDR exports for a lot: the plot GeoJSON the EU Information System takes, the data of a
 // due-diligence statement, and the upstream statements recorded per incoming batch (docs/eudr.md).
 import {
+  BatchParams,
   DueDiligenceStatement,
   EudrFeatureCollection,
   Problem,
@@ -10,14 +11,12 @@ import {
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { WRITER_ROLES } from '../../../access.ts';
 import { problemResponses } from '../../../openapi.ts';
 import type { EudrService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
-const BatchId = z.uuid('a batch id is a UUID; to find a batch by its lot code, GET /v1/batches?lot=…');
 export const GEOJSON_TYPE = 'application/geo+json';
 
 /** A lot code as a file name: anything but letters, digits, dot, dash and underscore becomes `_`. */
@@ -39,7 +38,7 @@ export default async function eudrRoutes(app: FastifyInstance, { eudr }: { eudr:
         'left out (the Information System ignores them); exterior rings turn counterclockwise. A plot the cut ' +
         'would collapse is left out: the statement (`…/eudr/statement`) lists it with every other geometry check.',
       security: [{ bearer: [] }],
-      params: z.object({ id: BatchId }),
+      params: BatchParams,
       responseContent: {
         200: {
           description: 'the FeatureCollection',
@@ -70,7 +69,7 @@ export default async function eudrRoutes(app: FastifyInstance, { eudr }: { eudr:
         'with untraced or over-yield volume says so (`geolocation.complete: false`). Nothing is sent to the ' +
         'Information System. Field by field with sources: docs/eudr.md.',
       security: [{ bearer: [] }],
-      params: z.object({ id: BatchId }),
+      params: BatchParams,
       querystring: StatementQuery,
       response: { 200: DueDiligenceStatement, ...problems },
     },
@@ -88,7 +87,7 @@ export default async function eudrRoutes(app: FastifyInstance, { eudr }: { eudr:
         'a `batch.upstream_statement` entry whose numbers are committed, not in clear; cited in the statements of ' +
         'every lot made from the batch (`groupedDeclarations`).',
       security: [{ bearer: [] }],
-      params: z.object({ id: BatchId }),
+      params: BatchParams,
       body: UpstreamStatementInput,
       response: { 201: UpstreamStatement, ...problems, 409: Problem },
     },

@@ -12,12 +12,11 @@ import {
   type UpstreamStatement,
 } from '@groundtruth/eudr';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import type { ActivityType } from '@groundtruth/schemas';
+import { type ActivityType, MAX_PER_PAGE } from '@groundtruth/schemas';
 import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { notFound } from '../../../errors.ts';
-import { MAX_PER_PAGE } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 import { NOT_VOIDED } from '../../custody/events/balance.ts';
 import type { EventService } from '../../custody/events/service.ts';

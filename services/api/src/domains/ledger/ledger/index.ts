@@ -11,7 +11,7 @@ import {
   InclusionProofQuery,
   InclusionProofResponse,
   Problem,
-  safeText,
+  TileParams,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -139,7 +139,7 @@ export default async function ledgerRoutes(app: FastifyInstance, { runtime }: { 
       tags: ['ledger'],
       summary: 'C2SP tlog-tiles: a hash tile or an entry bundle',
       produces: ['application/octet-stream'],
-      params: z.object({ '*': safeText().max(200) }),
+      params: TileParams,
       response: { 200: z.any(), ...problems },
     },
     handler: async (request, reply) => {

@@ -4,7 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { MAX_PERIOD_MONTHS } from '@groundtruth/massbalance';
-import { Problem, safeText, Uuid } from '@groundtruth/schemas';
+import {
+  AccountingPeriod,
+  AccountingPeriodInput,
+  AccountingPeriodParams,
+  CustodyModel,
+  CustodyModelInput,
+  IdParams,
+  Problem,
+  SiteAccount,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,29 +27,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 const WRITERS = ['admin', 'procurement', 'supplier'] as const;
 const READERS = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
 
-const Time = z.iso.datetime({ offset: true, message: 'must be an RFC 3339 date-time with an offset or Z' });
-const plusMonths = (iso: string, months: number) => {
-  const d = new Date(iso);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.getTime();
-};
-
-const Period = z
-  .object({
-    id: Uuid,
-    organisationId: Uuid,
-    start: z.string(),
-    end: z.string().describe('exclusive'),
-    entryIndex: z.number().int(),
-    declaredBy: z.string(),
-    closed: z
-      .object({ entryIndex: z.number().int(), at: z.string(), by: z.string() })
-      .nullable()
-      .describe('once closed, postings recorded later and dated inside the period are findings'),
-  })
-  .meta({ id: 'AccountingPeriod' });
-
-const toPeriod = (r: PeriodRecord): z.infer<typeof Period> => ({
+const toPeriod = (r: PeriodRecord): z.infer<typeof AccountingPeriod> => ({
   id: r.id,
   organisationId: r.organisationId,
   start: r.startsAt.toISOString(),
@@ -78,21 +65,9 @@ export default async function siteAccountRoutes(
         'identity_preserved and segregated sites may hold no untraced volume; a mass_balance site may, as far as ' +
         'its account of traced credit covers it. Applies from the next check on.',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      body: z
-        .object({
-          model: z.enum(['identity_preserved', 'segregated', 'mass_balance']),
-          justification: safeText()
-            .trim()
-            .min(10)
-            .max(2000)
-            .describe('e.g. the certificate that states the model'),
-        })
-        .strict(),
-      response: {
-        200: z.object({ organisationId: Uuid, model: z.string(), entryIndex: z.number().int() }),
-        ...problems,
-      },
+      params: IdParams,
+      body: CustodyModelInput,
+      response: { 200: CustodyModel, ...problems },
     },
     handler: async (request) => {
       const { id } = request.params;
@@ -108,7 +83,6 @@ export default async function siteAccountRoutes(
     },
   });
 
-  const Grams = z.string().describe('exact decimal grams of base-material equivalent');
   r.get('/:id/site-account', {
     preHandler: app.requireRole(...READERS),
     schema: {
@@ -120,37 +94,8 @@ export default async function siteAccountRoutes(
         'spend it, oldest credit first, and credit lapses after 12 months. Kept as mass balance whatever the ' +
         "site's custody model, so a segregated site sees what mass balance would allow it.",
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      response: {
-        200: z.object({
-          organisationId: Uuid,
-          custodyModel: z.string(),
-          referenceVersion: z.string(),
-          treeSize: z.number().int(),
-          balanceGrams: Grams,
-          expiredGrams: Grams,
-          postings: z.array(
-            z.object({
-              id: z.string(),
-              at: z.string(),
-              kind: z.enum(['receive', 'sell']),
-              grams: Grams,
-              balanceGrams: Grams,
-              status: z.enum(['posted', 'locked', 'short']),
-              entryIndex: z.number().int().optional(),
-            }),
-          ),
-          findings: z.array(
-            z.object({
-              rule: z.string(),
-              severity: z.string(),
-              message: z.string(),
-              numbers: z.record(z.string(), z.unknown()),
-            }),
-          ),
-        }),
-        ...problems,
-      },
+      params: IdParams,
+      response: { 200: SiteAccount, ...problems },
     },
     handler: async (request) => {
       await requireOrganisation(request.params.id);
@@ -166,8 +111,8 @@ export default async function siteAccountRoutes(
       tags: ['mass balance'],
       summary: "A mass-balance site's accounting periods, oldest first",
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      response: { 200: z.array(Period), ...problems },
+      params: IdParams,
+      response: { 200: z.array(AccountingPeriod), ...problems },
     },
     handler: async (request) => {
       await access.requireVisible(request.principal!, request.params.id);
@@ -183,19 +128,9 @@ export default async function siteAccountRoutes(
       summary: `Declare an accounting period of at most ${MAX_PERIOD_MONTHS} months (a ledger entry)`,
       description: 'Periods of one site may not overlap. Months are counted in UTC; the end is exclusive.',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      body: z
-        .object({ start: Time, end: Time })
-        .strict()
-        .refine((b) => Date.parse(b.end) > Date.parse(b.start), {
-          message: 'the period must end after it starts',
-          path: ['end'],
-        })
-        .refine((b) => Date.parse(b.end) <= plusMonths(b.start, MAX_PERIOD_MONTHS), {
-          message: `an accounting period is at most ${MAX_PERIOD_MONTHS} months long`,
-          path: ['end'],
-        }),
-      response: { 201: Period, ...problems },
+      params: IdParams,
+      body: AccountingPeriodInput,
+      response: { 201: AccountingPeriod, ...problems },
     },
     handler: async (request, reply) => {
       const { id } = request.params;
@@ -222,8 +157,8 @@ export default async function siteAccountRoutes(
       tags: ['mass balance'],
       summary: 'Close an accounting period that has ended (a ledger entry); it takes no later postings',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid, periodId: Uuid }),
-      response: { 200: Period, ...problems },
+      params: AccountingPeriodParams,
+      response: { 200: AccountingPeriod, ...problems },
     },
     handler: async (request) => {
       const { id, periodId } = request.params;

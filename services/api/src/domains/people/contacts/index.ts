@@ -7,17 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { SqlExecutor } from '@groundtruth/db';
 import { toBase64Url } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import { Contact, ContactInput, Problem, Uuid } from '@groundtruth/schemas';
+import { Contact, ContactInput, ContactList, ContactParams, IdParams, Problem } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
 import { createContactStore, toContact } from './store.ts';
-
-const Params = z.object({ id: Uuid });
-const ContactParams = z.object({ id: Uuid, contactId: Uuid });
 
 export default async function contactRoutes(
   app: FastifyInstance,
@@ -34,7 +30,7 @@ export default async function contactRoutes(
       tags: ['registry'],
       summary: 'Add a contact person (personal data, kept off the ledger)',
       security: [{ bearer: [] }],
-      params: Params,
+      params: IdParams,
       body: ContactInput,
       response: { 201: Contact, ...problems },
     },
@@ -80,8 +76,8 @@ export default async function contactRoutes(
       summary: 'The contact people of an organisation (personal data)',
       tags: ['registry'],
       security: [{ bearer: [] }],
-      params: Params,
-      response: { 200: z.object({ contacts: z.array(Contact) }), ...problems },
+      params: IdParams,
+      response: { 200: ContactList, ...problems },
     },
     handler: async (request) => {
       await access.requireVisible(request.principal!, request.params.id);

@@ -3,7 +3,13 @@
 // is made and ended by the audit workflow (domains/audits/audits, decision 0024).
 import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import { Problem, Uuid } from '@groundtruth/schemas';
+import {
+  AuditorGrant,
+  AuditorGrantInput,
+  AuditorGrantParams,
+  BrandParams,
+  Problem,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,12 +41,9 @@ export default async function grantRoutes(
       tags: ['access'],
       summary: 'Let an auditing organisation read the chain that feeds this brand',
       security: [{ bearer: [] }],
-      params: z.object({ brandId: Uuid }),
-      body: z.object({ auditorId: Uuid }).strict(),
-      response: {
-        201: z.object({ brandId: Uuid, auditorId: Uuid, entryIndex: z.number().int() }),
-        ...problems,
-      },
+      params: BrandParams,
+      body: AuditorGrantInput,
+      response: { 201: AuditorGrant, ...problems },
     },
     handler: async (request, reply) => {
       const { brandId } = request.params;
@@ -69,7 +72,7 @@ export default async function grantRoutes(
       summary: 'Revoke an auditor’s access to a brand’s chain (a ledger entry)',
       tags: ['access'],
       security: [{ bearer: [] }],
-      params: z.object({ brandId: Uuid, auditorId: Uuid }),
+      params: AuditorGrantParams,
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {

@@ -3,7 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@groundtruth/db';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
-import { IssuedToken, Problem, TokenRequest, User, UserInput, Uuid } from '@groundtruth/schemas';
+import {
+  IdParams,
+  IssuedToken,
+  Problem,
+  TokenParams,
+  TokenRequest,
+  User,
+  UserInput,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,7 +79,7 @@ export default async function userRoutes(
       tags: ['access'],
       summary: 'Issue a bearer token for a user (admin, or the user for itself)',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       body: TokenRequest,
       response: { 201: IssuedToken, ...problems },
     },
@@ -125,7 +133,7 @@ export default async function userRoutes(
       summary: 'Revoke a per-user token (a ledger entry); it is refused at once',
       tags: ['access'],
       security: [{ bearer: [] }],
-      params: z.object({ jti: Uuid }),
+      params: TokenParams,
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {

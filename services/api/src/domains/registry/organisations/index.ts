@@ -1,16 +1,14 @@
 import {
-  Commodity,
-  CountryCode,
+  IdParams,
   ManagerInput,
   Organisation,
   OrganisationInput,
-  OrganisationKind,
+  OrganisationListQuery,
+  OrganisationPlotsQuery,
   OrganisationUpdate,
   Plot,
   Problem,
   SupplyChain,
-  safeText,
-  Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,7 +16,7 @@ import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { forbidden, notFound } from '../../../errors.ts';
-import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
+import { linkNextPage, PAGING_DESCRIPTION } from '../../../paging.ts';
 import type { createPlotService } from '../plots/service.ts';
 import type { OrganisationService } from './service.ts';
 
@@ -45,14 +43,7 @@ export default async function organisationRoutes(
       summary: 'Organisations the caller may see (its chain and the suppliers it keeps), in name order',
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
-      querystring: z
-        .object({
-          kind: OrganisationKind.optional(),
-          country: CountryCode.optional(),
-          name: safeText().trim().min(1).max(300).optional().describe('name prefix, case-insensitive'),
-          ...pageParameters,
-        })
-        .strict(),
+      querystring: OrganisationListQuery,
       response: { 200: z.array(Organisation), ...problems },
     },
     handler: async (request, reply) => {
@@ -89,7 +80,7 @@ export default async function organisationRoutes(
       summary: 'One organisation',
       tags: ['registry'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       response: { 200: Organisation, ...problems },
     },
     handler: async (request) => {
@@ -111,7 +102,7 @@ export default async function organisationRoutes(
         'The kind and the keeper cannot be changed here. A PATCH that changes nothing writes nothing.',
       tags: ['registry'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       body: OrganisationUpdate,
       response: { 200: Organisation, ...problems },
     },
@@ -126,8 +117,8 @@ export default async function organisationRoutes(
       summary: 'The plots of an organisation, in the order they were mapped',
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      querystring: z.object({ commodity: Commodity.optional(), ...pageParameters }).strict(),
+      params: IdParams,
+      querystring: OrganisationPlotsQuery,
       response: { 200: z.array(Plot), ...problems },
     },
     handler: async (request, reply) => {
@@ -146,7 +137,7 @@ export default async function organisationRoutes(
       tags: ['registry'],
       summary: 'Every organisation upstream of this one, with its tier',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       response: { 200: SupplyChain, ...problems },
     },
     handler: async (request) => {
@@ -167,7 +158,7 @@ export default async function organisationRoutes(
       tags: ['registry'],
       summary: 'Change who keeps a supplier’s records (the supplier itself or an admin)',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       body: ManagerInput,
       response: { 200: Organisation, ...problems },
     },

@@ -1,7 +1,6 @@
-import { Plot, PlotInput, Problem, Uuid } from '@groundtruth/schemas';
+import { IdParams, Plot, PlotInput, Problem } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { notFound } from '../../../errors.ts';
 import type { createPlotService } from './service.ts';
@@ -40,7 +39,7 @@ export default async function plotRoutes(
       summary: 'One plot: geometry, area and findings',
       tags: ['registry'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       response: { 200: Plot, ...problems },
     },
     handler: async (request) => {

@@ -1,17 +1,25 @@
 // Products by GTIN (check digit validated, stored as GTIN-14).
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@groundtruth/db';
-import { CSET82, tradeItemUri } from '@groundtruth/digital-link';
+import { tradeItemUri } from '@groundtruth/digital-link';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import { normaliseGtin } from '@groundtruth/quantity';
-import { Gtin, Problem, Product, ProductInput, safeText, Uuid } from '@groundtruth/schemas';
+import {
+  GtinParams,
+  IdParams,
+  Problem,
+  Product,
+  ProductInput,
+  ProductListQuery,
+  ProductQrQuery,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import { badRequest, notFound } from '../../../errors.ts';
-import { cursorFor, linkNextPage, PAGING_DESCRIPTION, pageOf, pageParameters } from '../../../paging.ts';
+import { cursorFor, linkNextPage, PAGING_DESCRIPTION, pageOf } from '../../../paging.ts';
 import { publicBaseUrl } from '../../../public-url.ts';
 import { appendRecord } from '../../../record.ts';
 import { createProductStore, type ProductRecord } from './store.ts';
@@ -77,13 +85,7 @@ export default async function productRoutes(
       summary: 'Products the caller may see, in GTIN order; look one up by its GTIN',
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
-      querystring: z
-        .object({
-          gtin: Gtin.optional().describe('GTIN-8, -12, -13 or -14 (compared as GTIN-14)'),
-          organisation: Uuid.optional().describe('the brand or supplier that registered the product'),
-          ...pageParameters,
-        })
-        .strict(),
+      querystring: ProductListQuery,
       response: { 200: z.array(Product), 400: Problem, 401: Problem, 403: Problem },
     },
     handler: async (request, reply) => {
@@ -109,7 +111,7 @@ export default async function productRoutes(
       summary: 'One product',
       tags: ['traceability'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       response: { 200: Product, 401: Problem, 404: Problem },
     },
     handler: async (request) => {
@@ -134,19 +136,8 @@ export default async function productRoutes(
         '(a 20 mm code at 300 dpi is 236 px). The URI itself is in the `Content-Location` header.',
       tags: ['traceability'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Gtin }),
-      querystring: z
-        .object({
-          lot: safeText()
-            .regex(
-              CSET82,
-              '1 to 20 characters of GS1 character set 82 (letters, digits and !"%&\'()*+,-./:;<=>?_)',
-            )
-            .optional(),
-          format: z.enum(['svg', 'png']).default('svg'),
-          size: z.coerce.number().int().min(64).max(4096).default(512),
-        })
-        .strict(),
+      params: GtinParams,
+      querystring: ProductQrQuery,
       response: { 200: z.any(), 400: Problem, 401: Problem, 404: Problem },
     },
     handler: async (request, reply) => {

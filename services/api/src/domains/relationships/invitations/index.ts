@@ -4,18 +4,18 @@
 // the ledger.
 import {
   CreatedInvitation,
-  InvitationStatus,
+  IdParams,
+  InvitationListQuery,
   NewSupplierInvitation,
   Problem,
   Redemption,
   RedemptionInput,
   SupplierInvitation,
-  Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
+import { linkNextPage, PAGING_DESCRIPTION } from '../../../paging.ts';
 import type { InvitationService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -57,13 +57,7 @@ export default async function invitationRoutes(
       summary: 'Invitations the caller’s organisation made, or those to it; newest last',
       description: `An admin sees all. ${PAGING_DESCRIPTION}`,
       security: [{ bearer: [] }],
-      querystring: z
-        .object({
-          organisation: Uuid.optional().describe('only invitations to this supplier'),
-          status: InvitationStatus.optional(),
-          ...pageParameters,
-        })
-        .strict(),
+      querystring: InvitationListQuery,
       response: { 200: z.array(SupplierInvitation), ...problems },
     },
     handler: async (request, reply) => {
@@ -80,7 +74,7 @@ export default async function invitationRoutes(
       tags: ['onboarding'],
       summary: 'Revoke a pending invitation (its inviting organisation or an admin); the token dies at once',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       response: { 200: SupplierInvitation, ...problems },
     },
     handler: async (request) => invitations.revoke(request.principal!, request.params.id),

@@ -1,22 +1,21 @@
 import {
+  BrandParams,
   EvidenceRequirementInput,
   InvitationInput,
   Onboarding,
-  OnboardingStatus,
+  OnboardingListQuery,
+  OnboardingParams,
   OnboardingSummary,
   Problem,
-  safeText,
   TransitionInput,
-  Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../../paging.ts';
+import { linkNextPage, PAGING_DESCRIPTION } from '../../../paging.ts';
 import type { OnboardingService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const Pair = z.object({ brandId: Uuid, supplierId: Uuid });
 const anyRole = ['admin', 'procurement', 'compliance', 'supplier'] as const;
 
 export default async function onboardingRoutes(
@@ -53,18 +52,7 @@ export default async function onboardingRoutes(
         '(`?status=invited` lists the invitations it has not answered); an admin sees all. `status` takes ' +
         `one value or several, comma-separated. ${PAGING_DESCRIPTION}`,
       security: [{ bearer: [] }],
-      querystring: z
-        .object({
-          brand: Uuid.optional(),
-          supplier: Uuid.optional(),
-          status: z
-            .union([safeText(), z.array(safeText())])
-            .transform((v) => (Array.isArray(v) ? v : v.split(',')))
-            .pipe(z.array(OnboardingStatus).min(1).max(6))
-            .optional(),
-          ...pageParameters,
-        })
-        .strict(),
+      querystring: OnboardingListQuery,
       response: { 200: z.array(OnboardingSummary), ...problems },
     },
     handler: async (request, reply) => {
@@ -81,7 +69,7 @@ export default async function onboardingRoutes(
       summary: 'A supplier’s onboarding with a brand: status, history and evidence requirements',
       tags: ['onboarding'],
       security: [{ bearer: [] }],
-      params: Pair,
+      params: OnboardingParams,
       response: { 200: Onboarding, ...problems },
     },
     handler: async (request) =>
@@ -95,7 +83,7 @@ export default async function onboardingRoutes(
       tags: ['onboarding'],
       summary: 'Move onboarding on: the supplier submits; the brand reviews, approves, rejects or suspends',
       security: [{ bearer: [] }],
-      params: Pair,
+      params: OnboardingParams,
       body: TransitionInput,
       response: { 200: Onboarding, ...problems },
     },
@@ -120,7 +108,7 @@ export default async function onboardingRoutes(
       summary:
         'What the brand requires of suppliers of a commodity (e.g. a reality snapshot of the site at procurement)',
       security: [{ bearer: [] }],
-      params: z.object({ brandId: Uuid }),
+      params: BrandParams,
       body: EvidenceRequirementInput,
       response: { 201: EvidenceRequirementInput, ...problems },
     },

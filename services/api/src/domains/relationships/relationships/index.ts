@@ -1,16 +1,15 @@
 // Supply relationships: proposed by one side, accepted by the other (decision 0003). Someone acting
 // for both sides (an admin, or the organisation that keeps both sides' records) declares at once.
 import {
+  IdParams,
   Problem,
   Relationship,
   RelationshipDecisionInput,
   RelationshipInput,
   RelationshipProposals,
-  Uuid,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { OrganisationService } from '../../registry/organisations/service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -39,8 +38,6 @@ export default async function relationshipRoutes(
       reply.code(201).send(await organisations.declareRelationship(request.principal!, request.body)),
   });
 
-  const Params = z.object({ id: Uuid });
-
   r.post('/relationships/:id/acceptance', {
     preHandler: app.requireRole('admin', 'procurement', 'supplier'),
     schema: {
@@ -48,7 +45,7 @@ export default async function relationshipRoutes(
       tags: ['registry'],
       summary: 'The other side accepts a proposed relationship',
       security: [{ bearer: [] }],
-      params: Params,
+      params: IdParams,
       body: RelationshipDecisionInput.optional(),
       response: { 200: Relationship, ...problems },
     },
@@ -63,7 +60,7 @@ export default async function relationshipRoutes(
       tags: ['registry'],
       summary: 'Either side turns a proposed relationship down (or the proposer withdraws it)',
       security: [{ bearer: [] }],
-      params: Params,
+      params: IdParams,
       body: RelationshipDecisionInput.optional(),
       response: { 200: Relationship, ...problems },
     },
@@ -78,7 +75,7 @@ export default async function relationshipRoutes(
       tags: ['registry'],
       summary: 'Open proposals where this organisation is a side, for those who speak for it',
       security: [{ bearer: [] }],
-      params: Params,
+      params: IdParams,
       response: { 200: RelationshipProposals, ...problems },
     },
     handler: async (request) => organisations.openProposals(request.principal!, request.params.id),
