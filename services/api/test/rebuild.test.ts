@@ -8,6 +8,7 @@ import { seedDemoData } from '../src/demo/seed.ts';
 import { hasProjector, PROJECTORS } from '../src/projections/index.ts';
 import { LOG_TABLES, type ReplayedEntry, rebuildFromLog } from '../src/rebuild.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
+import { evidenceScenario } from './rebuild-scenarios/evidence.ts';
 
 /**
  * Tables that are not projections of the log, and why (decision 0031). Every other table of the
@@ -38,10 +39,6 @@ const PENDING_TABLES = [
   'epcis_custody_links',
   'epcis_queries',
   'epcis_subscriptions',
-  'organisation_keys',
-  'attestations',
-  'attestation_media',
-  'attestation_statements',
   'yield_overrides',
   'passport_policies',
   'passport_credentials',
@@ -203,9 +200,6 @@ describe('rebuild from the log', () => {
 });
 
 const PENDING_TYPES: string[] = [
-  'attestation.recorded',
-  'attestation.statement',
-  'attestation.withdrawn',
   'audit.assigned',
   'audit.concluded',
   'audit.corrective_action_progressed',
@@ -221,8 +215,6 @@ const PENDING_TYPES: string[] = [
   'epcis.subscription_created',
   'epcis.subscription_deleted',
   'finding.resolved',
-  'key.registered',
-  'key.revoked',
   'passport.credential_issued',
   'passport_policy.set',
   'reference.override',
@@ -362,4 +354,5 @@ async function scenario(t: TestApp) {
     reason: 'did_not_occur',
     explanation: 'entered twice',
   });
+  await evidenceScenario(t);
 }
