@@ -55,6 +55,7 @@ export async function projectRun(tx: Transaction, run: readonly LoggedEntry[]): 
   if (type === undefined) return;
   const projector = projectorOf(type);
   if (!projector) throw new Error(`entry type ${type} has no projector`);
+  if (run.some((entry) => entry.type !== type)) throw new Error('a run holds entries of one type');
   // The writer checked each body against its type's schema before it was logged.
   const entries = run as unknown as ProjectedEntry<never>[];
   if (projector.run) await projector.run(tx, entries);
