@@ -1,5 +1,6 @@
 // Entries of evidence: organisations' signing keys and the signed attestations and statements made with
-// them (domains/evidence/evidence). The JWS are logged as sent, so anyone can re-verify them offline.
+// them (domains/evidence/keys, domains/evidence/attestations). The JWS are logged as sent, so anyone
+// can re-verify them offline.
 import { z } from 'zod';
 import { compactJws, defineEntry, entryIndex, kid, ref } from './define.ts';
 

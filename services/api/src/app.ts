@@ -29,8 +29,15 @@ import { createQueryService } from './domains/epcis/queries.ts';
 import { type AfterCustody, createEpcisService, loadEpcisSchema } from './domains/epcis/service.ts';
 import { createSubscriptionService } from './domains/epcis/subscriptions.ts';
 import { WebhookDispatcher } from './domains/epcis/webhook-delivery.ts';
-import evidenceRoutes from './domains/evidence/evidence/index.ts';
-import { createEvidenceService } from './domains/evidence/evidence/service.ts';
+import attestationRoutes from './domains/evidence/attestations/index.ts';
+import { createAttestationService } from './domains/evidence/attestations/service.ts';
+import blobRoutes from './domains/evidence/blobs/index.ts';
+import { createBlobService } from './domains/evidence/blobs/service.ts';
+import keyRoutes from './domains/evidence/keys/index.ts';
+import { createKeyService } from './domains/evidence/keys/service.ts';
+import verificationRoutes from './domains/evidence/verification/index.ts';
+import { createEvidencePackages } from './domains/evidence/verification/packages.ts';
+import { createVerificationService } from './domains/evidence/verification/service.ts';
 import healthRoutes from './domains/health/index.ts';
 import auditRoutes from './domains/ledger/audit/index.ts';
 import ledgerRoutes from './domains/ledger/ledger/index.ts';
@@ -247,23 +254,40 @@ export default async function app(fastify: FastifyInstance, { runtime }: AppOpti
     prefix: '/v1',
   });
   await fastify.register(siteAccountRoutes, { ...deps, access, massBalance, prefix: '/v1/organisations' });
-  const evidence = createEvidenceService({
+  // Evidence (decision 0035): media, signing keys, attestations, and their public verification.
+  const { store: blobStore, maxBytes } = runtime.evidence;
+  await fastify.register(blobRoutes, {
+    blobs: createBlobService({ ...deps, access, store: blobStore, maxBytes }),
+    prefix: '/v1',
+  });
+  await fastify.register(keyRoutes, { keys: createKeyService({ ...deps, access }), prefix: '/v1' });
+  const evidencePackages = createEvidencePackages({
     ...deps,
     reader: runtime.reader,
-    access,
-    store: runtime.evidence.store,
-    maxBytes: runtime.evidence.maxBytes,
     logKey: runtime.verifierKey,
-    // Evidence plausibility as attestations arrive; a failure is logged, never a refusal, and the next
-    // recompute covers it.
-    afterAttested: (principal, attestationIds) =>
-      massBalance.checkAttestations(principal, attestationIds).then(
-        () => undefined,
-        (error: unknown) =>
-          fastify.log.error({ err: error, attestationIds }, 'incremental evidence check failed'),
-      ),
   });
-  await fastify.register(evidenceRoutes, { evidence, prefix: '/v1' });
+  await fastify.register(attestationRoutes, {
+    attestations: createAttestationService({
+      ...deps,
+      reader: runtime.reader,
+      access,
+      packages: evidencePackages,
+      logKey: runtime.verifierKey,
+      // Evidence plausibility as attestations arrive; a failure is logged, never a refusal, and the next
+      // recompute covers it.
+      afterAttested: (principal, attestationIds) =>
+        massBalance.checkAttestations(principal, attestationIds).then(
+          () => undefined,
+          (error: unknown) =>
+            fastify.log.error({ err: error, attestationIds }, 'incremental evidence check failed'),
+        ),
+    }),
+    prefix: '/v1',
+  });
+  await fastify.register(verificationRoutes, {
+    verification: createVerificationService({ ...deps, packages: evidencePackages, maxBytes }),
+    prefix: '/v1',
+  });
   const forest = createForestService({ db: runtime.db, access, settings: runtime.forest, log: fastify.log });
   await fastify.register(forestRoutes, {
     forest,

@@ -7,7 +7,7 @@ import type { JsonValue } from '@groundtruth/ledger';
 import type { AppendedEntry, AppendReceipt, LedgerWriter } from '@groundtruth/ledger-store';
 import type { Principal } from './auth.ts';
 import { AppError } from './errors.ts';
-import { hasProjector, projectEntry } from './projections/index.ts';
+import { hasProjector, projectionRuns, projectRun } from './projections/index.ts';
 import { StaleRecord } from './projections/projector.ts';
 
 /**
@@ -39,7 +39,11 @@ export interface RecordSpec {
    * (a planner hint), never for a fact of the log.
    */
   after?: (tx: Transaction, logged: AppendedEntry) => Promise<void>;
-  /** Says in the caller's terms why the projector refused the record (e.g. at which event of a document). */
+  /**
+   * Says in the caller's terms why the projector refused the record (e.g. at which event of a
+   * document). Records of a type whose projector writes runs are projected together: the first
+   * record's `refusal` and `conflict` speak for the run.
+   */
   refusal?: (error: unknown) => unknown;
   /** Interim: the projection of a type whose projector is not registered yet. */
   project?: (tx: Transaction, entryIndex: bigint, at: string, logged: AppendedEntry) => Promise<void>;
@@ -81,17 +85,21 @@ export async function appendRecordsWithReceipt(
     const receipt = await writer.append({
       entries: envelopes,
       project: async (tx, appended) => {
-        for (const [i, spec] of specs.entries()) {
+        const entries = envelopes.map((envelope, i) => ({
+          ...envelope,
+          index: appended[i]!.index,
+          logged: appended[i]!.entry.body,
+        }));
+        for (const [start, end] of projectionRuns(entries)) {
+          const spec = specs[start]!;
           current = spec;
-          const logged = appended[i]!;
-          const entry = { ...envelopes[i]!, index: logged.index, logged: logged.entry.body };
           if (hasProjector(spec.type))
-            await projectEntry(tx, entry).catch((error: unknown) => {
+            await projectRun(tx, entries.slice(start, end)).catch((error: unknown) => {
               throw spec.refusal ? spec.refusal(error) : error;
             });
-          else if (spec.project) await spec.project(tx, logged.index, at, logged);
+          else if (spec.project) await spec.project(tx, appended[start]!.index, at, appended[start]!);
           else throw new Error(`entry type ${spec.type} has no projector`);
-          await spec.after?.(tx, logged);
+          for (let i = start; i < end; i++) await specs[i]!.after?.(tx, appended[i]!);
         }
         current = undefined;
         await after?.(tx);

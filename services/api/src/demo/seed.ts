@@ -14,7 +14,10 @@ import { createAccess } from '../access.ts';
 import type { Principal } from '../auth.ts';
 import type { CustodySettings } from '../config.ts';
 import { createEventService } from '../domains/custody/events/service.ts';
-import { createEvidenceService } from '../domains/evidence/evidence/service.ts';
+import { createAttestationService } from '../domains/evidence/attestations/service.ts';
+import { createBlobService } from '../domains/evidence/blobs/service.ts';
+import { createKeyService } from '../domains/evidence/keys/service.ts';
+import { createEvidencePackages } from '../domains/evidence/verification/packages.ts';
 import { createMassBalanceService } from '../domains/massbalance/mass-balance/service.ts';
 import {
   createOrganisationService,
@@ -558,27 +561,29 @@ export async function seedDemoData(
   // Field officers' evidence: each cooperative registers a signing key, uploads a photo of each of
   // its first plots (and a splat capture of a few) and signs one attestation per plot; the batch goes
   // through the evidence service as POST /v1/attestations/batch does. An auditor confirms one.
-  const evidence = createEvidenceService({
+  const evidenceAccess = createAccess(db);
+  const blobs = createBlobService({ db, access: evidenceAccess, ...evidenceStore });
+  const keys = createKeyService({ db, writer, access: evidenceAccess });
+  const attestations = createAttestationService({
     db,
     writer,
     reader,
-    access: createAccess(db),
-    store: evidenceStore.store,
-    maxBytes: evidenceStore.maxBytes,
+    access: evidenceAccess,
+    packages: createEvidencePackages({ db, reader, logKey: verifierKey }),
     logKey: verifierKey,
   });
   const asOrganisation = (organisationId: string): Principal => ({ ...SYSTEM, organisationId });
   const attestationIds: string[] = [];
   for (const [c, cooperative] of cooperatives.entries()) {
     const key = demoSigningKey(random);
-    const { kid } = await evidence.registerKey(asOrganisation(cooperative.id), cooperative.id, key.jwk);
+    const { kid } = await keys.registerKey(asOrganisation(cooperative.id), cooperative.id, key.jwk);
     const jws: string[] = [];
     for (const [n, plot] of attested.filter((a) => a.cooperative === c).entries()) {
       const files = [demoPhoto(`${plot.name} cocoa trees, north boundary`)];
       if (n < SPLATS_PER_COOPERATIVE) files.push(demoSplat(64, random));
       const media = [];
       for (const bytes of files) {
-        const { blob } = await evidence.upload(asOrganisation(cooperative.id), Readable.from([bytes]), {
+        const { blob } = await blobs.upload(asOrganisation(cooperative.id), Readable.from([bytes]), {
           contentLength: bytes.length,
         });
         media.push({ sha256: blob.sha256, size: blob.size, kind: blob.kind });
@@ -594,18 +599,14 @@ export async function seedDemoData(
         }),
       );
     }
-    for (const outcome of await evidence.attestMany(asOrganisation(cooperative.id), jws)) {
+    for (const outcome of await attestations.attestMany(asOrganisation(cooperative.id), jws)) {
       if (!outcome.ok) throw outcome.error;
       attestationIds.push(outcome.receipt.attestationId);
     }
   }
   const auditorKey = demoSigningKey(random);
-  const { kid: auditorKid } = await evidence.registerKey(
-    asOrganisation(auditor.id),
-    auditor.id,
-    auditorKey.jwk,
-  );
-  await evidence.state(
+  const { kid: auditorKid } = await keys.registerKey(asOrganisation(auditor.id), auditor.id, auditorKey.jwk);
+  await attestations.state(
     asOrganisation(auditor.id),
     attestationIds[0]!,
     signCompact(auditorKey, auditorKid, {

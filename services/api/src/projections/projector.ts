@@ -38,6 +38,22 @@ export class StaleRecord extends Error {
  */
 export type Projector<T extends EntryType> = (tx: Transaction, entry: ProjectedEntry<T>) => Promise<void>;
 
+/**
+ * A projector that also writes a run of consecutive entries of its type in one call, for types
+ * appended by the thousand (attestations): one statement per table for the run instead of one per
+ * entry. Projecting one entry is projecting a run of one, so both paths write the same rows.
+ */
+export interface RunProjector<T extends EntryType> extends Projector<T> {
+  run: (tx: Transaction, entries: ProjectedEntry<T>[]) => Promise<void>;
+}
+
+/** A RunProjector from the function that writes a run. */
+export function projectingRuns<T extends EntryType>(
+  run: (tx: Transaction, entries: ProjectedEntry<T>[]) => Promise<void>,
+): RunProjector<T> {
+  return Object.assign((tx: Transaction, entry: ProjectedEntry<T>) => run(tx, [entry]), { run });
+}
+
 /** The projectors of some entry types, each keyed by the type it projects. */
 export type Projectors = { [T in EntryType]?: Projector<T> };
 
