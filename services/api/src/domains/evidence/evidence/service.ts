@@ -28,6 +28,7 @@ import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, fieldErrors, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord, appendRecordsWithReceipt, type RecordSpec } from '../../../record.ts';
+import { coveringResolution } from '../../massbalance/mass-balance/resolutions.ts';
 
 export interface EvidenceBlob {
   sha256: string;
@@ -731,9 +732,10 @@ export function createEvidenceService(deps: {
             resolution: string | null;
             resolution_entry: string | number | null;
           }>(
-            `SELECT id, subject_id, rule, severity, message, numbers, resolution, resolution_entry FROM mass_balance_findings
-            WHERE subject_kind = 'attestation' AND subject_id = ANY($1::text[]) AND superseded_at IS NULL
-            ORDER BY rule, id`,
+            `SELECT f.id, f.subject_id, f.rule, f.severity, f.message, f.numbers, covering.resolution, covering.resolution_entry
+               FROM mass_balance_findings f ${coveringResolution('f')}
+              WHERE f.subject_kind = 'attestation' AND f.subject_id = ANY($1::text[]) AND f.superseded_at IS NULL
+              ORDER BY f.rule, f.id`,
             [rows.map((r) => r.id)],
           )
         : [];

@@ -1,0 +1,32 @@
+// How a finding's version reads its resolution (decision 0036): resolutions live in finding_resolutions,
+// the projection of finding.resolved, and every reader of findings joins them here, so "resolved" means
+// the same in the findings list, a finding's thread, reports, EUDR statements and the evidence views.
+
+/**
+ * The resolution covering the finding version `f` (an alias with `id` and `numbers`): the newest
+ * resolution of the same finding given for the same numbers, as `resolution_entry`, `resolution`,
+ * `resolved_by`, `resolved_at` (null when none covers it). Changed numbers are a changed finding, so a
+ * resolution of other numbers does not cover it. `below` (SQL) limits it to entries before a log size,
+ * for what a report pinned to that size may know.
+ */
+export function coveringResolution(f: string, below?: string): string {
+  return `LEFT JOIN LATERAL (
+      SELECT r.entry_index AS resolution_entry, r.justification AS resolution, r.resolved_by, r.resolved_at
+        FROM finding_resolutions r
+       WHERE r.finding_id = ${f}.id AND r.numbers = ${f}.numbers${below ? ` AND r.entry_index < ${below}` : ''}
+       ORDER BY r.entry_index DESC LIMIT 1) covering ON true`;
+}
+
+/**
+ * With coveringResolution: the newest resolution of the finding when none covers the version, as
+ * `previous_entry`, `previous_resolution`, `previous_by`, `previous_at`. A finding open with one is a
+ * finding that was resolved and came back with other numbers.
+ */
+export function previousResolution(f: string): string {
+  return `LEFT JOIN LATERAL (
+      SELECT r.entry_index AS previous_entry, r.justification AS previous_resolution, r.resolved_by AS previous_by,
+             r.resolved_at AS previous_at
+        FROM finding_resolutions r
+       WHERE r.finding_id = ${f}.id AND covering.resolution_entry IS NULL
+       ORDER BY r.entry_index DESC LIMIT 1) previous ON true`;
+}
