@@ -38,6 +38,7 @@ const harvest = async (tonnes: string, lot: string) => {
     output: { lot, quantity: { value: tonnes, unit: 'TNE' } },
   });
   expect(res.statusCode, res.body).toBe(201);
+  return res.json().eventId as string;
 };
 /** The plot's IMPOSSIBLE_YIELD finding as the list shows it (`status` open, resolved or all). */
 const listed = async (status: 'open' | 'resolved' | 'all') =>
@@ -66,7 +67,7 @@ beforeAll(async () => {
   ids.plot = plot.json().id;
   // 10 t on about 2 ha: beyond Ghana's hard ceiling of 3,000 kg/ha with its 15 % GPS tolerance.
   expect(10_000 / Number(plot.json().areaHectares)).toBeGreaterThan(3000 * 1.15);
-  await harvest('10', 'RES-H-1');
+  ids.firstHarvest = await harvest('10', 'RES-H-1');
   const [finding] = await listed('open');
   expect(finding).toBeDefined();
   ids.finding = finding!.id;
@@ -157,7 +158,33 @@ describe('finding resolutions', () => {
       again.json().resolution.entryIndex,
       ...thread.versions.slice(1).map(() => Number(ids.firstEntry)),
     ]);
-    ids.secondEntry = String(again.json().resolution.entryIndex);
+    ids.lastEntry = String(again.json().resolution.entryIndex);
+  });
+
+  it('reopens a finding that went away and came back, even with the numbers it was resolved for', async () => {
+    const [resolved] = await listed('resolved');
+    const voided = await t.call('POST', `/v1/events/${ids.firstHarvest}/void`, admin, {
+      reason: 'did_not_occur',
+      explanation: 'recorded against the wrong plot',
+    });
+    expect(voided.statusCode, voided.body).toBe(201);
+    // 1 t left on about 2 ha: the recompute finds nothing on the plot.
+    expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
+    expect((await t.call('GET', `/v1/findings/${ids.finding}`, admin)).json().current).toBe(false);
+    await harvest('10', 'RES-H-3');
+    const [back] = await listed('open');
+    expect(back!.numbers).toEqual(resolved!.numbers);
+    expect(back).toMatchObject({
+      id: ids.finding,
+      resolution: null,
+      previousResolution: { entryIndex: Number(ids.lastEntry) },
+    });
+    const again = await resolve(
+      tokens.brandCompliance!,
+      'the same lot re-recorded on the right plot; checked',
+    );
+    expect(again.statusCode, again.body).toBe(200);
+    ids.lastEntry = String(again.json().resolution.entryIndex);
   });
 
   it('keeps the resolutions through a rebuild from the log and the recompute after it', async () => {
@@ -179,7 +206,7 @@ describe('finding resolutions', () => {
         perPage: 10,
       });
       expect(findings.map((f) => [f.id, f.resolution?.entryIndex])).toEqual([
-        [ids.finding, Number(ids.secondEntry)],
+        [ids.finding, Number(ids.lastEntry)],
       ]);
     } finally {
       await target?.destroy();

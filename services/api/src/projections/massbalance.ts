@@ -38,16 +38,17 @@ export const massBalanceProjectors = {
   /**
    * A resolution, into the finding's thread (decision 0036). The entry's subject is the finding's
    * name-based id; the findings themselves are derived and never read here, so a replay into an empty
-   * database writes the same rows. A second resolution of the same numbers is refused: it would resolve
-   * nothing, and the thread would hold two answers to one question.
+   * database writes the same rows. A second resolution of the same version (its log size and numbers:
+   * two racing requests) is refused; a later version, even with the same numbers after the finding came
+   * back, may be resolved again.
    */
   'finding.resolved': async (tx, { index, at, actor, subject, body }) => {
     const findingId = idOf(subject);
     const numbers = JSON.stringify(body.numbers);
     const [earlier] = await tx.query<{ entry_index: string | number }>(
-      `SELECT entry_index FROM finding_resolutions WHERE finding_id = $1 AND numbers = $2::jsonb
-        ORDER BY entry_index DESC LIMIT 1`,
-      [findingId, numbers],
+      `SELECT entry_index FROM finding_resolutions WHERE finding_id = $1 AND tree_size = $2 AND numbers = $3::jsonb
+        LIMIT 1`,
+      [findingId, indexText(body.treeSize), numbers],
     );
     if (earlier)
       throw new AppError('conflict', `this finding is already resolved (entry ${earlier.entry_index})`);

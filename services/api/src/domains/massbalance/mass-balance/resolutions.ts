@@ -3,24 +3,41 @@
 // the same in the findings list, a finding's thread, reports, EUDR statements and the evidence views.
 
 /**
- * The resolution covering the finding version `f` (an alias with `id` and `numbers`): the newest
- * resolution of the same finding given for the same numbers, as `resolution_entry`, `resolution`,
- * `resolved_by`, `resolved_at` (null when none covers it). Changed numbers are a changed finding, so a
- * resolution of other numbers does not cover it. `below` (SQL) limits it to entries before a log size,
- * for what a report pinned to that size may know.
+ * Whether the finding of version `f` came back after resolution `r`: a version of it up to `f`, computed
+ * by a run that read `r` (tree size beyond its entry), that continues no earlier version (no version was
+ * superseded by the run that wrote it: a run supersedes and writes in one transaction, so both carry the
+ * same `now()`), though there was an earlier one. Its very first version (in a rebuilt database too) is
+ * not a return.
+ */
+const cameBackAfter = (f: string, r: string) => `EXISTS (
+         SELECT 1 FROM mass_balance_findings back
+          WHERE back.id = ${f}.id AND back.tree_size > ${r}.entry_index AND back.computed_at <= ${f}.computed_at
+            AND NOT EXISTS (SELECT 1 FROM mass_balance_findings before
+                             WHERE before.id = back.id AND before.superseded_at = back.computed_at)
+            AND EXISTS (SELECT 1 FROM mass_balance_findings before
+                         WHERE before.id = back.id AND before.computed_at < back.computed_at))`;
+
+/**
+ * The resolution covering the finding version `f` (an alias with `id`, `numbers`, `computed_at`): the
+ * newest resolution of the same finding given for the same numbers, unless the finding went away and
+ * came back since (then it is open again, and previousResolution names it). Columns `resolution_entry`,
+ * `resolution`, `resolved_by`, `resolved_at`, null when none covers it. Changed numbers are a changed
+ * finding, so a resolution of other numbers does not cover it. `below` (SQL) limits it to entries
+ * before a log size, for what a report pinned to that size may know.
  */
 export function coveringResolution(f: string, below?: string): string {
   return `LEFT JOIN LATERAL (
       SELECT r.entry_index AS resolution_entry, r.justification AS resolution, r.resolved_by, r.resolved_at
         FROM finding_resolutions r
        WHERE r.finding_id = ${f}.id AND r.numbers = ${f}.numbers${below ? ` AND r.entry_index < ${below}` : ''}
+         AND NOT ${cameBackAfter(f, 'r')}
        ORDER BY r.entry_index DESC LIMIT 1) covering ON true`;
 }
 
 /**
  * With coveringResolution: the newest resolution of the finding when none covers the version, as
- * `previous_entry`, `previous_resolution`, `previous_by`, `previous_at`. A finding open with one is a
- * finding that was resolved and came back with other numbers.
+ * `previous_entry`, `previous_resolution`, `previous_by`, `previous_at`. An open finding with one was
+ * resolved before, and has come back changed or after a run that did not find it.
  */
 export function previousResolution(f: string): string {
   return `LEFT JOIN LATERAL (
