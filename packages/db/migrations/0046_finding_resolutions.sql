@@ -31,6 +31,22 @@ SELECT DISTINCT ON (resolution_entry) resolution_entry, id, rule, subject_kind, 
  WHERE resolution_entry IS NOT NULL
  ORDER BY resolution_entry, computed_at, version_id;
 
+-- Whether a finding came back: the log size of the run that found it again after runs that did not,
+-- kept by each version that continues it (null: never came back). A resolution given before that
+-- does not cover it. Filled here for the findings that have resolutions (for the others no later
+-- resolution can precede a return already past): a version continues another when the run that wrote
+-- it superseded that one, in one transaction, so at the same now().
+ALTER TABLE mass_balance_findings ADD COLUMN returned_at bigint;
+UPDATE mass_balance_findings f SET returned_at = (
+  SELECT max(back.tree_size) FROM mass_balance_findings back
+   WHERE back.id = f.id AND back.computed_at <= f.computed_at
+     AND EXISTS (SELECT 1 FROM mass_balance_findings e WHERE e.id = back.id AND e.computed_at < back.computed_at)
+     AND NOT EXISTS (SELECT 1 FROM mass_balance_findings c WHERE c.id = back.id AND c.superseded_at = back.computed_at))
+ WHERE f.id IN (SELECT finding_id FROM finding_resolutions);
+-- The versions a run supersedes, looked up by the run that continues them.
+CREATE INDEX mass_balance_findings_superseded_idx ON mass_balance_findings (id, superseded_at)
+  WHERE superseded_at IS NOT NULL;
+
 ALTER TABLE mass_balance_findings
   DROP COLUMN resolution_entry,
   DROP COLUMN resolution,

@@ -386,6 +386,7 @@ export const massBalanceFindings = pgTable('mass_balance_findings', {
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   supersededAt: timestamp('superseded_at', { withTimezone: true }),
   id: uuid('id').notNull(),
+  returnedAt: bigint('returned_at', { mode: 'number' }),
 });
 
 /** The projection of finding.resolved: a finding's resolutions, one row per entry (migration 0046). */

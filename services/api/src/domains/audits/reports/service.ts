@@ -279,7 +279,7 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
     }>(
       `SELECT v.*, covering.resolution_entry, covering.resolution FROM (
          SELECT DISTINCT ON (f.id) f.id, f.rule, f.severity, f.subject_kind, f.subject_id, f.organisation_id, f.period,
-                f.message, f.numbers, f.tree_size, f.computed_at, f.superseded_at
+                f.message, f.numbers, f.tree_size, f.returned_at, f.superseded_at
            FROM mass_balance_findings f
           WHERE f.tree_size <= $1 AND (f.subject_id = ANY($2::text[]) OR f.organisation_id = ANY($3::uuid[]))
           ORDER BY f.id, f.tree_size DESC, f.computed_at DESC, f.version_id

@@ -38,17 +38,30 @@ function findingArrays(found: FindingColumns[], ids: string[], versions: string[
 /**
  * The one statement that writes findings, for the recompute and every incremental check: the ten
  * arrays of findingArrays from parameter $first on, for `run` (a relation with the run's id and tree
- * size). `version` is the SQL of the reference table version.
+ * size). `version` is the SQL of the reference table version; `continued` a relation (`id`,
+ * `returned_at`) of the versions this run superseded.
+ *
+ * `returned_at` says whether the finding came back (decision 0036): a version continuing one this run
+ * superseded keeps its value; a finding found again after runs that did not find it gets this run's
+ * tree size; a finding's first version has none. A resolution given before the finding came back
+ * does not cover it (resolutions.ts). Of two current versions (two incremental checks of one subject
+ * racing), the earliest return is kept: they are one streak.
  */
-function insertFindings(first: number, run: string, version: string): string {
+function insertFindings(first: number, run: string, version: string, continued: string): string {
   const arrays = Array.from({ length: 10 }, (_, k) => `$${first + k}::text[]`).join(', ');
   return `INSERT INTO mass_balance_findings (version_id, id, run_id, rule, severity, subject_kind, subject_id, period,
-       organisation_id, message, numbers, reference_version, tree_size)
+       organisation_id, message, numbers, reference_version, tree_size, returned_at)
      SELECT n.version_id::uuid, n.id::uuid, run.id, n.rule, n.severity, n.subject_kind, n.subject_id, n.period,
-            n.organisation_id::uuid, n.message, n.numbers::jsonb, ${version}, run.tree_size
+            n.organisation_id::uuid, n.message, n.numbers::jsonb, ${version}, run.tree_size,
+            CASE WHEN continued.id IS NOT NULL THEN continued.returned_at
+                 WHEN EXISTS (SELECT 1 FROM mass_balance_findings earlier WHERE earlier.id = n.id::uuid)
+                   THEN run.tree_size END
        FROM unnest(${arrays})
          AS n(version_id, id, rule, severity, subject_kind, subject_id, period, organisation_id, message, numbers)
-       CROSS JOIN ${run} run`;
+       CROSS JOIN ${run} run
+       LEFT JOIN LATERAL (SELECT c.id, c.returned_at FROM ${continued} c WHERE c.id = n.id::uuid
+                           ORDER BY c.returned_at NULLS FIRST LIMIT 1) continued
+         ON true`;
 }
 
 /**
@@ -95,13 +108,21 @@ export async function writeIncrementalRun(
        VALUES ($1, 'incremental', (SELECT coalesce(max(idx) + 1, 0) FROM ledger_entries), $2, $3, $4, $5)
        RETURNING id, tree_size),
      superseded AS (
-       UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND (${selected})),
-     inserted AS (${insertFindings(6, 'run', '$2')} RETURNING id)
+       UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND (${selected})
+       RETURNING id, returned_at),
+     inserted AS (${insertFindings(6, 'run', '$2', 'superseded')} RETURNING id)
      SELECT tree_size FROM run${run.durable ? '' : ", (SELECT set_config('synchronous_commit', 'off', true)) AS asynchronous_commit"}`,
     params,
   );
   return { runId, treeSize: Number(written!.tree_size), ids };
 }
+
+/**
+ * What the recompute's transaction superseded before inserting: its `now()` is the time it set, the
+ * same for every statement of the transaction.
+ */
+const SUPERSEDED_IN_THIS_TRANSACTION =
+  '(SELECT id, returned_at FROM mass_balance_findings WHERE superseded_at = now())';
 
 /**
  * A full recompute's findings, in chunks, inside the caller's transaction after it has inserted the run
@@ -120,7 +141,7 @@ export async function insertRecomputedFindings(
   for (let start = 0; start < findings.length; start += 2000) {
     const chunk = findings.slice(start, start + 2000);
     const chunkVersions = versions.slice(start, start + 2000);
-    await tx.query(insertFindings(4, relation, '$3'), [
+    await tx.query(insertFindings(4, relation, '$3', SUPERSEDED_IN_THIS_TRANSACTION), [
       run.runId,
       run.treeSize,
       run.referenceVersion,

@@ -3,24 +3,10 @@
 // the same in the findings list, a finding's thread, reports, EUDR statements and the evidence views.
 
 /**
- * Whether the finding of version `f` came back after resolution `r`: a version of it up to `f`, computed
- * by a run that read `r` (tree size beyond its entry), that continues no earlier version (no version was
- * superseded by the run that wrote it: a run supersedes and writes in one transaction, so both carry the
- * same `now()`), though there was an earlier one. Its very first version (in a rebuilt database too) is
- * not a return.
- */
-const cameBackAfter = (f: string, r: string) => `EXISTS (
-         SELECT 1 FROM mass_balance_findings back
-          WHERE back.id = ${f}.id AND back.tree_size > ${r}.entry_index AND back.computed_at <= ${f}.computed_at
-            AND NOT EXISTS (SELECT 1 FROM mass_balance_findings before
-                             WHERE before.id = back.id AND before.superseded_at = back.computed_at)
-            AND EXISTS (SELECT 1 FROM mass_balance_findings before
-                         WHERE before.id = back.id AND before.computed_at < back.computed_at))`;
-
-/**
- * The resolution covering the finding version `f` (an alias with `id`, `numbers`, `computed_at`): the
+ * The resolution covering the finding version `f` (an alias with `id`, `numbers`, `returned_at`): the
  * newest resolution of the same finding given for the same numbers, unless the finding went away and
- * came back since (then it is open again, and previousResolution names it). Columns `resolution_entry`,
+ * came back since (`returned_at`, the log size of the run that found it again, is beyond the
+ * resolution's entry: it is open again, and previousResolution names it). Columns `resolution_entry`,
  * `resolution`, `resolved_by`, `resolved_at`, null when none covers it. Changed numbers are a changed
  * finding, so a resolution of other numbers does not cover it. `below` (SQL) limits it to entries
  * before a log size, for what a report pinned to that size may know.
@@ -30,7 +16,7 @@ export function coveringResolution(f: string, below?: string): string {
       SELECT r.entry_index AS resolution_entry, r.justification AS resolution, r.resolved_by, r.resolved_at
         FROM finding_resolutions r
        WHERE r.finding_id = ${f}.id AND r.numbers = ${f}.numbers${below ? ` AND r.entry_index < ${below}` : ''}
-         AND NOT ${cameBackAfter(f, 'r')}
+         AND (${f}.returned_at IS NULL OR ${f}.returned_at <= r.entry_index)
        ORDER BY r.entry_index DESC LIMIT 1) covering ON true`;
 }
 
