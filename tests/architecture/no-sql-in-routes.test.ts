@@ -13,8 +13,8 @@
 //     so prose in route descriptions does not count), also when the statement is split over literals
 //     joined with `+`;
 //   - a template tagged `sql` (drizzle's), a read of `.orm`, or an import from drizzle-orm.
-// Until the projector registry replaces them (issue 12, item 2), the `project:` closures of the
-// RecordSpecs passed to appendRecord are exempt: they are the write side of an entry, not the handler's.
+// Nothing is exempt: the `project:` closures that once wrote an entry's rows from a route's module are
+// gone (every entry type has its projector, decision 0031), so SQL in one would count like any other.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import ts from 'typescript';
@@ -38,7 +38,7 @@ function joinedText(node: ts.Node): string | undefined {
   return left === undefined || right === undefined ? undefined : `${left}${right}`;
 }
 
-/** Whether the source registers a route, and every piece of SQL in it (outside `project:` closures). */
+/** Whether the source registers a route, and every piece of SQL in it. */
 export function inspect(fileName: string, text: string): { registersRoutes: boolean; sql: Finding[] } {
   const source = parse(fileName, text);
   let registersRoutes = false;
@@ -46,13 +46,6 @@ export function inspect(fileName: string, text: string): { registersRoutes: bool
   const found = (node: ts.Node, what: string) =>
     sql.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, what });
   const visit = (node: ts.Node): void => {
-    if (
-      ts.isPropertyAssignment(node) &&
-      ts.isIdentifier(node.name) &&
-      node.name.text === 'project' &&
-      (ts.isArrowFunction(node.initializer) || ts.isFunctionExpression(node.initializer))
-    )
-      return;
     if (isRouteRegistration(node)) registersRoutes = true;
     if (
       ts.isCallExpression(node) &&
@@ -120,7 +113,7 @@ describe('route handlers', () => {
     expect(handlers.length).toBeGreaterThan(25);
   });
 
-  it('recognises SQL in every form it counts, and exempts only project: closures', () => {
+  it('recognises SQL in every form it counts, inside closures too', () => {
     const sample = `
       import { eq } from 'drizzle-orm';
       r.get('/', { handler: async () => {
@@ -145,6 +138,8 @@ describe('route handlers', () => {
       '.orm',
       '.copyBinary()',
       'sql`…`',
+      '.query()',
+      'DELETE FROM contacts',
       "['query']()",
       'SELECT id, name FROM',
       '.unsafe()',

@@ -115,7 +115,6 @@ export async function benchMassBalance(args: string[]) {
             type: 'demo.seeded',
             subject: 'bench:massbalance',
             body: { description: `benchmark data: ${plots} plots, ${perPlot} harvests each` },
-            project: async () => {},
             conflict: 'already recorded',
           });
           await fillMassBalanceData(db, plots, perPlot, entryIndex);
@@ -130,7 +129,6 @@ export async function benchMassBalance(args: string[]) {
                   type: 'demo.seeded',
                   subject: `bench:attestation-${start + k}`,
                   body: { description: 'benchmark data: stands for one attestation' },
-                  project: async () => {},
                   conflict: 'already recorded',
                 })),
               )),

@@ -385,11 +385,24 @@ export const massBalanceFindings = pgTable('mass_balance_findings', {
   treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   supersededAt: timestamp('superseded_at', { withTimezone: true }),
-  resolutionEntry: bigint('resolution_entry', { mode: 'number' }),
-  resolution: text('resolution'),
-  resolvedBy: text('resolved_by'),
-  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   id: uuid('id').notNull(),
+  returnedAt: bigint('returned_at', { mode: 'number' }),
+});
+
+/** The projection of finding.resolved: a finding's resolutions, one row per entry (migration 0046). */
+export const findingResolutions = pgTable('finding_resolutions', {
+  entryIndex: bigint('entry_index', { mode: 'number' }).primaryKey(),
+  findingId: uuid('finding_id').notNull(),
+  rule: text('rule').notNull(),
+  subjectKind: text('subject_kind').notNull(),
+  subjectId: text('subject_id').notNull(),
+  period: text('period'),
+  numbers: jsonb('numbers').notNull(),
+  referenceVersion: text('reference_version').notNull(),
+  treeSize: bigint('tree_size', { mode: 'number' }).notNull(),
+  justification: text('justification').notNull(),
+  resolvedBy: text('resolved_by').notNull(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
 });
 
 export const massBalanceExposures = pgTable(
@@ -651,6 +664,7 @@ export const tables = {
   attestationStatements,
   massBalanceRuns,
   massBalanceFindings,
+  findingResolutions,
   massBalanceExposures,
   forestChecks,
   passportPolicies,

@@ -9,10 +9,10 @@ import { rebuildFromLog } from './rebuild.ts';
 import { loadTokenKeys } from './runtime.ts';
 
 const USAGE = `usage:
-  gt rebuild --from <postgres://…|PGlite data dir> --to <postgres://…|PGlite data dir> [--skip-unprojected]
+  gt rebuild --from <postgres://…|PGlite data dir> --to <postgres://…|PGlite data dir>
       Replays the log of --from into the empty database --to (migrated first) through the projectors
-      (docs/decisions/0031-projectors-and-rebuild.md). --skip-unprojected (interim) leaves out the
-      entries of types that have no projector yet, and names them.
+      (docs/decisions/0031-projectors-and-rebuild.md). A log holding an entry type this version
+      has no projector for is refused before anything is written.
   gt token --role <${ROLES.join('|')}> [--subject <name>] [--org <organisation id>] [--ttl 12h]
       Prints a bearer token signed with this service's token key (GROUNDTRUTH_DATA_DIR or
       GROUNDTRUTH_AUTH_KEY) on its last line.
@@ -60,7 +60,6 @@ async function rebuild(args: string[]): Promise<number> {
     options: {
       from: { type: 'string' },
       to: { type: 'string' },
-      'skip-unprojected': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -73,10 +72,8 @@ async function rebuild(args: string[]): Promise<number> {
     const target = await openNamed(values.to);
     try {
       await migrate(target);
-      const report = await rebuildFromLog(source, target, { pending: values['skip-unprojected'] });
+      const report = await rebuildFromLog(source, target);
       console.error(`# replayed ${report.entries} entries; copied ${JSON.stringify(report.copied)}`);
-      if (Object.keys(report.skipped).length > 0)
-        console.error(`# left out (no projector yet): ${JSON.stringify(report.skipped)}`);
       return 0;
     } finally {
       await target.close();

@@ -73,8 +73,6 @@ export interface RebuildReport {
   entries: number;
   /** Rows copied per table, as they are. */
   copied: Record<string, number>;
-  /** Entries left out because their type has no projector yet (only with `pending`), by type. */
-  skipped: Record<string, number>;
 }
 
 const COPY_ROWS = 500;
@@ -134,7 +132,6 @@ export async function replayLog(
   db: Database,
   options: {
     batchEntries?: number;
-    skipped?: Map<string, number>;
     /** Told of each entry replayed and the parameters its projector wrote (the rebuild test reads them). */
     replayed?: (entry: ReplayedEntry) => void;
   } = {},
@@ -164,10 +161,6 @@ export async function replayLog(
       }
       for (const row of logged) {
         const entry = decodeEntry(new Uint8Array(row.data));
-        if (options.skipped && !hasProjector(entry.type)) {
-          options.skipped.set(entry.type, (options.skipped.get(entry.type) ?? 0) + 1);
-          continue;
-        }
         const body = revealBody(entry.body, disclosures.get(row.idx) ?? []).body;
         const parameters: unknown[] = [];
         try {
@@ -187,37 +180,31 @@ export async function replayLog(
 
 /**
  * Rebuilds `target` (migrated, with an empty log) from `source`'s log: the log copied, every entry
- * replayed through its projector. The source is only read. `pending` (interim, while some types are
- * still projected inline by their routes) skips the entries of types without a projector instead of
- * refusing them, and reports them.
+ * replayed through its projector. The source is only read. A log holding a type that has no projector
+ * (written by a newer version of the service) is refused before anything is written.
  */
 export async function rebuildFromLog(
   source: SqlExecutor,
   target: Database,
-  options: { pending?: boolean; replayed?: (entry: ReplayedEntry) => void } = {},
+  options: { replayed?: (entry: ReplayedEntry) => void } = {},
 ): Promise<RebuildReport> {
   const [existing] = await target.query<{ n: string }>('SELECT count(*)::text AS n FROM ledger_entries');
   if (Number(existing!.n) !== 0) throw new Error('rebuild: the target database already has a log');
   // Refuse before writing anything when the log holds a type no projector replays.
   const types = await source.query<{ entry_type: string }>('SELECT DISTINCT entry_type FROM ledger_entries');
   const unprojected = types.map((t) => t.entry_type).filter((type) => !hasProjector(type));
-  if (unprojected.length > 0 && !options.pending)
-    throw new Error(`rebuild: no projector for ${unprojected.sort().join(', ')}`);
+  if (unprojected.length > 0) throw new Error(`rebuild: no projector for ${unprojected.sort().join(', ')}`);
   const copied: Record<string, number> = {};
   await target.transaction(async (tx) => {
     for (const table of LOG_TABLES)
       copied[table] = await copyTable(source, tx, table, PROJECTED_LOG_ROWS[table]);
     for (const table of CONTENT_TABLES) copied[table] = await copyTable(source, tx, table);
   });
-  const skipped = new Map<string, number>();
-  const entries = await replayLog(target, {
-    ...(options.pending ? { skipped } : {}),
-    ...(options.replayed ? { replayed: options.replayed } : {}),
-  });
+  const entries = await replayLog(target, options.replayed ? { replayed: options.replayed } : {});
   await target.transaction(async (tx) => {
     for (const table of UPLOAD_TABLES) copied[table] = await copyTable(source, tx, table);
     for (const [table, columns] of Object.entries(OFF_LOG_COLUMNS))
       await copyOffLogColumns(source, tx, table, columns);
   });
-  return { entries, copied, skipped: Object.fromEntries(skipped) };
+  return { entries, copied };
 }

@@ -45,8 +45,6 @@ export interface RecordSpec {
    * record's `refusal` and `conflict` speak for the run.
    */
   refusal?: (error: unknown) => unknown;
-  /** Interim: the projection of a type whose projector is not registered yet. */
-  project?: (tx: Transaction, entryIndex: bigint, at: string, logged: AppendedEntry) => Promise<void>;
 }
 
 /**
@@ -93,12 +91,11 @@ export async function appendRecordsWithReceipt(
         for (const [start, end] of projectionRuns(entries)) {
           const spec = specs[start]!;
           current = spec;
-          if (hasProjector(spec.type))
-            await projectRun(tx, entries.slice(start, end)).catch((error: unknown) => {
-              throw spec.refusal ? spec.refusal(error) : error;
-            });
-          else if (spec.project) await spec.project(tx, appended[start]!.index, at, appended[start]!);
-          else throw new Error(`entry type ${spec.type} has no projector`);
+          // A type without a projector cannot be written (decision 0031): the writer's transaction aborts.
+          if (!hasProjector(spec.type)) throw new Error(`entry type ${spec.type} has no projector`);
+          await projectRun(tx, entries.slice(start, end)).catch((error: unknown) => {
+            throw spec.refusal ? spec.refusal(error) : error;
+          });
           for (let i = start; i < end; i++) await specs[i]!.after?.(tx, appended[i]!);
         }
         current = undefined;

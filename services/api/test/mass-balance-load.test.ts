@@ -23,7 +23,6 @@ beforeAll(async () => {
       type: 'demo.seeded',
       subject: 'test:mass-balance-load',
       body: { description: 'mass-balance load test data' },
-      project: async () => {},
       conflict: 'already recorded',
     },
   );

@@ -1013,7 +1013,7 @@ export interface paths {
         };
         /**
          * One finding by its id, with every version of it (its thread across runs)
-         * @description A finding’s id is derived from its rule, subject and period (a name-based UUIDv8), so it is the same in every recompute and incremental check, and a link to it stays valid. `current` is false when no run finds it any more; `versions` lists each run that found it, newest first, with its numbers and resolution (a resolution carries over while the numbers stand; changed numbers reopen it).
+         * @description A finding’s id is derived from its rule, subject and period (a name-based UUIDv8), so it is the same in every recompute and incremental check, and a link to it stays valid. `current` is false when no run finds it any more; `versions` lists each run that found it, newest first, with its numbers and resolution; `resolutions` is every resolution of it, oldest first, each with the numbers it was given for. A resolution covers every version with those numbers (in any run, before or after a rebuild); changed numbers reopen the finding.
          */
         get: operations["getFinding"];
         put?: never;
@@ -1033,7 +1033,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve a finding with a justification (a ledger entry; the finding stays) */
+        /**
+         * Resolve a finding with a justification (a ledger entry; the finding stays)
+         * @description Resolves the finding with the numbers it has now. Administrators, and compliance officers who see the organisation the finding is about without speaking for it (its own users and the organisation that keeps its records may not clear their own findings: 403). A finding already resolved for these numbers answers 409.
+         */
         post: operations["resolveFinding"];
         delete?: never;
         options?: never;
@@ -4189,13 +4192,11 @@ export interface components {
             };
             organisationId: string | null;
             period: string | null;
+            /** @description when the finding is open: its latest resolution, given for other numbers. The finding was resolved and came back changed (a new harvest, a correction, another reference yield): it needs resolving again. */
+            previousResolution: components["schemas"]["MassBalanceFindingResolution"] | null;
             referenceVersion: string;
-            resolution: {
-                at: string;
-                by: string;
-                entryIndex: number;
-                justification: string;
-            } | null;
+            /** @description the resolution given for these numbers, if any */
+            resolution: components["schemas"]["MassBalanceFindingResolution"] | null;
             rule: string;
             /** @enum {string} */
             severity: "error" | "warning" | "info";
@@ -4217,13 +4218,11 @@ export interface components {
             };
             organisationId: string | null;
             period: string | null;
+            /** @description when the finding is open: its latest resolution, given for other numbers. The finding was resolved and came back changed (a new harvest, a correction, another reference yield): it needs resolving again. */
+            previousResolution: components["schemas"]["MassBalanceFindingResolutionInput"] | null;
             referenceVersion: string;
-            resolution: {
-                at: string;
-                by: string;
-                entryIndex: number;
-                justification: string;
-            } | null;
+            /** @description the resolution given for these numbers, if any */
+            resolution: components["schemas"]["MassBalanceFindingResolutionInput"] | null;
             rule: string;
             /** @enum {string} */
             severity: "error" | "warning" | "info";
@@ -4233,21 +4232,39 @@ export interface components {
             };
             treeSize: number;
         };
+        MassBalanceFindingResolution: {
+            at: string;
+            by: string;
+            entryIndex: number;
+            justification: string;
+        };
+        MassBalanceFindingResolutionInput: {
+            at: string;
+            by: string;
+            entryIndex: number;
+            justification: string;
+        };
         MassBalanceFindingThread: {
             current: boolean;
             finding: components["schemas"]["MassBalanceFinding"];
+            resolutions: {
+                at: string;
+                by: string;
+                entryIndex: number;
+                justification: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                /** @description the log size of the finding version it resolved */
+                treeSize: number;
+            }[];
             versions: {
                 computedAt: string;
                 numbers: {
                     [key: string]: unknown;
                 };
                 referenceVersion: string;
-                resolution: {
-                    at: string;
-                    by: string;
-                    entryIndex: number;
-                    justification: string;
-                } | null;
+                resolution: components["schemas"]["MassBalanceFindingResolution"] | null;
                 supersededAt: string | null;
                 treeSize: number;
             }[];
@@ -4255,18 +4272,24 @@ export interface components {
         MassBalanceFindingThreadInput: {
             current: boolean;
             finding: components["schemas"]["MassBalanceFindingInput"];
+            resolutions: {
+                at: string;
+                by: string;
+                entryIndex: number;
+                justification: string;
+                numbers: {
+                    [key: string]: unknown;
+                };
+                /** @description the log size of the finding version it resolved */
+                treeSize: number;
+            }[];
             versions: {
                 computedAt: string;
                 numbers: {
                     [key: string]: unknown;
                 };
                 referenceVersion: string;
-                resolution: {
-                    at: string;
-                    by: string;
-                    entryIndex: number;
-                    justification: string;
-                } | null;
+                resolution: components["schemas"]["MassBalanceFindingResolutionInput"] | null;
                 supersededAt: string | null;
                 treeSize: number;
             }[];

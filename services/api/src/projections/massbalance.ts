@@ -1,7 +1,7 @@
-// Projectors of mass balance (schemas/src/entries/massbalance.ts): a site's accounting periods.
-// finding.resolved and reference.override still project inline (decision 0031, not yet converted).
+// Projectors of mass balance (schemas/src/entries/massbalance.ts): a site's accounting periods, the
+// resolutions of findings and the overrides of reference yields.
 import { AppError } from '../errors.ts';
-import { idOf, indexText, type Projectors } from './projector.ts';
+import { idOf, idOrNull, indexText, type Projectors } from './projector.ts';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -33,5 +33,63 @@ export const massBalanceProjectors = {
       [idOf(body.period), indexText(index), actor, at],
     );
     if (closed.length === 0) throw new AppError('conflict', 'this period was closed meanwhile');
+  },
+
+  /**
+   * A resolution, into the finding's thread (decision 0036). The entry's subject is the finding's
+   * name-based id; the findings themselves are derived and never read here, so a replay into an empty
+   * database writes the same rows. A second resolution of the same version (its log size and numbers:
+   * two racing requests) is refused; a later version, even with the same numbers after the finding came
+   * back, may be resolved again.
+   */
+  'finding.resolved': async (tx, { index, at, actor, subject, body }) => {
+    const findingId = idOf(subject);
+    const numbers = JSON.stringify(body.numbers);
+    const [earlier] = await tx.query<{ entry_index: string | number }>(
+      `SELECT entry_index FROM finding_resolutions WHERE finding_id = $1 AND tree_size = $2 AND numbers = $3::jsonb
+        LIMIT 1`,
+      [findingId, indexText(body.treeSize), numbers],
+    );
+    if (earlier)
+      throw new AppError('conflict', `this finding is already resolved (entry ${earlier.entry_index})`);
+    const colon = body.subject.indexOf(':');
+    await tx.query(
+      `INSERT INTO finding_resolutions (entry_index, finding_id, rule, subject_kind, subject_id, period, numbers,
+                                        reference_version, tree_size, justification, resolved_by, resolved_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)`,
+      [
+        indexText(index),
+        findingId,
+        body.rule,
+        body.subject.slice(0, colon),
+        body.subject.slice(colon + 1),
+        body.period ?? null,
+        numbers,
+        body.referenceVersion,
+        indexText(body.treeSize),
+        body.justification,
+        actor,
+        at,
+      ],
+    );
+  },
+
+  'reference.override': async (tx, { index, at, actor, body }) => {
+    await tx.query(
+      `INSERT INTO yield_overrides (entry_index, commodity, country, plot_id, plausible_max, hard_ceiling,
+                                    justification, recorded_by, recorded_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        indexText(index),
+        body.commodity,
+        body.country ?? null,
+        idOrNull(body.plot),
+        body.plausibleMaxKgPerHa ?? null,
+        body.hardCeilingKgPerHa ?? null,
+        body.justification,
+        actor,
+        at,
+      ],
+    );
   },
 } satisfies Projectors;

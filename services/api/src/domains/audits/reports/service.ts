@@ -19,6 +19,7 @@ import { type Access, MAX_TIERS } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';
 import type { EventService } from '../../custody/events/service.ts';
+import { coveringResolution } from '../../massbalance/mass-balance/resolutions.ts';
 
 /** A signed snapshot counts as recent when captured within this many days before the checkpoint. */
 export const RECENT_SNAPSHOT_DAYS = 365;
@@ -276,13 +277,14 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
       resolution_entry: string | number | null;
       resolution: string | null;
     }>(
-      `SELECT * FROM (
+      `SELECT v.*, covering.resolution_entry, covering.resolution FROM (
          SELECT DISTINCT ON (f.id) f.id, f.rule, f.severity, f.subject_kind, f.subject_id, f.organisation_id, f.period,
-                f.message, f.numbers, f.tree_size, f.resolution_entry, f.resolution, f.superseded_at
+                f.message, f.numbers, f.tree_size, f.returned_at, f.superseded_at
            FROM mass_balance_findings f
           WHERE f.tree_size <= $1 AND (f.subject_id = ANY($2::text[]) OR f.organisation_id = ANY($3::uuid[]))
           ORDER BY f.id, f.tree_size DESC, f.computed_at DESC, f.version_id
        ) v
+       ${coveringResolution('v', '$1')}
        WHERE v.superseded_at IS NULL OR NOT EXISTS (
          SELECT 1 FROM mass_balance_runs r WHERE r.finished_at = v.superseded_at AND r.tree_size <= $1)`,
       // A lot's findings are those about it and what went into it; an organisation's, its chain's too.
@@ -304,7 +306,7 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
       numbers: jsonValue(f.numbers),
       treeSize: Number(f.tree_size),
       resolution:
-        f.resolution_entry !== null && Number(f.resolution_entry) < T
+        f.resolution_entry !== null
           ? { entryIndex: Number(f.resolution_entry), text: f.resolution ?? '' }
           : null,
     }));

@@ -220,8 +220,8 @@ export function createForestService({
 
   /**
    * Stores the checks and their findings in one transaction: a run (what findings hang from), the
-   * superseding of each plot's current DEFORESTATION_RISK finding, the new findings (keeping a
-   * resolution while the numbers stand), and one forest_checks row per plot.
+   * superseding of each plot's current DEFORESTATION_RISK finding, the new findings (a resolution of
+   * the same numbers still covers them: decision 0036), and one forest_checks row per plot.
    */
   async function store(
     principal: Principal,

@@ -7,6 +7,7 @@ import { type Database, jsonValue } from '@groundtruth/db';
 import { toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader } from '@groundtruth/ledger-store';
 import { AppError } from '../../../errors.ts';
+import { coveringResolution } from '../../massbalance/mass-balance/resolutions.ts';
 import type { AttestationRecord } from '../attestations/store.ts';
 
 export function createEvidencePackages(deps: {
@@ -42,9 +43,11 @@ export function createEvidencePackages(deps: {
       numbers: unknown;
       resolution_entry: string | number | null;
     }>(
-      `SELECT id, subject_id, rule, severity, message, numbers, resolution_entry FROM mass_balance_findings
-        WHERE subject_kind = 'attestation' AND subject_id = ANY($1::text[]) AND superseded_at IS NULL
-        ORDER BY rule, id`,
+      // Resolved as everywhere else: by a resolution that covers this version (decision 0036).
+      `SELECT f.id, f.subject_id, f.rule, f.severity, f.message, f.numbers, covering.resolution_entry
+         FROM mass_balance_findings f ${coveringResolution('f')}
+        WHERE f.subject_kind = 'attestation' AND f.subject_id = ANY($1::text[]) AND f.superseded_at IS NULL
+        ORDER BY f.rule, f.id`,
       [attestationIds],
     );
 

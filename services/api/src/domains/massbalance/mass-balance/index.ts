@@ -40,6 +40,10 @@ const list = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((v) => (Array.isArray(v) ? v : v.split(',')))
     .pipe(z.array(z.enum(values)).min(1).max(20));
 
+const Resolution = z
+  .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
+  .meta({ id: 'MassBalanceFindingResolution' });
+
 const Finding = z
   .object({
     id: Uuid,
@@ -53,9 +57,11 @@ const Finding = z
     referenceVersion: z.string(),
     treeSize: z.number().int(),
     computedAt: z.string(),
-    resolution: z
-      .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
-      .nullable(),
+    resolution: Resolution.nullable().describe('the resolution given for these numbers, if any'),
+    previousResolution: Resolution.nullable().describe(
+      'when the finding is open: its latest resolution, given for other numbers. The finding was resolved and ' +
+        'came back changed (a new harvest, a correction, another reference yield): it needs resolving again.',
+    ),
     exposure: z.number().optional().describe('with batchId: the share of that batch the finding touches'),
   })
   .meta({ id: 'MassBalanceFinding' });
@@ -169,9 +175,6 @@ export default async function massBalanceRoutes(
     },
   });
 
-  const Resolution = z
-    .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
-    .nullable();
   r.get('/findings/:id', {
     preHandler: app.requireRole(...ALL_ROLES),
     schema: {
@@ -182,7 +185,9 @@ export default async function massBalanceRoutes(
         'A finding’s id is derived from its rule, subject and period (a name-based UUIDv8), so it is the same ' +
         'in every recompute and incremental check, and a link to it stays valid. `current` is false when no ' +
         'run finds it any more; `versions` lists each run that found it, newest first, with its numbers and ' +
-        'resolution (a resolution carries over while the numbers stand; changed numbers reopen it).',
+        'resolution; `resolutions` is every resolution of it, oldest first, each with the numbers it was given ' +
+        'for. A resolution covers every version with those numbers (in any run, before or after a rebuild); ' +
+        'changed numbers reopen the finding.',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
       response: {
@@ -190,6 +195,16 @@ export default async function massBalanceRoutes(
           .object({
             finding: Finding,
             current: z.boolean(),
+            resolutions: z.array(
+              z.object({
+                entryIndex: z.number().int(),
+                justification: z.string(),
+                by: z.string(),
+                at: z.string(),
+                treeSize: z.number().int().describe('the log size of the finding version it resolved'),
+                numbers: z.record(z.string(), z.unknown()),
+              }),
+            ),
             versions: z.array(
               z.object({
                 computedAt: z.string(),
@@ -197,7 +212,7 @@ export default async function massBalanceRoutes(
                 treeSize: z.number().int(),
                 referenceVersion: z.string(),
                 numbers: z.record(z.string(), z.unknown()),
-                resolution: Resolution,
+                resolution: Resolution.nullable(),
               }),
             ),
           })
@@ -214,6 +229,11 @@ export default async function massBalanceRoutes(
       operationId: 'resolveFinding',
       tags: ['mass balance'],
       summary: 'Resolve a finding with a justification (a ledger entry; the finding stays)',
+      description:
+        'Resolves the finding with the numbers it has now. Administrators, and compliance officers who see the ' +
+        'organisation the finding is about without speaking for it (its own users and the organisation that ' +
+        'keeps its records may not clear their own findings: 403). A finding already resolved for these ' +
+        'numbers answers 409.',
       security: [{ bearer: [] }],
       params: z.object({ id: Uuid }),
       body: z.object({ justification: safeText().trim().min(10).max(2000) }).strict(),

@@ -3,7 +3,7 @@
 // finding of its rules (decision 0020); a new harvest re-checks its own plot in a few queries. Nothing
 // is deleted.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@groundtruth/db';
+import { type Database, isoTime, jsonValue } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { LedgerWriter } from '@groundtruth/ledger-store';
 import {
@@ -34,12 +34,13 @@ import { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { type CustodySettings, DEFAULT_CUSTODY } from '../../../config.ts';
-import { AppError, notFound } from '../../../errors.ts';
+import { AppError, forbidden, notFound } from '../../../errors.ts';
 import { cursorFor, pageOf } from '../../../paging.ts';
 import { appendRecord } from '../../../record.ts';
 import { loadEvidence, SHARING_MEDIA } from './evidence.ts';
 import { insertRecomputedFindings, writeIncrementalRun } from './findings-store.ts';
 import { loadData, PLOT_POINT } from './load.ts';
+import { coveringResolution, previousResolution } from './resolutions.ts';
 
 const msText = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
@@ -65,6 +66,13 @@ const CROP_YEAR_START_SQL = (() => {
   return `CASE ${cases.join(' ')} ELSE ${startIn(1)} END`;
 })();
 
+export interface FindingResolution {
+  justification: string;
+  by: string;
+  at: string;
+  entryIndex: number;
+}
+
 export interface StoredFinding {
   id: string;
   rule: string;
@@ -77,7 +85,9 @@ export interface StoredFinding {
   referenceVersion: string;
   treeSize: number;
   computedAt: string;
-  resolution: { justification: string; by: string; at: string; entryIndex: number } | null;
+  resolution: FindingResolution | null;
+  /** When open: the resolution it had before its numbers changed (it came back after being resolved). */
+  previousResolution: FindingResolution | null;
   exposure?: number;
 }
 
@@ -92,6 +102,9 @@ export interface RunSummary {
 
 /** Rules of checks other than the recompute (decision 0020): a recompute leaves their findings alone. */
 const NOT_RECOMPUTED = ['DEFORESTATION_RISK'];
+
+/** A finding row's resolution columns: the covering one and, when none covers it, the one before. */
+const WITH_RESOLUTIONS = `${coveringResolution('f')} ${previousResolution('f')}`;
 
 /** The versions of one finding shown at most (newest first). */
 const MAX_FINDING_VERSIONS = 100;
@@ -162,9 +175,9 @@ export function createMassBalanceService({
   }
 
   /**
-   * Supersedes every current finding and stores the new ones, in one transaction. A resolution
-   * carries over to a new finding that is the same finding (CARRIES_RESOLUTION); changed numbers
-   * reopen it.
+   * Supersedes every current finding and stores the new ones, in one transaction. Resolutions are not
+   * touched: they are rows of their own (finding_resolutions), which cover any version of the finding
+   * with the numbers they resolved (decision 0036).
    */
   async function store(
     version: string,
@@ -180,12 +193,6 @@ export function createMassBalanceService({
          VALUES ($1, 'recompute', $2, $3, $4, $5, $6)`,
         [runId, treeSize, version, startedAt.toISOString(), findings.length, principal.subject],
       );
-      // The resolved ones among the superseded, kept aside for the inserts below to join.
-      await tx.query(
-        `CREATE TEMP TABLE resolved_before ON COMMIT DROP AS
-           SELECT rule, subject_kind, subject_id, period, numbers, resolution_entry, resolution, resolved_by, resolved_at
-             FROM mass_balance_findings WHERE superseded_at IS NULL AND resolution_entry IS NOT NULL`,
-      );
       // Findings of checks the recompute does not run (the forest check's) stand until those run again.
       await tx.query(
         'UPDATE mass_balance_findings SET superseded_at = now() WHERE superseded_at IS NULL AND rule <> ALL($1::text[])',
@@ -193,7 +200,7 @@ export function createMassBalanceService({
       );
       await insertRecomputedFindings(
         tx,
-        { runId, treeSize, referenceVersion: version, resolvedBefore: 'resolved_before' },
+        { runId, treeSize, referenceVersion: version },
         findings,
         async (chunk, versions) => {
           const exposures = chunk.flatMap((f, n) =>
@@ -486,8 +493,8 @@ export function createMassBalanceService({
     if (filter.severity) where.push(`f.severity = ANY(${p(filter.severity)}::text[])`);
     if (filter.subjectKind) where.push(`f.subject_kind = ${p(filter.subjectKind)}`);
     if (filter.subjectId) where.push(`f.subject_id = ${p(filter.subjectId)}`);
-    if (filter.status === 'open') where.push('f.resolution_entry IS NULL');
-    if (filter.status === 'resolved') where.push('f.resolution_entry IS NOT NULL');
+    if (filter.status === 'open') where.push('covering.resolution_entry IS NULL');
+    if (filter.status === 'resolved') where.push('covering.resolution_entry IS NOT NULL');
     let exposure = 'NULL::float8';
     if (filter.batchId) {
       // The id twice: once as the text of a subject id, once as a uuid (one parameter cannot be both).
@@ -506,7 +513,9 @@ export function createMassBalanceService({
       );
     }
     const rows = await db.query<FindingRow & { rank: number }>(
-      `SELECT f.*, ${exposure} AS exposure, ${rank} AS rank FROM mass_balance_findings f WHERE ${where.join(' AND ')}
+      `SELECT f.*, covering.*, previous.*, ${exposure} AS exposure, ${rank} AS rank
+         FROM mass_balance_findings f ${WITH_RESOLUTIONS}
+        WHERE ${where.join(' AND ')}
         ORDER BY ${rank}, f.rule COLLATE "C", f.subject_id COLLATE "C", f.id
         LIMIT ${p(perPage + 1)}`,
       params,
@@ -520,22 +529,34 @@ export function createMassBalanceService({
     return { findings: page.rows.map(toFinding), nextPageToken: page.nextPageToken };
   }
 
+  /**
+   * Resolves the finding as it stands now, with its numbers: the entry names the finding (its
+   * name-based id) and what it resolved, and its projector adds it to the finding's thread (decision
+   * 0036). Who may: an administrator, or a compliance officer who sees the organisation the finding is
+   * about and does not speak for it (the party a finding is about does not clear its own finding).
+   */
   async function resolve(
     principal: Principal,
     findingId: string,
     justification: string,
   ): Promise<StoredFinding> {
     const [row] = await db.query<FindingRow>(
-      `SELECT *, NULL::float8 AS exposure FROM mass_balance_findings WHERE id = $1 AND superseded_at IS NULL
-        ORDER BY computed_at DESC LIMIT 1`,
+      `SELECT f.*, covering.*, previous.*, NULL::float8 AS exposure
+         FROM mass_balance_findings f ${WITH_RESOLUTIONS}
+        WHERE f.id = $1 AND f.superseded_at IS NULL
+        ORDER BY f.computed_at DESC LIMIT 1`,
       [findingId],
     );
     if (!row) throw notFound(`finding ${findingId} not found`);
-    if (row.organisation_id)
-      await access.requireVisible(principal, row.organisation_id).catch(() => {
-        throw notFound(`finding ${findingId} not found`);
-      });
-    else if (principal.role !== 'admin') throw notFound(`finding ${findingId} not found`);
+    await requireVisibleFinding(principal, row);
+    if (
+      principal.role !== 'admin' &&
+      row.organisation_id &&
+      (await access.actsFor(principal, row.organisation_id))
+    )
+      throw forbidden(
+        'a finding is resolved by an administrator or by a compliance officer of another organisation, not by the organisation it is about',
+      );
     if (row.resolution_entry !== null) throw new AppError('conflict', 'this finding is already resolved');
     await appendRecord(writer, principal, {
       type: 'finding.resolved',
@@ -544,23 +565,26 @@ export function createMassBalanceService({
         rule: row.rule,
         subject: `${row.subject_kind}:${row.subject_id}`,
         ...(row.period ? { period: row.period } : {}),
-        numbers: (typeof row.numbers === 'string' ? JSON.parse(row.numbers) : row.numbers) as JsonValue,
+        numbers: jsonValue(row.numbers) as JsonValue,
         referenceVersion: row.reference_version,
         treeSize: Number(row.tree_size),
         justification,
       },
       conflict: 'this finding is already resolved',
-      project: async (tx, index) => {
-        const updated = await tx.query(
-          `UPDATE mass_balance_findings SET resolution_entry = $2, resolution = $3, resolved_by = $4, resolved_at = now()
-            WHERE id = $1 AND resolution_entry IS NULL AND superseded_at IS NULL RETURNING id`,
-          [findingId, index.toString(), justification, principal.subject],
-        );
-        if (updated.length === 0)
-          throw new AppError('conflict', 'this finding was resolved or superseded meanwhile');
-      },
     });
     return (await finding(principal, findingId)).finding;
+  }
+
+  /** 404 unless the principal may see the organisation the finding is about (admins alone when none). */
+  async function requireVisibleFinding(
+    principal: Principal,
+    row: { id: string; organisation_id: string | null },
+  ) {
+    if (row.organisation_id)
+      await access.requireVisible(principal, row.organisation_id).catch(() => {
+        throw notFound(`finding ${row.id} not found`);
+      });
+    else if (principal.role !== 'admin') throw notFound(`finding ${row.id} not found`);
   }
 
   /**
@@ -570,20 +594,39 @@ export function createMassBalanceService({
    */
   async function finding(principal: Principal, findingId: string) {
     const rows = await db.query<FindingRow & { superseded_at: Date | string | null }>(
-      `SELECT *, NULL::float8 AS exposure FROM mass_balance_findings WHERE id = $1
-        ORDER BY (superseded_at IS NULL) DESC, computed_at DESC, version_id LIMIT ${MAX_FINDING_VERSIONS}`,
+      `SELECT f.*, covering.*, previous.*, NULL::float8 AS exposure
+         FROM mass_balance_findings f ${WITH_RESOLUTIONS}
+        WHERE f.id = $1
+        ORDER BY (f.superseded_at IS NULL) DESC, f.computed_at DESC, f.version_id LIMIT ${MAX_FINDING_VERSIONS}`,
       [findingId],
     );
     const latest = rows[0];
     if (!latest) throw notFound(`finding ${findingId} not found`);
-    if (latest.organisation_id)
-      await access.requireVisible(principal, latest.organisation_id).catch(() => {
-        throw notFound(`finding ${findingId} not found`);
-      });
-    else if (principal.role !== 'admin') throw notFound(`finding ${findingId} not found`);
+    await requireVisibleFinding(principal, latest);
+    // The thread of its resolutions, oldest first: each with the numbers it was given for.
+    const resolutions = await db.query<{
+      entry_index: string | number;
+      justification: string;
+      resolved_by: string;
+      resolved_at: Date | string;
+      numbers: unknown;
+      tree_size: string | number;
+    }>(
+      `SELECT entry_index, justification, resolved_by, resolved_at, numbers, tree_size
+         FROM finding_resolutions WHERE finding_id = $1 ORDER BY entry_index`,
+      [findingId],
+    );
     return {
       finding: toFinding(latest),
       current: latest.superseded_at === null,
+      resolutions: resolutions.map((r) => ({
+        entryIndex: Number(r.entry_index),
+        justification: r.justification,
+        by: r.resolved_by,
+        at: isoTime(r.resolved_at),
+        treeSize: Number(r.tree_size),
+        numbers: jsonValue(r.numbers) as Record<string, unknown>,
+      })),
       versions: rows.map((r) => ({
         computedAt: iso(r.computed_at),
         supersededAt: r.superseded_at === null ? null : iso(r.superseded_at),
@@ -769,22 +812,6 @@ export function createMassBalanceService({
         justification: input.justification,
       },
       conflict: 'this override is already recorded',
-      project: async (tx, index) => {
-        await tx.query(
-          `INSERT INTO yield_overrides (entry_index, commodity, country, plot_id, plausible_max, hard_ceiling, justification, recorded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [
-            index.toString(),
-            input.commodity,
-            input.country ?? null,
-            input.plotId ?? null,
-            input.plausibleMax ?? null,
-            input.hardCeiling ?? null,
-            input.justification,
-            principal.subject,
-          ],
-        );
-      },
     });
     return { entryIndex, referenceVersion: (await currentReference()).version };
   }
@@ -824,6 +851,10 @@ interface FindingRow {
   resolution: string | null;
   resolved_by: string | null;
   resolved_at: Date | string | null;
+  previous_entry: string | number | null;
+  previous_resolution: string | null;
+  previous_by: string | null;
+  previous_at: Date | string | null;
   exposure: number | null;
 }
 
@@ -848,6 +879,15 @@ function toFinding(r: FindingRow): StoredFinding {
             by: r.resolved_by!,
             at: iso(r.resolved_at!),
             entryIndex: Number(r.resolution_entry),
+          },
+    previousResolution:
+      r.previous_entry === null
+        ? null
+        : {
+            justification: r.previous_resolution!,
+            by: r.previous_by!,
+            at: iso(r.previous_at!),
+            entryIndex: Number(r.previous_entry),
           },
     ...(r.exposure !== null && r.exposure !== undefined ? { exposure: Number(r.exposure) } : {}),
   };
