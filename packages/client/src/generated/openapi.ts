@@ -2433,6 +2433,24 @@ export interface components {
             status: "opened" | "assigned" | "concluded";
             title: string;
         };
+        AuditAssignment: {
+            /** Format: date-time */
+            accessUntil: string;
+            /** Format: uuid */
+            auditId: string;
+            /** Format: uuid */
+            auditorId: string;
+            entryIndex: number;
+        };
+        AuditAssignmentInput: {
+            /** Format: date-time */
+            accessUntil: string;
+            /** Format: uuid */
+            auditId: string;
+            /** Format: uuid */
+            auditorId: string;
+            entryIndex: number;
+        };
         AuditConclusion: {
             /** Format: uuid */
             audit: string;
@@ -2804,6 +2822,20 @@ export interface components {
         ConcludeAuditInputInput: {
             /** @description compact JWS of an AuditConclusion */
             jws: string;
+        };
+        ConcludedAudit: {
+            /** Format: uuid */
+            auditId: string;
+            entryIndex: number;
+            /** @enum {string} */
+            verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+        };
+        ConcludedAuditInput: {
+            /** Format: uuid */
+            auditId: string;
+            entryIndex: number;
+            /** @enum {string} */
+            verdict: "conforming" | "conforming_with_findings" | "nonconforming";
         };
         ConfirmedTransferReceipt: {
             /** Format: uuid */
@@ -3345,6 +3377,18 @@ export interface components {
             running: boolean;
             success: boolean;
         };
+        EPCISCollection: {
+            "@context": string;
+            member: string[];
+            /** @constant */
+            type: "Collection";
+        };
+        EPCISCollectionInput: {
+            "@context": string;
+            member: string[];
+            /** @constant */
+            type: "Collection";
+        };
         EPCISDeadLetter: {
             attempts: number;
             createdAt: string;
@@ -3808,6 +3852,16 @@ export interface components {
             /** @description RFC 9162 §2.1.3 audit path, leaf end first */
             proof: string[];
             treeSize: number;
+        };
+        IssuedPassportCredential: {
+            claimEntryIndex: number;
+            entryIndex: number;
+            url: string;
+        };
+        IssuedPassportCredentialInput: {
+            claimEntryIndex: number;
+            entryIndex: number;
+            url: string;
         };
         IssuedToken: {
             expiresAt: string;
@@ -5247,6 +5301,16 @@ export interface components {
             scope: components["schemas"]["AuditScopeInput"];
             title: string;
         };
+        OpenedAudit: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+        };
+        OpenedAuditInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+        };
         Organisation: {
             /** @description the site’s address on one line; null when not recorded */
             address: string | null;
@@ -5344,6 +5408,44 @@ export interface components {
             } | null;
             name?: string;
             role?: ("manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other") | null;
+        };
+        PassportCredentialDraft: {
+            claimEntryIndex: number;
+            /** @description the JWS payload, exactly */
+            credential: {
+                [key: string]: unknown;
+            };
+            /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
+            keys: {
+                /** @enum {string} */
+                alg: "EdDSA" | "ES256";
+                kid: string;
+            }[];
+            protectedHeader: {
+                /** @constant */
+                cty: "vc";
+                /** @constant */
+                typ: "vc+jwt";
+            };
+        };
+        PassportCredentialDraftInput: {
+            claimEntryIndex: number;
+            /** @description the JWS payload, exactly */
+            credential: {
+                [key: string]: unknown;
+            };
+            /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
+            keys: {
+                /** @enum {string} */
+                alg: "EdDSA" | "ES256";
+                kid: string;
+            }[];
+            protectedHeader: {
+                /** @constant */
+                cty: "vc";
+                /** @constant */
+                typ: "vc+jwt";
+            };
         };
         PassportPolicy: {
             /** @description the passport_policy.set entry, null for the default */
@@ -5557,6 +5659,20 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        ProgressedCorrectiveAction: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "done" | "verified" | "rejected";
+        };
+        ProgressedCorrectiveActionInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "done" | "verified" | "rejected";
+        };
         Publication: {
             /** @description the publication’s own ledger entry */
             entryIndex: number;
@@ -5572,6 +5688,16 @@ export interface components {
                 entryIndex: number;
                 path: string;
             }[];
+        };
+        RecordedAuditFinding: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+        };
+        RecordedAuditFindingInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
         };
         RecordedTraceEvent: {
             batchIds: string[];
@@ -5680,6 +5806,26 @@ export interface components {
                 /** Format: uuid */
                 supplierId: string;
             }[];
+        };
+        SetCorrectiveAction: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            status: "open";
+        };
+        SetCorrectiveActionInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            status: "open";
+        };
+        SignedPassportCredential: {
+            jws: string;
+        };
+        SignedPassportCredentialInput: {
+            jws: string;
         };
         SigningKey: {
             /** @enum {string} */
@@ -6149,7 +6295,9 @@ export interface operations {
     epcisBizLocations: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6164,12 +6312,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6301,7 +6444,9 @@ export interface operations {
     epcisBizSteps: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6316,12 +6461,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6622,7 +6762,9 @@ export interface operations {
     epcisDispositions: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6637,12 +6779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6774,7 +6911,9 @@ export interface operations {
     epcisEpcs: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6789,12 +6928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -7083,12 +7217,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
         };
@@ -7809,7 +7938,9 @@ export interface operations {
     epcisReadPoints: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -7824,12 +7955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8431,11 +8557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["OpenedAudit"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8555,15 +8677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        accessUntil: string;
-                        /** Format: uuid */
-                        auditId: string;
-                        /** Format: uuid */
-                        auditorId: string;
-                        entryIndex: number;
-                    };
+                    "application/json": components["schemas"]["AuditAssignment"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8634,13 +8748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        auditId: string;
-                        entryIndex: number;
-                        /** @enum {string} */
-                        verdict: "conforming" | "conforming_with_findings" | "nonconforming";
-                    };
+                    "application/json": components["schemas"]["ConcludedAudit"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8712,13 +8820,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        status: "done" | "verified" | "rejected";
-                    };
+                    "application/json": components["schemas"]["ProgressedCorrectiveAction"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8789,11 +8891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["RecordedAuditFinding"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8865,13 +8963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        status: "open";
-                    };
+                    "application/json": components["schemas"]["SetCorrectiveAction"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -9514,25 +9606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        claimEntryIndex: number;
-                        /** @description the JWS payload, exactly */
-                        credential: {
-                            [key: string]: unknown;
-                        };
-                        /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
-                        keys: {
-                            /** @enum {string} */
-                            alg: "EdDSA" | "ES256";
-                            kid: string;
-                        }[];
-                        protectedHeader: {
-                            /** @enum {string} */
-                            cty: "vc";
-                            /** @enum {string} */
-                            typ: "vc+jwt";
-                        };
-                    };
+                    "application/json": components["schemas"]["PassportCredentialDraft"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -9593,9 +9667,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    jws: string;
-                };
+                "application/json": components["schemas"]["SignedPassportCredentialInput"];
             };
         };
         responses: {
@@ -9605,11 +9677,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        claimEntryIndex: number;
-                        entryIndex: number;
-                        url: string;
-                    };
+                    "application/json": components["schemas"]["IssuedPassportCredential"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
