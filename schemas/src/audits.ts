@@ -9,6 +9,24 @@ const IsoDate = z.iso.date().describe('a calendar date, YYYY-MM-DD');
 const IsoDateTime = z.iso.datetime({ offset: true });
 const text = (max: number) => safeText().trim().min(1).max(max);
 
+/** `/v1/audits/{auditId}`. */
+export const AuditParams = z.object({ auditId: Uuid });
+
+/** `/v1/audits/{auditId}/findings/{findingId}/corrective-actions`. */
+export const AuditFindingParams = z.object({ auditId: Uuid, findingId: Uuid });
+
+/** `/v1/audits/{auditId}/corrective-actions/{actionId}/progress`. */
+export const CorrectiveActionParams = z.object({ auditId: Uuid, actionId: Uuid });
+
+/** `/v1/audits/lot-statements/{batchId}`. */
+export const LotStatementParams = z.object({ batchId: Uuid });
+
+export const LotStatementQuery = z
+  .object({
+    asOf: z.iso.date().optional().describe('the day overdue actions are counted on (default today)'),
+  })
+  .strict();
+
 export const AuditScope = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('lot'), batchId: Uuid }).strict(),
@@ -215,3 +233,26 @@ export const LotStatement = z
     ),
   })
   .meta({ id: 'LotStatement' });
+
+// The replies to the workflow's writes: what was recorded, and the ledger entry that recorded it.
+const recorded = { id: Uuid, entryIndex: z.number().int() };
+
+export const OpenedAudit = z.object(recorded).meta({ id: 'OpenedAudit' });
+
+export const AuditAssignment = z
+  .object({ auditId: Uuid, auditorId: Uuid, accessUntil: z.iso.datetime(), entryIndex: z.number().int() })
+  .meta({ id: 'AuditAssignment' });
+
+export const RecordedAuditFinding = z.object(recorded).meta({ id: 'RecordedAuditFinding' });
+
+export const SetCorrectiveAction = z
+  .object({ ...recorded, status: z.literal('open') })
+  .meta({ id: 'SetCorrectiveAction' });
+
+export const ProgressedCorrectiveAction = z
+  .object({ id: Uuid, status: z.enum(['done', 'verified', 'rejected']), entryIndex: z.number().int() })
+  .meta({ id: 'ProgressedCorrectiveAction' });
+
+export const ConcludedAudit = z
+  .object({ auditId: Uuid, verdict: z.enum(AUDIT_VERDICTS), entryIndex: z.number().int() })
+  .meta({ id: 'ConcludedAudit' });

@@ -2,8 +2,43 @@
 // validated against GS1's own JSON Schema (EPCIS-JSON-Schema.json), not restated here.
 import { z } from 'zod';
 import { safeText } from './common.ts';
+import { pageParameters } from './paging.ts';
 
 export const CaptureErrorBehaviour = z.enum(['rollback', 'proceed']);
+
+/** The event types of EPCIS 2.0, as `/eventTypes` lists them. */
+export const EPCIS_EVENT_TYPES = [
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransactionEvent',
+  'TransformationEvent',
+  'AssociationEvent',
+] as const;
+
+/** POST /capture's GS1-Capture-Error-Behaviour (default rollback); other headers pass unchecked. */
+export const EpcisCaptureHeaders = z.looseObject({
+  'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional(),
+});
+
+/** `/capture/{captureID}`. */
+export const EpcisCaptureJobParams = z.object({ captureID: z.uuid() });
+
+/** `/events/{eventID}`: an eventID as captured, or a CBV 2.0 event hash ID. */
+export const EpcisEventParams = z.object({ eventID: safeText().min(1).max(2048) });
+
+/** `/eventTypes/{eventType}/events`. */
+export const EpcisEventTypeParams = z.object({ eventType: z.enum(EPCIS_EVENT_TYPES) });
+
+/** `/{resource}/{value}/events` of the top-level resources (epcs, bizSteps, bizLocations, …): one value. */
+export const EpcisResourceParams = z.object({ value: safeText().min(1).max(2048) });
+
+/** The paging of the top-level resources, the named queries and a query's subscriptions. */
+export const EpcisPagingQuery = z.object(pageParameters).strict();
+
+/** A top-level resource's members (`/eventTypes`, `/epcs`, `/bizSteps`, …), as GS1's binding answers. */
+export const EpcisCollection = z
+  .object({ '@context': z.string(), type: z.literal('Collection'), member: z.array(z.string()) })
+  .meta({ id: 'EPCISCollection' });
 
 export const CaptureJob = z
   .object({
@@ -111,6 +146,24 @@ export const EpcisQueryName = z
     /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/,
     'must be 1–100 letters, digits, "_", "." or "-", starting with a letter or digit',
   );
+
+/** `/queries/{queryName}`. */
+export const EpcisQueryParams = z.object({ queryName: EpcisQueryName });
+
+/** `/queries/{queryName}/subscriptions/{subscriptionID}`. */
+export const EpcisSubscriptionParams = z.object({ queryName: EpcisQueryName, subscriptionID: z.uuid() });
+
+/** GET /queries/{queryName}/events: a page of its events, or with Upgrade: websocket a subscription. */
+export const EpcisQueryEventsQuery = z
+  .object({
+    perPage: z.coerce.number().int().min(1).max(1000).default(30),
+    nextPageToken: pageParameters.nextPageToken,
+    stream: z.enum(['true']).optional().describe('with Upgrade: websocket: subscribe to the query'),
+    initialRecordTime: Time.optional().describe(
+      'with Upgrade: websocket: events recorded from this time on (default: now)',
+    ),
+  })
+  .strict();
 
 export const NewEpcisQuery = z
   .object({ name: EpcisQueryName, query: EpcisNamedQueryParameters })

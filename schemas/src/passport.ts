@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Gtin } from './traceability.ts';
 
 // What a brand lets the public passport show (issue 14 item 3, docs/decisions/0022-passport-policy.md).
 // A policy bounds the facts a batch claim may carry: a claim holds only what its brand's policy allowed
@@ -70,3 +71,37 @@ export function claimsAllowed(policy: PassportPolicyValues): BatchClaim[] {
   };
   return BATCH_CLAIMS.filter((c) => allowed[c]);
 }
+
+/** `/products/{gtin}/passport-policy`. */
+export const ProductPolicyParams = z.object({ gtin: Gtin });
+
+// A lot's passport as a W3C Verifiable Credential (decision 0022): drafted by the service, signed by the
+// product's organisation with its own registered key, sent back as a compact JWS.
+
+/** What the organisation signs, and with which of its keys. */
+export const PassportCredentialDraft = z
+  .object({
+    claimEntryIndex: z.number().int(),
+    credential: z.record(z.string(), z.unknown()).describe('the JWS payload, exactly'),
+    protectedHeader: z.object({ typ: z.literal('vc+jwt'), cty: z.literal('vc') }),
+    keys: z
+      .array(z.object({ kid: z.string(), alg: z.enum(['EdDSA', 'ES256']) }))
+      .describe('the organisation’s keys that may sign it: use one as the header’s kid and alg'),
+  })
+  .meta({ id: 'PassportCredentialDraft' });
+
+/** The credential its organisation signed: POST it back to issue it. */
+export const PassportCredentialInput = z
+  .object({
+    jws: z
+      .string()
+      .max(256 * 1024)
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a JWS in compact serialisation'),
+  })
+  .strict()
+  .meta({ id: 'SignedPassportCredential' });
+
+/** The issued credential's entry, the claim it was drafted from, and where it is served. */
+export const IssuedPassportCredential = z
+  .object({ entryIndex: z.number().int(), claimEntryIndex: z.number().int(), url: z.string() })
+  .meta({ id: 'IssuedPassportCredential' });

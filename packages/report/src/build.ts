@@ -2,6 +2,7 @@
 // checkpoint. Pure and deterministic: rows are sorted by stable keys, areas are summed in exact
 // micro-hectares, and nothing reads a clock, so the same facts give the same canonical JSON bytes.
 import { canonicalJson, type JsonValue } from '@groundtruth/ledger';
+import { AUDIT_REPORT_TABLES } from '@groundtruth/schemas';
 import type { FactBatch, FactInput, ReportCheckpoint, ReportFacts, ReportScope } from './model.ts';
 
 export const REPORT_FORMAT = 'groundtruth-audit-report/1';
@@ -53,15 +54,8 @@ export interface AuditReport {
 }
 
 export type TableName = keyof AuditReport['tables'];
-export const TABLE_NAMES: readonly TableName[] = [
-  'suppliers',
-  'volume',
-  'plots',
-  'evidenceSites',
-  'evidenceTiers',
-  'findings',
-  'risk',
-];
+/** The tables in the order every rendering gives them: the wire contract's list (GET /v1/reports/…/csv/{table}). */
+export const TABLE_NAMES: readonly TableName[] = AUDIT_REPORT_TABLES;
 
 const MS_PER_DAY = 86_400_000;
 /** Forest verdicts that need a person to look (decision 0020). */

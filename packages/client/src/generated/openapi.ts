@@ -2436,6 +2436,24 @@ export interface components {
             status: "opened" | "assigned" | "concluded";
             title: string;
         };
+        AuditAssignment: {
+            /** Format: date-time */
+            accessUntil: string;
+            /** Format: uuid */
+            auditId: string;
+            /** Format: uuid */
+            auditorId: string;
+            entryIndex: number;
+        };
+        AuditAssignmentInput: {
+            /** Format: date-time */
+            accessUntil: string;
+            /** Format: uuid */
+            auditId: string;
+            /** Format: uuid */
+            auditorId: string;
+            entryIndex: number;
+        };
         AuditConclusion: {
             /** Format: uuid */
             audit: string;
@@ -2807,6 +2825,20 @@ export interface components {
         ConcludeAuditInputInput: {
             /** @description compact JWS of an AuditConclusion */
             jws: string;
+        };
+        ConcludedAudit: {
+            /** Format: uuid */
+            auditId: string;
+            entryIndex: number;
+            /** @enum {string} */
+            verdict: "conforming" | "conforming_with_findings" | "nonconforming";
+        };
+        ConcludedAuditInput: {
+            /** Format: uuid */
+            auditId: string;
+            entryIndex: number;
+            /** @enum {string} */
+            verdict: "conforming" | "conforming_with_findings" | "nonconforming";
         };
         ConfirmedTransferReceipt: {
             /** Format: uuid */
@@ -3348,6 +3380,18 @@ export interface components {
             running: boolean;
             success: boolean;
         };
+        EPCISCollection: {
+            "@context": string;
+            member: string[];
+            /** @constant */
+            type: "Collection";
+        };
+        EPCISCollectionInput: {
+            "@context": string;
+            member: string[];
+            /** @constant */
+            type: "Collection";
+        };
         EPCISDeadLetter: {
             attempts: number;
             createdAt: string;
@@ -3811,6 +3855,16 @@ export interface components {
             /** @description RFC 9162 §2.1.3 audit path, leaf end first */
             proof: string[];
             treeSize: number;
+        };
+        IssuedPassportCredential: {
+            claimEntryIndex: number;
+            entryIndex: number;
+            url: string;
+        };
+        IssuedPassportCredentialInput: {
+            claimEntryIndex: number;
+            entryIndex: number;
+            url: string;
         };
         IssuedToken: {
             expiresAt: string;
@@ -5270,6 +5324,16 @@ export interface components {
             scope: components["schemas"]["AuditScopeInput"];
             title: string;
         };
+        OpenedAudit: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+        };
+        OpenedAuditInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+        };
         Organisation: {
             /** @description the site’s address on one line; null when not recorded */
             address: string | null;
@@ -5367,6 +5431,44 @@ export interface components {
             } | null;
             name?: string;
             role?: ("manufacturer" | "processor" | "trader" | "exporter" | "importer" | "cooperative" | "farm" | "other") | null;
+        };
+        PassportCredentialDraft: {
+            claimEntryIndex: number;
+            /** @description the JWS payload, exactly */
+            credential: {
+                [key: string]: unknown;
+            };
+            /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
+            keys: {
+                /** @enum {string} */
+                alg: "EdDSA" | "ES256";
+                kid: string;
+            }[];
+            protectedHeader: {
+                /** @constant */
+                cty: "vc";
+                /** @constant */
+                typ: "vc+jwt";
+            };
+        };
+        PassportCredentialDraftInput: {
+            claimEntryIndex: number;
+            /** @description the JWS payload, exactly */
+            credential: {
+                [key: string]: unknown;
+            };
+            /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
+            keys: {
+                /** @enum {string} */
+                alg: "EdDSA" | "ES256";
+                kid: string;
+            }[];
+            protectedHeader: {
+                /** @constant */
+                cty: "vc";
+                /** @constant */
+                typ: "vc+jwt";
+            };
         };
         PassportPolicy: {
             /** @description the passport_policy.set entry, null for the default */
@@ -5580,6 +5682,20 @@ export interface components {
             /** Format: uuid */
             organisationId: string;
         };
+        ProgressedCorrectiveAction: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "done" | "verified" | "rejected";
+        };
+        ProgressedCorrectiveActionInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "done" | "verified" | "rejected";
+        };
         Publication: {
             /** @description the publication’s own ledger entry */
             entryIndex: number;
@@ -5595,6 +5711,16 @@ export interface components {
                 entryIndex: number;
                 path: string;
             }[];
+        };
+        RecordedAuditFinding: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+        };
+        RecordedAuditFindingInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
         };
         RecordedTraceEvent: {
             batchIds: string[];
@@ -5703,6 +5829,26 @@ export interface components {
                 /** Format: uuid */
                 supplierId: string;
             }[];
+        };
+        SetCorrectiveAction: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            status: "open";
+        };
+        SetCorrectiveActionInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            status: "open";
+        };
+        SignedPassportCredential: {
+            jws: string;
+        };
+        SignedPassportCredentialInput: {
+            jws: string;
         };
         SigningKey: {
             /** @enum {string} */
@@ -6172,7 +6318,9 @@ export interface operations {
     epcisBizLocations: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6187,12 +6335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6324,7 +6467,9 @@ export interface operations {
     epcisBizSteps: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6339,12 +6484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6645,7 +6785,9 @@ export interface operations {
     epcisDispositions: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6660,12 +6802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -6797,7 +6934,9 @@ export interface operations {
     epcisEpcs: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -6812,12 +6951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -7106,12 +7240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
         };
@@ -7832,7 +7961,9 @@ export interface operations {
     epcisReadPoints: {
         parameters: {
             query?: {
+                /** @description from the previous page’s `Link: <…>; rel="next"` header; pass the same filters with it */
                 nextPageToken?: string;
+                /** @description rows per page (default 100, at most 1000) */
                 perPage?: number;
             };
             header?: never;
@@ -7847,12 +7978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        "@context": string;
-                        member: string[];
-                        /** @enum {string} */
-                        type: "Collection";
-                    };
+                    "application/json": components["schemas"]["EPCISCollection"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8454,11 +8580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["OpenedAudit"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8578,15 +8700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        accessUntil: string;
-                        /** Format: uuid */
-                        auditId: string;
-                        /** Format: uuid */
-                        auditorId: string;
-                        entryIndex: number;
-                    };
+                    "application/json": components["schemas"]["AuditAssignment"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8657,13 +8771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        auditId: string;
-                        entryIndex: number;
-                        /** @enum {string} */
-                        verdict: "conforming" | "conforming_with_findings" | "nonconforming";
-                    };
+                    "application/json": components["schemas"]["ConcludedAudit"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8735,13 +8843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        status: "done" | "verified" | "rejected";
-                    };
+                    "application/json": components["schemas"]["ProgressedCorrectiveAction"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8812,11 +8914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                    };
+                    "application/json": components["schemas"]["RecordedAuditFinding"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8888,13 +8986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        id: string;
-                        /** @enum {string} */
-                        status: "open";
-                    };
+                    "application/json": components["schemas"]["SetCorrectiveAction"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -9537,25 +9629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        claimEntryIndex: number;
-                        /** @description the JWS payload, exactly */
-                        credential: {
-                            [key: string]: unknown;
-                        };
-                        /** @description the organisation’s keys that may sign it: use one as the header’s kid and alg */
-                        keys: {
-                            /** @enum {string} */
-                            alg: "EdDSA" | "ES256";
-                            kid: string;
-                        }[];
-                        protectedHeader: {
-                            /** @enum {string} */
-                            cty: "vc";
-                            /** @enum {string} */
-                            typ: "vc+jwt";
-                        };
-                    };
+                    "application/json": components["schemas"]["PassportCredentialDraft"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -9616,9 +9690,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    jws: string;
-                };
+                "application/json": components["schemas"]["SignedPassportCredentialInput"];
             };
         };
         responses: {
@@ -9628,11 +9700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        claimEntryIndex: number;
-                        entryIndex: number;
-                        url: string;
-                    };
+                    "application/json": components["schemas"]["IssuedPassportCredential"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

@@ -1,12 +1,18 @@
 // GS1 EPCIS 2.0 REST binding: capture jobs, the events query, and the top-level resources (event types,
 // EPCs, business steps, locations, read points, dispositions) with their events.
 import {
-  CaptureErrorBehaviour,
   CaptureJob,
+  EPCIS_EVENT_TYPES,
   EPCISQueryDocument,
+  EpcisCaptureHeaders,
+  EpcisCaptureJobParams,
+  EpcisCollection,
+  EpcisEventParams,
   EpcisEventQuery,
+  EpcisEventTypeParams,
+  EpcisPagingQuery,
+  EpcisResourceParams,
   Problem,
-  safeText,
 } from '@groundtruth/schemas';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,7 +27,6 @@ import {
   type CollectionName,
   EPCIS_CONTEXT,
   type EpcisService,
-  EVENT_TYPES,
 } from './service.ts';
 import type { SubscriptionService } from './subscriptions.ts';
 import {
@@ -107,7 +112,7 @@ export default async function epcisRoutes(
         'with its rules, in the same transaction: any refusal (409 for a consumption beyond a balance) stores ' +
         'nothing of the document (decision 0025).',
       security: [{ bearer: [] }],
-      headers: z.looseObject({ 'gs1-capture-error-behaviour': CaptureErrorBehaviour.optional() }),
+      headers: EpcisCaptureHeaders,
       consumes: ['application/json', 'application/ld+json', ...XML_CAPTURE_TYPES],
       body: z.unknown().describe('EPCISDocument (JSON or JSON-LD, or XML valid against GS1’s EPCIS 2.0 XSD)'),
       response: { 202: CaptureJob, ...problems, 409: Problem, 413: Problem, 503: Problem },
@@ -129,7 +134,7 @@ export default async function epcisRoutes(
       tags: ['epcis'],
       summary: 'A capture job: whether it finished, succeeded, and what was wrong',
       security: [{ bearer: [] }],
-      params: z.object({ captureID: z.uuid() }),
+      params: EpcisCaptureJobParams,
       response: { 200: CaptureJob, ...problems },
     },
     handler: async (request) => epcis.job(request.principal!, request.params.captureID),
@@ -160,11 +165,6 @@ export default async function epcisRoutes(
     return negotiatedDocument(request, reply, queryDocument(page.events));
   }
 
-  const Collection = z.object({
-    '@context': z.string(),
-    type: z.literal('Collection'),
-    member: z.array(z.string()),
-  });
   for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
     const filter = COLLECTIONS[name].filter;
     r.get(`/${name}`, {
@@ -178,13 +178,8 @@ export default async function epcisRoutes(
             ? 'Instance-level EPCs as captured (EPC URNs or GS1 Digital Link URIs). Paging: follow the `Link: <…>; rel="next"` header.'
             : 'Paging: follow the `Link: <…>; rel="next"` header.',
         security: [{ bearer: [] }],
-        querystring: z
-          .object({
-            perPage: z.coerce.number().int().min(1).max(1000).default(100),
-            nextPageToken: safeText().max(4096).optional(),
-          })
-          .strict(),
-        response: { 200: Collection, ...problems },
+        querystring: EpcisPagingQuery,
+        response: { 200: EpcisCollection, ...problems },
       },
       handler: async (request, reply) => {
         const page = await epcis.collection(request.principal!, name, request.query);
@@ -199,7 +194,7 @@ export default async function epcisRoutes(
         tags: ['epcis'],
         summary: `Events with this ${name.replace(/s$/, '')} (percent-encode it), as GET /events?${filter}=…`,
         security: [{ bearer: [] }],
-        params: z.object({ value: safeText().min(1).max(2048) }),
+        params: EpcisResourceParams,
         querystring: EpcisEventQuery,
         response: { 200: EPCISQueryDocument, ...problems },
         responseContent: NEGOTIATED_QUERY_RESPONSE,
@@ -215,9 +210,7 @@ export default async function epcisRoutes(
       tags: ['epcis'],
       summary: 'Events of one type, as GET /events?eventType=…',
       security: [{ bearer: [] }],
-      params: z.object({
-        eventType: z.enum(EVENT_TYPES),
-      }),
+      params: EpcisEventTypeParams,
       querystring: EpcisEventQuery,
       response: { 200: EPCISQueryDocument, ...problems },
       responseContent: NEGOTIATED_QUERY_RESPONSE,
@@ -232,7 +225,7 @@ export default async function epcisRoutes(
       tags: ['epcis'],
       summary: 'One EPCIS event by its eventID or CBV 2.0 event hash ID',
       security: [{ bearer: [] }],
-      params: z.object({ eventID: safeText().min(1).max(2048) }),
+      params: EpcisEventParams,
       response: { 200: EPCISQueryDocument, ...problems },
       responseContent: NEGOTIATED_QUERY_RESPONSE,
     },
@@ -250,13 +243,13 @@ export default async function epcisRoutes(
       tags: ['epcis'],
       summary: 'The EPCIS event types this repository stores',
       response: {
-        200: z.object({ '@context': z.string(), type: z.literal('Collection'), member: z.array(z.string()) }),
+        200: EpcisCollection,
       },
     },
     handler: async () => ({
       '@context': EPCIS_CONTEXT,
       type: 'Collection' as const,
-      member: [...EVENT_TYPES],
+      member: [...EPCIS_EVENT_TYPES],
     }),
   });
 }

@@ -4,9 +4,12 @@
 import {
   EPCISQueryDocument,
   EpcisDeadLetter,
+  EpcisPagingQuery,
   EpcisQueryDefinition,
-  EpcisQueryName,
+  EpcisQueryEventsQuery,
+  EpcisQueryParams,
   EpcisSubscription,
+  EpcisSubscriptionParams,
   NewEpcisQuery,
   NewEpcisSubscription,
   Problem,
@@ -15,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { badRequest } from '../../errors.ts';
-import { linkNextPage, PAGING_DESCRIPTION, pageParameters } from '../../paging.ts';
+import { linkNextPage, PAGING_DESCRIPTION } from '../../paging.ts';
 import { type StreamOptions, streamNamedQuery } from './event-stream.ts';
 import { eventsDocument, type NamedQuery, type QueryService } from './queries.ts';
 import type { SubscriptionService } from './subscriptions.ts';
@@ -23,9 +26,6 @@ import { NEGOTIATED_QUERY_RESPONSE, negotiatedDocument } from './xml-binding.ts'
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
-const Paging = z.object(pageParameters).strict();
-const QueryParams = z.object({ queryName: EpcisQueryName });
-const SubscriptionParams = z.object({ queryName: EpcisQueryName, subscriptionID: z.uuid() });
 
 const definitionOf = (q: NamedQuery) => ({
   name: q.name,
@@ -75,7 +75,7 @@ export default async function epcisQueryRoutes(
       summary: "The caller's organisation's named queries, by name",
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
-      querystring: Paging,
+      querystring: EpcisPagingQuery,
       response: { 200: z.array(EpcisQueryDefinition), ...problems },
     },
     handler: async (request, reply) => {
@@ -92,7 +92,7 @@ export default async function epcisQueryRoutes(
       tags: ['epcis'],
       summary: 'A named query: its name and parameters',
       security: [{ bearer: [] }],
-      params: QueryParams,
+      params: EpcisQueryParams,
       response: { 200: EpcisQueryDefinition, ...problems },
     },
     handler: async (request) => definitionOf(await queries.get(request.principal!, request.params.queryName)),
@@ -105,7 +105,7 @@ export default async function epcisQueryRoutes(
       tags: ['epcis'],
       summary: 'Delete a named query and end every subscription to it',
       security: [{ bearer: [] }],
-      params: QueryParams,
+      params: EpcisQueryParams,
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
@@ -149,18 +149,8 @@ export default async function epcisQueryRoutes(
         '(default: now) that the query matches for the caller arrives as one EPCISQueryDocument message, in ' +
         'record order; the socket closes with 4404 when the query is deleted and 1008 when the token expires.',
       security: [{ bearer: [] }],
-      params: QueryParams,
-      querystring: z
-        .object({
-          perPage: z.coerce.number().int().min(1).max(1000).default(30),
-          nextPageToken: pageParameters.nextPageToken,
-          stream: z.enum(['true']).optional().describe('with Upgrade: websocket: subscribe to the query'),
-          initialRecordTime: z.iso
-            .datetime({ offset: true, message: 'must be an RFC 3339 date-time with an offset or Z' })
-            .optional()
-            .describe('with Upgrade: websocket: events recorded from this time on (default: now)'),
-        })
-        .strict(),
+      params: EpcisQueryParams,
+      querystring: EpcisQueryEventsQuery,
       response: { 200: EPCISQueryDocument, ...problems, 413: Problem },
       responseContent: NEGOTIATED_QUERY_RESPONSE,
     },
@@ -195,7 +185,7 @@ export default async function epcisQueryRoutes(
         'the last attempt the delivery is listed under deadLetters. `dest` must be https:// and reach a public ' +
         'address. Scheduled subscriptions are not offered: `stream` must be true.',
       security: [{ bearer: [] }],
-      params: QueryParams,
+      params: EpcisQueryParams,
       body: NewEpcisSubscription,
       response: { 201: EpcisSubscription, ...problems },
     },
@@ -223,8 +213,8 @@ export default async function epcisQueryRoutes(
       summary: "The named query's live subscriptions (their secrets are never shown)",
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
-      params: QueryParams,
-      querystring: Paging,
+      params: EpcisQueryParams,
+      querystring: EpcisPagingQuery,
       response: { 200: z.array(EpcisSubscription), ...problems },
     },
     handler: async (request, reply) => {
@@ -241,7 +231,7 @@ export default async function epcisQueryRoutes(
       tags: ['epcis'],
       summary: 'One subscription: where it delivers, when it last did, what is pending or dead',
       security: [{ bearer: [] }],
-      params: SubscriptionParams,
+      params: EpcisSubscriptionParams,
       response: { 200: EpcisSubscription, ...problems },
     },
     handler: async (request) =>
@@ -255,7 +245,7 @@ export default async function epcisQueryRoutes(
       tags: ['epcis'],
       summary: 'Unsubscribe: nothing more is delivered',
       security: [{ bearer: [] }],
-      params: SubscriptionParams,
+      params: EpcisSubscriptionParams,
       response: { 204: z.null(), ...problems },
     },
     handler: async (request, reply) => {
@@ -272,8 +262,8 @@ export default async function epcisQueryRoutes(
       summary: 'Deliveries given up after every retry, oldest first',
       description: PAGING_DESCRIPTION,
       security: [{ bearer: [] }],
-      params: SubscriptionParams,
-      querystring: Paging,
+      params: EpcisSubscriptionParams,
+      querystring: EpcisPagingQuery,
       response: { 200: z.array(EpcisDeadLetter), ...problems },
     },
     handler: async (request, reply) => {

@@ -34,13 +34,6 @@ import { custodyFromEpcis } from './custody-mapping.ts';
 import { loadNativeCandidates, nativeMatches } from './native-source.ts';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
-export const EVENT_TYPES = [
-  'ObjectEvent',
-  'AggregationEvent',
-  'TransactionEvent',
-  'TransformationEvent',
-  'AssociationEvent',
-] as const;
 /** Events per capture request; advertised as GS1-EPCIS-Capture-Limit. */
 export const CAPTURE_EVENT_LIMIT = 10_000;
 /** Bytes per capture request; advertised as GS1-EPCIS-Capture-File-Size-Limit. */

@@ -3,14 +3,24 @@
 import {
   AssignAuditInput,
   Audit,
+  AuditAssignment,
+  AuditFindingParams,
+  AuditParams,
   ConcludeAuditInput,
+  ConcludedAudit,
+  CorrectiveActionParams,
   CorrectiveActionProgressInput,
   LotStatement,
+  LotStatementParams,
+  LotStatementQuery,
   NewAuditFinding,
   NewCorrectiveAction,
   OpenAuditInput,
+  OpenedAudit,
   Problem,
-  Uuid,
+  ProgressedCorrectiveAction,
+  RecordedAuditFinding,
+  SetCorrectiveAction,
 } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,8 +29,6 @@ import type { AuditService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const writeProblems = { ...problems, 409: Problem };
-const Created = z.object({ id: Uuid, entryIndex: z.number().int() });
-const AuditParams = z.object({ auditId: Uuid });
 
 export default async function auditRoutes(app: FastifyInstance, { audits }: { audits: AuditService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,7 +44,7 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
         'in the brand’s accepted chain.',
       security: [{ bearer: [] }],
       body: OpenAuditInput,
-      response: { 201: Created, ...problems },
+      response: { 201: OpenedAudit, ...problems },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await audits.open(request.principal!, request.body)),
@@ -65,12 +73,8 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
         '(with verdicts), open findings and corrective actions; then each reporting area with its coverage ' +
         '(`supported`, `partial`, `not_covered`) and the basis, saying plainly what these records do not cover.',
       security: [{ bearer: [] }],
-      params: z.object({ batchId: Uuid }),
-      querystring: z
-        .object({
-          asOf: z.iso.date().optional().describe('the day overdue actions are counted on (default today)'),
-        })
-        .strict(),
+      params: LotStatementParams,
+      querystring: LotStatementQuery,
       response: { 200: LotStatement, ...problems },
     },
     handler: async (request) =>
@@ -108,12 +112,7 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
       params: AuditParams,
       body: AssignAuditInput,
       response: {
-        201: z.object({
-          auditId: Uuid,
-          auditorId: Uuid,
-          accessUntil: z.iso.datetime(),
-          entryIndex: z.number().int(),
-        }),
+        201: AuditAssignment,
         ...writeProblems,
       },
     },
@@ -131,7 +130,7 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
       security: [{ bearer: [] }],
       params: AuditParams,
       body: NewAuditFinding,
-      response: { 201: Created, ...writeProblems },
+      response: { 201: RecordedAuditFinding, ...writeProblems },
     },
     handler: async (request, reply) =>
       reply
@@ -148,9 +147,9 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
       description:
         'By the assigned auditor or the opening brand’s compliance team. Logged as `audit.corrective_action_set`.',
       security: [{ bearer: [] }],
-      params: z.object({ auditId: Uuid, findingId: Uuid }),
+      params: AuditFindingParams,
       body: NewCorrectiveAction,
-      response: { 201: Created.extend({ status: z.literal('open') }), ...writeProblems },
+      response: { 201: SetCorrectiveAction, ...writeProblems },
     },
     handler: async (request, reply) =>
       reply
@@ -175,14 +174,10 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
         'open → done and rejected → done by the owner; done → verified or rejected by the auditor. Logged as ' +
         '`audit.corrective_action_progressed`.',
       security: [{ bearer: [] }],
-      params: z.object({ auditId: Uuid, actionId: Uuid }),
+      params: CorrectiveActionParams,
       body: CorrectiveActionProgressInput,
       response: {
-        200: z.object({
-          id: Uuid,
-          status: z.enum(['done', 'verified', 'rejected']),
-          entryIndex: z.number().int(),
-        }),
+        200: ProgressedCorrectiveAction,
         ...writeProblems,
       },
     },
@@ -205,11 +200,7 @@ export default async function auditRoutes(app: FastifyInstance, { audits }: { au
       params: AuditParams,
       body: ConcludeAuditInput,
       response: {
-        201: z.object({
-          auditId: Uuid,
-          verdict: z.enum(['conforming', 'conforming_with_findings', 'nonconforming']),
-          entryIndex: z.number().int(),
-        }),
+        201: ConcludedAudit,
         ...writeProblems,
       },
     },

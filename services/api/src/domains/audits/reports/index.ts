@@ -1,60 +1,25 @@
 // Audit reports for a lot, a supplier or a brand's whole chain, pinned to a signed ledger checkpoint:
 // the JSON (RFC 8785 canonical, the source), a CSV per table, a PDF and the EUDR GeoJSON of its plots
 // (docs/reports.md, decision 0023).
-import { reportJson, reportPdf, TABLE_NAMES, tableCsv } from '@groundtruth/report';
-import { EudrFeatureCollection } from '@groundtruth/schemas';
+import { reportJson, reportPdf, tableCsv } from '@groundtruth/report';
+import {
+  AuditReport,
+  AuditReportParams,
+  AuditReportQuery,
+  AuditReportTableParams,
+  EudrFeatureCollection,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { Binary, problemResponses, Text } from '../../../openapi.ts';
 import type { ReportService } from './service.ts';
 
 const ALL_ROLES = ['admin', 'procurement', 'compliance', 'auditor', 'supplier'] as const;
 const SCOPE_OF = { lots: 'lot', suppliers: 'supplier', chains: 'chain' } as const;
 
-const Params = z.object({
-  scope: z
-    .enum(['lots', 'suppliers', 'chains'])
-    .describe('lots: a batch id; suppliers: an organisation id; chains: a brand’s organisation id'),
-  id: z.uuid('the report’s subject is a UUID (a batch id for lots, an organisation id otherwise)'),
-});
-const Query = z.object({
-  // Parsed defensively: a tree size is a non-negative integer well inside 2^53.
-  treeSize: z.coerce
-    .number()
-    .int('a tree size is an integer')
-    .min(1, 'a tree size is at least 1')
-    .max(Number.MAX_SAFE_INTEGER)
-    .optional()
-    .describe('the tree size of a signed checkpoint to pin the report to; the newest signed one by default'),
-});
-
 /** What the report is about, as a file name: anything but letters, digits, dot, dash, underscore → `_`. */
 const fileName = (label: string, treeSize: number, ext: string) =>
   `report-${label.replace(/[^A-Za-z0-9._-]/g, '_')}-at-${treeSize}.${ext}`;
-
-const AuditReportJson = z
-  .object({
-    format: z.literal('groundtruth-audit-report/1'),
-    scope: z.enum(['lot', 'supplier', 'chain']),
-    subject: z.object({ id: z.uuid(), label: z.string(), rootOrganisationId: z.uuid() }),
-    checkpoint: z.object({
-      origin: z.string(),
-      treeSize: z.number().int(),
-      rootHashBase64: z.string(),
-      rootHashHex: z.string(),
-      issuedAt: z.string(),
-      note: z.string(),
-      verify: z.array(z.string()),
-    }),
-    summary: z.record(z.string(), z.unknown()),
-    tables: z.record(
-      z.enum(TABLE_NAMES as [string, ...string[]]),
-      z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.unknown())) }),
-    ),
-    notes: z.array(z.string()),
-  })
-  .meta({ id: 'AuditReport', description: 'An audit report; field by field in docs/reports.md' });
 
 export default async function reportRoutes(app: FastifyInstance, { reports }: { reports: ReportService }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,10 +39,10 @@ export default async function reportRoutes(app: FastifyInstance, { reports }: { 
       summary: 'An audit report pinned to a ledger checkpoint, as RFC 8785 canonical JSON',
       description: describe('The source of every other format.'),
       security: [{ bearer: [] }],
-      params: Params,
-      querystring: Query,
+      params: AuditReportParams,
+      querystring: AuditReportQuery,
       responseContent: {
-        200: { description: 'the report', content: { 'application/json': AuditReportJson } },
+        200: { description: 'the report', content: { 'application/json': AuditReport } },
         ...problemResponses(400, 401, 403, 404),
       },
     },
@@ -97,8 +62,8 @@ export default async function reportRoutes(app: FastifyInstance, { reports }: { 
       summary: 'The audit report as a PDF, with the checkpoint and how to verify it printed on it',
       description: describe('Drawn from the JSON: the same figures.'),
       security: [{ bearer: [] }],
-      params: Params,
-      querystring: Query,
+      params: AuditReportParams,
+      querystring: AuditReportQuery,
       responseContent: {
         200: { description: 'the PDF', content: { 'application/pdf': Binary } },
         ...problemResponses(400, 401, 403, 404),
@@ -125,8 +90,8 @@ export default async function reportRoutes(app: FastifyInstance, { reports }: { 
       summary: 'One table of the audit report as RFC 4180 CSV',
       description: describe('A header line with the JSON table’s columns, then one line per JSON row.'),
       security: [{ bearer: [] }],
-      params: Params.extend({ table: z.enum(TABLE_NAMES as [string, ...string[]]) }),
-      querystring: Query,
+      params: AuditReportTableParams,
+      querystring: AuditReportQuery,
       responseContent: {
         200: { description: 'the table', content: { 'text/csv': Text } },
         ...problemResponses(400, 401, 403, 404),
@@ -153,8 +118,8 @@ export default async function reportRoutes(app: FastifyInstance, { reports }: { 
       summary: 'The report’s plots as the EU Information System’s GeoJSON (as the EUDR export writes it)',
       description: describe('One Feature per plot listed in the report, in its order.'),
       security: [{ bearer: [] }],
-      params: Params,
-      querystring: Query,
+      params: AuditReportParams,
+      querystring: AuditReportQuery,
       responseContent: {
         200: {
           description: 'the FeatureCollection',

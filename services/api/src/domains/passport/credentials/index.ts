@@ -1,6 +1,12 @@
 // Passport credentials (docs/decisions/0022): the draft a product's organisation signs, the signed
 // credential it sends back, and the did:web documents that publish its keys.
-import { Problem } from '@groundtruth/schemas';
+import {
+  IdParams,
+  IssuedPassportCredential,
+  PassportCredentialDraft,
+  PassportCredentialInput,
+  Problem,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +17,6 @@ import type { PassportCredentialService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const ROLES = ['admin', 'procurement', 'compliance', 'supplier'] as const;
-const BatchParams = z.object({ id: z.uuid() });
 const DESCRIPTION =
   'The lot’s passport as a W3C Verifiable Credential 2.0 in UN/CEFACT UNTP’s Digital Product Passport ' +
   'shape (0.6.0), drafted from the claim the product’s organisation published (the same facts as the ' +
@@ -35,16 +40,9 @@ export default async function passportCredentialRoutes(
       summary: 'The unsigned passport credential of the batch’s lot, for its organisation to sign',
       description: DESCRIPTION,
       security: [{ bearer: [] }],
-      params: BatchParams,
+      params: IdParams,
       response: {
-        200: z.object({
-          claimEntryIndex: z.number().int(),
-          credential: z.record(z.string(), z.unknown()).describe('the JWS payload, exactly'),
-          protectedHeader: z.object({ typ: z.literal('vc+jwt'), cty: z.literal('vc') }),
-          keys: z
-            .array(z.object({ kid: z.string(), alg: z.enum(['EdDSA', 'ES256']) }))
-            .describe('the organisation’s keys that may sign it: use one as the header’s kid and alg'),
-        }),
+        200: PassportCredentialDraft,
         ...problems,
       },
     },
@@ -60,17 +58,10 @@ export default async function passportCredentialRoutes(
       summary: 'Issue the lot’s passport credential, signed by its organisation: a ledger entry',
       description: DESCRIPTION,
       security: [{ bearer: [] }],
-      params: BatchParams,
-      body: z
-        .object({
-          jws: z
-            .string()
-            .max(256 * 1024)
-            .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'a JWS in compact serialisation'),
-        })
-        .strict(),
+      params: IdParams,
+      body: PassportCredentialInput,
       response: {
-        201: z.object({ entryIndex: z.number().int(), claimEntryIndex: z.number().int(), url: z.string() }),
+        201: IssuedPassportCredential,
         ...problems,
       },
     },

@@ -1,10 +1,15 @@
 // Passport policies (docs/decisions/0022): what a brand lets the public passport of its products show.
 
 import { normaliseGtin } from '@groundtruth/quantity';
-import { Gtin, PassportPolicy, PassportPolicyInput, Problem } from '@groundtruth/schemas';
+import {
+  IdParams,
+  PassportPolicy,
+  PassportPolicyInput,
+  Problem,
+  ProductPolicyParams,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { PassportPolicyService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -22,8 +27,6 @@ export default async function passportPolicyRoutes(
   { policies }: { policies: PassportPolicyService },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const OrganisationParams = z.object({ id: z.uuid() });
-  const ProductParams = z.object({ gtin: Gtin });
 
   r.get('/organisations/:id/passport-policy', {
     preHandler: app.requireRole(...READERS),
@@ -33,7 +36,7 @@ export default async function passportPolicyRoutes(
       summary: 'The passport policy in force for an organisation’s products (its own, or the default)',
       description: DESCRIPTION,
       security: [{ bearer: [] }],
-      params: OrganisationParams,
+      params: IdParams,
       response: { 200: PassportPolicy, ...problems },
     },
     handler: async (request) => policies.get(request.principal!, 'organisation', request.params.id),
@@ -47,7 +50,7 @@ export default async function passportPolicyRoutes(
       summary: 'Set what the passports of an organisation’s products may show: a ledger entry',
       description: DESCRIPTION,
       security: [{ bearer: [] }],
-      params: OrganisationParams,
+      params: IdParams,
       body: PassportPolicyInput,
       response: { 200: PassportPolicy, ...problems },
     },
@@ -63,7 +66,7 @@ export default async function passportPolicyRoutes(
       summary: 'The passport policy in force for one product (its own, its organisation’s, or the default)',
       description: DESCRIPTION,
       security: [{ bearer: [] }],
-      params: ProductParams,
+      params: ProductPolicyParams,
       response: { 200: PassportPolicy, ...problems },
     },
     handler: async (request) =>
@@ -79,7 +82,7 @@ export default async function passportPolicyRoutes(
         'Set what one product’s passport may show, overriding its organisation’s policy: a ledger entry',
       description: DESCRIPTION,
       security: [{ bearer: [] }],
-      params: ProductParams,
+      params: ProductPolicyParams,
       body: PassportPolicyInput,
       response: { 200: PassportPolicy, ...problems },
     },
