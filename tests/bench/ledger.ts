@@ -1,8 +1,11 @@
 // `pnpm bench ledger [--entries N] [--proof-entries N] [--runs N] [--db postgres|pglite|both] [--shapes payload,transfer]`
 // Ledger appends/s through the writer (durable, ~1 KiB entries) next to raw batched INSERT of the
-// same rows into a plain table on the same database, in the same run; and inclusion-proof latency
+// same rows into a plain table on the same database, in the same run, with the CPU each entry cost
+// (this process and, on PostgreSQL, the database's backends, read from /proc); and inclusion-proof latency
 // on a log of --proof-entries entries (default 1,000,000, PostgreSQL).
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Database, openTestDatabase, type TestDatabase } from '@groundtruth/db';
 import {
@@ -85,16 +88,51 @@ async function rawInsertRate(db: Database, entries: EntryEnvelope[], batchSize: 
   return rows.length / seconds;
 }
 
+/**
+ * CPU seconds used so far by this process and by the PostgreSQL backends serving this database (read
+ * from /proc; undefined where there is none, e.g. PGlite, whose work is this process's). On a machine
+ * shared with other work, throughput follows CPU per entry far more steadily than wall time does.
+ */
+async function cpuSeconds(db: Database, kind: 'postgres' | 'pglite'): Promise<{ node: number; pg?: number }> {
+  const usage = process.cpuUsage();
+  const node = (usage.user + usage.system) / 1e6;
+  if (kind !== 'postgres' || !existsSync('/proc/self/stat')) return { node };
+  const rows = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    // Fields 14 and 15 (utime, stime), counted after the command name's closing parenthesis.
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return { node, pg: ticks / CLOCK_TICKS_PER_SECOND };
+}
+/** USER_HZ, 100 on Linux for every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface Rate {
+  perSecond: number;
+  /** CPU microseconds per entry: this process, and the database's backends where measurable. */
+  nodeMicros: number;
+  pgMicros: number | undefined;
+}
+
 /** `clients` concurrent callers, each appending `perRequest` entries per call until `total` are written. */
 async function writerRate(
   writer: LedgerWriter,
+  db: Database,
+  kind: 'postgres' | 'pglite',
   total: number,
   clients: number,
   perRequest: number,
   type: BenchType = 'bench.committed',
-): Promise<number> {
+): Promise<Rate> {
   const entries = makeEntries(total, Math.floor(Math.random() * 1e9), type);
   let next = 0;
+  const before = await cpuSeconds(db, kind);
   const seconds = await timed(async () => {
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -106,8 +144,16 @@ async function writerRate(
       }),
     );
   });
-  return total / seconds;
+  const after = await cpuSeconds(db, kind);
+  return {
+    perSecond: total / seconds,
+    nodeMicros: ((after.node - before.node) * 1e6) / total,
+    pgMicros:
+      after.pg !== undefined && before.pg !== undefined ? ((after.pg - before.pg) * 1e6) / total : undefined,
+  };
 }
+
+const cpuMicros = (r: Rate) => r.nodeMicros + (r.pgMicros ?? 0);
 
 async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: number, shapes: Shape[]) {
   process.env.GROUNDTRUTH_TEST_DB = kind;
@@ -116,7 +162,7 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
     const writer = new LedgerWriter({ db: t.db, origin: ORIGIN, signer, policies, checkEntry: null });
     await writer.init();
     const raw: number[] = [];
-    type Pair = { clear: number[]; committed: number[] };
+    type Pair = { clear: Rate[]; committed: Rate[] };
     const rates = new Map<string, Pair>();
     for (let run = 0; run < runs; run++) {
       raw.push(await rawInsertRate(t.db, makeEntries(total, 0), 2048));
@@ -129,8 +175,12 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
           const pair = rates.get(key) ?? { clear: [], committed: [] };
           rates.set(key, pair);
           // Clear then committed within each run, so drift on a noisy machine hits both.
-          pair.clear.push(await writerRate(writer, total, clients, perRequest, typeOf(shape, false)));
-          pair.committed.push(await writerRate(writer, total, clients, perRequest, typeOf(shape, true)));
+          pair.clear.push(
+            await writerRate(writer, t.db, kind, total, clients, perRequest, typeOf(shape, false)),
+          );
+          pair.committed.push(
+            await writerRate(writer, t.db, kind, total, clients, perRequest, typeOf(shape, true)),
+          );
         }
     }
     await writer.close();
@@ -140,14 +190,32 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
       `  raw batched INSERT (2048 rows/txn, ~1 KiB rows), plain table   ${fmt(rawMedian).padStart(9)} rows/s   (baseline)`,
     );
     for (const [key, pair] of rates) {
-      const clear = median(pair.clear);
-      const committed = median(pair.committed);
+      const clear = median(pair.clear.map((r) => r.perSecond));
+      const committed = median(pair.committed.map((r) => r.perSecond));
       console.log(
         `  ${key.padEnd(42)} clear ${fmt(clear).padStart(7)}/s  committed ${fmt(committed).padStart(7)}/s  ` +
           `committed/raw ${fmt(committed / rawMedian, 2)}  commitment cost ${fmt((1 - committed / clear) * 100, 1)} %`,
       );
       console.log(
-        `    (runs: clear ${pair.clear.map((r) => fmt(r)).join(', ')}; committed ${pair.committed.map((r) => fmt(r)).join(', ')})`,
+        `    (runs: clear ${pair.clear.map((r) => fmt(r.perSecond)).join(', ')}; committed ${pair.committed.map((r) => fmt(r.perSecond)).join(', ')})`,
+      );
+      // CPU per entry, medians: what a saturated machine's throughput follows (1 − clear/committed).
+      const cpu = (rs: Rate[], part: (r: Rate) => number) => median(rs.map(part));
+      const clearCpu = cpu(pair.clear, cpuMicros);
+      const committedCpu = cpu(pair.committed, cpuMicros);
+      const parts = (rs: Rate[]) =>
+        rs[0]!.pgMicros === undefined
+          ? ''
+          : ` (Node ${fmt(
+              cpu(rs, (r) => r.nodeMicros),
+              1,
+            )} + PostgreSQL ${fmt(
+              cpu(rs, (r) => r.pgMicros!),
+              1,
+            )})`;
+      console.log(
+        `    CPU per entry: clear ${fmt(clearCpu, 1)} µs${parts(pair.clear)}, committed ${fmt(committedCpu, 1)} µs${parts(pair.committed)}; ` +
+          `commitment cost at equal CPU ${fmt((1 - clearCpu / committedCpu) * 100, 1)} %`,
       );
     }
     console.log(`  (raw runs: ${raw.map((r) => fmt(r)).join(', ')})`);

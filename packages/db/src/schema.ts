@@ -35,12 +35,15 @@ export const ledgerCheckpoints = pgTable('ledger_checkpoints', {
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A logged entry's disclosures, one row per entry (migration 0030); `ledger_disclosures` is a view over it. */
+/**
+ * A logged entry's disclosures, one row per entry (migration 0030), its paths and its disclosures each
+ * joined by `~` (migration 0047). Readers query the view `ledger_disclosures`, one row per field.
+ */
 export const ledgerEntryDisclosures = pgTable('ledger_entry_disclosures', {
   entryIndex: bigint('entry_index', { mode: 'bigint' }).primaryKey(),
   organisationId: uuid('organisation_id'),
-  paths: text('paths').array().notNull(),
-  disclosures: text('disclosures').array().notNull(),
+  paths: text('paths').notNull(),
+  disclosures: text('disclosures').notNull(),
 });
 
 export const ledgerDisclosurePublications = pgTable(

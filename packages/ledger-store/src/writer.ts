@@ -27,21 +27,25 @@ export const INSERT_ENTRIES = `INSERT INTO ledger_entries (idx, leaf_hash, data,
 const INSERT_SUBTREES = `INSERT INTO ledger_subtrees (level, idx, hash)
   SELECT level, idx, decode(hash, 'hex') FROM unnest($1::int2[], $2::int8[], $3::text[]) AS u(level, idx, hash)`;
 // Disclosures go in the same statement as their entries: nothing confidential is logged without the
-// means to disclose it, and no disclosure exists for an entry that was not logged. They are stored
-// one row per entry (migration 0030) and sent that way: per entry, its paths and its disclosures each
-// joined by `~`, split back into arrays in SQL. `~` cannot occur in either (a disclosure is base64url;
-// a path is policy segments, which commitFields refuses to hold `~`, and array indexes), the separator
-// SD-JWT itself uses. Neither JSON inside arrays (the driver escapes every quote of an element, which
-// cost more than the insert) nor one array element per field regrouped by `array_agg` (a sort and an
-// aggregate per batch: about a quarter of the backend's CPU per entry, measured) is needed then.
+// means to disclose it, and no disclosure exists for an entry that was not logged. They are stored one
+// row per entry (migration 0030), its paths and its disclosures each joined by `~` into one text
+// (migration 0047): `~` cannot occur in either (a disclosure is base64url; a path is policy segments,
+// which commitFields refuses to hold `~`, and array indexes), the separator SD-JWT itself uses. The
+// batch's rows travel as one text per column, rows separated by U+001E (no path may hold a control
+// character either) and split by string_to_array. Arrays cost more (decision 0011, amended stop 24):
+// the server parses an array literal character by character, quotes around every ~1 KiB element, and
+// stores an array per row; one element per field regrouped by `array_agg` added a sort and an aggregate.
 // Types that publish on entry also get their publications.
 const INSERT_DISCLOSURES = `INSERT INTO ledger_entry_disclosures (entry_index, organisation_id, paths, disclosures)
-  SELECT idx, organisation_id, string_to_array(paths, '~'), string_to_array(disclosures, '~')
-  FROM unnest($12::int8[], $13::uuid[], $14::text[], $15::text[]) AS u(idx, organisation_id, paths, disclosures)`;
+  SELECT idx, organisation_id, paths, disclosures
+  FROM unnest($12::int8[], $13::uuid[], string_to_array($14::text, E'\\x1e'), string_to_array($15::text, E'\\x1e'))
+    AS u(idx, organisation_id, paths, disclosures)`;
 const INSERT_PUBLICATIONS = `INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry)
-  SELECT idx, unnest(string_to_array(paths, '~')), idx FROM unnest($12::int8[], $14::text[]) AS u(idx, paths)
+  SELECT idx, unnest(string_to_array(paths, '~')), idx
+  FROM unnest($12::int8[], string_to_array($14::text, E'\\x1e')) AS u(idx, paths)
   WHERE idx = ANY($16::int8[])`;
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const ROW_SEPARATOR = '\x1e';
 
 /** An entry's disclosure paths or strings, in commit order, as one `~`-separated text. */
 function joinDisclosures(disclosures: Disclosure[], field: 'path' | 'disclosure'): string {
@@ -49,20 +53,6 @@ function joinDisclosures(disclosures: Disclosure[], field: 'path' | 'disclosure'
   for (let i = 1; i < disclosures.length; i++) out += `~${disclosures[i]![field]}`;
   return out;
 }
-
-/**
- * A text[] parameter as PostgreSQL's array literal, for elements that need no escaping inside double
- * quotes: built with one join, where the drivers would scan every element twice with regular
- * expressions (for quotes and backslashes) and wrap it in a string of its own. A joined disclosure is
- * base64url and `~` by construction (commitFields encodes it); anything else, such as a path whose
- * policy named a field with a quote or backslash, is escaped by the driver as before.
- */
-function plainTextArray(texts: string[], trusted: boolean): string | string[] {
-  if (texts.length === 0) return '{}';
-  if (!trusted && texts.some((t) => NEEDS_ARRAY_ESCAPE.test(t))) return texts;
-  return `{"${texts.join('","')}"}`;
-}
-const NEEDS_ARRAY_ESCAPE = /["\\]/;
 
 /** pg_advisory_xact_lock key held while a batch is sequenced ("gtlg"). */
 export const LEDGER_SEQUENCE_LOCK = 0x67_74_6c_67;
@@ -388,14 +378,8 @@ export class LedgerWriter {
         // Digits, uuids and NULL: nothing in these literals needs quoting.
         `{${disclosed.map((x) => x.index).join(',')}}`,
         `{${disclosed.map((x) => x.e.owner ?? 'NULL').join(',')}}`,
-        plainTextArray(
-          disclosed.map((x) => joinDisclosures(x.e.disclosures, 'path')),
-          false,
-        ),
-        plainTextArray(
-          disclosed.map((x) => joinDisclosures(x.e.disclosures, 'disclosure')),
-          true,
-        ),
+        disclosed.map((x) => joinDisclosures(x.e.disclosures, 'path')).join(ROW_SEPARATOR),
+        disclosed.map((x) => joinDisclosures(x.e.disclosures, 'disclosure')).join(ROW_SEPARATOR),
         ...(published ? [disclosed.filter((x) => x.e.published).map((x) => x.index)] : []),
       ],
     );

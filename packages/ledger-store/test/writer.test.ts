@@ -245,13 +245,13 @@ describe('LedgerWriter', () => {
       expect(new TextDecoder().decode(stored!.data)).not.toContain('s3cr3t');
       expect(stored!.data).toEqual(appended!.data);
       expect(appended!.disclosures).toHaveLength(1);
-      // One row for the entry, its fields as parallel arrays (migration 0030).
-      const stored_ = await t.db.query<{ paths: string[]; disclosures: string[]; organisation_id: string }>(
+      // One row for the entry (migration 0030), its paths and disclosures as `~`-joined texts (migration 0047).
+      const stored_ = await t.db.query<{ paths: string; disclosures: string; organisation_id: string }>(
         'SELECT paths, disclosures, organisation_id FROM ledger_entry_disclosures WHERE entry_index = $1',
         [appended!.index.toString()],
       );
       expect(stored_).toEqual([
-        { paths: ['secret'], disclosures: [appended!.disclosures[0]!.disclosure], organisation_id: OWNER },
+        { paths: 'secret', disclosures: appended!.disclosures[0]!.disclosure, organisation_id: OWNER },
       ]);
       const rows = await t.db.query<{
         path: string;
@@ -285,7 +285,8 @@ describe('LedgerWriter', () => {
       const awkward = {
         ...entry(),
         type: 'test.awkward',
-        body: { 'a "b"\\c, {d}': 'x', list: [{ q: 1 }, { q: 'é"\\' }], open: 1 },
+        // Values JSON must escape, non-ASCII and astral text, the separators the writer uses.
+        body: { 'a "b"\\c, {d}': 'x~\u001e\n', list: [{ q: 1e21 }, { q: 'é"\\🌱\u2028' }], open: 1 },
       };
       // One request, so one batch: committed entries of both kinds around one in the clear.
       const receipt = await writer.append({ entries: [secret(1), awkward, entry(), secret(2)] });
@@ -295,8 +296,11 @@ describe('LedgerWriter', () => {
         disclosures: string[];
         organisation_id: string | null;
       }>(
-        `SELECT entry_index, paths, disclosures, organisation_id FROM ledger_entry_disclosures
-         WHERE entry_index = ANY($1::int8[]) ORDER BY entry_index`,
+        // Through the view, as readers see them.
+        `SELECT entry_index, array_agg(path ORDER BY position) AS paths,
+                array_agg(disclosure ORDER BY position) AS disclosures, organisation_id
+           FROM ledger_disclosures WHERE entry_index = ANY($1::int8[])
+          GROUP BY entry_index, organisation_id ORDER BY entry_index`,
         [receipt.entries.map((e) => e.index.toString())],
       );
       const committed = receipt.entries.filter((e) => e.disclosures.length > 0);

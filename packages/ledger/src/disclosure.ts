@@ -199,6 +199,7 @@ interface PathNode {
   children: Map<string, PathNode>;
 }
 
+const UNSTORABLE_SEGMENT = /[~\u0000-\u001f]/;
 const pathTrees = new WeakMap<readonly FieldPath[], PathNode>();
 
 function pathTree(paths: readonly FieldPath[]): PathNode {
@@ -212,9 +213,12 @@ function pathTree(paths: readonly FieldPath[]): PathNode {
   for (const path of paths) {
     let node = root;
     for (const segment of path.split('.')) {
-      // Stores join an entry's paths with `~` (SD-JWT's separator), so no path may hold one.
-      if (segment === '' || segment.includes('~'))
-        throw new DisclosureError(`a committed path needs non-empty segments without "~": ${path}`);
+      // Stores join an entry's paths with `~` (SD-JWT's separator) and a batch's rows with a control
+      // character, so no path may hold either.
+      if (segment === '' || UNSTORABLE_SEGMENT.test(segment))
+        throw new DisclosureError(
+          `a committed path needs non-empty segments without "~" or control characters: ${JSON.stringify(path)}`,
+        );
       let child = node.children.get(segment);
       if (!child) {
         child = { commit: undefined, rank: 0, children: new Map() };

@@ -171,9 +171,12 @@ describe('commitFields / revealBody', () => {
     expect(() => commitFields({ x: { '...': 1 } }, [])).toThrow(DisclosureError);
   });
 
-  it('refuses a policy path that a store could not keep apart: empty segments or "~"', () => {
-    // Stores join an entry's paths with "~"; a path holding one would split into two on the way back.
+  it('refuses a policy path that a store could not keep apart: empty segments, "~" or control characters', () => {
+    // Stores join an entry's paths with "~" and a batch's rows with U+001E; a path holding either
+    // would split on the way back.
     expect(() => commitFields({ 'a~b': 1 }, ['a~b'])).toThrow(/without "~"/);
+    expect(() => commitFields({ 'a\u001eb': 1 }, ['a\u001eb'])).toThrow(/control characters/);
+    expect(() => commitFields({ a: { 'b\nc': 1 } }, ['a.b\nc'])).toThrow(/control characters/);
     expect(() => commitFields({ a: { '': 1 } }, ['a.'])).toThrow(/non-empty segments/);
     expect(commitFields({ a: 1 }, ['a']).disclosures).toHaveLength(1);
   });
