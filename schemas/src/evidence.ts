@@ -1,7 +1,7 @@
 // Reality-snapshot evidence on the wire: uploaded media, supplier keys, attestation manifests and the
 // receipt that lets anyone check an attestation without the server.
 import { z } from 'zod';
-import { safeText } from './common.ts';
+import { Problem, safeText } from './common.ts';
 import { Uuid } from './registry.ts';
 
 export const Sha256Hex = safeText().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256 digest');
@@ -182,3 +182,73 @@ export const EvidenceReport = z
     attestations: z.array(AttestationEvidence),
   })
   .meta({ id: 'EvidenceReport' });
+
+/** `/v1/evidence/{sha256}`: a stored media file, by its digest. */
+export const EvidenceParams = z.object({ sha256: Sha256Hex });
+
+/** The query of an upload: `.splat` and `.ksplat` carry no magic number, so the uploader names them. */
+export const EvidenceUploadQuery = z.object({ kind: z.enum(['splat', 'ksplat']).optional() }).strict();
+
+/** `/v1/organisations/{id}/keys/{kid}`. */
+export const SigningKeyParams = z.object({ id: Uuid, kid: safeText().min(1).max(100) });
+
+/** `?subject=plot:<id>` or `batch:<id>`: what a list of attestations is about. */
+export const AttestationListQuery = z
+  .object({
+    subject: safeText()
+      .regex(/^(plot|batch):[0-9a-f-]{36}$/, 'plot:<uuid> or batch:<uuid>')
+      .describe('plot:<id> or batch:<id>'),
+  })
+  .strict();
+
+/** The most attestations one request records; grouped single requests are appended in groups of it too. */
+export const MAX_ATTESTATION_BATCH = 1000;
+
+const AttestationJws = safeText().min(10).max(60_000);
+
+/** A supplier's signed AttestationManifest, as a compact JWS. */
+export const AttestationInput = z.object({ jws: AttestationJws }).strict().meta({ id: 'SignedAttestation' });
+
+export const AttestationBatchInput = z
+  .object({ jws: z.array(AttestationJws).min(1).max(MAX_ATTESTATION_BATCH) })
+  .strict()
+  .meta({ id: 'SignedAttestations' });
+
+/** Each attestation of a batch, by its position: its receipt, or the problem that refused it. */
+export const AttestationBatchResults = z
+  .object({
+    results: z.array(
+      z.union([
+        z.object({ index: z.number().int(), status: z.literal(201), receipt: AttestationReceipt }),
+        z.object({ index: z.number().int(), status: z.number().int(), problem: Problem }),
+      ]),
+    ),
+  })
+  .meta({ id: 'AttestationBatchResults' });
+
+/** An auditor's signed AuditorStatement, as a compact JWS. */
+export const AuditorStatementInput = z
+  .object({ jws: safeText().min(10).max(20_000) })
+  .strict()
+  .meta({ id: 'SignedAuditorStatement' });
+
+export const RecordedAuditorStatement = z
+  .object({ statementId: Uuid, entryIndex: z.number().int(), verdict: z.string() })
+  .meta({ id: 'RecordedAuditorStatement' });
+
+export const AttestationWithdrawalInput = z
+  .object({ reason: safeText().trim().min(5).max(2000) })
+  .strict()
+  .meta({ id: 'NewAttestationWithdrawal' });
+
+export const WithdrawnAttestation = z
+  .object({ attestationId: Uuid, entryIndex: z.number().int() })
+  .meta({ id: 'WithdrawnAttestation' });
+
+/** The body of POST /v1/verify: a file's digest instead of the file. */
+export const EvidenceDigestInput = z.object({ sha256: Sha256Hex }).strict().meta({ id: 'EvidenceDigest' });
+
+/** The public verification of a file: the attestations that cover it, and the digest they were found by. */
+export const VerificationReport = EvidenceReport.extend({ sha256: Sha256Hex }).meta({
+  id: 'VerificationReport',
+});

@@ -96,17 +96,31 @@ export {
   UpstreamStatementInput,
 } from './eudr.ts';
 export {
+  AttestationBatchInput,
+  AttestationBatchResults,
   AttestationEvidence,
+  AttestationInput,
+  AttestationListQuery,
   AttestationManifest,
   AttestationReceipt,
+  AttestationWithdrawalInput,
   AuditorStatement,
+  AuditorStatementInput,
   EvidenceBlob,
+  EvidenceDigestInput,
+  EvidenceParams,
   EvidenceReport,
+  EvidenceUploadQuery,
   LoggedEntry,
+  MAX_ATTESTATION_BATCH,
   PublicJwk,
+  RecordedAuditorStatement,
   RegisterKeyInput,
   Sha256Hex,
   SigningKey,
+  SigningKeyParams,
+  VerificationReport,
+  WithdrawnAttestation,
 } from './evidence.ts';
 export {
   BatchForestCheckRun,
@@ -157,6 +171,19 @@ export {
   PublicationInput,
   TileParams,
 } from './ledger.ts';
+export {
+  FindingListQuery,
+  FindingResolutionInput,
+  MASS_BALANCE_RULES,
+  MassBalanceBreakdown,
+  MassBalanceFinding,
+  MassBalanceFindingResolution,
+  MassBalanceFindingThread,
+  MassBalanceRun,
+  RecordedReferenceOverride,
+  ReferenceData,
+  ReferenceOverrideInput,
+} from './mass-balance.ts';
 export {
   EvidenceRequirementInput,
   InvitationInput,

@@ -3,22 +3,12 @@
 // from @groundtruth/schemas (schemas/src/), where they are named, exported, published as JSON Schemas
 // and, when they carry an id, as OpenAPI components. A route file (route-files.ts) that builds an
 // object schema itself — a call of z.object, z.strictObject or z.looseObject anywhere in the file —
-// defines a wire type inline.
-//
-// The domains not yet converted are listed with the most inline object schemas their route files may
-// hold. The list can only shrink: a domain whose route files no longer define any must leave it, and
-// none may define more than its number.
+// defines a wire type inline. Every route file has been converted: none may define one.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { API_SOURCE, isRouteRegistration, parse, sourceFiles } from './route-files.ts';
-
-/** Folders under services/api/src whose route files still define wire types, with how many at most. */
-const NOT_YET_CONVERTED: Record<string, number> = {
-  'domains/evidence/': 19,
-  'domains/massbalance/mass-balance/': 20,
-};
 
 const OBJECT_CONSTRUCTORS = new Set(['object', 'strictObject', 'looseObject']);
 
@@ -47,7 +37,6 @@ describe('route files', () => {
   const routeFiles = sourceFiles(API_SOURCE)
     .map((path) => ({ name: relative(API_SOURCE, path), ...inspect(path, readFileSync(path, 'utf8')) }))
     .filter((f) => f.registersRoutes);
-  const pendingFolder = (name: string) => Object.keys(NOT_YET_CONVERTED).find((f) => name.startsWith(f));
 
   it('are found, and every object schema in one is (a check on the reader itself)', () => {
     const names = routeFiles.map((f) => f.name);
@@ -62,25 +51,10 @@ describe('route files', () => {
     expect(inspect('sample.ts', sample)).toEqual({ registersRoutes: true, objects: [2, 3, 4] });
   });
 
-  it('import their wire types from @groundtruth/schemas instead of defining them', () => {
+  it('all import their wire types from @groundtruth/schemas: none defines one', () => {
     const inline = routeFiles
-      .filter((f) => f.objects.length > 0 && !pendingFolder(f.name))
+      .filter((f) => f.objects.length > 0)
       .map((f) => `${f.name}:${f.objects.join(',')}`);
     expect(inline).toEqual([]);
-  });
-
-  it('of the domains not yet converted define no more wire types than listed, and the list only shrinks', () => {
-    const counted = Object.fromEntries(
-      Object.keys(NOT_YET_CONVERTED).map((folder) => [
-        folder,
-        routeFiles.filter((f) => f.name.startsWith(folder)).reduce((n, f) => n + f.objects.length, 0),
-      ]),
-    );
-    for (const [folder, most] of Object.entries(NOT_YET_CONVERTED)) {
-      expect(counted[folder], `${folder} defines more inline wire types than listed`).toBeLessThanOrEqual(
-        most,
-      );
-      expect(counted[folder], `${folder} defines none: remove it from NOT_YET_CONVERTED`).toBeGreaterThan(0);
-    }
   });
 });

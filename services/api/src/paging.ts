@@ -11,10 +11,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { badRequest } from './errors.ts';
 
-// The paging parameters are wire types (schemas/src/paging.ts); re-exported for the route files that
-// still define their querystrings inline (the allow-list of tests/architecture/no-inline-wire-types.test.ts).
-export { DEFAULT_PER_PAGE, MAX_PER_PAGE, pageParameters } from '@groundtruth/schemas';
-
 export const PAGING_DESCRIPTION =
   'Keyset-paged: while more rows follow, the answer carries `Link: <…>; rel="next"`; follow it (or pass ' +
   'its `nextPageToken` with the same filters) for the next page. Every page is filtered by what the ' +

@@ -2168,6 +2168,30 @@ export interface components {
              */
             auditorId: string;
         };
+        AttestationBatchResults: {
+            results: ({
+                index: number;
+                receipt: components["schemas"]["AttestationReceipt"];
+                /** @constant */
+                status: 201;
+            } | {
+                index: number;
+                problem: components["schemas"]["Problem"];
+                status: number;
+            })[];
+        };
+        AttestationBatchResultsInput: {
+            results: ({
+                index: number;
+                receipt: components["schemas"]["AttestationReceiptInput"];
+                /** @constant */
+                status: 201;
+            } | {
+                index: number;
+                problem: components["schemas"]["ProblemInput"];
+                status: number;
+            })[];
+        };
         AttestationEvidence: {
             /** Format: uuid */
             attestationId: string;
@@ -3620,6 +3644,12 @@ export interface components {
             sha256: string;
             size: number;
         };
+        EvidenceDigest: {
+            sha256: string;
+        };
+        EvidenceDigestInput: {
+            sha256: string;
+        };
         EvidenceReport: {
             attestations: components["schemas"]["AttestationEvidence"][];
             /** @description the signed checkpoint every inclusion proof here leads to */
@@ -4384,6 +4414,12 @@ export interface components {
             /** Format: date-time */
             start: string;
         };
+        NewAttestationWithdrawal: {
+            reason: string;
+        };
+        NewAttestationWithdrawalInput: {
+            reason: string;
+        };
         NewAuditFinding: {
             /** @description the object the finding is about, in the audit’s scope */
             concerns: {
@@ -4596,6 +4632,12 @@ export interface components {
             /** @enum {string} */
             stage: "onboarding" | "procurement" | "annual";
         };
+        NewFindingResolution: {
+            justification: string;
+        };
+        NewFindingResolutionInput: {
+            justification: string;
+        };
         NewInvitation: {
             /** Format: uuid */
             brandId: string;
@@ -4783,6 +4825,26 @@ export interface components {
             email?: string;
             /** @description the invitation token */
             token: string;
+        };
+        NewReferenceOverride: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber";
+            country?: string;
+            hardCeiling?: string;
+            justification: string;
+            plausibleMax?: string;
+            /** Format: uuid */
+            plotId?: string;
+        };
+        NewReferenceOverrideInput: {
+            /** @enum {string} */
+            commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber";
+            country?: string;
+            hardCeiling?: string;
+            justification: string;
+            plausibleMax?: string;
+            /** Format: uuid */
+            plotId?: string;
         };
         NewRelationship: {
             /** Format: uuid */
@@ -5722,6 +5784,26 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        RecordedAuditorStatement: {
+            entryIndex: number;
+            /** Format: uuid */
+            statementId: string;
+            verdict: string;
+        };
+        RecordedAuditorStatementInput: {
+            entryIndex: number;
+            /** Format: uuid */
+            statementId: string;
+            verdict: string;
+        };
+        RecordedReferenceOverride: {
+            entryIndex: number;
+            referenceVersion: string;
+        };
+        RecordedReferenceOverrideInput: {
+            entryIndex: number;
+            referenceVersion: string;
+        };
         RecordedTraceEvent: {
             batchIds: string[];
             entryIndex: number;
@@ -5741,6 +5823,30 @@ export interface components {
         RedemptionInput: {
             token: components["schemas"]["IssuedTokenInput"];
             user: components["schemas"]["UserInput"];
+        };
+        ReferenceData: {
+            factors: {
+                [key: string]: string;
+            }[];
+            overrides: {
+                [key: string]: string | number;
+            }[];
+            version: string;
+            yields: {
+                [key: string]: string;
+            }[];
+        };
+        ReferenceDataInput: {
+            factors: {
+                [key: string]: string;
+            }[];
+            overrides: {
+                [key: string]: string | number;
+            }[];
+            version: string;
+            yields: {
+                [key: string]: string;
+            }[];
         };
         Relationship: {
             /** Format: uuid */
@@ -5843,6 +5949,24 @@ export interface components {
             id: string;
             /** @constant */
             status: "open";
+        };
+        SignedAttestation: {
+            jws: string;
+        };
+        SignedAttestationInput: {
+            jws: string;
+        };
+        SignedAttestations: {
+            jws: string[];
+        };
+        SignedAttestationsInput: {
+            jws: string[];
+        };
+        SignedAuditorStatement: {
+            jws: string;
+        };
+        SignedAuditorStatementInput: {
+            jws: string;
         };
         SignedPassportCredential: {
             jws: string;
@@ -6292,6 +6416,22 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "procurement" | "compliance" | "auditor" | "supplier";
         };
+        VerificationReport: {
+            attestations: components["schemas"]["AttestationEvidence"][];
+            /** @description the signed checkpoint every inclusion proof here leads to */
+            checkpoint: string;
+            /** @description C2SP verifier key of the log */
+            logKey: string;
+            sha256: string;
+        };
+        VerificationReportInput: {
+            attestations: components["schemas"]["AttestationEvidenceInput"][];
+            /** @description the signed checkpoint every inclusion proof here leads to */
+            checkpoint: string;
+            /** @description C2SP verifier key of the log */
+            logKey: string;
+            sha256: string;
+        };
         VoidedTraceEvent: {
             /** @description the entry that voids it */
             entryIndex: number;
@@ -6305,6 +6445,16 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             type: string;
+        };
+        WithdrawnAttestation: {
+            /** Format: uuid */
+            attestationId: string;
+            entryIndex: number;
+        };
+        WithdrawnAttestationInput: {
+            /** Format: uuid */
+            attestationId: string;
+            entryIndex: number;
         };
     };
     responses: never;
@@ -8233,9 +8383,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    jws: string;
-                };
+                "application/json": components["schemas"]["SignedAttestationInput"];
             };
         };
         responses: {
@@ -8306,9 +8454,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    jws: string;
-                };
+                "application/json": components["schemas"]["SignedAuditorStatementInput"];
             };
         };
         responses: {
@@ -8318,12 +8464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        /** Format: uuid */
-                        statementId: string;
-                        verdict: string;
-                    };
+                    "application/json": components["schemas"]["RecordedAuditorStatement"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8384,9 +8525,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                };
+                "application/json": components["schemas"]["NewAttestationWithdrawalInput"];
             };
         };
         responses: {
@@ -8396,11 +8535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        attestationId: string;
-                        entryIndex: number;
-                    };
+                    "application/json": components["schemas"]["WithdrawnAttestation"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -8459,9 +8594,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    jws: string[];
-                };
+                "application/json": components["schemas"]["SignedAttestationsInput"];
             };
         };
         responses: {
@@ -8471,18 +8604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        results: ({
-                            index: number;
-                            receipt: components["schemas"]["AttestationReceipt"];
-                            /** @enum {number} */
-                            status: 201;
-                        } | {
-                            index: number;
-                            problem: components["schemas"]["Problem"];
-                            status: number;
-                        })[];
-                    };
+                    "application/json": components["schemas"]["AttestationBatchResults"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -10442,9 +10564,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    justification: string;
-                };
+                "application/json": components["schemas"]["NewFindingResolutionInput"];
             };
         };
         responses: {
@@ -13923,18 +14043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        factors: {
-                            [key: string]: string;
-                        }[];
-                        overrides: {
-                            [key: string]: string | number;
-                        }[];
-                        version: string;
-                        yields: {
-                            [key: string]: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["ReferenceData"];
                 };
             };
         };
@@ -13948,16 +14057,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    commodity: "cocoa" | "coffee" | "oil_palm" | "soya" | "cattle" | "rubber";
-                    country?: string;
-                    hardCeiling?: string;
-                    justification: string;
-                    plausibleMax?: string;
-                    /** Format: uuid */
-                    plotId?: string;
-                };
+                "application/json": components["schemas"]["NewReferenceOverrideInput"];
             };
         };
         responses: {
@@ -13967,10 +14067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        entryIndex: number;
-                        referenceVersion: string;
-                    };
+                    "application/json": components["schemas"]["RecordedReferenceOverride"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -14665,9 +14762,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    sha256: string;
-                };
+                "application/json": components["schemas"]["EvidenceDigestInput"];
             };
         };
         responses: {
@@ -14677,14 +14772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attestations: components["schemas"]["AttestationEvidence"][];
-                        /** @description the signed checkpoint every inclusion proof here leads to */
-                        checkpoint: string;
-                        /** @description C2SP verifier key of the log */
-                        logKey: string;
-                        sha256: string;
-                    };
+                    "application/json": components["schemas"]["VerificationReport"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */
@@ -14738,14 +14826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        attestations: components["schemas"]["AttestationEvidence"][];
-                        /** @description the signed checkpoint every inclusion proof here leads to */
-                        checkpoint: string;
-                        /** @description C2SP verifier key of the log */
-                        logKey: string;
-                        sha256: string;
-                    };
+                    "application/json": components["schemas"]["VerificationReport"];
                 };
             };
             /** @description Bad Request: RFC 9457 problem details */

@@ -1,12 +1,26 @@
 // Attestations: recorded (one, or a batch), listed with their proofs and statements, stated about by
 // auditors, withdrawn by the supplier.
-import { AttestationReceipt, EvidenceReport, Problem, Role, safeText, Uuid } from '@groundtruth/schemas';
+import {
+  AttestationBatchInput,
+  AttestationBatchResults,
+  AttestationInput,
+  AttestationListQuery,
+  AttestationReceipt,
+  AttestationWithdrawalInput,
+  AuditorStatementInput,
+  EvidenceReport,
+  IdParams,
+  Problem,
+  RecordedAuditorStatement,
+  Role,
+  WithdrawnAttestation,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TITLE_BY_CODE } from '../../../errors.ts';
 import { evidenceBodyParsers } from '../media-bodies.ts';
-import { type AttestationService, MAX_ATTESTATION_BATCH } from './service.ts';
+import type { AttestationService } from './service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
@@ -31,7 +45,7 @@ export default async function attestationRoutes(
         'AttestationManifest. The receipt holds the entry index, leaf hash, signed checkpoint and inclusion ' +
         'proof: with the key and the media, everything needed to check the attestation without this server.',
       security: [{ bearer: [] }],
-      body: z.object({ jws: safeText().min(10).max(60_000) }).strict(),
+      body: AttestationInput,
       response: { 201: AttestationReceipt, ...problems, 409: Problem },
     },
     // The receipt is built here, not passed through from a client: its schema documents it, and the
@@ -48,13 +62,7 @@ export default async function attestationRoutes(
       tags: ['evidence'],
       summary: 'The attestations about a plot or batch, with proofs and auditors’ statements',
       security: [{ bearer: [] }],
-      querystring: z
-        .object({
-          subject: safeText()
-            .regex(/^(plot|batch):[0-9a-f-]{36}$/, 'plot:<uuid> or batch:<uuid>')
-            .describe('plot:<id> or batch:<id>'),
-        })
-        .strict(),
+      querystring: AttestationListQuery,
       response: { 200: EvidenceReport, ...problems, 503: Problem },
     },
     handler: async (request) => {
@@ -76,20 +84,8 @@ export default async function attestationRoutes(
         'Checked with one query per kind of fact (keys, subjects, media) for the whole batch; the accepted ' +
         'ones are appended together. A refused item does not hold back the others.',
       security: [{ bearer: [] }],
-      body: z
-        .object({ jws: z.array(safeText().min(10).max(60_000)).min(1).max(MAX_ATTESTATION_BATCH) })
-        .strict(),
-      response: {
-        200: z.object({
-          results: z.array(
-            z.union([
-              z.object({ index: z.number().int(), status: z.literal(201), receipt: AttestationReceipt }),
-              z.object({ index: z.number().int(), status: z.number().int(), problem: Problem }),
-            ]),
-          ),
-        }),
-        ...problems,
-      },
+      body: AttestationBatchInput,
+      response: { 200: AttestationBatchResults, ...problems },
     },
     serializerCompiler: plainJson, // as for single receipts
     handler: async (request) => {
@@ -121,13 +117,9 @@ export default async function attestationRoutes(
       tags: ['evidence'],
       summary: 'An auditor’s signed statement about an attestation: confirmed on site, disputed, or fake',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      body: z.object({ jws: safeText().min(10).max(20_000) }).strict(),
-      response: {
-        201: z.object({ statementId: Uuid, entryIndex: z.number().int(), verdict: z.string() }),
-        ...problems,
-        409: Problem,
-      },
+      params: IdParams,
+      body: AuditorStatementInput,
+      response: { 201: RecordedAuditorStatement, ...problems, 409: Problem },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await attestations.state(request.principal!, request.params.id, request.body.jws)),
@@ -140,13 +132,9 @@ export default async function attestationRoutes(
       tags: ['evidence'],
       summary: 'Withdraw an attestation (a new entry; the attestation stays, marked withdrawn)',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
-      body: z.object({ reason: safeText().trim().min(5).max(2000) }).strict(),
-      response: {
-        201: z.object({ attestationId: Uuid, entryIndex: z.number().int() }),
-        ...problems,
-        409: Problem,
-      },
+      params: IdParams,
+      body: AttestationWithdrawalInput,
+      response: { 201: WithdrawnAttestation, ...problems, 409: Problem },
     },
     handler: async (request, reply) =>
       reply

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '@groundtruth/db';
 import { toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader, LedgerWriter } from '@groundtruth/ledger-store';
-import { AttestationManifest, AuditorStatement } from '@groundtruth/schemas';
+import { AttestationManifest, AuditorStatement, MAX_ATTESTATION_BATCH } from '@groundtruth/schemas';
 import type { z } from 'zod';
 import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
@@ -26,9 +26,6 @@ import {
 import type { EvidencePackages } from '../verification/packages.ts';
 import { groupedCalls } from './grouping.ts';
 import { type AttestationRecord, createAttestationStore } from './store.ts';
-
-/** The most attestations checked and appended together, by the batch endpoint or grouped singles. */
-export const MAX_ATTESTATION_BATCH = 1000;
 
 type Manifest = z.infer<typeof AttestationManifest>;
 

@@ -1,5 +1,5 @@
 // Evidence media: uploads into the content-addressed store, and what a stored file is.
-import { EvidenceBlob, Problem, Role, Sha256Hex } from '@groundtruth/schemas';
+import { EvidenceBlob, EvidenceParams, EvidenceUploadQuery, Problem, Role } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -27,7 +27,7 @@ export default async function blobRoutes(app: FastifyInstance, { blobs }: { blob
         '`.splat` and `.ksplat` carry no magic number: name them with `?kind=` or their type ' +
         '(model/x-splat, model/x-ksplat). The same bytes uploaded twice are stored once (200 instead of 201).',
       security: [{ bearer: [] }],
-      querystring: z.object({ kind: z.enum(['splat', 'ksplat']).optional() }).strict(),
+      querystring: EvidenceUploadQuery,
       requestContent: {
         description: 'the media file',
         content: Object.fromEntries(UPLOAD_MEDIA_TYPES.map((type) => [type, Binary])),
@@ -53,7 +53,7 @@ export default async function blobRoutes(app: FastifyInstance, { blobs }: { blob
       tags: ['evidence'],
       summary: 'What a stored media file is, with its capture metadata',
       security: [{ bearer: [] }],
-      params: z.object({ sha256: Sha256Hex }),
+      params: EvidenceParams,
       response: { 200: EvidenceBlob, ...problems },
     },
     handler: async (request) =>
@@ -67,7 +67,7 @@ export default async function blobRoutes(app: FastifyInstance, { blobs }: { blob
       tags: ['evidence'],
       summary: 'The media bytes',
       security: [{ bearer: [] }],
-      params: z.object({ sha256: Sha256Hex }),
+      params: EvidenceParams,
       responseContent: {
         200: {
           description: 'the stored bytes, served with the media type identified at upload',

@@ -1,5 +1,12 @@
 // Organisations' signing keys: registered and revoked as ledger entries, listed for verifiers.
-import { Problem, RegisterKeyInput, Role, SigningKey, safeText, Uuid } from '@groundtruth/schemas';
+import {
+  IdParams,
+  Problem,
+  RegisterKeyInput,
+  Role,
+  SigningKey,
+  SigningKeyParams,
+} from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { JWK } from 'jose';
@@ -26,7 +33,7 @@ export default async function keyRoutes(app: FastifyInstance, { keys }: { keys: 
         'mapping them) register their organisation’s keys; auditors register their own. `gt keys new` ' +
         'makes a pair and `gt keys register` sends it.',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       body: RegisterKeyInput,
       response: { 201: SigningKey, ...problems, 409: Problem },
     },
@@ -43,7 +50,7 @@ export default async function keyRoutes(app: FastifyInstance, { keys }: { keys: 
       summary: 'The signing keys an organisation has registered',
       tags: ['evidence'],
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid }),
+      params: IdParams,
       response: { 200: z.array(SigningKey), ...problems },
     },
     handler: async (request) => keys.keys(request.principal!, request.params.id),
@@ -56,7 +63,7 @@ export default async function keyRoutes(app: FastifyInstance, { keys }: { keys: 
       tags: ['evidence'],
       summary: 'Revoke a key (a ledger entry): it can attest nothing after this',
       security: [{ bearer: [] }],
-      params: z.object({ id: Uuid, kid: safeText().min(1).max(100) }),
+      params: SigningKeyParams,
       response: { 204: z.null(), ...problems, 409: Problem },
     },
     handler: async (request, reply) => {

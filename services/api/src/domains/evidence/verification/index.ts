@@ -1,13 +1,11 @@
 // Public verification of evidence: no token, only the bytes (or their digest).
-import { EvidenceReport, Problem, Sha256Hex } from '@groundtruth/schemas';
+import { EvidenceDigestInput, Problem, VerificationReport } from '@groundtruth/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { Binary } from '../../../openapi.ts';
 import { evidenceBodyParsers, requireMediaType, UPLOAD_MEDIA_TYPES } from '../media-bodies.ts';
 import type { VerificationService } from './service.ts';
-
-const Report = EvidenceReport.extend({ sha256: Sha256Hex });
 
 export default async function verificationRoutes(
   app: FastifyInstance,
@@ -25,11 +23,11 @@ export default async function verificationRoutes(
         'Answers with each attestation’s JWS, the signing key (JWK), the exact ledger entry bytes, an ' +
         'inclusion proof and the signed checkpoint it leads to, and the log’s public key; `gt verify-file` ' +
         'checks all of it locally. POST the file itself to /v1/verify/file instead of its digest.',
-      body: z.object({ sha256: Sha256Hex }).strict(),
-      response: { 200: Report, 400: Problem, 503: Problem },
+      body: EvidenceDigestInput,
+      response: { 200: VerificationReport, 400: Problem, 503: Problem },
     },
     handler: async (request) =>
-      verification.verifyDigest(request.body.sha256) as Promise<z.infer<typeof Report>>,
+      verification.verifyDigest(request.body.sha256) as Promise<z.infer<typeof VerificationReport>>,
   });
 
   r.post('/verify/file', {
@@ -42,11 +40,11 @@ export default async function verificationRoutes(
         description: 'the file to look up',
         content: Object.fromEntries(UPLOAD_MEDIA_TYPES.map((type) => [type, Binary])),
       },
-      response: { 200: Report, 400: Problem, 413: Problem, 503: Problem },
+      response: { 200: VerificationReport, 400: Problem, 413: Problem, 503: Problem },
     },
     handler: async (request) => {
       requireMediaType(request.headers['content-type']);
-      return verification.verifyStream(request.raw) as Promise<z.infer<typeof Report>>;
+      return verification.verifyStream(request.raw) as Promise<z.infer<typeof VerificationReport>>;
     },
   });
 }
