@@ -1,5 +1,6 @@
 // Mass balance on the wire (decision 0032): findings with their resolutions and threads, recompute
 // runs, a batch's traced-share breakdown, and the reference yields and factors the rules use.
+import type { Rule } from '@groundtruth/massbalance';
 import { z } from 'zod';
 import { safeText } from './common.ts';
 import { MAX_PER_PAGE, pageParameters } from './paging.ts';
@@ -31,6 +32,19 @@ export const MASS_BALANCE_RULES = [
   'EVIDENCE_SPARSE_SPLAT',
   'DEFORESTATION_RISK',
 ] as const;
+
+/** Whether two unions of names are the same set. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * The wire's list of rules must name the engine's rules (`Rule`) and the forest check's
+ * DEFORESTATION_RISK, no more and no less: a rule added to one and not the other fails the typecheck
+ * here (the engine's type is erased at run time, so no test could). It found the engine's type
+ * naming a rule nothing reported (NOT_CHECKED, removed).
+ */
+export const RULES_MATCH_THE_ENGINE: SameNames<
+  (typeof MASS_BALANCE_RULES)[number],
+  Rule | 'DEFORESTATION_RISK'
+> = true;
 
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 
