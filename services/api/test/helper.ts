@@ -40,6 +40,17 @@ export interface TestApp {
     token: string,
     payload?: object,
   ): Promise<LightMyRequestResponse>;
+  /**
+   * `call` for a step a test builds on, not one it tests: its JSON body (undefined when empty), or an
+   * error naming the request and the answer when the status is not 2xx.
+   */
+  succeed(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    token: string,
+    payload?: object,
+    // biome-ignore lint/suspicious/noExplicitAny: as inject's json(): bodies are read by shape by the steps that follow
+  ): Promise<any>;
   /** Registers organisations (name = key) and declares buyer → supplier links, as an admin; returns their ids by key. */
   seedOrganisations(
     kinds: Record<string, 'brand' | 'supplier' | 'auditor'>,
@@ -83,6 +94,16 @@ export async function buildTestApp(options: { env?: Record<string, string> } = {
         ...(payload ? { payload } : {}),
         headers: { authorization: `Bearer ${token}` },
       }),
+    succeed: async (method, url, token, payload) => {
+      const res = await app.inject({
+        method,
+        url,
+        ...(payload ? { payload } : {}),
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+      return res.body ? res.json() : undefined;
+    },
     seedOrganisations: async (kinds, links = []) => {
       const admin = await mintToken(runtime.tokenKeys, {
         role: 'admin',

@@ -241,16 +241,7 @@ describe('rebuild from the log', () => {
 /** Writes, through the API, every entry type the demo does not. */
 async function scenario(t: TestApp) {
   const admin = await t.token('admin', { subject: 'user:rebuild-admin' });
-  const ok = async (
-    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    token: string,
-    body?: object,
-  ) => {
-    const res = await t.call(method, url, token, body);
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.body ? res.json() : undefined;
-  };
+  const ok = t.succeed;
   const ids = await t.seedOrganisations(
     { brand: 'brand', coop: 'supplier', farm: 'supplier', auditor: 'auditor' },
     [['brand', 'coop']],

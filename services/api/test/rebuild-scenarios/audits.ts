@@ -6,11 +6,7 @@ import type { TestApp } from '../helper.ts';
 
 /** Opens, assigns, records a finding, sets a corrective action, progresses it twice and concludes. */
 export async function auditScenario(t: TestApp): Promise<void> {
-  const ok = async (url: string, token: string, body: object) => {
-    const res = await t.call('POST', url, token, body);
-    if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
+  const ok = (url: string, token: string, body: object) => t.succeed('POST', url, token, body);
   const ids = await t.seedOrganisations({ brand: 'brand', supplier: 'supplier', auditor: 'auditor' }, [
     ['brand', 'supplier'],
   ]);

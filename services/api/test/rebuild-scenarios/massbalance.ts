@@ -5,11 +5,7 @@ import type { TestApp } from '../helper.ts';
 
 export async function massBalanceScenario(t: TestApp) {
   const admin = await t.token('admin', { subject: 'user:rebuild-admin' });
-  const ok = async (url: string, body: object) => {
-    const res = await t.call('POST', url, admin, body);
-    if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
-    return res.json();
-  };
+  const ok = (url: string, body: object) => t.succeed('POST', url, admin, body);
   await ok('/v1/reference/overrides', {
     commodity: 'cocoa',
     country: 'GH',

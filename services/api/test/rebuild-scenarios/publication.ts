@@ -8,11 +8,7 @@ import type { TestApp } from '../helper.ts';
 /** Writes every publication type through the API, on the demo's cocoa-butter lot. */
 export async function publicationScenario(t: TestApp) {
   const admin = await t.token('admin', { subject: 'user:rebuild-admin' });
-  const ok = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string, body?: object) => {
-    const res = await t.call(method, url, token, body);
-    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
-    return res.body ? res.json() : undefined;
-  };
+  const ok = t.succeed;
   const gtin = `0${DEMO_GTINS.cocoaButter}`;
   const [batch] = await t.runtime.db.query<{ id: string; organisation_id: string }>(
     `SELECT b.id, p.organisation_id FROM batches b JOIN products p ON p.id = b.product_id WHERE b.lot = $1`,
