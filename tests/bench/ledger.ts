@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { type Database, openTestDatabase, type TestDatabase } from '@groundtruth/db';
 import {
@@ -18,7 +20,7 @@ import {
 } from '@groundtruth/ledger';
 import { INSERT_ENTRIES, LedgerReader, LedgerWriter, nodeTreeHasher } from '@groundtruth/ledger-store';
 import { transferBody } from './entries.ts';
-import { fmt, median, percentile, timed } from './stats.ts';
+import { fmt, median, percentile, timed, watchGarbageCollection } from './stats.ts';
 
 const ORIGIN = 'bench.groundtruth.example/ledger';
 const signer = createEd25519Signer(ORIGIN, randomBytes(32));
@@ -118,7 +120,12 @@ interface Rate {
   /** CPU microseconds per entry: this process, and the database's backends where measurable. */
   nodeMicros: number;
   pgMicros: number | undefined;
+  /** Microseconds per entry the collector paused this process: young generation, and the rest. */
+  gcYoungMicros: number;
+  gcOldMicros: number;
 }
+
+const gc = watchGarbageCollection();
 
 /** `clients` concurrent callers, each appending `perRequest` entries per call until `total` are written. */
 async function writerRate(
@@ -133,6 +140,7 @@ async function writerRate(
   const entries = makeEntries(total, Math.floor(Math.random() * 1e9), type);
   let next = 0;
   const before = await cpuSeconds(db, kind);
+  const from = performance.now();
   const seconds = await timed(async () => {
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -144,9 +152,15 @@ async function writerRate(
       }),
     );
   });
+  const to = performance.now();
   const after = await cpuSeconds(db, kind);
+  // The timeline reports a pause after it ends, on a later turn of the event loop.
+  await sleep(20);
+  const paused = gc.pausedWithin(from, to);
   return {
     perSecond: total / seconds,
+    gcYoungMicros: (paused.young * 1e3) / total,
+    gcOldMicros: (paused.old * 1e3) / total,
     nodeMicros: ((after.node - before.node) * 1e6) / total,
     pgMicros:
       after.pg !== undefined && before.pg !== undefined ? ((after.pg - before.pg) * 1e6) / total : undefined,
@@ -216,6 +230,20 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
       console.log(
         `    CPU per entry: clear ${fmt(clearCpu, 1)} µs${parts(pair.clear)}, committed ${fmt(committedCpu, 1)} µs${parts(pair.committed)}; ` +
           `commitment cost at equal CPU ${fmt((1 - clearCpu / committedCpu) * 100, 1)} %`,
+      );
+      const paused = (rs: Rate[]) =>
+        `${fmt(
+          cpu(rs, (r) => r.gcYoungMicros + r.gcOldMicros),
+          1,
+        )} µs (young ${fmt(
+          cpu(rs, (r) => r.gcYoungMicros),
+          1,
+        )}, old ${fmt(
+          cpu(rs, (r) => r.gcOldMicros),
+          1,
+        )})`;
+      console.log(
+        `    GC pauses per entry: clear ${paused(pair.clear)}, committed ${paused(pair.committed)}`,
       );
     }
     console.log(`  (raw runs: ${raw.map((r) => fmt(r)).join(', ')})`);
@@ -307,6 +335,7 @@ export async function benchLedger(args: string[]) {
     values.db === 'both' ? (['postgres', 'pglite'] as const) : ([values.db] as ('postgres' | 'pglite')[]);
   for (const kind of kinds)
     await benchAppends(kind, kind === 'pglite' ? Math.min(total, 10_000) : total, runs, shapes);
+  gc.stop();
   const proofEntries = Number(values['proof-entries']);
   if (proofEntries > 0) await benchProofs(kinds.includes('postgres') ? 'postgres' : 'pglite', proofEntries);
 }

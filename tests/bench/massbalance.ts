@@ -17,7 +17,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type Database, migrate, openDatabase, openTestDatabase } from '@groundtruth/db';
 import { createAccess } from '../../services/api/src/access.ts';
@@ -27,7 +27,7 @@ import { createEventService } from '../../services/api/src/domains/custody/event
 import { createMassBalanceService } from '../../services/api/src/domains/massbalance/mass-balance/service.ts';
 import { appendRecord, appendRecords } from '../../services/api/src/record.ts';
 import { openRuntime } from '../../services/api/src/runtime.ts';
-import { fmt, median, percentile, timed } from './stats.ts';
+import { fmt, median, percentile, timed, watchGarbageCollection } from './stats.ts';
 
 /** Load average over 1, 5 and 15 minutes: the machine is shared, so every figure is quoted with it. */
 const load = () =>
@@ -52,19 +52,6 @@ async function timing(call: () => Promise<unknown>): Promise<Timing> {
   await call();
   const end = performance.now();
   return { ms: end - start, start, end };
-}
-
-/** The garbage collector's pauses from now on, as the performance timeline reports them. */
-function watchGarbageCollection() {
-  const pauses: { start: number; end: number }[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) pauses.push({ start: e.startTime, end: e.startTime + e.duration });
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  return {
-    pausesWithin: (from: number, to: number) => pauses.filter((p) => p.end > from && p.start < to),
-    stop: () => observer.disconnect(),
-  };
 }
 
 export async function benchMassBalance(args: string[]) {

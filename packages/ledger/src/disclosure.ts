@@ -29,6 +29,7 @@ type NodeBufferLike = Uint8Array & { toString(enc: 'base64url', start?: number, 
 type NodeBuffer = {
   from(b: ArrayBuffer, offset?: number, length?: number): NodeBufferLike;
   from(text: string, enc: 'utf8' | 'latin1'): NodeBufferLike;
+  allocUnsafe(size: number): NodeBufferLike & { write(text: string, offset: number, enc: 'utf8'): number };
 };
 const NodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
@@ -74,8 +75,18 @@ export type Sha256Bytes = (data: Uint8Array) => Uint8Array;
  */
 export type DisclosureDigester = (disclosure: string) => string;
 
+/**
+ * Where Buffer exists, a disclosure's JSON is written into this scratch space and encoded from there:
+ * no buffer per committed field. Most disclosures (a quantity, a name) are well under it.
+ */
+const SCRATCH_BYTES = 4096;
+const scratch = NodeBuffer?.allocUnsafe(SCRATCH_BYTES);
+
 /** base64url without padding of a string's UTF-8 bytes (Buffer's one-step path where there is one). */
 function utf8ToBase64Url(text: string): string {
+  // At most three UTF-8 bytes per UTF-16 code unit: a text this short always fits whole.
+  if (scratch && text.length * 3 <= SCRATCH_BYTES)
+    return scratch.toString('base64url', 0, scratch.write(text, 0, 'utf8'));
   return NodeBuffer ? NodeBuffer.from(text, 'utf8').toString('base64url') : toBase64Url(utf8.encode(text));
 }
 
@@ -196,6 +207,8 @@ interface PathNode {
   commit: string | undefined;
   /** Where that pattern comes in the order disclosures are returned (deepest first, then by pattern). */
   rank: number;
+  /** The field's name as JSON, as every disclosure of it writes it (computed once per policy). */
+  nameJson: string;
   children: Map<string, PathNode>;
 }
 
@@ -205,7 +218,7 @@ const pathTrees = new WeakMap<readonly FieldPath[], PathNode>();
 function pathTree(paths: readonly FieldPath[]): PathNode {
   let root = pathTrees.get(paths);
   if (root) return root;
-  root = { commit: undefined, rank: 0, children: new Map() };
+  root = { commit: undefined, rank: 0, nameJson: '', children: new Map() };
   // The order of disclosures is decided here, once per policy, not per entry: deepest pattern first,
   // then by pattern (as the writer has always stored them).
   const depth = (p: string) => p.split('.').length;
@@ -221,7 +234,7 @@ function pathTree(paths: readonly FieldPath[]): PathNode {
         );
       let child = node.children.get(segment);
       if (!child) {
-        child = { commit: undefined, rank: 0, children: new Map() };
+        child = { commit: undefined, rank: 0, nameJson: canonicalJson(segment), children: new Map() };
         node.children.set(segment, child);
       }
       node = child;
@@ -244,7 +257,7 @@ interface Committing {
  * `at` is the dotted path of the value with a trailing dot (empty at the root): strings are built
  * only for the fields committed, since most of a body is walked past.
  */
-function commitValue(value: JsonValue, node: PathNode, at: string, c: Committing): JsonValue {
+function commitValue(value: JsonValue, node: PathNode, at: string, c: Committing, root = false): JsonValue {
   if (Array.isArray(value)) {
     const each = node.children.get('*');
     if (!each) return value;
@@ -267,7 +280,8 @@ function commitValue(value: JsonValue, node: PathNode, at: string, c: Committing
     const inner = child.children.size > 0 ? commitValue(value[key]!, child, `${at}${key}.`, c) : value[key]!;
     if (child.commit !== undefined) {
       const salt = drawSalt(c.random);
-      const disclosure = utf8ToBase64Url(canonicalJson([salt, key, inner]));
+      // canonicalJson([salt, key, inner]), written out: a salt is base64url, which JSON never escapes.
+      const disclosure = utf8ToBase64Url(`["${salt}",${child.nameJson},${canonicalJson(inner)}]`);
       const digest = c.digest(disclosure);
       digests ??= [];
       digests.push(digest);
@@ -294,6 +308,8 @@ function commitValue(value: JsonValue, node: PathNode, at: string, c: Committing
   }
   // Sorted, so the order of the digests tells nothing about the order of the fields (RFC 9901 §4.2.4.1).
   if (digests !== undefined) out._sd = digests.sort();
+  // Something was committed, so the body's root declares the digests' algorithm.
+  if (root) out._sd_alg = SD_ALG;
   return out;
 }
 
@@ -312,9 +328,8 @@ export function commitFields(
   checkNoReservedKeys(body, () => '');
   if (paths.length === 0) return { body, disclosures: [] };
   const c: Committing = { random, digest, found: [] };
-  const committed = commitValue(body, pathTree(paths), '', c) as JsonObject;
+  const out = commitValue(body, pathTree(paths), '', c, true) as JsonObject;
   if (c.found.length === 0) return { body, disclosures: [] };
-  const out: JsonObject = { ...committed, _sd_alg: SD_ALG };
   const disclosures =
     c.found.length === 1
       ? [c.found[0]!.disclosure]
