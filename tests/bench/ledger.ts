@@ -213,6 +213,12 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
       console.log(
         `    (runs: clear ${pair.clear.map((r) => fmt(r.perSecond)).join(', ')}; committed ${pair.committed.map((r) => fmt(r.perSecond)).join(', ')})`,
       );
+      // Each run's clear and committed measurements are back to back, so their ratio is the least
+      // disturbed by drift on a shared machine: the median of those per-run costs, with their range.
+      const paired = pair.clear.map((c, i) => (1 - pair.committed[i]!.perSecond / c.perSecond) * 100);
+      console.log(
+        `    paired per run: commitment cost median ${fmt(median(paired), 1)} % (${fmt(Math.min(...paired), 1)} to ${fmt(Math.max(...paired), 1)} %)`,
+      );
       // CPU per entry, medians: what a saturated machine's throughput follows (1 − clear/committed).
       const cpu = (rs: Rate[], part: (r: Rate) => number) => median(rs.map(part));
       const clearCpu = cpu(pair.clear, cpuMicros);
