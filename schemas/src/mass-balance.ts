@@ -74,8 +74,19 @@ export const FindingListQuery = z
   })
   .strict();
 
+const resolvedFor = Uuid.nullable().describe(
+  'the organisation the resolution was given for: it closes the finding for that organisation alone; null: ' +
+    'given by an administrator, for everyone',
+);
+
 export const MassBalanceFindingResolution = z
-  .object({ justification: z.string(), by: z.string(), at: z.string(), entryIndex: z.number().int() })
+  .object({
+    justification: z.string(),
+    by: z.string(),
+    at: z.string(),
+    entryIndex: z.number().int(),
+    resolvedFor,
+  })
   .meta({ id: 'MassBalanceFindingResolution' });
 
 export const MassBalanceFinding = z
@@ -107,16 +118,22 @@ export const MassBalanceFindingThread = z
   .object({
     finding: MassBalanceFinding,
     current: z.boolean(),
-    resolutions: z.array(
-      z.object({
-        entryIndex: z.number().int(),
-        justification: z.string(),
-        by: z.string(),
-        at: z.string(),
-        treeSize: z.number().int().describe('the log size of the finding version it resolved'),
-        numbers: z.record(z.string(), z.unknown()),
-      }),
-    ),
+    resolutions: z
+      .array(
+        z.object({
+          entryIndex: z.number().int(),
+          justification: z.string(),
+          by: z.string(),
+          at: z.string(),
+          treeSize: z.number().int().describe('the log size of the finding version it resolved'),
+          numbers: z.record(z.string(), z.unknown()),
+          resolvedFor,
+        }),
+      )
+      .describe(
+        'the resolutions the caller may read: those given for its own organisation, for organisations whose ' +
+          'records it may read, and by administrators (administrators read all)',
+      ),
     versions: z.array(
       z.object({
         computedAt: z.string(),

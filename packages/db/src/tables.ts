@@ -403,6 +403,8 @@ export const findingResolutions = pgTable('finding_resolutions', {
   justification: text('justification').notNull(),
   resolvedBy: text('resolved_by').notNull(),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
+  // The organisation it was given for (migration 0049); null: by an administrator, for everyone.
+  resolvedFor: uuid('resolved_for'),
 });
 
 export const massBalanceExposures = pgTable(

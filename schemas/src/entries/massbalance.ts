@@ -38,6 +38,12 @@ export const MASS_BALANCE_ENTRIES = [
         referenceVersion: z.string(),
         treeSize: z.number().int().nonnegative().describe('the log size the finding was computed at'),
         justification: z.string(),
+        resolvedFor: ref('organisation')
+          .optional()
+          .describe(
+            'the organisation it was given for: it closes the finding for that organisation alone. Absent: by an ' +
+              'administrator, for everyone (or, in entries written before stop 25, for the resolver’s organisation)',
+          ),
       })
       .strict(),
     writtenBy: ['POST /v1/findings/{id}/resolution'],

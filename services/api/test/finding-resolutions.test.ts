@@ -1,8 +1,9 @@
 // Resolutions of findings (decision 0036), on both databases: a resolution is the projection of its
 // finding.resolved entry, in a table of its own, so it survives the recompute that rewrites every
 // finding, an incremental check and a rebuild from the log; it covers the numbers it was given for, so a
-// finding that comes back changed is open again and says it was resolved before; and the organisation a
-// finding is about cannot clear it.
+// finding that comes back changed is open again and says it was resolved before; the organisation a
+// finding is about cannot clear it; and a resolution closes the finding for the organisation it was
+// given for alone: one brand cannot close, for another, a finding about a supplier both buy from.
 import { openTestDatabase, type TestDatabase } from '@groundtruth/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../src/access.ts';
@@ -15,6 +16,7 @@ interface Resolution {
   justification: string;
   by: string;
   entryIndex: number;
+  resolvedFor: string | null;
 }
 interface Finding {
   id: string;
@@ -40,10 +42,13 @@ const harvest = async (tonnes: string, lot: string) => {
   expect(res.statusCode, res.body).toBe(201);
   return res.json().eventId as string;
 };
-/** The plot's IMPOSSIBLE_YIELD finding as the list shows it (`status` open, resolved or all). */
-const listed = async (status: 'open' | 'resolved' | 'all') =>
+/**
+ * The plot's IMPOSSIBLE_YIELD finding as the list shows it (`status` open, resolved or all) to a caller:
+ * the brand's compliance officer unless told otherwise.
+ */
+const listed = async (status: 'open' | 'resolved' | 'all', token = tokens.brandCompliance!) =>
   (
-    await t.call('GET', `/v1/findings?rule=IMPOSSIBLE_YIELD&subjectId=${ids.plot}&status=${status}`, admin)
+    await t.call('GET', `/v1/findings?rule=IMPOSSIBLE_YIELD&subjectId=${ids.plot}&status=${status}`, token)
   ).json() as Finding[];
 const resolve = (token: string, justification: string) =>
   t.call('POST', `/v1/findings/${ids.finding}/resolution`, token, { justification });
@@ -53,9 +58,16 @@ const logSize = async () =>
 beforeAll(async () => {
   t = await buildTestApp();
   admin = await t.token('admin');
-  Object.assign(ids, await t.seedOrganisations({ brand: 'brand', coop: 'supplier' }, [['brand', 'coop']]));
+  Object.assign(
+    ids,
+    await t.seedOrganisations({ brand: 'brand', rival: 'brand', coop: 'supplier' }, [
+      ['brand', 'coop'],
+      ['rival', 'coop'],
+    ]),
+  );
   tokens.coop = await t.token('supplier', { organisationId: ids.coop });
   tokens.brandCompliance = await t.token('compliance', { organisationId: ids.brand });
+  tokens.rivalCompliance = await t.token('compliance', { organisationId: ids.rival });
   tokens.coopCompliance = await t.token('compliance', { organisationId: ids.coop });
   const plot = await t.call('POST', '/v1/plots', tokens.coop, {
     organisationId: ids.coop,
@@ -87,7 +99,7 @@ describe('finding resolutions', () => {
   it('records one resolution when two arrive at once, and answers the other 409', async () => {
     const answers = await Promise.all([
       resolve(tokens.brandCompliance!, 'neighbouring plot harvested into this lot; documented in audit 7'),
-      resolve(admin, 'a second, racing answer to the same question'),
+      resolve(tokens.brandCompliance!, 'a second, racing answer to the same question'),
     ]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     const rows = await t.runtime.db.query<{ n: string }>(
@@ -102,8 +114,49 @@ describe('finding resolutions', () => {
       resolution: winner.resolution,
       previousResolution: null,
     });
+    expect(resolved!.resolution!.resolvedFor).toBe(ids.brand);
     ids.firstEntry = String(resolved!.resolution!.entryIndex);
     ids.firstBy = resolved!.resolution!.by;
+  });
+
+  it("closes the finding for the brand that resolved it alone: the other brand still sees it open, and not the first brand's words", async () => {
+    const [forRival] = await listed('open', tokens.rivalCompliance!);
+    expect(forRival).toMatchObject({ id: ids.finding, resolution: null, previousResolution: null });
+    expect(await listed('resolved', tokens.rivalCompliance!)).toEqual([]);
+    // Nor does the thread hand the rival the brand's justification (asserted on the bytes sent).
+    const thread = await t.call('GET', `/v1/findings/${ids.finding}`, tokens.rivalCompliance!);
+    expect(thread.statusCode, thread.body).toBe(200);
+    expect(thread.json().resolutions).toEqual([]);
+    expect(thread.body).not.toContain('audit 7');
+    const list = await t.call(
+      'GET',
+      `/v1/findings?subjectId=${ids.plot}&status=all`,
+      tokens.rivalCompliance!,
+    );
+    expect(list.body).not.toContain('audit 7');
+    // An administrator's status is everyone's: no brand's resolution closes it there either.
+    expect((await listed('open', admin)).map((f) => f.id)).toEqual([ids.finding]);
+    // The administrator reads every resolution, with whom it was given for.
+    const all = (await t.call('GET', `/v1/findings/${ids.finding}`, admin)).json();
+    expect(all.resolutions.map((r: Resolution) => r.resolvedFor)).toEqual([ids.brand]);
+  });
+
+  it('lets the other brand resolve the finding for itself, without touching the first resolution', async () => {
+    const before = await logSize();
+    const mine = await resolve(tokens.rivalCompliance!, 'our own field visit found a second, unmapped plot');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().resolution).toMatchObject({ resolvedFor: ids.rival });
+    expect(await logSize()).toBe(before + 1);
+    // Each sees its own resolution; the brand's is unchanged.
+    expect((await listed('resolved', tokens.rivalCompliance!))[0]!.resolution!.entryIndex).toBe(
+      mine.json().resolution.entryIndex,
+    );
+    expect((await listed('resolved'))[0]!.resolution!.entryIndex).toBe(Number(ids.firstEntry));
+    // A second one for the same brand and numbers is a conflict, and nothing is written.
+    const again = await resolve(tokens.rivalCompliance!, 'the same answer a second time, by mistake');
+    expect(again.statusCode, again.body).toBe(409);
+    expect(await logSize()).toBe(before + 1);
+    ids.rivalEntry = String(mine.json().resolution.entryIndex);
   });
 
   it('keeps the resolution through POST /v1/mass-balance/recompute, which rewrites every finding', async () => {
@@ -143,8 +196,9 @@ describe('finding resolutions', () => {
       previousResolution: null,
       resolution: { by: 'user:test-compliance' },
     });
-    // One thread: both resolutions, oldest first, each with the numbers it was given for.
-    const thread = (await t.call('GET', `/v1/findings/${ids.finding}`, admin)).json();
+    // One thread: both resolutions, oldest first, each with the numbers it was given for (the rival's is
+    // not the brand's to read).
+    const thread = (await t.call('GET', `/v1/findings/${ids.finding}`, tokens.brandCompliance!)).json();
     expect(thread.resolutions.map((r: Resolution) => r.entryIndex)).toEqual([
       Number(ids.firstEntry),
       again.json().resolution.entryIndex,
@@ -193,6 +247,16 @@ describe('finding resolutions', () => {
       target = await openTestDatabase();
       await rebuildFromLog(t.runtime.db, target.db);
       const operator: Principal = { subject: 'user:rebuild-check', role: 'admin' };
+      const brand: Principal = {
+        subject: 'user:rebuild-check',
+        role: 'compliance',
+        organisationId: ids.brand!,
+      };
+      const rival: Principal = {
+        subject: 'user:rebuild-check',
+        role: 'compliance',
+        organisationId: ids.rival!,
+      };
       // The rebuilt database has no findings until a recompute; the writer is not needed to read them.
       const service = createMassBalanceService({
         db: target.db,
@@ -200,14 +264,15 @@ describe('finding resolutions', () => {
         access: createAccess(target.db),
       });
       await service.recompute(operator);
-      const { findings } = await service.findings(operator, {
-        rule: ['IMPOSSIBLE_YIELD'],
-        status: 'resolved',
-        perPage: 10,
-      });
-      expect(findings.map((f) => [f.id, f.resolution?.entryIndex])).toEqual([
+      const resolvedFor = async (principal: Principal) =>
+        (await service.findings(principal, { rule: ['IMPOSSIBLE_YIELD'], status: 'resolved', perPage: 10 }))
+          .findings;
+      expect((await resolvedFor(brand)).map((f) => [f.id, f.resolution?.entryIndex])).toEqual([
         [ids.finding, Number(ids.lastEntry)],
       ]);
+      // The rival's resolution was given for the numbers before the finding came back: open for it again.
+      expect(await resolvedFor(rival)).toEqual([]);
+      expect(await resolvedFor(operator)).toEqual([]);
     } finally {
       await target?.destroy();
     }

@@ -167,10 +167,19 @@ describe('a cooperative launders cocoa through the demo chain', () => {
     ).toBe(409);
     // A recompute with the same numbers keeps the resolution, on the same finding (its id is its name).
     expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
-    const [again] = await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=all`);
+    // It closes the finding for the brand that gave it; an administrator's list (everyone's) keeps it open.
+    const [again] = await findings(
+      `rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=all`,
+      compliance,
+    );
     expect(again!.id).toBe(finding!.id);
-    expect(again!.resolution).toMatchObject({ entryIndex });
-    expect(await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=open`)).toEqual([]);
+    expect(again!.resolution).toMatchObject({ entryIndex, resolvedFor: orgs[BRAND] });
+    expect(
+      await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=open`, compliance),
+    ).toEqual([]);
+    expect(
+      (await findings(`rule=BLENDED_ORIGIN&subjectId=${lots['POOL-2026-2']}&status=open`)).map((f) => f.id),
+    ).toEqual([finding!.id]);
   });
 
   it('checks a new harvest at once, without a recompute', async () => {

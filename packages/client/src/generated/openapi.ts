@@ -4321,16 +4321,21 @@ export interface components {
             by: string;
             entryIndex: number;
             justification: string;
+            /** @description the organisation the resolution was given for: it closes the finding for that organisation alone; null: given by an administrator, for everyone */
+            resolvedFor: string | null;
         };
         MassBalanceFindingResolutionInput: {
             at: string;
             by: string;
             entryIndex: number;
             justification: string;
+            /** @description the organisation the resolution was given for: it closes the finding for that organisation alone; null: given by an administrator, for everyone */
+            resolvedFor: string | null;
         };
         MassBalanceFindingThread: {
             current: boolean;
             finding: components["schemas"]["MassBalanceFinding"];
+            /** @description the resolutions the caller may read: those given for its own organisation, for organisations whose records it may read, and by administrators (administrators read all) */
             resolutions: {
                 at: string;
                 by: string;
@@ -4339,6 +4344,8 @@ export interface components {
                 numbers: {
                     [key: string]: unknown;
                 };
+                /** @description the organisation the resolution was given for: it closes the finding for that organisation alone; null: given by an administrator, for everyone */
+                resolvedFor: string | null;
                 /** @description the log size of the finding version it resolved */
                 treeSize: number;
             }[];
@@ -4356,6 +4363,7 @@ export interface components {
         MassBalanceFindingThreadInput: {
             current: boolean;
             finding: components["schemas"]["MassBalanceFindingInput"];
+            /** @description the resolutions the caller may read: those given for its own organisation, for organisations whose records it may read, and by administrators (administrators read all) */
             resolutions: {
                 at: string;
                 by: string;
@@ -4364,6 +4372,8 @@ export interface components {
                 numbers: {
                     [key: string]: unknown;
                 };
+                /** @description the organisation the resolution was given for: it closes the finding for that organisation alone; null: given by an administrator, for everyone */
+                resolvedFor: string | null;
                 /** @description the log size of the finding version it resolved */
                 treeSize: number;
             }[];

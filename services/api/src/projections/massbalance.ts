@@ -1,9 +1,31 @@
 // Projectors of mass balance (schemas/src/entries/massbalance.ts): a site's accounting periods, the
 // resolutions of findings and the overrides of reference yields.
+import type { Transaction } from '@groundtruth/db';
 import { AppError } from '../errors.ts';
 import { idOf, idOrNull, indexText, type Projectors } from './projector.ts';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+/**
+ * The organisation a resolution was given for: the entry says so since stop 25; an earlier entry was
+ * given for its resolver's own organisation, read from the resolver's user row (an administrator's, or
+ * an operator token's that is no user: for everyone). Decision 0036, amended.
+ */
+async function resolvedFor(
+  tx: Transaction,
+  actor: string,
+  stated: string | undefined,
+): Promise<string | null> {
+  if (stated !== undefined) return idOf(stated);
+  const userId = /^user:([0-9a-f-]{36})$/.exec(actor)?.[1];
+  const [user] = userId
+    ? await tx.query<{ role: string; organisation_id: string | null }>(
+        'SELECT role, organisation_id FROM users WHERE id = $1',
+        [userId],
+      )
+    : [];
+  return user && user.role !== 'admin' ? user.organisation_id : null;
+}
 
 export const massBalanceProjectors = {
   'accounting_period.declared': async (tx, { index, actor, subject, body }) => {
@@ -40,23 +62,27 @@ export const massBalanceProjectors = {
    * name-based id; the findings themselves are derived and never read here, so a replay into an empty
    * database writes the same rows. A second resolution of the same version (its log size and numbers:
    * two racing requests) is refused; a later version, even with the same numbers after the finding came
-   * back, may be resolved again.
+   * back, may be resolved again. Each organisation resolves for itself: the refusal is per organisation
+   * the resolution was given for.
    */
   'finding.resolved': async (tx, { index, at, actor, subject, body }) => {
     const findingId = idOf(subject);
     const numbers = JSON.stringify(body.numbers);
+    const resolvedForId = await resolvedFor(tx, actor, body.resolvedFor);
     const [earlier] = await tx.query<{ entry_index: string | number }>(
       `SELECT entry_index FROM finding_resolutions WHERE finding_id = $1 AND tree_size = $2 AND numbers = $3::jsonb
+          AND resolved_for IS NOT DISTINCT FROM $4::uuid
         LIMIT 1`,
-      [findingId, indexText(body.treeSize), numbers],
+      [findingId, indexText(body.treeSize), numbers, resolvedForId],
     );
     if (earlier)
       throw new AppError('conflict', `this finding is already resolved (entry ${earlier.entry_index})`);
     const colon = body.subject.indexOf(':');
     await tx.query(
       `INSERT INTO finding_resolutions (entry_index, finding_id, rule, subject_kind, subject_id, period, numbers,
-                                        reference_version, tree_size, justification, resolved_by, resolved_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12)`,
+                                        reference_version, tree_size, justification, resolved_by, resolved_at,
+                                        resolved_for)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)`,
       [
         indexText(index),
         findingId,
@@ -70,6 +96,7 @@ export const massBalanceProjectors = {
         body.justification,
         actor,
         at,
+        resolvedForId,
       ],
     );
   },

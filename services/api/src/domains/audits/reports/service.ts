@@ -19,7 +19,7 @@ import { type Access, MAX_TIERS } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { badRequest, notFound } from '../../../errors.ts';
 import type { EventService } from '../../custody/events/service.ts';
-import { coveringResolution } from '../../massbalance/mass-balance/resolutions.ts';
+import { coveringResolution, resolutionScope } from '../../massbalance/mass-balance/resolutions.ts';
 
 /** A signed snapshot counts as recent when captured within this many days before the checkpoint. */
 export const RECENT_SNAPSHOT_DAYS = 365;
@@ -284,11 +284,12 @@ export function createReportService(deps: { db: SqlExecutor; access: Access; eve
           WHERE f.tree_size <= $1 AND (f.subject_id = ANY($2::text[]) OR f.organisation_id = ANY($3::uuid[]))
           ORDER BY f.id, f.tree_size DESC, f.computed_at DESC, f.version_id
        ) v
-       ${coveringResolution('v', '$1')}
+       ${coveringResolution('v', '$4::uuid', '$1')}
        WHERE v.superseded_at IS NULL OR NOT EXISTS (
          SELECT 1 FROM mass_balance_runs r WHERE r.finished_at = v.superseded_at AND r.tree_size <= $1)`,
       // A lot's findings are those about it and what went into it; an organisation's, its chain's too.
-      [T, subjectIds, subject.batchId ? [] : orgIds],
+      // Resolved as the caller's organisation resolved them (or an administrator, for everyone).
+      [T, subjectIds, subject.batchId ? [] : orgIds, resolutionScope(principal)],
     );
     const [run] = await db.query<{ tree_size: string | number | null }>(
       'SELECT max(tree_size) AS tree_size FROM mass_balance_runs WHERE tree_size <= $1',

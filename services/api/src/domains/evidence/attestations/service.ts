@@ -267,7 +267,7 @@ export function createAttestationService(deps: {
     await access.requireVisible(principal, owner).catch(() => {
       throw notFound(`${kind} ${id} not found`);
     });
-    return packages(await attestations.about(kind, id), true);
+    return packages(await attestations.about(kind, id), principal);
   }
 
   async function visibleAttestation(principal: Principal, attestationId: string): Promise<AttestationRecord> {

@@ -6,8 +6,9 @@
 import { type Database, jsonValue } from '@groundtruth/db';
 import { toBase64 } from '@groundtruth/ledger';
 import type { LedgerReader } from '@groundtruth/ledger-store';
+import type { Principal } from '../../../auth.ts';
 import { AppError } from '../../../errors.ts';
-import { coveringResolution } from '../../massbalance/mass-balance/resolutions.ts';
+import { coveringResolution, resolutionScope } from '../../massbalance/mass-balance/resolutions.ts';
 import type { AttestationRecord } from '../attestations/store.ts';
 
 export function createEvidencePackages(deps: {
@@ -33,7 +34,7 @@ export function createEvidencePackages(deps: {
       [attestationIds],
     );
 
-  const findingsAbout = (attestationIds: string[]) =>
+  const findingsAbout = (attestationIds: string[], scope: string | null) =>
     db.query<{
       id: string;
       subject_id: string;
@@ -45,18 +46,20 @@ export function createEvidencePackages(deps: {
     }>(
       // Resolved as everywhere else: by a resolution that covers this version (decision 0036).
       `SELECT f.id, f.subject_id, f.rule, f.severity, f.message, f.numbers, covering.resolution_entry
-         FROM mass_balance_findings f ${coveringResolution('f')}
+         FROM mass_balance_findings f ${coveringResolution('f', '$2::uuid')}
         WHERE f.subject_kind = 'attestation' AND f.subject_id = ANY($1::text[]) AND f.superseded_at IS NULL
         ORDER BY f.rule, f.id`,
-      [attestationIds],
+      [attestationIds, scope],
     );
 
   /**
    * Each attestation with its entry bytes, statements and an inclusion proof to the latest checkpoint;
-   * with `withFindings`, also the current evidence findings about it (for callers who may see its
-   * organisation: the public verification endpoints leave them out).
+   * with `findingsFor`, also the current evidence findings about it, resolved as that caller's
+   * organisation resolved them (for callers who may see its organisation: the public verification
+   * endpoints leave them out).
    */
-  return async function evidencePackages(attestations: AttestationRecord[], withFindings = false) {
+  return async function evidencePackages(attestations: AttestationRecord[], findingsFor?: Principal) {
+    const withFindings = findingsFor !== undefined;
     const checkpoint = await reader.latestCheckpoint();
     if (!checkpoint) throw new AppError('unavailable', 'the log has no checkpoint yet');
     const ids = attestations.map((a) => a.id);
@@ -81,7 +84,7 @@ export function createEvidencePackages(deps: {
           [attestations.map((a) => String(a.entryIndex))],
         )
       : [];
-    const findings = withFindings && ids.length ? await findingsAbout(ids) : [];
+    const findings = findingsFor && ids.length ? await findingsAbout(ids, resolutionScope(findingsFor)) : [];
     const packages = [];
     for (const attestation of attestations) {
       const index = BigInt(attestation.entryIndex);

@@ -40,7 +40,7 @@ import { appendRecord } from '../../../record.ts';
 import { loadEvidence, SHARING_MEDIA } from './evidence.ts';
 import { insertRecomputedFindings, writeIncrementalRun } from './findings-store.ts';
 import { loadData, PLOT_POINT } from './load.ts';
-import { coveringResolution, previousResolution } from './resolutions.ts';
+import { coveringResolution, previousResolution, resolutionScope } from './resolutions.ts';
 
 const msText = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint::text`;
 
@@ -71,6 +71,8 @@ export interface FindingResolution {
   by: string;
   at: string;
   entryIndex: number;
+  /** The organisation it was given for; null: by an administrator, for everyone. */
+  resolvedFor: string | null;
 }
 
 export interface StoredFinding {
@@ -104,7 +106,9 @@ export interface RunSummary {
 const NOT_RECOMPUTED = ['DEFORESTATION_RISK'];
 
 /** A finding row's resolution columns: the covering one and, when none covers it, the one before. */
-const WITH_RESOLUTIONS = `${coveringResolution('f')} ${previousResolution('f')}`;
+/** Each version's covering and previous resolution for the organisation `scope` (SQL, see resolutionScope). */
+const withResolutions = (scope: string) =>
+  `${coveringResolution('f', scope)} ${previousResolution('f', scope)}`;
 
 /** The versions of one finding shown at most (newest first). */
 const MAX_FINDING_VERSIONS = 100;
@@ -489,6 +493,7 @@ export function createMassBalanceService({
     };
     const visible = await access.visibleOrganisations(principal);
     if (visible !== 'all') where.push(`f.organisation_id = ANY(${p(visible)}::uuid[])`);
+    const scope = `${p(resolutionScope(principal))}::uuid`;
     if (filter.rule) where.push(`f.rule = ANY(${p(filter.rule)}::text[])`);
     if (filter.severity) where.push(`f.severity = ANY(${p(filter.severity)}::text[])`);
     if (filter.subjectKind) where.push(`f.subject_kind = ${p(filter.subjectKind)}`);
@@ -514,7 +519,7 @@ export function createMassBalanceService({
     }
     const rows = await db.query<FindingRow & { rank: number }>(
       `SELECT f.*, covering.*, previous.*, ${exposure} AS exposure, ${rank} AS rank
-         FROM mass_balance_findings f ${WITH_RESOLUTIONS}
+         FROM mass_balance_findings f ${withResolutions(scope)}
         WHERE ${where.join(' AND ')}
         ORDER BY ${rank}, f.rule COLLATE "C", f.subject_id COLLATE "C", f.id
         LIMIT ${p(perPage + 1)}`,
@@ -540,12 +545,16 @@ export function createMassBalanceService({
     findingId: string,
     justification: string,
   ): Promise<StoredFinding> {
+    // Each organisation resolves for itself; an administrator, for everyone (decision 0036, amended).
+    const scope = resolutionScope(principal);
+    if (principal.role !== 'admin' && scope === null)
+      throw forbidden('a finding is resolved for an organisation: this caller acts for none');
     const [row] = await db.query<FindingRow>(
       `SELECT f.*, covering.*, previous.*, NULL::float8 AS exposure
-         FROM mass_balance_findings f ${WITH_RESOLUTIONS}
+         FROM mass_balance_findings f ${withResolutions('$2::uuid')}
         WHERE f.id = $1 AND f.superseded_at IS NULL
         ORDER BY f.computed_at DESC LIMIT 1`,
-      [findingId],
+      [findingId, scope],
     );
     if (!row) throw notFound(`finding ${findingId} not found`);
     await requireVisibleFinding(principal, row);
@@ -569,10 +578,19 @@ export function createMassBalanceService({
         referenceVersion: row.reference_version,
         treeSize: Number(row.tree_size),
         justification,
+        ...(scope !== null ? { resolvedFor: `organisation:${scope}` } : {}),
       },
       conflict: 'this finding is already resolved',
     });
     return (await finding(principal, findingId)).finding;
+  }
+
+  /** The organisations whose resolutions the caller may read (null: all, for administrators). */
+  async function readableResolvers(principal: Principal): Promise<string[] | null> {
+    if (principal.role === 'admin') return null;
+    const visible = await access.visibleOrganisations(principal);
+    if (visible === 'all') return null;
+    return principal.organisationId ? [...new Set([...visible, principal.organisationId])] : visible;
   }
 
   /** 404 unless the principal may see the organisation the finding is about (admins alone when none). */
@@ -595,10 +613,10 @@ export function createMassBalanceService({
   async function finding(principal: Principal, findingId: string) {
     const rows = await db.query<FindingRow & { superseded_at: Date | string | null }>(
       `SELECT f.*, covering.*, previous.*, NULL::float8 AS exposure
-         FROM mass_balance_findings f ${WITH_RESOLUTIONS}
+         FROM mass_balance_findings f ${withResolutions('$2::uuid')}
         WHERE f.id = $1
         ORDER BY (f.superseded_at IS NULL) DESC, f.computed_at DESC, f.version_id LIMIT ${MAX_FINDING_VERSIONS}`,
-      [findingId],
+      [findingId, resolutionScope(principal)],
     );
     const latest = rows[0];
     if (!latest) throw notFound(`finding ${findingId} not found`);
@@ -611,10 +629,15 @@ export function createMassBalanceService({
       resolved_at: Date | string;
       numbers: unknown;
       tree_size: string | number;
+      resolved_for: string | null;
     }>(
-      `SELECT entry_index, justification, resolved_by, resolved_at, numbers, tree_size
-         FROM finding_resolutions WHERE finding_id = $1 ORDER BY entry_index`,
-      [findingId],
+      // Those the caller may read: given for everyone, or for an organisation whose records it may read
+      // (its own among them); administrators read all. Another brand's justification is not among them.
+      `SELECT entry_index, justification, resolved_by, resolved_at, numbers, tree_size, resolved_for
+         FROM finding_resolutions
+        WHERE finding_id = $1 AND ($2::uuid[] IS NULL OR resolved_for IS NULL OR resolved_for = ANY($2::uuid[]))
+        ORDER BY entry_index`,
+      [findingId, await readableResolvers(principal)],
     );
     return {
       finding: toFinding(latest),
@@ -626,6 +649,7 @@ export function createMassBalanceService({
         at: isoTime(r.resolved_at),
         treeSize: Number(r.tree_size),
         numbers: jsonValue(r.numbers) as Record<string, unknown>,
+        resolvedFor: r.resolved_for,
       })),
       versions: rows.map((r) => ({
         computedAt: iso(r.computed_at),
@@ -851,10 +875,12 @@ interface FindingRow {
   resolution: string | null;
   resolved_by: string | null;
   resolved_at: Date | string | null;
+  resolved_for: string | null;
   previous_entry: string | number | null;
   previous_resolution: string | null;
   previous_by: string | null;
   previous_at: Date | string | null;
+  previous_for: string | null;
   exposure: number | null;
 }
 
@@ -879,6 +905,7 @@ function toFinding(r: FindingRow): StoredFinding {
             by: r.resolved_by!,
             at: iso(r.resolved_at!),
             entryIndex: Number(r.resolution_entry),
+            resolvedFor: r.resolved_for ?? null,
           },
     previousResolution:
       r.previous_entry === null
@@ -888,6 +915,7 @@ function toFinding(r: FindingRow): StoredFinding {
             by: r.previous_by!,
             at: iso(r.previous_at!),
             entryIndex: Number(r.previous_entry),
+            resolvedFor: r.previous_for ?? null,
           },
     ...(r.exposure !== null && r.exposure !== undefined ? { exposure: Number(r.exposure) } : {}),
   };
