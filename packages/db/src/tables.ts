@@ -341,6 +341,10 @@ export const attestationMedia = pgTable(
   {
     attestationId: uuid('attestation_id').notNull(),
     sha256: char('sha256', { length: 64 }).notNull(),
+    // The attestation's log position and subject, beside each medium (migration 0050).
+    entryIndex: bigint('entry_index', { mode: 'number' }).notNull(),
+    subjectKind: text('subject_kind').notNull(),
+    subjectId: uuid('subject_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.attestationId, t.sha256] })],
 );

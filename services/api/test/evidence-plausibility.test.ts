@@ -6,6 +6,7 @@
 import { CompactSign, exportJWK, generateKeyPair, type KeyObject } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mp4 } from '../../../packages/evidence/test/fixtures.ts';
+import { loadEvidence, SHARING_MEDIA } from '../src/domains/massbalance/mass-balance/evidence.ts';
 import { buildTestApp, square, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -181,5 +182,26 @@ describe('evidence plausibility', () => {
     const link = await t.call('GET', `/v1/findings/${after[0]!.id}`, admin);
     expect(link.statusCode, link.body).toBe(200);
     expect(link.json().versions).toHaveLength(2);
+  });
+
+  it('names the first attestation of another plot when the first use was for the same plot, reading two sharers however often the video is sent', async () => {
+    // plot1's video again: the earliest use for another subject is plot2's, not plot1's own first.
+    const third = await attest(ids.plot1!, [media.clip!]);
+    const reused = (await stored(third)).find((f) => f.rule === 'EVIDENCE_REUSED');
+    expect(reused!.numbers).toMatchObject({ firstAttestationId: second, firstSubject: `plot:${ids.plot2}` });
+    let last = third;
+    for (let i = 0; i < 4; i++) last = await attest(ids.plot1!, [media.clip!]);
+    // The incremental check reads the new attestation and the two it can name, not every earlier copy.
+    const loaded = await loadEvidence(t.runtime.db, SHARING_MEDIA, [[last]]);
+    expect(loaded.attestations.map((a) => a.attestationId).sort()).toEqual([first, second, last].sort());
+    expect((await stored(last)).find((f) => f.rule === 'EVIDENCE_REUSED')!.numbers).toMatchObject({
+      firstAttestationId: second,
+    });
+    // The recompute, over every attestation, agrees.
+    const before = await stored(third);
+    expect((await t.call('POST', '/v1/mass-balance/recompute', admin)).statusCode).toBe(200);
+    expect((await stored(third)).map((f) => [f.id, f.rule, f.numbers])).toEqual(
+      before.map((f) => [f.id, f.rule, f.numbers]),
+    );
   });
 });

@@ -58,13 +58,22 @@ async function projectAttestations(tx: Transaction, entries: ProjectedEntry<'att
       rows.map((r) => r.at),
     ],
   );
-  // A manifest may name the same bytes twice (two views of one file); the link is kept once.
+  // A manifest may name the same bytes twice (two views of one file); the link is kept once, with the
+  // attestation's log position and subject (what EVIDENCE_REUSED looks up by medium, migration 0050).
   const media = rows.flatMap((r) =>
-    [...new Set(r.manifest.media.map((m) => m.sha256))].map((d) => [r.id, d]),
+    [...new Set(r.manifest.media.map((m) => m.sha256))].map((sha256) => ({ r, sha256 })),
   );
   await tx.query(
-    'INSERT INTO attestation_media (attestation_id, sha256) SELECT a::uuid, d FROM unnest($1::text[], $2::text[]) AS t(a, d)',
-    [media.map((m) => m[0]!), media.map((m) => m[1]!)],
+    `INSERT INTO attestation_media (attestation_id, sha256, entry_index, subject_kind, subject_id)
+     SELECT a::uuid, d, i::bigint, k, s::uuid FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+       AS t(a, d, i, k, s)`,
+    [
+      media.map((m) => m.r.id),
+      media.map((m) => m.sha256),
+      media.map((m) => indexText(m.r.index)),
+      media.map((m) => m.r.subject.kind),
+      media.map((m) => m.r.subject.id),
+    ],
   );
 }
 

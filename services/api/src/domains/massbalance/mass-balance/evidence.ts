@@ -59,11 +59,26 @@ export async function loadEvidence(db: Database, where: string, params: unknown[
 }
 
 /**
- * These attestations and every attestation that shares a medium with one of them. One IN over a
- * UNION, not `id = ANY(…) OR id IN (…)`: an OR across the two would scan every attestation.
+ * These attestations and, for each medium they name, the two earlier attestations EVIDENCE_REUSED can
+ * name: the first that named the medium, and the first that named it for another subject than that
+ * one. Whatever the subject of a judged attestation, the earliest attestation of another subject
+ * sharing the medium is one of the two (the first, unless it has the same subject; then the second),
+ * so the rule's answer is the one it gives over every sharer, in two index scans per medium however
+ * often a medium was sent (migration 0050). One IN over a UNION, not `id = ANY(…) OR id IN (…)`: an
+ * OR across the two would scan every attestation.
  */
 export const SHARING_MEDIA = `a.id IN (
   SELECT unnest($1::uuid[])
   UNION
-  SELECT m2.attestation_id FROM attestation_media m1 JOIN attestation_media m2 ON m2.sha256 = m1.sha256
-   WHERE m1.attestation_id = ANY($1::uuid[]))`;
+  SELECT pick.attestation_id
+    FROM (SELECT DISTINCT sha256 FROM attestation_media WHERE attestation_id = ANY($1::uuid[])) medium
+   CROSS JOIN LATERAL (
+     SELECT f.attestation_id, f.subject_kind, f.subject_id FROM attestation_media f
+      WHERE f.sha256 = medium.sha256 ORDER BY f.entry_index LIMIT 1) first
+   CROSS JOIN LATERAL (
+     SELECT first.attestation_id
+     UNION ALL
+     (SELECT o.attestation_id FROM attestation_media o
+       WHERE o.sha256 = medium.sha256
+         AND (o.subject_kind <> first.subject_kind OR o.subject_id <> first.subject_id)
+       ORDER BY o.entry_index LIMIT 1)) pick)`;
