@@ -96,6 +96,15 @@ describe('finding resolutions', () => {
     expect((await listed('open')).map((f) => f.id)).toEqual([ids.finding]);
   });
 
+  it('refuses a compliance officer who acts for no organisation (a resolution must say for whom), and writes nothing', async () => {
+    const before = await logSize();
+    const res = await resolve(await t.token('compliance'), 'resolved for nobody in particular, or for all');
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.json().detail).toMatch(/acts for none/);
+    expect(await logSize()).toBe(before);
+    expect((await listed('open')).map((f) => f.id)).toEqual([ids.finding]);
+  });
+
   it('records one resolution when two arrive at once, and answers the other 409', async () => {
     const answers = await Promise.all([
       resolve(tokens.brandCompliance!, 'neighbouring plot harvested into this lot; documented in audit 7'),

@@ -7,7 +7,7 @@ import type { Transaction } from '@groundtruth/db';
 import { type JsonObject, queryKeysOf } from '@groundtruth/epcis';
 import { capturedEventId, isErrorDeclaration } from '../domains/epcis/captured-event.ts';
 import { notFound } from '../errors.ts';
-import { idOf, indexText, type Projectors } from './projector.ts';
+import { actorUser, idOf, indexText, type Projectors } from './projector.ts';
 
 /**
  * The role whose visibility a subscription's deliveries are evaluated with. Entries logged before the
@@ -15,10 +15,7 @@ import { idOf, indexText, type Projectors } from './projector.ts';
  */
 async function subscriberRole(tx: Transaction, actor: string, role: string | undefined): Promise<string> {
   if (role !== undefined) return role;
-  const userId = /^user:([0-9a-f-]{36})$/.exec(actor)?.[1];
-  const [user] = userId
-    ? await tx.query<{ role: string }>('SELECT role FROM users WHERE id = $1', [userId])
-    : [];
+  const user = await actorUser(tx, actor);
   if (!user) throw new Error(`a subscription entry without a role, by ${actor}, who is no user`);
   return user.role;
 }

@@ -2,7 +2,7 @@
 // resolutions of findings and the overrides of reference yields.
 import type { Transaction } from '@groundtruth/db';
 import { AppError } from '../errors.ts';
-import { idOf, idOrNull, indexText, type Projectors } from './projector.ts';
+import { actorUser, idOf, idOrNull, indexText, type Projectors } from './projector.ts';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -17,13 +17,7 @@ async function resolvedFor(
   stated: string | undefined,
 ): Promise<string | null> {
   if (stated !== undefined) return idOf(stated);
-  const userId = /^user:([0-9a-f-]{36})$/.exec(actor)?.[1];
-  const [user] = userId
-    ? await tx.query<{ role: string; organisation_id: string | null }>(
-        'SELECT role, organisation_id FROM users WHERE id = $1',
-        [userId],
-      )
-    : [];
+  const user = await actorUser(tx, actor);
   return user && user.role !== 'admin' ? user.organisation_id : null;
 }
 

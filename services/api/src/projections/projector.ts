@@ -70,3 +70,20 @@ export const idOrNull = (reference: string | null | undefined): string | null =>
 
 /** An index as the driver takes int8 parameters. */
 export const indexText = (index: bigint | number): string => index.toString();
+
+/**
+ * The user row of an entry's actor (`user:<uuid>`) as projected so far, for entries logged before they
+ * stated what projectors now read from the body; undefined for an operator or another non-user actor.
+ */
+export async function actorUser(
+  tx: Transaction,
+  actor: string,
+): Promise<{ role: string; organisation_id: string | null } | undefined> {
+  const userId = /^user:([0-9a-f-]{36})$/.exec(actor)?.[1];
+  if (!userId) return undefined;
+  const [user] = await tx.query<{ role: string; organisation_id: string | null }>(
+    'SELECT role, organisation_id FROM users WHERE id = $1',
+    [userId],
+  );
+  return user;
+}

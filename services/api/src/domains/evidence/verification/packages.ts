@@ -59,7 +59,6 @@ export function createEvidencePackages(deps: {
    * endpoints leave them out).
    */
   return async function evidencePackages(attestations: AttestationRecord[], findingsFor?: Principal) {
-    const withFindings = findingsFor !== undefined;
     const checkpoint = await reader.latestCheckpoint();
     if (!checkpoint) throw new AppError('unavailable', 'the log has no checkpoint yet');
     const ids = attestations.map((a) => a.id);
@@ -118,7 +117,7 @@ export function createEvidencePackages(deps: {
             jws: s.jws,
             entryIndex: Number(s.entry_index),
           })),
-        ...(withFindings
+        ...(findingsFor
           ? {
               findings: findings
                 .filter((f) => f.subject_id === attestation.id)
