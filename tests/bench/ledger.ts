@@ -20,7 +20,7 @@ import {
 } from '@groundtruth/ledger';
 import { INSERT_ENTRIES, LedgerReader, LedgerWriter, nodeTreeHasher } from '@groundtruth/ledger-store';
 import { transferBody } from './entries.ts';
-import { fmt, median, percentile, timed, watchGarbageCollection } from './stats.ts';
+import { collectGarbage, fmt, median, percentile, timed, watchGarbageCollection } from './stats.ts';
 
 const ORIGIN = 'bench.groundtruth.example/ledger';
 const signer = createEd25519Signer(ORIGIN, randomBytes(32));
@@ -139,6 +139,10 @@ async function writerRate(
 ): Promise<Rate> {
   const entries = makeEntries(total, Math.floor(Math.random() * 1e9), type);
   let next = 0;
+  // Each measurement starts from the same state: the previous one's garbage collected, and its
+  // writes flushed, so that neither a collection nor a checkpoint it caused lands in this one.
+  collectGarbage();
+  if (kind === 'postgres') await db.query('CHECKPOINT');
   const before = await cpuSeconds(db, kind);
   const from = performance.now();
   const seconds = await timed(async () => {
@@ -188,13 +192,12 @@ async function benchAppends(kind: 'postgres' | 'pglite', total: number, runs: nu
           const key = `${shape}, ${label}`;
           const pair = rates.get(key) ?? { clear: [], committed: [] };
           rates.set(key, pair);
-          // Clear then committed within each run, so drift on a noisy machine hits both.
-          pair.clear.push(
-            await writerRate(writer, t.db, kind, total, clients, perRequest, typeOf(shape, false)),
-          );
-          pair.committed.push(
-            await writerRate(writer, t.db, kind, total, clients, perRequest, typeOf(shape, true)),
-          );
+          // Clear and committed back to back within each run, so drift on a noisy machine hits both;
+          // which goes first alternates from run to run, so neither always inherits the other's wake.
+          for (const committed of run % 2 === 0 ? [false, true] : [true, false])
+            (committed ? pair.committed : pair.clear).push(
+              await writerRate(writer, t.db, kind, total, clients, perRequest, typeOf(shape, committed)),
+            );
         }
     }
     await writer.close();

@@ -1,5 +1,7 @@
 // Helpers for benchmark scripts: medians and percentiles over repeated runs, and the collector's pauses.
 import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -57,4 +59,14 @@ export function watchGarbageCollection() {
     },
     stop: () => observer.disconnect(),
   };
+}
+
+/**
+ * A full collection, between measurements: each then starts from a collected heap instead of paying
+ * for the garbage its predecessor left (the entries it was given, promoted while it ran). The flag
+ * exposes `gc` to contexts created after it is set, hence the new context.
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }

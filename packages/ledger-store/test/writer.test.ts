@@ -317,6 +317,18 @@ describe('LedgerWriter', () => {
       expect(stored[1]!.paths).toEqual(['list.0.q', 'list.1.q', 'a "b"\\c, {d}']);
     });
 
+    it('stores no owner for a batch whose only committed entry has none', async () => {
+      // The owners travel as one comma-separated text: for a single ownerless row that text is empty.
+      const receipt = await writer.append({
+        entries: [{ ...entry(), type: 'test.awkward', body: { list: [{ q: 1 }] } }],
+      });
+      const rows = await t.db.query<{ organisation_id: string | null; paths: string }>(
+        'SELECT organisation_id, paths FROM ledger_entry_disclosures WHERE entry_index = $1',
+        [receipt.entries[0]!.index.toString()],
+      );
+      expect(rows).toEqual([{ organisation_id: null, paths: 'list.0.q' }]);
+    });
+
     it('deduplicates identical entries when asked, within a batch and against the log', async () => {
       const same = entry({ dedup: 'yes' });
       const first = await writer.append({ entries: [same, same], dedup: true });
