@@ -405,9 +405,10 @@ export class LedgerWriter {
     rootHash: Hash,
   ) {
     const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
+    const indexes = entries.map((_, i) => (firstIndex + BigInt(i)).toString());
     const disclosed: { index: string; e: EncodedEntry }[] = [];
     entries.forEach((e, i) => {
-      if (e.disclosures !== '') disclosed.push({ index: (firstIndex + BigInt(i)).toString(), e });
+      if (e.disclosures !== '') disclosed.push({ index: indexes[i]!, e });
     });
     const published = disclosed.some((x) => x.e.published);
     await tx.query(
@@ -421,7 +422,7 @@ export class LedgerWriter {
             }
        INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($9, $10, $11)`,
       [
-        entries.map((_, i) => (firstIndex + BigInt(i)).toString()),
+        indexes,
         entries.map((e) => hex(e.leafHash)),
         // Canonical JSON is UTF-8 text without NUL, so it travels as text and is stored as its exact bytes.
         entries.map((e) => utf8Decoder.decode(e.data)),

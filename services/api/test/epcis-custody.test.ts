@@ -5,6 +5,7 @@
 // another's plot or ship another's lot through EPCIS; one refused event refuses the whole document,
 // whatever the error behaviour; events that state no custody are stored as before; and the native
 // events read as EPCIS map back to the facts they came from.
+import { testDatabaseKind } from '@groundtruth/db';
 import { gs1CheckDigit } from '@groundtruth/quantity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { custodyFromEpcis } from '../src/domains/epcis/custody-mapping.ts';
@@ -535,5 +536,61 @@ describe('the read direction, captured back', () => {
         });
       }
     }
+  });
+});
+
+// Only PostgreSQL can show it: the capture reads through other connections while the writer holds its
+// batch open, where PGlite's one connection would make those reads wait for the batch.
+describe.runIf(testDatabaseKind() === 'postgres')('the index preference of a custody document', () => {
+  it('ends with the document: a request committed in the same batch is planned as usual', async () => {
+    const writer = t.runtime.writer;
+    const queued = () => (writer as unknown as { queue: unknown[] }).queue.length;
+    const entry = (description: string) => ({
+      type: 'demo.seeded',
+      version: 1,
+      at: new Date().toISOString(),
+      actor: 'system:test',
+      subject: 'demo:planner',
+      body: { description },
+    });
+    // A batch of its own holds the writer until both requests below are queued behind it.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holding = writer.append({ entries: [entry('holds the writer')], project: () => gate });
+    const captured = capture(tok.coop!, [harvest(ids.plot!, 'PLANNER-1', 10, 40)]);
+    for (let waited = 0; queued() < 1; waited += 10) {
+      if (waited > 30_000) throw new Error('the capture never reached the writer');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    let seqscan: string | undefined;
+    const probe = writer.append({
+      entries: [entry('reads the planner setting')],
+      project: async (tx) => {
+        const [row] = await tx.query<{ enable_seqscan: string }>(
+          "SELECT current_setting('enable_seqscan') AS enable_seqscan",
+        );
+        seqscan = row?.enable_seqscan;
+      },
+    });
+    expect(queued()).toBe(2);
+    release();
+    await holding;
+    const [res, receipt] = await Promise.all([captured, probe]);
+    expect(res.statusCode, res.body).toBe(202);
+    // One batch: the document's entries come right before the probe's, under no checkpoint of their own.
+    const probeIndex = receipt.entries[0]!.index;
+    const before = await t.runtime.db.query<{ entry_type: string }>(
+      'SELECT entry_type FROM ledger_entries WHERE idx >= $1 AND idx < $2 ORDER BY idx',
+      [(probeIndex - 2n).toString(), probeIndex.toString()],
+    );
+    expect(before.map((r) => r.entry_type)).toEqual(['epcis.event', 'event.harvest']);
+    const between = await t.runtime.db.query(
+      'SELECT 1 FROM ledger_checkpoints WHERE tree_size > $1 AND tree_size <= $2',
+      [(probeIndex - 2n).toString(), probeIndex.toString()],
+    );
+    expect(between).toEqual([]);
+    expect(seqscan).toBe('on');
   });
 });

@@ -241,6 +241,16 @@ async function preferIndexes(tx: Transaction): Promise<void> {
   await tx.query('SET LOCAL enable_seqscan = off');
 }
 
+/**
+ * The planner's default again once the document's own projections are done. SET LOCAL lasts to the end
+ * of the transaction, and the writer's transaction may carry other requests' projections after this
+ * one's (group commit): they must be planned as usual. A document that fails inside its savepoint
+ * takes the setting with it; one that succeeds ends here.
+ */
+async function restorePlannerDefaults(tx: Transaction): Promise<void> {
+  await tx.query('SET LOCAL enable_seqscan TO DEFAULT');
+}
+
 /** Runs after a captured custody fact is appended, as after the native event (the mass-balance checks). */
 export type AfterCustody = (principal: Principal, kind: string, eventId: string) => Promise<void>;
 
@@ -432,7 +442,15 @@ export function createEpcisService(deps: {
           if (!c) return [epcisSpec];
           return [epcisSpec, c.spec];
         });
-        const all = specs.length === 0 ? [] : await appendRecords(writer, principal, specs);
+        const all =
+          specs.length === 0
+            ? []
+            : await appendRecords(
+                writer,
+                principal,
+                specs,
+                custodyCount > 0 ? restorePlannerDefaults : undefined,
+              );
         // Each captured event's own entry (its custody record, if any, follows it).
         let custodyBefore = 0;
         indexes = prepared.map((_p, i) => {
