@@ -4,6 +4,7 @@
 // do another tenant's key, a revoked key and a digest that was never uploaded.
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import { testDatabaseKind } from '@groundtruth/db';
 import type { FsBlobStore } from '@groundtruth/evidence';
 import {
   canonicalJsonBytes,
@@ -17,6 +18,7 @@ import {
 import { CompactSign, exportJWK, generateKeyPair, type KeyObject } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, mp4, plySplat } from '../../../packages/evidence/test/fixtures.ts';
+import { requireKeysUnrevoked } from '../src/domains/evidence/keys/unrevoked.ts';
 import { buildTestApp, square, type TestApp } from './helper.ts';
 
 let t: TestApp;
@@ -271,6 +273,89 @@ describe('attestations', () => {
     // Two entries: the second key's registration and its revocation; no attestation.
     expect(await size()).toBe(before + 2);
   });
+
+  it('checks signing keys once more inside the writer’s transaction: revoked is refused, live passes', async () => {
+    const live = await newKey(ids.b!, tokens.b!);
+    const gone = await newKey(ids.b!, tokens.b!);
+    expect(
+      (await t.call('DELETE', `/v1/organisations/${ids.b}/keys/${gone.kid}`, tokens.b!)).statusCode,
+    ).toBe(204);
+    const check = (kids: string[]) =>
+      t.runtime.db.transaction((tx) =>
+        requireKeysUnrevoked(
+          tx,
+          kids.map((kid) => ({ organisationId: ids.b!, kid })),
+        ),
+      );
+    await expect(check([live.kid])).resolves.toBeUndefined();
+    await expect(check([live.kid, gone.kid])).rejects.toMatchObject({
+      code: 'conflict',
+      message: `key ${gone.kid} was revoked before this could be recorded`,
+    });
+    // The same kid under another organisation is not that organisation's key.
+    await expect(
+      t.runtime.db.transaction((tx) => requireKeysUnrevoked(tx, [{ organisationId: ids.a!, kid: gone.kid }])),
+    ).resolves.toBeUndefined();
+  });
+
+  // Only PostgreSQL can show it: the attestation is checked through other connections while the writer
+  // holds its batch open, where PGlite's one connection would make those reads wait for the batch.
+  it.runIf(testDatabaseKind() === 'postgres')(
+    'refuses an attestation whose key is revoked before it in the log, though it was checked before the revocation',
+    async () => {
+      // Supplier B's key: A's keys are listed by a later test.
+      const key = await newKey(ids.b!, tokens.b!);
+      const attestations = async () =>
+        Number((await t.runtime.db.query<{ n: string }>('SELECT count(*) AS n FROM attestations'))[0]!.n);
+      const before = await attestations();
+      const writer = t.runtime.writer;
+      const queued = () => (writer as unknown as { queue: unknown[] }).queue.length;
+      const untilQueued = async (n: number) => {
+        for (let waited = 0; queued() < n; waited += 10) {
+          if (waited > 30_000) throw new Error(`the writer never had ${n} requests waiting`);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      };
+      // A batch of its own holds the writer: the revocation, then the attestation, are checked against
+      // the keys as they stand (unrevoked) and queue behind it in that order.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const holding = writer.append({
+        entries: [
+          {
+            type: 'demo.seeded',
+            version: 1,
+            at: new Date().toISOString(),
+            actor: 'system:test',
+            subject: 'demo:revocation-race',
+            body: { description: 'holds the writer' },
+          },
+        ],
+        project: () => gate,
+      });
+      const revocation = t.call('DELETE', `/v1/organisations/${ids.b}/keys/${key.kid}`, tokens.b!);
+      await untilQueued(1);
+      const attestation = t.call('POST', '/v1/attestations', tokens.b!, {
+        jws: await sign(key.privateKey, key.kid, manifestFor(ids.plotB!)),
+      });
+      await untilQueued(2);
+      release();
+      await holding;
+      const [revoked, refused] = await Promise.all([revocation, attestation]);
+      expect(revoked.statusCode, revoked.body).toBe(204);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.json().detail).toBe(`key ${key.kid} was revoked before this could be recorded`);
+      // Nothing of the attestation: no row, and the revocation is the log's last entry.
+      expect(await attestations()).toBe(before);
+      const [last] = await t.runtime.db.query<{ entry_type: string }>(
+        'SELECT entry_type FROM ledger_entries ORDER BY idx DESC LIMIT 1',
+      );
+      expect(last!.entry_type).toBe('key.revoked');
+    },
+  );
 
   it('takes a batch: each item gets its receipt or its own refusal, and only the good ones are written', async () => {
     const size = async () =>

@@ -15,6 +15,7 @@ import { AppError, badRequest, fieldErrors, forbidden, notFound } from '../../..
 import { appendRecord, appendRecordsWithReceipt, type RecordSpec } from '../../../record.ts';
 import { createBlobCatalogue } from '../blobs/store.ts';
 import { createKeyStore, type RegisteredKey } from '../keys/store.ts';
+import { requireKeysUnrevoked } from '../keys/unrevoked.ts';
 import {
   createJwsChecks,
   parseSigned,
@@ -205,10 +206,13 @@ export function createAttestationService(deps: {
     }
 
     if (records.length > 0) {
+      const signingKeys = [...new Map(records.map((r) => [r.key.kid, r.key])).values()];
       const receipt = await appendRecordsWithReceipt(
         writer,
         principal,
         records.map((r) => r.spec),
+        // A key revoked while these were checked refuses the request (decision 0005, amended stop 26).
+        (tx) => requireKeysUnrevoked(tx, signingKeys),
       );
       await deps.afterAttested?.(
         principal,
@@ -308,6 +312,7 @@ export function createAttestationService(deps: {
         jws: signedStatement,
       },
       conflict: 'this statement is already recorded',
+      after: (tx) => requireKeysUnrevoked(tx, [{ organisationId: key.organisationId, kid }]),
     });
     return { statementId: id, entryIndex, verdict: parsed.data.verdict };
   }
