@@ -19,7 +19,7 @@ import { CompactSign, exportJWK, generateKeyPair, type KeyObject } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, mp4, plySplat } from '../../../packages/evidence/test/fixtures.ts';
 import { requireKeysUnrevoked } from '../src/domains/evidence/keys/unrevoked.ts';
-import { buildTestApp, square, type TestApp } from './helper.ts';
+import { buildTestApp, holdWriter, square, type TestApp } from './helper.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -308,41 +308,16 @@ describe('attestations', () => {
       const attestations = async () =>
         Number((await t.runtime.db.query<{ n: string }>('SELECT count(*) AS n FROM attestations'))[0]!.n);
       const before = await attestations();
-      const writer = t.runtime.writer;
-      const queued = () => (writer as unknown as { queue: unknown[] }).queue.length;
-      const untilQueued = async (n: number) => {
-        for (let waited = 0; queued() < n; waited += 10) {
-          if (waited > 30_000) throw new Error(`the writer never had ${n} requests waiting`);
-          await new Promise((r) => setTimeout(r, 10));
-        }
-      };
-      // A batch of its own holds the writer: the revocation, then the attestation, are checked against
-      // the keys as they stand (unrevoked) and queue behind it in that order.
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const holding = writer.append({
-        entries: [
-          {
-            type: 'demo.seeded',
-            version: 1,
-            at: new Date().toISOString(),
-            actor: 'system:test',
-            subject: 'demo:revocation-race',
-            body: { description: 'holds the writer' },
-          },
-        ],
-        project: () => gate,
-      });
+      // The writer held: the revocation, then the attestation, are checked against the keys as they
+      // stand (unrevoked) and queue behind it in that order.
+      const writer = holdWriter(t);
       const revocation = t.call('DELETE', `/v1/organisations/${ids.b}/keys/${key.kid}`, tokens.b!);
-      await untilQueued(1);
+      await writer.untilQueued(1);
       const attestation = t.call('POST', '/v1/attestations', tokens.b!, {
         jws: await sign(key.privateKey, key.kid, manifestFor(ids.plotB!)),
       });
-      await untilQueued(2);
-      release();
-      await holding;
+      await writer.untilQueued(2);
+      await writer.release();
       const [revoked, refused] = await Promise.all([revocation, attestation]);
       expect(revoked.statusCode, revoked.body).toBe(204);
       expect(refused.statusCode, refused.body).toBe(409);

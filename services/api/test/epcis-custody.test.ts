@@ -9,7 +9,7 @@ import { testDatabaseKind } from '@groundtruth/db';
 import { gs1CheckDigit } from '@groundtruth/quantity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { custodyFromEpcis } from '../src/domains/epcis/custody-mapping.ts';
-import { buildTestApp, square, type TestApp } from './helper.ts';
+import { buildTestApp, holdWriter, square, type TestApp } from './helper.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read by shape, checked by the assertions
 type Json = Record<string, any>;
@@ -543,30 +543,22 @@ describe('the read direction, captured back', () => {
 // batch open, where PGlite's one connection would make those reads wait for the batch.
 describe.runIf(testDatabaseKind() === 'postgres')('the index preference of a custody document', () => {
   it('ends with the document: a request committed in the same batch is planned as usual', async () => {
-    const writer = t.runtime.writer;
-    const queued = () => (writer as unknown as { queue: unknown[] }).queue.length;
-    const entry = (description: string) => ({
-      type: 'demo.seeded',
-      version: 1,
-      at: new Date().toISOString(),
-      actor: 'system:test',
-      subject: 'demo:planner',
-      body: { description },
-    });
-    // A batch of its own holds the writer until both requests below are queued behind it.
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const holding = writer.append({ entries: [entry('holds the writer')], project: () => gate });
+    // The writer held: the document and then the probe queue behind it, and commit together.
+    const writer = holdWriter(t);
     const captured = capture(tok.coop!, [harvest(ids.plot!, 'PLANNER-1', 10, 40)]);
-    for (let waited = 0; queued() < 1; waited += 10) {
-      if (waited > 30_000) throw new Error('the capture never reached the writer');
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await writer.untilQueued(1);
     let seqscan: string | undefined;
-    const probe = writer.append({
-      entries: [entry('reads the planner setting')],
+    const probe = t.runtime.writer.append({
+      entries: [
+        {
+          type: 'demo.seeded',
+          version: 1,
+          at: new Date().toISOString(),
+          actor: 'system:test',
+          subject: 'demo:planner',
+          body: { description: 'reads the planner setting' },
+        },
+      ],
       project: async (tx) => {
         const [row] = await tx.query<{ enable_seqscan: string }>(
           "SELECT current_setting('enable_seqscan') AS enable_seqscan",
@@ -574,9 +566,8 @@ describe.runIf(testDatabaseKind() === 'postgres')('the index preference of a cus
         seqscan = row?.enable_seqscan;
       },
     });
-    expect(queued()).toBe(2);
-    release();
-    await holding;
+    expect(writer.queued()).toBe(2);
+    await writer.release();
     const [res, receipt] = await Promise.all([captured, probe]);
     expect(res.statusCode, res.body).toBe(202);
     // One batch: the document's entries come right before the probe's, under no checkpoint of their own.

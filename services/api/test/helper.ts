@@ -178,3 +178,48 @@ export async function openedEntry(t: TestApp, index: number | bigint): Promise<E
     ).body,
   };
 }
+
+/**
+ * Holds the writer in a batch of its own (one `demo.seeded` entry whose projection waits) so that
+ * requests made meanwhile queue behind it and are committed together, in the order they queued, once
+ * released: how a test puts two requests in one batch (group commit) deterministically. Only where
+ * requests can do their own reads while the batch is open, i.e. on PostgreSQL: PGlite's one connection
+ * would make them wait for the held batch.
+ */
+export function holdWriter(t: TestApp) {
+  const writer = t.runtime.writer;
+  // The writer's queue is private; a test that orders requests around a batch needs to see it.
+  const queued = () => (writer as unknown as { queue: unknown[] }).queue.length;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const held = writer.append({
+    entries: [
+      {
+        type: 'demo.seeded',
+        version: 1,
+        at: new Date().toISOString(),
+        actor: 'system:test',
+        subject: 'demo:held-writer',
+        body: { description: 'holds the writer for a test' },
+      },
+    ],
+    project: () => gate,
+  });
+  return {
+    queued,
+    /** Resolves once `n` requests wait behind the held batch. */
+    async untilQueued(n: number): Promise<void> {
+      for (let waited = 0; queued() < n; waited += 10) {
+        if (waited > 30_000) throw new Error(`the writer never had ${n} requests waiting`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    /** Lets the held batch commit; resolves when it has. */
+    async release(): Promise<void> {
+      release();
+      await held;
+    },
+  };
+}
