@@ -180,6 +180,49 @@ describe('LedgerWriter', () => {
       expect(third.checkpoint.size).toBe(await reader.size());
     });
 
+    it('stores no entry, subtree or checkpoint of a batch whose disclosure rows fail, and carries on', async () => {
+      // Nothing confidential is logged without its disclosures: their failure takes the whole batch.
+      const sizeBefore = await reader.size();
+      const count = async (table: string) =>
+        Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+      const before = {
+        entries: await count('ledger_entries'),
+        subtrees: await count('ledger_subtrees'),
+        checkpoints: await count('ledger_checkpoints'),
+        disclosures: await count('ledger_entry_disclosures'),
+      };
+      await t.db.execScript(`
+        CREATE FUNCTION refuse_disclosures() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'disclosures refused for this test'; END $$;
+        CREATE TRIGGER refuse_disclosures BEFORE INSERT ON ledger_entry_disclosures
+          FOR EACH ROW EXECUTE FUNCTION refuse_disclosures();`);
+      try {
+        const secret = {
+          ...entry(),
+          type: 'test.secret',
+          subject: `organisation:${OWNER}`,
+          body: { secret: 's' },
+        };
+        await expect(writer.append({ entries: [entry(), secret, entry()] })).rejects.toThrow(
+          /disclosures refused for this test/,
+        );
+        expect(await reader.size()).toBe(sizeBefore);
+        expect({
+          entries: await count('ledger_entries'),
+          subtrees: await count('ledger_subtrees'),
+          checkpoints: await count('ledger_checkpoints'),
+          disclosures: await count('ledger_entry_disclosures'),
+        }).toEqual(before);
+      } finally {
+        await t.db.execScript(
+          'DROP TRIGGER refuse_disclosures ON ledger_entry_disclosures; DROP FUNCTION refuse_disclosures();',
+        );
+      }
+      const next = await writer.append({ entries: [entry()] });
+      expect(next.entries[0]!.index).toBe(sizeBefore);
+      expect(next.checkpoint.size).toBe(sizeBefore + 1n);
+    });
+
     it('leaves nothing behind when an entry is invalid', async () => {
       const sizeBefore = await reader.size();
       await expect(writer.append({ entries: [entry(), { ...entry(), type: 'Bad Type' }] })).rejects.toThrow(

@@ -35,8 +35,9 @@ export interface RecordSpec {
   conflict: string;
   /**
    * Runs after the projector in the same transaction, for what the write keeps off the log (personal
-   * data, secrets, content the entry names by digest: decision 0031) or a setting of the transaction
-   * (a planner hint), never for a fact of the log.
+   * data, secrets, content the entry names by digest: decision 0031), a setting of the transaction
+   * (a planner hint), or a check that must hold under the writer's lock (a signing key still
+   * unrevoked: decision 0005); never for a fact of the log.
    */
   after?: (tx: Transaction, logged: AppendedEntry) => Promise<void>;
   /**
@@ -49,8 +50,9 @@ export interface RecordSpec {
 
 /**
  * Appends several records atomically: all their entries and projections commit together or not at
- * all. `after` runs last in the same transaction (e.g. to store an idempotency key). Resolves with
- * the entry index of each record once they are durably in the log.
+ * all. `after` runs last in the same transaction (e.g. to store an idempotency key, restore a planner
+ * setting, or check the signing keys again under the writer's lock). Resolves with the entry index of
+ * each record once they are durably in the log.
  */
 export async function appendRecords(
   writer: LedgerWriter,

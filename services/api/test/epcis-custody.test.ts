@@ -545,30 +545,35 @@ describe.runIf(testDatabaseKind() === 'postgres')('the index preference of a cus
   it('ends with the document: a request committed in the same batch is planned as usual', async () => {
     // The writer held: the document and then the probe queue behind it, and commit together.
     const writer = holdWriter(t);
-    const captured = capture(tok.coop!, [harvest(ids.plot!, 'PLANNER-1', 10, 40)]);
-    await writer.untilQueued(1);
+    let captured: ReturnType<typeof capture> | undefined;
+    let probe: ReturnType<typeof t.runtime.writer.append> | undefined;
     let seqscan: string | undefined;
-    const probe = t.runtime.writer.append({
-      entries: [
-        {
-          type: 'demo.seeded',
-          version: 1,
-          at: new Date().toISOString(),
-          actor: 'system:test',
-          subject: 'demo:planner',
-          body: { description: 'reads the planner setting' },
+    try {
+      captured = capture(tok.coop!, [harvest(ids.plot!, 'PLANNER-1', 10, 40)]);
+      await writer.untilQueued(1);
+      probe = t.runtime.writer.append({
+        entries: [
+          {
+            type: 'demo.seeded',
+            version: 1,
+            at: new Date().toISOString(),
+            actor: 'system:test',
+            subject: 'demo:planner',
+            body: { description: 'reads the planner setting' },
+          },
+        ],
+        project: async (tx) => {
+          const [row] = await tx.query<{ enable_seqscan: string }>(
+            "SELECT current_setting('enable_seqscan') AS enable_seqscan",
+          );
+          seqscan = row?.enable_seqscan;
         },
-      ],
-      project: async (tx) => {
-        const [row] = await tx.query<{ enable_seqscan: string }>(
-          "SELECT current_setting('enable_seqscan') AS enable_seqscan",
-        );
-        seqscan = row?.enable_seqscan;
-      },
-    });
-    expect(writer.queued()).toBe(2);
-    await writer.release();
-    const [res, receipt] = await Promise.all([captured, probe]);
+      });
+      expect(writer.queued()).toBe(2);
+    } finally {
+      await writer.release();
+    }
+    const [res, receipt] = await Promise.all([captured!, probe!]);
     expect(res.statusCode, res.body).toBe(202);
     // One batch: the document's entries come right before the probe's, under no checkpoint of their own.
     const probeIndex = receipt.entries[0]!.index;

@@ -194,7 +194,13 @@ export function holdWriter(t: TestApp) {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const held = writer.append({
+  // Counting waiting requests means anything only once the held batch is the one in hand (the writer
+  // may have been busy when the hold was asked for).
+  let holding!: () => void;
+  const held = new Promise<void>((resolve) => {
+    holding = resolve;
+  });
+  const committed = writer.append({
     entries: [
       {
         type: 'demo.seeded',
@@ -205,21 +211,25 @@ export function holdWriter(t: TestApp) {
         body: { description: 'holds the writer for a test' },
       },
     ],
-    project: () => gate,
+    project: () => {
+      holding();
+      return gate;
+    },
   });
   return {
     queued,
-    /** Resolves once `n` requests wait behind the held batch. */
+    /** Resolves once the held batch is in hand and `n` requests wait behind it. */
     async untilQueued(n: number): Promise<void> {
+      await held;
       for (let waited = 0; queued() < n; waited += 10) {
         if (waited > 30_000) throw new Error(`the writer never had ${n} requests waiting`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },
-    /** Lets the held batch commit; resolves when it has. */
+    /** Lets the held batch commit; resolves when it has. Safe to call twice (tests call it in finally). */
     async release(): Promise<void> {
       release();
-      await held;
+      await committed;
     },
   };
 }

@@ -15,7 +15,7 @@ import { AppError, badRequest, fieldErrors, forbidden, notFound } from '../../..
 import { appendRecord, appendRecordsWithReceipt, type RecordSpec } from '../../../record.ts';
 import { createBlobCatalogue } from '../blobs/store.ts';
 import { createKeyStore, type RegisteredKey } from '../keys/store.ts';
-import { requireKeysUnrevoked } from '../keys/unrevoked.ts';
+import { KeyRevokedMeanwhile, requireKeysUnrevoked } from '../keys/unrevoked.ts';
 import {
   createJwsChecks,
   parseSigned,
@@ -72,7 +72,11 @@ export function createAttestationService(deps: {
    * an unknown or revoked key, a bad signature, a manifest that does not parse, a subject that is not
    * the key holder's, media never uploaded.
    */
-  async function attestMany(principal: Principal, list: string[]): Promise<AttestationOutcome[]> {
+  async function attestMany(
+    principal: Principal,
+    list: string[],
+    retried = false,
+  ): Promise<AttestationOutcome[]> {
     const outcomes: (AttestationOutcome | undefined)[] = new Array(list.length);
     const fail = (i: number, error: unknown) => {
       if (!(error instanceof AppError)) throw error;
@@ -207,13 +211,21 @@ export function createAttestationService(deps: {
 
     if (records.length > 0) {
       const signingKeys = [...new Map(records.map((r) => [r.key.kid, r.key])).values()];
-      const receipt = await appendRecordsWithReceipt(
-        writer,
-        principal,
-        records.map((r) => r.spec),
-        // A key revoked while these were checked refuses the request (decision 0005, amended stop 26).
-        (tx) => requireKeysUnrevoked(tx, signingKeys),
-      );
+      let receipt: Awaited<ReturnType<typeof appendRecordsWithReceipt>>;
+      try {
+        receipt = await appendRecordsWithReceipt(
+          writer,
+          principal,
+          records.map((r) => r.spec),
+          // A key revoked while these were checked refuses the append (decision 0005, amended stop 26).
+          (tx) => requireKeysUnrevoked(tx, signingKeys),
+        );
+      } catch (error) {
+        // Checked once more from the start, the items signed with that key are refused one by one
+        // and the others (a batch's, or other requests grouped with them) are recorded.
+        if (error instanceof KeyRevokedMeanwhile && !retried) return attestMany(principal, list, true);
+        throw error;
+      }
       await deps.afterAttested?.(
         principal,
         records.map((r) => r.id),

@@ -12,6 +12,13 @@ export interface SigningKeyRef {
   kid: string;
 }
 
+/** A key was revoked between the check of a signature and the write that records it. */
+export class KeyRevokedMeanwhile extends AppError {
+  constructor(kid: string) {
+    super('conflict', `key ${kid} was revoked before this could be recorded`);
+  }
+}
+
 /** Refuses (409) if any of these keys is revoked as of this point of the writer's transaction. */
 export async function requireKeysUnrevoked(tx: Transaction, keys: readonly SigningKeyRef[]): Promise<void> {
   if (keys.length === 0) return;
@@ -23,5 +30,5 @@ export async function requireKeysUnrevoked(tx: Transaction, keys: readonly Signi
       LIMIT 1`,
     [keys.map((k) => k.organisationId), keys.map((k) => k.kid)],
   );
-  if (revoked) throw new AppError('conflict', `key ${revoked.kid} was revoked before this could be recorded`);
+  if (revoked) throw new KeyRevokedMeanwhile(revoked.kid);
 }
