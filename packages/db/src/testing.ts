@@ -38,7 +38,17 @@ export interface TestDatabase {
  * opens hundreds. Made under a name of its own and renamed into place, so a process that finds it
  * finds it whole; of two processes making it at once, the second's copy is dropped.
  */
-async function migratedPgliteTemplate(): Promise<string> {
+function migratedPgliteTemplate(): Promise<string> {
+  // Once per process (the digest reads every migration file); a failed attempt is not kept.
+  templateMade ??= makeMigratedPgliteTemplate().catch((error: unknown) => {
+    templateMade = undefined;
+    throw error;
+  });
+  return templateMade;
+}
+let templateMade: Promise<string> | undefined;
+
+async function makeMigratedPgliteTemplate(): Promise<string> {
   // This package pins PGlite's exact version: a new one makes a new template.
   const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;

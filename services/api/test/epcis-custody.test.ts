@@ -9,7 +9,7 @@ import { testDatabaseKind } from '@groundtruth/db';
 import { gs1CheckDigit } from '@groundtruth/quantity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { custodyFromEpcis } from '../src/domains/epcis/custody-mapping.ts';
-import { buildTestApp, holdWriter, square, type TestApp } from './helper.ts';
+import { buildTestApp, holdWriter, probeEntry, square, type TestApp } from './helper.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies are read by shape, checked by the assertions
 type Json = Record<string, any>;
@@ -552,16 +552,7 @@ describe.runIf(testDatabaseKind() === 'postgres')('the index preference of a cus
       captured = capture(tok.coop!, [harvest(ids.plot!, 'PLANNER-1', 10, 40)]);
       await writer.untilQueued(1);
       probe = t.runtime.writer.append({
-        entries: [
-          {
-            type: 'demo.seeded',
-            version: 1,
-            at: new Date().toISOString(),
-            actor: 'system:test',
-            subject: 'demo:planner',
-            body: { description: 'reads the planner setting' },
-          },
-        ],
+        entries: [probeEntry('demo:planner', 'reads the planner setting')],
         project: async (tx) => {
           const [row] = await tx.query<{ enable_seqscan: string }>(
             "SELECT current_setting('enable_seqscan') AS enable_seqscan",

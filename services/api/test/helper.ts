@@ -180,6 +180,21 @@ export async function openedEntry(t: TestApp, index: number | bigint): Promise<E
 }
 
 /**
+ * An entry a test appends straight through the writer, with a projection of its own: `demo.seeded`,
+ * the one type whose body (a description) fits any purpose and whose projector nothing reads.
+ */
+export function probeEntry(subject: string, description: string): EntryEnvelope {
+  return {
+    type: 'demo.seeded',
+    version: 1,
+    at: new Date().toISOString(),
+    actor: 'system:test',
+    subject,
+    body: { description },
+  };
+}
+
+/**
  * Holds the writer in a batch of its own (one `demo.seeded` entry whose projection waits) so that
  * requests made meanwhile queue behind it and are committed together, in the order they queued, once
  * released: how a test puts two requests in one batch (group commit) deterministically. Only where
@@ -201,16 +216,7 @@ export function holdWriter(t: TestApp) {
     holding = resolve;
   });
   const committed = writer.append({
-    entries: [
-      {
-        type: 'demo.seeded',
-        version: 1,
-        at: new Date().toISOString(),
-        actor: 'system:test',
-        subject: 'demo:held-writer',
-        body: { description: 'holds the writer for a test' },
-      },
-    ],
+    entries: [probeEntry('demo:held-writer', 'holds the writer for a test')],
     project: () => {
       holding();
       return gate;
