@@ -28,7 +28,6 @@ export {
   ledgerCheckpoints,
   ledgerDisclosurePublications,
   ledgerEntries,
-  ledgerEntryDisclosures,
   ledgerSubtrees,
   schema,
   schemaMigrations,

@@ -14,6 +14,12 @@ export const ledgerEntries = pgTable(
     entryType: text('entry_type').notNull(),
     subject: text('subject').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    // The entry's disclosures (migration 0051): its owner, and its paths and disclosure strings, each
+    // joined by `~` in commit order. NULL when nothing was committed, or once erased (the only UPDATE
+    // the table accepts). Readers query the view `ledger_disclosures`, one row per field.
+    disclosureOwner: uuid('disclosure_owner'),
+    disclosurePaths: text('disclosure_paths'),
+    disclosures: text('disclosures'),
   },
   (t) => [index('ledger_entries_subject_idx').on(t.subject, t.idx)],
 );
@@ -35,23 +41,12 @@ export const ledgerCheckpoints = pgTable('ledger_checkpoints', {
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/**
- * A logged entry's disclosures, one row per entry (migration 0030), its paths and its disclosures each
- * joined by `~` (migration 0047). Readers query the view `ledger_disclosures`, one row per field.
- */
-export const ledgerEntryDisclosures = pgTable('ledger_entry_disclosures', {
-  entryIndex: bigint('entry_index', { mode: 'bigint' }).primaryKey(),
-  organisationId: uuid('organisation_id'),
-  paths: text('paths').notNull(),
-  disclosures: text('disclosures').notNull(),
-});
-
 export const ledgerDisclosurePublications = pgTable(
   'ledger_disclosure_publications',
   {
     entryIndex: bigint('entry_index', { mode: 'bigint' })
       .notNull()
-      .references(() => ledgerEntryDisclosures.entryIndex, { onDelete: 'cascade' }),
+      .references(() => ledgerEntries.idx),
     path: text('path').notNull(),
     publishedEntry: bigint('published_entry', { mode: 'bigint' }).notNull(),
   },
@@ -70,7 +65,6 @@ export const schema = {
   ledgerEntries,
   ledgerSubtrees,
   ledgerCheckpoints,
-  ledgerEntryDisclosures,
   ledgerDisclosurePublications,
   schemaMigrations,
 };

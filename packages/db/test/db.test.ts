@@ -42,7 +42,9 @@ describe('database', () => {
     const statements = (table: string, column: string) => [
       `UPDATE ${table} SET ${column} = ${column}`,
       `DELETE FROM ${table}`,
-      `TRUNCATE ${table}`,
+      // CASCADE, so that a foreign key naming the table (publications name entries) does not refuse
+      // it first: the trigger must.
+      `TRUNCATE ${table} CASCADE`,
     ];
 
     for (const [table, column] of [
@@ -51,13 +53,89 @@ describe('database', () => {
       ['ledger_checkpoints', 'note'],
     ] as const) {
       it(`refuses UPDATE, DELETE and TRUNCATE on ${table}`, async () => {
+        const rows = () => t.db.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
+        const before = await rows();
         for (const sql of statements(table, column)) {
           await expect(t.db.query(sql), sql).rejects.toThrow(/append-only/);
         }
-        const [row] = await t.db.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${table}`);
-        expect(Number(row!.n)).toBe(1);
+        expect(await rows()).toEqual(before);
+        expect(before.length).toBeGreaterThan(0);
       });
     }
+
+    describe('erasing an entry’s disclosures (migration 0051)', () => {
+      const disclosed = async (idx: number) => {
+        const [row] = await t.db.query<{
+          data: Uint8Array;
+          disclosure_owner: string | null;
+          disclosure_paths: string | null;
+          disclosures: string | null;
+        }>(
+          'SELECT data, disclosure_owner, disclosure_paths, disclosures FROM ledger_entries WHERE idx = $1',
+          [idx],
+        );
+        return row!;
+      };
+      const owner = '00000000-0000-4000-8000-000000000001';
+      beforeAll(async () => {
+        for (const idx of [1, 2])
+          await t.db.query(
+            `INSERT INTO ledger_entries (idx, leaf_hash, data, entry_type, subject, disclosure_owner, disclosure_paths, disclosures)
+             VALUES ($1, $2, $3, 'test.entry', 's', $4, 'a~b', 'ZGlzY2xvc3VyZQ~c2Vjb25k')`,
+            [idx, Buffer.alloc(32, idx + 1), Buffer.from(`{"n":${idx}}`), owner],
+          );
+      });
+
+      it('refuses every UPDATE but the one that nulls all three disclosure columns, and keeps the bytes', async () => {
+        const refused = [
+          // Replacing or adding disclosures: a forged opening would still fail its digest, but is refused anyway.
+          "UPDATE ledger_entries SET disclosures = 'Zm9yZ2Vk~Zm9yZ2Vk' WHERE idx = 1",
+          "UPDATE ledger_entries SET disclosure_paths = 'a~b', disclosures = 'eA~eQ' WHERE idx = 0",
+          // Half an erasure: every disclosure column goes, or none.
+          'UPDATE ledger_entries SET disclosures = NULL, disclosure_paths = NULL WHERE idx = 1',
+          'UPDATE ledger_entries SET disclosure_owner = NULL WHERE idx = 1',
+          // Erasing while changing the logged bytes, the type, the subject or the time.
+          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
+             data = '\\x7b7d' WHERE idx = 1`,
+          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
+             subject = 'other' WHERE idx = 1`,
+          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
+             recorded_at = now() - interval '1 day' WHERE idx = 1`,
+          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
+             idx = 3 WHERE idx = 1`,
+        ];
+        const before = await t.db.query('SELECT * FROM ledger_entries ORDER BY idx');
+        for (const sql of refused) await expect(t.db.query(sql), sql).rejects.toThrow(/append-only/);
+        expect(await t.db.query('SELECT * FROM ledger_entries ORDER BY idx')).toEqual(before);
+
+        await t.db.query(
+          'UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL WHERE idx = 2',
+        );
+        const erased = await disclosed(2);
+        expect(erased).toEqual({
+          data: before[2]!.data,
+          disclosure_owner: null,
+          disclosure_paths: null,
+          disclosures: null,
+        });
+        // The other entry keeps its disclosures, and the view shows only those.
+        expect((await disclosed(1)).disclosures).toBe('ZGlzY2xvc3VyZQ~c2Vjb25k');
+        expect(
+          await t.db.query(
+            'SELECT entry_index::int AS i, path, disclosure FROM ledger_disclosures ORDER BY 1, position',
+          ),
+        ).toEqual([
+          { i: 1, path: 'a', disclosure: 'ZGlzY2xvc3VyZQ' },
+          { i: 1, path: 'b', disclosure: 'c2Vjb25k' },
+        ]);
+        // There is nothing left to erase: a second erasure is refused like any other UPDATE.
+        await expect(
+          t.db.query(
+            'UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL WHERE idx = 2',
+          ),
+        ).rejects.toThrow(/append-only/);
+      });
+    });
   });
 
   describe('#transaction', () => {

@@ -24,31 +24,40 @@ import { bytes, hex, readSubtreeHashes, subtreeKey } from './sql.ts';
 export const INSERT_ENTRIES = `INSERT INTO ledger_entries (idx, leaf_hash, data, entry_type, subject)
   SELECT idx, decode(leaf_hash, 'hex'), convert_to(data, 'UTF8'), entry_type, subject
   FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(idx, leaf_hash, data, entry_type, subject)`;
+// The writer's INSERT: the entries with their disclosures, in the same row (migration 0051, decision
+// 0037): nothing confidential is logged without the means to disclose it, and no disclosure exists
+// for an entry that was not logged. An entry's paths and its disclosures are each joined by `~` into
+// one text (migration 0047): `~` cannot occur in either (a disclosure is base64url; a path is policy
+// segments, which commitFields refuses to hold `~`, and array indexes), the separator SD-JWT itself
+// uses. The batch's disclosure columns travel as one text each, rows separated by U+001E (no path may
+// hold a control character either; '' for an entry without disclosures) and split by string_to_array.
+// Arrays cost more (decision 0011, amended stop 24): the server parses an array literal character by
+// character, quotes around every ~1 KiB element. Owners travel the same way, comma-separated ('' for
+// none), each cast on its own: a uuid[] literal cost the server 1.7 µs per entry to parse, a split and
+// a cast per element 0.65 (PostgreSQL 15, 800-entry batches; decision 0011, amended stop 26).
+const INSERT_COMMITTED_ENTRIES = `INSERT INTO ledger_entries
+    (idx, leaf_hash, data, entry_type, subject, disclosure_owner, disclosure_paths, disclosures)
+  SELECT idx, decode(leaf_hash, 'hex'), convert_to(data, 'UTF8'), entry_type, subject,
+    NULLIF(owner, '')::uuid, NULLIF(paths, ''), NULLIF(disclosures, '')
+  FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[],
+    string_to_array($12::text, ','), string_to_array($13::text, E'\\x1e'), string_to_array($14::text, E'\\x1e'))
+    AS u(idx, leaf_hash, data, entry_type, subject, owner, paths, disclosures)`;
 const INSERT_SUBTREES = `INSERT INTO ledger_subtrees (level, idx, hash)
-  SELECT level, idx, decode(hash, 'hex') FROM unnest($1::int2[], $2::int8[], $3::text[]) AS u(level, idx, hash)`;
-// Disclosures go in the same statement as their entries: nothing confidential is logged without the
-// means to disclose it, and no disclosure exists for an entry that was not logged. They are stored one
-// row per entry (migration 0030), its paths and its disclosures each joined by `~` into one text
-// (migration 0047): `~` cannot occur in either (a disclosure is base64url; a path is policy segments,
-// which commitFields refuses to hold `~`, and array indexes), the separator SD-JWT itself uses. The
-// batch's rows travel as one text per column, rows separated by U+001E (no path may hold a control
-// character either) and split by string_to_array. Arrays cost more (decision 0011, amended stop 24):
-// the server parses an array literal character by character, quotes around every ~1 KiB element, and
-// stores an array per row; one element per field regrouped by `array_agg` added a sort and an aggregate.
-// Owners travel the same way, comma-separated ('' for none), each cast on its own: a uuid[] literal
-// of a batch's owners cost the server 1.7 µs per entry to parse, a split and a cast per element 0.65
-// (PostgreSQL 15, 800-entry batches; decision 0011, amended stop 26).
+  SELECT level, idx, decode(hash, 'hex') FROM unnest($6::int2[], $7::int8[], $8::text[]) AS u(level, idx, hash)`;
 // Types that publish on entry also get their publications.
-const INSERT_DISCLOSURES = `INSERT INTO ledger_entry_disclosures (entry_index, organisation_id, paths, disclosures)
-  SELECT idx, NULLIF(owner, '')::uuid, paths, disclosures
-  FROM unnest($12::int8[], string_to_array($13::text, ','), string_to_array($14::text, E'\\x1e'), string_to_array($15::text, E'\\x1e'))
-    AS u(idx, owner, paths, disclosures)`;
 const INSERT_PUBLICATIONS = `INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry)
   SELECT idx, unnest(string_to_array(paths, '~')), idx
-  FROM unnest($12::int8[], string_to_array($14::text, E'\\x1e')) AS u(idx, paths)
-  WHERE idx = ANY($16::int8[])`;
+  FROM unnest($1::int8[], string_to_array($13::text, E'\\x1e')) AS u(idx, paths)
+  WHERE idx = ANY($15::int8[])`;
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 const ROW_SEPARATOR = '\x1e';
+
+/** One column of a batch's rows as one text, each row's value separated by `separator`. */
+function joinColumn(entries: EncodedEntry[], value: (e: EncodedEntry) => string, separator: string): string {
+  let out = value(entries[0]!);
+  for (let i = 1; i < entries.length; i++) out += separator + value(entries[i]!);
+  return out;
+}
 
 /** An entry's disclosure paths or strings, in commit order, as one `~`-separated text. */
 function joinDisclosures(disclosures: Disclosure[], field: 'path' | 'disclosure'): string {
@@ -406,15 +415,10 @@ export class LedgerWriter {
   ) {
     const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
     const indexes = entries.map((_, i) => (firstIndex + BigInt(i)).toString());
-    const disclosed: { index: string; e: EncodedEntry }[] = [];
-    entries.forEach((e, i) => {
-      if (e.disclosures !== '') disclosed.push({ index: indexes[i]!, e });
-    });
-    const published = disclosed.some((x) => x.e.published);
+    const published = entries.some((e) => e.published && e.disclosures !== '');
     await tx.query(
-      `WITH entries AS (${INSERT_ENTRIES}),
-            subtrees AS (${INSERT_SUBTREES.replace('$1', '$6').replace('$2', '$7').replace('$3', '$8')}),
-            disclosures AS (${INSERT_DISCLOSURES})${
+      `WITH entries AS (${INSERT_COMMITTED_ENTRIES}),
+            subtrees AS (${INSERT_SUBTREES})${
               published
                 ? `,
             publications AS (${INSERT_PUBLICATIONS})`
@@ -434,12 +438,13 @@ export class LedgerWriter {
         size.toString(),
         rootHash,
         note,
-        // Digits in an array literal, and uuids ('' for none): nothing here needs quoting.
-        `{${disclosed.map((x) => x.index).join(',')}}`,
-        disclosed.map((x) => x.e.owner ?? '').join(','),
-        disclosed.map((x) => x.e.paths).join(ROW_SEPARATOR),
-        disclosed.map((x) => x.e.disclosures).join(ROW_SEPARATOR),
-        ...(published ? [disclosed.filter((x) => x.e.published).map((x) => x.index)] : []),
+        // uuids, '' for none: nothing here needs quoting.
+        joinColumn(entries, (e) => (e.disclosures === '' ? '' : (e.owner ?? '')), ','),
+        joinColumn(entries, (e) => e.paths, ROW_SEPARATOR),
+        joinColumn(entries, (e) => e.disclosures, ROW_SEPARATOR),
+        ...(published
+          ? [indexes.filter((_, i) => entries[i]!.published && entries[i]!.disclosures !== '')]
+          : []),
       ],
     );
     return { size, rootHash, note };

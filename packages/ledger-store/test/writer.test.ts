@@ -189,13 +189,15 @@ describe('LedgerWriter', () => {
         entries: await count('ledger_entries'),
         subtrees: await count('ledger_subtrees'),
         checkpoints: await count('ledger_checkpoints'),
-        disclosures: await count('ledger_entry_disclosures'),
+        disclosures: await count('ledger_disclosures'),
       };
+      // The disclosures share their entry's row (migration 0051): refusing rows that carry some fails
+      // the one INSERT, clear entries of the batch included.
       await t.db.execScript(`
         CREATE FUNCTION refuse_disclosures() RETURNS trigger LANGUAGE plpgsql AS $$
           BEGIN RAISE EXCEPTION 'disclosures refused for this test'; END $$;
-        CREATE TRIGGER refuse_disclosures BEFORE INSERT ON ledger_entry_disclosures
-          FOR EACH ROW EXECUTE FUNCTION refuse_disclosures();`);
+        CREATE TRIGGER refuse_disclosures BEFORE INSERT ON ledger_entries
+          FOR EACH ROW WHEN (NEW.disclosures IS NOT NULL) EXECUTE FUNCTION refuse_disclosures();`);
       try {
         const secret = {
           ...entry(),
@@ -211,11 +213,11 @@ describe('LedgerWriter', () => {
           entries: await count('ledger_entries'),
           subtrees: await count('ledger_subtrees'),
           checkpoints: await count('ledger_checkpoints'),
-          disclosures: await count('ledger_entry_disclosures'),
+          disclosures: await count('ledger_disclosures'),
         }).toEqual(before);
       } finally {
         await t.db.execScript(
-          'DROP TRIGGER refuse_disclosures ON ledger_entry_disclosures; DROP FUNCTION refuse_disclosures();',
+          'DROP TRIGGER refuse_disclosures ON ledger_entries; DROP FUNCTION refuse_disclosures();',
         );
       }
       const next = await writer.append({ entries: [entry()] });
@@ -288,9 +290,10 @@ describe('LedgerWriter', () => {
       expect(new TextDecoder().decode(stored!.data)).not.toContain('s3cr3t');
       expect(stored!.data).toEqual(appended!.data);
       expect(appended!.disclosures).toHaveLength(1);
-      // One row for the entry (migration 0030), its paths and disclosures as `~`-joined texts (migration 0047).
+      // In the entry's own row (migration 0051), its paths and disclosures as `~`-joined texts (migration 0047).
       const stored_ = await t.db.query<{ paths: string; disclosures: string; organisation_id: string }>(
-        'SELECT paths, disclosures, organisation_id FROM ledger_entry_disclosures WHERE entry_index = $1',
+        `SELECT disclosure_paths AS paths, disclosures, disclosure_owner AS organisation_id
+           FROM ledger_entries WHERE idx = $1`,
         [appended!.index.toString()],
       );
       expect(stored_).toEqual([
@@ -366,7 +369,7 @@ describe('LedgerWriter', () => {
         entries: [{ ...entry(), type: 'test.awkward', body: { list: [{ q: 1 }] } }],
       });
       const rows = await t.db.query<{ organisation_id: string | null; paths: string }>(
-        'SELECT organisation_id, paths FROM ledger_entry_disclosures WHERE entry_index = $1',
+        'SELECT disclosure_owner AS organisation_id, disclosure_paths AS paths FROM ledger_entries WHERE idx = $1',
         [receipt.entries[0]!.index.toString()],
       );
       expect(rows).toEqual([{ organisation_id: null, paths: 'list.0.q' }]);

@@ -1,6 +1,6 @@
 // Rebuilding the tables from the log (docs/decisions/0031-projectors-and-rebuild.md): the log's own
-// tables are copied as they are (entries, Merkle subtrees, signed checkpoints, disclosures; not the
-// publications later entries made, which their projector writes again), then
+// tables are copied as they are (entries with their disclosures, Merkle subtrees, signed checkpoints;
+// not the publications later entries made, which their projector writes again), then
 // every entry is replayed, in index order, through its type's projector into an empty database.
 // What the projectors write is then what the log says, and nothing else; the rebuild test compares
 // it with the tables the service wrote as it went.
@@ -13,7 +13,6 @@ export const LOG_TABLES = [
   'ledger_entries',
   'ledger_subtrees',
   'ledger_checkpoints',
-  'ledger_entry_disclosures',
   'ledger_disclosure_publications',
 ] as const;
 

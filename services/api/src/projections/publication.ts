@@ -6,13 +6,14 @@ export const publicationProjectors = {
   'disclosure.published': async (tx, { index, body }) => {
     // A field already public keeps the entry that first published it. A field whose disclosure was
     // erased after this entry (a contact's) has nothing left to publish when the log is replayed, as
-    // its publication went with it (ON DELETE CASCADE) when the original was erased. The entry's
-    // paths are one `~`-joined text (migration 0047), split as the ledger_disclosures view splits them.
+    // its publication went with it when the original was erased. The entry's paths are one `~`-joined
+    // text in its own row (migrations 0047, 0051), split as the ledger_disclosures view splits them;
+    // NULL once erased, which matches no path.
     await tx.query(
       `INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry)
-         SELECT d.entry_index, u.path, $3
-           FROM ledger_entry_disclosures d, unnest($2::text[]) AS u(path)
-          WHERE d.entry_index = $1 AND u.path = ANY (string_to_array(d.paths, '~'))
+         SELECT e.idx, u.path, $3
+           FROM ledger_entries e, unnest($2::text[]) AS u(path)
+          WHERE e.idx = $1 AND u.path = ANY (string_to_array(e.disclosure_paths, '~'))
        ON CONFLICT (entry_index, path) DO NOTHING`,
       [indexText(body.entry), body.fields, indexText(index)],
     );

@@ -258,9 +258,15 @@ export const registryProjectors = {
 
   'contact.erased': async (tx, { at, subject }) => {
     const id = idOf(subject);
-    // Deleting the disclosure is the erasure: the digest on the ledger can no longer be opened.
+    // Erasing the disclosure is the erasure: the digest on the ledger can no longer be opened. The
+    // entry's bytes stay; the one UPDATE its row accepts is this one (migration 0051), and the
+    // publications of its fields go with it.
     await tx.query(
-      'DELETE FROM ledger_entry_disclosures WHERE entry_index = (SELECT entry_index FROM contacts WHERE id = $1)',
+      `WITH erased AS (
+         UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL
+          WHERE idx = (SELECT entry_index FROM contacts WHERE id = $1) AND disclosures IS NOT NULL
+          RETURNING idx)
+       DELETE FROM ledger_disclosure_publications WHERE entry_index IN (SELECT idx FROM erased)`,
       [id],
     );
     await tx.query(
