@@ -1,7 +1,17 @@
 // Fresh databases for tests: the same suite runs on PGlite and on PostgreSQL
 // (GROUNDTRUTH_TEST_DB=pglite|postgres, set by scripts/test.mjs).
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -55,8 +65,14 @@ async function makeMigratedPgliteTemplate(): Promise<string> {
   };
   const digest = createHash('sha256').update(manifest.dependencies['@electric-sql/pglite'] ?? '');
   for (const m of loadMigrations()) digest.update(`${m.version}\n${m.checksum}\n`);
-  const template = join(tmpdir(), `gt-pglite-template-${digest.digest('hex').slice(0, 16)}`);
-  if (existsSync(template)) return template;
+  const template = join(tmpdir(), `${TEMPLATE_PREFIX}${digest.digest('hex').slice(0, 16)}`);
+  if (existsSync(template)) {
+    // Its time says when a process last used it: what pruneUnusedTemplates goes by.
+    const now = new Date();
+    utimesSync(template, now, now);
+    return template;
+  }
+  pruneUnusedTemplates();
   const making = mkdtempSync(`${template}.making-`);
   const db = await openDatabase({ dataDir: making });
   await migrate(db);
@@ -68,6 +84,31 @@ async function makeMigratedPgliteTemplate(): Promise<string> {
     if (!existsSync(template)) throw error;
   }
   return template;
+}
+
+const TEMPLATE_PREFIX = 'gt-pglite-template-';
+/** A template no process has used for this long belongs to migrations nobody tests any more. */
+const TEMPLATE_UNUSED_MS = 24 * 60 * 60 * 1000;
+/** A half-made template this old was left by a process that died making it. */
+const TEMPLATE_MAKING_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes templates of other migration sets that no process has used for a day (each is ~40 MB, one
+ * per set of migrations a machine ever tested), and half-made ones an hour old. A template in use by
+ * another checkout's run was touched when that run's processes started, so it is kept.
+ */
+export function pruneUnusedTemplates(dir = tmpdir(), now = Date.now()): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(TEMPLATE_PREFIX)) continue;
+    const path = join(dir, name);
+    try {
+      const age = now - statSync(path).mtimeMs;
+      if (age > (name.includes('.making-') ? TEMPLATE_MAKING_MS : TEMPLATE_UNUSED_MS))
+        rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already, or another process's: pruning is housekeeping, never a reason to fail a test.
+    }
+  }
 }
 
 /** Creates a fresh, migrated database of the kind under test. PGlite databases live in a temp dir. */
