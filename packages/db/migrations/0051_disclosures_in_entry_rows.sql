@@ -2,9 +2,9 @@
 -- of ledger_entries instead of a second table. A second table cost each committed entry a second heap
 -- tuple, its key index entry and its WAL; the columns add only their bytes (measured: decision 0037).
 --
--- The log's bytes stay immutable. What changes is the one UPDATE ledger_entries now accepts: erasure,
--- which sets the three disclosure columns to NULL and leaves every other column as it was. DELETE and
--- TRUNCATE stay refused, and any other UPDATE is refused as before.
+-- The log's bytes stay immutable. What changes is the one UPDATE ledger_entries now accepts: erasing a
+-- contact's disclosures, which sets the three disclosure columns to NULL and leaves every other column
+-- as it was. DELETE and TRUNCATE stay refused, and any other UPDATE is refused as before.
 ALTER TABLE ledger_entries
   -- The organisation that owns the entry under its type's policy: it, and whoever may see its records,
   -- may read the disclosures. NULL with disclosures present: administrators only (unless published).
@@ -27,18 +27,27 @@ UPDATE ledger_entries e
   FROM ledger_entry_disclosures d
  WHERE d.entry_index = e.idx;
 
--- Erasure only: an entry that has disclosures loses all three columns at once, and every other column
--- stays as it was (compared as whole rows minus the three, so a column added later is guarded too).
--- Anything else, a no-op UPDATE or a second erasure included, is refused.
+-- Erasure only: a contact entry (the one type whose disclosures hold personal data to erase) that has
+-- disclosures loses all three columns at once, and every other column stays byte for byte as it was:
+-- the row is compared, with the three columns put back, by `*=` (binary image equality), so a column
+-- added later is guarded too and no type's loose equality (numeric 1.0 = 1.00) lets a change through.
+-- Its publications go with it, here rather than in each caller (they used to cascade from the
+-- disclosure row). Anything else, a no-op UPDATE or a second erasure included, is refused.
 CREATE FUNCTION gt_ledger_entry_erasure_only() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  restored ledger_entries;
 BEGIN
-  IF OLD.disclosures IS NOT NULL
+  restored := NEW;
+  restored.disclosure_owner := OLD.disclosure_owner;
+  restored.disclosure_paths := OLD.disclosure_paths;
+  restored.disclosures := OLD.disclosures;
+  IF OLD.entry_type = 'contact.added' AND OLD.disclosures IS NOT NULL
      AND NEW.disclosure_owner IS NULL AND NEW.disclosure_paths IS NULL AND NEW.disclosures IS NULL
-     AND to_jsonb(NEW) - '{disclosure_owner,disclosure_paths,disclosures}'::text[]
-       = to_jsonb(OLD) - '{disclosure_owner,disclosure_paths,disclosures}'::text[] THEN
+     AND restored *= OLD THEN
+    DELETE FROM ledger_disclosure_publications WHERE entry_index = OLD.idx;
     RETURN NEW;
   END IF;
-  RAISE EXCEPTION 'ledger table % is append-only: UPDATE refused (only erasing disclosures is allowed)', TG_TABLE_NAME
+  RAISE EXCEPTION 'ledger table % is append-only: UPDATE refused (only erasing a contact''s disclosures is allowed)', TG_TABLE_NAME
     USING ERRCODE = 'restrict_violation';
 END
 $$;
@@ -49,8 +58,8 @@ CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE ON ledger_entries
 CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries
   FOR EACH ROW EXECUTE FUNCTION gt_refuse_ledger_change();
 
--- Publications now name the entry itself; erasure deletes them with the disclosures (there is no row
--- left to cascade from).
+-- Publications now name the entry itself; the erasure trigger deletes them with the disclosures (there
+-- is no row left to cascade from).
 DROP VIEW ledger_disclosures;
 ALTER TABLE ledger_disclosure_publications
   DROP CONSTRAINT ledger_disclosure_publications_entry_index_fkey,

@@ -66,12 +66,7 @@ async function makeMigratedPgliteTemplate(): Promise<string> {
   const digest = createHash('sha256').update(manifest.dependencies['@electric-sql/pglite'] ?? '');
   for (const m of loadMigrations()) digest.update(`${m.version}\n${m.checksum}\n`);
   const template = join(tmpdir(), `${TEMPLATE_PREFIX}${digest.digest('hex').slice(0, 16)}`);
-  if (existsSync(template)) {
-    // Its time says when a process last used it: what pruneUnusedTemplates goes by.
-    const now = new Date();
-    utimesSync(template, now, now);
-    return template;
-  }
+  if (existsSync(template)) return template;
   pruneUnusedTemplates();
   const making = mkdtempSync(`${template}.making-`);
   const db = await openDatabase({ dataDir: making });
@@ -92,10 +87,20 @@ const TEMPLATE_UNUSED_MS = 24 * 60 * 60 * 1000;
 /** A half-made template this old was left by a process that died making it. */
 const TEMPLATE_MAKING_MS = 60 * 60 * 1000;
 
+/** A template's time says when it was last copied: what pruneUnusedTemplates goes by. */
+function markUsed(template: string): void {
+  try {
+    const now = new Date();
+    utimesSync(template, now, now);
+  } catch {
+    // Another user's template in a shared temp dir: it is still copied, only not marked.
+  }
+}
+
 /**
- * Deletes templates of other migration sets that no process has used for a day (each is ~40 MB, one
- * per set of migrations a machine ever tested), and half-made ones an hour old. A template in use by
- * another checkout's run was touched when that run's processes started, so it is kept.
+ * Deletes templates of other migration sets that no test has copied for a day (each is ~40 MB, one
+ * per set of migrations a machine ever tested), and half-made ones an hour old. A template another
+ * checkout's run is using is marked at each copy, so it is kept.
  */
 export function pruneUnusedTemplates(dir = tmpdir(), now = Date.now()): void {
   for (const name of readdirSync(dir)) {
@@ -116,8 +121,18 @@ export async function openTestDatabase(options: { migrate?: boolean } = {}): Pro
   const kind = testDatabaseKind();
   const dataDir = mkdtempSync(join(tmpdir(), 'gt-test-'));
   // A copy of the migrated template; `migrate` below then finds every migration applied.
-  if (kind === 'pglite' && options.migrate !== false)
-    cpSync(await migratedPgliteTemplate(), dataDir, { recursive: true });
+  if (kind === 'pglite' && options.migrate !== false) {
+    const template = await migratedPgliteTemplate();
+    markUsed(template);
+    try {
+      cpSync(template, dataDir, { recursive: true });
+    } catch (error) {
+      // Pruned under a process idle for a day (a watch): made again, once.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(template)) throw error;
+      templateMade = undefined;
+      cpSync(await migratedPgliteTemplate(), dataDir, { recursive: true });
+    }
+  }
   let url: string | undefined;
   if (kind === 'postgres') {
     const name = `gt_test_${randomBytes(6).toString('hex')}`;

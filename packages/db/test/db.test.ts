@@ -78,15 +78,24 @@ describe('database', () => {
       };
       const owner = '00000000-0000-4000-8000-000000000001';
       beforeAll(async () => {
-        for (const idx of [1, 2])
+        for (const [idx, type] of [
+          [1, 'contact.added'],
+          [2, 'contact.added'],
+          [3, 'plot.mapped'],
+        ] as const)
           await t.db.query(
             `INSERT INTO ledger_entries (idx, leaf_hash, data, entry_type, subject, disclosure_owner, disclosure_paths, disclosures)
-             VALUES ($1, $2, $3, 'test.entry', 's', $4, 'a~b', 'ZGlzY2xvc3VyZQ~c2Vjb25k')`,
-            [idx, Buffer.alloc(32, idx + 1), Buffer.from(`{"n":${idx}}`), owner],
+             VALUES ($1, $2, $3, $4, 's', $5, 'a~b', 'ZGlzY2xvc3VyZQ~c2Vjb25k')`,
+            [idx, Buffer.alloc(32, idx + 1), Buffer.from(`{"n":${idx}}`), type, owner],
           );
+        // A published field of the entry to be erased, and one of the entry that stays.
+        await t.db.query(
+          "INSERT INTO ledger_disclosure_publications (entry_index, path, published_entry) VALUES (2, 'a', 3), (1, 'b', 3)",
+        );
       });
 
-      it('refuses every UPDATE but the one that nulls all three disclosure columns, and keeps the bytes', async () => {
+      it('refuses every UPDATE but a contact’s erasure of all three disclosure columns, and keeps the bytes', async () => {
+        const erase = 'disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL';
         const refused = [
           // Replacing or adding disclosures: a forged opening would still fail its digest, but is refused anyway.
           "UPDATE ledger_entries SET disclosures = 'Zm9yZ2Vk~Zm9yZ2Vk' WHERE idx = 1",
@@ -94,23 +103,30 @@ describe('database', () => {
           // Half an erasure: every disclosure column goes, or none.
           'UPDATE ledger_entries SET disclosures = NULL, disclosure_paths = NULL WHERE idx = 1',
           'UPDATE ledger_entries SET disclosure_owner = NULL WHERE idx = 1',
-          // Erasing while changing the logged bytes, the type, the subject or the time.
-          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
-             data = '\\x7b7d' WHERE idx = 1`,
-          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
-             subject = 'other' WHERE idx = 1`,
-          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
-             recorded_at = now() - interval '1 day' WHERE idx = 1`,
-          `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL,
-             idx = 3 WHERE idx = 1`,
+          // A no-op on an entry with disclosures, and on one without.
+          'UPDATE ledger_entries SET subject = subject WHERE idx = 1',
+          'UPDATE ledger_entries SET subject = subject WHERE idx = 0',
+          // Erasing while changing anything else: bytes, hash, type, subject, time, index.
+          `UPDATE ledger_entries SET ${erase}, data = '\\x7b7d' WHERE idx = 1`,
+          `UPDATE ledger_entries SET ${erase}, leaf_hash = '\\x${'00'.repeat(32)}' WHERE idx = 1`,
+          `UPDATE ledger_entries SET ${erase}, entry_type = 'contact.erased' WHERE idx = 1`,
+          `UPDATE ledger_entries SET ${erase}, subject = 'other' WHERE idx = 1`,
+          `UPDATE ledger_entries SET ${erase}, recorded_at = recorded_at + interval '1 microsecond' WHERE idx = 1`,
+          `UPDATE ledger_entries SET ${erase}, idx = 9 WHERE idx = 1`,
+          // Erasing an entry of another type than a contact: nothing but personal data is erasable.
+          `UPDATE ledger_entries SET ${erase} WHERE idx = 3`,
         ];
         const before = await t.db.query('SELECT * FROM ledger_entries ORDER BY idx');
         for (const sql of refused) await expect(t.db.query(sql), sql).rejects.toThrow(/append-only/);
         expect(await t.db.query('SELECT * FROM ledger_entries ORDER BY idx')).toEqual(before);
 
-        await t.db.query(
-          'UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL WHERE idx = 2',
-        );
+        const publications = () =>
+          t.db.query('SELECT entry_index::int AS i, path FROM ledger_disclosure_publications ORDER BY 1');
+        expect(await publications()).toEqual([
+          { i: 1, path: 'b' },
+          { i: 2, path: 'a' },
+        ]);
+        await t.db.query(`UPDATE ledger_entries SET ${erase} WHERE idx = 2`);
         const erased = await disclosed(2);
         expect(erased).toEqual({
           data: before[2]!.data,
@@ -118,22 +134,21 @@ describe('database', () => {
           disclosure_paths: null,
           disclosures: null,
         });
-        // The other entry keeps its disclosures, and the view shows only those.
+        // Its publication went with it; the other entries keep their disclosures and publication.
+        expect(await publications()).toEqual([{ i: 1, path: 'b' }]);
         expect((await disclosed(1)).disclosures).toBe('ZGlzY2xvc3VyZQ~c2Vjb25k');
         expect(
           await t.db.query(
-            'SELECT entry_index::int AS i, path, disclosure FROM ledger_disclosures ORDER BY 1, position',
+            'SELECT entry_index::int AS i, path, disclosure FROM ledger_disclosures WHERE entry_index < 3 ORDER BY 1, position',
           ),
         ).toEqual([
           { i: 1, path: 'a', disclosure: 'ZGlzY2xvc3VyZQ' },
           { i: 1, path: 'b', disclosure: 'c2Vjb25k' },
         ]);
         // There is nothing left to erase: a second erasure is refused like any other UPDATE.
-        await expect(
-          t.db.query(
-            'UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL WHERE idx = 2',
-          ),
-        ).rejects.toThrow(/append-only/);
+        await expect(t.db.query(`UPDATE ledger_entries SET ${erase} WHERE idx = 2`)).rejects.toThrow(
+          /append-only/,
+        );
       });
     });
   });

@@ -22,9 +22,11 @@ describe('migration 0051 (disclosures in entry rows)', () => {
       t.db,
       loadMigrations().filter((m) => m.version < '0051'),
     );
+    // Entry 1 is a contact's (the one type whose disclosures can be erased), 3 a plot's.
     const entry = (idx: number) =>
       `INSERT INTO ledger_entries (idx, leaf_hash, data, entry_type, subject)
-       VALUES (${idx}, '\\x${String(idx).padStart(2, '0').repeat(32)}', '\\x7b7d', 'test.entry', 's${idx}');`;
+       VALUES (${idx}, '\\x${String(idx).padStart(2, '0').repeat(32)}', '\\x7b7d',
+               '${idx === 1 ? 'contact.added' : idx === 3 ? 'plot.mapped' : 'test.entry'}', 's${idx}');`;
     await t.db.execScript(`
       ${[0, 1, 2, 3].map(entry).join('\n')}
       INSERT INTO ledger_entry_disclosures (entry_index, organisation_id, paths, disclosures)
@@ -68,11 +70,15 @@ describe('migration 0051 (disclosures in entry rows)', () => {
       /append-only/,
     );
     await expect(t.db.query('DELETE FROM ledger_entries WHERE idx = 3')).rejects.toThrow(/append-only/);
+    // Not a contact's: refused.
+    await expect(
+      t.db.query(
+        'UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL WHERE idx = 3',
+      ),
+    ).rejects.toThrow(/append-only/);
+    // A contact's: its disclosures and, by the trigger, its publication go.
     await t.db.query(
-      `WITH erased AS (
-         UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL
-          WHERE idx = 1 RETURNING idx)
-       DELETE FROM ledger_disclosure_publications WHERE entry_index IN (SELECT idx FROM erased)`,
+      'UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL WHERE idx = 1',
     );
     expect(await viewRows()).toEqual([before[2]]);
     expect(await t.db.query('SELECT 1 FROM ledger_disclosure_publications')).toEqual([]);

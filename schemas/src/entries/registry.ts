@@ -199,7 +199,7 @@ export const REGISTRY_ENTRIES = [
   defineEntry({
     type: 'contact.erased',
     version: 1,
-    description: 'A contact was erased: its disclosure deleted, its digest left unopenable.',
+    description: 'A contact was erased: its disclosure emptied from the log row, its digest left unopenable.',
     body: z
       .object({
         organisation: ref('organisation'),

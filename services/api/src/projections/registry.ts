@@ -259,14 +259,11 @@ export const registryProjectors = {
   'contact.erased': async (tx, { at, subject }) => {
     const id = idOf(subject);
     // Erasing the disclosure is the erasure: the digest on the ledger can no longer be opened. The
-    // entry's bytes stay; the one UPDATE its row accepts is this one (migration 0051), and the
-    // publications of its fields go with it.
+    // entry's bytes stay; this is the one UPDATE its row accepts, and the table's trigger deletes the
+    // publications of its fields with it (migration 0051). Already erased (a replayed log): nothing.
     await tx.query(
-      `WITH erased AS (
-         UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL
-          WHERE idx = (SELECT entry_index FROM contacts WHERE id = $1) AND disclosures IS NOT NULL
-          RETURNING idx)
-       DELETE FROM ledger_disclosure_publications WHERE entry_index IN (SELECT idx FROM erased)`,
+      `UPDATE ledger_entries SET disclosure_owner = NULL, disclosure_paths = NULL, disclosures = NULL
+        WHERE idx = (SELECT entry_index FROM contacts WHERE id = $1) AND disclosures IS NOT NULL`,
       [id],
     );
     await tx.query(
