@@ -6,6 +6,7 @@ import type { Transaction } from '@groundtruth/db';
 import type { JsonValue } from '@groundtruth/ledger';
 import type { AppendedEntry, AppendReceipt, LedgerWriter } from '@groundtruth/ledger-store';
 import type { Principal } from './auth.ts';
+import { requireKeysUnrevoked, type SigningKeyRef } from './domains/evidence/keys/unrevoked.ts';
 import { AppError } from './errors.ts';
 import { hasProjector, projectionRuns, projectRun } from './projections/index.ts';
 import { StaleRecord } from './projections/projector.ts';
@@ -36,10 +37,17 @@ export interface RecordSpec {
   /**
    * Runs after the projector in the same transaction, for what the write keeps off the log (personal
    * data, secrets, content the entry names by digest: decision 0031), a setting of the transaction
-   * (a planner hint), or a check that must hold under the writer's lock (a signing key still
-   * unrevoked: decision 0005); never for a fact of the log.
+   * (a planner hint), or a check that must hold under the writer's lock; never for a fact of the log.
+   * A signing key's check is `signedBy`'s.
    */
   after?: (tx: Transaction, logged: AppendedEntry) => Promise<void>;
+  /**
+   * The key whose signature the record logs. A body holding a `jws` must name it here, with the body's
+   * `kid`; appendRecords refuses one that does not, so no signed record can skip the check: the key is
+   * checked once more under the writer's lock, after every projection of the transaction, and a key
+   * revoked meanwhile refuses the append with KeyRevokedMeanwhile (409; decision 0005, amended).
+   */
+  signedBy?: SigningKeyRef;
   /**
    * Says in the caller's terms why the projector refused the record (e.g. at which event of a
    * document). Records of a type whose projector writes runs are projected together: the first
@@ -50,8 +58,8 @@ export interface RecordSpec {
 
 /**
  * Appends several records atomically: all their entries and projections commit together or not at
- * all. `after` runs last in the same transaction (e.g. to store an idempotency key, restore a planner
- * setting, or check the signing keys again under the writer's lock). Resolves with the entry index of
+ * all. The signing keys of signed records are checked again under the writer's lock, then `after` runs
+ * last in the same transaction (e.g. to store an idempotency key or restore a planner setting). Resolves with the entry index of
  * each record once they are durably in the log.
  */
 export async function appendRecords(
@@ -72,6 +80,7 @@ export async function appendRecordsWithReceipt(
   after?: (tx: Transaction) => Promise<void>,
 ): Promise<AppendReceipt> {
   const at = new Date().toISOString();
+  const signingKeys = signingKeysOf(specs);
   let current: RecordSpec | undefined;
   try {
     const envelopes = specs.map((spec) => ({
@@ -101,6 +110,7 @@ export async function appendRecordsWithReceipt(
           for (let i = start; i < end; i++) await specs[i]!.after?.(tx, appended[i]!);
         }
         current = undefined;
+        await requireKeysUnrevoked(tx, signingKeys);
         await after?.(tx);
       },
     });
@@ -113,6 +123,20 @@ export async function appendRecordsWithReceipt(
     if (error instanceof StaleRecord) throw new AppError('conflict', error.message, { cause: error });
     throw error;
   }
+}
+
+/**
+ * The distinct keys that signed these records. A record whose body logs a signature (a `jws`) without
+ * naming its key in `signedBy` is a programming error, refused before anything is written.
+ */
+function signingKeysOf(specs: readonly RecordSpec[]): SigningKeyRef[] {
+  const keys = new Map<string, SigningKeyRef>();
+  for (const spec of specs) {
+    if (spec.body.jws !== undefined && spec.signedBy?.kid !== spec.body.kid)
+      throw new Error(`${spec.type} logs a signature: the record's signedBy must name the body's kid`);
+    if (spec.signedBy) keys.set(`${spec.signedBy.organisationId} ${spec.signedBy.kid}`, spec.signedBy);
+  }
+  return [...keys.values()];
 }
 
 /** Appends one record; resolves with its entry index. */

@@ -133,6 +133,31 @@ describe('typed entries', () => {
     expect(await organisationRows()).toBe(rowsBefore);
   });
 
+  it('refuses a record that logs a signature without naming its key for the check under the lock', async () => {
+    // Any body with a `jws` records a signature (attestations, statements, audit conclusions, passport
+    // credentials): appendRecords re-checks its key under the writer's lock only if the record names
+    // it, so one that does not, or names another kid, is a programming error refused before writing.
+    const organisation = randomUUID();
+    const conclusion = (signedBy?: RecordSpec['signedBy']): RecordSpec => ({
+      type: 'audit.concluded',
+      subject: `audit:${randomUUID()}`,
+      body: {
+        brand: `organisation:${randomUUID()}`,
+        auditor: `organisation:${organisation}`,
+        kid: 'kid-of-the-body',
+        jws: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln',
+      },
+      conflict: 'exists',
+      ...(signedBy ? { signedBy } : {}),
+    });
+    const sizeBefore = await ledgerSize();
+    for (const spec of [conclusion(), conclusion({ organisationId: organisation, kid: 'another-kid' })])
+      await expect(appendRecords(t.runtime.writer, SYSTEM, [registration(() => {}), spec])).rejects.toThrow(
+        /^audit\.concluded logs a signature: the record's signedBy must name the body's kid$/,
+      );
+    expect(await ledgerSize()).toBe(sizeBefore);
+  });
+
   it('refuses an entry type that has a disclosure policy but no body schema', async () => {
     const sizeBefore = await ledgerSize();
     await expect(

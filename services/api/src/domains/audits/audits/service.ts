@@ -22,7 +22,6 @@ import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, fieldErrors, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
 import type { EventService } from '../../custody/events/service.ts';
-import { requireKeysUnrevoked } from '../../evidence/keys/unrevoked.ts';
 import type { MassBalanceService } from '../../massbalance/mass-balance/service.ts';
 import { lotStatement } from './statement.ts';
 import {
@@ -429,8 +428,8 @@ export function createAuditService({
         jws,
       },
       conflict: 'the audit is already concluded',
-      // The key may have been revoked since it was read above (decision 0005, amended stop 26).
-      after: (tx) => requireKeysUnrevoked(tx, [{ organisationId: audit.auditor_id!, kid }]),
+      // Checked again under the writer's lock: it may have been revoked since it was read above.
+      signedBy: { organisationId: audit.auditor_id!, kid },
     });
     return { auditId, verdict: conclusion.data.verdict, entryIndex };
   }

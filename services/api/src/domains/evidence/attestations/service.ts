@@ -15,7 +15,7 @@ import { AppError, badRequest, fieldErrors, forbidden, notFound } from '../../..
 import { appendRecord, appendRecordsWithReceipt, type RecordSpec } from '../../../record.ts';
 import { createBlobCatalogue } from '../blobs/store.ts';
 import { createKeyStore, type RegisteredKey } from '../keys/store.ts';
-import { KeyRevokedMeanwhile, requireKeysUnrevoked } from '../keys/unrevoked.ts';
+import { KeyRevokedMeanwhile } from '../keys/unrevoked.ts';
 import {
   createJwsChecks,
   parseSigned,
@@ -202,6 +202,8 @@ export function createAttestationService(deps: {
               jws: list[i]!,
             },
             conflict: 'this attestation is already recorded',
+            // A key revoked while these were checked refuses the append (decision 0005, amended stop 26).
+            signedBy: { organisationId: key.organisationId, kid: key.kid },
           },
         });
       } catch (error) {
@@ -210,15 +212,12 @@ export function createAttestationService(deps: {
     }
 
     if (records.length > 0) {
-      const signingKeys = [...new Map(records.map((r) => [r.key.kid, r.key])).values()];
       let receipt: Awaited<ReturnType<typeof appendRecordsWithReceipt>>;
       try {
         receipt = await appendRecordsWithReceipt(
           writer,
           principal,
           records.map((r) => r.spec),
-          // A key revoked while these were checked refuses the append (decision 0005, amended stop 26).
-          (tx) => requireKeysUnrevoked(tx, signingKeys),
         );
       } catch (error) {
         // Checked once more from the start, the items signed with that key are refused one by one
@@ -324,7 +323,7 @@ export function createAttestationService(deps: {
         jws: signedStatement,
       },
       conflict: 'this statement is already recorded',
-      after: (tx) => requireKeysUnrevoked(tx, [{ organisationId: key.organisationId, kid }]),
+      signedBy: { organisationId: key.organisationId, kid },
     });
     return { statementId: id, entryIndex, verdict: parsed.data.verdict };
   }

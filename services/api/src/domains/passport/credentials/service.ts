@@ -12,7 +12,6 @@ import type { Access } from '../../../access.ts';
 import type { Principal } from '../../../auth.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../../errors.ts';
 import { appendRecord } from '../../../record.ts';
-import { requireKeysUnrevoked } from '../../evidence/keys/unrevoked.ts';
 import { organisationDid, passportCredential, VC_JWT_TYPE } from '../credential.ts';
 import type { PassportLookup } from '../service.ts';
 
@@ -151,8 +150,8 @@ export function createPassportCredentialService({
         jws,
       },
       conflict: 'this credential is already issued',
-      // The key may have been revoked since it was read above (decision 0005, amended stop 26).
-      after: (tx) => requireKeysUnrevoked(tx, [{ organisationId, kid: key.kid }]),
+      // Checked again under the writer's lock: it may have been revoked since it was read above.
+      signedBy: { organisationId, kid: key.kid },
     });
     return {
       entryIndex,
