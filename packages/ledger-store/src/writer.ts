@@ -52,17 +52,14 @@ const INSERT_PUBLICATIONS = `INSERT INTO ledger_disclosure_publications (entry_i
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 const ROW_SEPARATOR = '\x1e';
 
-/** One column of a batch's rows as one text, each row's value separated by `separator`. */
-function joinColumn(entries: EncodedEntry[], value: (e: EncodedEntry) => string, separator: string): string {
-  let out = value(entries[0]!);
-  for (let i = 1; i < entries.length; i++) out += separator + value(entries[i]!);
-  return out;
-}
-
-/** An entry's disclosure paths or strings, in commit order, as one `~`-separated text. */
-function joinDisclosures(disclosures: Disclosure[], field: 'path' | 'disclosure'): string {
-  let out = disclosures[0]![field];
-  for (let i = 1; i < disclosures.length; i++) out += `~${disclosures[i]![field]}`;
+/**
+ * The values of `items` as one text, separated by `separator`: an entry's disclosure paths or strings
+ * (`~`), or one column of a batch's rows (U+001E, or `,` for owners). '' for no items.
+ */
+function joinEach<T>(items: readonly T[], value: (item: T) => string, separator: string): string {
+  if (items.length === 0) return '';
+  let out = value(items[0]!);
+  for (let i = 1; i < items.length; i++) out += separator + value(items[i]!);
   return out;
 }
 
@@ -248,8 +245,8 @@ export class LedgerWriter {
           subject: entry.subject,
           data,
           leafHash: this.hasher.hashLeaf(data),
-          paths: disclosures.length > 0 ? joinDisclosures(disclosures, 'path') : '',
-          disclosures: disclosures.length > 0 ? joinDisclosures(disclosures, 'disclosure') : '',
+          paths: joinEach(disclosures, (d) => d.path, '~'),
+          disclosures: joinEach(disclosures, (d) => d.disclosure, '~'),
           owner,
           published,
         };
@@ -415,11 +412,12 @@ export class LedgerWriter {
   ) {
     const note = signCheckpoint({ origin: this.origin, size, rootHash, extensions: [] }, this.signer);
     const indexes = entries.map((_, i) => (firstIndex + BigInt(i)).toString());
-    const published = entries.some((e) => e.published && e.disclosures !== '');
+    // Entries whose type publishes its disclosures as it is logged, and that have some.
+    const published = indexes.filter((_, i) => entries[i]!.published && entries[i]!.disclosures !== '');
     await tx.query(
       `WITH entries AS (${INSERT_COMMITTED_ENTRIES}),
             subtrees AS (${INSERT_SUBTREES})${
-              published
+              published.length > 0
                 ? `,
             publications AS (${INSERT_PUBLICATIONS})`
                 : ''
@@ -439,12 +437,10 @@ export class LedgerWriter {
         rootHash,
         note,
         // uuids, '' for none: nothing here needs quoting.
-        joinColumn(entries, (e) => (e.disclosures === '' ? '' : (e.owner ?? '')), ','),
-        joinColumn(entries, (e) => e.paths, ROW_SEPARATOR),
-        joinColumn(entries, (e) => e.disclosures, ROW_SEPARATOR),
-        ...(published
-          ? [indexes.filter((_, i) => entries[i]!.published && entries[i]!.disclosures !== '')]
-          : []),
+        joinEach(entries, (e) => (e.disclosures === '' ? '' : (e.owner ?? '')), ','),
+        joinEach(entries, (e) => e.paths, ROW_SEPARATOR),
+        joinEach(entries, (e) => e.disclosures, ROW_SEPARATOR),
+        ...(published.length > 0 ? [published] : []),
       ],
     );
     return { size, rootHash, note };

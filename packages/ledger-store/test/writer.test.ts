@@ -180,7 +180,7 @@ describe('LedgerWriter', () => {
       expect(third.checkpoint.size).toBe(await reader.size());
     });
 
-    it('stores no entry, subtree or checkpoint of a batch whose disclosure rows fail, and carries on', async () => {
+    it('stores no entry, subtree or checkpoint of a batch whose disclosures fail to store, and carries on', async () => {
       // Nothing confidential is logged without its disclosures: their failure takes the whole batch.
       const sizeBefore = await reader.size();
       const count = async (table: string) =>

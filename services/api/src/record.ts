@@ -58,9 +58,9 @@ export interface RecordSpec {
 
 /**
  * Appends several records atomically: all their entries and projections commit together or not at
- * all. The signing keys of signed records are checked again under the writer's lock, then `after` runs
- * last in the same transaction (e.g. to store an idempotency key or restore a planner setting). Resolves with the entry index of
- * each record once they are durably in the log.
+ * all. The signing keys of signed records are checked again under the writer's lock, then `after`
+ * runs last in the same transaction (e.g. to store an idempotency key or restore a planner setting).
+ * Resolves with the entry index of each record once they are durably in the log.
  */
 export async function appendRecords(
   writer: LedgerWriter,
@@ -127,13 +127,22 @@ export async function appendRecordsWithReceipt(
 
 /**
  * The distinct keys that signed these records. A record whose body logs a signature (a `jws`) without
- * naming its key in `signedBy` is a programming error, refused before anything is written.
+ * naming its key in `signedBy` — the body's `kid`, of the organisation the body names as the signer
+ * (`auditor` on an audit's conclusion, `organisation` elsewhere) — is a programming error, refused
+ * before anything is written.
  */
 function signingKeysOf(specs: readonly RecordSpec[]): SigningKeyRef[] {
   const keys = new Map<string, SigningKeyRef>();
   for (const spec of specs) {
-    if (spec.body.jws !== undefined && spec.signedBy?.kid !== spec.body.kid)
-      throw new Error(`${spec.type} logs a signature: the record's signedBy must name the body's kid`);
+    const { jws, kid, auditor, organisation } = spec.body;
+    if (
+      jws !== undefined &&
+      (spec.signedBy?.kid !== kid ||
+        `organisation:${spec.signedBy?.organisationId}` !== (auditor ?? organisation))
+    )
+      throw new Error(
+        `${spec.type} logs a signature: the record's signedBy must name the body's signer and kid`,
+      );
     if (spec.signedBy) keys.set(`${spec.signedBy.organisationId} ${spec.signedBy.kid}`, spec.signedBy);
   }
   return [...keys.values()];

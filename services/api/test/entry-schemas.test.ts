@@ -151,9 +151,14 @@ describe('typed entries', () => {
       ...(signedBy ? { signedBy } : {}),
     });
     const sizeBefore = await ledgerSize();
-    for (const spec of [conclusion(), conclusion({ organisationId: organisation, kid: 'another-kid' })])
+    for (const spec of [
+      conclusion(),
+      conclusion({ organisationId: organisation, kid: 'another-kid' }),
+      // The right kid, but of another organisation than the one the body says signed.
+      conclusion({ organisationId: randomUUID(), kid: 'kid-of-the-body' }),
+    ])
       await expect(appendRecords(t.runtime.writer, SYSTEM, [registration(() => {}), spec])).rejects.toThrow(
-        /^audit\.concluded logs a signature: the record's signedBy must name the body's kid$/,
+        /^audit\.concluded logs a signature: the record's signedBy must name the body's signer and kid$/,
       );
     expect(await ledgerSize()).toBe(sizeBefore);
   });
